@@ -1,0 +1,33 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { areaHandler } from '../../shared/http/middleware';
+import { openApiDocument } from '../../shared/http/openapi';
+import { ALL_ROUTES } from '../../shared/http/routes';
+import { docsRoutes, type SWAGGER_ASSETS } from '../../shared/http/routes/docs';
+
+/** Swagger UI's files sit beside the bundle in Lambda (copied at bundling) and in node_modules locally. */
+const assetFile = (name: (typeof SWAGGER_ASSETS)[number]) => {
+  const beside = join(process.env.LAMBDA_TASK_ROOT ?? '/nonexistent', name);
+  return existsSync(beside) ? beside : join(process.cwd(), 'node_modules', 'swagger-ui-dist', name);
+};
+
+let document: string | undefined;
+const page = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>CE certification API</title>
+<link rel="stylesheet" href="docs/swagger-ui.css"></head>
+<body><div id="ui"></div><script src="docs/swagger-ui-bundle.js"></script>
+<script>window.ui = SwaggerUIBundle({ url: 'openapi.json', dom_id: '#ui', deepLinking: true });</script>
+</body></html>`;
+
+export const handler = areaHandler(docsRoutes, {
+  getOpenApi: async () => {
+    document ??= JSON.stringify(openApiDocument(ALL_ROUTES));
+    return { body: document, contentType: 'application/json; charset=utf-8', cacheSeconds: 300 };
+  },
+  getDocsPage: async () => ({ body: page, contentType: 'text/html; charset=utf-8', cacheSeconds: 300 }),
+  getDocsAsset: async ({ params }) => ({
+    body: readFileSync(assetFile(params.asset), 'utf8'),
+    contentType: params.asset.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8',
+    cacheSeconds: 86400,
+  }),
+});

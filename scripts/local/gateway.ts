@@ -1,0 +1,166 @@
+/**
+ * A small stand-in for API Gateway's HTTP API: matches the route table, verifies the bearer token exactly as the
+ * JWT authorizer does (signature against the issuer's JWKS, issuer, audience, expiry) and answers a rejected one
+ * the same way (401 `{"message":"Unauthorized"}`), builds the same payload 2.0 event, and calls the same handler
+ * module that Lambda runs. It also answers cognito-local's Lambda trigger invocations, and lets local users move
+ * the clock (`/_local/clock`) — a path that exists only here, never in AWS.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createRemoteJWKSet, jwtVerify } from 'jose';
+import type { Context } from 'aws-lambda';
+import { now, resetLocalClock, setLocalClock } from '../../shared/clock';
+import type { ApiEvent, ApiResult } from '../../shared/http/response';
+import type { Area, RouteSpec } from '../../shared/http/route';
+import { apiEvent, flattenClaims, matchRoute } from './api-event';
+
+export interface GatewayAuth {
+  issuer: string;
+  audience: string;
+  jwksUrl: string;
+}
+
+type ApiHandler = (event: ApiEvent, context: Context) => Promise<ApiResult>;
+type TriggerHandler = (event: unknown, context: Context) => Promise<unknown>;
+
+const MAX_BODY = 10 * 1024 * 1024;
+
+export function lambdaContext(functionName: string, budgetMs = 29_000): Context {
+  const deadline = Date.now() + budgetMs;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:${functionName}`,
+    memoryLimitInMB: '1024',
+    awsRequestId: crypto.randomUUID(),
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+const areaHandlers = new Map<Area, Promise<ApiHandler>>();
+/** Loads `functions/<area>/handler.ts` on first use, as Lambda loads a function's bundle on its cold start. */
+export function loadAreaHandler(area: Area): Promise<ApiHandler> {
+  let loaded = areaHandlers.get(area);
+  if (!loaded) {
+    loaded = import(`../../functions/${area}/handler`).then((m: { handler: ApiHandler }) => m.handler);
+    areaHandlers.set(area, loaded);
+  }
+  return loaded;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(Object.assign(new Error('too large'), { status: 413 }));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) {
+  res.writeHead(status, headers);
+  res.end(body);
+}
+
+export async function startGateway(options: {
+  port: number;
+  routes: readonly RouteSpec[];
+  auth: GatewayAuth;
+  triggers?: Record<string, () => Promise<TriggerHandler>>;
+}) {
+  const jwks = createRemoteJWKSet(new URL(options.auth.jwksUrl));
+
+  async function verify(header: string | undefined): Promise<Record<string, string> | undefined> {
+    const token = header?.match(/^Bearer (.+)$/i)?.[1];
+    if (!token) return undefined;
+    try {
+      const { payload } = await jwtVerify(token, jwks, { issuer: options.auth.issuer, audience: options.auth.audience });
+      return flattenClaims(payload as Record<string, unknown>);
+    } catch {
+      return undefined;
+    }
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const method = (req.method ?? 'GET').toUpperCase();
+    const body = await readBody(req);
+
+    if (url.pathname === '/_local/clock') {
+      if (method === 'PUT' || method === 'POST') {
+        const at = new Date(JSON.parse(body.toString('utf8') || '{}').at);
+        if (Number.isNaN(at.getTime())) return send(res, 400, JSON.stringify({ message: 'send {"at": "<ISO instant>"}' }));
+        setLocalClock(at);
+      } else if (method === 'DELETE') resetLocalClock();
+      return send(res, 200, JSON.stringify({ now: now().toISOString() }));
+    }
+
+    const trigger = url.pathname.match(/^\/2015-03-31\/functions\/([^/]+)\/invocations$/);
+    if (trigger && method === 'POST') {
+      const load = options.triggers?.[decodeURIComponent(trigger[1]!)];
+      if (!load) return send(res, 404, JSON.stringify({ Message: 'Function not found' }));
+      try {
+        const result = await (await load())(JSON.parse(body.toString('utf8')), lambdaContext(trigger[1]!));
+        return send(res, 200, JSON.stringify(result ?? {}));
+      } catch (error) {
+        return send(res, 200, JSON.stringify({ errorMessage: (error as Error).message, errorType: (error as Error).name }), { 'content-type': 'application/json', 'x-amz-function-error': 'Unhandled' });
+      }
+    }
+
+    const match = matchRoute(options.routes, method, url.pathname);
+    if (!match) return send(res, 404, JSON.stringify({ message: 'Not Found' }));
+    let claims: Record<string, string> | undefined;
+    if (match.route.access !== 'public') {
+      claims = await verify(req.headers.authorization);
+      if (!claims) return send(res, 401, JSON.stringify({ message: 'Unauthorized' }), { 'content-type': 'application/json', 'www-authenticate': 'Bearer' });
+    }
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
+    const query: Record<string, string> = {};
+    for (const [name, value] of url.searchParams) query[name] = query[name] === undefined ? value : `${query[name]},${value}`;
+    const event = apiEvent({
+      route: match.route,
+      rawPath: url.pathname,
+      pathParameters: match.params,
+      query,
+      headers,
+      body: body.length > 0 ? body.toString('utf8') : undefined,
+      claims,
+      sourceIp: req.socket.remoteAddress,
+    });
+    let result: ApiResult;
+    try {
+      result = await (await loadAreaHandler(match.route.area))(event, lambdaContext(`api-${match.route.area}`));
+    } catch (error) {
+      // What Lambda would report as a function error; API Gateway answers it with a bare 500.
+      console.error(`[gateway] ${match.route.operationId} failed:`, error);
+      return send(res, 500, JSON.stringify({ message: 'Internal Server Error' }));
+    }
+    const out = result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : (result.body ?? '');
+    res.writeHead(result.statusCode ?? 200, Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])));
+    res.end(out);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: { status?: number }) => {
+      if (!res.headersSent) send(res, error.status ?? 500, JSON.stringify({ message: error.status === 413 ? 'Request Entity Too Large' : 'Internal Server Error' }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${options.port}`,
+    stop: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}

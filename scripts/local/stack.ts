@@ -1,0 +1,139 @@
+/**
+ * Brings the whole backend up on real local components and returns where everything is.
+ * Used by `npm start`, the end-to-end tests and the bench, so all three run the same thing.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ALL_ROUTES } from '../../shared/http/routes';
+import type { Role } from '../../shared/domain/vocabulary';
+import { freePort, LOCAL_CREDENTIALS, LOCAL_REGION, startCognito, startDynamo, startSes, type Running } from './components';
+import { cognitoClient, ensurePool, ensureUser } from './cognito';
+import { startGateway } from './gateway';
+import { ensureTable } from './table';
+
+/** npm runs every script from the project root. */
+export const DEFAULT_DATA_DIR = resolve(process.cwd(), '.local');
+
+export interface StackState {
+  gatewayUrl: string;
+  dynamoEndpoint: string;
+  sesEndpoint: string;
+  cognitoEndpoint: string;
+  tableName: string;
+  userPoolId: string;
+  clientId: string;
+  issuer: string;
+  users: Record<Role, { email: string; password: string }>;
+}
+
+/** Demo accounts for each role (local only; the passwords mean nothing anywhere else). */
+export const DEMO_USERS: StackState['users'] = {
+  'ads-staff': { email: 'ads.staff@ads.example.org', password: 'Local-Passw0rd!' },
+  dds: { email: 'dds.reader@dds.example.org', password: 'Local-Passw0rd!' },
+  applicant: { email: 'pat.applicant@provider.example.org', password: 'Local-Passw0rd!' },
+};
+
+export const stateFile = (dataDir: string) => join(dataDir, 'stack.json');
+export const readState = (dataDir = DEFAULT_DATA_DIR): StackState => JSON.parse(readFileSync(stateFile(dataDir), 'utf8')) as StackState;
+
+/** The environment the handlers read at cold start; in AWS the CDK stacks set the same names. */
+export function configureEnvironment(state: Pick<StackState, 'tableName' | 'dynamoEndpoint' | 'sesEndpoint' | 'cognitoEndpoint' | 'userPoolId' | 'gatewayUrl'>) {
+  Object.assign(process.env, {
+    TABLE_NAME: state.tableName,
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    AWS_ENDPOINT_URL_DYNAMODB: state.dynamoEndpoint,
+    AWS_ENDPOINT_URL_SES: state.sesEndpoint,
+    AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: state.cognitoEndpoint,
+    USER_POOL_ID: state.userPoolId,
+    PUBLIC_BASE_URL: state.gatewayUrl,
+    SENDER_EMAIL: process.env.SENDER_EMAIL ?? 'CT CE Certification <ce-certification@ads.example.org>',
+    ADS_NOTIFY_EMAILS: process.env.ADS_NOTIFY_EMAILS ?? 'ce-team@ads.example.org',
+    DDS_NOTICE_RECIPIENTS: process.env.DDS_NOTICE_RECIPIENTS ?? 'ce-tracking@dds.example.org',
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    POWERTOOLS_METRICS_NAMESPACE: 'CeCertification',
+  });
+}
+
+export interface StackOptions {
+  dataDir?: string;
+  /** Start from empty: forget the data of earlier runs. */
+  fresh?: boolean;
+  /** Keep DynamoDB in memory (tests, bench) instead of persisting under the data directory. */
+  inMemory?: boolean;
+  ports?: Partial<Record<'gateway' | 'dynamo' | 'ses' | 'cognito', number>>;
+  /** Reuse components already running (the test suite's shared DynamoDB Local and SES). */
+  existing?: { dynamoEndpoint?: string; sesEndpoint?: string };
+  tableName?: string;
+  logs?: boolean;
+}
+
+export async function startStack(options: StackOptions = {}) {
+  const dataDir = options.dataDir ?? DEFAULT_DATA_DIR;
+  if (options.fresh) rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+  const started: Running[] = [];
+  const stopAll = async () => {
+    for (const component of started.reverse()) await component.stop().catch(() => undefined);
+  };
+  try {
+    let dynamoEndpoint = options.existing?.dynamoEndpoint;
+    if (!dynamoEndpoint) {
+      const dynamo = await startDynamo({ port: options.ports?.dynamo, dataDir: options.inMemory ? undefined : join(dataDir, 'dynamodb'), logFile: options.logs ? join(dataDir, 'dynamodb.log') : undefined });
+      started.push(dynamo);
+      dynamoEndpoint = dynamo.endpoint;
+    }
+    let sesEndpoint = options.existing?.sesEndpoint;
+    if (!sesEndpoint) {
+      const ses = await startSes({ port: options.ports?.ses });
+      started.push(ses);
+      sesEndpoint = ses.endpoint;
+    }
+    const gatewayPort = options.ports?.gateway ?? (await freePort());
+    const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
+    const cognitoDir = join(dataDir, 'cognito');
+    mkdirSync(join(cognitoDir, '.cognito'), { recursive: true });
+    // cognito-local invokes the sign-up trigger through the Lambda API; the gateway answers it with the same handler.
+    writeFileSync(
+      join(cognitoDir, '.cognito', 'config.json'),
+      JSON.stringify({ LambdaClient: { endpoint: gatewayUrl, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }, TriggerFunctions: { PostConfirmation: 'post-confirmation' } }, null, 2),
+    );
+    const cognito = await startCognito({ dataDir: cognitoDir, port: options.ports?.cognito, logFile: options.logs ? join(dataDir, 'cognito.log') : undefined });
+    started.push(cognito);
+
+    const idp = cognitoClient(cognito.endpoint);
+    const { userPoolId, clientId } = await ensurePool(idp);
+    for (const [role, user] of Object.entries(DEMO_USERS)) await ensureUser(idp, userPoolId, user.email, user.password, role as Role);
+
+    const state: StackState = {
+      gatewayUrl,
+      dynamoEndpoint,
+      sesEndpoint,
+      cognitoEndpoint: cognito.endpoint,
+      tableName: options.tableName ?? 'ce-local',
+      userPoolId,
+      clientId,
+      issuer: `${cognito.endpoint}/${userPoolId}`,
+      users: DEMO_USERS,
+    };
+    configureEnvironment(state);
+    const ddb = new DynamoDBClient({ endpoint: dynamoEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+    const table = await ensureTable(ddb, state.tableName);
+    ddb.destroy();
+
+    const gateway = await startGateway({
+      port: gatewayPort,
+      routes: ALL_ROUTES,
+      auth: { issuer: state.issuer, audience: clientId, jwksUrl: `${state.issuer}/.well-known/jwks.json` },
+      triggers: { 'post-confirmation': async () => (await import('../../functions/accounts/post-confirmation')).handler as never },
+    });
+    started.push({ endpoint: gateway.url, port: gatewayPort, stop: gateway.stop });
+    writeFileSync(stateFile(dataDir), JSON.stringify(state, null, 2));
+    return { state, table, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

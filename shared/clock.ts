@@ -1,0 +1,21 @@
+/**
+ * The one clock. Every rule that depends on "now" (application windows, deadlines, class starts, expiry) reads it
+ * here, so tests and the local stack can walk a whole course through in minutes.
+ *
+ * Only local code (the local gateway, `npm run job`, tests) may move it. In AWS the setter refuses to run: Lambda
+ * always sets `AWS_LAMBDA_FUNCTION_NAME` itself (a reserved variable no deployment setting can change), and no
+ * handler or route calls the setter, so no request can reach it either.
+ */
+let offsetMs = 0;
+
+export const now = (): Date => new Date(Date.now() + offsetMs);
+
+/** Moves local time so that `now()` returns `to` at this instant (and keeps ticking from there). */
+export function setLocalClock(to: Date): void {
+  if (process.env.AWS_LAMBDA_FUNCTION_NAME) throw new Error('The clock cannot be set inside AWS Lambda');
+  offsetMs = to.getTime() - Date.now();
+}
+
+export function resetLocalClock(): void {
+  offsetMs = 0;
+}

@@ -1,0 +1,117 @@
+/**
+ * Errors a use case throws, each mapped to one HTTP status and rendered as `application/problem+json` (RFC 9457)
+ * by the single error middleware. Anything else that escapes is classified by `classifyUnexpected`.
+ */
+export interface FieldProblem {
+  /** Where the value came from and its path inside it, e.g. `body.liveClasses.2.date`. */
+  field: string;
+  code: string;
+  message: string;
+}
+
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    detail: string,
+    readonly extras: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail);
+  }
+}
+
+export class BadRequest extends HttpProblem {
+  constructor(detail: string, readonly errors: FieldProblem[] = []) {
+    super(400, 'Bad request', detail, { errors });
+  }
+}
+/** The request is well-formed but breaks a rule of the course (e.g. a class on a state holiday). */
+export class RuleViolation extends HttpProblem {
+  constructor(detail: string, readonly errors: FieldProblem[] = []) {
+    super(422, 'Rule violated', detail, { errors });
+  }
+}
+export class Unauthorized extends HttpProblem {
+  constructor(detail = 'Sign in first.') {
+    super(401, 'Unauthorized', detail, {}, { 'www-authenticate': 'Bearer' });
+  }
+}
+export class Forbidden extends HttpProblem {
+  constructor(detail = 'Your role may not do this.') {
+    super(403, 'Forbidden', detail);
+  }
+}
+/** Also what someone gets for another person's object: its existence is not revealed. */
+export class NotFound extends HttpProblem {
+  constructor(what: string) {
+    super(404, 'Not found', `${what} was not found.`);
+  }
+}
+export class Conflict extends HttpProblem {
+  constructor(detail: string, extras: Record<string, unknown> = {}) {
+    super(409, 'Conflict', detail, extras);
+  }
+}
+export class Gone extends HttpProblem {
+  constructor(detail: string) {
+    super(410, 'Gone', detail);
+  }
+}
+export class TooManyRequests extends HttpProblem {
+  constructor(detail = 'The service is busy; retry shortly.') {
+    super(429, 'Too many requests', detail, {}, { 'retry-after': '1' });
+  }
+}
+export class ServiceUnavailable extends HttpProblem {
+  constructor(detail = 'A backing service did not answer in time; nothing was changed by this attempt unless a retry says so. Retry shortly.') {
+    super(503, 'Service unavailable', detail, {}, { 'retry-after': '2' });
+  }
+}
+
+const THROTTLES = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'TooManyRequestsException',
+]);
+const UNAVAILABLE = new Set([
+  'TimeoutError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'AbortError',
+  'ServiceUnavailable',
+  'InternalServerError',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+]);
+
+/**
+ * Turns infrastructure failures into clear 409/429/503 answers. Only a genuine bug stays a 500.
+ * DynamoDB's transaction cancellations and unhandled condition failures mean someone else changed the same record
+ * first: the client may retry.
+ */
+export function classifyUnexpected(error: unknown): HttpProblem | undefined {
+  if (error instanceof HttpProblem) return error;
+  if (!(error instanceof Error)) return undefined;
+  const name = error.name;
+  const code = (error as { code?: string }).code;
+  if (THROTTLES.has(name)) return new TooManyRequests();
+  if (name === 'TransactionConflictException' || name === 'ConditionalCheckFailedException') {
+    return new Conflict('The record was changed by another request at the same moment; retry.');
+  }
+  if (name === 'TransactionCanceledException') {
+    const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+    if (reasons.some((r) => r.Code === 'ThrottlingError' || r.Code === 'ProvisionedThroughputExceeded')) {
+      return new TooManyRequests();
+    }
+    return new Conflict('The record was changed by another request at the same moment; retry.');
+  }
+  if (UNAVAILABLE.has(name) || (code !== undefined && UNAVAILABLE.has(code))) return new ServiceUnavailable();
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  if (status !== undefined && status >= 500) return new ServiceUnavailable();
+  if (/socket hang up|ECONNREFUSED|ECONNRESET|connect ETIMEDOUT/i.test(error.message)) return new ServiceUnavailable();
+  return undefined;
+}

@@ -1,0 +1,140 @@
+import middy, { type MiddlewareObj } from '@middy/core';
+import type { Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { logger } from '../observability/logger';
+import { callerFromClaims, type Caller } from './caller';
+import { BadRequest, classifyUnexpected, Forbidden, HttpProblem, NotFound, Unauthorized, type FieldProblem } from './errors';
+import { problemResponse, replyResponse, jsonResponse, type ApiEvent, type ApiResult } from './response';
+import type { Implementations, Reply, RouteInput, RouteSpec } from './route';
+import { idempotency } from './idempotency';
+
+interface RouteContext extends Context {
+  route: RouteSpec;
+  caller?: Caller;
+  input: RouteInput<RouteSpec>;
+}
+
+/** Finds the route the gateway matched; the route key is `METHOD /path/{param}` in both AWS and the local gateway. */
+const resolveRoute = (routes: Map<string, RouteSpec>): MiddlewareObj<ApiEvent, ApiResult, Error, RouteContext> => ({
+  before: (request) => {
+    const route = routes.get(request.event.routeKey);
+    if (!route) throw new NotFound(`Route ${request.event.routeKey}`);
+    request.context.route = route;
+    logger.resetKeys();
+    logger.appendKeys({ correlationId: request.event.requestContext.requestId, route: route.operationId });
+  },
+});
+
+/** Role check on every route: anonymous → 401, wrong group → 403. Object ownership is checked by each use case. */
+const authorize = (): MiddlewareObj<ApiEvent, ApiResult, Error, RouteContext> => ({
+  before: (request) => {
+    const { route } = request.context;
+    const claims = (request.event.requestContext as { authorizer?: { jwt?: { claims?: Record<string, unknown> } } })
+      .authorizer?.jwt?.claims;
+    const caller = callerFromClaims(claims);
+    if (route.access === 'public') {
+      if (caller) request.context.caller = caller;
+      return;
+    }
+    if (!caller) throw new Unauthorized();
+    if (!caller.roles.some((role) => route.access.includes(role))) throw new Forbidden();
+    request.context.caller = caller;
+    logger.appendKeys({ callerRoles: caller.roles.join(' ') });
+  },
+});
+
+function problemsOf(source: string, error: z.ZodError): FieldProblem[] {
+  return error.issues.map((issue) => ({
+    field: [source, ...issue.path.map(String)].join('.'),
+    code: issue.code,
+    message: issue.message,
+  }));
+}
+
+function parseBody(event: ApiEvent): unknown {
+  if (event.body === undefined || event.body === '') return undefined;
+  const contentType = event.headers?.['content-type'] ?? 'application/json';
+  if (!/^application\/([a-z.+-]*\+)?json\b/i.test(contentType)) {
+    throw new HttpProblem(415, 'Unsupported media type', 'Send the body as application/json.');
+  }
+  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new BadRequest('The body is not valid JSON.', [{ field: 'body', code: 'invalid_json', message: 'Not valid JSON' }]);
+  }
+}
+
+/** zod validation of path, query and body; every offending field is listed, and nothing runs on a 400. */
+const validate = (): MiddlewareObj<ApiEvent, ApiResult, Error, RouteContext> => ({
+  before: (request) => {
+    const { route } = request.context;
+    const problems: FieldProblem[] = [];
+    const parsePart = (source: string, schema: z.ZodType | undefined, value: unknown) => {
+      if (!schema) return undefined;
+      const result = schema.safeParse(value);
+      if (result.success) return result.data;
+      problems.push(...problemsOf(source, result.error));
+      return undefined;
+    };
+    const params = parsePart('path', route.params, request.event.pathParameters ?? {});
+    const query = parsePart('query', route.query, request.event.queryStringParameters ?? {});
+    const rawBody = route.body ? parseBody(request.event) : undefined;
+    const body = parsePart('body', route.body, rawBody ?? (route.body ? {} : undefined));
+    if (!route.body && request.event.body) {
+      problems.push({ field: 'body', code: 'unrecognized_body', message: 'This route takes no body' });
+    }
+    if (problems.length > 0) throw new BadRequest('Some fields are missing or invalid.', problems);
+    request.context.input = {
+      params,
+      query,
+      body,
+      caller: request.context.caller,
+      requestId: request.event.requestContext.requestId,
+    } as RouteInput<RouteSpec>;
+  },
+});
+
+/** Renders every failure as problem+json. Unknown failures are logged (without personal data) and become 500s. */
+const problemJson = (): MiddlewareObj<ApiEvent, ApiResult, Error, RouteContext> => ({
+  onError: (request) => {
+    const problem = classifyUnexpected(request.error);
+    if (problem) {
+      if (problem.status >= 500) logger.warn('dependency failure', { error: request.error?.name });
+      request.response = problemResponse(problem, request.event);
+      return;
+    }
+    logger.error('unexpected failure', { error: request.error?.name, stack: request.error?.stack });
+    request.response = problemResponse(
+      new HttpProblem(500, 'Internal error', 'Something failed on our side. It has been logged.'),
+      request.event,
+    );
+  },
+});
+
+/**
+ * The one stack every API function goes through: route → role → validation → (idempotency) → operation →
+ * response shaped by the route's schema; any error → problem+json.
+ */
+export function areaHandler<Routes extends Record<string, RouteSpec>>(routes: Routes, operations: Implementations<Routes>) {
+  const byKey = new Map<string, RouteSpec>();
+  const byId = new Map<string, (input: RouteInput<RouteSpec>) => Promise<unknown>>();
+  for (const [id, spec] of Object.entries(routes)) {
+    byKey.set(`${spec.method} ${spec.path}`, spec);
+    byId.set(spec.operationId, operations[id as keyof Routes] as (input: RouteInput<RouteSpec>) => Promise<unknown>);
+  }
+  return middy<ApiEvent, ApiResult, Error, RouteContext>()
+    .use(problemJson())
+    .use(resolveRoute(byKey))
+    .use(authorize())
+    .use(validate())
+    .use(idempotency())
+    .handler(async (event, context) => {
+      const { route, input } = context;
+      const operation = byId.get(route.operationId);
+      if (!operation) throw new NotFound(`Route ${route.operationId}`);
+      const result = await operation(input);
+      if (route.success.contentType) return replyResponse(route.success.status, result as Reply, event);
+      return jsonResponse(route.success.status, route.success.schema ? route.success.schema.parse(result) : undefined, event);
+    });
+}

@@ -1,0 +1,93 @@
+import type { z } from 'zod';
+import type { Role } from '../domain/vocabulary';
+import type { Caller } from './caller';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/**
+ * Which Lambda function serves a route. One function per area of the domain, not per route: routes of an area
+ * share code and data access, so one warm container serves them all (fewer cold starts), while each function is
+ * still granted only the table actions its own area uses.
+ */
+export type Area =
+  | 'iterations'
+  | 'providers'
+  | 'applications'
+  | 'links'
+  | 'allocation'
+  | 'course'
+  | 'certifications'
+  | 'registry'
+  | 'notices'
+  | 'audit'
+  | 'docs';
+
+/** `public`: no sign-in (no authorizer on the route). Otherwise the signed-in caller needs one of these groups. */
+export type Access = 'public' | readonly Role[];
+
+export type SuccessStatus = 200 | 201 | 202 | 204;
+
+export interface RouteSpec {
+  operationId: string;
+  method: HttpMethod;
+  /** API Gateway path syntax, e.g. `/ads/iterations/{iterationId}`. */
+  path: string;
+  area: Area;
+  access: Access;
+  summary: string;
+  description?: string;
+  tag: string;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** Honours an `Idempotency-Key` header: a retried request gets the first answer and changes nothing more. */
+  idempotent?: boolean;
+  success: {
+    status: SuccessStatus;
+    description: string;
+    /** JSON body schema; also strips any field not in it before the response leaves. */
+    schema?: z.ZodType;
+    /** Non-JSON answers (CSV, iCalendar, HTML, scripts): the operation returns a `Reply`. */
+    contentType?: string;
+  };
+  /** Other statuses this route answers with, for the API document. */
+  problems?: readonly number[];
+}
+
+/** Declares a route and keeps its literal types, so the implementation is typed from its schemas. */
+export function route<const R extends RouteSpec>(spec: R): R {
+  return spec;
+}
+
+type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface RouteInput<R extends RouteSpec> {
+  params: Out<R['params']>;
+  query: Out<R['query']>;
+  body: Out<R['body']>;
+  /** Present on every non-public route (the middleware refuses anonymous calls before the operation runs). */
+  caller: R['access'] extends 'public' ? Caller | undefined : Caller;
+  requestId: string;
+}
+
+/** A non-JSON answer. */
+export interface Reply {
+  body: string;
+  contentType: string;
+  filename?: string;
+  isBase64Encoded?: boolean;
+  cacheSeconds?: number;
+}
+
+type SuccessBody<R extends RouteSpec> = R['success']['contentType'] extends string
+  ? Reply
+  : R['success']['schema'] extends z.ZodType
+    ? z.input<R['success']['schema']>
+    : void;
+
+export type Operation<R extends RouteSpec> = (input: RouteInput<R>) => Promise<SuccessBody<R>>;
+
+/** An area's implementations, keyed by operationId: the compiler insists every route of the area has one. */
+export type Implementations<Routes extends Record<string, RouteSpec>> = {
+  [K in keyof Routes]: Operation<Routes[K]>;
+};

@@ -1,0 +1,19 @@
+import type { RouteSpec } from '../route';
+import { auditRoutes } from './audit';
+import { docsRoutes } from './docs';
+import { iterationRoutes } from './iterations';
+
+/**
+ * The route table: the single source for the CDK routes (and their authorizers), the local gateway and the
+ * OpenAPI document. Each area's handler imports only its own slice, so a function bundles only its own schemas.
+ */
+export const ROUTE_GROUPS = {
+  iterations: iterationRoutes,
+  audit: auditRoutes,
+  docs: docsRoutes,
+} as const;
+
+export const ALL_ROUTES: RouteSpec[] = Object.values(ROUTE_GROUPS).flatMap((group) => Object.values(group) as RouteSpec[]);
+
+/** The areas that have routes: one Lambda function each, entry `functions/<area>/handler.ts`. */
+export const API_AREAS = [...new Set(ALL_ROUTES.map((r) => r.area))];

@@ -1,0 +1,215 @@
+import { createEvents } from 'ics';
+import { now } from '../clock';
+import { actorOf, auditPut } from '../data/audit';
+import {
+  blackoutItem,
+  createIterationItems,
+  deleteBlackoutItem,
+  getBlackout,
+  getIteration,
+  listBlackouts,
+  listIterations,
+  listPublishedClosingAfter,
+  replaceIterationItem,
+  setCapacityItem,
+  type StoredIteration,
+} from '../data/iterations';
+import { failedAt, transact, type TransactItem } from '../data/transactions';
+import { liveClassTimes } from '../domain/calendar/live-classes';
+import { instantMs, toCtIso } from '../domain/calendar/time';
+import { newId, randomCode } from '../domain/ids';
+import { calendarChanged, calendarLocked, checkPlan, publishProblems, type Iteration, type IterationPlan, type PlanInput } from '../domain/iteration';
+import { REGIONS } from '../domain/vocabulary';
+import type { Caller } from '../http/caller';
+import { Conflict, NotFound, RuleViolation } from '../http/errors';
+import type { Reply } from '../http/route';
+import { detailView, publicView, seatsView, summaryView } from './iteration-views';
+
+const newAssignmentId = () => `hw-${randomCode(5).toLowerCase()}`;
+
+async function loadIteration(id: string): Promise<StoredIteration> {
+  const stored = await getIteration(id);
+  if (!stored) throw new NotFound('The iteration');
+  return stored;
+}
+
+async function checkedPlan(input: PlanInput): Promise<IterationPlan> {
+  const { plan, problems } = checkPlan(input, await listBlackouts(), newAssignmentId);
+  if (!plan) throw new RuleViolation('The plan breaks some rules of the course.', problems);
+  return plan;
+}
+
+/**
+ * Create a draft iteration.
+ * 1. Check the plan against the calendar rules (weekdays, state holidays, blackouts, window order).
+ * 2. Write the plan, its three seat counters and the audit record in one transaction.
+ */
+export async function createIteration(input: PlanInput, caller: Caller) {
+  const plan = await checkedPlan(input);
+  const at = toCtIso(now());
+  const iteration: Iteration = { ...plan, id: newId('it'), status: 'draft', timeZone: 'America/New_York', version: 1, createdAt: at, updatedAt: at };
+  await transact([
+    ...createIterationItems(iteration),
+    auditPut({ subjectType: 'iteration', subjectId: iteration.id, action: 'created', actor: actorOf(caller), at, after: plan }),
+  ]);
+  return detailView(await loadIteration(iteration.id), now());
+}
+
+/**
+ * Save a new version of an iteration (plan, window, seats).
+ * 1. Refuse a stale version, a changed kind once published, and calendar changes once the first class started.
+ * 2. Write the plan (conditional on the version read), any changed region capacities (conditional on the seats
+ *    already offered or filled) and the audit record, all or nothing.
+ */
+async function saveIteration(stored: StoredIteration, plan: IterationPlan, expectedVersion: number, caller: Caller, action: string, reason?: string) {
+  const previous = stored.iteration;
+  const at = toCtIso(now());
+  const next: Iteration = { ...previous, ...plan, version: previous.version + 1, updatedAt: at };
+  const capacityChanges = REGIONS.filter((r) => plan.seats[r] !== previous.seats[r]);
+  const items: TransactItem[] = [
+    replaceIterationItem(next, expectedVersion),
+    ...capacityChanges.map((r) => setCapacityItem(previous.id, r, plan.seats[r])),
+    auditPut({ subjectType: 'iteration', subjectId: previous.id, action, actor: actorOf(caller), at, reason, before: planOf(previous), after: plan }),
+  ];
+  const result = await transact(items);
+  if (!result.ok) {
+    if (failedAt(result.reasons, 0)) throw new Conflict('Someone saved this iteration after you read it; reload and try again.', { currentVersion: result.reasons[0]?.Item?.version });
+    const refused = capacityChanges
+      .map((region, i) => ({ region, item: result.reasons[i + 1] }))
+      .filter(({ item }) => item?.Code === 'ConditionalCheckFailed')
+      .map(({ region, item }) => ({ region, requested: plan.seats[region], offered: Number(item?.Item?.offered ?? 0), enrolled: Number(item?.Item?.enrolled ?? 0) }));
+    throw new Conflict('Seats cannot go below those already offered or filled.', { seats: refused });
+  }
+  return detailView(await loadIteration(previous.id), now());
+}
+
+const planOf = (i: Iteration): IterationPlan => ({
+  kind: i.kind, title: i.title, applicationOpensAt: i.applicationOpensAt, applicationClosesAt: i.applicationClosesAt,
+  seats: i.seats, classDates: i.classDates, assignments: i.assignments,
+});
+
+export async function updateIteration(id: string, input: PlanInput & { version: number }, caller: Caller) {
+  const stored = await loadIteration(id);
+  const previous = stored.iteration;
+  if (input.version !== previous.version) throw new Conflict('Someone saved this iteration after you read it; reload and try again.', { currentVersion: previous.version });
+  const plan = await checkedPlan(input);
+  if (previous.status === 'published' && plan.kind !== previous.kind) {
+    throw new RuleViolation('A published iteration keeps its kind.', [{ field: 'body.kind', code: 'kind_fixed', message: 'applications were made to this kind of iteration' }]);
+  }
+  if (calendarLocked(previous, now()) && calendarChanged(planOf(previous), plan)) {
+    throw new Conflict('The first live class has started: the calendar is locked. Use a calendar correction with a reason.');
+  }
+  return saveIteration(stored, plan, input.version, caller, 'updated');
+}
+
+/** An explicit, audited change to the calendar, allowed even after the first class has started. */
+export async function correctCalendar(id: string, input: Pick<PlanInput, 'liveClasses' | 'assignments'> & { version: number; reason: string }, caller: Caller) {
+  const stored = await loadIteration(id);
+  const previous = stored.iteration;
+  if (input.version !== previous.version) throw new Conflict('Someone saved this iteration after you read it; reload and try again.', { currentVersion: previous.version });
+  const plan = await checkedPlan({
+    kind: previous.kind,
+    title: previous.title,
+    applicationWindow: { opensAt: previous.applicationOpensAt, closesAt: previous.applicationClosesAt },
+    seats: previous.seats,
+    liveClasses: input.liveClasses,
+    assignments: input.assignments,
+  });
+  return saveIteration(stored, plan, input.version, caller, 'calendar-corrected', input.reason);
+}
+
+export async function publishIteration(id: string, caller: Caller) {
+  const stored = await loadIteration(id);
+  const iteration = stored.iteration;
+  if (iteration.status === 'published') return detailView(stored, now());
+  const problems = publishProblems(iteration);
+  if (instantMs(iteration.applicationClosesAt) <= now().getTime()) {
+    problems.push({ field: 'applicationWindow.closesAt', code: 'window_passed', message: 'the application window has already closed; move it before publishing' });
+  }
+  if (problems.length > 0) throw new RuleViolation('The iteration is not ready to publish.', problems);
+  const at = toCtIso(now());
+  const next: Iteration = { ...iteration, status: 'published', publishedAt: at, version: iteration.version + 1, updatedAt: at };
+  const result = await transact([
+    replaceIterationItem(next, iteration.version),
+    auditPut({ subjectType: 'iteration', subjectId: id, action: 'published', actor: actorOf(caller), at }),
+  ]);
+  if (!result.ok) throw new Conflict('Someone saved this iteration at the same moment; reload and try again.');
+  return detailView(await loadIteration(id), now());
+}
+
+export async function getIterationForAds(id: string) {
+  return detailView(await loadIteration(id), now());
+}
+
+export async function listIterationsForAds(status: 'draft' | 'published', cursor: string | undefined, limit: number) {
+  const page = await listIterations(status, cursor, limit);
+  const at = now();
+  return { items: page.records.map((r) => summaryView(r, at)), cursor: page.cursor };
+}
+
+export async function listOpenIterations() {
+  const at = now();
+  const records = await listPublishedClosingAfter(at);
+  return { items: records.sort((a, b) => instantMs(a.applicationClosesAt) - instantMs(b.applicationClosesAt)).map((r) => publicView(r, at)) };
+}
+
+async function loadPublished(id: string): Promise<StoredIteration> {
+  const stored = await getIteration(id);
+  if (!stored || stored.iteration.status !== 'published') throw new NotFound('The iteration');
+  return stored;
+}
+
+export async function getPublishedIteration(id: string) {
+  const stored = await loadPublished(id);
+  return { ...publicView(stored.iteration, now()), seats: seatsView(stored.iteration) };
+}
+
+/** The live classes as iCalendar events (UTC instants, so any calendar shows them in its own zone). */
+export async function iterationCalendar(id: string): Promise<Reply> {
+  const { iteration } = await loadPublished(id);
+  const events = iteration.classDates.map((date, index) => {
+    const times = liveClassTimes(date);
+    return {
+      uid: `${iteration.id}-${date}@ce-certification.ct.gov`,
+      title: `${iteration.title} — live class ${index + 1} of ${iteration.classDates.length}`,
+      description: 'Customized Employment certification course, live synchronous class (9:00 AM–12:00 PM Connecticut time). Attendance at every live class is required to qualify for certification.',
+      start: instantMs(times.startsAt),
+      startInputType: 'utc' as const,
+      startOutputType: 'utc' as const,
+      end: instantMs(times.endsAt),
+      endInputType: 'utc' as const,
+      endOutputType: 'utc' as const,
+      productId: 'ct-ce-certification',
+      calName: iteration.title,
+    };
+  });
+  const { error, value } = createEvents(events);
+  if (error || !value) throw error ?? new Error('calendar could not be built');
+  return { body: value, contentType: 'text/calendar; charset=utf-8', filename: `${iteration.id}.ics` };
+}
+
+// ---- blackout dates ----
+
+export async function listBlackoutDates() {
+  const map = await listBlackouts();
+  return { items: [...map].sort(([a], [b]) => a.localeCompare(b)).map(([date, reason]) => ({ date, reason })) };
+}
+
+export async function putBlackoutDate(date: string, reason: string, caller: Caller) {
+  const before = await getBlackout(date);
+  const at = toCtIso(now());
+  await transact([
+    blackoutItem(date, reason),
+    auditPut({ subjectType: 'blackout', subjectId: date, action: before === undefined ? 'added' : 'changed', actor: actorOf(caller), at, before, after: reason }),
+  ]);
+  return { date, reason };
+}
+
+export async function deleteBlackoutDate(date: string, caller: Caller) {
+  const at = toCtIso(now());
+  const result = await transact([
+    deleteBlackoutItem(date),
+    auditPut({ subjectType: 'blackout', subjectId: date, action: 'removed', actor: actorOf(caller), at }),
+  ]);
+  if (!result.ok) throw new NotFound('The blackout date');
+}
