@@ -8,6 +8,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ALL_ROUTES } from '../../shared/http/routes';
 import type { Role } from '../../shared/domain/vocabulary';
 import { freePort, LOCAL_CREDENTIALS, LOCAL_REGION, startCognito, startDynamo, startSes, type Running } from './components';
+import { configureEnvironment } from './environment';
 import { cognitoClient, ensurePool, ensureUser } from './cognito';
 import { startGateway } from './gateway';
 import { ensureTable } from './table';
@@ -36,26 +37,6 @@ export const DEMO_USERS: StackState['users'] = {
 
 export const stateFile = (dataDir: string) => join(dataDir, 'stack.json');
 export const readState = (dataDir = DEFAULT_DATA_DIR): StackState => JSON.parse(readFileSync(stateFile(dataDir), 'utf8')) as StackState;
-
-/** The environment the handlers read at cold start; in AWS the CDK stacks set the same names. */
-export function configureEnvironment(state: Pick<StackState, 'tableName' | 'dynamoEndpoint' | 'sesEndpoint' | 'cognitoEndpoint' | 'userPoolId' | 'gatewayUrl'>) {
-  Object.assign(process.env, {
-    TABLE_NAME: state.tableName,
-    AWS_REGION: LOCAL_REGION,
-    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-    AWS_ENDPOINT_URL_DYNAMODB: state.dynamoEndpoint,
-    AWS_ENDPOINT_URL_SES: state.sesEndpoint,
-    AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: state.cognitoEndpoint,
-    USER_POOL_ID: state.userPoolId,
-    PUBLIC_BASE_URL: state.gatewayUrl,
-    SENDER_EMAIL: process.env.SENDER_EMAIL ?? 'CT CE Certification <ce-certification@ads.example.org>',
-    ADS_NOTIFY_EMAILS: process.env.ADS_NOTIFY_EMAILS ?? 'ce-team@ads.example.org',
-    DDS_NOTICE_RECIPIENTS: process.env.DDS_NOTICE_RECIPIENTS ?? 'ce-tracking@dds.example.org',
-    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
-    POWERTOOLS_METRICS_NAMESPACE: 'CeCertification',
-  });
-}
 
 export interface StackOptions {
   dataDir?: string;

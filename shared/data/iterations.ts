@@ -90,7 +90,8 @@ export function replaceIterationItem(next: Iteration, expectedVersion: number): 
     Put: {
       TableName: TABLE_NAME,
       Item: toItem(next),
-      ConditionExpression: 'version = :expected',
+      ConditionExpression: '#version = :expected',
+      ExpressionAttributeNames: { '#version': 'version' },
       ExpressionAttributeValues: { ':expected': expectedVersion },
       ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
     },
@@ -103,8 +104,9 @@ export function setCapacityItem(iterationId: string, region: Region, capacity: n
     Update: {
       TableName: TABLE_NAME,
       Key: seatKey(iterationId, region),
-      UpdateExpression: 'SET capacity = :capacity',
+      UpdateExpression: 'SET #capacity = :capacity',
       ConditionExpression: 'held <= :capacity',
+      ExpressionAttributeNames: { '#capacity': 'capacity' },
       ExpressionAttributeValues: { ':capacity': capacity },
       ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
     },

@@ -1,4 +1,5 @@
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { dynamo } from './client';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -19,7 +20,9 @@ export async function transact(items: TransactItem[], token?: string): Promise<{
     return { ok: true };
   } catch (error) {
     if (error instanceof Error && error.name === 'TransactionCanceledException') {
-      const reasons = ((error as { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? []);
+      // The document client does not unmarshall the items attached to cancellation reasons.
+      const raw = (error as { CancellationReasons?: { Code?: string; Item?: Record<string, never> }[] }).CancellationReasons ?? [];
+      const reasons: CancellationReason[] = raw.map((r) => ({ Code: r.Code, Item: r.Item ? unmarshall(r.Item) : undefined }));
       if (reasons.some((r) => r.Code === 'ConditionalCheckFailed') && reasons.every((r) => r.Code === 'ConditionalCheckFailed' || r.Code === 'None')) {
         return { ok: false, reasons };
       }

@@ -137,7 +137,11 @@ export function publishProblems(plan: IterationPlan): FieldProblem[] {
   return problems;
 }
 
-/** Whether two plans differ in their calendar (classes or homework), the part that locks at the first class. */
+/**
+ * Whether two plans differ in their calendar — the class dates and which homework is due when — the part that
+ * locks at the first class. Retitling or retagging an assignment is not a calendar change.
+ */
 export function calendarChanged(a: IterationPlan, b: IterationPlan): boolean {
-  return JSON.stringify([a.classDates, a.assignments]) !== JSON.stringify([b.classDates, b.assignments]);
+  const calendar = (p: IterationPlan) => JSON.stringify([p.classDates, p.assignments.map((x) => [x.id, instantMs(x.dueAt)])]);
+  return calendar(a) !== calendar(b);
 }

@@ -21,7 +21,8 @@ const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,128}$/;
  * a day; a retry with the same key and the same request gets that answer again and changes nothing; the same key
  * on a different request is refused (422); a retry while the first is still running gets 409 (retry shortly).
  */
-export const idempotency = (): MiddlewareObj<ApiEvent, ApiResult, Error, IdempotencyContext> => ({
+export const idempotency = (): MiddlewareObj<ApiEvent, ApiResult, Error, IdempotencyContext> & { handles: 'idempotency' } => ({
+  handles: 'idempotency',
   before: async (request) => {
     const { route, caller } = request.context;
     const key = request.event.headers?.['idempotency-key'];

@@ -1,12 +1,11 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { logger } from '../observability/logger';
 import { callerFromClaims, type Caller } from './caller';
 import { BadRequest, classifyUnexpected, Forbidden, HttpProblem, NotFound, Unauthorized, type FieldProblem } from './errors';
 import { problemResponse, replyResponse, jsonResponse, type ApiEvent, type ApiResult } from './response';
 import type { Implementations, Reply, RouteInput, RouteSpec } from './route';
-import { idempotency } from './idempotency';
 
 interface RouteContext extends Context {
   route: RouteSpec;
@@ -112,11 +111,18 @@ const problemJson = (): MiddlewareObj<ApiEvent, ApiResult, Error, RouteContext> 
   },
 });
 
+export type ExtraMiddleware = MiddlewareObj<ApiEvent, ApiResult, Error, RouteContext> & { handles?: 'idempotency' };
+
 /**
  * The one stack every API function goes through: route → role → validation → (idempotency) → operation →
  * response shaped by the route's schema; any error → problem+json.
+ * Areas with idempotent routes pass the idempotency middleware (kept out of the others' bundles); forgetting it is
+ * caught at cold start rather than silently ignoring `Idempotency-Key`.
  */
-export function areaHandler<Routes extends Record<string, RouteSpec>>(routes: Routes, operations: Implementations<Routes>) {
+export function areaHandler<Routes extends Record<string, RouteSpec>>(routes: Routes, operations: Implementations<Routes>, extras: ExtraMiddleware[] = []) {
+  if (Object.values(routes).some((r) => r.idempotent) && !extras.some((m) => m.handles === 'idempotency')) {
+    throw new Error('An area with idempotent routes needs the idempotency middleware');
+  }
   const byKey = new Map<string, RouteSpec>();
   const byId = new Map<string, (input: RouteInput<RouteSpec>) => Promise<unknown>>();
   for (const [id, spec] of Object.entries(routes)) {
@@ -128,7 +134,7 @@ export function areaHandler<Routes extends Record<string, RouteSpec>>(routes: Ro
     .use(resolveRoute(byKey))
     .use(authorize())
     .use(validate())
-    .use(idempotency())
+    .use(extras)
     .handler(async (event, context) => {
       const { route, input } = context;
       const operation = byId.get(route.operationId);

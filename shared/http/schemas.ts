@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CT_DATETIME_PATTERN } from '../domain/calendar/time';
 import { REGIONS } from '../domain/vocabulary';
 

@@ -21,6 +21,8 @@ export function parseCtDateTime(text: string): Parsed<DateTime> {
     if (parsed.hour !== wall.hour || parsed.minute !== wall.minute) {
       return { ok: false, reason: 'this wall time does not exist in Connecticut (clocks spring forward that night)' };
     }
+    const [first] = parsed.getPossibleOffsets().sort((a, b) => a.toMillis() - b.toMillis());
+    if (first) return { ok: true, value: first.setZone(CT_ZONE) };
   }
   return { ok: true, value: parsed.setZone(CT_ZONE) };
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AUDIT_SUBJECTS } from '../../domain/audit';
 import { route } from '../route';
 import { instant, page, pageQuery } from '../schemas';

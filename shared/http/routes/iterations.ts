@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CE_COMPETENCIES, CE_COMPONENTS } from '../../domain/vocabulary';
 import { route } from '../route';
 import { ctDateTime, date, emptyBody, id, instant, page, pageQuery, reason, region, seatsInput, text } from '../schemas';

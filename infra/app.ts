@@ -1,0 +1,16 @@
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { readConfig } from './config';
+import { ApiStack } from './stacks/api-stack';
+import { DataStack } from './stacks/data-stack';
+import { OpsStack } from './stacks/ops-stack';
+
+/** Builds the whole backend. Used by `cdk.json` (`npx cdk synth|deploy`) and by the infrastructure tests. */
+export function buildApp(app = new App()) {
+  const config = readConfig(app.node);
+  const ops = new OpsStack(app, 'CeOps', { alarmEmail: config.alarmEmail });
+  const data = new DataStack(app, 'CeData');
+  const api = new ApiStack(app, 'CeApi', { table: data.table, userPool: data.userPool, userPoolClient: data.userPoolClient, config, alarmTopic: ops.alarmTopic });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return { app, ops, data, api };
+}

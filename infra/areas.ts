@@ -1,0 +1,23 @@
+import type { Area } from '../shared/http/route';
+import type { TableAction } from './constructs/ce-function';
+
+const READ: TableAction[] = ['GetItem', 'Query', 'BatchGetItem'];
+const WRITE: TableAction[] = ['PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'];
+
+/**
+ * What each API function may touch. The function of an area gets exactly these table actions (least privilege,
+ * not grantReadWriteData), and SES send rights only if it emails.
+ */
+export const AREA_ACCESS: Record<Area, { description: string; table: TableAction[]; sendsEmail: boolean }> = {
+  iterations: { description: 'Course iterations, calendar, blackout dates', table: [...READ, ...WRITE], sendsEmail: false },
+  providers: { description: 'Provider directory and profiles', table: [...READ, ...WRITE], sendsEmail: false },
+  applications: { description: 'Applications and endorsements', table: [...READ, ...WRITE], sendsEmail: true },
+  links: { description: 'Supervisor links (endorsement, training agreement)', table: [...READ, ...WRITE], sendsEmail: true },
+  allocation: { description: 'Seat allocation, offers, waitlists', table: [...READ, ...WRITE], sendsEmail: true },
+  course: { description: 'Attendance and homework', table: [...READ, ...WRITE], sendsEmail: true },
+  certifications: { description: 'Certification issuance and lifecycle', table: [...READ, ...WRITE], sendsEmail: true },
+  registry: { description: 'Certification registry and verification (read-only)', table: READ, sendsEmail: false },
+  notices: { description: 'Expiring-certification notices to DDS', table: [...READ, ...WRITE], sendsEmail: true },
+  audit: { description: 'Audit trail (read-only)', table: ['Query'], sendsEmail: false },
+  docs: { description: 'OpenAPI document and docs page', table: [], sendsEmail: false },
+};

@@ -1,0 +1,140 @@
+import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CorsHttpMethod, HttpApi, HttpMethod, type CfnStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { Construct } from 'constructs';
+import type { Area } from '../../shared/http/route';
+import { ALL_ROUTES, API_AREAS } from '../../shared/http/routes';
+import { SWAGGER_ASSETS } from '../../shared/http/routes/docs';
+import { AREA_ACCESS } from '../areas';
+import type { DeployConfig } from '../config';
+import { CeFunction } from '../constructs/ce-function';
+
+export interface ApiStackProps extends StackProps {
+  table: ITableV2;
+  userPool: IUserPool;
+  userPoolClient: IUserPoolClient;
+  config: DeployConfig;
+  alarmTopic: ITopic;
+}
+
+/**
+ * The HTTP API: one route per entry of the route table, one Lambda function per area of the domain, a Cognito JWT
+ * authorizer on every route that is not public.
+ */
+export class ApiStack extends Stack {
+  readonly api: HttpApi;
+  readonly functions: Partial<Record<Area, CeFunction>> = {};
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+
+    this.api = new HttpApi(this, 'HttpApi', {
+      description: 'CT Customized Employment certification API',
+      corsPreflight: {
+        allowOrigins: config.allowedOrigins,
+        allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.PATCH, CorsHttpMethod.DELETE],
+        exposeHeaders: ['x-correlation-id', 'idempotent-replayed'],
+        maxAge: Duration.hours(1),
+      },
+    });
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.THREE_MONTHS });
+    const stage = this.api.defaultStage!.node.defaultChild as CfnStage;
+    // No source IP, path or query in the access log: paths can carry link tokens and IPs are personal data.
+    stage.accessLogSettings = {
+      destinationArn: accessLogs.logGroupArn,
+      format: JSON.stringify({
+        requestId: '$context.requestId',
+        routeKey: '$context.routeKey',
+        status: '$context.status',
+        latencyMs: '$context.responseLatency',
+        integrationLatencyMs: '$context.integrationLatency',
+        integrationError: '$context.integrationErrorMessage',
+        authorizerError: '$context.authorizer.error',
+      }),
+    };
+    stage.defaultRouteSettings = { throttlingBurstLimit: 200, throttlingRateLimit: 100 };
+
+    const authorizer = new HttpUserPoolAuthorizer('Cognito', props.userPool, { userPoolClients: [props.userPoolClient] });
+    const sesIdentityArn = this.formatArn({ service: 'ses', resource: 'identity', resourceName: config.senderEmail.split('@')[1] ?? config.senderEmail });
+
+    for (const area of API_AREAS) {
+      const access = AREA_ACCESS[area];
+      const fn = new CeFunction(this, `Api-${area}`, {
+        entry: `functions/${area}/handler.ts`,
+        description: `API: ${access.description}`,
+        environment: {
+          SENDER_EMAIL: config.senderEmail,
+          ADS_NOTIFY_EMAILS: config.adsNotifyEmails.join(','),
+          DDS_NOTICE_RECIPIENTS: config.ddsNoticeRecipients.join(','),
+          PUBLIC_BASE_URL: this.api.apiEndpoint,
+        },
+        commandHooks: area === 'docs' ? copySwaggerAssets : undefined,
+      }).bindTable(props.table, access.table);
+      if (access.sendsEmail) {
+        fn.addToRolePolicy(
+          new PolicyStatement({
+            actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+            resources: [sesIdentityArn],
+            conditions: { StringEquals: { 'ses:FromAddress': config.senderEmail } },
+          }),
+        );
+      }
+      this.functions[area] = fn;
+      new Alarm(this, `Throttles-${area}`, {
+        alarmDescription: `The ${area} function is being throttled`,
+        metric: fn.metricThrottles({ period: Duration.minutes(5) }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }).addAlarmAction(new SnsAction(props.alarmTopic));
+    }
+
+    const integrations = new Map<Area, HttpLambdaIntegration>();
+    for (const r of ALL_ROUTES) {
+      let integration = integrations.get(r.area);
+      if (!integration) {
+        integration = new HttpLambdaIntegration(`Integration-${r.area}`, this.functions[r.area]!);
+        integrations.set(r.area, integration);
+      }
+      const [route] = this.api.addRoutes({
+        path: r.path,
+        methods: [HttpMethod[r.method]],
+        integration,
+        authorizer: r.access === 'public' ? undefined : authorizer,
+      });
+      if (r.access === 'public') {
+        Validations.of(route!).acknowledge({ id: 'AwsSolutions::AwsSolutions-APIG4', reason: `Public by design: ${r.summary}` });
+      }
+    }
+
+    new Alarm(this, 'ServerErrors', {
+      alarmDescription: 'The API answered with 5xx errors',
+      metric: this.api.metricServerError({ period: Duration.minutes(5) }),
+      threshold: 5,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    }).addAlarmAction(new SnsAction(props.alarmTopic));
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
+    new CfnOutput(this, 'DocsUrl', { value: `${this.api.apiEndpoint}/docs` });
+  }
+}
+
+const copySwaggerAssets = {
+  beforeBundling: () => [],
+  beforeInstall: () => [],
+  afterBundling: (inputDir: string, outputDir: string) => SWAGGER_ASSETS.map((a) => `cp "${inputDir}/node_modules/swagger-ui-dist/${a}" "${outputDir}/${a}"`),
+};

@@ -1,0 +1,89 @@
+import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AccountRecovery, CfnUserPoolGroup, FeaturePlan, Mfa, UserPool, UserPoolClient, UserPoolOperation } from 'aws-cdk-lib/aws-cognito';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { Construct } from 'constructs';
+import { GSIS, TABLE_KEYS, TTL_ATTRIBUTE } from '../../shared/data/table-design';
+import { ROLES } from '../../shared/domain/vocabulary';
+import { CeFunction } from '../constructs/ce-function';
+
+/**
+ * Stateful resources, in their own stack: the single table and the user pool. Both are retained if the stack is
+ * deleted. Their logical ids must never change (a test pins them): changing one replaces the resource and its data.
+ */
+export class DataStack extends Stack {
+  readonly table: TableV2;
+  readonly userPool: UserPool;
+  readonly userPoolClient: UserPoolClient;
+
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+
+    this.table = new TableV2(this, 'Table', {
+      partitionKey: { name: TABLE_KEYS.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: TABLE_KEYS.sortKey, type: AttributeType.STRING },
+      globalSecondaryIndexes: GSIS.map((g) => ({
+        indexName: g.indexName,
+        partitionKey: { name: g.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: g.sortKey, type: AttributeType.STRING },
+      })),
+      billing: Billing.onDemand(),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      timeToLiveAttribute: TTL_ATTRIBUTE,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    // One pool for everyone, MFA (authenticator app) required for everyone: Cognito sets MFA per pool, one pool keeps
+    // one issuer for the API's single JWT authorizer, and applicant accounts also control seats and agreements.
+    this.userPool = new UserPool(this, 'UserPool', {
+      selfSignUpEnabled: true,
+      signInAliases: { email: true },
+      autoVerify: { email: true },
+      standardAttributes: { email: { required: true, mutable: true } },
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true, tempPasswordValidity: Duration.days(3) },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      featurePlan: FeaturePlan.ESSENTIALS,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const rule of ['AwsSolutions-COG3', 'AwsSolutions-COG8']) {
+      Validations.of(this.userPool).acknowledge({
+        id: `AwsSolutions::${rule}`,
+        reason: 'Threat protection (advanced security) needs the Cognito Plus feature plan; MFA is required for every account instead. A cost decision for ADS, recorded in the README.',
+      });
+    }
+
+    for (const group of ROLES) {
+      new CfnUserPoolGroup(this, `Group-${group}`, { userPoolId: this.userPool.userPoolId, groupName: group, description: `Role: ${group}` });
+    }
+
+    this.userPoolClient = this.userPool.addClient('WebClient', {
+      authFlows: { userSrp: true },
+      preventUserExistenceErrors: true,
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(1),
+    });
+
+    const postConfirmation = new CeFunction(this, 'PostConfirmation', {
+      entry: 'functions/accounts/post-confirmation.ts',
+      description: 'Puts people who signed themselves up in the applicant group',
+      memorySize: 256,
+    });
+    // The pool's ARN cannot be referenced here without a dependency cycle (pool → trigger → policy → pool).
+    postConfirmation.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['cognito-idp:AdminAddUserToGroup'],
+        resources: [Stack.of(this).formatArn({ service: 'cognito-idp', resource: 'userpool', resourceName: '*' })],
+      }),
+    );
+    Validations.of(postConfirmation.role!).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:cognito-idp:<AWS::Region>:<AWS::AccountId>:userpool/*]',
+      reason: 'The trigger cannot name its own pool without a dependency cycle; it may only add users to groups.',
+    });
+    this.userPool.addTrigger(UserPoolOperation.POST_CONFIRMATION, postConfirmation);
+  }
+}

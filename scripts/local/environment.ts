@@ -1,0 +1,34 @@
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './components';
+
+export interface LocalEndpoints {
+  tableName: string;
+  dynamoEndpoint: string;
+  sesEndpoint: string;
+  cognitoEndpoint?: string;
+  userPoolId?: string;
+  gatewayUrl?: string;
+}
+
+/**
+ * The environment the handlers read at cold start, pointed at the local components. In AWS the CDK stacks set the
+ * same variables (the endpoint ones are simply absent there, so the SDK talks to AWS).
+ */
+export function configureEnvironment(local: LocalEndpoints): void {
+  Object.assign(process.env, {
+    TABLE_NAME: local.tableName,
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    AWS_ENDPOINT_URL_DYNAMODB: local.dynamoEndpoint,
+    AWS_ENDPOINT_URL_SES: local.sesEndpoint,
+    ...(local.cognitoEndpoint ? { AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: local.cognitoEndpoint } : {}),
+    ...(local.userPoolId ? { USER_POOL_ID: local.userPoolId } : {}),
+    PUBLIC_BASE_URL: local.gatewayUrl ?? 'http://127.0.0.1:3000',
+    SENDER_EMAIL: process.env.SENDER_EMAIL ?? 'CT CE Certification <ce-certification@ads.example.org>',
+    ADS_NOTIFY_EMAILS: process.env.ADS_NOTIFY_EMAILS ?? 'ce-team@ads.example.org',
+    DDS_NOTICE_RECIPIENTS: process.env.DDS_NOTICE_RECIPIENTS ?? 'ce-tracking@dds.example.org',
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    POWERTOOLS_METRICS_NAMESPACE: 'CeCertification',
+    POWERTOOLS_SERVICE_NAME: 'ce-certification',
+  });
+}

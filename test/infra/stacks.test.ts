@@ -1,0 +1,111 @@
+import { readFileSync } from 'node:fs';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { buildApp } from '../../infra/app';
+import { AREA_ACCESS } from '../../infra/areas';
+import { GSIS } from '../../shared/data/table-design';
+import { openApiDocument } from '../../shared/http/openapi';
+import { ALL_ROUTES, API_AREAS } from '../../shared/http/routes';
+
+/** The app as `cdk synth` builds it, with cdk.json's context, skipping asset bundling (tests check templates). */
+function synth() {
+  const { context } = JSON.parse(readFileSync('cdk.json', 'utf8')) as { context: Record<string, unknown> };
+  const built = buildApp(new App({ context: { ...context, 'aws:cdk:bundling-stacks': [] } }));
+  const assembly = built.app.synth();
+  return { ...built, assembly, data: Template.fromStack(built.data), api: Template.fromStack(built.api) };
+}
+
+const stacks = synth();
+const routeKeys = ALL_ROUTES.map((r) => `${r.method} ${r.path}`).sort();
+
+describe('the data stack', () => {
+  it('has one on-demand table with the designed keys and indexes, recoverable and protected', () => {
+    stacks.data.resourceCountIs('AWS::DynamoDB::GlobalTable', 1);
+    stacks.data.hasResource('AWS::DynamoDB::GlobalTable', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: Match.objectLike({
+        BillingMode: 'PAY_PER_REQUEST',
+        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
+        GlobalSecondaryIndexes: GSIS.map((g) => Match.objectLike({ IndexName: g.indexName, KeySchema: [{ AttributeName: g.partitionKey, KeyType: 'HASH' }, { AttributeName: g.sortKey, KeyType: 'RANGE' }], Projection: { ProjectionType: 'ALL' } })),
+        TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
+        Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, DeletionProtectionEnabled: true })],
+      }),
+    });
+  });
+
+  it('keeps the logical ids of its stateful resources (a change would replace them, with their data)', () => {
+    expect(Object.keys(stacks.data.findResources('AWS::DynamoDB::GlobalTable'))).toEqual(['TableCD117FA1']);
+    expect(Object.keys(stacks.data.findResources('AWS::Cognito::UserPool'))).toEqual(['UserPool6BA7E5F2']);
+  });
+
+  it('has a user pool requiring MFA, with the three role groups and a sign-up trigger', () => {
+    stacks.data.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON', LambdaConfig: { PostConfirmation: Match.anyValue() } });
+    const groups = Object.values(stacks.data.findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName).sort();
+    expect(groups).toEqual(['ads-staff', 'applicant', 'dds']);
+  });
+});
+
+describe('the API stack', () => {
+  it('has exactly the routes of the route table, with the JWT authorizer on every non-public one', () => {
+    const routes = Object.values(stacks.api.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
+    expect(routes.map((r) => r.RouteKey).sort()).toEqual(routeKeys);
+    for (const spec of ALL_ROUTES) {
+      const route = routes.find((r) => r.RouteKey === `${spec.method} ${spec.path}`)!;
+      expect([spec.operationId, route.AuthorizationType]).toEqual([spec.operationId, spec.access === 'public' ? 'NONE' : 'JWT']);
+    }
+    stacks.api.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'] });
+  });
+
+  it('runs one function per area on Node.js 24, arm64, with tracing', () => {
+    const functions = Object.values(stacks.api.findResources('AWS::Lambda::Function')).map((f) => f.Properties);
+    expect(functions).toHaveLength(API_AREAS.length);
+    for (const fn of functions) expect(fn).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
+  });
+
+  it('grants each function only the table actions its area uses, and nobody may change an audit record', () => {
+    const policies = Object.entries(stacks.api.findResources('AWS::IAM::Policy'));
+    for (const area of API_AREAS) {
+      const [, policy] = policies.find(([id]) => id.startsWith(`Api${area}Role`))!;
+      const statements = policy.Properties.PolicyDocument.Statement as { Effect: string; Action: string | string[] }[];
+      const granted = statements.filter((s) => s.Effect === 'Allow').flatMap((s) => [s.Action].flat()).filter((a) => a.startsWith('dynamodb:'));
+      expect(granted.sort()).toEqual(AREA_ACCESS[area].table.map((a) => `dynamodb:${a}`).sort());
+      const writes = AREA_ACCESS[area].table.some((a) => ['PutItem', 'UpdateItem', 'DeleteItem'].includes(a));
+      const denies = statements.filter((s) => s.Effect === 'Deny');
+      expect(denies.length).toBe(writes ? 1 : 0);
+    }
+  });
+
+  it('logs access without personal data and throttles', () => {
+    const stage = Object.values(stacks.api.findResources('AWS::ApiGatewayV2::Stage'))[0]!.Properties;
+    expect(stage.DefaultRouteSettings).toEqual({ ThrottlingBurstLimit: 200, ThrottlingRateLimit: 100 });
+    expect(stage.AccessLogSettings.Format).not.toMatch(/sourceIp|\$context\.path|userAgent/);
+  });
+});
+
+describe('the route table is the single source', () => {
+  it('the OpenAPI document lists exactly the same operations', () => {
+    const doc = openApiDocument(ALL_ROUTES) as unknown as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)).sort();
+    expect(documented).toEqual(routeKeys);
+  });
+
+  it('every operation id is unique', () => {
+    expect(new Set(ALL_ROUTES.map((r) => r.operationId)).size).toBe(ALL_ROUTES.length);
+  });
+});
+
+describe('cdk-nag (AwsSolutions)', () => {
+  it('reports no unacknowledged finding, and every acknowledgement gives a reason', () => {
+    const report = JSON.parse(readFileSync(`${stacks.assembly.directory}/validation-report.json`, 'utf8')) as {
+      pluginReports: { pluginName: string; conclusion: string; violations: unknown[]; suppressedViolations: { ruleName: string; reason?: string }[] }[];
+    };
+    expect(report.pluginReports.map((p) => p.pluginName)).toEqual(['AwsSolutions']);
+    for (const plugin of report.pluginReports) {
+      expect(plugin.violations).toEqual([]);
+      expect(plugin.conclusion).toBe('success');
+      const unexplained = plugin.suppressedViolations.filter((v) => (v.reason ?? '').trim().length < 20).map((v) => v.ruleName);
+      expect(unexplained).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,12 @@
+import { resetLocalClock, setLocalClock } from '../../shared/clock';
+
+/** Sets the one clock for a test; reset after each test so no test leaks its "now" into another. */
+export function at(iso: string): Date {
+  const instant = new Date(iso);
+  setLocalClock(instant);
+  return instant;
+}
+
+export function useClockReset(): void {
+  afterEach(() => resetLocalClock());
+}

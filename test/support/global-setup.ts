@@ -1,0 +1,12 @@
+import { startDynamo, startSes, type Running } from '../../scripts/local/components';
+
+/**
+ * One DynamoDB Local (in memory) and one local SES for the whole run; each test file gets its own table
+ * (see per-file-env.ts), so files run in parallel without seeing each other's data.
+ */
+export default async function globalSetup(): Promise<void> {
+  const [dynamo, ses] = await Promise.all([startDynamo(), startSes()]);
+  process.env.TEST_DYNAMO_ENDPOINT = dynamo.endpoint;
+  process.env.TEST_SES_ENDPOINT = ses.endpoint;
+  (globalThis as { __localComponents?: Running[] }).__localComponents = [dynamo, ses];
+}

@@ -1,0 +1,10 @@
+import { randomBytes } from 'node:crypto';
+import { configureEnvironment } from '../../scripts/local/environment';
+
+// Runs before each test file's imports, so handlers read this file's own table name at their "cold start".
+configureEnvironment({
+  tableName: `test-${randomBytes(6).toString('hex')}`,
+  dynamoEndpoint: process.env.TEST_DYNAMO_ENDPOINT ?? 'http://127.0.0.1:1',
+  sesEndpoint: process.env.TEST_SES_ENDPOINT ?? 'http://127.0.0.1:1',
+});
+process.env.POWERTOOLS_LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'SILENT';
