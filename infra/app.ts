@@ -3,6 +3,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { readConfig } from './config';
 import { ApiStack } from './stacks/api-stack';
 import { DataStack } from './stacks/data-stack';
+import { JobsStack } from './stacks/jobs-stack';
 import { OpsStack } from './stacks/ops-stack';
 
 /** Builds the whole backend. Used by `cdk.json` (`npx cdk synth|deploy`) and by the infrastructure tests. */
@@ -11,6 +12,7 @@ export function buildApp(app = new App()) {
   const ops = new OpsStack(app, 'CeOps', { alarmEmail: config.alarmEmail });
   const data = new DataStack(app, 'CeData');
   const api = new ApiStack(app, 'CeApi', { table: data.table, userPool: data.userPool, userPoolClient: data.userPoolClient, config, alarmTopic: ops.alarmTopic });
+  const jobs = new JobsStack(app, 'CeJobs', { table: data.table, config, alarmTopic: ops.alarmTopic, publicBaseUrl: api.api.apiEndpoint });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { app, ops, data, api };
+  return { app, ops, data, api, jobs };
 }

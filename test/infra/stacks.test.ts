@@ -6,13 +6,14 @@ import { AREA_ACCESS } from '../../infra/areas';
 import { GSIS } from '../../shared/data/table-design';
 import { openApiDocument } from '../../shared/http/openapi';
 import { ALL_ROUTES, API_AREAS } from '../../shared/http/routes';
+import { JOBS } from '../../shared/jobs/catalog';
 
 /** The app as `cdk synth` builds it, with cdk.json's context, skipping asset bundling (tests check templates). */
 function synth() {
   const { context } = JSON.parse(readFileSync('cdk.json', 'utf8')) as { context: Record<string, unknown> };
   const built = buildApp(new App({ context: { ...context, 'aws:cdk:bundling-stacks': [] } }));
   const assembly = built.app.synth();
-  return { ...built, assembly, data: Template.fromStack(built.data), api: Template.fromStack(built.api) };
+  return { ...built, assembly, data: Template.fromStack(built.data), api: Template.fromStack(built.api), jobsTemplate: Template.fromStack(built.jobs) };
 }
 
 const stacks = synth();
@@ -80,6 +81,28 @@ describe('the API stack', () => {
     const stage = Object.values(stacks.api.findResources('AWS::ApiGatewayV2::Stage'))[0]!.Properties;
     expect(stage.DefaultRouteSettings).toEqual({ ThrottlingBurstLimit: 200, ThrottlingRateLimit: 100 });
     expect(stage.AccessLogSettings.Format).not.toMatch(/sourceIp|\$context\.path|userAgent/);
+  });
+});
+
+describe('the jobs stack', () => {
+  it('schedules every job of the catalog in America/New_York, retried, then dead-lettered', () => {
+    const schedules = Object.values(stacks.jobsTemplate.findResources('AWS::Scheduler::Schedule')).map((s) => s.Properties);
+    expect(schedules).toHaveLength(JOBS.length);
+    for (const schedule of schedules) {
+      expect(schedule.ScheduleExpressionTimezone).toBe('America/New_York');
+      expect(schedule.Target.RetryPolicy.MaximumRetryAttempts).toBe(3);
+      expect(schedule.Target.DeadLetterConfig.Arn).toBeDefined();
+      expect(JSON.parse(schedule.Target.Input).job).toMatch(/^[a-z-]+$/);
+    }
+    stacks.jobsTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 1 });
+    stacks.jobsTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'EmailsUnknown', Namespace: 'CeCertification' });
+  });
+
+  it('lets functions send email only from the configured identity', () => {
+    const statements = Object.values(stacks.jobsTemplate.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: unknown; Condition?: unknown }[]);
+    const ses = statements.filter((s) => JSON.stringify(s.Action).includes('ses:'));
+    expect(ses.length).toBe(JOBS.length);
+    for (const s of ses) expect(s.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'ce-certification@example.org' } });
   });
 });
 

@@ -1,0 +1,105 @@
+import { Duration, Stack, TimeZone, Validations, type StackProps } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { JOBS } from '../../shared/jobs/catalog';
+import type { DeployConfig } from '../config';
+import { CeFunction, type TableAction } from '../constructs/ce-function';
+
+export interface JobsStackProps extends StackProps {
+  table: ITableV2;
+  config: DeployConfig;
+  alarmTopic: ITopic;
+  publicBaseUrl: string;
+}
+
+const JOB_TABLE_ACTIONS: TableAction[] = ['GetItem', 'Query', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'];
+
+/**
+ * The scheduled jobs of `shared/jobs/catalog.ts`: one function and one EventBridge Scheduler schedule each, in
+ * America/New_York. A failed run is retried by the scheduler, then parked in a dead-letter queue, which alarms.
+ * Emails that could not be delivered (failed after retries, or with an unknown outcome) also alarm.
+ */
+export class JobsStack extends Stack {
+  readonly deadLetters: Queue;
+
+  constructor(scope: Construct, id: string, props: JobsStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const alarm = new SnsAction(props.alarmTopic);
+
+    this.deadLetters = new Queue(this, 'JobDeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.deadLetters).acknowledge({ id: 'AwsSolutions::AwsSolutions-SQS3', reason: 'This queue is itself the dead-letter queue of the job schedules.' });
+    const schedulerRole = new Role(this, 'SchedulerRole', { assumedBy: new ServicePrincipal('scheduler.amazonaws.com'), description: 'Lets the job schedules invoke their functions' });
+    new Alarm(this, 'JobDeadLettersAlarm', {
+      alarmDescription: 'A scheduled job failed after its retries (e.g. the DDS notice could not be sent); see the dead-letter queue',
+      metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    }).addAlarmAction(alarm);
+
+    const sesIdentityArn = this.formatArn({ service: 'ses', resource: 'identity', resourceName: config.senderEmail.split('@')[1] ?? config.senderEmail });
+    for (const job of JOBS) {
+      const fn = new CeFunction(this, `Job-${job.name}`, {
+        entry: `functions/jobs/${job.name}.ts`,
+        description: `Job: ${job.description}`.slice(0, 256),
+        timeout: Duration.seconds(job.timeoutSeconds),
+        environment: {
+          SENDER_EMAIL: config.senderEmail,
+          ADS_NOTIFY_EMAILS: config.adsNotifyEmails.join(','),
+          DDS_NOTICE_RECIPIENTS: config.ddsNoticeRecipients.join(','),
+          PUBLIC_BASE_URL: props.publicBaseUrl,
+        },
+      }).bindTable(props.table, JOB_TABLE_ACTIONS);
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+          resources: [sesIdentityArn],
+          conditions: { StringEquals: { 'ses:FromAddress': config.senderEmail } },
+        }),
+      );
+      new Schedule(this, `Schedule-${job.name}`, {
+        description: job.description.slice(0, 512),
+        schedule: ScheduleExpression.cron({ ...job.cron, timeZone: TimeZone.AMERICA_NEW_YORK }),
+        target: new LambdaInvoke(fn, {
+          role: schedulerRole,
+          input: ScheduleTargetInput.fromObject({ job: job.name, scheduledTime: '<aws.scheduler.scheduled-time>' }),
+          retryAttempts: 3,
+          maxEventAge: Duration.hours(2),
+          deadLetterQueue: this.deadLetters,
+        }),
+      });
+      Validations.of(schedulerRole).acknowledge({
+        id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${this.getLogicalId(fn.node.defaultChild as CfnFunction)}.Arn>:*]`,
+        reason: 'The scheduler may invoke any version of this one job function (the grant CDK generates for a schedule target).',
+      });
+    }
+
+    for (const [name, description] of [
+      ['EmailsFailed', 'Emails SES refused after every retry'],
+      ['EmailsUnknown', 'Emails whose send timed out after SES may have accepted them: check before resending'],
+    ] as const) {
+      new Alarm(this, `${name}Alarm`, {
+        alarmDescription: description,
+        metric: new Metric({ namespace: 'CeCertification', metricName: name, dimensionsMap: { service: 'ce-certification' }, statistic: 'Sum', period: Duration.minutes(5) }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }).addAlarmAction(alarm);
+    }
+  }
+}

@@ -1,0 +1,166 @@
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { now } from '../clock';
+import { dynamo, TABLE_NAME } from '../data/client';
+import type { TransactItem } from '../data/transactions';
+import { logger } from '../observability/logger';
+import { count } from '../observability/metrics';
+import type { EmailMessage } from './message';
+import { sendViaSes, type SendOutcome } from './ses';
+
+/**
+ * The transactional outbox, the one way this backend sends email.
+ *
+ * A state change and the email it causes are written in the same transaction (`queueEmail`), under a key that
+ * names the event (e.g. `offer#<application>#1`): the same event can never queue two emails. After the commit the
+ * request dispatches it; if SES is unreachable the email stays pending and the `email-outbox` job retries it.
+ *
+ * Sending is at most once. A sender first claims the email (a conditional write), so two senders never both send.
+ * An attempt that SES certainly refused goes back to pending (up to MAX_ATTEMPTS, then `failed`, which alarms).
+ * An attempt that timed out after SES may have accepted it becomes `unknown`: never resent automatically, it alarms
+ * for a person to check — a doubled offer or notice is worse than a late one.
+ */
+export type EmailStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'unknown';
+export const MAX_ATTEMPTS = 5;
+const LEASE_MS = 2 * 60 * 1000;
+const PENDING = 'OUTBOX#pending';
+
+const emailKey = (key: string) => ({ pk: `EMAIL#${key}`, sk: '#EMAIL' });
+
+export interface StoredEmail {
+  key: string;
+  message: EmailMessage;
+  status: EmailStatus;
+  attempts: number;
+  messageId?: string;
+  lastError?: string;
+  createdAt: string;
+  sentAt?: string;
+}
+
+/** The outbox item to add to the transaction that causes the email. Refused if the key was ever used. */
+export function queueEmail(key: string, message: EmailMessage): TransactItem {
+  const at = now().toISOString();
+  return {
+    Put: {
+      TableName: TABLE_NAME,
+      Item: { ...emailKey(key), type: 'email', key, message, status: 'pending', attempts: 0, createdAt: at, gsi3pk: PENDING, gsi3sk: `${at}#${key}` },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+async function claim(key: string, at: Date): Promise<StoredEmail | undefined> {
+  try {
+    const result = await dynamo.send(
+      new UpdateCommand({
+        TableName: TABLE_NAME,
+        Key: emailKey(key),
+        UpdateExpression: 'SET #status = :sending, leaseUntil = :lease, attempts = attempts + :one',
+        ConditionExpression: '#status = :pending',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':sending': 'sending', ':pending': 'pending', ':lease': at.getTime() + LEASE_MS, ':one': 1 },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return result.Attributes as StoredEmail;
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return undefined;
+    throw error;
+  }
+}
+
+async function record(key: string, outcome: SendOutcome, attempts: number): Promise<EmailStatus> {
+  const at = now().toISOString();
+  const status: EmailStatus = outcome.status === 'failed' && attempts < MAX_ATTEMPTS ? 'pending' : outcome.status;
+  const stillPending = status === 'pending';
+  await dynamo.send(
+    new UpdateCommand({
+      TableName: TABLE_NAME,
+      Key: emailKey(key),
+      UpdateExpression: stillPending
+        ? 'SET #status = :status, lastError = :error REMOVE leaseUntil'
+        : `SET #status = :status, ${outcome.status === 'sent' ? 'messageId = :id, sentAt = :at' : 'lastError = :error'} REMOVE leaseUntil, gsi3pk, gsi3sk`,
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':status': status,
+        ...(outcome.status === 'sent' ? { ':id': outcome.messageId, ':at': at } : { ':error': outcome.error }),
+      },
+    }),
+  );
+  if (status === 'sent') count('EmailsSent');
+  else if (status === 'failed') count('EmailsFailed');
+  else if (status === 'unknown') count('EmailsUnknown');
+  if (status !== 'sent' && status !== 'pending') logger.error('email not delivered', { emailKey: key, status });
+  return status;
+}
+
+/** Sends the queued emails with these keys, each at most once. Returns what became of each. */
+export async function dispatch(keys: string[]): Promise<Record<string, EmailStatus | 'not-pending'>> {
+  const results: Record<string, EmailStatus | 'not-pending'> = {};
+  for (const key of keys) {
+    const email = await claim(key, now());
+    if (!email) {
+      results[key] = 'not-pending';
+      continue;
+    }
+    const outcome = await sendViaSes(email.message);
+    results[key] = await record(key, outcome, email.attempts);
+  }
+  return results;
+}
+
+/**
+ * The `email-outbox` job: sends what is still pending, and turns claims abandoned mid-send (the sender died after
+ * calling SES, so it may have gone out) into `unknown` rather than sending them again.
+ */
+export async function drainOutbox(): Promise<{ sent: number; failed: number; unknown: number; retryLater: number }> {
+  const at = now();
+  const counts = { sent: 0, failed: 0, unknown: 0, retryLater: 0 };
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo.send(
+      new QueryCommand({ TableName: TABLE_NAME, IndexName: 'gsi3', KeyConditionExpression: 'gsi3pk = :p', ExpressionAttributeValues: { ':p': PENDING }, ExclusiveStartKey: start }),
+    );
+    for (const item of page.Items ?? []) {
+      const key = String(item.key);
+      if (item.status === 'sending') {
+        if (Number(item.leaseUntil ?? 0) < at.getTime()) {
+          await abandonClaim(key);
+          counts.unknown++;
+        }
+        continue;
+      }
+      const result = (await dispatch([key]))[key];
+      if (result === 'sent') counts.sent++;
+      else if (result === 'failed') counts.failed++;
+      else if (result === 'unknown') counts.unknown++;
+      else if (result === 'pending') counts.retryLater++;
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return counts;
+}
+
+async function abandonClaim(key: string): Promise<void> {
+  await dynamo
+    .send(
+      new UpdateCommand({
+        TableName: TABLE_NAME,
+        Key: emailKey(key),
+        UpdateExpression: 'SET #status = :unknown, lastError = :why REMOVE leaseUntil, gsi3pk, gsi3sk',
+        ConditionExpression: '#status = :sending AND leaseUntil < :now',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':unknown': 'unknown', ':sending': 'sending', ':now': now().getTime(), ':why': 'sender stopped after calling SES; check whether it was delivered' },
+      }),
+    )
+    .catch((error: Error) => {
+      if (error.name !== 'ConditionalCheckFailedException') throw error;
+    });
+  count('EmailsUnknown');
+  logger.error('email outcome unknown', { emailKey: key });
+}
+
+export async function getEmail(key: string): Promise<StoredEmail | undefined> {
+  const result = await dynamo.send(new GetCommand({ TableName: TABLE_NAME, Key: emailKey(key), ConsistentRead: true }));
+  return result.Item as StoredEmail | undefined;
+}

@@ -1,0 +1,26 @@
+/**
+ * The scheduled jobs: the single list the CDK schedules and `npm run job` read. Every job is a handler in
+ * `functions/jobs/<name>.ts`, run by EventBridge Scheduler in America/New_York (never between 01:00 and 03:00, when
+ * daylight-saving changes can skip or repeat a run), and idempotent: a second run changes nothing more.
+ */
+export interface JobSpec {
+  name: string;
+  description: string;
+  /** EventBridge Scheduler cron fields, in America/New_York. */
+  cron: { minute: string; hour: string; day?: string; weekDay?: string };
+  timeoutSeconds: number;
+}
+
+/** Hours a frequent job may run: all but 01:00–02:59. */
+const OUTSIDE_DST_HOURS = '0,3-23';
+
+export const JOBS = [
+  {
+    name: 'email-outbox',
+    description: 'Sends emails still pending (SES was unreachable when they were queued); flags abandoned sends as unknown',
+    cron: { minute: '*/10', hour: OUTSIDE_DST_HOURS },
+    timeoutSeconds: 300,
+  },
+] as const satisfies readonly JobSpec[];
+
+export type JobName = (typeof JOBS)[number]['name'];
