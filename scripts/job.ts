@@ -3,9 +3,8 @@
  * running local stack, exactly as EventBridge Scheduler would invoke it. `--date` runs it as of 06:00 that day in
  * Connecticut (the clock is set for this process only). `npm run job -- --list` lists the jobs.
  */
-import { DateTime } from 'luxon';
 import { setLocalClock } from '../shared/clock';
-import { CT_ZONE } from '../shared/domain/vocabulary';
+import { atCtTime, parseDate } from '../shared/domain/calendar/time';
 import { JOBS, type JobName } from '../shared/jobs/catalog';
 import { configureEnvironment } from './local/environment';
 import { readState } from './local/stack';
@@ -20,7 +19,10 @@ async function main() {
   if (!JOBS.some((j) => j.name === name)) throw new Error(`no job named ${name} (npm run job -- --list)`);
   const date = args[args.indexOf('--date') + 1];
   const at = args[args.indexOf('--at') + 1];
-  if (args.includes('--date')) setLocalClock(DateTime.fromISO(`${date}T06:00`, { zone: CT_ZONE }).toJSDate());
+  if (args.includes('--date')) {
+    if (!date || !parseDate(date).ok) throw new Error('--date takes YYYY-MM-DD');
+    setLocalClock(atCtTime(date, 6));
+  }
   else if (args.includes('--at')) setLocalClock(new Date(at!));
   configureEnvironment(readState());
   const { handler } = (await import(`../functions/jobs/${name}`)) as { handler: (e: unknown) => Promise<unknown> };

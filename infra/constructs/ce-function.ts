@@ -6,6 +6,7 @@ import { NodejsFunction, OutputFormat, type ICommandHooks } from 'aws-cdk-lib/aw
 import { LogGroup, RetentionDays, type CfnLogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { GSIS } from '../../shared/data/table-design';
+import { BUNDLING } from '../bundling';
 
 export interface CeFunctionProps {
   /** Path from the project root, e.g. `functions/iterations/handler.ts`. */
@@ -49,15 +50,10 @@ export class CeFunction extends NodejsFunction {
         ...props.environment,
       },
       bundling: {
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        target: 'node24',
+        ...BUNDLING,
+        mainFields: [...BUNDLING.mainFields],
         format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
         bundleAwsSDK: true,
-        // Some CommonJS dependencies call require(); ESM bundles need it defined.
-        banner: "import{createRequire as __cr}from'module';const require=__cr(import.meta.url);",
         commandHooks: props.commandHooks,
       },
     });

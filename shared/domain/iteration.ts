@@ -82,7 +82,7 @@ export function checkPlan(input: PlanInput, blackouts: ReadonlyMap<string, strin
   const closes = parseCtDateTime(input.applicationWindow.closesAt);
   if (!opens.ok) problem('applicationWindow.opensAt', 'invalid_datetime', opens.reason);
   if (!closes.ok) problem('applicationWindow.closesAt', 'invalid_datetime', closes.reason);
-  if (opens.ok && closes.ok && opens.value >= closes.value) {
+  if (opens.ok && closes.ok && opens.value.getTime() >= closes.value.getTime()) {
     problem('applicationWindow.closesAt', 'window_order', 'the application window must close after it opens');
   }
 
@@ -95,7 +95,7 @@ export function checkPlan(input: PlanInput, blackouts: ReadonlyMap<string, strin
   });
   const classDates = [...seen].sort();
   const firstStart = firstClassStart({ classDates });
-  if (firstStart && closes.ok && closes.value.toMillis() > instantMs(firstStart)) {
+  if (firstStart && closes.ok && closes.value.getTime() > instantMs(firstStart)) {
     problem('applicationWindow.closesAt', 'window_after_course_start', `applications must close by the first live class (${firstStart})`);
   }
 
@@ -104,7 +104,7 @@ export function checkPlan(input: PlanInput, blackouts: ReadonlyMap<string, strin
   input.assignments.forEach((a, index) => {
     const due = parseCtDateTime(a.dueAt);
     if (!due.ok) problem(`assignments.${index}.dueAt`, 'invalid_datetime', due.reason);
-    else if (firstStart && due.value.toMillis() <= instantMs(firstStart)) {
+    else if (firstStart && due.value.getTime() <= instantMs(firstStart)) {
       problem(`assignments.${index}.dueAt`, 'deadline_before_course', `homework is due after the first live class starts (${firstStart})`);
     }
     const id = a.id ?? newAssignmentId();

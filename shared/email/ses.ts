@@ -1,5 +1,4 @@
 import { SendEmailCommand, SendRawEmailCommand, SESClient } from '@aws-sdk/client-ses';
-import MailComposer from 'nodemailer/lib/mail-composer';
 import { optionalEnv, requiredEnv } from '../config/env';
 import type { EmailMessage } from './message';
 
@@ -20,7 +19,7 @@ export type SendOutcome =
   /** The call timed out after the request may have reached SES: it may or may not have been sent. */
   | { status: 'unknown'; error: string };
 
-function classify(error: unknown): SendOutcome {
+function classifySendError(error: unknown): SendOutcome {
   const e = error as Error & { code?: string; $metadata?: { httpStatusCode?: number } };
   const detail = `${e.name}: ${e.message}`.slice(0, 300);
   if (e.$metadata?.httpStatusCode !== undefined) return { status: 'failed', error: detail };
@@ -29,23 +28,9 @@ function classify(error: unknown): SendOutcome {
   return { status: 'unknown', error: detail };
 }
 
+/** Sends a simple email (text and HTML parts). Emails with attachments go through `sendRawViaSes`. */
 export async function sendViaSes(message: EmailMessage): Promise<SendOutcome> {
   try {
-    if (message.attachments?.length) {
-      const raw = await new MailComposer({
-        from: SENDER,
-        to: message.to,
-        cc: message.cc,
-        subject: message.subject,
-        text: message.text,
-        html: message.html,
-        attachments: message.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: a.content })),
-      })
-        .compile()
-        .build();
-      const result = await ses.send(new SendRawEmailCommand({ RawMessage: { Data: raw } }));
-      return { status: 'sent', messageId: result.MessageId ?? '' };
-    }
     const result = await ses.send(
       new SendEmailCommand({
         Source: SENDER,
@@ -55,6 +40,18 @@ export async function sendViaSes(message: EmailMessage): Promise<SendOutcome> {
     );
     return { status: 'sent', messageId: result.MessageId ?? '' };
   } catch (error) {
-    return classify(error);
+    return classifySendError(error);
   }
 }
+
+/** Sends a prepared raw MIME message (see `raw-mime.ts`). */
+export async function sendRawViaSes(raw: Uint8Array): Promise<SendOutcome> {
+  try {
+    const result = await ses.send(new SendRawEmailCommand({ RawMessage: { Data: raw } }));
+    return { status: 'sent', messageId: result.MessageId ?? '' };
+  } catch (error) {
+    return classifySendError(error);
+  }
+}
+
+export const senderAddress = (): string => SENDER;

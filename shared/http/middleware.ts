@@ -1,6 +1,6 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { Context } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { logger } from '../observability/logger';
 import { callerFromClaims, type Caller } from './caller';
 import { BadRequest, classifyUnexpected, Forbidden, HttpProblem, NotFound, Unauthorized, type FieldProblem } from './errors';
@@ -42,8 +42,8 @@ const authorize = (): MiddlewareObj<ApiEvent, ApiResult, Error, RouteContext> =>
   },
 });
 
-function problemsOf(source: string, error: z.ZodError): FieldProblem[] {
-  return error.issues.map((issue) => ({
+function problemsOf(source: string, error: z.core.$ZodError): FieldProblem[] {
+  return error.issues.map((issue: z.core.$ZodIssue) => ({
     field: [source, ...issue.path.map(String)].join('.'),
     code: issue.code,
     message: issue.message,
@@ -69,7 +69,7 @@ const validate = (): MiddlewareObj<ApiEvent, ApiResult, Error, RouteContext> => 
   before: (request) => {
     const { route } = request.context;
     const problems: FieldProblem[] = [];
-    const parsePart = (source: string, schema: z.ZodType | undefined, value: unknown) => {
+    const parsePart = (source: string, schema: z.ZodMiniType | undefined, value: unknown) => {
       if (!schema) return undefined;
       const result = schema.safeParse(value);
       if (result.success) return result.data;

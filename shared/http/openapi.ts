@@ -1,18 +1,22 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { createDocument } from 'zod-openapi';
 import type { RouteSpec } from './route';
+import { meta } from './schemas';
 
-const Problem = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number(),
-  detail: z.string(),
-  instance: z.string().optional(),
-  errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
-}).meta({ id: 'Problem', description: 'RFC 9457 problem details; `errors` lists each offending field.' });
+const Problem = meta(
+  z.object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number(),
+    detail: z.string(),
+    instance: z.optional(z.string()),
+    errors: z.optional(z.array(z.object({ field: z.string(), code: z.string(), message: z.string() }))),
+  }),
+  { id: 'Problem', description: 'RFC 9457 problem details; `errors` lists each offending field.' },
+);
 
 const IDEMPOTENCY_HEADER = z.object({
-  'idempotency-key': z.string().optional().meta({ description: 'Makes a retried request safe: the same answer, nothing done twice.' }),
+  'idempotency-key': meta(z.optional(z.string()), { description: 'Makes a retried request safe: the same answer, nothing done twice.' }),
 });
 
 const PROBLEM_TEXT: Record<number, string> = {

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Role } from '../domain/vocabulary';
 import type { Caller } from './caller';
 
@@ -37,16 +37,16 @@ export interface RouteSpec {
   summary: string;
   description?: string;
   tag: string;
-  params?: z.ZodObject;
-  query?: z.ZodObject;
-  body?: z.ZodType;
+  params?: z.ZodMiniObject;
+  query?: z.ZodMiniObject;
+  body?: z.ZodMiniType;
   /** Honours an `Idempotency-Key` header: a retried request gets the first answer and changes nothing more. */
   idempotent?: boolean;
   success: {
     status: SuccessStatus;
     description: string;
     /** JSON body schema; also strips any field not in it before the response leaves. */
-    schema?: z.ZodType;
+    schema?: z.ZodMiniType;
     /** Non-JSON answers (CSV, iCalendar, HTML, scripts): the operation returns a `Reply`. */
     contentType?: string;
   };
@@ -59,7 +59,7 @@ export function route<const R extends RouteSpec>(spec: R): R {
   return spec;
 }
 
-type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Out<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 
 export interface RouteInput<R extends RouteSpec> {
   params: Out<R['params']>;
@@ -81,7 +81,7 @@ export interface Reply {
 
 type SuccessBody<R extends RouteSpec> = R['success']['contentType'] extends string
   ? Reply
-  : R['success']['schema'] extends z.ZodType
+  : R['success']['schema'] extends z.ZodMiniType
     ? z.input<R['success']['schema']>
     : void;
 

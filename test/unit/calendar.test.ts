@@ -1,6 +1,6 @@
 import { classDateProblem, liveClassTimes } from '../../shared/domain/calendar/live-classes';
 import { CT_STATE_HOLIDAYS, HOLIDAY_TABLE_YEARS } from '../../shared/domain/calendar/ct-holidays.generated';
-import { ctDate, parseCtDateTime } from '../../shared/domain/calendar/time';
+import { ctDate, parseCtDateTime, toCtIso } from '../../shared/domain/calendar/time';
 import { connecticutStateHolidays } from '../../scripts/holiday-source';
 
 const none = new Map<string, string>();
@@ -48,12 +48,17 @@ describe('live class dates', () => {
 describe('Connecticut date-times', () => {
   it('reads wall time in Connecticut', () => {
     const parsed = parseCtDateTime('2027-01-15T17:00');
-    expect(parsed.ok && parsed.value.toISO()).toBe('2027-01-15T17:00:00.000-05:00');
+    expect(parsed.ok && toCtIso(parsed.value)).toBe('2027-01-15T17:00:00.000-05:00');
   });
 
   it('keeps an instant given with an offset', () => {
     const parsed = parseCtDateTime('2027-01-15T22:00:00Z');
-    expect(parsed.ok && parsed.value.toISO()).toBe('2027-01-15T17:00:00.000-05:00');
+    expect(parsed.ok && toCtIso(parsed.value)).toBe('2027-01-15T17:00:00.000-05:00');
+  });
+
+  it('refuses dates and times that do not exist on any calendar', () => {
+    expect(parseCtDateTime('2027-02-29T10:00')).toEqual({ ok: false, reason: 'not a valid date-time' });
+    expect(parseCtDateTime('2027-03-01T24:00')).toEqual({ ok: false, reason: 'not a valid date-time' });
   });
 
   it('refuses a wall time skipped when clocks spring forward', () => {
@@ -62,7 +67,7 @@ describe('Connecticut date-times', () => {
 
   it('reads a repeated wall time (clocks fall back) as its first occurrence, daylight time', () => {
     const parsed = parseCtDateTime('2027-11-07T01:30');
-    expect(parsed.ok && parsed.value.toISO()).toBe('2027-11-07T01:30:00.000-04:00');
+    expect(parsed.ok && toCtIso(parsed.value)).toBe('2027-11-07T01:30:00.000-04:00');
   });
 
   it("gives today's date in Connecticut, not in UTC", () => {

@@ -1,7 +1,6 @@
-import { DateTime } from 'luxon';
-import { CT_ZONE, LIVE_CLASS_HOURS, LIVE_CLASS_START } from '../vocabulary';
+import { LIVE_CLASS_HOURS, LIVE_CLASS_START } from '../vocabulary';
 import { CT_STATE_HOLIDAYS, HOLIDAY_TABLE_YEARS } from './ct-holidays.generated';
-import { parseDate } from './time';
+import { atCtTime, parseDate, toCtIso, weekday } from './time';
 
 export interface LiveClassTimes {
   date: string;
@@ -12,9 +11,9 @@ export interface LiveClassTimes {
 
 /** Every live class runs 9:00 AM–12:00 PM Connecticut time; the offset follows daylight saving on that date. */
 export function liveClassTimes(date: string): LiveClassTimes {
-  const start = DateTime.fromISO(date, { zone: CT_ZONE }).set({ ...LIVE_CLASS_START, second: 0, millisecond: 0 });
-  const end = start.plus({ hours: LIVE_CLASS_HOURS });
-  return { date, startsAt: start.toISO()!, endsAt: end.toISO()!, durationMinutes: LIVE_CLASS_HOURS * 60 };
+  const start = atCtTime(date, LIVE_CLASS_START.hour, LIVE_CLASS_START.minute);
+  const end = atCtTime(date, LIVE_CLASS_START.hour + LIVE_CLASS_HOURS, LIVE_CLASS_START.minute);
+  return { date, startsAt: toCtIso(start), endsAt: toCtIso(end), durationMinutes: (end.getTime() - start.getTime()) / 60_000 };
 }
 
 /**
@@ -24,9 +23,9 @@ export function liveClassTimes(date: string): LiveClassTimes {
 export function classDateProblem(date: string, blackouts: ReadonlyMap<string, string>): string | undefined {
   const parsed = parseDate(date);
   if (!parsed.ok) return parsed.reason;
-  const day = parsed.value;
-  if (day.weekday > 5) return `${date} is a ${day.toFormat('cccc')}; live classes are on weekdays`;
-  if (day.year < HOLIDAY_TABLE_YEARS.first || day.year > HOLIDAY_TABLE_YEARS.last) {
+  const day = weekday(date);
+  if (day.number > 5) return `${date} is a ${day.name}; live classes are on weekdays`;
+  if (parsed.value.year < HOLIDAY_TABLE_YEARS.first || parsed.value.year > HOLIDAY_TABLE_YEARS.last) {
     return `${date} is outside the years whose state holidays are known (${HOLIDAY_TABLE_YEARS.first}–${HOLIDAY_TABLE_YEARS.last})`;
   }
   const holiday = CT_STATE_HOLIDAYS[date];

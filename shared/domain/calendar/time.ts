@@ -1,46 +1,69 @@
-import { DateTime } from 'luxon';
+import { TZDate, tz } from '@date-fns/tz';
+import { format } from 'date-fns';
 import { CT_ZONE } from '../vocabulary';
 
 /** A date-time as ADS types it: Connecticut wall time (`2027-03-15T23:59`) or an instant with an offset or `Z`. */
-export const CT_DATETIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/;
-export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+export const CT_DATETIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})?$/;
+export const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-/**
- * Reads a date-time in Connecticut's zone. A wall time that does not exist (the hour skipped when clocks spring
- * forward) is refused rather than silently moved; a wall time that happens twice (the hour repeated in
- * November) means its first occurrence, daylight time.
- */
-export function parseCtDateTime(text: string): Parsed<DateTime> {
-  const hasOffset = /(Z|[+-]\d{2}:\d{2})$/.test(text);
-  const parsed = DateTime.fromISO(text, { zone: hasOffset ? undefined : CT_ZONE, setZone: hasOffset });
-  if (!parsed.isValid) return { ok: false, reason: `not a valid date-time (${parsed.invalidExplanation ?? parsed.invalidReason})` };
-  if (!hasOffset) {
-    const wall = DateTime.fromISO(text, { zone: 'UTC' });
-    if (parsed.hour !== wall.hour || parsed.minute !== wall.minute) {
-      return { ok: false, reason: 'this wall time does not exist in Connecticut (clocks spring forward that night)' };
-    }
-    const [first] = parsed.getPossibleOffsets().sort((a, b) => a.toMillis() - b.toMillis());
-    if (first) return { ok: true, value: first.setZone(CT_ZONE) };
-  }
-  return { ok: true, value: parsed.setZone(CT_ZONE) };
+const inCt = tz(CT_ZONE);
+
+/** Whether the fields name a real calendar date and clock time (no 30 February, no 24:00). */
+function realFields(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): boolean {
+  const probe = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+  return probe.getUTCFullYear() === y && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d && probe.getUTCHours() === h && probe.getUTCMinutes() === mi && probe.getUTCSeconds() === s;
 }
 
-export function parseDate(text: string): Parsed<DateTime> {
-  const parsed = DateTime.fromISO(text, { zone: CT_ZONE });
-  if (!DATE_PATTERN.test(text) || !parsed.isValid) return { ok: false, reason: 'not a valid calendar date' };
-  return { ok: true, value: parsed };
+/**
+ * The instant of a Connecticut wall time. `exists` is false for a wall time skipped when clocks spring forward;
+ * a wall time that happens twice (clocks fall back) gives its first occurrence, daylight time.
+ */
+export function ctWallTime(y: number, mo: number, d: number, h: number, mi: number, s = 0, ms = 0): { instant: Date; exists: boolean } {
+  const local = new TZDate(y, mo - 1, d, h, mi, s, ms, CT_ZONE);
+  return { instant: new Date(local.getTime()), exists: local.getHours() === h && local.getMinutes() === mi && local.getDate() === d };
+}
+
+/** Reads a date-time in Connecticut's zone, refusing a wall time that does not exist rather than moving it. */
+export function parseCtDateTime(text: string): Parsed<Date> {
+  const m = CT_DATETIME_PATTERN.exec(text);
+  if (!m) return { ok: false, reason: 'not a valid date-time' };
+  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [number, number, number, number, number, number];
+  if (!realFields(y, mo, d, h, mi, s)) return { ok: false, reason: 'not a valid date-time' };
+  if (m[8]) return { ok: true, value: new Date(Date.parse(text)) };
+  const ms = Number((m[7] ?? '0').padEnd(3, '0'));
+  const { instant, exists } = ctWallTime(y, mo, d, h, mi, s, ms);
+  if (!exists) return { ok: false, reason: 'this wall time does not exist in Connecticut (clocks spring forward that night)' };
+  return { ok: true, value: instant };
+}
+
+export function parseDate(text: string): Parsed<{ year: number; month: number; day: number }> {
+  const m = DATE_PATTERN.exec(text);
+  if (!m || !realFields(Number(m[1]), Number(m[2]), Number(m[3]))) return { ok: false, reason: 'not a valid calendar date' };
+  return { ok: true, value: { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } };
 }
 
 /** ISO 8601 with Connecticut's offset on that day, e.g. `2027-03-15T23:59:00.000-04:00`. */
-export const toCtIso = (instant: Date | DateTime): string =>
-  (instant instanceof Date ? DateTime.fromJSDate(instant) : instant).setZone(CT_ZONE).toISO()!;
+export const toCtIso = (instant: Date): string => format(instant, "yyyy-MM-dd'T'HH:mm:ss.SSSxxx", { in: inCt });
 
 /** The calendar date in Connecticut at an instant (what "today" means for every rule). */
-export const ctDate = (instant: Date): string => DateTime.fromJSDate(instant).setZone(CT_ZONE).toISODate()!;
+export const ctDate = (instant: Date): string => format(instant, 'yyyy-MM-dd', { in: inCt });
 
-export const instantMs = (iso: string): number => DateTime.fromISO(iso).toMillis();
+/** Day of the week of a calendar date: 1 = Monday … 7 = Sunday, and its name. */
+export function weekday(date: string): { number: number; name: string } {
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  const day = new Date(Date.UTC(y, mo - 1, d)).getUTCDay();
+  return { number: day === 0 ? 7 : day, name: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][day]! };
+}
+
+/** The instant at a wall time on a Connecticut calendar date (for times that always exist, like 09:00). */
+export function atCtTime(date: string, hour: number, minute = 0): Date {
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  return ctWallTime(y, mo, d, hour, minute).instant;
+}
+
+export const instantMs = (iso: string): number => Date.parse(iso);
 
 /** Sortable UTC form for index keys (ISO strings with different offsets do not sort by instant). */
-export const sortableUtc = (iso: string): string => DateTime.fromISO(iso).toUTC().toISO()!;
+export const sortableUtc = (iso: string): string => new Date(Date.parse(iso)).toISOString();

@@ -1,72 +1,66 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CE_COMPETENCIES, CE_COMPONENTS } from '../../domain/vocabulary';
 import { route } from '../route';
-import { ctDateTime, date, emptyBody, id, instant, page, pageQuery, reason, region, seatsInput, text } from '../schemas';
+import { ctDateTime, date, emptyBody, id, instant, meta, page, pageQuery, reason, region, seatsInput, seatsView, text, whole } from '../schemas';
 
 const iterationId = id('it');
+const kind = z.enum(['initial', 'recertification']);
 
 const assignmentInput = z.strictObject({
-  id: z.string().regex(/^[a-z0-9-]{1,40}$/).optional().meta({ description: 'Keep an existing assignment by its id; omit for a new one.' }),
+  id: meta(z.optional(z.string().check(z.regex(/^[a-z0-9-]{1,40}$/))), { description: 'Keep an existing assignment by its id; omit for a new one.' }),
   title: text(200),
   dueAt: ctDateTime,
-  component: z.enum(CE_COMPONENTS).optional(),
-  competency: z.enum(CE_COMPETENCIES).optional(),
+  component: z.optional(z.enum(CE_COMPONENTS)),
+  competency: z.optional(z.enum(CE_COMPETENCIES)),
 });
 
 const planInput = {
-  kind: z.enum(['initial', 'recertification']),
+  kind,
   title: text(200),
   applicationWindow: z.strictObject({ opensAt: ctDateTime, closesAt: ctDateTime }),
   seats: seatsInput,
-  liveClasses: z.array(z.strictObject({ date })).max(60),
-  assignments: z.array(assignmentInput).max(60),
+  liveClasses: z.array(z.strictObject({ date })).check(z.maxLength(60)),
+  assignments: z.array(assignmentInput).check(z.maxLength(60)),
 };
 
-export const IterationPlanInput = z.strictObject(planInput).meta({ id: 'IterationPlanInput' });
-const IterationUpdateInput = z.strictObject({ ...planInput, version: z.number().int().min(1) }).meta({ id: 'IterationUpdateInput' });
+export const IterationPlanInput = meta(z.strictObject(planInput), { id: 'IterationPlanInput' });
+const IterationUpdateInput = meta(z.strictObject({ ...planInput, version: whole(1, 1_000_000) }), { id: 'IterationUpdateInput' });
 
-const LiveClass = z.object({ date, startsAt: instant, endsAt: instant, durationMinutes: z.number() }).meta({ id: 'LiveClass' });
-const Assignment = z.object({
+const LiveClass = meta(z.object({ date, startsAt: instant, endsAt: instant, durationMinutes: z.number() }), { id: 'LiveClass' });
+const Assignment = meta(
+  z.object({ id: z.string(), title: z.string(), dueAt: instant, component: z.optional(z.enum(CE_COMPONENTS)), competency: z.optional(z.enum(CE_COMPETENCIES)) }),
+  { id: 'Assignment' },
+);
+
+const publicShape = {
   id: z.string(),
-  title: z.string(),
-  dueAt: instant,
-  component: z.enum(CE_COMPONENTS).optional(),
-  competency: z.enum(CE_COMPETENCIES).optional(),
-}).meta({ id: 'Assignment' });
-
-const window = z.object({ opensAt: instant, closesAt: instant, state: z.enum(['upcoming', 'open', 'closed']) });
-
-/** What anyone may see of a published iteration. */
-export const PublicIteration = z.object({
-  id: z.string(),
-  kind: z.enum(['initial', 'recertification']),
+  kind,
   title: z.string(),
   timeZone: z.string(),
-  applicationWindow: window,
+  applicationWindow: z.object({ opensAt: instant, closesAt: instant, state: z.enum(['upcoming', 'open', 'closed']) }),
   liveClasses: z.array(LiveClass),
   assignments: z.array(Assignment),
-}).meta({ id: 'PublicIteration' });
+};
+const summaryShape = { ...publicShape, status: z.enum(['draft', 'published']), version: z.number(), updatedAt: instant };
 
-export const IterationSummary = PublicIteration.extend({
-  status: z.enum(['draft', 'published']),
-  version: z.number(),
-  updatedAt: instant,
-}).meta({ id: 'IterationSummary' });
+/** What anyone may see of a published iteration. */
+export const PublicIteration = meta(z.object(publicShape), { id: 'PublicIteration' });
+export const IterationSummary = meta(z.object(summaryShape), { id: 'IterationSummary' });
+export const IterationDetail = meta(
+  z.object({
+    ...summaryShape,
+    seats: seatsView,
+    seatsHeld: z.record(region, z.object({ capacity: z.number(), offered: z.number(), enrolled: z.number() })),
+    calendarLocked: z.boolean(),
+    createdAt: instant,
+    publishedAt: z.optional(instant),
+    allocationClosedAt: z.optional(instant),
+  }),
+  { id: 'IterationDetail' },
+);
+const PublicIterationWithSeats = meta(z.object({ ...publicShape, seats: seatsView }), { id: 'PublicIterationWithSeats' });
 
-export const IterationDetail = IterationSummary.extend({
-  seats: z.object({ North: z.number(), South: z.number(), West: z.number(), total: z.number() }),
-  seatsHeld: z.record(region, z.object({ capacity: z.number(), offered: z.number(), enrolled: z.number() })),
-  calendarLocked: z.boolean(),
-  createdAt: instant,
-  publishedAt: instant.optional(),
-  allocationClosedAt: instant.optional(),
-}).meta({ id: 'IterationDetail' });
-
-const PublicIterationWithSeats = PublicIteration.extend({
-  seats: z.object({ North: z.number(), South: z.number(), West: z.number(), total: z.number() }),
-}).meta({ id: 'PublicIterationWithSeats' });
-
-const Blackout = z.object({ date, reason: z.string() }).meta({ id: 'BlackoutDate' });
+const Blackout = meta(z.object({ date, reason: z.string() }), { id: 'BlackoutDate' });
 const ads = ['ads-staff'] as const;
 const tag = 'Course iterations';
 
@@ -82,7 +76,7 @@ export const iterationRoutes = {
   listIterationsForAds: route({
     operationId: 'listIterationsForAds', method: 'GET', path: '/ads/iterations', area: 'iterations', access: ads, tag,
     summary: 'List iterations by status, latest closing first',
-    query: z.strictObject({ status: z.enum(['draft', 'published']).default('published'), ...pageQuery }),
+    query: z.strictObject({ status: z._default(z.enum(['draft', 'published']), 'published'), ...pageQuery }),
     success: { status: 200, description: 'A page of iterations', schema: page(IterationSummary) },
     problems: [400, 401, 403],
   }),
@@ -95,8 +89,8 @@ export const iterationRoutes = {
   }),
   updateIteration: route({
     operationId: 'updateIteration', method: 'PUT', path: '/ads/iterations/{iterationId}', area: 'iterations', access: ads, tag,
-    summary: 'Replace an iteration\'s plan',
-    description: 'Send the version you read; a stale version gets 409. Once the first class has started the calendar (classes and homework) is locked: use a calendar correction. A region\'s seats cannot go below those already offered or filled (409 with the figures).',
+    summary: "Replace an iteration's plan",
+    description: "Send the version you read; a stale version gets 409. Once the first class has started the calendar (classes and homework deadlines) is locked: use a calendar correction. A region's seats cannot go below those already offered or filled (409 with the figures).",
     params: z.strictObject({ iterationId }),
     body: IterationUpdateInput,
     success: { status: 200, description: 'The iteration as saved', schema: IterationDetail },
@@ -114,7 +108,7 @@ export const iterationRoutes = {
     operationId: 'correctCalendar', method: 'POST', path: '/ads/iterations/{iterationId}/calendar-corrections', area: 'iterations', access: ads, tag,
     summary: 'Correct a locked calendar, with a reason (audited)',
     params: z.strictObject({ iterationId }),
-    body: z.strictObject({ version: z.number().int().min(1), liveClasses: planInput.liveClasses, assignments: planInput.assignments, reason }),
+    body: z.strictObject({ version: whole(1, 1_000_000), liveClasses: planInput.liveClasses, assignments: planInput.assignments, reason }),
     success: { status: 200, description: 'The corrected iteration', schema: IterationDetail },
     problems: [400, 401, 403, 404, 409, 422],
   }),
