@@ -8,7 +8,8 @@ const WRITE: TableAction[] = ['PutItem', 'UpdateItem', 'DeleteItem', 'ConditionC
  * What each API function may touch. The function of an area gets exactly these table actions (least privilege,
  * not grantReadWriteData), and SES send rights only if it emails.
  */
-export const AREA_ACCESS: Record<Area, { description: string; table: TableAction[]; sendsEmail: boolean }> = {
+export const AREA_ACCESS: Record<Area, { description: string; table: TableAction[]; sendsEmail: boolean; managesAccounts?: boolean }> = {
+  accounts: { description: 'Profiles; ADS creates staff accounts', table: [...READ, ...WRITE], sendsEmail: false, managesAccounts: true },
   iterations: { description: 'Course iterations, calendar, blackout dates', table: [...READ, ...WRITE], sendsEmail: false },
   providers: { description: 'Provider directory and profiles', table: [...READ, ...WRITE], sendsEmail: false },
   applications: { description: 'Applications and endorsements', table: [...READ, ...WRITE], sendsEmail: true },

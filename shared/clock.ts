@@ -7,15 +7,21 @@
  * handler or route calls the setter, so no request can reach it either.
  */
 let offsetMs = 0;
+let frozenAt: number | undefined;
 
-export const now = (): Date => new Date(Date.now() + offsetMs);
+export const now = (): Date => new Date(frozenAt ?? Date.now() + offsetMs);
 
-/** Moves local time so that `now()` returns `to` at this instant (and keeps ticking from there). */
-export function setLocalClock(to: Date): void {
+/**
+ * Moves local time so that `now()` returns `to` at this instant; it keeps ticking from there, or stands still
+ * with `frozen` (tests of exact edges: a deadline at 23:59:59.999 must not slip past while the request runs).
+ */
+export function setLocalClock(to: Date, options: { frozen?: boolean } = {}): void {
   if (process.env.AWS_LAMBDA_FUNCTION_NAME) throw new Error('The clock cannot be set inside AWS Lambda');
   offsetMs = to.getTime() - Date.now();
+  frozenAt = options.frozen ? to.getTime() : undefined;
 }
 
 export function resetLocalClock(): void {
   offsetMs = 0;
+  frozenAt = undefined;
 }

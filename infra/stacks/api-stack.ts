@@ -90,6 +90,10 @@ export class ApiStack extends Stack {
           }),
         );
       }
+      if (access.managesAccounts) {
+        fn.addEnvironment('USER_POOL_ID', props.userPool.userPoolId);
+        fn.addToRolePolicy(new PolicyStatement({ actions: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminAddUserToGroup'], resources: [props.userPool.userPoolArn] }));
+      }
       this.functions[area] = fn;
       new Alarm(this, `Throttles-${area}`, {
         alarmDescription: `The ${area} function is being throttled`,

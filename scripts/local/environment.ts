@@ -22,13 +22,16 @@ export function configureEnvironment(local: LocalEndpoints): void {
     AWS_ENDPOINT_URL_DYNAMODB: local.dynamoEndpoint,
     AWS_ENDPOINT_URL_SES: local.sesEndpoint,
     ...(local.cognitoEndpoint ? { AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: local.cognitoEndpoint } : {}),
-    ...(local.userPoolId ? { USER_POOL_ID: local.userPoolId } : {}),
+    USER_POOL_ID: local.userPoolId ?? 'local_none',
+    COGNITO_SUPPRESS_INVITES: 'true',
     PUBLIC_BASE_URL: local.gatewayUrl ?? 'http://127.0.0.1:3000',
     SENDER_EMAIL: process.env.SENDER_EMAIL ?? 'CT CE Certification <ce-certification@ads.example.org>',
     ADS_NOTIFY_EMAILS: process.env.ADS_NOTIFY_EMAILS ?? 'ce-team@ads.example.org',
     DDS_NOTICE_RECIPIENTS: process.env.DDS_NOTICE_RECIPIENTS ?? 'ce-tracking@dds.example.org',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     POWERTOOLS_METRICS_NAMESPACE: 'CeCertification',
+    // Embedded metrics are CloudWatch's business; locally they would only clutter the console.
+    POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
     POWERTOOLS_SERVICE_NAME: 'ce-certification',
   });
 }

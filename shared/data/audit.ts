@@ -26,6 +26,9 @@ export interface AuditEntry {
 }
 
 const auditPk = (type: AuditSubjectType, id: string) => `AUDIT#${type}#${id}`;
+/** Keeps the records one process writes in the same millisecond in the order it wrote them. */
+let sequence = 0;
+const auditSk = (at: string) => `${at}#${String(sequence++ % 1_000_000).padStart(6, '0')}${randomCode(5)}`;
 
 /**
  * An audit record as one more item of the transaction that makes the change, so a change and its record are
@@ -38,7 +41,7 @@ export function auditPut(entry: AuditEntry) {
       TableName: TABLE_NAME,
       Item: {
         pk: auditPk(entry.subjectType, entry.subjectId),
-        sk: `${entry.at}#${randomCode(5)}`,
+        sk: auditSk(entry.at),
         type: 'audit',
         ...entry,
       },

@@ -8,8 +8,7 @@ export interface EmailMessage {
   attachments?: { filename: string; contentType: string; content: string }[];
 }
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+import { escapeHtml } from '../html';
 
 /** A short, consistent layout: paragraphs of text, optionally a table, the same words in both parts. */
 export function compose(input: {

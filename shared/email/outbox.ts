@@ -164,3 +164,14 @@ export async function getEmail(key: string): Promise<StoredEmail | undefined> {
   const result = await dynamo.send(new GetCommand({ TableName: TABLE_NAME, Key: emailKey(key), ConsistentRead: true }));
   return result.Item as StoredEmail | undefined;
 }
+
+/** An email to queue with a change: its event key and message. */
+export interface Outgoing {
+  key: string;
+  message: EmailMessage;
+}
+
+export const queueAll = (emails: Outgoing[]): TransactItem[] => emails.map((e) => queueEmail(e.key, e.message));
+
+/** After the commit: send what the change queued (what cannot be sent now stays pending for the job). */
+export const sendQueued = (emails: Outgoing[]) => dispatch(emails.map((e) => e.key));

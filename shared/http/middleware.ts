@@ -5,7 +5,7 @@ import { logger } from '../observability/logger';
 import { callerFromClaims, type Caller } from './caller';
 import { BadRequest, classifyUnexpected, Forbidden, HttpProblem, NotFound, Unauthorized, type FieldProblem } from './errors';
 import { problemResponse, replyResponse, jsonResponse, type ApiEvent, type ApiResult } from './response';
-import type { Implementations, Reply, RouteInput, RouteSpec } from './route';
+import { WithStatus, type Implementations, type Reply, type RouteInput, type RouteSpec } from './route';
 
 interface RouteContext extends Context {
   route: RouteSpec;
@@ -100,13 +100,14 @@ const problemJson = (): MiddlewareObj<ApiEvent, ApiResult, Error, RouteContext> 
     const problem = classifyUnexpected(request.error);
     if (problem) {
       if (problem.status >= 500) logger.warn('dependency failure', { error: request.error?.name });
-      request.response = problemResponse(problem, request.event);
+      request.response = problemResponse(problem, request.event, request.context.route);
       return;
     }
     logger.error('unexpected failure', { error: request.error?.name, stack: request.error?.stack });
     request.response = problemResponse(
       new HttpProblem(500, 'Internal error', 'Something failed on our side. It has been logged.'),
       request.event,
+      request.context.route,
     );
   },
 });
@@ -139,8 +140,9 @@ export function areaHandler<Routes extends Record<string, RouteSpec>>(routes: Ro
       const { route, input } = context;
       const operation = byId.get(route.operationId);
       if (!operation) throw new NotFound(`Route ${route.operationId}`);
-      const result = await operation(input);
-      if (route.success.contentType) return replyResponse(route.success.status, result as Reply, event);
-      return jsonResponse(route.success.status, route.success.schema ? route.success.schema.parse(result) : undefined, event);
+      const outcome = await operation(input);
+      const [status, result] = outcome instanceof WithStatus ? [outcome.status, outcome.body] : [route.success.status, outcome];
+      if (route.success.contentType) return replyResponse(status, result as Reply, event);
+      return jsonResponse(status, route.success.schema ? route.success.schema.parse(result) : undefined, event);
     });
 }

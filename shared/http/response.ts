@@ -1,6 +1,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { HttpProblem } from './errors';
-import type { Reply, SuccessStatus } from './route';
+import type { Reply, RouteSpec, SuccessStatus } from './route';
+import { escapeHtml, page } from '../html';
 
 /** The HTTP API payload 2.0 event; with a JWT authorizer it also carries `requestContext.authorizer.jwt.claims`. */
 export type ApiEvent = APIGatewayProxyEventV2;
@@ -27,8 +28,18 @@ export function replyResponse(status: SuccessStatus, reply: Reply, event: ApiEve
   return { statusCode: status, headers, body: reply.body, isBase64Encoded: reply.isBase64Encoded ?? false };
 }
 
-/** RFC 9457 problem details. `errors` lists the offending fields when there are any. */
-export function problemResponse(problem: HttpProblem, event: ApiEvent): ApiResult {
+/**
+ * RFC 9457 problem details. `errors` lists the offending fields when there are any. Routes that answer people
+ * with pages (the supervisor links) get the same problem as a short HTML page.
+ */
+export function problemResponse(problem: HttpProblem, event: ApiEvent, route?: RouteSpec): ApiResult {
+  if (route?.success.contentType?.startsWith('text/html')) {
+    return {
+      statusCode: problem.status,
+      headers: { ...baseHeaders(event), ...problem.headers, 'content-type': 'text/html; charset=utf-8' },
+      body: page(problem.title, `<p>${escapeHtml(problem.message)}</p>`),
+    };
+  }
   return {
     statusCode: problem.status,
     headers: { ...baseHeaders(event), ...problem.headers, 'content-type': 'application/problem+json' },
@@ -42,3 +53,4 @@ export function problemResponse(problem: HttpProblem, event: ApiEvent): ApiResul
     }),
   };
 }
+

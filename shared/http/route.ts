@@ -10,6 +10,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * still granted only the table actions its own area uses.
  */
 export type Area =
+  | 'accounts'
   | 'iterations'
   | 'providers'
   | 'applications'
@@ -70,6 +71,11 @@ export interface RouteInput<R extends RouteSpec> {
   requestId: string;
 }
 
+/** Lets an operation answer with another success status than the route's usual one (e.g. 200 for "already there"). */
+export class WithStatus<T> {
+  constructor(readonly status: SuccessStatus, readonly body: T) {}
+}
+
 /** A non-JSON answer. */
 export interface Reply {
   body: string;
@@ -82,7 +88,7 @@ export interface Reply {
 type SuccessBody<R extends RouteSpec> = R['success']['contentType'] extends string
   ? Reply
   : R['success']['schema'] extends z.ZodMiniType
-    ? z.input<R['success']['schema']>
+    ? z.input<R['success']['schema']> | WithStatus<z.input<R['success']['schema']>>
     : void;
 
 export type Operation<R extends RouteSpec> = (input: RouteInput<R>) => Promise<SuccessBody<R>>;

@@ -21,6 +21,12 @@ export const JOBS = [
     cron: { minute: '*/10', hour: OUTSIDE_DST_HOURS },
     timeoutSeconds: 300,
   },
+  {
+    name: 'application-deadlines',
+    description: 'Reminds applicants whose application is not yet endorsed as the window nears its close; marks unendorsed applications not considered once it closes',
+    cron: { minute: '5', hour: OUTSIDE_DST_HOURS },
+    timeoutSeconds: 300,
+  },
 ] as const satisfies readonly JobSpec[];
 
 export type JobName = (typeof JOBS)[number]['name'];

@@ -1,9 +1,9 @@
 import { resetLocalClock, setLocalClock } from '../../shared/clock';
 
-/** Sets the one clock for a test; reset after each test so no test leaks its "now" into another. */
+/** Stops the one clock at an instant for a test; reset after each test so no test leaks its "now" into another. */
 export function at(iso: string): Date {
   const instant = new Date(iso);
-  setLocalClock(instant);
+  setLocalClock(instant, { frozen: true });
   return instant;
 }
 

@@ -41,5 +41,8 @@ export class FaultProxy {
     this.server = undefined;
     for (const socket of this.sockets) socket.destroy();
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+    // Let clients notice their kept-alive sockets closed, so the next request opens a new connection (and is
+    // refused) instead of writing into a dead socket, which would be an ambiguous failure.
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

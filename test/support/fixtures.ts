@@ -24,3 +24,57 @@ export async function publishedIteration(overrides: Record<string, unknown> = {}
   if (published.status !== 200) throw new Error(`publish failed: ${published.text}`);
   return published.body as { id: string; version: number };
 }
+
+import { providerRoutes } from '../../shared/http/routes/providers';
+import { accountRoutes } from '../../shared/http/routes/accounts';
+import { applicationRoutes } from '../../shared/http/routes/applications';
+import type { As } from './invoke';
+
+/** A unique suffix so parallel test files never read each other's emails from the shared local SES. */
+export const unique = () => Math.random().toString(36).slice(2, 10);
+
+export async function createProvider(overrides: Record<string, unknown> = {}) {
+  const created = await invoke(providerRoutes.createProvider, {
+    as: ads,
+    body: {
+      name: `Harbor Supports ${unique()}`,
+      regions: ['North', 'West'],
+      contractsWithAds: 'yes',
+      contractsWithDds: 'intends',
+      contact: { name: 'Dana Contact', email: `dana.${unique()}@harbor.example.org` },
+      ...overrides,
+    },
+  });
+  if (created.status !== 201) throw new Error(`provider failed: ${created.text}`);
+  return created.body as { id: string; name: string; version: number };
+}
+
+/** A signed-in applicant with a fresh identity and mailboxes of their own. */
+export function newApplicant(name = 'Ann Applicant'): As & { supervisorEmail: string; name: string } {
+  const tag = unique();
+  return { sub: `applicant-${tag}`, roles: ['applicant'], email: `applicant.${tag}@provider.example.org`, supervisorEmail: `supervisor.${tag}@provider.example.org`, name };
+}
+
+export async function saveProfile(who: ReturnType<typeof newApplicant>, providerId: string | null, overrides: Record<string, unknown> = {}) {
+  const saved = await invoke(accountRoutes.putMyProfile, {
+    as: who,
+    body: { name: who.name, jobTitle: 'Employment specialist', position: 'direct-service', providerId, supervisor: { name: 'Sam Supervisor', email: who.supervisorEmail }, ...overrides },
+  });
+  if (saved.status !== 200) throw new Error(`profile failed: ${saved.text}`);
+  return saved.body;
+}
+
+export async function applyTo(who: As, iterationId: string, region = 'North', futureStaffPlanned = 2, headers?: Record<string, string>) {
+  return invoke(applicationRoutes.apply, {
+    as: who,
+    headers,
+    body: { iterationId, region, acknowledgement: { attendAllLiveClasses: true, homeworkByDeadlines: true }, futureStaffPlanned },
+  });
+}
+
+/** The single-use link inside the latest email to an address. */
+export function linkIn(text: string | undefined): string {
+  const match = text?.match(/\/links\/([A-Za-z0-9_-]{43})/);
+  if (!match) throw new Error('no link in the email');
+  return match[1]!;
+}

@@ -1,7 +1,11 @@
 import type { RouteSpec } from '../route';
+import { accountRoutes } from './accounts';
+import { applicationRoutes } from './applications';
 import { auditRoutes } from './audit';
 import { docsRoutes } from './docs';
 import { iterationRoutes } from './iterations';
+import { linkRoutes } from './links';
+import { providerRoutes } from './providers';
 
 /**
  * The route table: the single source for the CDK routes (and their authorizers), the local gateway and the
@@ -9,6 +13,10 @@ import { iterationRoutes } from './iterations';
  */
 export const ROUTE_GROUPS = {
   iterations: iterationRoutes,
+  accounts: accountRoutes,
+  providers: providerRoutes,
+  applications: applicationRoutes,
+  links: linkRoutes,
   audit: auditRoutes,
   docs: docsRoutes,
 } as const;

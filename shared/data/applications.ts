@@ -1,0 +1,135 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Application, ApplicationStatus } from '../domain/application';
+import type { Region } from '../domain/vocabulary';
+import { dynamo, TABLE_NAME } from './client';
+import { decodeCursor, encodeCursor } from './cursor';
+import type { TransactItem } from './transactions';
+
+/**
+ * Application aggregate at `APPLICATION#<id>`. Listed by iteration, status and region in gsi1 (sort key
+ * `<status>#<region>#<rank>#<id>`, the rank being the waitlist position while waitlisted, else the submission
+ * instant), by person in gsi2, and by offer deadline in gsi3 while an offer is open. One application per person
+ * per iteration is guarded by `PERSON#<sub>`/`APPLIED#<iteration>`.
+ */
+export const applicationKey = (id: string) => ({ pk: `APPLICATION#${id}`, sk: '#APPLICATION' });
+const guardKey = (sub: string, iterationId: string) => ({ pk: `PERSON#${sub}`, sk: `APPLIED#${iterationId}` });
+export const applicationsPartition = (iterationId: string) => `ITERATION#${iterationId}#APPLICATIONS`;
+export const OFFERS_DUE = 'DUE#OFFER';
+
+const rankOf = (a: Pick<Application, 'status' | 'waitlistPosition' | 'submittedAt'>) =>
+  a.status === 'waitlisted' && a.waitlistPosition !== undefined ? String(a.waitlistPosition).padStart(6, '0') : new Date(a.submittedAt).toISOString();
+
+/** The index attributes that follow from an application's state: the one place they are derived. */
+export function indexAttributes(a: Application) {
+  return {
+    gsi1pk: applicationsPartition(a.iterationId),
+    gsi1sk: `${a.status}#${a.region}#${rankOf(a)}#${a.id}`,
+    gsi2pk: `PERSON#${a.applicantSub}`,
+    gsi2sk: `APPLICATION#${new Date(a.submittedAt).toISOString()}#${a.id}`,
+    ...(a.status === 'offered' || a.status === 'accepted' ? { gsi3pk: OFFERS_DUE, gsi3sk: `${a.offer?.deadline ?? ''}#${a.id}` } : {}),
+  };
+}
+
+export function fromItem(item: Record<string, unknown>): Application {
+  const { pk: _pk, sk: _sk, type: _t, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, gsi3pk: _e, gsi3sk: _f, ...application } = item;
+  return application as unknown as Application;
+}
+
+/** A new application and its guard; the guard refuses a second application by the same person. */
+export function createApplicationItems(a: Application): TransactItem[] {
+  return [
+    { Put: { TableName: TABLE_NAME, Item: { ...guardKey(a.applicantSub, a.iterationId), type: 'application-guard', applicationId: a.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: TABLE_NAME, Item: { ...applicationKey(a.id), type: 'application', ...a, ...indexAttributes(a) }, ConditionExpression: 'attribute_not_exists(pk)' } },
+  ];
+}
+
+/**
+ * Replaces an application with its next state, only if it is still in the state it was read in (version): the
+ * one way an application changes, so its index keys always follow its status.
+ */
+export function saveApplicationItem(next: Application, expected: Pick<Application, 'version' | 'status'>): TransactItem {
+  return {
+    Put: {
+      TableName: TABLE_NAME,
+      Item: { ...applicationKey(next.id), type: 'application', ...next, ...indexAttributes(next) },
+      ConditionExpression: '#version = :v AND #status = :s',
+      ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
+      ExpressionAttributeValues: { ':v': expected.version, ':s': expected.status },
+    },
+  };
+}
+
+export async function getApplication(id: string): Promise<Application | undefined> {
+  const result = await dynamo.send(new GetCommand({ TableName: TABLE_NAME, Key: applicationKey(id), ConsistentRead: true }));
+  return result.Item ? fromItem(result.Item) : undefined;
+}
+
+export async function applicationIdOf(sub: string, iterationId: string): Promise<string | undefined> {
+  const result = await dynamo.send(new GetCommand({ TableName: TABLE_NAME, Key: guardKey(sub, iterationId), ConsistentRead: true }));
+  return result.Item?.applicationId as string | undefined;
+}
+
+export async function applicationsOfPerson(sub: string): Promise<Application[]> {
+  const result = await dynamo.send(
+    new QueryCommand({
+      TableName: TABLE_NAME,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :p AND begins_with(gsi2sk, :a)',
+      ExpressionAttributeValues: { ':p': `PERSON#${sub}`, ':a': 'APPLICATION#' },
+      ScanIndexForward: false,
+    }),
+  );
+  return (result.Items ?? []).map(fromItem);
+}
+
+/** A page of an iteration's applications, by status and region (index prefix), provider as a filter. */
+export async function listApplications(
+  iterationId: string,
+  filter: { status?: ApplicationStatus; region?: Region; providerId?: string },
+  cursor: string | undefined,
+  limit: number,
+) {
+  const partition = applicationsPartition(iterationId);
+  const prefix = filter.status ? `${filter.status}#${filter.region ? `${filter.region}#` : ''}` : '';
+  const regionFilter = !filter.status && filter.region;
+  const filters = [filter.providerId && 'providerId = :provider', regionFilter && '#region = :region'].filter(Boolean);
+  const result = await dynamo.send(
+    new QueryCommand({
+      TableName: TABLE_NAME,
+      IndexName: 'gsi1',
+      KeyConditionExpression: prefix ? 'gsi1pk = :p AND begins_with(gsi1sk, :prefix)' : 'gsi1pk = :p',
+      FilterExpression: filters.length > 0 ? filters.join(' AND ') : undefined,
+      ExpressionAttributeNames: regionFilter ? { '#region': 'region' } : undefined,
+      ExpressionAttributeValues: {
+        ':p': partition,
+        ...(prefix ? { ':prefix': prefix } : {}),
+        ...(filter.providerId ? { ':provider': filter.providerId } : {}),
+        ...(regionFilter ? { ':region': filter.region } : {}),
+      },
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(cursor, { attributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'], partition: ['gsi1pk', partition] }),
+    }),
+  );
+  return { applications: (result.Items ?? []).map(fromItem), cursor: encodeCursor(result.LastEvaluatedKey) };
+}
+
+/** Every application of an iteration in one status (optionally one region), in rank order. */
+export async function applicationsInStatus(iterationId: string, status: ApplicationStatus, region?: Region, limit?: number): Promise<Application[]> {
+  const out: Application[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo.send(
+      new QueryCommand({
+        TableName: TABLE_NAME,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :p AND begins_with(gsi1sk, :prefix)',
+        ExpressionAttributeValues: { ':p': applicationsPartition(iterationId), ':prefix': `${status}#${region ? `${region}#` : ''}` },
+        ExclusiveStartKey: start,
+        Limit: limit,
+      }),
+    );
+    out.push(...(page.Items ?? []).map(fromItem));
+    start = limit !== undefined && out.length >= limit ? undefined : page.LastEvaluatedKey;
+  } while (start);
+  return out;
+}

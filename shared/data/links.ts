@@ -1,0 +1,47 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo, TABLE_NAME } from './client';
+import type { TransactItem } from './transactions';
+
+/**
+ * Single-use links sent to supervisors (endorsement, training agreement). The token travels only in the email;
+ * the table keeps its SHA-256, so a leaked table cannot be turned into working links.
+ */
+export type LinkPurpose = 'endorsement' | 'agreement';
+
+export interface Link {
+  purpose: LinkPurpose;
+  applicationId: string;
+  expiresAt: string;
+  createdAt: string;
+  usedAt?: string;
+}
+
+const hash = (token: string) => createHash('sha256').update(token).digest('base64url');
+const linkKey = (token: string) => ({ pk: `LINK#${hash(token)}`, sk: '#LINK' });
+
+export const newLinkToken = (): string => randomBytes(32).toString('base64url');
+
+export function createLinkItem(token: string, link: Link): TransactItem {
+  return { Put: { TableName: TABLE_NAME, Item: { ...linkKey(token), type: 'link', ...link }, ConditionExpression: 'attribute_not_exists(pk)' } };
+}
+
+export async function getLink(token: string): Promise<Link | undefined> {
+  const result = await dynamo.send(new GetCommand({ TableName: TABLE_NAME, Key: linkKey(token), ConsistentRead: true }));
+  if (!result.Item) return undefined;
+  const { purpose, applicationId, expiresAt, createdAt, usedAt } = result.Item as Link;
+  return { purpose, applicationId, expiresAt, createdAt, usedAt };
+}
+
+/** Marks the link used, in the transaction that acts on it: a second use (even concurrent) is refused. */
+export function useLinkItem(token: string, at: string): TransactItem {
+  return {
+    Update: {
+      TableName: TABLE_NAME,
+      Key: linkKey(token),
+      UpdateExpression: 'SET usedAt = :at',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt) AND expiresAt > :at',
+      ExpressionAttributeValues: { ':at': at },
+    },
+  };
+}

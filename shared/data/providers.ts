@@ -1,0 +1,145 @@
+import { BatchGetCommand, GetCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { normalizeName, type Provider } from '../domain/provider';
+import type { Region } from '../domain/vocabulary';
+import { dynamo, TABLE_NAME } from './client';
+import { decodeCursor, encodeCursor } from './cursor';
+import type { TransactItem } from './transactions';
+
+/**
+ * Provider aggregate: the profile at `PROVIDER#<id>`/`#PROFILE` (listed in gsi1 `PROVIDERS` by name) and one
+ * small entry per covered region (`REGION#<region>`, listed in gsi1 `REGION#<region>#PROVIDERS`) so the public
+ * list by region reads only that region's providers.
+ */
+export const providerKey = (id: string) => ({ pk: `PROVIDER#${id}`, sk: '#PROFILE' });
+const regionKey = (id: string, region: Region) => ({ pk: `PROVIDER#${id}`, sk: `REGION#${region}` });
+const ALL = 'PROVIDERS';
+const regionPartition = (region: Region) => `REGION#${region}#PROVIDERS`;
+
+function fromItem(item: Record<string, unknown>): Provider {
+  const { pk: _pk, sk: _sk, type: _t, gsi1pk: _g, gsi1sk: _s, ...provider } = item;
+  return provider as unknown as Provider;
+}
+
+/** Writes the provider and its region entries, dropping entries of regions it no longer covers. */
+export function saveProviderItems(next: Provider, previous: Provider | undefined): TransactItem[] {
+  const sortKey = `${normalizeName(next.name)}#${next.id}`;
+  const items: TransactItem[] = [
+    {
+      Put: {
+        TableName: TABLE_NAME,
+        Item: { ...providerKey(next.id), type: 'provider', gsi1pk: ALL, gsi1sk: sortKey, ...next },
+        ...(previous
+          ? { ConditionExpression: '#version = :v', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':v': previous.version } }
+          : { ConditionExpression: 'attribute_not_exists(pk)' }),
+      },
+    },
+    ...next.regions.map((region) => ({
+      Put: { TableName: TABLE_NAME, Item: { ...regionKey(next.id, region), type: 'provider-region', gsi1pk: regionPartition(region), gsi1sk: sortKey, id: next.id, name: next.name, regions: next.regions } },
+    })),
+  ];
+  for (const region of previous?.regions ?? []) {
+    if (!next.regions.includes(region)) items.push({ Delete: { TableName: TABLE_NAME, Key: regionKey(next.id, region) } });
+  }
+  return items;
+}
+
+export async function getProvider(id: string): Promise<Provider | undefined> {
+  const result = await dynamo.send(new GetCommand({ TableName: TABLE_NAME, Key: providerKey(id), ConsistentRead: true }));
+  return result.Item ? fromItem(result.Item) : undefined;
+}
+
+/** Several providers by id (one BatchGetItem per 100). */
+export async function getProviders(ids: string[]): Promise<Map<string, Provider>> {
+  const unique = [...new Set(ids)];
+  const out = new Map<string, Provider>();
+  for (let i = 0; i < unique.length; i += 100) {
+    let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(providerKey);
+    while (keys && keys.length > 0) {
+      const result: BatchGetCommandOutput = await dynamo.send(new BatchGetCommand({ RequestItems: { [TABLE_NAME]: { Keys: keys } } }));
+      for (const item of result.Responses?.[TABLE_NAME] ?? []) {
+        const provider = fromItem(item);
+        out.set(provider.id, provider);
+      }
+      keys = result.UnprocessedKeys?.[TABLE_NAME]?.Keys;
+    }
+  }
+  return out;
+}
+
+export async function listProviders(cursor: string | undefined, limit: number) {
+  const result = await dynamo.send(
+    new QueryCommand({
+      TableName: TABLE_NAME,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :p',
+      ExpressionAttributeValues: { ':p': ALL },
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(cursor, { attributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'], partition: ['gsi1pk', ALL] }),
+    }),
+  );
+  return { providers: (result.Items ?? []).map(fromItem), cursor: encodeCursor(result.LastEvaluatedKey) };
+}
+
+/** Every provider (directory-wide computations: demand planning, allocation). */
+export async function allProviders(): Promise<Provider[]> {
+  const out: Provider[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listProviders(cursor, 100);
+    out.push(...page.providers);
+    cursor = page.cursor;
+  } while (cursor);
+  return out;
+}
+
+/** The public list of one region: names and regions only. */
+export async function providersInRegion(region: Region): Promise<{ id: string; name: string; regions: Region[] }[]> {
+  const out: { id: string; name: string; regions: Region[] }[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo.send(
+      new QueryCommand({
+        TableName: TABLE_NAME,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :p',
+        ExpressionAttributeValues: { ':p': regionPartition(region) },
+        ProjectionExpression: 'id, #name, regions',
+        ExpressionAttributeNames: { '#name': 'name' },
+        ExclusiveStartKey: start,
+      }),
+    );
+    out.push(...((page.Items ?? []) as { id: string; name: string; regions: Region[] }[]));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
+
+/** Set or clear priority status (in a transaction with its audit record). */
+export function setPriorityItem(id: string, priority: Provider['priority'] | undefined, at: string): TransactItem {
+  return {
+    Update: {
+      TableName: TABLE_NAME,
+      Key: providerKey(id),
+      UpdateExpression: priority ? 'SET priority = :p, updatedAt = :at, #version = #version + :one' : 'REMOVE priority SET updatedAt = :at, #version = #version + :one',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: { ...(priority ? { ':p': priority } : {}), ':at': at, ':one': 1 },
+    },
+  };
+}
+
+/**
+ * Records the provider's latest future-staff figure, unless a later application already did: a newer application
+ * replaces the figure, it is never summed.
+ */
+export function futureStaffItem(providerId: string, figure: NonNullable<Provider['futureStaff']>): TransactItem {
+  return {
+    Update: {
+      TableName: TABLE_NAME,
+      Key: providerKey(providerId),
+      UpdateExpression: 'SET futureStaff = :f',
+      ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(futureStaff) OR futureStaff.reportedAt < :at)',
+      ExpressionAttributeValues: { ':f': figure, ':at': figure.reportedAt },
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import type { Position } from './person';
+import type { IterationKind } from './iteration';
+import type { Region } from './vocabulary';
+
+/**
+ * An application's life: submitted → endorsed (by the supervisor) → offered → accepted (agreement pending) →
+ * enrolled; or waitlisted, declined, lapsed, withdrawn, not-considered (no endorsement by the window's close),
+ * waitlist-ended (the waitlist ended with the allocation; apply again next time).
+ */
+export const APPLICATION_STATUSES = [
+  'submitted',
+  'endorsed',
+  'not-considered',
+  'waitlisted',
+  'offered',
+  'accepted',
+  'enrolled',
+  'declined',
+  'lapsed',
+  'withdrawn',
+  'waitlist-ended',
+] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+/** Statuses from which the applicant may still withdraw. */
+export const WITHDRAWABLE: readonly ApplicationStatus[] = ['submitted', 'endorsed', 'waitlisted', 'offered', 'accepted', 'enrolled'];
+
+export interface Application {
+  id: string;
+  iterationId: string;
+  iterationKind: IterationKind;
+  applicantSub: string;
+  /** As declared when applying (what allocation weighs). */
+  applicant: { name: string; email: string; jobTitle: string; position: Position };
+  providerId?: string;
+  providerName?: string;
+  region: Region;
+  supervisor: { name: string; email: string };
+  acknowledgedAt: string;
+  futureStaffPlanned: number;
+  submittedAt: string;
+  status: ApplicationStatus;
+  endorsedAt?: string;
+  /** Statewide waitlist position while waitlisted. */
+  waitlistPosition?: number;
+  offer?: { offeredAt: string; deadline: string; round: number };
+  agreement?: { signedAt?: string; cosignedAt?: string };
+  enrolledAt?: string;
+  closedAt?: string;
+  closedReason?: string;
+  version: number;
+  updatedAt: string;
+}
+
+/** Why this person cannot apply to this iteration now, or undefined. */
+export function applicationProblem(input: {
+  windowState: 'upcoming' | 'open' | 'closed';
+  published: boolean;
+  region: Region;
+  providerRegions: Region[] | undefined;
+  iterationKind: IterationKind;
+  recertificationEligible: boolean;
+}): { field: string; code: string; message: string } | undefined {
+  if (!input.published) return { field: 'body.iterationId', code: 'not_published', message: 'this iteration is not open to applications' };
+  if (input.windowState === 'upcoming') return { field: 'body.iterationId', code: 'window_not_open', message: 'the application window has not opened yet' };
+  if (input.windowState === 'closed') return { field: 'body.iterationId', code: 'window_closed', message: 'the application window has closed' };
+  if (input.providerRegions && !input.providerRegions.includes(input.region)) {
+    return { field: 'body.region', code: 'region_not_covered', message: `your provider does not cover the ${input.region} region` };
+  }
+  if (input.iterationKind === 'recertification' && !input.recertificationEligible) {
+    return { field: 'body.iterationId', code: 'not_eligible', message: 'this is a recertification iteration and you are not eligible for it' };
+  }
+  return undefined;
+}

@@ -1,0 +1,17 @@
+import { tz } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { liveClassTimes } from '../domain/calendar/live-classes';
+import { CT_ZONE } from '../domain/vocabulary';
+
+const inCt = tz(CT_ZONE);
+
+/** "Monday, March 15, 2027 at 11:59 PM (Connecticut time)". */
+export const whenCt = (iso: string): string => `${format(new Date(iso), "EEEE, MMMM d, yyyy 'at' h:mm a", { in: inCt })} (Connecticut time)`;
+
+/** "Tuesday, February 2, 2027, 9:00 AM–12:00 PM". */
+export function classLine(date: string): string {
+  const t = liveClassTimes(date);
+  return `${format(new Date(t.startsAt), 'EEEE, MMMM d, yyyy, h:mm a', { in: inCt })}–${format(new Date(t.endsAt), 'h:mm a', { in: inCt })}`;
+}
+
+export const classList = (dates: string[]): string => dates.map((d, i) => `${i + 1}. ${classLine(d)}`).join('\n');

@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import { AdminAddUserToGroupCommand, AdminCreateUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { now } from '../clock';
+import { optionalEnv, requiredEnv } from '../config/env';
+import { actorOf, auditPut } from '../data/audit';
+import { transact } from '../data/transactions';
+import { toCtIso } from '../domain/calendar/time';
+import type { Caller } from '../http/caller';
+import { Conflict } from '../http/errors';
+
+const cognito = new CognitoIdentityProviderClient({});
+const USER_POOL_ID = requiredEnv('USER_POOL_ID');
+/** cognito-local cannot send invitations; in AWS Cognito emails the temporary password itself. */
+const SUPPRESS_INVITES = optionalEnv('COGNITO_SUPPRESS_INVITES', 'false') === 'true';
+
+/**
+ * ADS creates accounts for ADS staff and DDS (applicants sign themselves up). Cognito emails the person a
+ * temporary password; they set their own, and their authenticator app, at first sign-in. Audited.
+ */
+export async function createStaffAccount(input: { email: string; role: 'ads-staff' | 'dds' }, caller: Caller) {
+  let sub: string | undefined;
+  try {
+    const created = await cognito.send(
+      new AdminCreateUserCommand({
+        UserPoolId: USER_POOL_ID,
+        Username: input.email,
+        UserAttributes: [{ Name: 'email', Value: input.email }, { Name: 'email_verified', Value: 'true' }],
+        DesiredDeliveryMediums: ['EMAIL'],
+        ...(SUPPRESS_INVITES ? { MessageAction: 'SUPPRESS', TemporaryPassword: `Tmp-${randomBytes(12).toString('base64url')}1!` } : {}),
+      }),
+    );
+    sub = created.User?.Attributes?.find((a) => a.Name === 'sub')?.Value ?? created.User?.Username;
+  } catch (error) {
+    if ((error as Error).name === 'UsernameExistsException') throw new Conflict('An account with this email already exists.');
+    throw error;
+  }
+  await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: USER_POOL_ID, Username: input.email, GroupName: input.role }));
+  const at = toCtIso(now());
+  await transact([auditPut({ subjectType: 'person', subjectId: sub ?? input.email, action: `account-created:${input.role}`, actor: actorOf(caller), at, after: { role: input.role } })]);
+  return { personId: sub ?? input.email, email: input.email, role: input.role, createdAt: at };
+}

@@ -1,0 +1,59 @@
+import { now } from '../clock';
+import { optionalEnv } from '../config/env';
+import { auditPut, systemActor } from '../data/audit';
+import { applicationsInStatus, saveApplicationItem } from '../data/applications';
+import { listPublishedClosingAfter, type IterationRecord } from '../data/iterations';
+import { transact } from '../data/transactions';
+import type { Application } from '../domain/application';
+import { toCtIso } from '../domain/calendar/time';
+import { queueAll, sendQueued, type Outgoing } from '../email/outbox';
+import { applicationNotConsidered, endorsementReminder } from '../email/templates';
+
+const REMINDER_LEAD_HOURS = Number(optionalEnv('ENDORSEMENT_REMINDER_HOURS', '72'));
+/** How far back the job looks for windows that closed (it runs hourly, so a day would do; a week forgives outages). */
+const LOOKBACK_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * The `application-deadlines` job: applicants are told in time, and then at the close.
+ * 1. Windows closing within the lead time: each applicant still without endorsement is reminded once (their
+ *    supervisor in copy).
+ * 2. Windows that have closed: applications never endorsed become `not-considered`, and the applicant is told.
+ * Idempotent: reminders are keyed per application, and a not-considered application is no longer `submitted`.
+ */
+export async function runApplicationDeadlines() {
+  const at = now();
+  const iterations = await listPublishedClosingAfter(new Date(at.getTime() - LOOKBACK_MS));
+  let reminded = 0;
+  let notConsidered = 0;
+  for (const iteration of iterations) {
+    const closes = Date.parse(iteration.applicationClosesAt);
+    const waiting = await applicationsInStatus(iteration.id, 'submitted');
+    if (at.getTime() < closes) {
+      if (closes - at.getTime() > REMINDER_LEAD_HOURS * 3600_000) continue;
+      for (const application of waiting) if (await remind(application, iteration)) reminded++;
+    } else {
+      for (const application of waiting) if (await closeUnendorsed(application, iteration)) notConsidered++;
+    }
+  }
+  return { iterations: iterations.length, reminded, notConsidered };
+}
+
+async function remind(application: Application, iteration: IterationRecord): Promise<boolean> {
+  const emails: Outgoing[] = [{ key: `endorsement-reminder#${application.id}`, message: endorsementReminder(application, iteration) }];
+  const queued = await transact(queueAll(emails));
+  if (queued.ok) await sendQueued(emails);
+  return queued.ok;
+}
+
+async function closeUnendorsed(application: Application, iteration: IterationRecord): Promise<boolean> {
+  const at = toCtIso(now());
+  const next: Application = { ...application, status: 'not-considered', closedAt: at, closedReason: 'not endorsed by the close of the application window', version: application.version + 1, updatedAt: at };
+  const emails: Outgoing[] = [{ key: `not-considered#${application.id}`, message: applicationNotConsidered(application, iteration) }];
+  const result = await transact([
+    saveApplicationItem(next, application),
+    ...queueAll(emails),
+    auditPut({ subjectType: 'application', subjectId: application.id, action: 'not-considered', actor: systemActor('application-deadlines'), at, before: { status: 'submitted' }, after: { status: 'not-considered' } }),
+  ]);
+  if (result.ok) await sendQueued(emails);
+  return result.ok;
+}

@@ -1,0 +1,71 @@
+import { now } from '../clock';
+import { auditPut } from '../data/audit';
+import { getApplication, saveApplicationItem } from '../data/applications';
+import { getIteration } from '../data/iterations';
+import { useLinkItem, type Link } from '../data/links';
+import { confirmMembershipItem, getPerson } from '../data/people';
+import { transact, type TransactItem } from '../data/transactions';
+import type { Application } from '../domain/application';
+import { toCtIso } from '../domain/calendar/time';
+import { queueAll, sendQueued } from '../email/outbox';
+import { applicationEndorsed } from '../email/templates';
+import { escapeHtml } from '../html';
+import { Conflict, NotFound } from '../http/errors';
+import { count } from '../observability/metrics';
+
+async function load(link: Link) {
+  const application = await getApplication(link.applicationId);
+  const stored = application && (await getIteration(application.iterationId));
+  if (!application || !stored) throw new NotFound('This link');
+  return { application, iteration: stored.iteration };
+}
+
+/** What the supervisor is asked to confirm (shown by the link's GET, which changes nothing). */
+export async function describeEndorsement(link: Link) {
+  const { application: a, iteration } = await load(link);
+  return {
+    title: 'Endorse an application',
+    body:
+      `<p><strong>${escapeHtml(a.applicant.name)}</strong> (${escapeHtml(a.applicant.jobTitle)}${a.providerName ? `, ${escapeHtml(a.providerName)}` : ''}) ` +
+      `has applied to <strong>${escapeHtml(iteration.title)}</strong>, naming you, ${escapeHtml(a.supervisor.name)}, as supervisor.</p>` +
+      `<p>The course requires attending all ${iteration.classDates.length} live classes (9:00 AM–12:00 PM Connecticut time) and completing the homework by its deadlines. ` +
+      `Endorsing also confirms that this person works for your agency.</p>`,
+    action: 'Endorse this application',
+    state: a.status === 'submitted' ? ('open' as const) : ('done' as const),
+  };
+}
+
+/**
+ * The supervisor endorses: in one transaction the link is used up (refused if used or expired), the application
+ * becomes endorsed (only from `submitted`), the applicant's claimed membership of the provider is confirmed, the
+ * applicant is told, and the act is in the application's audit trail.
+ */
+export async function confirmEndorsement(link: Link, token: string) {
+  const { application, iteration } = await load(link);
+  if (application.status !== 'submitted') throw new Conflict(`This application is ${application.status}; there is nothing to endorse.`);
+  const at = toCtIso(now());
+  const next: Application = { ...application, status: 'endorsed', endorsedAt: at, version: application.version + 1, updatedAt: at };
+  const person = await getPerson(application.applicantSub);
+  const confirmsMembership = application.providerId !== undefined && person?.providerId === application.providerId && person.membership !== 'confirmed';
+  const emails = [{ key: `endorsed#${application.id}`, message: applicationEndorsed(next, iteration) }];
+  const items: TransactItem[] = [
+    useLinkItem(token, at),
+    saveApplicationItem(next, application),
+    ...(confirmsMembership ? [confirmMembershipItem(application.applicantSub, application.providerId!, at)] : []),
+    ...queueAll(emails),
+    auditPut({
+      subjectType: 'application',
+      subjectId: application.id,
+      action: 'endorsed',
+      actor: { id: `supervisor-link:${application.supervisor.email}`, roles: [] },
+      at,
+      before: { status: application.status },
+      after: { status: next.status, membershipConfirmed: confirmsMembership },
+    }),
+  ];
+  const result = await transact(items);
+  if (!result.ok) throw new Conflict('This link was used or changed at the same moment; reload the page.');
+  count('ApplicationsEndorsed');
+  await sendQueued(emails);
+  return { title: 'Application endorsed', body: `<p>Thank you. ${escapeHtml(application.applicant.name)}'s application to ${escapeHtml(iteration.title)} is endorsed and will be considered when ADS allocates the seats.</p>` };
+}

@@ -1,0 +1,67 @@
+import { now } from '../clock';
+import { getPerson, putPersonItem } from '../data/people';
+import { getProvider } from '../data/providers';
+import { transact } from '../data/transactions';
+import { toCtIso } from '../domain/calendar/time';
+import type { Person, Position } from '../domain/person';
+import type { Caller } from '../http/caller';
+import { BadRequest, Conflict, NotFound, RuleViolation } from '../http/errors';
+
+export interface ProfileInput {
+  name: string;
+  jobTitle: string;
+  position: Position;
+  /** null: self-hired (Self-Determination program), no provider. */
+  providerId: string | null;
+  supervisor: { name: string; email: string };
+}
+
+export const profileView = (p: Person) => ({
+  name: p.name,
+  email: p.email,
+  jobTitle: p.jobTitle,
+  position: p.position,
+  providerId: p.providerId ?? null,
+  membership: p.membership,
+  membershipConfirmedAt: p.membershipConfirmedAt,
+  supervisor: p.supervisor,
+  version: p.version,
+  updatedAt: p.updatedAt,
+});
+
+export async function getMyProfile(caller: Caller) {
+  const person = await getPerson(caller.sub);
+  if (!person) throw new NotFound('Your profile');
+  return profileView(person);
+}
+
+/**
+ * Save one's own profile. Naming a provider is a claim; it becomes confirmed when that provider's supervisor
+ * endorses an application. Changing provider makes the membership a claim again. The email is the verified
+ * sign-in email, not something the form can change.
+ */
+export async function putMyProfile(caller: Caller, input: ProfileInput) {
+  if (!caller.email) throw new BadRequest('Your sign-in token carries no email.', [{ field: 'token.email', code: 'missing', message: 'sign in again' }]);
+  if (input.providerId !== null && !(await getProvider(input.providerId))) {
+    throw new RuleViolation('Unknown provider.', [{ field: 'body.providerId', code: 'unknown_provider', message: 'choose a provider from the directory' }]);
+  }
+  const previous = await getPerson(caller.sub);
+  const sameProvider = previous !== undefined && (previous.providerId ?? null) === input.providerId;
+  const person: Person = {
+    sub: caller.sub,
+    name: input.name,
+    email: caller.email,
+    jobTitle: input.jobTitle,
+    position: input.position,
+    providerId: input.providerId ?? undefined,
+    membership: input.providerId === null ? 'none' : sameProvider ? previous.membership : 'claimed',
+    membershipConfirmedAt: sameProvider ? previous.membershipConfirmedAt : undefined,
+    supervisor: input.supervisor,
+    departedFrom: previous?.departedFrom,
+    version: (previous?.version ?? 0) + 1,
+    updatedAt: toCtIso(now()),
+  };
+  const result = await transact([putPersonItem(person, previous?.version)]);
+  if (!result.ok) throw new Conflict('Your profile was changed at the same moment; reload and try again.');
+  return profileView(person);
+}

@@ -1,0 +1,93 @@
+import { now } from '../clock';
+import { actorOf, auditPut } from '../data/audit';
+import { allProviders, getProvider, listProviders, providersInRegion, saveProviderItems, setPriorityItem } from '../data/providers';
+import { transact } from '../data/transactions';
+import { toCtIso } from '../domain/calendar/time';
+import { newId } from '../domain/ids';
+import { costFree, demandPlan, type ContractStatus, type Provider } from '../domain/provider';
+import type { Region } from '../domain/vocabulary';
+import type { Caller } from '../http/caller';
+import { Conflict, NotFound } from '../http/errors';
+
+export interface ProviderInput {
+  name: string;
+  regions: Region[];
+  contractsWithAds: ContractStatus;
+  contractsWithDds: ContractStatus;
+  contact: { name: string; email: string; phone?: string };
+}
+
+export const providerView = (p: Provider) => ({
+  id: p.id,
+  name: p.name,
+  regions: p.regions,
+  contractsWithAds: p.contractsWithAds,
+  contractsWithDds: p.contractsWithDds,
+  costFree: costFree(p),
+  contact: p.contact,
+  futureStaff: p.futureStaff,
+  priority: p.priority,
+  version: p.version,
+  updatedAt: p.updatedAt,
+});
+
+async function loadProvider(id: string): Promise<Provider> {
+  const provider = await getProvider(id);
+  if (!provider) throw new NotFound('The provider');
+  return provider;
+}
+
+const uniqueRegions = (regions: Region[]) => [...new Set(regions)].sort() as Region[];
+
+export async function createProvider(input: ProviderInput, caller: Caller) {
+  const at = toCtIso(now());
+  const provider: Provider = { ...input, regions: uniqueRegions(input.regions), id: newId('pr'), version: 1, createdAt: at, updatedAt: at };
+  await transact([
+    ...saveProviderItems(provider, undefined),
+    auditPut({ subjectType: 'provider', subjectId: provider.id, action: 'created', actor: actorOf(caller), at, after: input }),
+  ]);
+  return providerView(provider);
+}
+
+export async function updateProvider(id: string, input: ProviderInput & { version: number }, caller: Caller) {
+  const previous = await loadProvider(id);
+  if (previous.version !== input.version) throw new Conflict('Someone saved this provider after you read it; reload and try again.', { currentVersion: previous.version });
+  const { version: _v, ...fields } = input;
+  const at = toCtIso(now());
+  const next: Provider = { ...previous, ...fields, regions: uniqueRegions(input.regions), version: previous.version + 1, updatedAt: at };
+  const result = await transact([
+    ...saveProviderItems(next, previous),
+    auditPut({ subjectType: 'provider', subjectId: id, action: 'updated', actor: actorOf(caller), at, before: providerView(previous), after: fields }),
+  ]);
+  if (!result.ok) throw new Conflict('Someone saved this provider at the same moment; reload and try again.');
+  return providerView(next);
+}
+
+/** ADS sets or clears priority status, always with a reason (audited). */
+export async function setPriority(id: string, priority: boolean, reason: string, caller: Caller) {
+  const previous = await loadProvider(id);
+  const at = toCtIso(now());
+  const next = priority ? { since: at, reason, source: 'ads' as const } : undefined;
+  await transact([
+    setPriorityItem(id, next, at),
+    auditPut({ subjectType: 'provider', subjectId: id, action: priority ? 'priority-set' : 'priority-cleared', actor: actorOf(caller), at, reason, before: previous.priority ?? null, after: next ?? null }),
+  ]);
+  return providerView(await loadProvider(id));
+}
+
+export const getProviderForAds = async (id: string) => providerView(await loadProvider(id));
+
+export async function listProvidersForAds(cursor: string | undefined, limit: number) {
+  const page = await listProviders(cursor, limit);
+  return { items: page.providers.map(providerView), cursor: page.cursor };
+}
+
+/** Anyone: provider agencies of a region, by name (no personal data). */
+export async function publicProviders(region: Region) {
+  const providers = await providersInRegion(region);
+  return { items: providers.map(({ id, name, regions }) => ({ id, name, regions })) };
+}
+
+export async function demandPlanning() {
+  return demandPlan(await allProviders());
+}
