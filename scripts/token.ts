@@ -1,17 +1,22 @@
-/** `npm run token -- <role>` prints a fresh ID token for that role's demo account on the running local stack. */
+/**
+ * `npm run token -- <role>` prints a fresh ID token for that role's demo account on the running local stack;
+ * `npm run token -- <email> <password>` for any account (e.g. one made with `npm run signup`).
+ */
 import { ROLES, type Role } from '../shared/domain/vocabulary';
 import { cognitoClient, signIn } from './local/cognito';
 import { readState } from './local/stack';
 
 async function main() {
-  const role = process.argv[2] as Role | undefined;
-  if (!role || !ROLES.includes(role)) {
-    console.error(`usage: npm run token -- <${ROLES.join(' | ')}>`);
+  const [who, password] = process.argv.slice(2);
+  const state = readState();
+  let credentials: { email: string; password: string };
+  if (who && ROLES.includes(who as Role)) credentials = state.users[who as Role];
+  else if (who && password) credentials = { email: who, password };
+  else {
+    console.error(`usage: npm run token -- <${ROLES.join(' | ')}>   or   npm run token -- <email> <password>`);
     process.exit(2);
   }
-  const state = readState();
-  const user = state.users[role];
-  console.log(await signIn(cognitoClient(state.cognitoEndpoint), state.clientId, user.email, user.password));
+  console.log(await signIn(cognitoClient(state.cognitoEndpoint), state.clientId, credentials.email, credentials.password));
 }
 
 main().catch((error) => {

@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   AdminAddUserToGroupCommand,
+  ConfirmSignUpCommand,
+  SignUpCommand,
   AdminCreateUserCommand,
   AdminSetUserPasswordCommand,
   CognitoIdentityProviderClient,
@@ -65,4 +69,17 @@ export async function signIn(client: CognitoIdentityProviderClient, clientId: st
   const token = result.AuthenticationResult?.IdToken;
   if (!token) throw new Error(`sign-in for ${email} returned no token (challenge ${result.ChallengeName ?? 'none'})`);
   return token;
+}
+
+/**
+ * Self sign-up as an applicant does it: SignUp, then ConfirmSignUp with the emailed code. cognito-local does not
+ * email the code; it keeps it in its data file, which is where this reads it from (local only).
+ */
+export async function signUpAndConfirm(client: CognitoIdentityProviderClient, clientId: string, cognitoDir: string, userPoolId: string, email: string, password: string): Promise<string> {
+  const signedUp = await client.send(new SignUpCommand({ ClientId: clientId, Username: email, Password: password, UserAttributes: [{ Name: 'email', Value: email }] }));
+  const db = JSON.parse(readFileSync(join(cognitoDir, '.cognito', 'db', `${userPoolId}.json`), 'utf8')) as { Users: Record<string, { Attributes: { Name: string; Value: string }[]; ConfirmationCode?: string }> };
+  const user = Object.values(db.Users).find((u) => u.Attributes.some((a) => a.Name === 'email' && a.Value === email));
+  if (!user?.ConfirmationCode) throw new Error('no confirmation code was issued');
+  await client.send(new ConfirmSignUpCommand({ ClientId: clientId, Username: email, ConfirmationCode: user.ConfirmationCode }));
+  return signedUp.UserSub!;
 }

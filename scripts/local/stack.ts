@@ -18,6 +18,8 @@ export const DEFAULT_DATA_DIR = resolve(process.cwd(), '.local');
 
 export interface StackState {
   gatewayUrl: string;
+  /** Where cognito-local keeps its data (it holds sign-up confirmation codes). */
+  cognitoDir: string;
   dynamoEndpoint: string;
   sesEndpoint: string;
   cognitoEndpoint: string;
@@ -90,6 +92,7 @@ export async function startStack(options: StackOptions = {}) {
 
     const state: StackState = {
       gatewayUrl,
+      cognitoDir,
       dynamoEndpoint,
       sesEndpoint,
       cognitoEndpoint: cognito.endpoint,

@@ -24,6 +24,7 @@ async function main() {
   console.log('\n  Sign-in tokens (ID tokens, valid for 24 h) — in another terminal:');
   for (const [role, user] of Object.entries(state.users)) console.log(`    npm run token -- ${role.padEnd(10)} # ${user.email}`);
   console.log(`    then: curl -H "Authorization: Bearer $(npm run -s token -- ads-staff)" ${state.gatewayUrl}/ads/iterations`);
+  console.log('    new applicants sign themselves up: npm run signup -- <email> <password>, then npm run token -- <email> <password>');
   console.log('\n  Clock (local only, to walk a course through in minutes):');
   console.log(`    curl -X PUT ${state.gatewayUrl}/_local/clock -d '{"at":"2027-03-01T09:00:00-05:00"}'   (DELETE resets)`);
   console.log('  Scheduled jobs: npm run job -- <name> [--date YYYY-MM-DD]   (npm run job -- --list)');
