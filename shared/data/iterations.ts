@@ -181,3 +181,53 @@ export async function getBlackout(date: string): Promise<string | undefined> {
   const result = await dynamo.send(new GetCommand({ TableName: TABLE_NAME, Key: { pk: BLACKOUTS, sk: date } }));
   return result.Item ? String(result.Item.reason) : undefined;
 }
+
+/**
+ * Moves seats between the region's counts in one conditional update. Taking seats (`held` grows) is refused unless
+ * the region still has them: the invariant offered + enrolled ≤ capacity holds in DynamoDB, not in memory.
+ */
+export function seatChangeItem(iterationId: string, region: Region, change: { offered?: number; enrolled?: number }): TransactItem {
+  const offered = change.offered ?? 0;
+  const enrolled = change.enrolled ?? 0;
+  const held = offered + enrolled;
+  if (held > 1) throw new Error('take seats one at a time, or use takeSeatsItem');
+  return {
+    Update: {
+      TableName: TABLE_NAME,
+      Key: seatKey(iterationId, region),
+      UpdateExpression: 'SET held = held + :held, offered = offered + :offered, enrolled = enrolled + :enrolled',
+      ConditionExpression: held > 0 ? 'held < #capacity' : 'held >= :release',
+      ExpressionAttributeNames: held > 0 ? { '#capacity': 'capacity' } : undefined,
+      ExpressionAttributeValues: { ':held': held, ':offered': offered, ':enrolled': enrolled, ...(held > 0 ? {} : { ':release': -held }) },
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    },
+  };
+}
+
+/** Offers `count` seats at once, given the counter as read: refused if it changed meanwhile. */
+export function takeSeatsItem(iterationId: string, counter: SeatCounter, count: number): TransactItem {
+  if (counter.held + count > counter.capacity) throw new Error('more seats than the region has');
+  return {
+    Update: {
+      TableName: TABLE_NAME,
+      Key: seatKey(iterationId, counter.region),
+      UpdateExpression: 'SET held = held + :n, offered = offered + :n',
+      ConditionExpression: 'held = :held AND #capacity = :capacity',
+      ExpressionAttributeNames: { '#capacity': 'capacity' },
+      ExpressionAttributeValues: { ':n': count, ':held': counter.held, ':capacity': counter.capacity },
+    },
+  };
+}
+
+/** Stamps the moment allocation closed (ADS closing it early, or the first class starting). */
+export function closeAllocationItem(iterationId: string, at: string): TransactItem {
+  return {
+    Update: {
+      TableName: TABLE_NAME,
+      Key: iterationMetaKey(iterationId),
+      UpdateExpression: 'SET allocationClosedAt = :at',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(allocationClosedAt)',
+      ExpressionAttributeValues: { ':at': at },
+    },
+  };
+}

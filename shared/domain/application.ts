@@ -43,7 +43,8 @@ export interface Application {
   endorsedAt?: string;
   /** Statewide waitlist position while waitlisted. */
   waitlistPosition?: number;
-  offer?: { offeredAt: string; deadline: string; round: number };
+  /** The seat offered: its region's counter holds it (a statewide promotion can fill another region's seat). */
+  offer?: { offeredAt: string; deadline: string; seatRegion: Region; via: 'allocation' | 'waitlist' };
   agreement?: { signedAt?: string; cosignedAt?: string };
   enrolledAt?: string;
   closedAt?: string;

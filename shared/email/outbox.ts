@@ -94,10 +94,16 @@ async function record(key: string, outcome: SendOutcome, attempts: number): Prom
   return status;
 }
 
-/** Sends the queued emails with these keys, each at most once. Returns what became of each. */
-export async function dispatch(keys: string[]): Promise<Record<string, EmailStatus | 'not-pending'>> {
+/**
+ * Sends the queued emails with these keys, each at most once. Returns what became of each. With a time budget,
+ * stops starting new sends when it runs out (the rest stay pending for the job): a request that queued many
+ * emails answers in time, and SES's sending rate is respected.
+ */
+export async function dispatch(keys: string[], budgetMs = Number.POSITIVE_INFINITY): Promise<Record<string, EmailStatus | 'not-pending'>> {
   const results: Record<string, EmailStatus | 'not-pending'> = {};
+  const started = Date.now();
   for (const key of keys) {
+    if (Date.now() - started > budgetMs) break;
     const email = await claim(key, now());
     if (!email) {
       results[key] = 'not-pending';
@@ -174,4 +180,4 @@ export interface Outgoing {
 export const queueAll = (emails: Outgoing[]): TransactItem[] => emails.map((e) => queueEmail(e.key, e.message));
 
 /** After the commit: send what the change queued (what cannot be sent now stays pending for the job). */
-export const sendQueued = (emails: Outgoing[]) => dispatch(emails.map((e) => e.key));
+export const sendQueued = (emails: Outgoing[], budgetMs?: number) => dispatch(emails.map((e) => e.key), budgetMs);

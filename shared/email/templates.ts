@@ -59,3 +59,75 @@ export const applicationNotConsidered = (a: Application, it: It): EmailMessage =
       `The application window of ${it.title} closed without your supervisor's endorsement, so your application cannot be considered for a seat. You are welcome to apply to a later iteration.`,
     ],
   });
+
+export const seatOffered = (a: Application, it: It, deadline: string): EmailMessage =>
+  compose({
+    to: [a.applicant.email],
+    subject: `A seat is offered to you: ${it.title}`,
+    paragraphs: [
+      `Dear ${a.applicant.name},`,
+      `You are offered a seat in ${it.title}. The live classes, all 9:00 AM–12:00 PM Connecticut time:\n${classList(it.classDates)}`,
+      `To take the seat, accept the offer and sign the CE Provider Training Agreement in your account; your supervisor, ${a.supervisor.name}, then co-signs it by email. Both must be done by ${whenCt(deadline)}, or the seat goes to the next person on the waitlist.`,
+      'If you cannot attend every live class, please decline, so the seat can go to someone else.',
+    ],
+  });
+
+export const waitlisted = (a: Application, it: It, position: number): EmailMessage =>
+  compose({
+    to: [a.applicant.email],
+    subject: `You are on the waitlist for ${it.title} (position ${position})`,
+    paragraphs: [
+      `Dear ${a.applicant.name},`,
+      `All seats of ${it.title} were offered. You are on its waitlist at position ${position} statewide. If a seat in your region (or, if your region's list is empty, any region) is released before the first live class, it is offered to the next person in order and we will email you.`,
+      'The waitlist ends when the first live class starts; it does not carry over to later iterations.',
+    ],
+  });
+
+export const agreementCosignRequest = (a: Application, it: It, link: string, deadline: string): EmailMessage =>
+  compose({
+    to: [a.supervisor.email],
+    subject: `Please co-sign ${a.applicant.name}'s CE Provider Training Agreement`,
+    paragraphs: [
+      `Dear ${a.supervisor.name},`,
+      `${a.applicant.name} accepted a seat in ${it.title} and signed the CE Provider Training Agreement (course dates, responsibilities and attendance policy). As supervisor, please review and co-sign it: ${link}`,
+      `The link works once. If the agreement is not co-signed by ${whenCt(deadline)}, the seat goes to the next person on the waitlist.`,
+    ],
+  });
+
+export const enrolled = (a: Application, it: It): EmailMessage =>
+  compose({
+    to: [a.applicant.email],
+    cc: [a.supervisor.email],
+    subject: `Enrolled: ${it.title}`,
+    paragraphs: [
+      `Dear ${a.applicant.name},`,
+      `The training agreement is signed and co-signed: you are enrolled in ${it.title}. The live classes, all 9:00 AM–12:00 PM Connecticut time:\n${classList(it.classDates)}`,
+      'Remember: to qualify for certification you must attend every live class in full and complete the homework by its deadlines.',
+    ],
+  });
+
+const OUTCOME_TEXT = {
+  declined: 'You declined the seat',
+  withdrawn: 'You withdrew your application',
+  lapsed: 'The offer was not answered (accepted and the agreement co-signed) by its deadline, so it lapsed',
+} as const;
+
+export const seatReleased = (a: Application, it: It, outcome: keyof typeof OUTCOME_TEXT): EmailMessage =>
+  compose({
+    to: [a.applicant.email],
+    subject: `Your seat in ${it.title} was released`,
+    paragraphs: [`Dear ${a.applicant.name},`, `${OUTCOME_TEXT[outcome]} in ${it.title}. The seat goes to the next person waiting. You are welcome to apply to a later iteration.`],
+  });
+
+export const waitlistEnded = (a: Application, it: It, next: { title: string; opensAt: string; closesAt: string } | undefined): EmailMessage =>
+  compose({
+    to: [a.applicant.email],
+    subject: `The waitlist for ${it.title} has ended — please apply again`,
+    paragraphs: [
+      `Dear ${a.applicant.name},`,
+      `The allocation of ${it.title} has closed and its waitlist has ended. Waitlists do not carry over: to be considered for a later iteration you must apply again.`,
+      next
+        ? `The next iteration is ${next.title}; its application window runs from ${whenCt(next.opensAt)} to ${whenCt(next.closesAt)}.`
+        : 'No later iteration is open or announced yet; we will publish the next one on the course page.',
+    ],
+  });

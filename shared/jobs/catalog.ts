@@ -27,6 +27,12 @@ export const JOBS = [
     cron: { minute: '5', hour: OUTSIDE_DST_HOURS },
     timeoutSeconds: 300,
   },
+  {
+    name: 'allocation-sweep',
+    description: 'Lapses offers past their deadline (the seat goes to the next person waiting), offers free seats to the waitlist, and ends the waitlist once the first class starts',
+    cron: { minute: '15', hour: OUTSIDE_DST_HOURS },
+    timeoutSeconds: 600,
+  },
 ] as const satisfies readonly JobSpec[];
 
 export type JobName = (typeof JOBS)[number]['name'];

@@ -20,28 +20,10 @@ import type { Caller } from '../http/caller';
 import { Conflict, NotFound, RuleViolation } from '../http/errors';
 import { WithStatus } from '../http/route';
 import { count } from '../observability/metrics';
+import { applicationView } from './application-views';
+import { releaseSeat } from './seats';
 
 const PUBLIC_BASE_URL = optionalEnv('PUBLIC_BASE_URL', 'http://127.0.0.1:3000');
-
-export const applicationView = (a: Application, iterationTitle?: string) => ({
-  id: a.id,
-  iteration: { id: a.iterationId, kind: a.iterationKind, title: iterationTitle },
-  region: a.region,
-  providerId: a.providerId ?? null,
-  providerName: a.providerName ?? null,
-  position: a.applicant.position,
-  supervisor: a.supervisor,
-  futureStaffPlanned: a.futureStaffPlanned,
-  status: a.status,
-  submittedAt: a.submittedAt,
-  endorsedAt: a.endorsedAt,
-  waitlistPosition: a.waitlistPosition,
-  offer: a.offer,
-  agreement: a.agreement,
-  enrolledAt: a.enrolledAt,
-  closedAt: a.closedAt,
-  closedReason: a.closedReason,
-});
 
 /** Recertification iterations are open to people ADS admits (until the recertification rules define eligibility). */
 async function recertificationEligible(sub: string, iterationId: string): Promise<boolean> {
@@ -149,11 +131,14 @@ export async function myApplication(caller: Caller, id: string) {
   return applicationView(application, stored?.iteration.title);
 }
 
-/** Withdraw one's own application. */
+/** Withdraw one's own application; a seat it holds is released to the next person waiting. */
 export async function withdraw(caller: Caller, id: string) {
   const application = await ownApplication(caller, id);
   if (application.status === 'withdrawn') return applicationView(application);
   if (!WITHDRAWABLE.includes(application.status)) throw new Conflict(`An application that is ${application.status} cannot be withdrawn.`);
+  if (application.offer && ['offered', 'accepted', 'enrolled'].includes(application.status)) {
+    return applicationView(await releaseSeat(application, 'withdrawn', actorOf(caller), 'withdrawn by the applicant'));
+  }
   const at = toCtIso(now());
   const next: Application = { ...application, status: 'withdrawn', closedAt: at, closedReason: 'withdrawn by the applicant', version: application.version + 1, updatedAt: at };
   const result = await transact([saveApplicationItem(next, application)]);

@@ -24,6 +24,7 @@ import type { Caller } from '../http/caller';
 import { Conflict, NotFound, RuleViolation } from '../http/errors';
 import type { Reply } from '../http/route';
 import { detailView, publicView, seatsView, summaryView } from './iteration-views';
+import { fillFreeSeats } from './seats';
 
 const newAssignmentId = () => `hw-${randomCode(5).toLowerCase()}`;
 
@@ -80,6 +81,8 @@ async function saveIteration(stored: StoredIteration, plan: IterationPlan, expec
       .map(({ region, item }) => ({ region, requested: plan.seats[region], offered: Number(item?.Item?.offered ?? 0), enrolled: Number(item?.Item?.enrolled ?? 0) }));
     throw new Conflict('Seats cannot go below those already offered or filled.', { seats: refused });
   }
+  // Seats added after the offers went out are offered to those waiting, as a released seat would be.
+  if (capacityChanges.some((r) => plan.seats[r] > previous.seats[r])) await fillFreeSeats(previous.id, actorOf(caller));
   return detailView(await loadIteration(previous.id), now());
 }
 

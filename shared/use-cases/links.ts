@@ -4,6 +4,7 @@ import { escapeHtml, page } from '../html';
 import { Gone, NotFound } from '../http/errors';
 import type { Reply } from '../http/route';
 import { confirmEndorsement, describeEndorsement } from './endorsement';
+import { confirmAgreement, describeAgreement } from './seats';
 
 /**
  * Supervisor links: opening one (GET) only shows what would be confirmed, so mail scanners that follow links do
@@ -13,8 +14,9 @@ interface Purpose {
   describe(link: Link): Promise<{ title: string; body: string; action: string; state: 'open' | 'done' }>;
   confirm(link: Link, token: string): Promise<{ title: string; body: string }>;
 }
-const PURPOSES: Partial<Record<LinkPurpose, Purpose>> = {
+const PURPOSES: Record<LinkPurpose, Purpose> = {
   endorsement: { describe: describeEndorsement, confirm: confirmEndorsement },
+  agreement: { describe: describeAgreement, confirm: confirmAgreement },
 };
 
 async function usable(token: string): Promise<{ link: Link; purpose: Purpose }> {

@@ -78,3 +78,18 @@ export function linkIn(text: string | undefined): string {
   if (!match) throw new Error('no link in the email');
   return match[1]!;
 }
+
+import { linkRoutes } from '../../shared/http/routes/links';
+import { emailsTo } from './ses';
+
+/** An applicant who applied and whose supervisor endorsed (through the real link), ready for allocation. */
+export async function endorsedApplicant(iterationId: string, providerId: string | null, region: string, overrides: Record<string, unknown> = {}) {
+  const who = newApplicant((overrides.name as string) ?? `Learner ${unique()}`);
+  await saveProfile(who, providerId, overrides);
+  const applied = await applyTo(who, iterationId, region);
+  if (applied.status !== 201) throw new Error(`apply failed: ${applied.text}`);
+  const token = linkIn((await emailsTo(who.supervisorEmail)).find((m) => m.subject.startsWith('Please endorse'))?.body.text);
+  const endorsed = await invoke(linkRoutes.confirmLink, { params: { token } });
+  if (endorsed.status !== 200) throw new Error(`endorse failed: ${endorsed.text}`);
+  return { who, applicationId: applied.body.id as string };
+}

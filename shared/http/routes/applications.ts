@@ -34,7 +34,7 @@ export const ApplicationView = meta(
     submittedAt: instant,
     endorsedAt: z.optional(instant),
     waitlistPosition: z.optional(z.number()),
-    offer: z.optional(z.object({ offeredAt: instant, deadline: instant, round: z.number() })),
+    offer: z.optional(z.object({ offeredAt: instant, deadline: instant, seatRegion: region, via: z.enum(['allocation', 'waitlist']) })),
     agreement: z.optional(z.object({ signedAt: z.optional(instant), cosignedAt: z.optional(instant) })),
     enrolledAt: z.optional(instant),
     closedAt: z.optional(instant),

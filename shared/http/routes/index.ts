@@ -1,5 +1,6 @@
 import type { RouteSpec } from '../route';
 import { accountRoutes } from './accounts';
+import { allocationRoutes } from './allocation';
 import { applicationRoutes } from './applications';
 import { auditRoutes } from './audit';
 import { docsRoutes } from './docs';
@@ -17,6 +18,7 @@ export const ROUTE_GROUPS = {
   providers: providerRoutes,
   applications: applicationRoutes,
   links: linkRoutes,
+  allocation: allocationRoutes,
   audit: auditRoutes,
   docs: docsRoutes,
 } as const;

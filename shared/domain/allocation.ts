@@ -1,0 +1,231 @@
+import type { Position } from './person';
+import { REGIONS, type Region } from './vocabulary';
+
+/**
+ * The allocation proposal: a pure, deterministic function of the endorsed applications, the directory and ADS's
+ * overrides. Seats belong to regions; each applicant competes for a seat in the region named on the application.
+ *
+ * Ranking (earlier factor decides; later ones only break ties):
+ *   0. recertification iterations only: the soonest-expiring certification first;
+ *   1. providers with priority status;
+ *   2. regional coverage need: providers with no staff holding an active certification first, then fewer before
+ *      more (a provider's certified staff count in every region it covers);
+ *   3. direct-service staff before management/director level;
+ *   4. spread: round 1 gives at most one seat per provider; round 2 offers seats still unfilled to further staff of
+ *      providers already seated ("unfilled seats offered to interested agencies");
+ *   5. submission time, earliest first (then the application id, so the result never depends on input order).
+ * Seats a region's applicants leave unfilled after rounds 1 and 2 go statewide, to the first on the waitlist
+ * ("unfilled seats offered … based upon provider coverage needs statewide"); the seat still counts against its
+ * own region. ADS overrides come first: a "seat" override takes a seat of its region ahead of everyone; a "waitlist" override
+ * keeps the person off the seats. Waitlisted applicants are ordered by the same ranking, those of providers still
+ * without a seat before further staff of seated providers.
+ */
+export interface Candidate {
+  applicationId: string;
+  applicantName: string;
+  providerId?: string;
+  providerName?: string;
+  region: Region;
+  position: Position;
+  submittedAt: string;
+  /** Recertification iterations: the applicant's soonest certification expiry (YYYY-MM-DD), if any. */
+  expiresOn?: string;
+}
+
+export interface ProviderFacts {
+  priority: boolean;
+  /** Confirmed staff holding an active certification today. */
+  certifiedStaff: number;
+}
+
+export interface Override {
+  decision: 'seat' | 'waitlist';
+  reason: string;
+  by: string;
+  at: string;
+}
+
+export interface ProposalInput {
+  kind: 'initial' | 'recertification';
+  seats: Record<Region, number>;
+  candidates: Candidate[];
+  providers: ReadonlyMap<string, ProviderFacts>;
+  overrides: ReadonlyMap<string, Override>;
+}
+
+export interface ProposalLine {
+  applicationId: string;
+  applicantName: string;
+  providerId?: string;
+  providerName?: string;
+  region: Region;
+  decision: 'seat' | 'waitlist';
+  round?: 1 | 2 | 3;
+  /** The region whose seat it is (another region's unfilled seat in round 3). */
+  seatRegion?: Region;
+  /** Statewide waitlist position (1 = first to be offered a seat that frees up). */
+  waitlistPosition?: number;
+  /** Position among those waitlisted for the same region. */
+  regionWaitlistPosition?: number;
+  /** Overall rank by the factors (1 = strongest claim). */
+  rank: number;
+  factors: { expiresOn?: string; priority: boolean; certifiedStaff: number; position: Position; submittedAt: string };
+  override?: Override;
+  reasons: string[];
+}
+
+export interface Proposal {
+  seats: Record<Region, number>;
+  lines: ProposalLine[];
+  seated: Record<Region, number>;
+  waitlisted: number;
+}
+
+/** Self-hired people have no provider: each is their own "agency" for spread, with no certified colleagues. */
+const agencyOf = (c: Candidate) => c.providerId ?? `self:${c.applicationId}`;
+
+function factorsOf(c: Candidate, providers: ProposalInput['providers']) {
+  const facts = c.providerId ? providers.get(c.providerId) : undefined;
+  return { expiresOn: c.expiresOn, priority: facts?.priority ?? false, certifiedStaff: facts?.certifiedStaff ?? 0, position: c.position, submittedAt: c.submittedAt };
+}
+
+type Factors = ReturnType<typeof factorsOf>;
+
+function compare(kind: ProposalInput['kind'], a: { c: Candidate; f: Factors }, b: { c: Candidate; f: Factors }): number {
+  if (kind === 'recertification') {
+    const ea = a.f.expiresOn ?? '9999-12-31';
+    const eb = b.f.expiresOn ?? '9999-12-31';
+    if (ea !== eb) return ea < eb ? -1 : 1;
+  }
+  if (a.f.priority !== b.f.priority) return a.f.priority ? -1 : 1;
+  if (a.f.certifiedStaff !== b.f.certifiedStaff) return a.f.certifiedStaff - b.f.certifiedStaff;
+  if (a.f.position !== b.f.position) return a.f.position === 'direct-service' ? -1 : 1;
+  const ta = Date.parse(a.f.submittedAt);
+  const tb = Date.parse(b.f.submittedAt);
+  if (ta !== tb) return ta - tb;
+  return a.c.applicationId < b.c.applicationId ? -1 : a.c.applicationId > b.c.applicationId ? 1 : 0;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function describe(kind: ProposalInput['kind'], c: Candidate, f: Factors): string {
+  const parts = [
+    ...(kind === 'recertification' ? [f.expiresOn ? `certification expires ${f.expiresOn}` : 'no certification on record'] : []),
+    f.priority ? `${c.providerName ?? 'the provider'} has priority status` : 'no priority status',
+    c.providerId
+      ? f.certifiedStaff === 0
+        ? `${c.providerName ?? 'the provider'} has no staff with an active certification`
+        : `${c.providerName ?? 'the provider'} has ${plural(f.certifiedStaff, 'staff member')} with an active certification`
+      : 'self-hired (no provider)',
+    f.position === 'direct-service' ? 'provides direct service' : 'management/director level',
+    `applied ${f.submittedAt}`,
+  ];
+  return `Ranked on: ${parts.join('; ')}.`;
+}
+
+const RULE = 'Order: priority status, then providers with fewer staff holding an active certification, then direct-service staff, then earlier applications; one seat per provider in round 1, further staff only for seats left in round 2.';
+
+export function proposeAllocation(input: ProposalInput): Proposal {
+  const ranked = input.candidates
+    .map((c) => ({ c, f: factorsOf(c, input.providers) }))
+    .sort((a, b) => compare(input.kind, a, b));
+  const free = { ...input.seats };
+  const seatedAgencies = new Set<string>();
+  const decided = new Map<string, { decision: 'seat' | 'waitlist'; round?: 1 | 2 | 3; seatRegion?: Region; reasons: string[] }>();
+  const rule = input.kind === 'recertification' ? `Recertification: the soonest-expiring certification first. ${RULE}` : RULE;
+
+  // ADS overrides first.
+  for (const { c } of ranked) {
+    const override = input.overrides.get(c.applicationId);
+    if (!override) continue;
+    if (override.decision === 'waitlist') {
+      decided.set(c.applicationId, { decision: 'waitlist', reasons: [`Kept on the waitlist by ADS override (${override.by}, ${override.at}): ${override.reason}`] });
+    } else if (free[c.region] > 0) {
+      free[c.region]--;
+      seatedAgencies.add(agencyOf(c));
+      decided.set(c.applicationId, { decision: 'seat', round: 1, seatRegion: c.region, reasons: [`Seated in ${c.region} by ADS override (${override.by}, ${override.at}): ${override.reason}`] });
+    } else {
+      decided.set(c.applicationId, {
+        decision: 'waitlist',
+        reasons: [`ADS asked to seat this applicant (${override.reason}), but ${c.region} has only ${plural(input.seats[c.region], 'seat')}, all taken by other overrides: raise ${c.region}'s seats to honor it.`],
+      });
+    }
+  }
+
+  // Round 1: at most one seat per provider; round 2: seats still unfilled, for further staff.
+  for (const round of [1, 2] as const) {
+    for (const { c, f } of ranked) {
+      if (decided.has(c.applicationId) || free[c.region] === 0) continue;
+      const agency = agencyOf(c);
+      if (round === 1 && seatedAgencies.has(agency)) continue;
+      free[c.region]--;
+      seatedAgencies.add(agency);
+      decided.set(c.applicationId, {
+        decision: 'seat',
+        round,
+        seatRegion: c.region,
+        reasons: [
+          round === 1
+            ? `Seated in ${c.region} in round 1: among the strongest claims for ${c.region}'s ${plural(input.seats[c.region], 'seat')}.`
+            : `Seated in ${c.region} in round 2: a seat left unfilled in round 1, offered to a further employee of ${c.providerName ?? 'a seated provider'}.`,
+          describe(input.kind, c, f),
+        ],
+      });
+    }
+  }
+
+  // Everyone else waits: those whose provider has no seat ahead of further staff of seated providers.
+  const order = (list: typeof ranked) => list.sort((a, b) => Number(seatedAgencies.has(agencyOf(a.c))) - Number(seatedAgencies.has(agencyOf(b.c))));
+  // Round 3: seats still free in a region go statewide, in waitlist order (not to those ADS keeps waiting).
+  for (const { c, f } of order(ranked.filter(({ c }) => !decided.has(c.applicationId)))) {
+    const seatRegion = REGIONS.find((r) => free[r] > 0);
+    if (!seatRegion) break;
+    free[seatRegion]--;
+    seatedAgencies.add(agencyOf(c));
+    decided.set(c.applicationId, {
+      decision: 'seat',
+      round: 3,
+      seatRegion,
+      reasons: [`Seated in one of ${seatRegion}'s seats (applied for ${c.region}, whose seats were all taken): ${seatRegion} had a seat no ${seatRegion} applicant needed, and unfilled seats are offered statewide.`, describe(input.kind, c, f)],
+    });
+  }
+  const waiting = order(ranked.filter(({ c }) => decided.get(c.applicationId)?.decision !== 'seat'));
+  const lines: ProposalLine[] = [];
+  const rankOf = new Map(ranked.map(({ c }, i) => [c.applicationId, i + 1]));
+  const baseOf = (c: Candidate, f: Factors) => ({
+    applicationId: c.applicationId, applicantName: c.applicantName, providerId: c.providerId, providerName: c.providerName,
+    region: c.region, rank: rankOf.get(c.applicationId)!, factors: f, override: input.overrides.get(c.applicationId),
+  });
+  for (const { c, f } of ranked) {
+    const d = decided.get(c.applicationId);
+    if (d?.decision === 'seat') lines.push({ ...baseOf(c, f), decision: 'seat', round: d.round, seatRegion: d.seatRegion, reasons: [...d.reasons, rule] });
+  }
+  const regionCount: Record<Region, number> = { North: 0, South: 0, West: 0 };
+  waiting.forEach(({ c, f }, i) => {
+    const statewide = i + 1;
+    const inRegion = ++regionCount[c.region];
+    const seats = plural(input.seats[c.region], 'seat');
+    const why = decided.get(c.applicationId)?.reasons ?? [
+      input.seats[c.region] === 0
+        ? `${c.region} has no seats in this iteration.`
+        : seatedAgencies.has(agencyOf(c))
+          ? `${c.region}'s ${seats} went to applicants ranked higher; ${c.providerName ?? 'this provider'} already has a seat, so further staff wait behind providers without one.`
+          : `${c.region}'s ${seats} went to applicants ranked higher.`,
+      describe(input.kind, c, f),
+    ];
+    lines.push({
+      ...baseOf(c, f),
+      decision: 'waitlist',
+      waitlistPosition: statewide,
+      regionWaitlistPosition: inRegion,
+      reasons: [`Waitlisted at position ${statewide} statewide (${inRegion} in ${c.region}).`, ...why, rule],
+    });
+  });
+  // Lines in a reader's order: seats by region and rank, then the waitlist in order.
+  lines.sort((a, b) =>
+    a.decision !== b.decision ? (a.decision === 'seat' ? -1 : 1) : a.decision === 'seat' ? REGIONS.indexOf(a.seatRegion!) - REGIONS.indexOf(b.seatRegion!) || a.rank - b.rank : a.waitlistPosition! - b.waitlistPosition!,
+  );
+  const seated = { North: 0, South: 0, West: 0 } as Record<Region, number>;
+  for (const l of lines) if (l.decision === 'seat') seated[l.seatRegion!]++;
+  return { seats: input.seats, lines, seated, waitlisted: waiting.length };
+}
