@@ -80,6 +80,7 @@ export class ApiStack extends Stack {
           PUBLIC_BASE_URL: this.api.apiEndpoint,
         },
         commandHooks: area === 'docs' ? copySwaggerAssets : undefined,
+        timeout: access.timeoutSeconds ? Duration.seconds(access.timeoutSeconds) : undefined,
       }).bindTable(props.table, access.table);
       if (access.sendsEmail) {
         fn.addToRolePolicy(

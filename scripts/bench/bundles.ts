@@ -60,7 +60,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 /** Module init in a fresh process: the time to import the bundle (what a cold start adds before the handler runs). */
 export function measureInit(file: string, samples: number): number {
   const script = `const t=performance.now();await import(${JSON.stringify(file)});process.stdout.write(String(performance.now()-t));`;
-  const env = { ...process.env, TABLE_NAME: 'bench', AWS_REGION: 'us-east-1', SENDER_EMAIL: 'bench@example.org', POWERTOOLS_LOG_LEVEL: 'SILENT', NODE_OPTIONS: '--enable-source-maps' };
+  const env = { ...process.env, TABLE_NAME: 'bench', USER_POOL_ID: 'us-east-1_bench', AWS_REGION: 'us-east-1', SENDER_EMAIL: 'bench@example.org', POWERTOOLS_LOG_LEVEL: 'SILENT', NODE_OPTIONS: '--enable-source-maps' };
   const times: number[] = [];
   for (let i = 0; i < samples; i++) times.push(Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8' })));
   return median(times);

@@ -90,8 +90,9 @@ function factorsOf(c: Candidate, providers: ProposalInput['providers']) {
 }
 
 type Factors = ReturnType<typeof factorsOf>;
+type Ranked = { c: Candidate; f: Factors; at: number };
 
-function compare(kind: ProposalInput['kind'], a: { c: Candidate; f: Factors }, b: { c: Candidate; f: Factors }): number {
+function compare(kind: ProposalInput['kind'], a: Ranked, b: Ranked): number {
   if (kind === 'recertification') {
     const ea = a.f.expiresOn ?? '9999-12-31';
     const eb = b.f.expiresOn ?? '9999-12-31';
@@ -100,9 +101,7 @@ function compare(kind: ProposalInput['kind'], a: { c: Candidate; f: Factors }, b
   if (a.f.priority !== b.f.priority) return a.f.priority ? -1 : 1;
   if (a.f.certifiedStaff !== b.f.certifiedStaff) return a.f.certifiedStaff - b.f.certifiedStaff;
   if (a.f.position !== b.f.position) return a.f.position === 'direct-service' ? -1 : 1;
-  const ta = Date.parse(a.f.submittedAt);
-  const tb = Date.parse(b.f.submittedAt);
-  if (ta !== tb) return ta - tb;
+  if (a.at !== b.at) return a.at - b.at;
   return a.c.applicationId < b.c.applicationId ? -1 : a.c.applicationId > b.c.applicationId ? 1 : 0;
 }
 
@@ -126,8 +125,8 @@ function describe(kind: ProposalInput['kind'], c: Candidate, f: Factors): string
 const RULE = 'Order: priority status, then providers with fewer staff holding an active certification, then direct-service staff, then earlier applications; one seat per provider in round 1, further staff only for seats left in round 2.';
 
 export function proposeAllocation(input: ProposalInput): Proposal {
-  const ranked = input.candidates
-    .map((c) => ({ c, f: factorsOf(c, input.providers) }))
+  const ranked: Ranked[] = input.candidates
+    .map((c) => ({ c, f: factorsOf(c, input.providers), at: Date.parse(c.submittedAt) }))
     .sort((a, b) => compare(input.kind, a, b));
   const free = { ...input.seats };
   const seatedAgencies = new Set<string>();
