@@ -1,55 +1,218 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Certification } from '../domain/certification';
+import { normalizeName } from '../domain/provider';
+import type { CeStage, Region } from '../domain/vocabulary';
 import { dynamo, TABLE_NAME } from './client';
+import { decodeCursor, encodeCursor } from './cursor';
+import type { TransactItem } from './transactions';
 
-/** The certifications listed under a provider (its current staff's), in gsi1 `PROVIDER#<id>#CERTIFICATES`. */
+/**
+ * Certification aggregate at `CERTIFICATE#<number>`. Listed under the holder's current provider (gsi1, by name),
+ * under the holder (gsi2), by expiry date (gsi3 `EXPIRY`) and by normalized holder name (gsi4 `HOLDER_NAMES`).
+ * Issuing a course certification twice is refused by a guard `PERSON#<sub>`/`ISSUED#<iteration>#<stage>`.
+ */
 export const providerCertificatesPartition = (providerId: string | undefined) => `PROVIDER#${providerId ?? 'NONE'}#CERTIFICATES`;
+const certificateKey = (number: string) => ({ pk: `CERTIFICATE#${number}`, sk: '#CERTIFICATE' });
+const EXPIRY = 'EXPIRY';
+const NAMES = 'HOLDER_NAMES';
+
+/** The index attributes that follow from a certification: the one place they are derived. */
+function indexAttributes(c: Certification) {
+  const name = `${normalizeName(c.holderName)}#${c.number}`;
+  return {
+    gsi1pk: providerCertificatesPartition(c.providerId),
+    gsi1sk: name,
+    gsi2pk: `PERSON#${c.holderSub}`,
+    gsi2sk: `CERTIFICATE#${c.stage}#${c.issuedOn}#${c.number}`,
+    gsi3pk: EXPIRY,
+    gsi3sk: `${c.expiresOn}#${c.number}`,
+    gsi4pk: NAMES,
+    gsi4sk: name,
+  };
+}
+
+const toItem = (c: Certification) => ({ ...certificateKey(c.number), type: 'certificate', ...c, ...indexAttributes(c) });
+
+function fromItem(item: Record<string, unknown>): Certification {
+  const { pk: _p, sk: _s, type: _t, gsi1pk: _1, gsi1sk: _2, gsi2pk: _3, gsi2sk: _4, gsi3pk: _5, gsi3sk: _6, gsi4pk: _7, gsi4sk: _8, ...cert } = item;
+  return cert as unknown as Certification;
+}
+
+/** A new certification; for a course certification, also the guard that makes issuing it twice impossible. */
+export function createCertificateItems(c: Certification): TransactItem[] {
+  return [
+    { Put: { TableName: TABLE_NAME, Item: toItem(c), ConditionExpression: 'attribute_not_exists(pk)' } },
+    ...(c.source === 'course'
+      ? [{ Put: { TableName: TABLE_NAME, Item: { pk: `PERSON#${c.holderSub}`, sk: `ISSUED#${c.iterationId}#${c.stage}`, type: 'issuance-guard', number: c.number }, ConditionExpression: 'attribute_not_exists(pk)' } }]
+      : []),
+  ];
+}
+
+/** The next state of a certification, if nobody changed it since it was read. */
+export function saveCertificateItem(next: Certification, expectedVersion: number): TransactItem {
+  return {
+    Put: {
+      TableName: TABLE_NAME,
+      Item: toItem(next),
+      ConditionExpression: '#version = :v',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: { ':v': expectedVersion },
+    },
+  };
+}
+
+export async function getCertificate(number: string): Promise<Certification | undefined> {
+  const result = await dynamo.send(new GetCommand({ TableName: TABLE_NAME, Key: certificateKey(number), ConsistentRead: true }));
+  return result.Item ? fromItem(result.Item) : undefined;
+}
+
+async function queryAll(input: ConstructorParameters<typeof QueryCommand>[0]): Promise<Certification[]> {
+  const out: Certification[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+    out.push(...(page.Items ?? []).map(fromItem));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
+
+export const certificatesOfPerson = (sub: string) =>
+  queryAll({ TableName: TABLE_NAME, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p AND begins_with(gsi2sk, :c)', ExpressionAttributeValues: { ':p': `PERSON#${sub}`, ':c': 'CERTIFICATE#' } });
+
+export const certificatesOfProvider = (providerId: string) =>
+  queryAll({ TableName: TABLE_NAME, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': providerCertificatesPartition(providerId) } });
+
+/** Certifications whose expiry date falls in [from, to] (YYYY-MM-DD, both inclusive), soonest first: gsi3 only. */
+export const certificatesExpiringBetween = (from: string, to: string) =>
+  queryAll({ TableName: TABLE_NAME, IndexName: 'gsi3', KeyConditionExpression: 'gsi3pk = :p AND gsi3sk BETWEEN :from AND :to', ExpressionAttributeValues: { ':p': EXPIRY, ':from': `${from}#`, ':to': `${to}#~` } });
 
 /**
  * How many of a provider's staff hold a certification active on `today` (YYYY-MM-DD): standing `issued` and not
- * yet at its expiry date. A person holding several stages counts once.
+ * yet at its expiry date (the filter form of `certificationState(...).active`). Several stages count once.
  */
 export async function certifiedStaffCount(providerId: string, today: string): Promise<number> {
-  const holders = new Set<string>();
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(
-      new QueryCommand({
-        TableName: TABLE_NAME,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :p',
-        FilterExpression: 'standing = :issued AND expiresOn > :today',
-        ExpressionAttributeValues: { ':p': providerCertificatesPartition(providerId), ':issued': 'issued', ':today': today },
-        ProjectionExpression: 'holderSub',
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) holders.add(String(item.holderSub));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return holders.size;
+  const certs = await queryAll({
+    TableName: TABLE_NAME,
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :p',
+    FilterExpression: 'standing = :issued AND expiresOn > :today',
+    ExpressionAttributeValues: { ':p': providerCertificatesPartition(providerId), ':issued': 'issued', ':today': today },
+  });
+  return new Set(certs.map((c) => c.holderSub)).size;
 }
 
-/**
- * Each person's soonest certification expiry (YYYY-MM-DD) among certifications that still stand (issued or
- * suspended, lapsed or not; not revoked or superseded), from their certifications in gsi2.
- */
+/** Each person's soonest expiry among certifications that still stand (issued or suspended, lapsed or not). */
 export async function soonestExpiries(subs: string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   await Promise.all(
     [...new Set(subs)].map(async (sub) => {
-      const result = await dynamo.send(
-        new QueryCommand({
-          TableName: TABLE_NAME,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :p AND begins_with(gsi2sk, :c)',
-          FilterExpression: 'standing IN (:issued, :suspended)',
-          ExpressionAttributeValues: { ':p': `PERSON#${sub}`, ':c': 'CERTIFICATE#', ':issued': 'issued', ':suspended': 'suspended' },
-          ProjectionExpression: 'expiresOn',
-        }),
-      );
-      const dates = (result.Items ?? []).map((i) => String(i.expiresOn)).sort();
+      const dates = (await certificatesOfPerson(sub)).filter((c) => c.standing === 'issued' || c.standing === 'suspended').map((c) => c.expiresOn).sort();
       if (dates[0]) out.set(sub, dates[0]);
     }),
   );
+  return out;
+}
+
+export interface RegistryFilter {
+  providerId?: string;
+  region?: Region;
+  stage?: CeStage;
+  namePrefix?: string;
+  expiresFrom?: string;
+  expiresTo?: string;
+}
+
+/**
+ * Active certifications matching the filter, a page at a time. The most selective key serves it: a provider's
+ * partition (gsi1, name prefix on its sort key), else the holder-name index (gsi4), else the expiry index (gsi3,
+ * from tomorrow on, so only unexpired ones are read); the other criteria filter within it.
+ */
+export async function searchActive(filter: RegistryFilter, today: string, cursor: string | undefined, limit: number) {
+  const prefix = filter.namePrefix ? normalizeName(filter.namePrefix) : undefined;
+  const values: Record<string, unknown> = { ':issued': 'issued', ':today': today };
+  const filters = ['standing = :issued', 'expiresOn > :today'];
+  let index: 'gsi1' | 'gsi3' | 'gsi4';
+  let partition: string;
+  let keyCondition: string;
+  if (filter.providerId) {
+    index = 'gsi1';
+    partition = providerCertificatesPartition(filter.providerId);
+    keyCondition = prefix ? 'gsi1pk = :p AND begins_with(gsi1sk, :prefix)' : 'gsi1pk = :p';
+  } else if (prefix) {
+    index = 'gsi4';
+    partition = NAMES;
+    keyCondition = 'gsi4pk = :p AND begins_with(gsi4sk, :prefix)';
+  } else {
+    index = 'gsi3';
+    partition = EXPIRY;
+    const from = filter.expiresFrom && filter.expiresFrom > today ? `${filter.expiresFrom}#` : `${today}#~`;
+    keyCondition = 'gsi3pk = :p AND gsi3sk BETWEEN :from AND :to';
+    values[':from'] = from;
+    values[':to'] = `${filter.expiresTo ?? '9999-12-31'}#~`;
+  }
+  values[':p'] = partition;
+  if (prefix && index !== 'gsi3') values[':prefix'] = prefix;
+  if (filter.stage) {
+    filters.push('stage = :stage');
+    values[':stage'] = filter.stage;
+  }
+  if (filter.region) {
+    filters.push('contains(providerRegions, :region)');
+    values[':region'] = filter.region;
+  }
+  if (index !== 'gsi3' && filter.expiresFrom) {
+    filters.push('expiresOn >= :expiresFrom');
+    values[':expiresFrom'] = filter.expiresFrom;
+  }
+  if (index !== 'gsi3' && filter.expiresTo) {
+    filters.push('expiresOn <= :expiresTo');
+    values[':expiresTo'] = filter.expiresTo;
+  }
+  const keys = { gsi1: ['gsi1pk', 'gsi1sk'], gsi3: ['gsi3pk', 'gsi3sk'], gsi4: ['gsi4pk', 'gsi4sk'] }[index];
+  const result = await dynamo.send(
+    new QueryCommand({
+      TableName: TABLE_NAME,
+      IndexName: index,
+      KeyConditionExpression: keyCondition,
+      FilterExpression: filters.join(' AND '),
+      ExpressionAttributeValues: values,
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(cursor, { attributes: ['pk', 'sk', ...keys], partition: [keys[0]!, partition] }),
+    }),
+  );
+  return { certificates: (result.Items ?? []).map(fromItem), cursor: encodeCursor(result.LastEvaluatedKey) };
+}
+
+// ---- course completions, by the provider the learner was enrolled from (for DDS's replacement-staff payments) ----
+
+export interface Completion {
+  providerId?: string;
+  providerName?: string;
+  applicationId: string;
+  iterationId: string;
+  iterationTitle: string;
+  learnerSub: string;
+  learnerName: string;
+  enrolledAt: string;
+  completedOn: string;
+}
+
+const completionsPartition = (providerId: string | undefined) => `COMPLETIONS#${providerId ?? 'NONE'}`;
+
+export function completionItem(c: Completion): TransactItem {
+  return { Put: { TableName: TABLE_NAME, Item: { pk: completionsPartition(c.providerId), sk: `${c.completedOn}#${c.applicationId}`, type: 'completion', ...c }, ConditionExpression: 'attribute_not_exists(pk)' } };
+}
+
+export async function completions(providerId: string, from: string, to: string): Promise<Completion[]> {
+  const out: Completion[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo.send(
+      new QueryCommand({ TableName: TABLE_NAME, KeyConditionExpression: 'pk = :p AND sk BETWEEN :from AND :to', ExpressionAttributeValues: { ':p': completionsPartition(providerId), ':from': `${from}#`, ':to': `${to}#~` }, ExclusiveStartKey: start }),
+    );
+    out.push(...((page.Items ?? []) as Completion[]));
+    start = page.LastEvaluatedKey;
+  } while (start);
   return out;
 }

@@ -131,3 +131,48 @@ export const waitlistEnded = (a: Application, it: It, next: { title: string; ope
         : 'No later iteration is open or announced yet; we will publish the next one on the course page.',
     ],
   });
+
+export const cannotQualify = (a: Application, it: It, what: string, adsTeam: string[]): EmailMessage =>
+  compose({
+    to: [a.applicant.email],
+    cc: [a.supervisor.email, ...adsTeam],
+    subject: `${a.applicant.name} can no longer qualify for certification in ${it.title}`,
+    paragraphs: [
+      `Dear ${a.applicant.name},`,
+      `${what}. To qualify for certification a learner must attend every live class in full, so you can no longer be certified in ${it.title}.`,
+      'Please talk with your supervisor and the ADS CE team about applying to a later iteration. If this record is wrong, ADS can correct it.',
+    ],
+  });
+
+export const homeworkReminder = (a: Application, it: It, title: string, dueAt: string): EmailMessage =>
+  compose({
+    to: [a.applicant.email],
+    subject: `Reminder: "${title}" is due ${whenCt(dueAt)}`,
+    paragraphs: [`Dear ${a.applicant.name},`, `The homework "${title}" of ${it.title} is due ${whenCt(dueAt)}, and we have no submission from you yet. Homework completed by its deadline is required for certification.`],
+  });
+
+export const homeworkReturned = (a: Application, it: It, title: string, feedback: string | undefined): EmailMessage =>
+  compose({
+    to: [a.applicant.email],
+    subject: `Your homework "${title}" was returned for rework`,
+    paragraphs: [`Dear ${a.applicant.name},`, `ADS returned your submission of "${title}" (${it.title}).${feedback ? ` Feedback: ${feedback}` : ''}`, 'Resubmit it by the deadline for it to count.'],
+  });
+
+export const certificationsIssued = (a: Pick<Application, 'applicant' | 'supervisor'>, title: string, certificates: { number: string; stage: string; expiresOn: string }[]): EmailMessage =>
+  compose({
+    to: [a.applicant.email],
+    cc: [a.supervisor.email],
+    subject: `Certified: Customized Employment (${title})`,
+    paragraphs: [
+      `Dear ${a.applicant.name},`,
+      `Congratulations: you are certified to provide Customized Employment services in Connecticut for the stages below. Anyone can verify a certificate by its number.`,
+    ],
+    table: { headers: ['Stage', 'Certificate number', 'Expires on'], rows: certificates.map((c) => [c.stage, c.number, c.expiresOn]) },
+  });
+
+export const standingChanged = (holder: { name: string; email: string }, number: string, stage: string, action: string, reason: string): EmailMessage =>
+  compose({
+    to: [holder.email],
+    subject: `Your CE certification ${number} was ${action}`,
+    paragraphs: [`Dear ${holder.name},`, `Your certification ${number} (${stage}) was ${action} by ADS. Reason: ${reason}`],
+  });

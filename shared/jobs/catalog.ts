@@ -33,6 +33,12 @@ export const JOBS = [
     cron: { minute: '15', hour: OUTSIDE_DST_HOURS },
     timeoutSeconds: 600,
   },
+  {
+    name: 'homework-reminders',
+    description: 'Reminds enrolled learners without a submission, once, when an assignment is due within HOMEWORK_REMINDER_HOURS',
+    cron: { minute: '25', hour: OUTSIDE_DST_HOURS },
+    timeoutSeconds: 300,
+  },
 ] as const satisfies readonly JobSpec[];
 
 export type JobName = (typeof JOBS)[number]['name'];

@@ -4,7 +4,7 @@ import { confirmStateItem, deleteOverrideItem, getAllocationState, getOverrides,
 import { applicationsInStatus, getApplication, saveApplicationItem } from '../data/applications';
 import { certifiedStaffCount, soonestExpiries } from '../data/certifications';
 import { closeAllocationItem, getIteration, takeSeatsItem, type StoredIteration } from '../data/iterations';
-import { getProviders } from '../data/providers';
+import { getProviders, setPriorityItem } from '../data/providers';
 import { transact } from '../data/transactions';
 import { proposeAllocation, type Candidate, type ProposalLine, type ProviderFacts } from '../domain/allocation';
 import type { Application } from '../domain/application';
@@ -131,10 +131,28 @@ export async function confirmProposal(iterationId: string, version: number, call
     if (result.ok) emails.push(...batchEmails);
   }
   await transact([confirmStateItem(iterationId, version, stamp)]);
+  await usePriorities(proposal.lines, iterationId, caller, stamp);
   count('OffersSent', offers);
   await fillFreeSeats(iterationId, actorOf(caller));
   await sendQueued(emails, 5000);
   return summary(iterationId);
+}
+
+/**
+ * Priority granted because a provider's last certified staff member left is used by one allocation: once a
+ * confirmed allocation seats one of its applicants, it is cleared (audited). Priority ADS set by hand stays until
+ * ADS clears it.
+ */
+async function usePriorities(lines: ProposalLine[], iterationId: string, caller: Caller, stamp: string) {
+  const seatedProviders = [...new Set(lines.filter((l) => l.decision === 'seat' && l.providerId && l.factors.priority).map((l) => l.providerId!))];
+  const providers = await getProviders(seatedProviders);
+  for (const provider of providers.values()) {
+    if (provider.priority?.source !== 'departure') continue;
+    await transact([
+      setPriorityItem(provider.id, undefined, stamp),
+      auditPut({ subjectType: 'provider', subjectId: provider.id, action: 'priority-cleared', actor: actorOf(caller), at: stamp, reason: `used by the allocation of iteration ${iterationId}`, before: provider.priority }),
+    ]);
+  }
 }
 
 /** One batch of offers for one region: the counter takes the seats only if nobody changed it since it was read. */

@@ -93,3 +93,33 @@ export async function endorsedApplicant(iterationId: string, providerId: string 
   if (endorsed.status !== 200) throw new Error(`endorse failed: ${endorsed.text}`);
   return { who, applicationId: applied.body.id as string };
 }
+
+import { allocationRoutes } from '../../shared/http/routes/allocation';
+import { at as setClock } from './clock';
+
+/**
+ * A published iteration (window Dec 2026–15 Jan 2027; classes 2 Feb, 9 Feb and 16 Mar 2027; homework due 15 Mar
+ * 23:59, after the DST change) with `count` learners enrolled through the real flow: endorsed, offered, accepted,
+ * agreement co-signed. Leaves the clock at 16 Jan 2027.
+ */
+export async function enrolledLearners(count: number, options: { providerId?: string | null; overrides?: Record<string, unknown> } = {}) {
+  setClock('2026-11-22T12:00:00-05:00');
+  const providerId = options.providerId === undefined ? (await createProvider({ regions: ['North', 'South', 'West'] })).id : options.providerId;
+  const iteration = await publishedIteration({ seats: { North: count, South: 0, West: 0 }, ...options.overrides });
+  const learners = [];
+  for (let i = 0; i < count; i++) {
+    setClock(`2026-12-${String(2 + i).padStart(2, '0')}T10:00:00-05:00`);
+    learners.push(await endorsedApplicant(iteration.id, providerId, 'North', { name: `Learner ${i + 1}` }));
+  }
+  setClock('2027-01-16T09:00:00-05:00');
+  const proposal = await invoke(allocationRoutes.computeProposal, { as: ads, params: { iterationId: iteration.id }, body: {} });
+  await invoke(allocationRoutes.confirmProposal, { as: ads, params: { iterationId: iteration.id }, body: { version: proposal.body.version } });
+  for (const l of learners) {
+    await invoke(allocationRoutes.acceptOffer, { as: l.who, params: { applicationId: l.applicationId }, body: { agreement: { courseDates: true, responsibilities: true, attendancePolicy: true } } });
+    const token = linkIn((await emailsTo(l.who.supervisorEmail)).find((m) => m.subject.includes('Training Agreement'))?.body.text);
+    const cosigned = await invoke(linkRoutes.confirmLink, { params: { token } });
+    if (cosigned.status !== 200) throw new Error(`co-sign failed: ${cosigned.text}`);
+  }
+  const read = await invoke(iterationRoutes.getIterationForAds, { as: ads, params: { iterationId: iteration.id } });
+  return { iteration: read.body as { id: string; assignments: { id: string; title: string; dueAt: string }[]; liveClasses: { date: string }[] }, learners, providerId };
+}

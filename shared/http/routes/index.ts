@@ -3,10 +3,13 @@ import { accountRoutes } from './accounts';
 import { allocationRoutes } from './allocation';
 import { applicationRoutes } from './applications';
 import { auditRoutes } from './audit';
+import { certificationRoutes } from './certifications';
+import { courseRoutes } from './course';
 import { docsRoutes } from './docs';
 import { iterationRoutes } from './iterations';
 import { linkRoutes } from './links';
 import { providerRoutes } from './providers';
+import { registryRoutes } from './registry';
 
 /**
  * The route table: the single source for the CDK routes (and their authorizers), the local gateway and the
@@ -19,6 +22,9 @@ export const ROUTE_GROUPS = {
   applications: applicationRoutes,
   links: linkRoutes,
   allocation: allocationRoutes,
+  course: courseRoutes,
+  certifications: certificationRoutes,
+  registry: registryRoutes,
   audit: auditRoutes,
   docs: docsRoutes,
 } as const;

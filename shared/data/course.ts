@@ -1,0 +1,122 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { AttendanceRecord, HomeworkRecord } from '../domain/qualification';
+import { dynamo, TABLE_NAME } from './client';
+import type { TransactItem } from './transactions';
+
+/**
+ * Attendance at `ATTENDANCE#<iteration>`/`CLASS#<date>#LEARNER#<sub>` and homework at
+ * `HOMEWORK#<iteration>`/`ASSIGNMENT#<id>#LEARNER#<sub>`, both also listed under the learner in gsi2.
+ */
+export interface StoredAttendance extends AttendanceRecord {
+  iterationId: string;
+  learnerSub: string;
+  applicationId: string;
+  recordedBy: string;
+  recordedAt: string;
+  version: number;
+}
+
+export interface StoredHomework extends HomeworkRecord {
+  iterationId: string;
+  learnerSub: string;
+  applicationId: string;
+  version: number;
+}
+
+const attendanceKey = (iterationId: string, date: string, sub: string) => ({ pk: `ATTENDANCE#${iterationId}`, sk: `CLASS#${date}#LEARNER#${sub}` });
+const homeworkKey = (iterationId: string, assignmentId: string, sub: string) => ({ pk: `HOMEWORK#${iterationId}`, sk: `ASSIGNMENT#${assignmentId}#LEARNER#${sub}` });
+
+const strip = <T>(item: Record<string, unknown>): T => {
+  const { pk: _p, sk: _s, type: _t, gsi2pk: _a, gsi2sk: _b, ...rest } = item;
+  return rest as T;
+};
+
+/** A new attendance record, or a correction of the one read (`expectedVersion`). */
+export function putAttendanceItem(a: StoredAttendance, expectedVersion: number | undefined): TransactItem {
+  return {
+    Put: {
+      TableName: TABLE_NAME,
+      Item: { ...attendanceKey(a.iterationId, a.classDate, a.learnerSub), type: 'attendance', gsi2pk: `PERSON#${a.learnerSub}`, gsi2sk: `ATTENDANCE#${a.iterationId}#${a.classDate}`, ...a },
+      ...(expectedVersion === undefined
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : { ConditionExpression: '#version = :v', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':v': expectedVersion } }),
+    },
+  };
+}
+
+export async function attendanceOfIteration(iterationId: string, classDate?: string): Promise<StoredAttendance[]> {
+  const out: StoredAttendance[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo.send(
+      new QueryCommand({
+        TableName: TABLE_NAME,
+        KeyConditionExpression: classDate ? 'pk = :pk AND begins_with(sk, :c)' : 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `ATTENDANCE#${iterationId}`, ...(classDate ? { ':c': `CLASS#${classDate}#` } : {}) },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    out.push(...(page.Items ?? []).map((i) => strip<StoredAttendance>(i)));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
+
+export async function getAttendance(iterationId: string, date: string, sub: string): Promise<StoredAttendance | undefined> {
+  const result = await dynamo.send(new GetCommand({ TableName: TABLE_NAME, Key: attendanceKey(iterationId, date, sub), ConsistentRead: true }));
+  return result.Item ? strip<StoredAttendance>(result.Item) : undefined;
+}
+
+/** A learner's attendance or homework in one iteration (gsi2). */
+async function ofLearner<T>(sub: string, prefix: string): Promise<T[]> {
+  const result = await dynamo.send(
+    new QueryCommand({
+      TableName: TABLE_NAME,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :p AND begins_with(gsi2sk, :prefix)',
+      ExpressionAttributeValues: { ':p': `PERSON#${sub}`, ':prefix': prefix },
+    }),
+  );
+  return (result.Items ?? []).map((i) => strip<T>(i));
+}
+
+export const attendanceOfLearner = (sub: string, iterationId: string) => ofLearner<StoredAttendance>(sub, `ATTENDANCE#${iterationId}#`);
+export const homeworkOfLearner = (sub: string, iterationId: string) => ofLearner<StoredHomework>(sub, `HOMEWORK#${iterationId}#`);
+
+export function putHomeworkItem(h: StoredHomework, expectedVersion: number | undefined): TransactItem {
+  return {
+    Put: {
+      TableName: TABLE_NAME,
+      Item: { ...homeworkKey(h.iterationId, h.assignmentId, h.learnerSub), type: 'homework', gsi2pk: `PERSON#${h.learnerSub}`, gsi2sk: `HOMEWORK#${h.iterationId}#${h.assignmentId}`, ...h },
+      ...(expectedVersion === undefined
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : { ConditionExpression: '#version = :v', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':v': expectedVersion } }),
+    },
+  };
+}
+
+export async function getHomework(iterationId: string, assignmentId: string, sub: string): Promise<StoredHomework | undefined> {
+  const result = await dynamo.send(new GetCommand({ TableName: TABLE_NAME, Key: homeworkKey(iterationId, assignmentId, sub), ConsistentRead: true }));
+  return result.Item ? strip<StoredHomework>(result.Item) : undefined;
+}
+
+/** Every learner's record of one assignment (or of every assignment) of an iteration. */
+export async function homeworkOfIteration(iterationId: string, assignmentId?: string): Promise<StoredHomework[]> {
+  const out: StoredHomework[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo.send(
+      new QueryCommand({
+        TableName: TABLE_NAME,
+        KeyConditionExpression: assignmentId ? 'pk = :pk AND begins_with(sk, :a)' : 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `HOMEWORK#${iterationId}`, ...(assignmentId ? { ':a': `ASSIGNMENT#${assignmentId}#` } : {}) },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    out.push(...(page.Items ?? []).map((i) => strip<StoredHomework>(i)));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return out;
+}

@@ -1,0 +1,94 @@
+import { liveClassTimes } from './calendar/live-classes';
+import { instantMs } from './calendar/time';
+import type { Assignment } from './iteration';
+
+/** Attendance at one live class. Only `present` counts toward qualifying: joining late or leaving early does not. */
+export type AttendanceStatus = 'present' | 'absent' | 'partial';
+
+export interface AttendanceRecord {
+  classDate: string;
+  status: AttendanceStatus;
+  minutesMissed?: number;
+}
+
+export interface Submission {
+  at: string;
+  text?: string;
+  link?: string;
+}
+
+export interface HomeworkRecord {
+  assignmentId: string;
+  submissions: Submission[];
+  /** ADS's review of the latest submission. */
+  review?: { status: 'complete' | 'returned'; feedback?: string; at: string; by: string };
+  extension?: { until: string; reason: string; at: string; by: string };
+}
+
+/** The deadline that applies to this learner: an individual extension ADS granted, or the assignment's own. */
+export const effectiveDeadline = (assignment: Pick<Assignment, 'dueAt'>, record: Pick<HomeworkRecord, 'extension'> | undefined): string =>
+  record?.extension && instantMs(record.extension.until) > instantMs(assignment.dueAt) ? record.extension.until : assignment.dueAt;
+
+/** On time: stamped at or before the deadline that applies (Connecticut time is just a way to write the instant). */
+export const onTime = (submittedAt: string, deadline: string): boolean => instantMs(submittedAt) <= instantMs(deadline);
+
+export type Missing =
+  | { kind: 'class'; date: string; reason: 'absent' | 'partial' | 'not-recorded' | 'upcoming' }
+  | { kind: 'assignment'; assignmentId: string; title: string; reason: 'not-submitted' | 'submitted-late' | 'awaiting-review' | 'returned' | 'not-yet-due' };
+
+export interface Qualification {
+  qualifies: boolean;
+  /** False once something can no longer be made good (an absence, a deadline passed without an on-time submission). */
+  canStillQualify: boolean;
+  missing: Missing[];
+}
+
+/**
+ * Whether a learner qualifies for certification: attended every live class in full (only `present` counts) and
+ * completed every assignment by its deadline (the latest submission on time, and marked complete by ADS). Says
+ * exactly what is still missing, and whether it can still be made good.
+ */
+export function qualification(
+  plan: { classDates: string[]; assignments: Assignment[] },
+  attendance: AttendanceRecord[],
+  homework: HomeworkRecord[],
+  now: Date,
+): Qualification {
+  const missing: Missing[] = [];
+  let lost = false;
+  for (const date of plan.classDates) {
+    const record = attendance.find((a) => a.classDate === date);
+    if (record?.status === 'present') continue;
+    if (record) {
+      lost = true;
+      missing.push({ kind: 'class', date, reason: record.status });
+    } else missing.push({ kind: 'class', date, reason: now.getTime() < instantMs(liveClassTimes(date).startsAt) ? 'upcoming' : 'not-recorded' });
+  }
+  for (const assignment of plan.assignments) {
+    const record = homework.find((h) => h.assignmentId === assignment.id);
+    const deadline = effectiveDeadline(assignment, record);
+    const latest = record?.submissions.at(-1);
+    const item = { kind: 'assignment' as const, assignmentId: assignment.id, title: assignment.title };
+    const passed = now.getTime() > instantMs(deadline);
+    if (!latest) {
+      missing.push({ ...item, reason: passed ? 'not-submitted' : 'not-yet-due' });
+      if (passed) lost = true;
+    } else if (!onTime(latest.at, deadline)) {
+      missing.push({ ...item, reason: 'submitted-late' });
+      lost = true;
+    } else if (record?.review?.status === 'returned' && instantMs(record.review.at) >= instantMs(latest.at)) {
+      missing.push({ ...item, reason: 'returned' });
+      if (passed) lost = true;
+    } else if (record?.review?.status !== 'complete' || instantMs(record.review.at) < instantMs(latest.at)) {
+      missing.push({ ...item, reason: 'awaiting-review' });
+    }
+  }
+  return { qualifies: missing.length === 0, canStillQualify: !lost, missing };
+}
+
+const CLASS_WORDS = { absent: 'absent', partial: 'joined late or left early (only full attendance counts)', 'not-recorded': 'attendance not recorded yet', upcoming: 'class still to come' };
+const HOMEWORK_WORDS = { 'not-submitted': 'not submitted by the deadline', 'submitted-late': 'submitted after the deadline', 'awaiting-review': 'awaiting ADS review', returned: 'returned for rework', 'not-yet-due': 'not submitted yet (not yet due)' };
+
+/** "Live class of 2027-02-09: absent" — what is missing, in words. */
+export const describeMissing = (m: Missing): string =>
+  m.kind === 'class' ? `Live class of ${m.date}: ${CLASS_WORDS[m.reason]}` : `Assignment "${m.title}": ${HOMEWORK_WORDS[m.reason]}`;

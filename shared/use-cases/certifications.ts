@@ -1,0 +1,311 @@
+import { stringify } from 'csv-stringify/sync';
+import { now } from '../clock';
+import { optionalEnv } from '../config/env';
+import { actorOf, auditPut } from '../data/audit';
+import { applicationsInStatus } from '../data/applications';
+import { certificatesExpiringBetween, certificatesOfPerson, certificatesOfProvider, completionItem, completions, createCertificateItems, getCertificate, saveCertificateItem, searchActive, type RegistryFilter } from '../data/certifications';
+import { getIteration } from '../data/iterations';
+import { getPerson, putPersonItem } from '../data/people';
+import { getProvider, getProviders, setPriorityItem } from '../data/providers';
+import { failedAt, transact, type TransactItem } from '../data/transactions';
+import type { Application } from '../domain/application';
+import { ctDate, toCtIso } from '../domain/calendar/time';
+import { certificationState, expiryAfterThreeYears, type Certification, type LifecyclePolicy } from '../domain/certification';
+import { randomCode } from '../domain/ids';
+import type { Iteration } from '../domain/iteration';
+import type { Person } from '../domain/person';
+import { describeMissing } from '../domain/qualification';
+import { CE_STAGE_NAMES, CE_STAGES, REGIONS, type CeStage, type Region } from '../domain/vocabulary';
+import { queueAll, sendQueued, type Outgoing } from '../email/outbox';
+import { certificationsIssued, standingChanged } from '../email/templates';
+import type { Caller } from '../http/caller';
+import { Conflict, NotFound, RuleViolation } from '../http/errors';
+import type { Reply } from '../http/route';
+import { count } from '../observability/metrics';
+import { qualificationOf } from './course';
+
+/** ADS's lifecycle settings (renewal window, grace period, renewal dating), from configuration. */
+export const POLICY: LifecyclePolicy & { renewFrom: 'old-expiry-if-unexpired' | 'issue-date' } = {
+  renewalWindowMonths: Number(optionalEnv('RENEWAL_WINDOW_MONTHS', '9')),
+  graceDays: Number(optionalEnv('GRACE_DAYS', '90')),
+  renewFrom: optionalEnv('RENEW_FROM', 'old-expiry-if-unexpired') as 'old-expiry-if-unexpired' | 'issue-date',
+};
+
+/** Certificate numbers: 80 random bits in Crockford base32, grouped for reading off paper. */
+export const newCertificateNumber = () => `CT-CE-${randomCode(10).match(/.{4}/g)!.join('-')}`;
+
+export const certificateView = (c: Certification, today: string) => {
+  const state = certificationState(c, today, POLICY);
+  return {
+    number: c.number,
+    holderName: c.holderName,
+    stage: c.stage,
+    stageName: CE_STAGE_NAMES[c.stage],
+    source: c.source,
+    status: state.state,
+    active: state.active,
+    issuedOn: c.issuedOn,
+    expiresOn: c.expiresOn,
+    renewalOpensOn: state.renewalOpensOn,
+    graceEndsOn: state.graceEndsOn,
+    providerId: c.providerId ?? null,
+    providerName: c.providerName ?? null,
+    providerRegions: c.providerRegions,
+    iterationId: c.iterationId,
+    external: c.external,
+    renews: c.renews,
+    supersededBy: c.supersededBy,
+    history: c.history,
+  };
+};
+
+/** The provider a person's certifications are listed under: their confirmed provider, or none. */
+async function currentProvider(person: Person | undefined) {
+  if (!person?.providerId || person.membership !== 'confirmed') return undefined;
+  return getProvider(person.providerId);
+}
+
+/**
+ * The expiry of a renewal, by ADS's policy: renewed before it expired, from the old expiry date (no time lost);
+ * lapsed, from the issue date. With `issue-date`, always from the issue date.
+ */
+export function renewalExpiry(previous: Pick<Certification, 'expiresOn'>, issuedOn: string, renewFrom = POLICY.renewFrom): string {
+  return renewFrom === 'old-expiry-if-unexpired' && issuedOn < previous.expiresOn ? expiryAfterThreeYears(previous.expiresOn) : expiryAfterThreeYears(issuedOn);
+}
+
+/**
+ * Issue certifications to every enrolled learner of an iteration who qualifies, in one action.
+ * 1. For each enrolled learner: qualification (all live classes attended in full, all homework complete on time).
+ *    One who does not qualify is skipped with what is missing — unless ADS records an exception with a reason.
+ * 2. One certification per Connecticut CE stage, each with an unguessable number, issued today (Connecticut),
+ *    expiring three years later. Completing a recertification iteration renews each stage held: the earlier
+ *    certification becomes superseded and stays in the history.
+ * 3. Guards make a second issuance impossible; a learner already issued is reported, not doubled.
+ * 4. The course completion is recorded under the provider the learner enrolled from (DDS pays on completion).
+ */
+export async function issueForIteration(iterationId: string, exceptions: { applicationId: string; reason: string }[], caller: Caller) {
+  const stored = await getIteration(iterationId);
+  if (!stored) throw new NotFound('The iteration');
+  const iteration = stored.iteration;
+  const learners = await applicationsInStatus(iterationId, 'enrolled');
+  const unknown = exceptions.filter((e) => !learners.some((l) => l.id === e.applicationId));
+  if (unknown.length > 0) throw new RuleViolation('Exceptions name learners who are not enrolled here.', unknown.map((e) => ({ field: 'body.exceptions', code: 'not_enrolled', message: e.applicationId })));
+  const issued: { applicationId: string; name: string; certificates: { number: string; stage: CeStage; expiresOn: string }[]; byException: boolean }[] = [];
+  const skipped: { applicationId: string; name: string; missing: string[] }[] = [];
+  const alreadyIssued: string[] = [];
+  for (const learner of learners) {
+    const q = await qualificationOf(learner, iteration);
+    const exception = exceptions.find((e) => e.applicationId === learner.id);
+    if (!q.qualifies && !exception) {
+      skipped.push({ applicationId: learner.id, name: learner.applicant.name, missing: q.missing.map(describeMissing) });
+      continue;
+    }
+    const outcome = await issueTo(learner, iteration, caller, exception && !q.qualifies ? { reason: exception.reason, missing: q.missing.map(describeMissing) } : undefined);
+    if (outcome === 'already') alreadyIssued.push(learner.id);
+    else issued.push({ applicationId: learner.id, name: learner.applicant.name, certificates: outcome, byException: exception !== undefined && !q.qualifies });
+  }
+  count('CertificationsIssued', issued.length * CE_STAGES.length);
+  return { issued, skipped, alreadyIssued };
+}
+
+async function issueTo(learner: Application, iteration: Iteration, caller: Caller, exception?: { reason: string; missing: string[] }) {
+  const person = await getPerson(learner.applicantSub);
+  const provider = await currentProvider(person);
+  const at = now();
+  const stamp = toCtIso(at);
+  const today = ctDate(at);
+  const held = iteration.kind === 'recertification' ? await certificatesOfPerson(learner.applicantSub) : [];
+  const items: TransactItem[] = [];
+  const made: Certification[] = [];
+  for (const stage of CE_STAGES) {
+    const previous = held.filter((c) => c.stage === stage && (c.standing === 'issued' || c.standing === 'suspended')).sort((a, b) => b.expiresOn.localeCompare(a.expiresOn))[0];
+    const cert: Certification = {
+      number: newCertificateNumber(),
+      holderSub: learner.applicantSub,
+      holderName: person?.name ?? learner.applicant.name,
+      stage,
+      source: 'course',
+      iterationId: iteration.id,
+      applicationId: learner.id,
+      issuedOn: today,
+      expiresOn: previous ? renewalExpiry(previous, today) : expiryAfterThreeYears(today),
+      standing: 'issued',
+      providerId: provider?.id,
+      providerName: provider?.name,
+      providerRegions: provider?.regions ?? [],
+      history: [{ at: stamp, action: exception ? 'issued-by-exception' : previous ? 'renewed' : 'issued', reason: exception?.reason, by: caller.sub }],
+      renews: previous?.number,
+      createdAt: stamp,
+      version: 1,
+    };
+    made.push(cert);
+    items.push(...createCertificateItems(cert), auditPut({ subjectType: 'certificate', subjectId: cert.number, action: cert.history[0]!.action, actor: actorOf(caller), at: stamp, reason: exception?.reason, after: { stage, issuedOn: today, expiresOn: cert.expiresOn, renews: previous?.number, missing: exception?.missing } }));
+    if (previous) {
+      items.push(saveCertificateItem({ ...previous, standing: 'superseded', supersededBy: cert.number, history: [...previous.history, { at: stamp, action: 'superseded', reason: `renewed by ${cert.number}`, by: caller.sub }], version: previous.version + 1 }, previous.version));
+    }
+  }
+  items.push(completionItem({ providerId: learner.providerId, providerName: learner.providerName, applicationId: learner.id, iterationId: iteration.id, iterationTitle: iteration.title, learnerSub: learner.applicantSub, learnerName: learner.applicant.name, enrolledAt: learner.enrolledAt ?? learner.updatedAt, completedOn: today }));
+  if (exception) items.push(auditPut({ subjectType: 'application', subjectId: learner.id, action: 'certified-by-exception', actor: actorOf(caller), at: stamp, reason: exception.reason, before: { missing: exception.missing } }));
+  const emails: Outgoing[] = [{ key: `certified#${learner.id}`, message: certificationsIssued(learner, iteration.title, made.map((c) => ({ number: c.number, stage: CE_STAGE_NAMES[c.stage], expiresOn: c.expiresOn }))) }];
+  const result = await transact([...items, ...queueAll(emails)]);
+  if (!result.ok) {
+    if (failedAt(result.reasons, 1)) return 'already' as const;
+    throw new Conflict('The certifications changed at the same moment; issue again.');
+  }
+  await sendQueued(emails, 3000);
+  return made.map((c) => ({ number: c.number, stage: c.stage, expiresOn: c.expiresOn }));
+}
+
+/** Revoke, suspend or reinstate, always with a reason; the history is kept on the certification and in the audit. */
+export async function setStanding(number: string, action: 'revoke' | 'suspend' | 'reinstate', reason: string, caller: Caller) {
+  const cert = await getCertificate(number);
+  if (!cert) throw new NotFound('The certificate');
+  const allowed = { revoke: ['issued', 'suspended'], suspend: ['issued'], reinstate: ['suspended'] }[action];
+  if (!allowed.includes(cert.standing)) throw new Conflict(`A ${cert.standing} certification cannot be ${action === 'reinstate' ? 'reinstated' : `${action}d`}.`);
+  const standing = ({ revoke: 'revoked', suspend: 'suspended', reinstate: 'issued' } as const)[action];
+  const stamp = toCtIso(now());
+  const next: Certification = { ...cert, standing, history: [...cert.history, { at: stamp, action: `${action}d`, reason, by: caller.sub }], version: cert.version + 1 };
+  const person = await getPerson(cert.holderSub);
+  const emails: Outgoing[] = person ? [{ key: `standing#${number}#${next.version}`, message: standingChanged({ name: cert.holderName, email: person.email }, number, CE_STAGE_NAMES[cert.stage], standing === 'issued' ? 'reinstated' : standing, reason) }] : [];
+  const result = await transact([
+    saveCertificateItem(next, cert.version),
+    auditPut({ subjectType: 'certificate', subjectId: number, action, actor: actorOf(caller), at: stamp, reason, before: { standing: cert.standing }, after: { standing } }),
+    ...queueAll(emails),
+  ]);
+  if (!result.ok) throw new Conflict('The certification changed at the same moment; reload.');
+  await sendQueued(emails, 3000);
+  return certificateView(next, ctDate(now()));
+}
+
+export interface ExternalInput {
+  credential: 'customized-employment' | 'cesp' | 'other';
+  accreditedBy: string;
+  body: string;
+  course: string;
+  issuedOn: string;
+  expiresOn: string;
+  evidenceReference: string;
+  stages?: CeStage[];
+}
+
+/**
+ * A certification earned elsewhere. Only an ACRE-accredited Customized Employment certification qualifies; the
+ * CESP credential is a different credential and does not allow a person to provide CE services.
+ */
+export async function recordExternal(personId: string, input: ExternalInput, caller: Caller) {
+  if (input.credential === 'cesp') throw new RuleViolation('A CESP credential is not a Customized Employment certification.', [{ field: 'body.credential', code: 'cesp_not_ce', message: 'CESP validates employment-support knowledge, but it does not allow a person to provide Customized Employment services in Connecticut' }]);
+  if (input.credential !== 'customized-employment') throw new RuleViolation('Only a Customized Employment certification can be recorded.', [{ field: 'body.credential', code: 'not_ce', message: 'record only Customized Employment certifications' }]);
+  if (input.accreditedBy.trim().toUpperCase() !== 'ACRE') throw new RuleViolation('Only an ACRE-accredited Customized Employment certification qualifies.', [{ field: 'body.accreditedBy', code: 'not_acre', message: 'the course must be accredited by ACRE (Association of Community Rehabilitation Educators)' }]);
+  if (input.expiresOn <= input.issuedOn) throw new RuleViolation('The expiry must follow the issue date.', [{ field: 'body.expiresOn', code: 'before_issue', message: 'expires on or before it was issued' }]);
+  const person = await getPerson(personId);
+  if (!person) throw new NotFound('The person');
+  const provider = await currentProvider(person);
+  const stamp = toCtIso(now());
+  const certs: Certification[] = (input.stages ?? [...CE_STAGES]).map((stage) => ({
+    number: newCertificateNumber(), holderSub: personId, holderName: person.name, stage, source: 'external',
+    external: { body: input.body, course: input.course, evidenceReference: input.evidenceReference },
+    issuedOn: input.issuedOn, expiresOn: input.expiresOn, standing: 'issued', providerId: provider?.id, providerName: provider?.name, providerRegions: provider?.regions ?? [],
+    history: [{ at: stamp, action: 'recorded-external', by: caller.sub }], createdAt: stamp, version: 1,
+  }));
+  await transact([...certs.flatMap(createCertificateItems), ...certs.map((c) => auditPut({ subjectType: 'certificate', subjectId: c.number, action: 'recorded-external', actor: actorOf(caller), at: stamp, after: { stage: c.stage, ...input } }))]);
+  return { items: certs.map((c) => certificateView(c, ctDate(now()))) };
+}
+
+export async function myCertifications(caller: Caller) {
+  const today = ctDate(now());
+  return { items: (await certificatesOfPerson(caller.sub)).map((c) => certificateView(c, today)) };
+}
+
+export async function personCertifications(personId: string) {
+  const today = ctDate(now());
+  return { items: (await certificatesOfPerson(personId)).map((c) => certificateView(c, today)) };
+}
+
+/** Course completions of learners enrolled from a provider (outside training is not in it: DDS does not pay for it). */
+export async function completionReport(providerId: string, from: string, to: string) {
+  if (!(await getProvider(providerId))) throw new NotFound('The provider');
+  return { items: (await completions(providerId, from, to)).map(({ learnerSub: _s, ...c }) => c) };
+}
+
+// ---- staff departures ----
+
+/**
+ * Records that a staff member left a provider (on a date). Their certifications stay theirs and leave the provider
+ * with them. If that leaves the provider with no staff holding an active certification, it gets priority status
+ * for the next allocation, automatically, with the reason in its audit trail.
+ */
+export async function recordDeparture(personId: string, providerId: string, leftOn: string, caller: Caller) {
+  const person = await getPerson(personId);
+  if (!person) throw new NotFound('The person');
+  if (person.providerId !== providerId) throw new RuleViolation('This person is not on record as working for that provider.', [{ field: 'body.providerId', code: 'not_member', message: 'the profile names another provider, or none' }]);
+  const provider = await getProvider(providerId);
+  if (!provider) throw new NotFound('The provider');
+  const stamp = toCtIso(now());
+  const today = ctDate(now());
+  const next: Person = { ...person, providerId: undefined, membership: 'none', membershipConfirmedAt: undefined, departedFrom: [...(person.departedFrom ?? []), { providerId, on: leftOn }], version: person.version + 1, updatedAt: stamp };
+  const theirs = (await certificatesOfPerson(personId)).filter((c) => c.providerId === providerId);
+  const items: TransactItem[] = [
+    putPersonItem(next, person.version),
+    ...theirs.map((c) => saveCertificateItem({ ...c, providerId: undefined, providerName: undefined, providerRegions: [], version: c.version + 1 }, c.version)),
+    auditPut({ subjectType: 'person', subjectId: personId, action: 'left-provider', actor: actorOf(caller), at: stamp, after: { providerId, leftOn } }),
+  ];
+  const result = await transact(items);
+  if (!result.ok) throw new Conflict('The person changed at the same moment; reload.');
+  const remaining = new Set((await certificatesOfProvider(providerId)).filter((c) => certificationState(c, today, POLICY).active).map((c) => c.holderSub));
+  let priorityGranted = false;
+  if (remaining.size === 0 && !provider.priority) {
+    const reason = `${person.name} left on ${leftOn}; no remaining staff holds an active CE certification`;
+    await transact([
+      setPriorityItem(providerId, { since: stamp, reason, source: 'departure' }, stamp),
+      auditPut({ subjectType: 'provider', subjectId: providerId, action: 'priority-set', actor: actorOf(caller), at: stamp, reason, after: { source: 'departure', personId } }),
+    ]);
+    priorityGranted = true;
+  }
+  return { personId, providerId, leftOn, remainingCertifiedStaff: remaining.size, priorityGranted };
+}
+
+// ---- the registry ----
+
+export async function searchRegistry(filter: RegistryFilter, cursor: string | undefined, limit: number) {
+  const today = ctDate(now());
+  const page = await searchActive(filter, today, cursor, limit);
+  return { items: page.certificates.map((c) => certificateView(c, today)), cursor: page.cursor };
+}
+
+export async function registryCsv(filter: RegistryFilter): Promise<Reply> {
+  const rows: ReturnType<typeof certificateView>[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await searchRegistry(filter, cursor, 100);
+    rows.push(...page.items);
+    cursor = page.cursor;
+  } while (cursor);
+  const body = stringify(
+    rows.map((r) => ({ holder: r.holderName, provider: r.providerName ?? 'self-hired / none', regions: r.providerRegions.join(' '), stage: r.stageName, number: r.number, issuedOn: r.issuedOn, expiresOn: r.expiresOn, source: r.source })),
+    { header: true, columns: ['holder', 'provider', 'regions', 'stage', 'number', 'issuedOn', 'expiresOn', 'source'] },
+  );
+  return { body, contentType: 'text/csv; charset=utf-8', filename: 'ce-registry.csv' };
+}
+
+/** Anyone may verify a certificate by its number: name, stage, status and dates, nothing personal beyond that. */
+export async function verify(number: string) {
+  const cert = await getCertificate(number);
+  if (!cert) throw new NotFound('The certificate');
+  const v = certificateView(cert, ctDate(now()));
+  return { number: v.number, holderName: v.holderName, stage: v.stage, stageName: v.stageName, status: v.status, active: v.active, issuedOn: v.issuedOn, expiresOn: v.expiresOn };
+}
+
+/**
+ * The public list of qualified agencies: per region, the providers with at least one staff member holding an
+ * active certification — not a statement of their capacity. Reads only unexpired certifications (expiry index).
+ */
+export async function qualifiedProviders() {
+  const today = ctDate(now());
+  const active = (await certificatesExpiringBetween(today, '9999-12-31')).filter((c) => certificationState(c, today, POLICY).active && c.providerId);
+  const providers = await getProviders([...new Set(active.map((c) => c.providerId!))]);
+  const regions = Object.fromEntries(REGIONS.map((r) => [r, [] as { id: string; name: string }[]])) as Record<Region, { id: string; name: string }[]>;
+  for (const provider of [...providers.values()].sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const region of provider.regions) regions[region].push({ id: provider.id, name: provider.name });
+  }
+  return { regions, note: 'Agencies with staff holding an active Customized Employment certification; not a statement of their capacity to take referrals.' };
+}
