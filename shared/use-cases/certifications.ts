@@ -163,10 +163,11 @@ export async function setStanding(number: string, action: 'revoke' | 'suspend' |
   const allowed = { revoke: ['issued', 'suspended'], suspend: ['issued'], reinstate: ['suspended'] }[action];
   if (!allowed.includes(cert.standing)) throw new Conflict(`A ${cert.standing} certification cannot be ${action === 'reinstate' ? 'reinstated' : `${action}d`}.`);
   const standing = ({ revoke: 'revoked', suspend: 'suspended', reinstate: 'issued' } as const)[action];
+  const done = ({ revoke: 'revoked', suspend: 'suspended', reinstate: 'reinstated' } as const)[action];
   const stamp = toCtIso(now());
-  const next: Certification = { ...cert, standing, history: [...cert.history, { at: stamp, action: `${action}d`, reason, by: caller.sub }], version: cert.version + 1 };
+  const next: Certification = { ...cert, standing, history: [...cert.history, { at: stamp, action: done, reason, by: caller.sub }], version: cert.version + 1 };
   const person = await getPerson(cert.holderSub);
-  const emails: Outgoing[] = person ? [{ key: `standing#${number}#${next.version}`, message: standingChanged({ name: cert.holderName, email: person.email }, number, CE_STAGE_NAMES[cert.stage], standing === 'issued' ? 'reinstated' : standing, reason) }] : [];
+  const emails: Outgoing[] = person ? [{ key: `standing#${number}#${next.version}`, message: standingChanged({ name: cert.holderName, email: person.email }, number, CE_STAGE_NAMES[cert.stage], done, reason) }] : [];
   const result = await transact([
     saveCertificateItem(next, cert.version),
     auditPut({ subjectType: 'certificate', subjectId: number, action, actor: actorOf(caller), at: stamp, reason, before: { standing: cert.standing }, after: { standing } }),

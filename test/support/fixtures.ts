@@ -121,5 +121,5 @@ export async function enrolledLearners(count: number, options: { providerId?: st
     if (cosigned.status !== 200) throw new Error(`co-sign failed: ${cosigned.text}`);
   }
   const read = await invoke(iterationRoutes.getIterationForAds, { as: ads, params: { iterationId: iteration.id } });
-  return { iteration: read.body as { id: string; assignments: { id: string; title: string; dueAt: string }[]; liveClasses: { date: string }[] }, learners, providerId };
+  return { iteration: read.body as { id: string; assignments: { id: string; title: string; dueAt: string }[]; liveClasses: { date: string }[] }, learners, providerId: providerId as string };
 }
