@@ -176,3 +176,15 @@ export const standingChanged = (holder: { name: string; email: string }, number:
     subject: `Your CE certification ${number} was ${action}`,
     paragraphs: [`Dear ${holder.name},`, `Your certification ${number} (${stage}) was ${action} by ADS. Reason: ${reason}`],
   });
+
+export const expiryReminder = (holder: { name: string; email: string }, supervisorEmail: string | undefined, certificates: { number: string; stage: string }[], expiresOn: string, daysBefore: number): EmailMessage =>
+  compose({
+    to: [holder.email],
+    cc: supervisorEmail ? [supervisorEmail] : undefined,
+    subject: `Your CE certification expires on ${expiresOn} (in ${daysBefore} days or less)`,
+    paragraphs: [
+      `Dear ${holder.name},`,
+      `Your Customized Employment certification expires on ${expiresOn}. From that date you may no longer provide CE services for the stages below until you recertify. Recertification is taken as a recertification iteration of the course, in the same format; apply when one opens.`,
+    ],
+    table: { headers: ['Stage', 'Certificate number'], rows: certificates.map((c) => [c.stage, c.number]) },
+  });

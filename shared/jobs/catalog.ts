@@ -39,6 +39,18 @@ export const JOBS = [
     cron: { minute: '25', hour: OUTSIDE_DST_HOURS },
     timeoutSeconds: 300,
   },
+  {
+    name: 'expiry-reminders',
+    description: 'Reminds certification holders (supervisor in copy) at each configured point before expiry, once per point',
+    cron: { minute: '30', hour: '6' },
+    timeoutSeconds: 300,
+  },
+  {
+    name: 'dds-expiry-notice',
+    description: 'Emails DDS the certifications expiring in the coming window and those expired since the last notice, at most once per month',
+    cron: { minute: '0', hour: '7', day: '1' },
+    timeoutSeconds: 300,
+  },
 ] as const satisfies readonly JobSpec[];
 
 export type JobName = (typeof JOBS)[number]['name'];

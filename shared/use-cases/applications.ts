@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import { now } from '../clock';
 import { optionalEnv } from '../config/env';
 import { actorOf, auditPut } from '../data/audit';
-import { admitItem, isAdmitted } from '../data/admissions';
+import { admitItem } from '../data/admissions';
 import { applicationIdOf, applicationsOfPerson, createApplicationItems, getApplication, listApplications, saveApplicationItem } from '../data/applications';
 import { getIteration } from '../data/iterations';
 import { createLinkItem, newLinkToken } from '../data/links';
@@ -21,14 +21,10 @@ import { Conflict, NotFound, RuleViolation } from '../http/errors';
 import { WithStatus } from '../http/route';
 import { count } from '../observability/metrics';
 import { applicationView } from './application-views';
+import { recertificationEligible } from './lifecycle';
 import { releaseSeat } from './seats';
 
 const PUBLIC_BASE_URL = optionalEnv('PUBLIC_BASE_URL', 'http://127.0.0.1:3000');
-
-/** Recertification iterations are open to people ADS admits (until the recertification rules define eligibility). */
-async function recertificationEligible(sub: string, iterationId: string): Promise<boolean> {
-  return isAdmitted(iterationId, sub);
-}
 
 export interface ApplyInput {
   iterationId: string;

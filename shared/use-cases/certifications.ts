@@ -1,6 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
 import { now } from '../clock';
-import { optionalEnv } from '../config/env';
 import { actorOf, auditPut } from '../data/audit';
 import { applicationsInStatus } from '../data/applications';
 import { certificatesExpiringBetween, certificatesOfPerson, certificatesOfProvider, completionItem, completions, createCertificateItems, getCertificate, saveCertificateItem, searchActive, type RegistryFilter } from '../data/certifications';
@@ -11,6 +10,7 @@ import { failedAt, transact, type TransactItem } from '../data/transactions';
 import type { Application } from '../domain/application';
 import { ctDate, toCtIso } from '../domain/calendar/time';
 import { certificationState, expiryAfterThreeYears, type Certification, type LifecyclePolicy } from '../domain/certification';
+import { lifecycleSettings, type LifecycleSettings } from '../data/settings';
 import { randomCode } from '../domain/ids';
 import type { Iteration } from '../domain/iteration';
 import type { Person } from '../domain/person';
@@ -24,18 +24,11 @@ import type { Reply } from '../http/route';
 import { count } from '../observability/metrics';
 import { qualificationOf } from './course';
 
-/** ADS's lifecycle settings (renewal window, grace period, renewal dating), from configuration. */
-export const POLICY: LifecyclePolicy & { renewFrom: 'old-expiry-if-unexpired' | 'issue-date' } = {
-  renewalWindowMonths: Number(optionalEnv('RENEWAL_WINDOW_MONTHS', '9')),
-  graceDays: Number(optionalEnv('GRACE_DAYS', '90')),
-  renewFrom: optionalEnv('RENEW_FROM', 'old-expiry-if-unexpired') as 'old-expiry-if-unexpired' | 'issue-date',
-};
-
 /** Certificate numbers: 80 random bits in Crockford base32, grouped for reading off paper. */
 export const newCertificateNumber = () => `CT-CE-${randomCode(10).match(/.{4}/g)!.join('-')}`;
 
-export const certificateView = (c: Certification, today: string) => {
-  const state = certificationState(c, today, POLICY);
+export const certificateView = (c: Certification, today: string, policy: LifecyclePolicy) => {
+  const state = certificationState(c, today, policy);
   return {
     number: c.number,
     holderName: c.holderName,
@@ -69,7 +62,7 @@ async function currentProvider(person: Person | undefined) {
  * The expiry of a renewal, by ADS's policy: renewed before it expired, from the old expiry date (no time lost);
  * lapsed, from the issue date. With `issue-date`, always from the issue date.
  */
-export function renewalExpiry(previous: Pick<Certification, 'expiresOn'>, issuedOn: string, renewFrom = POLICY.renewFrom): string {
+export function renewalExpiry(previous: Pick<Certification, 'expiresOn'>, issuedOn: string, renewFrom: LifecycleSettings['renewFrom']): string {
   return renewFrom === 'old-expiry-if-unexpired' && issuedOn < previous.expiresOn ? expiryAfterThreeYears(previous.expiresOn) : expiryAfterThreeYears(issuedOn);
 }
 
@@ -115,6 +108,7 @@ async function issueTo(learner: Application, iteration: Iteration, caller: Calle
   const stamp = toCtIso(at);
   const today = ctDate(at);
   const held = iteration.kind === 'recertification' ? await certificatesOfPerson(learner.applicantSub) : [];
+  const { renewFrom } = await lifecycleSettings();
   const items: TransactItem[] = [];
   const made: Certification[] = [];
   for (const stage of CE_STAGES) {
@@ -128,7 +122,7 @@ async function issueTo(learner: Application, iteration: Iteration, caller: Calle
       iterationId: iteration.id,
       applicationId: learner.id,
       issuedOn: today,
-      expiresOn: previous ? renewalExpiry(previous, today) : expiryAfterThreeYears(today),
+      expiresOn: previous ? renewalExpiry(previous, today, renewFrom) : expiryAfterThreeYears(today),
       standing: 'issued',
       providerId: provider?.id,
       providerName: provider?.name,
@@ -175,7 +169,7 @@ export async function setStanding(number: string, action: 'revoke' | 'suspend' |
   ]);
   if (!result.ok) throw new Conflict('The certification changed at the same moment; reload.');
   await sendQueued(emails, 3000);
-  return certificateView(next, ctDate(now()));
+  return certificateView(next, ctDate(now()), await lifecycleSettings());
 }
 
 export interface ExternalInput {
@@ -209,17 +203,18 @@ export async function recordExternal(personId: string, input: ExternalInput, cal
     history: [{ at: stamp, action: 'recorded-external', by: caller.sub }], createdAt: stamp, version: 1,
   }));
   await transact([...certs.flatMap(createCertificateItems), ...certs.map((c) => auditPut({ subjectType: 'certificate', subjectId: c.number, action: 'recorded-external', actor: actorOf(caller), at: stamp, after: { stage: c.stage, ...input } }))]);
-  return { items: certs.map((c) => certificateView(c, ctDate(now()))) };
+  const policy = await lifecycleSettings();
+  return { items: certs.map((c) => certificateView(c, ctDate(now()), policy)) };
 }
 
 export async function myCertifications(caller: Caller) {
-  const today = ctDate(now());
-  return { items: (await certificatesOfPerson(caller.sub)).map((c) => certificateView(c, today)) };
+  return personCertifications(caller.sub);
 }
 
 export async function personCertifications(personId: string) {
   const today = ctDate(now());
-  return { items: (await certificatesOfPerson(personId)).map((c) => certificateView(c, today)) };
+  const policy = await lifecycleSettings();
+  return { items: (await certificatesOfPerson(personId)).map((c) => certificateView(c, today, policy)) };
 }
 
 /** Course completions of learners enrolled from a provider (outside training is not in it: DDS does not pay for it). */
@@ -252,7 +247,8 @@ export async function recordDeparture(personId: string, providerId: string, left
   ];
   const result = await transact(items);
   if (!result.ok) throw new Conflict('The person changed at the same moment; reload.');
-  const remaining = new Set((await certificatesOfProvider(providerId)).filter((c) => certificationState(c, today, POLICY).active).map((c) => c.holderSub));
+  const policy = await lifecycleSettings();
+  const remaining = new Set((await certificatesOfProvider(providerId)).filter((c) => certificationState(c, today, policy).active).map((c) => c.holderSub));
   let priorityGranted = false;
   if (remaining.size === 0 && !provider.priority) {
     const reason = `${person.name} left on ${leftOn}; no remaining staff holds an active CE certification`;
@@ -270,7 +266,8 @@ export async function recordDeparture(personId: string, providerId: string, left
 export async function searchRegistry(filter: RegistryFilter, cursor: string | undefined, limit: number) {
   const today = ctDate(now());
   const page = await searchActive(filter, today, cursor, limit);
-  return { items: page.certificates.map((c) => certificateView(c, today)), cursor: page.cursor };
+  const policy = await lifecycleSettings();
+  return { items: page.certificates.map((c) => certificateView(c, today, policy)), cursor: page.cursor };
 }
 
 export async function registryCsv(filter: RegistryFilter): Promise<Reply> {
@@ -292,7 +289,7 @@ export async function registryCsv(filter: RegistryFilter): Promise<Reply> {
 export async function verify(number: string) {
   const cert = await getCertificate(number);
   if (!cert) throw new NotFound('The certificate');
-  const v = certificateView(cert, ctDate(now()));
+  const v = certificateView(cert, ctDate(now()), await lifecycleSettings());
   return { number: v.number, holderName: v.holderName, stage: v.stage, stageName: v.stageName, status: v.status, active: v.active, issuedOn: v.issuedOn, expiresOn: v.expiresOn };
 }
 
@@ -302,7 +299,8 @@ export async function verify(number: string) {
  */
 export async function qualifiedProviders() {
   const today = ctDate(now());
-  const active = (await certificatesExpiringBetween(today, '9999-12-31')).filter((c) => certificationState(c, today, POLICY).active && c.providerId);
+  const policy = await lifecycleSettings();
+  const active = (await certificatesExpiringBetween(today, '9999-12-31')).filter((c) => certificationState(c, today, policy).active && c.providerId);
   const providers = await getProviders([...new Set(active.map((c) => c.providerId!))]);
   const regions = Object.fromEntries(REGIONS.map((r) => [r, [] as { id: string; name: string }[]])) as Record<Region, { id: string; name: string }[]>;
   for (const provider of [...providers.values()].sort((a, b) => a.name.localeCompare(b.name))) {

@@ -83,9 +83,10 @@ import { linkRoutes } from '../../shared/http/routes/links';
 import { emailsTo } from './ses';
 
 /** An applicant who applied and whose supervisor endorsed (through the real link), ready for allocation. */
-export async function endorsedApplicant(iterationId: string, providerId: string | null, region: string, overrides: Record<string, unknown> = {}) {
+export async function endorsedApplicant(iterationId: string, providerId: string | null, region: string, overrides: Record<string, unknown> = {}, prepare?: (who: ReturnType<typeof newApplicant>) => Promise<void>) {
   const who = newApplicant((overrides.name as string) ?? `Learner ${unique()}`);
   await saveProfile(who, providerId, overrides);
+  await prepare?.(who);
   const applied = await applyTo(who, iterationId, region);
   if (applied.status !== 201) throw new Error(`apply failed: ${applied.text}`);
   const token = linkIn((await emailsTo(who.supervisorEmail)).find((m) => m.subject.startsWith('Please endorse'))?.body.text);
@@ -102,14 +103,14 @@ import { at as setClock } from './clock';
  * 23:59, after the DST change) with `count` learners enrolled through the real flow: endorsed, offered, accepted,
  * agreement co-signed. Leaves the clock at 16 Jan 2027.
  */
-export async function enrolledLearners(count: number, options: { providerId?: string | null; overrides?: Record<string, unknown> } = {}) {
+export async function enrolledLearners(count: number, options: { providerId?: string | null; overrides?: Record<string, unknown>; prepare?: (who: ReturnType<typeof newApplicant>) => Promise<void> } = {}) {
   setClock('2026-11-22T12:00:00-05:00');
   const providerId = options.providerId === undefined ? (await createProvider({ regions: ['North', 'South', 'West'] })).id : options.providerId;
   const iteration = await publishedIteration({ seats: { North: count, South: 0, West: 0 }, ...options.overrides });
   const learners = [];
   for (let i = 0; i < count; i++) {
     setClock(`2026-12-${String(2 + i).padStart(2, '0')}T10:00:00-05:00`);
-    learners.push(await endorsedApplicant(iteration.id, providerId, 'North', { name: `Learner ${i + 1}` }));
+    learners.push(await endorsedApplicant(iteration.id, providerId, 'North', { name: `Learner ${i + 1}` }, options.prepare));
   }
   setClock('2027-01-16T09:00:00-05:00');
   const proposal = await invoke(allocationRoutes.computeProposal, { as: ads, params: { iterationId: iteration.id }, body: {} });

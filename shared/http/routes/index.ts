@@ -8,6 +8,7 @@ import { courseRoutes } from './course';
 import { docsRoutes } from './docs';
 import { iterationRoutes } from './iterations';
 import { linkRoutes } from './links';
+import { noticeRoutes } from './notices';
 import { providerRoutes } from './providers';
 import { registryRoutes } from './registry';
 
@@ -25,6 +26,7 @@ export const ROUTE_GROUPS = {
   course: courseRoutes,
   certifications: certificationRoutes,
   registry: registryRoutes,
+  notices: noticeRoutes,
   audit: auditRoutes,
   docs: docsRoutes,
 } as const;

@@ -1,0 +1,12 @@
+import { areaHandler } from '../../shared/http/middleware';
+import { noticeRoutes } from '../../shared/http/routes/notices';
+import { getSettings, putSettings } from '../../shared/use-cases/lifecycle';
+import { noticesForAds, resendNotice } from '../../shared/use-cases/notices';
+
+/** The DDS notices (list, deliberate re-send) and ADS's lifecycle settings. */
+export const handler = areaHandler(noticeRoutes, {
+  listNotices: ({ query }) => noticesForAds(query.cursor, query.limit),
+  resendNotice: ({ params, body, caller }) => resendNotice(params.period, body.reason, caller),
+  getLifecycleSettings: () => getSettings(),
+  putLifecycleSettings: ({ body, caller }) => putSettings(body, caller),
+});

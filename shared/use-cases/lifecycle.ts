@@ -1,0 +1,78 @@
+import { now } from '../clock';
+import { actorOf, auditPut } from '../data/audit';
+import { isAdmitted } from '../data/admissions';
+import { certificatesExpiringBetween, certificatesOfPerson } from '../data/certifications';
+import { getPerson } from '../data/people';
+import { lifecycleSettings, saveSettingsItem, type LifecycleSettings } from '../data/settings';
+import { transact } from '../data/transactions';
+import { ctDate, toCtIso } from '../domain/calendar/time';
+import { addDays, certificationState } from '../domain/certification';
+import { CE_STAGE_NAMES } from '../domain/vocabulary';
+import { queueAll, sendQueued, type Outgoing } from '../email/outbox';
+import { expiryReminder } from '../email/templates';
+import type { Caller } from '../http/caller';
+import { Conflict } from '../http/errors';
+
+export const settingsView = ({ version, ...settings }: LifecycleSettings) => ({ ...settings, version });
+
+export const getSettings = async () => settingsView(await lifecycleSettings());
+
+/** ADS changes the lifecycle settings (renewal window, grace period, renewal dating, reminders, notice window). */
+export async function putSettings(input: Omit<LifecycleSettings, 'version'> & { version: number }, caller: Caller) {
+  const previous = await lifecycleSettings();
+  if (input.version !== previous.version) throw new Conflict('The settings were changed after you read them; reload.', { currentVersion: previous.version });
+  const next: LifecycleSettings = { ...input, reminderDays: [...new Set(input.reminderDays)].sort((a, b) => b - a), version: previous.version + 1 };
+  const stamp = toCtIso(now());
+  const result = await transact([saveSettingsItem(next, previous.version), auditPut({ subjectType: 'settings', subjectId: 'lifecycle', action: 'updated', actor: actorOf(caller), at: stamp, before: settingsView(previous), after: settingsView(next) })]);
+  if (!result.ok) throw new Conflict('The settings were changed at the same moment; reload.');
+  return settingsView(next);
+}
+
+/**
+ * Who may apply to a recertification iteration: someone holding a certification in its renewal window, in grace,
+ * or expired (not revoked, not superseded); or someone ADS admitted with a reason.
+ */
+export async function recertificationEligible(sub: string, iterationId: string): Promise<boolean> {
+  const today = ctDate(now());
+  const policy = await lifecycleSettings();
+  const certs = await certificatesOfPerson(sub);
+  const renewable = certs.some((c) => {
+    const s = certificationState(c, today, policy);
+    return s.inRenewalWindow || s.state === 'in-grace' || s.state === 'expired';
+  });
+  return renewable || isAdmitted(iterationId, sub);
+}
+
+/**
+ * The `expiry-reminders` job (daily). For each reminder point (e.g. 180, 90, 30 days before expiry), holders of
+ * certifications expiring within it are reminded — their supervisor in copy — once per point: the three stage
+ * certifications of one expiry date make one email. A point missed (the job was down) is covered by the next one,
+ * never sent late on top of it. Renewed (superseded), revoked and suspended certifications are not reminded.
+ */
+export async function sendExpiryReminders() {
+  const today = ctDate(now());
+  const { reminderDays } = await lifecycleSettings();
+  const points = [...reminderDays].sort((a, b) => a - b);
+  if (points.length === 0) return { reminded: 0 };
+  const certs = (await certificatesExpiringBetween(today, addDays(today, points.at(-1)!))).filter((c) => c.standing === 'issued');
+  const groups = new Map<string, typeof certs>();
+  for (const c of certs) groups.set(`${c.holderSub}#${c.expiresOn}`, [...(groups.get(`${c.holderSub}#${c.expiresOn}`) ?? []), c]);
+  let reminded = 0;
+  for (const group of groups.values()) {
+    const { holderSub, expiresOn, holderName } = group[0]!;
+    const daysLeft = Math.round((Date.parse(expiresOn) - Date.parse(today)) / 86_400_000);
+    const point = points.find((p) => daysLeft <= p);
+    if (point === undefined) continue;
+    const person = await getPerson(holderSub);
+    if (!person) continue;
+    const emails: Outgoing[] = [{
+      key: `expiry-reminder#${holderSub}#${expiresOn}#${point}`,
+      message: expiryReminder({ name: holderName, email: person.email }, person.supervisor?.email, group.map((c) => ({ number: c.number, stage: CE_STAGE_NAMES[c.stage] })), expiresOn, point),
+    }];
+    if ((await transact(queueAll(emails))).ok) {
+      reminded++;
+      await sendQueued(emails);
+    }
+  }
+  return { reminded };
+}

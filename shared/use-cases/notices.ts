@@ -1,0 +1,167 @@
+import { stringify } from 'csv-stringify/sync';
+import { now } from '../clock';
+import { optionalEnv } from '../config/env';
+import { actorOf, auditPut } from '../data/audit';
+import { applicationsOfPerson } from '../data/applications';
+import { certificatesExpiringBetween } from '../data/certifications';
+import { abandonNotice, appendResend, claimNotice, getNotice, lastSentBefore, listNotices, recordNotice, type NoticeRecord } from '../data/notices';
+import { lifecycleSettings } from '../data/settings';
+import { transact } from '../data/transactions';
+import type { ApplicationStatus } from '../domain/application';
+import { ctDate, toCtIso } from '../domain/calendar/time';
+import type { Certification } from '../domain/certification';
+import { noticeRange, periodOf } from '../domain/notice';
+import { CE_STAGE_NAMES } from '../domain/vocabulary';
+import { compose, type EmailMessage } from '../email/message';
+import { rawMime } from '../email/raw-mime';
+import { senderAddress, sendRawViaSes, type SendOutcome } from '../email/ses';
+import type { Caller } from '../http/caller';
+import { Conflict, NotFound, ServiceUnavailable } from '../http/errors';
+import { logger } from '../observability/logger';
+import { count } from '../observability/metrics';
+
+const RECIPIENTS = optionalEnv('DDS_NOTICE_RECIPIENTS', '').split(',').map((s) => s.trim()).filter(Boolean);
+/** An application in one of these, to a recertification iteration, means a recertification is under way. */
+const UNDER_WAY: ApplicationStatus[] = ['submitted', 'endorsed', 'waitlisted', 'offered', 'accepted', 'enrolled'];
+const COLUMNS = ['status', 'holder', 'provider', 'regions', 'stage', 'certificateNumber', 'expiresOn', 'recertificationUnderWay'] as const;
+
+/** A failed send: thrown so the scheduler retries, then dead-letters (which alarms). */
+export class NoticeNotSent extends Error {
+  override name = 'NoticeNotSent';
+}
+
+async function rows(expired: Certification[], expiring: Certification[]) {
+  const holders = [...new Set([...expired, ...expiring].map((c) => c.holderSub))];
+  const underWay = new Map<string, boolean>();
+  await Promise.all(holders.map(async (sub) => underWay.set(sub, (await applicationsOfPerson(sub)).some((a) => a.iterationKind === 'recertification' && UNDER_WAY.includes(a.status)))));
+  const row = (status: string) => (c: Certification) => ({
+    status,
+    holder: c.holderName,
+    provider: c.providerName ?? 'self-hired / none',
+    regions: c.providerRegions.join(' ') || '—',
+    stage: CE_STAGE_NAMES[c.stage],
+    certificateNumber: c.number,
+    expiresOn: c.expiresOn,
+    recertificationUnderWay: underWay.get(c.holderSub) ? 'yes' : 'no',
+  });
+  return [...expired.map(row('expired')), ...expiring.map(row('expiring'))];
+}
+
+function noticeMessage(period: string, range: NonNullable<NoticeRecord['range']>, list: Awaited<ReturnType<typeof rows>>): EmailMessage & { csv: string } {
+  const csv = stringify(list, { header: true, columns: [...COLUMNS] });
+  const expiring = list.filter((r) => r.status === 'expiring').length;
+  const expired = list.length - expiring;
+  const message = compose({
+    to: RECIPIENTS,
+    subject: list.length === 0 ? `CE certifications: nothing expiring — notice for ${period}` : `CE certifications expiring — notice for ${period} (${expiring} expiring, ${expired} expired)`,
+    paragraphs: [
+      'To the DDS team,',
+      list.length === 0
+        ? `No Customized Employment certification expires between ${range.expiringFrom} and ${range.expiringTo}, and none expired between ${range.expiredFrom} and ${range.expiredTo}. This notice is sent every month, so silence never has to be read as "nothing expiring".`
+        : `Customized Employment certifications expiring between ${range.expiringFrom} and ${range.expiringTo} (${expiring}), and those that expired between ${range.expiredFrom} and ${range.expiredTo} (${expired}). The full list is attached as CSV.`,
+    ],
+    table: list.length === 0 ? undefined : { headers: ['Status', 'Holder', 'Provider', 'Regions', 'Stage', 'Certificate', 'Expires on', 'Recertification under way'], rows: list.map((r) => COLUMNS.map((c) => String(r[c]))) },
+    attachments: [{ filename: `ce-expiring-${period}.csv`, contentType: 'text/csv', content: csv }],
+  });
+  return { ...message, csv };
+}
+
+async function send(message: EmailMessage): Promise<SendOutcome> {
+  return sendRawViaSes(await rawMime(senderAddress(), message));
+}
+
+/**
+ * The `dds-expiry-notice` job (monthly). At most once per period, and never silently lost:
+ * 1. Claim the period in DynamoDB (conditional write). A claimed period (sent, unknown, or being sent) sends
+ *    nothing; a failed one may be claimed again. A claim abandoned mid-send becomes `unknown`.
+ * 2. Build the list from the expiry index: expiring in the coming window, expired since the last notice.
+ * 3. Send one raw email (HTML table, plain text, CSV attachment) and record the outcome: `sent` with the message
+ *    id; `failed` (then throw, so the scheduler retries and finally dead-letters, which alarms); `unknown` when the
+ *    call timed out after SES may have accepted it (an alarm for a person to check; never resent on its own).
+ */
+export async function runDdsNotice() {
+  const at = now();
+  const today = ctDate(at);
+  const period = periodOf(today);
+  const claim = await claimNotice(period, today, at.getTime());
+  if (claim !== 'claimed') {
+    if (claim.status === 'sending' && (claim.leaseUntil ?? 0) < at.getTime() && (await abandonNotice(period, at.getTime()))) {
+      count('EmailsUnknown');
+      logger.error('DDS notice outcome unknown', { period });
+      return { period, action: 'marked-unknown' as const, status: 'unknown' as const };
+    }
+    return { period, action: 'already-claimed' as const, status: claim.status };
+  }
+  const settings = await lifecycleSettings();
+  const previous = await lastSentBefore(period);
+  const range = noticeRange(today, settings.noticeWindowDays, previous?.noticeOn);
+  const standing = (c: Certification) => c.standing === 'issued' || c.standing === 'suspended';
+  const [expired, expiring] = await Promise.all([
+    certificatesExpiringBetween(range.expiredFrom, range.expiredTo).then((l) => l.filter(standing)),
+    certificatesExpiringBetween(range.expiringFrom, range.expiringTo).then((l) => l.filter(standing)),
+  ]);
+  const list = await rows(expired, expiring);
+  const message = noticeMessage(period, range, list);
+  const outcome = await send(message);
+  await recordNotice(period, {
+    status: outcome.status,
+    recipients: RECIPIENTS,
+    subject: message.subject,
+    expiringCount: expiring.length,
+    expiredCount: expired.length,
+    range,
+    content: { text: message.text, html: message.html, csv: message.csv },
+    messageId: outcome.status === 'sent' ? outcome.messageId : undefined,
+    lastError: outcome.status === 'sent' ? undefined : outcome.error,
+    sentAt: outcome.status === 'sent' ? toCtIso(now()) : undefined,
+  });
+  if (outcome.status === 'sent') count('NoticesSent');
+  if (outcome.status === 'unknown') {
+    count('EmailsUnknown');
+    logger.error('DDS notice outcome unknown', { period });
+  }
+  if (outcome.status === 'failed') {
+    count('EmailsFailed');
+    throw new NoticeNotSent(`The DDS notice for ${period} was not sent: ${outcome.error}`);
+  }
+  return { period, action: 'sent' as const, status: outcome.status, expiring: expiring.length, expired: expired.length };
+}
+
+const noticeView = (n: NoticeRecord) => ({
+  period: n.period,
+  noticeOn: n.noticeOn,
+  status: n.status,
+  attempts: n.attempts,
+  recipients: n.recipients ?? [],
+  count: (n.expiringCount ?? 0) + (n.expiredCount ?? 0),
+  expiringCount: n.expiringCount,
+  expiredCount: n.expiredCount,
+  messageId: n.messageId,
+  lastError: n.lastError,
+  sentAt: n.sentAt,
+  resends: n.resends ?? [],
+});
+
+export async function noticesForAds(cursor: string | undefined, limit: number) {
+  const page = await listNotices(cursor, limit);
+  return { items: page.notices.map(noticeView), cursor: page.cursor };
+}
+
+/** ADS re-sends a period's notice on purpose (what was sent, to today's recipients), with a reason (audited). */
+export async function resendNotice(period: string, reason: string, caller: Caller) {
+  const notice = await getNotice(period);
+  if (!notice) throw new NotFound('The notice');
+  if (!notice.content || notice.status === 'sending') throw new Conflict('This notice is being sent; try again in a few minutes.');
+  const stamp = toCtIso(now());
+  const outcome = await send({
+    to: RECIPIENTS,
+    subject: `${notice.subject} (re-sent)`,
+    text: notice.content.text,
+    html: notice.content.html,
+    attachments: [{ filename: `ce-expiring-${period}.csv`, contentType: 'text/csv', content: notice.content.csv }],
+  });
+  await appendResend(period, { at: stamp, by: caller.sub, reason, status: outcome.status, messageId: outcome.status === 'sent' ? outcome.messageId : undefined });
+  await transact([auditPut({ subjectType: 'notice', subjectId: period, action: 'resent', actor: actorOf(caller), at: stamp, reason, after: { status: outcome.status } })]);
+  if (outcome.status !== 'sent') throw new ServiceUnavailable(`The re-send did not go out (${outcome.status}: ${outcome.error}). ${outcome.status === 'unknown' ? 'Check with SES before trying again.' : 'Try again.'}`);
+  return noticeView((await getNotice(period))!);
+}
