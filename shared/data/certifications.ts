@@ -31,7 +31,8 @@ function indexAttributes(c: Certification) {
   };
 }
 
-const toItem = (c: Certification) => ({ ...certificateKey(c.number), type: 'certificate', ...c, ...indexAttributes(c) });
+/** The stored item of a certification, with its index attributes. */
+export const toItem = (c: Certification) => ({ ...certificateKey(c.number), type: 'certificate', ...c, ...indexAttributes(c) });
 
 function fromItem(item: Record<string, unknown>): Certification {
   const { pk: _p, sk: _s, type: _t, gsi1pk: _1, gsi1sk: _2, gsi2pk: _3, gsi2sk: _4, gsi3pk: _5, gsi3sk: _6, gsi4pk: _7, gsi4sk: _8, ...cert } = item;
