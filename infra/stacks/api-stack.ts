@@ -8,6 +8,7 @@ import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IConfigurationSet } from 'aws-cdk-lib/aws-ses';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import type { Area } from '../../shared/http/route';
@@ -23,6 +24,7 @@ export interface ApiStackProps extends StackProps {
   userPoolClient: IUserPoolClient;
   config: DeployConfig;
   alarmTopic: ITopic;
+  configurationSet: IConfigurationSet;
 }
 
 /**
@@ -77,6 +79,7 @@ export class ApiStack extends Stack {
           SENDER_EMAIL: config.senderEmail,
           ADS_NOTIFY_EMAILS: config.adsNotifyEmails.join(','),
           DDS_NOTICE_RECIPIENTS: config.ddsNoticeRecipients.join(','),
+          SES_CONFIGURATION_SET: props.configurationSet.configurationSetName,
           PUBLIC_BASE_URL: this.api.apiEndpoint,
         },
         commandHooks: area === 'docs' ? copySwaggerAssets : undefined,
@@ -86,7 +89,7 @@ export class ApiStack extends Stack {
         fn.addToRolePolicy(
           new PolicyStatement({
             actions: ['ses:SendEmail', 'ses:SendRawEmail'],
-            resources: [sesIdentityArn],
+            resources: [sesIdentityArn, this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: props.configurationSet.configurationSetName })],
             conditions: { StringEquals: { 'ses:FromAddress': config.senderEmail } },
           }),
         );

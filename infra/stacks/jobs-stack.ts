@@ -6,6 +6,7 @@ import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import type { IConfigurationSet } from 'aws-cdk-lib/aws-ses';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
@@ -17,6 +18,7 @@ export interface JobsStackProps extends StackProps {
   table: ITableV2;
   config: DeployConfig;
   alarmTopic: ITopic;
+  configurationSet: IConfigurationSet;
   publicBaseUrl: string;
 }
 
@@ -61,13 +63,14 @@ export class JobsStack extends Stack {
           SENDER_EMAIL: config.senderEmail,
           ADS_NOTIFY_EMAILS: config.adsNotifyEmails.join(','),
           DDS_NOTICE_RECIPIENTS: config.ddsNoticeRecipients.join(','),
+          SES_CONFIGURATION_SET: props.configurationSet.configurationSetName,
           PUBLIC_BASE_URL: props.publicBaseUrl,
         },
       }).bindTable(props.table, JOB_TABLE_ACTIONS);
       fn.addToRolePolicy(
         new PolicyStatement({
           actions: ['ses:SendEmail', 'ses:SendRawEmail'],
-          resources: [sesIdentityArn],
+          resources: [sesIdentityArn, this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: props.configurationSet.configurationSetName })],
           conditions: { StringEquals: { 'ses:FromAddress': config.senderEmail } },
         }),
       );

@@ -85,8 +85,8 @@ export const certificatesOfProvider = (providerId: string) =>
   queryAll({ TableName: TABLE_NAME, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': providerCertificatesPartition(providerId) } });
 
 /** Certifications whose expiry date falls in [from, to] (YYYY-MM-DD, both inclusive), soonest first: gsi3 only. */
-export const certificatesExpiringBetween = (from: string, to: string) =>
-  queryAll({ TableName: TABLE_NAME, IndexName: 'gsi3', KeyConditionExpression: 'gsi3pk = :p AND gsi3sk BETWEEN :from AND :to', ExpressionAttributeValues: { ':p': EXPIRY, ':from': `${from}#`, ':to': `${to}#~` } });
+export const certificatesExpiringBetween = async (from: string, to: string) =>
+  from > to ? [] : queryAll({ TableName: TABLE_NAME, IndexName: 'gsi3', KeyConditionExpression: 'gsi3pk = :p AND gsi3sk BETWEEN :from AND :to', ExpressionAttributeValues: { ':p': EXPIRY, ':from': `${from}#`, ':to': `${to}#~` } });
 
 /**
  * How many of a provider's staff hold a certification active on `today` (YYYY-MM-DD): standing `issued` and not
@@ -148,9 +148,12 @@ export async function searchActive(filter: RegistryFilter, today: string, cursor
     index = 'gsi3';
     partition = EXPIRY;
     const from = filter.expiresFrom && filter.expiresFrom > today ? `${filter.expiresFrom}#` : `${today}#~`;
+    const to = `${filter.expiresTo ?? '9999-12-31'}#~`;
+    // Nothing active can expire before tomorrow (and DynamoDB refuses an empty BETWEEN).
+    if (to < from) return { certificates: [], cursor: undefined };
     keyCondition = 'gsi3pk = :p AND gsi3sk BETWEEN :from AND :to';
     values[':from'] = from;
-    values[':to'] = `${filter.expiresTo ?? '9999-12-31'}#~`;
+    values[':to'] = to;
   }
   values[':p'] = partition;
   if (prefix && index !== 'gsi3') values[':prefix'] = prefix;

@@ -11,6 +11,8 @@ const ses = new SESClient({
   requestHandler: { connectionTimeout: 2000, requestTimeout: Number(optionalEnv('SES_TIMEOUT_MS', '8000')), throwOnRequestTimeout: true },
 });
 const SENDER = requiredEnv('SENDER_EMAIL');
+/** The SES configuration set that publishes bounces and complaints (alarmed in AWS); none locally. */
+const CONFIGURATION_SET = process.env.SES_CONFIGURATION_SET || undefined;
 
 export type SendOutcome =
   | { status: 'sent'; messageId: string }
@@ -34,6 +36,7 @@ export async function sendViaSes(message: EmailMessage): Promise<SendOutcome> {
     const result = await ses.send(
       new SendEmailCommand({
         Source: SENDER,
+        ConfigurationSetName: CONFIGURATION_SET,
         Destination: { ToAddresses: message.to, CcAddresses: message.cc },
         Message: { Subject: { Data: message.subject, Charset: 'UTF-8' }, Body: { Text: { Data: message.text, Charset: 'UTF-8' }, Html: { Data: message.html, Charset: 'UTF-8' } } },
       }),
@@ -47,7 +50,7 @@ export async function sendViaSes(message: EmailMessage): Promise<SendOutcome> {
 /** Sends a prepared raw MIME message (see `raw-mime.ts`). */
 export async function sendRawViaSes(raw: Uint8Array): Promise<SendOutcome> {
   try {
-    const result = await ses.send(new SendRawEmailCommand({ RawMessage: { Data: raw } }));
+    const result = await ses.send(new SendRawEmailCommand({ RawMessage: { Data: raw }, ConfigurationSetName: CONFIGURATION_SET }));
     return { status: 'sent', messageId: result.MessageId ?? '' };
   } catch (error) {
     return classifySendError(error);

@@ -19,8 +19,7 @@ const resolveRoute = (routes: Map<string, RouteSpec>): MiddlewareObj<ApiEvent, A
     const route = routes.get(request.event.routeKey);
     if (!route) throw new NotFound(`Route ${request.event.routeKey}`);
     request.context.route = route;
-    logger.resetKeys();
-    logger.appendKeys({ correlationId: request.event.requestContext.requestId, route: route.operationId });
+    logger.appendKeys({ route: route.operationId });
   },
 });
 
@@ -94,6 +93,20 @@ const validate = (): MiddlewareObj<ApiEvent, ApiResult, Error, RouteContext> => 
   },
 });
 
+/** One structured line per request: route, status, duration, correlation id — never who or what was sent. */
+const accessLog = (): MiddlewareObj<ApiEvent, ApiResult, Error, RouteContext> => {
+  const line = (request: { event: ApiEvent; response?: ApiResult | null; context: RouteContext }) =>
+    logger.info('request', { status: request.response?.statusCode, durationMs: Date.now() - request.event.requestContext.timeEpoch });
+  return {
+    before: (request) => {
+      logger.resetKeys();
+      logger.appendKeys({ correlationId: request.event.requestContext.requestId });
+    },
+    after: line,
+    onError: (request) => line(request as never),
+  };
+};
+
 /** Renders every failure as problem+json. Unknown failures are logged (without personal data) and become 500s. */
 const problemJson = (): MiddlewareObj<ApiEvent, ApiResult, Error, RouteContext> => ({
   onError: (request) => {
@@ -131,6 +144,7 @@ export function areaHandler<Routes extends Record<string, RouteSpec>>(routes: Ro
     byId.set(spec.operationId, operations[id as keyof Routes] as (input: RouteInput<RouteSpec>) => Promise<unknown>);
   }
   return middy<ApiEvent, ApiResult, Error, RouteContext>()
+    .use(accessLog())
     .use(problemJson())
     .use(resolveRoute(byKey))
     .use(authorize())

@@ -6,7 +6,7 @@ import { actorOf, auditPut } from '../data/audit';
 import { transact } from '../data/transactions';
 import { toCtIso } from '../domain/calendar/time';
 import type { Caller } from '../http/caller';
-import { Conflict } from '../http/errors';
+import { Conflict, RuleViolation } from '../http/errors';
 
 const cognito = new CognitoIdentityProviderClient({});
 const USER_POOL_ID = requiredEnv('USER_POOL_ID');
@@ -31,7 +31,10 @@ export async function createStaffAccount(input: { email: string; role: 'ads-staf
     );
     sub = created.User?.Attributes?.find((a) => a.Name === 'sub')?.Value ?? created.User?.Username;
   } catch (error) {
-    if ((error as Error).name === 'UsernameExistsException') throw new Conflict('An account with this email already exists.');
+    const e = error as Error & { $metadata?: { httpStatusCode?: number } };
+    if (e.name === 'UsernameExistsException') throw new Conflict('An account with this email already exists.');
+    // Cognito's own input rules (e.g. what it accepts as an email) are the caller's to fix, not a server fault.
+    if (e.$metadata?.httpStatusCode === 400) throw new RuleViolation('Cognito refused the account.', [{ field: 'body.email', code: e.name, message: e.message }]);
     throw error;
   }
   await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: USER_POOL_ID, Username: input.email, GroupName: input.role }));

@@ -9,6 +9,8 @@ export interface FaultRates {
   transactionConflict?: number;
   throttle?: number;
   timeout?: number;
+  /** Stop injecting after this many faults (e.g. a burst of throttling that the SDK's retries absorb). */
+  limit?: number;
 }
 
 export function injectFaults(rates: FaultRates, random: () => number = Math.random): { stop: () => void; injected: Record<string, number> } {
@@ -16,6 +18,7 @@ export function injectFaults(rates: FaultRates, random: () => number = Math.rand
   const name = `fault-injection-${Math.random()}`;
   dynamo.middlewareStack.add(
     (next, context) => async (args) => {
+      if (rates.limit !== undefined && injected.transactionConflict + injected.throttle + injected.timeout >= rates.limit) return next(args);
       const input = (args as { input: { TransactItems?: unknown[] } }).input;
       if (context.commandName === 'TransactWriteItemsCommand' && random() < (rates.transactionConflict ?? 0)) {
         injected.transactionConflict++;

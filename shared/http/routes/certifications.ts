@@ -98,7 +98,7 @@ export const certificationRoutes = {
     summary: "Course completions of a provider's learners (for DDS's replacement-staff payments)",
     description: 'Learner, the provider they were enrolled from, enrolment date, completion date. Course completions only: DDS does not pay for outside training.',
     params: z.strictObject({ providerId: id('pr') }),
-    query: z.strictObject({ from: date, to: date }),
+    query: z.strictObject({ from: date, to: date }).check(z.refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] })),
     success: { status: 200, description: 'Completions', schema: z.object({ items: z.array(z.object({ providerId: z.optional(z.string()), providerName: z.optional(z.string()), applicationId: z.string(), iterationId: z.string(), iterationTitle: z.string(), learnerName: z.string(), enrolledAt: instant, completedOn: z.string() })) }) },
     problems: [400, 401, 403, 404],
   }),

@@ -12,6 +12,7 @@ const filter = {
   expiresFrom: z.optional(date),
   expiresTo: z.optional(date),
 };
+const expiryRange = z.refine<{ expiresFrom?: string; expiresTo?: string }>((q) => !q.expiresFrom || !q.expiresTo || q.expiresFrom <= q.expiresTo, { message: 'expiresFrom must not be after expiresTo', path: ['expiresTo'] });
 const staff = ['ads-staff', 'dds'] as const;
 const tag = 'Registry';
 
@@ -19,14 +20,14 @@ export const registryRoutes = {
   searchRegistry: route({
     operationId: 'searchRegistry', method: 'GET', path: '/registry/certifications', area: 'registry', access: staff, tag,
     summary: 'The CT CE Staff Registry: active certifications by provider, region, stage, name prefix and expiry range',
-    query: z.strictObject({ ...filter, ...pageQuery }),
+    query: z.strictObject({ ...filter, ...pageQuery }).check(expiryRange),
     success: { status: 200, description: 'A page of active certifications', schema: page(Certificate) },
     problems: [400, 401, 403],
   }),
   registryCsv: route({
     operationId: 'registryCsv', method: 'GET', path: '/registry/certifications.csv', area: 'registry', access: staff, tag,
     summary: 'The registry search as CSV',
-    query: z.strictObject(filter),
+    query: z.strictObject(filter).check(expiryRange),
     success: { status: 200, description: 'text/csv', contentType: 'text/csv; charset=utf-8' },
     problems: [400, 401, 403],
   }),
