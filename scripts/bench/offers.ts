@@ -37,7 +37,7 @@ export async function benchOffers(state: StackState, meter: Meter, offers = 1000
   const items = Array.from({ length: applicants }, (_, i): Application => {
     const region = i < seats.North + 80 ? 'North' : i < seats.North + seats.South + 160 ? 'South' : 'West';
     return {
-      id: `ap-BENCH${String(i).padStart(10, '0')}`, iterationId: iteration.id, iterationKind: 'initial', applicantSub: `bench-${i}`,
+      id: `ap-BENCH${String(i).padStart(11, '0')}`, iterationId: iteration.id, iterationKind: 'initial', applicantSub: `bench-${i}`,
       applicant: { name: `Bench Learner ${i}`, email: `learner${i}@bench.example.org`, jobTitle: 'Job developer', position: i % 3 === 0 ? 'management' : 'direct-service' },
       providerId: providerIds[i % providerIds.length], providerName: 'Bench Provider', region: REGIONS.includes(region) ? region : 'West',
       supervisor: { name: 'Sup', email: `sup${i}@bench.example.org` }, acknowledgedAt: '2026-12-01T10:00:00.000-05:00', futureStaffPlanned: 1,
@@ -63,6 +63,7 @@ export async function benchOffers(state: StackState, meter: Meter, offers = 1000
   const units = { read: meter.readUnits, write: meter.writeUnits };
   const pending = await dynamo.send(new QueryCommand({ TableName: TABLE_NAME, IndexName: 'gsi3', KeyConditionExpression: 'gsi3pk = :p', ExpressionAttributeValues: { ':p': 'OUTBOX#pending' }, Select: 'COUNT' }));
   return {
+    world: { iterationId: iteration.id as string, providerId: providerIds[0]!, applicationId: items[0]!.id },
     applicants,
     offers: REGIONS.reduce((sum, r) => sum + summary.seats[r].offered, 0),
     httpRequests: 2,

@@ -38,8 +38,12 @@ async function main() {
   const m = meter(dynamo);
   let offers;
   let expiry;
+  let latency;
   try {
     offers = await benchOffers(stack.state, m);
+    console.log('Local stack: latency per route (from a separate process)…');
+    const { benchLatency } = await import('./latency');
+    latency = await benchLatency(stack.state, m, offers.world, Number(process.env.BENCH_SECONDS ?? 2));
     console.log('Local stack: 100,000 certifications, the expiry list vs a Scan…');
     const { benchExpiryList } = await import('./expiry');
     expiry = await benchExpiryList();
@@ -55,6 +59,16 @@ async function main() {
   lines.push(`| confirm (offers + waitlist + emails queued) | ${ms(offers.confirm.ms)} | ${offers.confirm.totalCalls}: ${calls(offers.confirm.calls)} | ${offers.confirm.units.read} | ${offers.confirm.units.write} |`);
   lines.push('', `Confirm writes the offers in batches (one seat-counter update and up to 30 applications with their emails per transaction); the UpdateItem calls are the outbox claiming and recording each email it sends within the request's 5-second send budget. ${offers.emailsQueued} emails were queued; ${offers.emailsLeftForOutboxJob} were left pending for the \`email-outbox\` job.`);
 
+  lines.push('', '## Latency per route (local stack, load from a separate process)', '');
+  lines.push('Handlers run in the local gateway on DynamoDB Local (one machine, 2 cores), measured from another process. The raw GetItem row is the floor: one DynamoDB round trip with no handler. "calls" = DynamoDB calls per request.', '');
+  lines.push('| route | status | calls | c=1 p50 / p95 / p99 (ms) | c=1 req/s | c=32 p50 / p95 / p99 (ms) | c=32 req/s |', '|---|---|---|---|---|---|---|');
+  const byName = new Map<string, Record<number, (typeof latency.rows)[number]>>();
+  for (const row of latency.rows) byName.set(row.name, { ...byName.get(row.name), [row.concurrency]: row });
+  const triple = (r?: { p50: number; p95: number; p99: number }) => (r ? `${r.p50.toFixed(1)} / ${r.p95.toFixed(1)} / ${r.p99.toFixed(1)}` : '—');
+  for (const [name, by] of byName) {
+    lines.push(`| ${name} | ${by[1]?.status ?? '—'} | ${latency.calls[name] ?? 1} | ${triple(by[1])} | ${by[1]?.rate.toFixed(0)} | ${triple(by[32])} | ${by[32]?.rate.toFixed(0)} |`);
+  }
+
   lines.push('', `## The DDS notice's read: ${expiry.total.toLocaleString('en-US')} certifications, window ${expiry.window}`, '');
   lines.push('Read units computed from item sizes (eventually consistent: 0.5 per 4 KB); DynamoDB Local reports none.', '');
   lines.push('| read | pages | items examined (ScannedCount) | items in the window | read units | time |', '|---|---|---|---|---|---|');
@@ -63,7 +77,7 @@ async function main() {
 
   const markdown = lines.join('\n') + '\n';
   writeFileSync('bench/results.md', markdown);
-  writeFileSync('bench/results.json', JSON.stringify({ at: new Date().toISOString(), node: process.version, bundles, proposal, offers, expiry }, null, 2) + '\n');
+  writeFileSync('bench/results.json', JSON.stringify({ at: new Date().toISOString(), node: process.version, bundles, proposal, offers, latency, expiry }, null, 2) + '\n');
   console.log(markdown);
   console.log(`bench finished in ${((Date.now() - started) / 1000).toFixed(0)} s → bench/results.md, bench/results.json`);
 }

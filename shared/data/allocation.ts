@@ -1,7 +1,8 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Override, Proposal } from '../domain/allocation';
 import { dynamo, TABLE_NAME } from './client';
+import { queryAll } from './query';
 import type { TransactItem } from './transactions';
 
 /**
@@ -62,21 +63,10 @@ export function saveProposalItems(iterationId: string, previous: AllocationState
 export async function getProposal(iterationId: string, version: number): Promise<{ header: ProposalHeader; lines: Proposal['lines'] } | undefined> {
   const header = await dynamo.send(new GetCommand({ TableName: TABLE_NAME, Key: { pk: pk(iterationId), sk: `PROPOSAL#${pad(version)}` }, ConsistentRead: true }));
   if (!header.Item) return undefined;
-  const chunks: Uint8Array[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(
-      new QueryCommand({
-        TableName: TABLE_NAME,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk(iterationId), ':prefix': `PROPOSALPART#${pad(version)}#` },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) chunks.push(item.data as Uint8Array);
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const chunks = await queryAll(
+    { TableName: TABLE_NAME, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': pk(iterationId), ':prefix': `PROPOSALPART#${pad(version)}#` }, ConsistentRead: true },
+    (item) => item.data as Uint8Array,
+  );
   const { pk: _p, sk: _s, type: _t, ...rest } = header.Item;
   return { header: rest as ProposalHeader, lines: JSON.parse(gunzipSync(Buffer.concat(chunks)).toString('utf8')) as Proposal['lines'] };
 }
@@ -105,20 +95,6 @@ export function deleteOverrideItem(iterationId: string, applicationId: string): 
 }
 
 export async function getOverrides(iterationId: string): Promise<Map<string, Override>> {
-  const out = new Map<string, Override>();
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(
-      new QueryCommand({
-        TableName: TABLE_NAME,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': pk(iterationId), ':prefix': 'OVERRIDE#' },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) out.set(String(item.applicationId), { decision: item.decision, reason: item.reason, by: item.by, at: item.at } as Override);
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return out;
+  const items = await queryAll({ TableName: TABLE_NAME, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': pk(iterationId), ':prefix': 'OVERRIDE#' }, ConsistentRead: true });
+  return new Map(items.map((item) => [String(item.applicationId), { decision: item.decision, reason: item.reason, by: item.by, at: item.at } as Override]));
 }

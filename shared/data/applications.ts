@@ -3,6 +3,7 @@ import type { Application, ApplicationStatus } from '../domain/application';
 import type { Region } from '../domain/vocabulary';
 import { dynamo, TABLE_NAME } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
+import { queryAll } from './query';
 import type { TransactItem } from './transactions';
 
 /**
@@ -113,23 +114,14 @@ export async function listApplications(
   return { applications: (result.Items ?? []).map(fromItem), cursor: encodeCursor(result.LastEvaluatedKey) };
 }
 
-/** Every application of an iteration in one status (optionally one region), in rank order. */
+/** Applications of an iteration in one status (optionally one region), in rank order: all, or the first `limit`. */
 export async function applicationsInStatus(iterationId: string, status: ApplicationStatus, region?: Region, limit?: number): Promise<Application[]> {
-  const out: Application[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(
-      new QueryCommand({
-        TableName: TABLE_NAME,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :p AND begins_with(gsi1sk, :prefix)',
-        ExpressionAttributeValues: { ':p': applicationsPartition(iterationId), ':prefix': `${status}#${region ? `${region}#` : ''}` },
-        ExclusiveStartKey: start,
-        Limit: limit,
-      }),
-    );
-    out.push(...(page.Items ?? []).map(fromItem));
-    start = limit !== undefined && out.length >= limit ? undefined : page.LastEvaluatedKey;
-  } while (start);
-  return out;
+  const input = {
+    TableName: TABLE_NAME,
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :p AND begins_with(gsi1sk, :prefix)',
+    ExpressionAttributeValues: { ':p': applicationsPartition(iterationId), ':prefix': `${status}#${region ? `${region}#` : ''}` },
+  };
+  if (limit === undefined) return queryAll(input, fromItem);
+  return ((await dynamo.send(new QueryCommand({ ...input, Limit: limit }))).Items ?? []).map(fromItem);
 }

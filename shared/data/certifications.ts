@@ -1,9 +1,10 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Certification } from '../domain/certification';
-import { normalizeName } from '../domain/provider';
+import { normalizeName } from '../domain/names';
 import type { CeStage, Region } from '../domain/vocabulary';
 import { dynamo, TABLE_NAME } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
+import { queryAll, versionCondition } from './query';
 import type { TransactItem } from './transactions';
 
 /**
@@ -52,13 +53,7 @@ export function createCertificateItems(c: Certification): TransactItem[] {
 /** The next state of a certification, if nobody changed it since it was read. */
 export function saveCertificateItem(next: Certification, expectedVersion: number): TransactItem {
   return {
-    Put: {
-      TableName: TABLE_NAME,
-      Item: toItem(next),
-      ConditionExpression: '#version = :v',
-      ExpressionAttributeNames: { '#version': 'version' },
-      ExpressionAttributeValues: { ':v': expectedVersion },
-    },
+    Put: { TableName: TABLE_NAME, Item: toItem(next), ...versionCondition(expectedVersion) },
   };
 }
 
@@ -67,33 +62,24 @@ export async function getCertificate(number: string): Promise<Certification | un
   return result.Item ? fromItem(result.Item) : undefined;
 }
 
-async function queryAll(input: ConstructorParameters<typeof QueryCommand>[0]): Promise<Certification[]> {
-  const out: Certification[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
-    out.push(...(page.Items ?? []).map(fromItem));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return out;
-}
+const queryCertificates = (input: QueryCommandInput) => queryAll(input, fromItem);
 
 export const certificatesOfPerson = (sub: string) =>
-  queryAll({ TableName: TABLE_NAME, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p AND begins_with(gsi2sk, :c)', ExpressionAttributeValues: { ':p': `PERSON#${sub}`, ':c': 'CERTIFICATE#' } });
+  queryCertificates({ TableName: TABLE_NAME, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p AND begins_with(gsi2sk, :c)', ExpressionAttributeValues: { ':p': `PERSON#${sub}`, ':c': 'CERTIFICATE#' } });
 
 export const certificatesOfProvider = (providerId: string) =>
-  queryAll({ TableName: TABLE_NAME, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': providerCertificatesPartition(providerId) } });
+  queryCertificates({ TableName: TABLE_NAME, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': providerCertificatesPartition(providerId) } });
 
 /** Certifications whose expiry date falls in [from, to] (YYYY-MM-DD, both inclusive), soonest first: gsi3 only. */
 export const certificatesExpiringBetween = async (from: string, to: string) =>
-  from > to ? [] : queryAll({ TableName: TABLE_NAME, IndexName: 'gsi3', KeyConditionExpression: 'gsi3pk = :p AND gsi3sk BETWEEN :from AND :to', ExpressionAttributeValues: { ':p': EXPIRY, ':from': `${from}#`, ':to': `${to}#~` } });
+  from > to ? [] : queryCertificates({ TableName: TABLE_NAME, IndexName: 'gsi3', KeyConditionExpression: 'gsi3pk = :p AND gsi3sk BETWEEN :from AND :to', ExpressionAttributeValues: { ':p': EXPIRY, ':from': `${from}#`, ':to': `${to}#~` } });
 
 /**
  * How many of a provider's staff hold a certification active on `today` (YYYY-MM-DD): standing `issued` and not
  * yet at its expiry date (the filter form of `certificationState(...).active`). Several stages count once.
  */
 export async function certifiedStaffCount(providerId: string, today: string): Promise<number> {
-  const certs = await queryAll({
+  const certs = await queryCertificates({
     TableName: TABLE_NAME,
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :p',
@@ -208,15 +194,5 @@ export function completionItem(c: Completion): TransactItem {
   return { Put: { TableName: TABLE_NAME, Item: { pk: completionsPartition(c.providerId), sk: `${c.completedOn}#${c.applicationId}`, type: 'completion', ...c }, ConditionExpression: 'attribute_not_exists(pk)' } };
 }
 
-export async function completions(providerId: string, from: string, to: string): Promise<Completion[]> {
-  const out: Completion[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(
-      new QueryCommand({ TableName: TABLE_NAME, KeyConditionExpression: 'pk = :p AND sk BETWEEN :from AND :to', ExpressionAttributeValues: { ':p': completionsPartition(providerId), ':from': `${from}#`, ':to': `${to}#~` }, ExclusiveStartKey: start }),
-    );
-    out.push(...((page.Items ?? []) as Completion[]));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return out;
-}
+export const completions = (providerId: string, from: string, to: string): Promise<Completion[]> =>
+  queryAll({ TableName: TABLE_NAME, KeyConditionExpression: 'pk = :p AND sk BETWEEN :from AND :to', ExpressionAttributeValues: { ':p': completionsPartition(providerId), ':from': `${from}#`, ':to': `${to}#~` } });

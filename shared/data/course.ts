@@ -1,6 +1,7 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { AttendanceRecord, HomeworkRecord } from '../domain/qualification';
 import { dynamo, TABLE_NAME } from './client';
+import { queryAll, versionCondition } from './query';
 import type { TransactItem } from './transactions';
 
 /**
@@ -37,31 +38,21 @@ export function putAttendanceItem(a: StoredAttendance, expectedVersion: number |
     Put: {
       TableName: TABLE_NAME,
       Item: { ...attendanceKey(a.iterationId, a.classDate, a.learnerSub), type: 'attendance', gsi2pk: `PERSON#${a.learnerSub}`, gsi2sk: `ATTENDANCE#${a.iterationId}#${a.classDate}`, ...a },
-      ...(expectedVersion === undefined
-        ? { ConditionExpression: 'attribute_not_exists(pk)' }
-        : { ConditionExpression: '#version = :v', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':v': expectedVersion } }),
+      ...versionCondition(expectedVersion),
     },
   };
 }
 
-export async function attendanceOfIteration(iterationId: string, classDate?: string): Promise<StoredAttendance[]> {
-  const out: StoredAttendance[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(
-      new QueryCommand({
-        TableName: TABLE_NAME,
-        KeyConditionExpression: classDate ? 'pk = :pk AND begins_with(sk, :c)' : 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `ATTENDANCE#${iterationId}`, ...(classDate ? { ':c': `CLASS#${classDate}#` } : {}) },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    out.push(...(page.Items ?? []).map((i) => strip<StoredAttendance>(i)));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return out;
-}
+export const attendanceOfIteration = (iterationId: string, classDate?: string): Promise<StoredAttendance[]> =>
+  queryAll(
+    {
+      TableName: TABLE_NAME,
+      KeyConditionExpression: classDate ? 'pk = :pk AND begins_with(sk, :c)' : 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `ATTENDANCE#${iterationId}`, ...(classDate ? { ':c': `CLASS#${classDate}#` } : {}) },
+      ConsistentRead: true,
+    },
+    (i) => strip<StoredAttendance>(i),
+  );
 
 export async function getAttendance(iterationId: string, date: string, sub: string): Promise<StoredAttendance | undefined> {
   const result = await dynamo.send(new GetCommand({ TableName: TABLE_NAME, Key: attendanceKey(iterationId, date, sub), ConsistentRead: true }));
@@ -69,17 +60,8 @@ export async function getAttendance(iterationId: string, date: string, sub: stri
 }
 
 /** A learner's attendance or homework in one iteration (gsi2). */
-async function ofLearner<T>(sub: string, prefix: string): Promise<T[]> {
-  const result = await dynamo.send(
-    new QueryCommand({
-      TableName: TABLE_NAME,
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :p AND begins_with(gsi2sk, :prefix)',
-      ExpressionAttributeValues: { ':p': `PERSON#${sub}`, ':prefix': prefix },
-    }),
-  );
-  return (result.Items ?? []).map((i) => strip<T>(i));
-}
+const ofLearner = <T>(sub: string, prefix: string): Promise<T[]> =>
+  queryAll({ TableName: TABLE_NAME, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p AND begins_with(gsi2sk, :prefix)', ExpressionAttributeValues: { ':p': `PERSON#${sub}`, ':prefix': prefix } }, (i) => strip<T>(i));
 
 export const attendanceOfLearner = (sub: string, iterationId: string) => ofLearner<StoredAttendance>(sub, `ATTENDANCE#${iterationId}#`);
 export const homeworkOfLearner = (sub: string, iterationId: string) => ofLearner<StoredHomework>(sub, `HOMEWORK#${iterationId}#`);
@@ -89,9 +71,7 @@ export function putHomeworkItem(h: StoredHomework, expectedVersion: number | und
     Put: {
       TableName: TABLE_NAME,
       Item: { ...homeworkKey(h.iterationId, h.assignmentId, h.learnerSub), type: 'homework', gsi2pk: `PERSON#${h.learnerSub}`, gsi2sk: `HOMEWORK#${h.iterationId}#${h.assignmentId}`, ...h },
-      ...(expectedVersion === undefined
-        ? { ConditionExpression: 'attribute_not_exists(pk)' }
-        : { ConditionExpression: '#version = :v', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':v': expectedVersion } }),
+      ...versionCondition(expectedVersion),
     },
   };
 }
@@ -102,21 +82,13 @@ export async function getHomework(iterationId: string, assignmentId: string, sub
 }
 
 /** Every learner's record of one assignment (or of every assignment) of an iteration. */
-export async function homeworkOfIteration(iterationId: string, assignmentId?: string): Promise<StoredHomework[]> {
-  const out: StoredHomework[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(
-      new QueryCommand({
-        TableName: TABLE_NAME,
-        KeyConditionExpression: assignmentId ? 'pk = :pk AND begins_with(sk, :a)' : 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `HOMEWORK#${iterationId}`, ...(assignmentId ? { ':a': `ASSIGNMENT#${assignmentId}#` } : {}) },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    out.push(...(page.Items ?? []).map((i) => strip<StoredHomework>(i)));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return out;
-}
+export const homeworkOfIteration = (iterationId: string, assignmentId?: string): Promise<StoredHomework[]> =>
+  queryAll(
+    {
+      TableName: TABLE_NAME,
+      KeyConditionExpression: assignmentId ? 'pk = :pk AND begins_with(sk, :a)' : 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `HOMEWORK#${iterationId}`, ...(assignmentId ? { ':a': `ASSIGNMENT#${assignmentId}#` } : {}) },
+      ConsistentRead: true,
+    },
+    (i) => strip<StoredHomework>(i),
+  );

@@ -4,6 +4,7 @@ import type { Iteration, IterationStatus } from '../domain/iteration';
 import { REGIONS, type Region } from '../domain/vocabulary';
 import { dynamo, TABLE_NAME } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
+import { queryAll } from './query';
 import type { TransactItem } from './transactions';
 
 /**
@@ -133,40 +134,16 @@ export async function listIterations(status: IterationStatus, cursor: string | u
  * Published iterations whose application window has not closed (open or upcoming), soonest closing first.
  * The index sort key starts with the closing instant, so the read touches only those iterations.
  */
-export async function listPublishedClosingAfter(instant: Date): Promise<IterationRecord[]> {
-  const out: IterationRecord[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(
-      new QueryCommand({
-        TableName: TABLE_NAME,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :p AND gsi1sk > :t',
-        ExpressionAttributeValues: { ':p': listPartition('published'), ':t': instant.toISOString() },
-        ExclusiveStartKey: start,
-      }),
-    );
-    out.push(...((page.Items ?? []) as IterationRecord[]));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return out;
-}
+export const listPublishedClosingAfter = (instant: Date): Promise<IterationRecord[]> =>
+  queryAll({ TableName: TABLE_NAME, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p AND gsi1sk > :t', ExpressionAttributeValues: { ':p': listPartition('published'), ':t': instant.toISOString() } });
 
 // ---- ADS blackout dates (academic-calendar breaks) ----
 
 const BLACKOUTS = 'BLACKOUTS';
 
 export async function listBlackouts(): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(
-      new QueryCommand({ TableName: TABLE_NAME, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': BLACKOUTS }, ExclusiveStartKey: start }),
-    );
-    for (const item of page.Items ?? []) out.set(String(item.sk), String(item.reason));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return out;
+  const items = await queryAll({ TableName: TABLE_NAME, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': BLACKOUTS } });
+  return new Map(items.map((item) => [String(item.sk), String(item.reason)]));
 }
 
 export const blackoutItem = (date: string, reason: string): TransactItem => ({

@@ -1,6 +1,7 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Person } from '../domain/person';
 import { dynamo, TABLE_NAME } from './client';
+import { queryAll, versionCondition } from './query';
 import type { TransactItem } from './transactions';
 
 /** Person aggregate: the profile at `PERSON#<sub>`/`#PROFILE`, listed under its provider's staff (gsi1). */
@@ -32,9 +33,7 @@ export function putPersonItem(person: Person, expectedVersion: number | undefine
     Put: {
       TableName: TABLE_NAME,
       Item: personItem(person),
-      ...(expectedVersion === undefined
-        ? { ConditionExpression: 'attribute_not_exists(pk)' }
-        : { ConditionExpression: '#version = :v', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':v': expectedVersion } }),
+      ...versionCondition(expectedVersion),
     },
   };
 }
@@ -54,21 +53,5 @@ export function confirmMembershipItem(sub: string, providerId: string, at: strin
 }
 
 /** A provider's staff whose membership is confirmed. */
-export async function confirmedStaff(providerId: string): Promise<Person[]> {
-  const out: Person[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(
-      new QueryCommand({
-        TableName: TABLE_NAME,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :p AND begins_with(gsi1sk, :c)',
-        ExpressionAttributeValues: { ':p': staffPartition(providerId), ':c': 'confirmed#' },
-        ExclusiveStartKey: start,
-      }),
-    );
-    out.push(...(page.Items ?? []).map(fromItem));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return out;
-}
+export const confirmedStaff = (providerId: string): Promise<Person[]> =>
+  queryAll({ TableName: TABLE_NAME, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p AND begins_with(gsi1sk, :c)', ExpressionAttributeValues: { ':p': staffPartition(providerId), ':c': 'confirmed#' } }, fromItem);

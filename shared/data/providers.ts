@@ -1,8 +1,10 @@
 import { BatchGetCommand, GetCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { normalizeName, type Provider } from '../domain/provider';
+import { normalizeName } from '../domain/names';
+import type { Provider } from '../domain/provider';
 import type { Region } from '../domain/vocabulary';
 import { dynamo, TABLE_NAME } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
+import { queryAll, versionCondition } from './query';
 import type { TransactItem } from './transactions';
 
 /**
@@ -28,9 +30,7 @@ export function saveProviderItems(next: Provider, previous: Provider | undefined
       Put: {
         TableName: TABLE_NAME,
         Item: { ...providerKey(next.id), type: 'provider', gsi1pk: ALL, gsi1sk: sortKey, ...next },
-        ...(previous
-          ? { ConditionExpression: '#version = :v', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':v': previous.version } }
-          : { ConditionExpression: 'attribute_not_exists(pk)' }),
+        ...versionCondition(previous?.version),
       },
     },
     ...next.regions.map((region) => ({
@@ -93,26 +93,15 @@ export async function allProviders(): Promise<Provider[]> {
 }
 
 /** The public list of one region: names and regions only. */
-export async function providersInRegion(region: Region): Promise<{ id: string; name: string; regions: Region[] }[]> {
-  const out: { id: string; name: string; regions: Region[] }[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(
-      new QueryCommand({
-        TableName: TABLE_NAME,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :p',
-        ExpressionAttributeValues: { ':p': regionPartition(region) },
-        ProjectionExpression: 'id, #name, regions',
-        ExpressionAttributeNames: { '#name': 'name' },
-        ExclusiveStartKey: start,
-      }),
-    );
-    out.push(...((page.Items ?? []) as { id: string; name: string; regions: Region[] }[]));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return out;
-}
+export const providersInRegion = (region: Region): Promise<{ id: string; name: string; regions: Region[] }[]> =>
+  queryAll({
+    TableName: TABLE_NAME,
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :p',
+    ExpressionAttributeValues: { ':p': regionPartition(region) },
+    ProjectionExpression: 'id, #name, regions',
+    ExpressionAttributeNames: { '#name': 'name' },
+  });
 
 /** Set or clear priority status (in a transaction with its audit record). */
 export function setPriorityItem(id: string, priority: Provider['priority'] | undefined, at: string): TransactItem {

@@ -1,6 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { LifecyclePolicy } from '../domain/certification';
 import { dynamo, TABLE_NAME } from './client';
+import { versionCondition } from './query';
 import type { TransactItem } from './transactions';
 
 /** ADS's certification lifecycle settings, one item at `SETTINGS`/`LIFECYCLE`. */
@@ -33,13 +34,7 @@ export async function lifecycleSettings(): Promise<LifecycleSettings> {
 export function saveSettingsItem(next: LifecycleSettings, expectedVersion: number): TransactItem {
   cached = undefined;
   return {
-    Put: {
-      TableName: TABLE_NAME,
-      Item: { ...key, type: 'settings', ...next },
-      ConditionExpression: expectedVersion === 0 ? 'attribute_not_exists(pk)' : '#version = :v',
-      ExpressionAttributeNames: expectedVersion === 0 ? undefined : { '#version': 'version' },
-      ExpressionAttributeValues: expectedVersion === 0 ? undefined : { ':v': expectedVersion },
-    },
+    Put: { TableName: TABLE_NAME, Item: { ...key, type: 'settings', ...next }, ...versionCondition(expectedVersion) },
   };
 }
 

@@ -22,10 +22,6 @@ export interface Provider {
 export const costFree = (p: Pick<Provider, 'contractsWithAds' | 'contractsWithDds'>): boolean =>
   p.contractsWithAds !== 'no' && p.contractsWithDds !== 'no';
 
-/** Names compare and sort without case or accents ("Éclat" sorts with "eclat"). */
-export const normalizeName = (name: string): string =>
-  name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/\s+/g, ' ').trim();
-
 export interface DemandPlan {
   regions: Record<Region, { providers: { id: string; name: string; futureStaff: number }[]; total: number }>;
   /** Each provider counted once, however many regions it covers. */
