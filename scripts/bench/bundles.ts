@@ -57,13 +57,23 @@ async function bundle(name: string, options: { entry?: string; contents?: string
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
+const ENV = { ...process.env, TABLE_NAME: 'bench', USER_POOL_ID: 'us-east-1_bench', AWS_REGION: 'us-east-1', SENDER_EMAIL: 'bench@example.org', POWERTOOLS_LOG_LEVEL: 'SILENT', NODE_OPTIONS: '--enable-source-maps' };
+
 /** Module init in a fresh process: the time to import the bundle (what a cold start adds before the handler runs). */
-export function measureInit(file: string, samples: number): number {
+function initOnce(file: string): number {
   const script = `const t=performance.now();await import(${JSON.stringify(file)});process.stdout.write(String(performance.now()-t));`;
-  const env = { ...process.env, TABLE_NAME: 'bench', USER_POOL_ID: 'us-east-1_bench', AWS_REGION: 'us-east-1', SENDER_EMAIL: 'bench@example.org', POWERTOOLS_LOG_LEVEL: 'SILENT', NODE_OPTIONS: '--enable-source-maps' };
-  const times: number[] = [];
-  for (let i = 0; i < samples; i++) times.push(Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8' })));
-  return median(times);
+  return Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env: ENV, encoding: 'utf8' }));
+}
+
+/** A function's init and its floor's, sampled alternately so that the machine's drift affects both alike. */
+export function measureInitPair(file: string, floor: string, samples: number): { initMs: number; floorInitMs: number } {
+  const own: number[] = [];
+  const base: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    own.push(initOnce(file));
+    base.push(initOnce(floor));
+  }
+  return { initMs: median(own), floorInitMs: median(base) };
 }
 
 export function lambdaEntries(): { fn: string; entry: string }[] {
@@ -76,7 +86,7 @@ export function lambdaEntries(): { fn: string; entry: string }[] {
 
 export async function benchBundles(samples = 11): Promise<BundleFigure[]> {
   const figures: BundleFigure[] = [];
-  const floors = new Map<string, { bytes: number; initMs: number }>();
+  const floors = new Map<string, { bytes: number; file: string }>();
   for (const { fn, entry } of lambdaEntries()) {
     const built = await bundle(fn, { entry: resolve(ROOT, entry) });
     const inputs = Object.keys(built.metafile.inputs);
@@ -84,10 +94,10 @@ export async function benchBundles(samples = 11): Promise<BundleFigure[]> {
     const floorKey = clients.join('+') || 'none';
     if (!floors.has(floorKey)) {
       const floor = await bundle(`floor-${floors.size}`, { contents: `${clients.map((c) => SDK_CLIENTS[c]).join('\n')}\nexport const handler = async () => 1;` });
-      floors.set(floorKey, { bytes: floor.bytes, initMs: measureInit(floor.file, samples) });
+      floors.set(floorKey, { bytes: floor.bytes, file: floor.file });
     }
     const floor = floors.get(floorKey)!;
-    figures.push({ fn, bytes: built.bytes, mapBytes: built.mapBytes, initMs: measureInit(built.file, samples), floorBytes: floor.bytes, floorInitMs: floor.initMs, clients });
+    figures.push({ fn, bytes: built.bytes, mapBytes: built.mapBytes, ...measureInitPair(built.file, floor.file, samples), floorBytes: floor.bytes, clients });
   }
   return figures;
 }

@@ -1,5 +1,6 @@
 import { now } from '../clock';
 import { actorOf, auditPut } from '../data/audit';
+import { certificatesOfProvider, saveCertificateItem } from '../data/certifications';
 import { allProviders, getProvider, listProviders, providersInRegion, saveProviderItems, setPriorityItem } from '../data/providers';
 import { transact } from '../data/transactions';
 import { toCtIso } from '../domain/calendar/time';
@@ -60,7 +61,18 @@ export async function updateProvider(id: string, input: ProviderInput & { versio
     auditPut({ subjectType: 'provider', subjectId: id, action: 'updated', actor: actorOf(caller), at, before: providerView(previous), after: fields }),
   ]);
   if (!result.ok) throw new Conflict('Someone saved this provider at the same moment; reload and try again.');
+  if (next.name !== previous.name || next.regions.join() !== previous.regions.join()) await relabelCertificates(next);
   return providerView(next);
+}
+
+/**
+ * Certifications carry their holder's provider name and regions (so the registry filters by region without a
+ * join); when the provider changes them, its staff's certifications follow.
+ */
+async function relabelCertificates(provider: Provider) {
+  for (const cert of await certificatesOfProvider(provider.id)) {
+    await transact([saveCertificateItem({ ...cert, providerName: provider.name, providerRegions: provider.regions, version: cert.version + 1 }, cert.version)]);
+  }
 }
 
 /** ADS sets or clears priority status, always with a reason (audited). */

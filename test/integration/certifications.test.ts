@@ -161,3 +161,16 @@ describe('the registry', () => {
     expect(qualified.body.regions.South.map((p: { name: string }) => p.name)).not.toContain('Registry Works');
   });
 });
+
+describe('certifications follow their provider', () => {
+  it("a provider's new name and regions reach its staff's certifications in the registry", async () => {
+    const provider = await createProvider({ name: 'Old Name Agency', regions: ['North'] });
+    const { iteration, learners } = await enrolledLearners(1, { providerId: provider.id });
+    await runCourse(iteration, learners);
+    await invoke(r.issueCertifications, { as: ads, params: { iterationId: iteration.id }, body: {} });
+    const current = (await invoke(providerRoutes.getProviderForAds, { as: ads, params: { providerId: provider.id } })).body;
+    await invoke(providerRoutes.updateProvider, { as: ads, params: { providerId: provider.id }, body: { name: 'New Name Agency', regions: ['North', 'South'], contractsWithAds: current.contractsWithAds, contractsWithDds: current.contractsWithDds, contact: current.contact, version: current.version } });
+    const south = await invoke(registryRoutes.searchRegistry, { as: dds, query: { region: 'South', providerId: provider.id } });
+    expect(south.body.items.map((c: { providerName: string; providerRegions: string[] }) => [c.providerName, c.providerRegions])).toEqual(Array(3).fill(['New Name Agency', ['North', 'South']]));
+  });
+});
