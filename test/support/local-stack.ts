@@ -59,3 +59,15 @@ export async function tokenFromAnotherKey(claims: Record<string, unknown>, issue
 }
 
 export { exportJWK };
+
+/** A stack for the whole test file: started before its tests, stopped after. Call the returned function to use it. */
+export function useTestStack(): () => TestStack {
+  let stack: TestStack | undefined;
+  beforeAll(async () => {
+    stack = await startTestStack();
+  }, 60_000);
+  afterAll(async () => {
+    await stack?.stop();
+  });
+  return () => stack!;
+}
