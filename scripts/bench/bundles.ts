@@ -3,7 +3,7 @@
  * that function uses, built the same way in the same run. Init is measured in a fresh Node process per sample.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { BUNDLING } from '../../infra/bundling';
@@ -100,8 +100,4 @@ export async function benchBundles(samples = 11): Promise<BundleFigure[]> {
     figures.push({ fn, bytes: built.bytes, mapBytes: built.mapBytes, ...measureInitPair(built.file, floor.file, samples), floorBytes: floor.bytes, clients });
   }
   return figures;
-}
-
-export function writeFloorNote(): void {
-  writeFileSync(join(OUT, 'README.txt'), 'Bundles built by npm run bench (same esbuild settings as the CDK functions).\n');
 }

@@ -1,11 +1,12 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Person } from '../domain/person';
 import { dynamo, TABLE_NAME } from './client';
-import { queryAll, versionCondition } from './query';
+import { versionCondition } from './query';
 import type { TransactItem } from './transactions';
 
 /** Person aggregate: the profile at `PERSON#<sub>`/`#PROFILE`, listed under its provider's staff (gsi1). */
 export const personKey = (sub: string) => ({ pk: `PERSON#${sub}`, sk: '#PROFILE' });
+/** Staff of a provider, listed by membership (claimed/confirmed) in gsi1. */
 const staffPartition = (providerId: string) => `PROVIDER#${providerId}#STAFF`;
 
 export function personItem(person: Person) {
@@ -51,7 +52,3 @@ export function confirmMembershipItem(sub: string, providerId: string, at: strin
     },
   };
 }
-
-/** A provider's staff whose membership is confirmed. */
-export const confirmedStaff = (providerId: string): Promise<Person[]> =>
-  queryAll({ TableName: TABLE_NAME, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p AND begins_with(gsi1sk, :c)', ExpressionAttributeValues: { ':p': staffPartition(providerId), ':c': 'confirmed#' } }, fromItem);

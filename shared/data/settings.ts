@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { LifecyclePolicy } from '../domain/certification';
+import { DEFAULT_POLICY, type LifecyclePolicy } from '../domain/certification';
 import { dynamo, TABLE_NAME } from './client';
 import { versionCondition } from './query';
 import type { TransactItem } from './transactions';
@@ -15,7 +15,7 @@ export interface LifecycleSettings extends LifecyclePolicy {
   version: number;
 }
 
-export const DEFAULT_SETTINGS: LifecycleSettings = { renewalWindowMonths: 9, graceDays: 90, renewFrom: 'old-expiry-if-unexpired', reminderDays: [180, 90, 30], noticeWindowDays: 90, version: 0 };
+export const DEFAULT_SETTINGS: LifecycleSettings = { ...DEFAULT_POLICY, renewFrom: 'old-expiry-if-unexpired', reminderDays: [180, 90, 30], noticeWindowDays: 90, version: 0 };
 
 const key = { pk: 'SETTINGS', sk: 'LIFECYCLE' };
 let cached: { at: number; value: LifecycleSettings } | undefined;

@@ -42,8 +42,9 @@ export async function computeProposal(iterationId: string, caller: Caller) {
     iteration.kind === 'recertification' ? soonestExpiries(endorsed.map((a) => a.applicantSub)) : Promise.resolve(new Map<string, string>()),
   ]);
   const today = ctDate(now());
-  const providers = new Map<string, ProviderFacts>();
-  for (const id of providerIds) providers.set(id, { priority: directory.get(id)?.priority !== undefined, certifiedStaff: await certifiedStaffCount(id, today) });
+  const providers = new Map<string, ProviderFacts>(
+    await Promise.all(providerIds.map(async (id) => [id, { priority: directory.get(id)?.priority !== undefined, certifiedStaff: await certifiedStaffCount(id, today) }] as const)),
+  );
   const candidates: Candidate[] = endorsed.map((a) => ({
     applicationId: a.id,
     applicantName: a.applicant.name,
@@ -79,9 +80,8 @@ export async function setOverride(iterationId: string, applicationId: string, de
   const state = await getAllocationState(iterationId);
   if (state.confirmedVersion !== undefined || state.confirmingVersion !== undefined) throw new Conflict('The allocation is already confirmed.');
   const at = toCtIso(now());
-  const override = { decision: decision === 'none' ? ('seat' as const) : decision, reason, by: caller.sub, at };
   await transact([
-    decision === 'none' ? deleteOverrideItem(iterationId, applicationId) : putOverrideItem(iterationId, applicationId, override),
+    decision === 'none' ? deleteOverrideItem(iterationId, applicationId) : putOverrideItem(iterationId, applicationId, { decision, reason, by: caller.sub, at }),
     auditPut({ subjectType: 'application', subjectId: applicationId, action: decision === 'none' ? 'override-removed' : `override-${decision}`, actor: actorOf(caller), at, reason }),
   ]);
   return { applicationId, decision, reason, at };

@@ -52,8 +52,4 @@ describe('the authorization matrix (generated from the route table)', () => {
       expect(answer.status).toBe(want);
     }
   });
-
-  it('covers every route of the table', () => {
-    expect(new Set(cases.map(([, , route]) => route.operationId)).size).toBe(ALL_ROUTES.length);
-  });
 });

@@ -76,10 +76,6 @@ export const mutation = fc.oneof(
   fc.record({ kind: fc.constant('nasty' as const), pick: fc.nat(), value: fc.constantFrom(...NASTY) }),
 );
 
-export function mutate(value: unknown, m: fc.Arbitrary<never> extends never ? Parameters<typeof applyMutation>[1] : never): unknown {
-  return applyMutation(value, m);
-}
-
 export function applyMutation(value: unknown, m: { kind: 'none' } | { kind: 'drop'; pick: number } | { kind: 'extra'; key: string; value: unknown } | { kind: 'retype' | 'nasty'; pick: number; value: unknown }): unknown {
   if (m.kind === 'none') return value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return m.kind === 'retype' || m.kind === 'nasty' ? m.value : value;

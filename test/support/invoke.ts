@@ -12,7 +12,6 @@ export interface As {
 export const ads: As = { sub: 'ads-staff-1', roles: ['ads-staff'], email: 'ads.staff@ads.example.org' };
 export const dds: As = { sub: 'dds-reader-1', roles: ['dds'], email: 'dds.reader@dds.example.org' };
 export const applicantA: As = { sub: 'applicant-a', roles: ['applicant'], email: 'ann.a@provider-one.example.org' };
-export const applicantB: As = { sub: 'applicant-b', roles: ['applicant'], email: 'bob.b@provider-two.example.org' };
 
 export interface Call {
   params?: Record<string, string>;
