@@ -11,8 +11,21 @@ export function buildApp(app = new App()) {
   const config = readConfig(app.node);
   const ops = new OpsStack(app, 'CeOps', { alarmEmail: config.alarmEmail });
   const data = new DataStack(app, 'CeData');
-  const api = new ApiStack(app, 'CeApi', { table: data.table, userPool: data.userPool, userPoolClient: data.userPoolClient, config, alarmTopic: ops.alarmTopic, configurationSet: ops.configurationSet });
-  const jobs = new JobsStack(app, 'CeJobs', { table: data.table, config, alarmTopic: ops.alarmTopic, configurationSet: ops.configurationSet, publicBaseUrl: api.api.apiEndpoint });
+  const api = new ApiStack(app, 'CeApi', {
+    table: data.table,
+    userPool: data.userPool,
+    userPoolClient: data.userPoolClient,
+    config,
+    alarmTopic: ops.alarmTopic,
+    configurationSet: ops.configurationSet,
+  });
+  const jobs = new JobsStack(app, 'CeJobs', {
+    table: data.table,
+    config,
+    alarmTopic: ops.alarmTopic,
+    configurationSet: ops.configurationSet,
+    publicBaseUrl: api.api.apiEndpoint,
+  });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { app, ops, data, api, jobs };
 }

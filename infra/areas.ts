@@ -8,15 +8,36 @@ const WRITE: TableAction[] = ['PutItem', 'UpdateItem', 'DeleteItem', 'ConditionC
  * What each API function may touch. The function of an area gets exactly these table actions (least privilege,
  * not grantReadWriteData), and SES send rights only if it emails.
  */
-export const AREA_ACCESS: Record<Area, { description: string; table: TableAction[]; sendsEmail: boolean; managesAccounts?: boolean; timeoutSeconds?: number }> = {
-  accounts: { description: 'Profiles; ADS creates staff accounts', table: [...READ, ...WRITE], sendsEmail: false, managesAccounts: true },
+export const AREA_ACCESS: Record<
+  Area,
+  { description: string; table: TableAction[]; sendsEmail: boolean; managesAccounts?: boolean; timeoutSeconds?: number }
+> = {
+  accounts: {
+    description: 'Profiles; ADS creates staff accounts',
+    table: [...READ, ...WRITE],
+    sendsEmail: false,
+    managesAccounts: true,
+  },
   // Seats added by ADS are offered to the waitlist at once, with an email.
-  iterations: { description: 'Course iterations, calendar, blackout dates', table: [...READ, ...WRITE], sendsEmail: true },
+  iterations: {
+    description: 'Course iterations, calendar, blackout dates',
+    table: [...READ, ...WRITE],
+    sendsEmail: true,
+  },
   providers: { description: 'Provider directory and profiles', table: [...READ, ...WRITE], sendsEmail: false },
   applications: { description: 'Applications and endorsements', table: [...READ, ...WRITE], sendsEmail: true },
-  links: { description: 'Supervisor links (endorsement, training agreement)', table: [...READ, ...WRITE], sendsEmail: true },
+  links: {
+    description: 'Supervisor links (endorsement, training agreement)',
+    table: [...READ, ...WRITE],
+    sendsEmail: true,
+  },
   // Confirming an allocation makes every offer in one request: give it the API's full 29 seconds.
-  allocation: { description: 'Seat allocation, offers, waitlists', table: [...READ, ...WRITE], sendsEmail: true, timeoutSeconds: 29 },
+  allocation: {
+    description: 'Seat allocation, offers, waitlists',
+    table: [...READ, ...WRITE],
+    sendsEmail: true,
+    timeoutSeconds: 29,
+  },
   course: { description: 'Attendance and homework', table: [...READ, ...WRITE], sendsEmail: true },
   certifications: { description: 'Certification issuance and lifecycle', table: [...READ, ...WRITE], sendsEmail: true },
   registry: { description: 'Certification registry and verification (read-only)', table: READ, sendsEmail: false },

@@ -18,7 +18,11 @@ export interface DeployConfig {
 }
 
 const list = (value: unknown): string[] =>
-  Array.isArray(value) ? value.map(String) : typeof value === 'string' && value !== '' ? value.split(',').map((s) => s.trim()) : [];
+  Array.isArray(value)
+    ? value.map(String)
+    : typeof value === 'string' && value !== ''
+      ? value.split(',').map((s) => s.trim())
+      : [];
 
 export function readConfig(node: Node): DeployConfig {
   const get = (key: string) => node.tryGetContext(`ce:${key}`) as unknown;

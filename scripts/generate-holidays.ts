@@ -18,4 +18,6 @@ ${body}
 };
 `;
 writeFileSync(join(process.cwd(), 'shared', 'domain', 'calendar', 'ct-holidays.generated.ts'), file);
-console.log(`wrote ${Object.keys(rows).length} Connecticut state holidays, ${HOLIDAY_TABLE_FIRST_YEAR}–${HOLIDAY_TABLE_LAST_YEAR}`);
+console.log(
+  `wrote ${Object.keys(rows).length} Connecticut state holidays, ${HOLIDAY_TABLE_FIRST_YEAR}–${HOLIDAY_TABLE_LAST_YEAR}`,
+);

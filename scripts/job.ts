@@ -22,8 +22,7 @@ async function main() {
   if (args.includes('--date')) {
     if (!date || !parseDate(date).ok) throw new Error('--date takes YYYY-MM-DD');
     setLocalClock(atCtTime(date, 6));
-  }
-  else if (args.includes('--at')) setLocalClock(new Date(at!));
+  } else if (args.includes('--at')) setLocalClock(new Date(at!));
   configureEnvironment(readState());
   const { handler } = (await import(`../functions/jobs/${name}`)) as { handler: (e: unknown) => Promise<unknown> };
   console.log(JSON.stringify(await handler({ job: name, scheduledTime: new Date().toISOString() }), null, 2));

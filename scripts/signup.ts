@@ -9,11 +9,20 @@ import { readState } from './local/stack';
 async function main() {
   const [email, password] = process.argv.slice(2);
   if (!email || !password) {
-    console.error('usage: npm run signup -- <email> <password>   (password: 12+ characters with upper, lower, digit and symbol)');
+    console.error(
+      'usage: npm run signup -- <email> <password>   (password: 12+ characters with upper, lower, digit and symbol)',
+    );
     process.exit(2);
   }
   const state = readState();
-  const sub = await signUpAndConfirm(cognitoClient(state.cognitoEndpoint), state.clientId, state.cognitoDir, state.userPoolId, email, password);
+  const sub = await signUpAndConfirm(
+    cognitoClient(state.cognitoEndpoint),
+    state.clientId,
+    state.cognitoDir,
+    state.userPoolId,
+    email,
+    password,
+  );
   console.log(`Signed up ${email} (id ${sub}) as an applicant. Token: npm run token -- ${email} '<password>'`);
 }
 

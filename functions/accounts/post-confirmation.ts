@@ -9,7 +9,13 @@ const cognito = new CognitoIdentityProviderClient({});
  */
 export const handler = async (event: PostConfirmationTriggerEvent): Promise<PostConfirmationTriggerEvent> => {
   if (event.triggerSource === 'PostConfirmation_ConfirmSignUp') {
-    await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: event.userPoolId, Username: event.userName, GroupName: 'applicant' }));
+    await cognito.send(
+      new AdminAddUserToGroupCommand({
+        UserPoolId: event.userPoolId,
+        Username: event.userName,
+        GroupName: 'applicant',
+      }),
+    );
   }
   return event;
 };

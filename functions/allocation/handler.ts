@@ -7,7 +7,8 @@ import * as seats from '../../shared/use-cases/seats';
 export const handler = areaHandler(allocationRoutes, {
   computeProposal: ({ params, caller }) => allocation.computeProposal(params.iterationId, caller),
   latestProposal: ({ params }) => allocation.latestProposal(params.iterationId),
-  setOverride: ({ params, body, caller }) => allocation.setOverride(params.iterationId, params.applicationId, body.decision, body.reason, caller),
+  setOverride: ({ params, body, caller }) =>
+    allocation.setOverride(params.iterationId, params.applicationId, body.decision, body.reason, caller),
   confirmProposal: ({ params, body, caller }) => allocation.confirmProposal(params.iterationId, body.version, caller),
   closeAllocation: ({ params, body, caller }) => allocation.closeAllocation(params.iterationId, body.reason, caller),
   allocationSummary: ({ params }) => allocation.summary(params.iterationId),

@@ -11,9 +11,11 @@ export const handler = areaHandler(
     myApplications: ({ caller }) => applications.myApplications(caller),
     myApplication: ({ caller, params }) => applications.myApplication(caller, params.applicationId),
     withdrawApplication: ({ caller, params }) => applications.withdraw(caller, params.applicationId),
-    listApplicationsForAds: ({ params, query }) => applications.listForAds(params.iterationId, query, query.cursor, query.limit),
+    listApplicationsForAds: ({ params, query }) =>
+      applications.listForAds(params.iterationId, query, query.cursor, query.limit),
     exportApplications: ({ params, query }) => applications.exportCsv(params.iterationId, query),
-    admitToRecertification: ({ params, body, caller }) => applications.admit(params.iterationId, params.personId, body.reason, caller),
+    admitToRecertification: ({ params, body, caller }) =>
+      applications.admit(params.iterationId, params.personId, body.reason, caller),
   },
   [idempotency()],
 );

@@ -8,7 +8,8 @@ export const handler = areaHandler(providerRoutes, {
   listProvidersForAds: ({ query }) => providers.listProvidersForAds(query.cursor, query.limit),
   getProviderForAds: ({ params }) => providers.getProviderForAds(params.providerId),
   updateProvider: ({ params, body, caller }) => providers.updateProvider(params.providerId, body, caller),
-  setProviderPriority: ({ params, body, caller }) => providers.setPriority(params.providerId, body.priority, body.reason, caller),
+  setProviderPriority: ({ params, body, caller }) =>
+    providers.setPriority(params.providerId, body.priority, body.reason, caller),
   demandPlanning: () => providers.demandPlanning(),
   listPublicProviders: ({ query }) => providers.publicProviders(query.region),
 });

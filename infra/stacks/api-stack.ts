@@ -44,7 +44,13 @@ export class ApiStack extends Stack {
       corsPreflight: {
         allowOrigins: config.allowedOrigins,
         allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
-        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.PATCH, CorsHttpMethod.DELETE],
+        allowMethods: [
+          CorsHttpMethod.GET,
+          CorsHttpMethod.POST,
+          CorsHttpMethod.PUT,
+          CorsHttpMethod.PATCH,
+          CorsHttpMethod.DELETE,
+        ],
         exposeHeaders: ['x-correlation-id', 'idempotent-replayed'],
         maxAge: Duration.hours(1),
       },
@@ -67,8 +73,14 @@ export class ApiStack extends Stack {
     };
     stage.defaultRouteSettings = { throttlingBurstLimit: 200, throttlingRateLimit: 100 };
 
-    const authorizer = new HttpUserPoolAuthorizer('Cognito', props.userPool, { userPoolClients: [props.userPoolClient] });
-    const sesIdentityArn = this.formatArn({ service: 'ses', resource: 'identity', resourceName: config.senderEmail.split('@')[1] ?? config.senderEmail });
+    const authorizer = new HttpUserPoolAuthorizer('Cognito', props.userPool, {
+      userPoolClients: [props.userPoolClient],
+    });
+    const sesIdentityArn = this.formatArn({
+      service: 'ses',
+      resource: 'identity',
+      resourceName: config.senderEmail.split('@')[1] ?? config.senderEmail,
+    });
 
     for (const area of API_AREAS) {
       const access = AREA_ACCESS[area];
@@ -89,14 +101,26 @@ export class ApiStack extends Stack {
         fn.addToRolePolicy(
           new PolicyStatement({
             actions: ['ses:SendEmail', 'ses:SendRawEmail'],
-            resources: [sesIdentityArn, this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: props.configurationSet.configurationSetName })],
+            resources: [
+              sesIdentityArn,
+              this.formatArn({
+                service: 'ses',
+                resource: 'configuration-set',
+                resourceName: props.configurationSet.configurationSetName,
+              }),
+            ],
             conditions: { StringEquals: { 'ses:FromAddress': config.senderEmail } },
           }),
         );
       }
       if (access.managesAccounts) {
         fn.addEnvironment('USER_POOL_ID', props.userPool.userPoolId);
-        fn.addToRolePolicy(new PolicyStatement({ actions: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminAddUserToGroup'], resources: [props.userPool.userPoolArn] }));
+        fn.addToRolePolicy(
+          new PolicyStatement({
+            actions: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminAddUserToGroup'],
+            resources: [props.userPool.userPoolArn],
+          }),
+        );
       }
       this.functions[area] = fn;
       new Alarm(this, `Throttles-${area}`, {
@@ -123,7 +147,10 @@ export class ApiStack extends Stack {
         authorizer: r.access === 'public' ? undefined : authorizer,
       });
       if (r.access === 'public') {
-        Validations.of(route!).acknowledge({ id: 'AwsSolutions::AwsSolutions-APIG4', reason: `Public by design: ${r.summary}` });
+        Validations.of(route!).acknowledge({
+          id: 'AwsSolutions::AwsSolutions-APIG4',
+          reason: `Public by design: ${r.summary}`,
+        });
       }
     }
 
@@ -144,5 +171,6 @@ export class ApiStack extends Stack {
 const copySwaggerAssets = {
   beforeBundling: () => [],
   beforeInstall: () => [],
-  afterBundling: (inputDir: string, outputDir: string) => SWAGGER_ASSETS.map((a) => `cp "${inputDir}/node_modules/swagger-ui-dist/${a}" "${outputDir}/${a}"`),
+  afterBundling: (inputDir: string, outputDir: string) =>
+    SWAGGER_ASSETS.map((a) => `cp "${inputDir}/node_modules/swagger-ui-dist/${a}" "${outputDir}/${a}"`),
 };

@@ -1,6 +1,14 @@
 import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { AccountRecovery, CfnUserPoolGroup, FeaturePlan, Mfa, UserPool, UserPoolClient, UserPoolOperation } from 'aws-cdk-lib/aws-cognito';
+import {
+  AccountRecovery,
+  CfnUserPoolGroup,
+  FeaturePlan,
+  Mfa,
+  UserPool,
+  UserPoolClient,
+  UserPoolOperation,
+} from 'aws-cdk-lib/aws-cognito';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { GSIS, TABLE_KEYS, TTL_ATTRIBUTE } from '../../shared/data/table-design';
@@ -43,7 +51,14 @@ export class DataStack extends Stack {
       standardAttributes: { email: { required: true, mutable: true } },
       mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
-      passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true, tempPasswordValidity: Duration.days(3) },
+      passwordPolicy: {
+        minLength: 12,
+        requireDigits: true,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       featurePlan: FeaturePlan.ESSENTIALS,
       deletionProtection: true,
@@ -52,12 +67,17 @@ export class DataStack extends Stack {
     for (const rule of ['AwsSolutions-COG3', 'AwsSolutions-COG8']) {
       Validations.of(this.userPool).acknowledge({
         id: `AwsSolutions::${rule}`,
-        reason: 'Threat protection (advanced security) needs the Cognito Plus feature plan; MFA is required for every account instead. A cost decision for ADS, recorded in the README.',
+        reason:
+          'Threat protection (advanced security) needs the Cognito Plus feature plan; MFA is required for every account instead. A cost decision for ADS, recorded in the README.',
       });
     }
 
     for (const group of ROLES) {
-      new CfnUserPoolGroup(this, `Group-${group}`, { userPoolId: this.userPool.userPoolId, groupName: group, description: `Role: ${group}` });
+      new CfnUserPoolGroup(this, `Group-${group}`, {
+        userPoolId: this.userPool.userPoolId,
+        groupName: group,
+        description: `Role: ${group}`,
+      });
     }
 
     this.userPoolClient = this.userPool.addClient('WebClient', {

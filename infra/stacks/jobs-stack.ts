@@ -22,7 +22,15 @@ export interface JobsStackProps extends StackProps {
   publicBaseUrl: string;
 }
 
-const JOB_TABLE_ACTIONS: TableAction[] = ['GetItem', 'Query', 'BatchGetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'];
+const JOB_TABLE_ACTIONS: TableAction[] = [
+  'GetItem',
+  'Query',
+  'BatchGetItem',
+  'PutItem',
+  'UpdateItem',
+  'DeleteItem',
+  'ConditionCheckItem',
+];
 
 /**
  * The scheduled jobs of `shared/jobs/catalog.ts`: one function and one EventBridge Scheduler schedule each, in
@@ -42,10 +50,17 @@ export class JobsStack extends Stack {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
-    Validations.of(this.deadLetters).acknowledge({ id: 'AwsSolutions::AwsSolutions-SQS3', reason: 'This queue is itself the dead-letter queue of the job schedules.' });
-    const schedulerRole = new Role(this, 'SchedulerRole', { assumedBy: new ServicePrincipal('scheduler.amazonaws.com'), description: 'Lets the job schedules invoke their functions' });
+    Validations.of(this.deadLetters).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-SQS3',
+      reason: 'This queue is itself the dead-letter queue of the job schedules.',
+    });
+    const schedulerRole = new Role(this, 'SchedulerRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
+      description: 'Lets the job schedules invoke their functions',
+    });
     new Alarm(this, 'JobDeadLettersAlarm', {
-      alarmDescription: 'A scheduled job failed after its retries (e.g. the DDS notice could not be sent); see the dead-letter queue',
+      alarmDescription:
+        'A scheduled job failed after its retries (e.g. the DDS notice could not be sent); see the dead-letter queue',
       metric: this.deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
       threshold: 1,
       evaluationPeriods: 1,
@@ -53,7 +68,11 @@ export class JobsStack extends Stack {
       treatMissingData: TreatMissingData.NOT_BREACHING,
     }).addAlarmAction(alarm);
 
-    const sesIdentityArn = this.formatArn({ service: 'ses', resource: 'identity', resourceName: config.senderEmail.split('@')[1] ?? config.senderEmail });
+    const sesIdentityArn = this.formatArn({
+      service: 'ses',
+      resource: 'identity',
+      resourceName: config.senderEmail.split('@')[1] ?? config.senderEmail,
+    });
     for (const job of JOBS) {
       const fn = new CeFunction(this, `Job-${job.name}`, {
         entry: `functions/jobs/${job.name}.ts`,
@@ -70,7 +89,14 @@ export class JobsStack extends Stack {
       fn.addToRolePolicy(
         new PolicyStatement({
           actions: ['ses:SendEmail', 'ses:SendRawEmail'],
-          resources: [sesIdentityArn, this.formatArn({ service: 'ses', resource: 'configuration-set', resourceName: props.configurationSet.configurationSetName })],
+          resources: [
+            sesIdentityArn,
+            this.formatArn({
+              service: 'ses',
+              resource: 'configuration-set',
+              resourceName: props.configurationSet.configurationSetName,
+            }),
+          ],
           conditions: { StringEquals: { 'ses:FromAddress': config.senderEmail } },
         }),
       );
@@ -87,7 +113,8 @@ export class JobsStack extends Stack {
       });
       Validations.of(schedulerRole).acknowledge({
         id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${this.getLogicalId(fn.node.defaultChild as CfnFunction)}.Arn>:*]`,
-        reason: 'The scheduler may invoke any version of this one job function (the grant CDK generates for a schedule target).',
+        reason:
+          'The scheduler may invoke any version of this one job function (the grant CDK generates for a schedule target).',
       });
     }
 
@@ -97,7 +124,13 @@ export class JobsStack extends Stack {
     ] as const) {
       new Alarm(this, `${name}Alarm`, {
         alarmDescription: description,
-        metric: new Metric({ namespace: 'CeCertification', metricName: name, dimensionsMap: { service: 'ce-certification' }, statistic: 'Sum', period: Duration.minutes(5) }),
+        metric: new Metric({
+          namespace: 'CeCertification',
+          metricName: name,
+          dimensionsMap: { service: 'ce-certification' },
+          statistic: 'Sum',
+          period: Duration.minutes(5),
+        }),
         threshold: 1,
         evaluationPeriods: 1,
         comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,

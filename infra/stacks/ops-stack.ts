@@ -20,18 +20,38 @@ export class OpsStack extends Stack {
   constructor(scope: Construct, id: string, props: StackProps & { alarmEmail?: string }) {
     super(scope, id, props);
     const key = new Key(this, 'AlarmTopicKey', { enableKeyRotation: true, description: 'Encrypts the alarm topic' });
-    this.alarmTopic = new Topic(this, 'AlarmTopic', { displayName: 'CE certification alarms', masterKey: key, enforceSSL: true });
+    this.alarmTopic = new Topic(this, 'AlarmTopic', {
+      displayName: 'CE certification alarms',
+      masterKey: key,
+      enforceSSL: true,
+    });
     key.grantEncryptDecrypt(new ServicePrincipal('cloudwatch.amazonaws.com'));
     if (props.alarmEmail) this.alarmTopic.addSubscription(new EmailSubscription(props.alarmEmail));
 
     this.configurationSet = new ConfigurationSet(this, 'EmailConfigurationSet', { reputationMetrics: true });
     this.configurationSet.addEventDestination('ToCloudWatch', {
-      destination: EventDestination.cloudWatchDimensions([{ name: 'ses:configuration-set', source: CloudWatchDimensionSource.MESSAGE_TAG, defaultValue: 'ce-certification' }]),
-      events: [EmailSendingEvent.SEND, EmailSendingEvent.DELIVERY, EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT, EmailSendingEvent.REJECT],
+      destination: EventDestination.cloudWatchDimensions([
+        {
+          name: 'ses:configuration-set',
+          source: CloudWatchDimensionSource.MESSAGE_TAG,
+          defaultValue: 'ce-certification',
+        },
+      ]),
+      events: [
+        EmailSendingEvent.SEND,
+        EmailSendingEvent.DELIVERY,
+        EmailSendingEvent.BOUNCE,
+        EmailSendingEvent.COMPLAINT,
+        EmailSendingEvent.REJECT,
+      ],
     });
     const alarm = new SnsAction(this.alarmTopic);
     for (const [metricName, threshold, description] of [
-      ['Reputation.BounceRate', 0.05, 'SES bounce rate above 5% (SES reviews accounts at 5% and may pause sending at 10%)'],
+      [
+        'Reputation.BounceRate',
+        0.05,
+        'SES bounce rate above 5% (SES reviews accounts at 5% and may pause sending at 10%)',
+      ],
       ['Reputation.ComplaintRate', 0.001, 'SES complaint rate above 0.1% (SES reviews accounts at 0.1%)'],
     ] as const) {
       new Alarm(this, metricName.replace('.', ''), {

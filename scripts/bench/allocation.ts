@@ -20,10 +20,18 @@ function candidates(n: number, providers: number, random: () => number): Candida
 
 export function benchProposal(sizes = [500, 5000, 50000], providersCount = 150) {
   let seed = 7;
-  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-  const providers = new Map<string, ProviderFacts>(Array.from({ length: providersCount }, (_, i) => [`pr-${i}`, { priority: i % 25 === 0, certifiedStaff: i % 4 }]));
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const providers = new Map<string, ProviderFacts>(
+    Array.from({ length: providersCount }, (_, i) => [`pr-${i}`, { priority: i % 25 === 0, certifiedStaff: i % 4 }]),
+  );
   return sizes.map((n) => {
-    const input = { kind: 'initial' as const, seats: { North: Math.ceil(n / 20), South: Math.ceil(n / 25), West: Math.ceil(n / 30) }, candidates: candidates(n, providersCount, random), providers, overrides: new Map() };
+    const input = {
+      kind: 'initial' as const,
+      seats: { North: Math.ceil(n / 20), South: Math.ceil(n / 25), West: Math.ceil(n / 30) },
+      candidates: candidates(n, providersCount, random),
+      providers,
+      overrides: new Map(),
+    };
     const times: number[] = [];
     for (let i = 0; i < 5; i++) {
       const t = performance.now();

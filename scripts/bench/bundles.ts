@@ -14,10 +14,13 @@ const ROOT = process.cwd();
 const OUT = resolve(ROOT, '.local', 'bench', 'bundles');
 
 const SDK_CLIENTS = {
-  '@aws-sdk/client-dynamodb': "import { DynamoDBClient } from '@aws-sdk/client-dynamodb'; export const ddb = new DynamoDBClient({});",
-  '@aws-sdk/lib-dynamodb': "import { DynamoDBClient as D2 } from '@aws-sdk/client-dynamodb'; import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'; export const doc = DynamoDBDocumentClient.from(new D2({}));",
+  '@aws-sdk/client-dynamodb':
+    "import { DynamoDBClient } from '@aws-sdk/client-dynamodb'; export const ddb = new DynamoDBClient({});",
+  '@aws-sdk/lib-dynamodb':
+    "import { DynamoDBClient as D2 } from '@aws-sdk/client-dynamodb'; import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'; export const doc = DynamoDBDocumentClient.from(new D2({}));",
   '@aws-sdk/client-ses': "import { SESClient } from '@aws-sdk/client-ses'; export const ses = new SESClient({});",
-  '@aws-sdk/client-cognito-identity-provider': "import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'; export const idp = new CognitoIdentityProviderClient({});",
+  '@aws-sdk/client-cognito-identity-provider':
+    "import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'; export const idp = new CognitoIdentityProviderClient({});",
 } as const;
 
 export interface BundleFigure {
@@ -30,12 +33,17 @@ export interface BundleFigure {
   clients: string[];
 }
 
-async function bundle(name: string, options: { entry?: string; contents?: string }): Promise<{ file: string; bytes: number; mapBytes: number; metafile: Metafile }> {
+async function bundle(
+  name: string,
+  options: { entry?: string; contents?: string },
+): Promise<{ file: string; bytes: number; mapBytes: number; metafile: Metafile }> {
   const dir = join(OUT, name);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'index.mjs');
   const result = await build({
-    ...(options.entry ? { entryPoints: [options.entry] } : { stdin: { contents: options.contents!, resolveDir: ROOT, loader: 'ts' } }),
+    ...(options.entry
+      ? { entryPoints: [options.entry] }
+      : { stdin: { contents: options.contents!, resolveDir: ROOT, loader: 'ts' } }),
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -57,7 +65,15 @@ async function bundle(name: string, options: { entry?: string; contents?: string
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-const ENV = { ...process.env, TABLE_NAME: 'bench', USER_POOL_ID: 'us-east-1_bench', AWS_REGION: 'us-east-1', SENDER_EMAIL: 'bench@example.org', POWERTOOLS_LOG_LEVEL: 'SILENT', NODE_OPTIONS: '--enable-source-maps' };
+const ENV = {
+  ...process.env,
+  TABLE_NAME: 'bench',
+  USER_POOL_ID: 'us-east-1_bench',
+  AWS_REGION: 'us-east-1',
+  SENDER_EMAIL: 'bench@example.org',
+  POWERTOOLS_LOG_LEVEL: 'SILENT',
+  NODE_OPTIONS: '--enable-source-maps',
+};
 
 /** Module init in a fresh process: the time to import the bundle (what a cold start adds before the handler runs). */
 function initOnce(file: string): number {
@@ -90,14 +106,25 @@ export async function benchBundles(samples = 11): Promise<BundleFigure[]> {
   for (const { fn, entry } of lambdaEntries()) {
     const built = await bundle(fn, { entry: resolve(ROOT, entry) });
     const inputs = Object.keys(built.metafile.inputs);
-    const clients = (Object.keys(SDK_CLIENTS) as (keyof typeof SDK_CLIENTS)[]).filter((c) => inputs.some((i) => i.includes(`node_modules/${c}/`)));
+    const clients = (Object.keys(SDK_CLIENTS) as (keyof typeof SDK_CLIENTS)[]).filter((c) =>
+      inputs.some((i) => i.includes(`node_modules/${c}/`)),
+    );
     const floorKey = clients.join('+') || 'none';
     if (!floors.has(floorKey)) {
-      const floor = await bundle(`floor-${floors.size}`, { contents: `${clients.map((c) => SDK_CLIENTS[c]).join('\n')}\nexport const handler = async () => 1;` });
+      const floor = await bundle(`floor-${floors.size}`, {
+        contents: `${clients.map((c) => SDK_CLIENTS[c]).join('\n')}\nexport const handler = async () => 1;`,
+      });
       floors.set(floorKey, { bytes: floor.bytes, file: floor.file });
     }
     const floor = floors.get(floorKey)!;
-    figures.push({ fn, bytes: built.bytes, mapBytes: built.mapBytes, ...measureInitPair(built.file, floor.file, samples), floorBytes: floor.bytes, clients });
+    figures.push({
+      fn,
+      bytes: built.bytes,
+      mapBytes: built.mapBytes,
+      ...measureInitPair(built.file, floor.file, samples),
+      floorBytes: floor.bytes,
+      clients,
+    });
   }
   return figures;
 }

@@ -9,14 +9,23 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 export function itemSize(value: unknown): number {
   if (value === null || value === undefined || typeof value === 'boolean') return 1;
   if (typeof value === 'string') return Buffer.byteLength(value);
-  if (typeof value === 'number') return Math.ceil(String(Math.abs(value)).replace(/[.-]/g, '').replace(/^0+/, '').length / 2) + 1;
+  if (typeof value === 'number')
+    return Math.ceil(String(Math.abs(value)).replace(/[.-]/g, '').replace(/^0+/, '').length / 2) + 1;
   if (value instanceof Uint8Array) return value.byteLength;
   if (Array.isArray(value)) return 3 + value.reduce((sum: number, v) => sum + itemSize(v) + 1, 0);
   if (value instanceof Set) return [...value].reduce((sum: number, v) => sum + itemSize(v), 0);
-  if (typeof value === 'object') return 3 + Object.entries(value as Record<string, unknown>).reduce((sum, [k, v]) => sum + Buffer.byteLength(k) + itemSize(v) + 1, 0);
+  if (typeof value === 'object')
+    return (
+      3 +
+      Object.entries(value as Record<string, unknown>).reduce(
+        (sum, [k, v]) => sum + Buffer.byteLength(k) + itemSize(v) + 1,
+        0,
+      )
+    );
   return 0;
 }
-const topLevel = (item: Record<string, unknown>) => Object.entries(item).reduce((sum, [k, v]) => sum + Buffer.byteLength(k) + itemSize(v), 0);
+const topLevel = (item: Record<string, unknown>) =>
+  Object.entries(item).reduce((sum, [k, v]) => sum + Buffer.byteLength(k) + itemSize(v), 0);
 const readUnits = (bytes: number, consistent: boolean) => Math.max(1, Math.ceil(bytes / 4096)) * (consistent ? 1 : 0.5);
 const writeUnits = (item: Record<string, unknown> | undefined) => Math.max(1, Math.ceil(topLevel(item ?? {}) / 1024));
 
@@ -56,12 +65,19 @@ export function meter(client: DynamoDBDocumentClient): Meter {
       if (name === 'GetItem') m.readUnits += readUnits(out.Item ? topLevel(out.Item) : 0, consistent);
       if (name === 'Query' || name === 'Scan') {
         m.scanned += Number(out.ScannedCount ?? 0);
-        m.readUnits += readUnits((out.Items ?? []).reduce((s: number, i: Record<string, unknown>) => s + topLevel(i), 0), consistent);
+        m.readUnits += readUnits(
+          (out.Items ?? []).reduce((s: number, i: Record<string, unknown>) => s + topLevel(i), 0),
+          consistent,
+        );
       }
-      if (name === 'BatchGetItem') for (const items of Object.values(out.Responses ?? {}) as Record<string, unknown>[][]) for (const i of items) m.readUnits += readUnits(topLevel(i), false);
-      if (name === 'PutItem' || name === 'UpdateItem' || name === 'DeleteItem') m.writeUnits += writeUnits(input.Item ?? input.Key);
+      if (name === 'BatchGetItem')
+        for (const items of Object.values(out.Responses ?? {}) as Record<string, unknown>[][])
+          for (const i of items) m.readUnits += readUnits(topLevel(i), false);
+      if (name === 'PutItem' || name === 'UpdateItem' || name === 'DeleteItem')
+        m.writeUnits += writeUnits(input.Item ?? input.Key);
       if (name === 'TransactWriteItems') {
-        for (const t of input.TransactItems ?? []) m.writeUnits += 2 * writeUnits(t.Put?.Item ?? t.Update?.Key ?? t.Delete?.Key ?? t.ConditionCheck?.Key);
+        for (const t of input.TransactItems ?? [])
+          m.writeUnits += 2 * writeUnits(t.Put?.Item ?? t.Update?.Key ?? t.Delete?.Key ?? t.ConditionCheck?.Key);
       }
       return result;
     }) as never,

@@ -5,7 +5,13 @@
  */
 import { performance } from 'node:perf_hooks';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient, QueryCommand, ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  DynamoDBDocumentClient,
+  QueryCommand,
+  ScanCommand,
+  type ScanCommandOutput,
+} from '@aws-sdk/lib-dynamodb';
 import { TABLE_NAME } from '../../shared/data/client';
 import { toItem } from '../../shared/data/certifications';
 import { addDays } from '../../shared/domain/certification';
@@ -21,7 +27,10 @@ export async function benchExpiryList(total = 100_000, today = '2027-03-01', win
   const batch: Record<string, unknown>[] = [];
   const flush = async () => {
     const chunk = batch.splice(0, 25);
-    if (chunk.length > 0) await dynamo.send(new BatchWriteCommand({ RequestItems: { [TABLE_NAME]: chunk.map((Item) => ({ PutRequest: { Item } })) } }));
+    if (chunk.length > 0)
+      await dynamo.send(
+        new BatchWriteCommand({ RequestItems: { [TABLE_NAME]: chunk.map((Item) => ({ PutRequest: { Item } })) } }),
+      );
   };
   const writers: Promise<void>[] = [];
   for (let i = 0; i < total; i++) {
@@ -63,7 +72,15 @@ export async function benchExpiryList(total = 100_000, today = '2027-03-01', win
   let pages = 0;
   let start: Record<string, unknown> | undefined;
   do {
-    const page = await dynamo.send(new QueryCommand({ TableName: TABLE_NAME, IndexName: 'gsi3', KeyConditionExpression: 'gsi3pk = :p AND gsi3sk BETWEEN :from AND :to', ExpressionAttributeValues: { ':p': 'EXPIRY', ':from': `${today}#`, ':to': `${to}#~` }, ExclusiveStartKey: start }));
+    const page = await dynamo.send(
+      new QueryCommand({
+        TableName: TABLE_NAME,
+        IndexName: 'gsi3',
+        KeyConditionExpression: 'gsi3pk = :p AND gsi3sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':p': 'EXPIRY', ':from': `${today}#`, ':to': `${to}#~` },
+        ExclusiveStartKey: start,
+      }),
+    );
     scanned += page.ScannedCount ?? 0;
     found += page.Count ?? 0;
     for (const item of page.Items ?? []) bytes += itemSize(item) - 3;
@@ -79,7 +96,9 @@ export async function benchExpiryList(total = 100_000, today = '2027-03-01', win
   let scanPages = 0;
   start = undefined;
   do {
-    const page: ScanCommandOutput = await dynamo.send(new ScanCommand({ TableName: TABLE_NAME, ExclusiveStartKey: start }));
+    const page: ScanCommandOutput = await dynamo.send(
+      new ScanCommand({ TableName: TABLE_NAME, ExclusiveStartKey: start }),
+    );
     scanScanned += page.ScannedCount ?? 0;
     for (const item of page.Items ?? []) {
       scanBytes += itemSize(item) - 3;
@@ -88,6 +107,12 @@ export async function benchExpiryList(total = 100_000, today = '2027-03-01', win
     scanPages++;
     start = page.LastEvaluatedKey;
   } while (start);
-  const scan = { ms: performance.now() - t, pages: scanPages, scanned: scanScanned, found: scanFound, readUnits: units(scanBytes) };
+  const scan = {
+    ms: performance.now() - t,
+    pages: scanPages,
+    scanned: scanScanned,
+    found: scanFound,
+    readUnits: units(scanBytes),
+  };
   return { total, window: `${today} … ${to}`, seedSeconds, index, scan };
 }

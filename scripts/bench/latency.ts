@@ -26,26 +26,63 @@ export interface LatencyRow {
 /** Reads are measured for every GET route; writes for two that can repeat harmlessly. */
 const WRITES = new Set(['putBlackoutDate', 'putMyProfile']);
 
-export async function benchLatency(state: StackState, meter: Meter, world: { iterationId: string; providerId: string; applicationId: string }, seconds = 2) {
+export async function benchLatency(
+  state: StackState,
+  meter: Meter,
+  world: { iterationId: string; providerId: string; applicationId: string },
+  seconds = 2,
+) {
   const idp = cognitoClient(state.cognitoEndpoint);
-  const token = (role: keyof StackState['users']) => signIn(idp, state.clientId, state.users[role].email, state.users[role].password);
-  const tokens = { 'ads-staff': await token('ads-staff'), dds: await token('dds'), applicant: await token('applicant') };
-  const params: Record<string, string> = { iterationId: world.iterationId, providerId: world.providerId, applicationId: world.applicationId, date: '2027-02-02', assignmentId: 'hw-none', number: 'CT-CE-0000-0000-0000-0000', token: 'A'.repeat(43), subjectType: 'iteration', subjectId: world.iterationId, period: '2027-03', asset: 'swagger-ui.css', personId: 'bench-0' };
+  const token = (role: keyof StackState['users']) =>
+    signIn(idp, state.clientId, state.users[role].email, state.users[role].password);
+  const tokens = {
+    'ads-staff': await token('ads-staff'),
+    dds: await token('dds'),
+    applicant: await token('applicant'),
+  };
+  const params: Record<string, string> = {
+    iterationId: world.iterationId,
+    providerId: world.providerId,
+    applicationId: world.applicationId,
+    date: '2027-02-02',
+    assignmentId: 'hw-none',
+    number: 'CT-CE-0000-0000-0000-0000',
+    token: 'A'.repeat(43),
+    subjectType: 'iteration',
+    subjectId: world.iterationId,
+    period: '2027-03',
+    asset: 'swagger-ui.css',
+    personId: 'bench-0',
+  };
   const bodies: Record<string, unknown> = {
     putBlackoutDate: { reason: 'Bench break' },
-    putMyProfile: { name: 'Bench Applicant', jobTitle: 'Job developer', position: 'direct-service', providerId: world.providerId, supervisor: { name: 'S', email: 'sup@bench.example.org' } },
+    putMyProfile: {
+      name: 'Bench Applicant',
+      jobTitle: 'Job developer',
+      position: 'direct-service',
+      providerId: world.providerId,
+      supervisor: { name: 'S', email: 'sup@bench.example.org' },
+    },
   };
-  const queries: Record<string, string> = { listPublicProviders: '?region=North', completionReport: '?from=2027-01-01&to=2027-12-31' };
+  const queries: Record<string, string> = {
+    listPublicProviders: '?region=North',
+    completionReport: '?from=2027-01-01&to=2027-12-31',
+  };
   const routes = ALL_ROUTES.filter((r) => r.method === 'GET' || WRITES.has(r.operationId));
   const targets = routes.map((r: RouteSpec) => {
-    const path = r.path.replace(/\{(\w+)\}/g, (_, n: string) => (n === 'date' && r.operationId === 'putBlackoutDate' ? '2027-04-09' : params[n]!));
+    const path = r.path.replace(/\{(\w+)\}/g, (_, n: string) =>
+      n === 'date' && r.operationId === 'putBlackoutDate' ? '2027-04-09' : params[n]!,
+    );
     const role = r.access === 'public' ? undefined : (r.access[0] as keyof typeof tokens);
     const body = bodies[r.operationId];
     return {
       name: `${r.method} ${r.path}`,
       url: `${state.gatewayUrl}${path}${queries[r.operationId] ?? ''}`,
       method: r.method,
-      headers: { ...(role ? { authorization: `Bearer ${tokens[role]}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        ...(role ? { authorization: `Bearer ${tokens[role]}` } : {}),
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
       body: body ? JSON.stringify(body) : undefined,
     };
   });
@@ -54,13 +91,32 @@ export async function benchLatency(state: StackState, meter: Meter, world: { ite
   const calls: Record<string, number> = {};
   for (const target of targets) {
     meter.reset();
-    for (let i = 0; i < 5; i++) await (await fetch(target.url, { method: target.method, headers: target.headers, body: target.body })).arrayBuffer();
+    for (let i = 0; i < 5; i++)
+      await (
+        await fetch(target.url, { method: target.method, headers: target.headers, body: target.body })
+      ).arrayBuffer();
     calls[target.name] = meter.total() / 5;
   }
 
-  const input = { targets, concurrency: [1, 32], seconds, dynamo: { endpoint: state.dynamoEndpoint, table: state.tableName, key: { pk: `ITERATION#${world.iterationId}`, sk: '#META' } } };
+  const input = {
+    targets,
+    concurrency: [1, 32],
+    seconds,
+    dynamo: {
+      endpoint: state.dynamoEndpoint,
+      table: state.tableName,
+      key: { pk: `ITERATION#${world.iterationId}`, sk: '#META' },
+    },
+  };
   // Asynchronously: this process serves the requests the worker makes.
-  const { stdout: output } = await promisify(execFile)(process.execPath, ['scripts/bench/load-worker.mjs', JSON.stringify(input)], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
-  const rows = output.trim().split('\n').map((l) => JSON.parse(l) as LatencyRow);
+  const { stdout: output } = await promisify(execFile)(
+    process.execPath,
+    ['scripts/bench/load-worker.mjs', JSON.stringify(input)],
+    { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+  );
+  const rows = output
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as LatencyRow);
   return { rows, calls };
 }

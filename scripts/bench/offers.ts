@@ -14,38 +14,87 @@ import type { StackState } from '../local/stack';
 import type { Meter } from './ddb-meter';
 
 async function post(state: StackState, token: string, path: string, body: unknown) {
-  const res = await fetch(`${state.gatewayUrl}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${state.gatewayUrl}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const json = (await res.json()) as Record<string, any>;
   if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
   return json;
 }
 
 export async function benchOffers(state: StackState, meter: Meter, offers = 1000, applicants = 1200) {
-  const token = await signIn(cognitoClient(state.cognitoEndpoint), state.clientId, state.users['ads-staff'].email, state.users['ads-staff'].password);
+  const token = await signIn(
+    cognitoClient(state.cognitoEndpoint),
+    state.clientId,
+    state.users['ads-staff'].email,
+    state.users['ads-staff'].password,
+  );
   setLocalClock(new Date('2026-11-22T12:00:00-05:00'));
   const providerIds: string[] = [];
   for (let i = 0; i < 30; i++) {
-    const p = await post(state, token, '/ads/providers', { name: `Bench Provider ${i}`, regions: ['North', 'South', 'West'], contractsWithAds: 'yes', contractsWithDds: 'yes', contact: { name: 'Bench', email: `bench${i}@example.org` } });
+    const p = await post(state, token, '/ads/providers', {
+      name: `Bench Provider ${i}`,
+      regions: ['North', 'South', 'West'],
+      contractsWithAds: 'yes',
+      contractsWithDds: 'yes',
+      contact: { name: 'Bench', email: `bench${i}@example.org` },
+    });
     providerIds.push(p.id);
   }
-  const seats = { North: Math.round(offers * 0.4), South: Math.round(offers * 0.35), West: offers - Math.round(offers * 0.4) - Math.round(offers * 0.35) };
+  const seats = {
+    North: Math.round(offers * 0.4),
+    South: Math.round(offers * 0.35),
+    West: offers - Math.round(offers * 0.4) - Math.round(offers * 0.35),
+  };
   const iteration = await post(state, token, '/ads/iterations', {
-    kind: 'initial', title: 'Bench iteration', applicationWindow: { opensAt: '2026-11-01T09:00', closesAt: '2027-01-15T17:00' }, seats,
-    liveClasses: [{ date: '2027-02-02' }, { date: '2027-02-09' }], assignments: [],
+    kind: 'initial',
+    title: 'Bench iteration',
+    applicationWindow: { opensAt: '2026-11-01T09:00', closesAt: '2027-01-15T17:00' },
+    seats,
+    liveClasses: [{ date: '2027-02-02' }, { date: '2027-02-09' }],
+    assignments: [],
   });
   await post(state, token, `/ads/iterations/${iteration.id}/publish`, {});
   const items = Array.from({ length: applicants }, (_, i): Application => {
     const region = i < seats.North + 80 ? 'North' : i < seats.North + seats.South + 160 ? 'South' : 'West';
     return {
-      id: `ap-BENCH${String(i).padStart(11, '0')}`, iterationId: iteration.id, iterationKind: 'initial', applicantSub: `bench-${i}`,
-      applicant: { name: `Bench Learner ${i}`, email: `learner${i}@bench.example.org`, jobTitle: 'Job developer', position: i % 3 === 0 ? 'management' : 'direct-service' },
-      providerId: providerIds[i % providerIds.length], providerName: 'Bench Provider', region: REGIONS.includes(region) ? region : 'West',
-      supervisor: { name: 'Sup', email: `sup${i}@bench.example.org` }, acknowledgedAt: '2026-12-01T10:00:00.000-05:00', futureStaffPlanned: 1,
-      submittedAt: new Date(Date.UTC(2026, 11, 2) + i * 60_000).toISOString(), status: 'endorsed', endorsedAt: '2026-12-05T10:00:00.000-05:00', version: 2, updatedAt: '2026-12-05T10:00:00.000-05:00',
+      id: `ap-BENCH${String(i).padStart(11, '0')}`,
+      iterationId: iteration.id,
+      iterationKind: 'initial',
+      applicantSub: `bench-${i}`,
+      applicant: {
+        name: `Bench Learner ${i}`,
+        email: `learner${i}@bench.example.org`,
+        jobTitle: 'Job developer',
+        position: i % 3 === 0 ? 'management' : 'direct-service',
+      },
+      providerId: providerIds[i % providerIds.length],
+      providerName: 'Bench Provider',
+      region: REGIONS.includes(region) ? region : 'West',
+      supervisor: { name: 'Sup', email: `sup${i}@bench.example.org` },
+      acknowledgedAt: '2026-12-01T10:00:00.000-05:00',
+      futureStaffPlanned: 1,
+      submittedAt: new Date(Date.UTC(2026, 11, 2) + i * 60_000).toISOString(),
+      status: 'endorsed',
+      endorsedAt: '2026-12-05T10:00:00.000-05:00',
+      version: 2,
+      updatedAt: '2026-12-05T10:00:00.000-05:00',
     };
   });
   for (let i = 0; i < items.length; i += 25) {
-    await dynamo.send(new BatchWriteCommand({ RequestItems: { [TABLE_NAME]: items.slice(i, i + 25).map((a) => ({ PutRequest: { Item: { ...applicationKey(a.id), type: 'application', ...a, ...indexAttributes(a) } } })) } }));
+    await dynamo.send(
+      new BatchWriteCommand({
+        RequestItems: {
+          [TABLE_NAME]: items
+            .slice(i, i + 25)
+            .map((a) => ({
+              PutRequest: { Item: { ...applicationKey(a.id), type: 'application', ...a, ...indexAttributes(a) } },
+            })),
+        },
+      }),
+    );
   }
   setLocalClock(new Date('2027-01-16T09:00:00-05:00'));
   meter.reset();
@@ -56,12 +105,22 @@ export async function benchOffers(state: StackState, meter: Meter, offers = 1000
   const proposeUnits = { read: meter.readUnits, write: meter.writeUnits };
   meter.reset();
   t = performance.now();
-  const summary = await post(state, token, `/ads/iterations/${iteration.id}/allocation/confirm`, { version: proposal.version });
+  const summary = await post(state, token, `/ads/iterations/${iteration.id}/allocation/confirm`, {
+    version: proposal.version,
+  });
   const confirmMs = performance.now() - t;
   const calls = { ...meter.calls };
   const total = meter.total();
   const units = { read: meter.readUnits, write: meter.writeUnits };
-  const pending = await dynamo.send(new QueryCommand({ TableName: TABLE_NAME, IndexName: 'gsi3', KeyConditionExpression: 'gsi3pk = :p', ExpressionAttributeValues: { ':p': 'OUTBOX#pending' }, Select: 'COUNT' }));
+  const pending = await dynamo.send(
+    new QueryCommand({
+      TableName: TABLE_NAME,
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :p',
+      ExpressionAttributeValues: { ':p': 'OUTBOX#pending' },
+      Select: 'COUNT',
+    }),
+  );
   return {
     world: { iterationId: iteration.id as string, providerId: providerIds[0]!, applicationId: items[0]!.id },
     applicants,

@@ -17,21 +17,47 @@ async function main() {
   console.log(`Bundles and cold starts (median of ${samples} fresh processes)…`);
   const bundles = await benchBundles(samples);
   const lines: string[] = [];
-  lines.push(`# Bench results`, '', `Run ${new Date().toISOString()} on Node ${process.version}, ${process.platform}/${process.arch}.`, '');
-  lines.push('## Lambda bundles and module init', '', `Init: median of ${samples} fresh Node processes importing the bundle. Floor: a bundle of only the AWS SDK clients the function uses, same toolchain.`, '');
-  lines.push('| function | SDK clients | bundle | floor | over floor | init | floor init | over floor |', '|---|---|---|---|---|---|---|---|');
+  lines.push(
+    `# Bench results`,
+    '',
+    `Run ${new Date().toISOString()} on Node ${process.version}, ${process.platform}/${process.arch}.`,
+    '',
+  );
+  lines.push(
+    '## Lambda bundles and module init',
+    '',
+    `Init: median of ${samples} fresh Node processes importing the bundle. Floor: a bundle of only the AWS SDK clients the function uses, same toolchain.`,
+    '',
+  );
+  lines.push(
+    '| function | SDK clients | bundle | floor | over floor | init | floor init | over floor |',
+    '|---|---|---|---|---|---|---|---|',
+  );
   for (const b of bundles) {
-    lines.push(`| ${b.fn} | ${b.clients.map((c) => c.replace('@aws-sdk/', '')).join(', ') || '—'} | ${kb(b.bytes)} | ${kb(b.floorBytes)} | ${kb(b.bytes - b.floorBytes)} | ${ms(b.initMs)} | ${ms(b.floorInitMs)} | ${ms(b.initMs - b.floorInitMs)} |`);
+    lines.push(
+      `| ${b.fn} | ${b.clients.map((c) => c.replace('@aws-sdk/', '')).join(', ') || '—'} | ${kb(b.bytes)} | ${kb(b.floorBytes)} | ${kb(b.bytes - b.floorBytes)} | ${ms(b.initMs)} | ${ms(b.floorInitMs)} | ${ms(b.initMs - b.floorInitMs)} |`,
+    );
   }
   console.log('Allocation proposal (pure function)…');
   const proposal = benchProposal();
-  lines.push('', '## Allocation proposal (pure function, 150 providers, 3 regions)', '', '| applications | median | fastest |', '|---|---|---|');
-  for (const p of proposal) lines.push(`| ${p.applications.toLocaleString('en-US')} | ${ms(p.medianMs)} | ${ms(p.minMs)} |`);
+  lines.push(
+    '',
+    '## Allocation proposal (pure function, 150 providers, 3 regions)',
+    '',
+    '| applications | median | fastest |',
+    '|---|---|---|',
+  );
+  for (const p of proposal)
+    lines.push(`| ${p.applications.toLocaleString('en-US')} | ${ms(p.medianMs)} | ${ms(p.minMs)} |`);
 
   console.log('Local stack: confirming 1,000 offers…');
   const { startStack } = await import('../local/stack');
   // The stack sets the handlers' environment; only then may modules that read it at load be imported.
-  const stack = await startStack({ dataDir: mkdtempSync(join(tmpdir(), 'ce-bench-')), inMemory: true, tableName: 'bench' });
+  const stack = await startStack({
+    dataDir: mkdtempSync(join(tmpdir(), 'ce-bench-')),
+    inMemory: true,
+    tableName: 'bench',
+  });
   const { dynamo } = await import('../../shared/data/client');
   const { meter } = await import('./ddb-meter');
   const { benchOffers } = await import('./offers');
@@ -51,35 +77,80 @@ async function main() {
     m.stop();
     await stack.stop();
   }
-  const calls = (c: Record<string, number>) => Object.entries(c).map(([k, v]) => `${k} ${v}`).join(', ');
+  const calls = (c: Record<string, number>) =>
+    Object.entries(c)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ');
   lines.push('', '## Confirming 1,000 offers end to end (local stack, through the gateway)', '');
-  lines.push(`${offers.applicants.toLocaleString('en-US')} endorsed applications, ${offers.offers} seats. ${offers.httpRequests} HTTP requests by ADS.`, '');
+  lines.push(
+    `${offers.applicants.toLocaleString('en-US')} endorsed applications, ${offers.offers} seats. ${offers.httpRequests} HTTP requests by ADS.`,
+    '',
+  );
   lines.push('| step | time | DynamoDB calls | read units | write units |', '|---|---|---|---|---|');
-  lines.push(`| compute proposal | ${ms(offers.propose.ms)} | ${calls(offers.propose.calls)} | ${offers.propose.units.read} | ${offers.propose.units.write} |`);
-  lines.push(`| confirm (offers + waitlist + emails queued) | ${ms(offers.confirm.ms)} | ${offers.confirm.totalCalls}: ${calls(offers.confirm.calls)} | ${offers.confirm.units.read} | ${offers.confirm.units.write} |`);
-  lines.push('', `Confirm writes the offers in batches (one seat-counter update and up to 30 applications with their emails per transaction); the UpdateItem calls are the outbox claiming and recording each email it sends within the request's 5-second send budget. ${offers.emailsQueued} emails were queued; ${offers.emailsLeftForOutboxJob} were left pending for the \`email-outbox\` job.`);
+  lines.push(
+    `| compute proposal | ${ms(offers.propose.ms)} | ${calls(offers.propose.calls)} | ${offers.propose.units.read} | ${offers.propose.units.write} |`,
+  );
+  lines.push(
+    `| confirm (offers + waitlist + emails queued) | ${ms(offers.confirm.ms)} | ${offers.confirm.totalCalls}: ${calls(offers.confirm.calls)} | ${offers.confirm.units.read} | ${offers.confirm.units.write} |`,
+  );
+  lines.push(
+    '',
+    `Confirm writes the offers in batches (one seat-counter update and up to 30 applications with their emails per transaction); the UpdateItem calls are the outbox claiming and recording each email it sends within the request's 5-second send budget. ${offers.emailsQueued} emails were queued; ${offers.emailsLeftForOutboxJob} were left pending for the \`email-outbox\` job.`,
+  );
 
   lines.push('', '## Latency per route (local stack, load from a separate process)', '');
-  lines.push('Handlers run in the local gateway on DynamoDB Local (one machine, 2 cores), measured from another process. The raw GetItem row is the floor: one DynamoDB round trip with no handler. "calls" = DynamoDB calls per request.', '');
-  lines.push('| route | status | calls | c=1 p50 / p95 / p99 (ms) | c=1 req/s | c=32 p50 / p95 / p99 (ms) | c=32 req/s |', '|---|---|---|---|---|---|---|');
+  lines.push(
+    'Handlers run in the local gateway on DynamoDB Local (one machine, 2 cores), measured from another process. The raw GetItem row is the floor: one DynamoDB round trip with no handler. "calls" = DynamoDB calls per request.',
+    '',
+  );
+  lines.push(
+    '| route | status | calls | c=1 p50 / p95 / p99 (ms) | c=1 req/s | c=32 p50 / p95 / p99 (ms) | c=32 req/s |',
+    '|---|---|---|---|---|---|---|',
+  );
   const byName = new Map<string, Record<number, (typeof latency.rows)[number]>>();
   for (const row of latency.rows) byName.set(row.name, { ...byName.get(row.name), [row.concurrency]: row });
-  const triple = (r?: { p50: number; p95: number; p99: number }) => (r ? `${r.p50.toFixed(1)} / ${r.p95.toFixed(1)} / ${r.p99.toFixed(1)}` : '—');
+  const triple = (r?: { p50: number; p95: number; p99: number }) =>
+    r ? `${r.p50.toFixed(1)} / ${r.p95.toFixed(1)} / ${r.p99.toFixed(1)}` : '—';
   for (const [name, by] of byName) {
-    lines.push(`| ${name} | ${by[1]?.status ?? '—'} | ${latency.calls[name] ?? 1} | ${triple(by[1])} | ${by[1]?.rate.toFixed(0)} | ${triple(by[32])} | ${by[32]?.rate.toFixed(0)} |`);
+    lines.push(
+      `| ${name} | ${by[1]?.status ?? '—'} | ${latency.calls[name] ?? 1} | ${triple(by[1])} | ${by[1]?.rate.toFixed(0)} | ${triple(by[32])} | ${by[32]?.rate.toFixed(0)} |`,
+    );
   }
 
-  lines.push('', `## The DDS notice's read: ${expiry.total.toLocaleString('en-US')} certifications, window ${expiry.window}`, '');
-  lines.push('Read units computed from item sizes (eventually consistent: 0.5 per 4 KB); DynamoDB Local reports none.', '');
-  lines.push('| read | pages | items examined (ScannedCount) | items in the window | read units | time |', '|---|---|---|---|---|---|');
-  lines.push(`| Query on the expiry index (gsi3) | ${expiry.index.pages} | ${expiry.index.scanned.toLocaleString('en-US')} | ${expiry.index.found.toLocaleString('en-US')} | ${expiry.index.readUnits.toLocaleString('en-US')} | ${ms(expiry.index.ms)} |`);
-  lines.push(`| Scan of the table | ${expiry.scan.pages} | ${expiry.scan.scanned.toLocaleString('en-US')} | ${expiry.scan.found.toLocaleString('en-US')} | ${expiry.scan.readUnits.toLocaleString('en-US')} | ${ms(expiry.scan.ms)} |`);
+  lines.push(
+    '',
+    `## The DDS notice's read: ${expiry.total.toLocaleString('en-US')} certifications, window ${expiry.window}`,
+    '',
+  );
+  lines.push(
+    'Read units computed from item sizes (eventually consistent: 0.5 per 4 KB); DynamoDB Local reports none.',
+    '',
+  );
+  lines.push(
+    '| read | pages | items examined (ScannedCount) | items in the window | read units | time |',
+    '|---|---|---|---|---|---|',
+  );
+  lines.push(
+    `| Query on the expiry index (gsi3) | ${expiry.index.pages} | ${expiry.index.scanned.toLocaleString('en-US')} | ${expiry.index.found.toLocaleString('en-US')} | ${expiry.index.readUnits.toLocaleString('en-US')} | ${ms(expiry.index.ms)} |`,
+  );
+  lines.push(
+    `| Scan of the table | ${expiry.scan.pages} | ${expiry.scan.scanned.toLocaleString('en-US')} | ${expiry.scan.found.toLocaleString('en-US')} | ${expiry.scan.readUnits.toLocaleString('en-US')} | ${ms(expiry.scan.ms)} |`,
+  );
 
   const markdown = lines.join('\n') + '\n';
   writeFileSync('bench/results.md', markdown);
-  writeFileSync('bench/results.json', JSON.stringify({ at: new Date().toISOString(), node: process.version, bundles, proposal, offers, latency, expiry }, null, 2) + '\n');
+  writeFileSync(
+    'bench/results.json',
+    JSON.stringify(
+      { at: new Date().toISOString(), node: process.version, bundles, proposal, offers, latency, expiry },
+      null,
+      2,
+    ) + '\n',
+  );
   console.log(markdown);
-  console.log(`bench finished in ${((Date.now() - started) / 1000).toFixed(0)} s → bench/results.md, bench/results.json`);
+  console.log(
+    `bench finished in ${((Date.now() - started) / 1000).toFixed(0)} s → bench/results.md, bench/results.json`,
+  );
 }
 
 main().catch((error) => {

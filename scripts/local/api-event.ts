@@ -9,7 +9,11 @@ import type { RouteSpec } from '../../shared/http/route';
 export function flattenClaims(payload: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(payload)) {
-    out[name] = Array.isArray(value) ? `[${value.join(' ')}]` : typeof value === 'string' ? value : JSON.stringify(value);
+    out[name] = Array.isArray(value)
+      ? `[${value.join(' ')}]`
+      : typeof value === 'string'
+        ? value
+        : JSON.stringify(value);
   }
   return out;
 }
@@ -38,13 +42,20 @@ export function apiEvent(input: EventInput): APIGatewayProxyEventV2 {
     rawQueryString: new URLSearchParams(query).toString(),
     headers,
     queryStringParameters: Object.keys(query).length > 0 ? query : undefined,
-    pathParameters: input.pathParameters && Object.keys(input.pathParameters).length > 0 ? input.pathParameters : undefined,
+    pathParameters:
+      input.pathParameters && Object.keys(input.pathParameters).length > 0 ? input.pathParameters : undefined,
     requestContext: {
       accountId: '000000000000',
       apiId: 'local',
       domainName: 'localhost',
       domainPrefix: 'localhost',
-      http: { method: input.route.method, path: input.rawPath, protocol: 'HTTP/1.1', sourceIp: input.sourceIp ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      http: {
+        method: input.route.method,
+        path: input.rawPath,
+        protocol: 'HTTP/1.1',
+        sourceIp: input.sourceIp ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
       requestId: randomUUID(),
       routeKey,
       stage: '$default',
@@ -59,7 +70,11 @@ export function apiEvent(input: EventInput): APIGatewayProxyEventV2 {
 }
 
 /** Matches a request path to the route table the way API Gateway does: literal segments win over parameters. */
-export function matchRoute(routes: readonly RouteSpec[], method: string, path: string): { route: RouteSpec; params: Record<string, string> } | undefined {
+export function matchRoute(
+  routes: readonly RouteSpec[],
+  method: string,
+  path: string,
+): { route: RouteSpec; params: Record<string, string> } | undefined {
   const segments = path.split('/').filter(Boolean);
   let best: { route: RouteSpec; params: Record<string, string>; literals: number } | undefined;
   for (const route of routes) {

@@ -38,7 +38,8 @@ async function waitFor(check: () => Promise<unknown>, what: string, timeoutMs = 
       await check();
       return;
     } catch (error) {
-      if (Date.now() - started > timeoutMs) throw new Error(`${what} did not start in ${timeoutMs} ms: ${(error as Error).message}`);
+      if (Date.now() - started > timeoutMs)
+        throw new Error(`${what} did not start in ${timeoutMs} ms: ${(error as Error).message}`);
       await new Promise((r) => setTimeout(r, 150));
     }
   }
@@ -55,10 +56,17 @@ function stopper(child: ChildProcess): () => Promise<void> {
 }
 
 /** DynamoDB Local; in memory unless `dataDir` is given (then one shared database file persists across restarts). */
-export async function startDynamo(options: { port?: number; dataDir?: string; logFile?: string } = {}): Promise<Running> {
+export async function startDynamo(
+  options: { port?: number; dataDir?: string; logFile?: string } = {},
+): Promise<Running> {
   const port = options.port ?? (await freePort());
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const child = spawnDynamo({ port, path: options.dataDir ?? null, sharedDb: true, stdio: options.logFile ? 'pipe' : 'ignore' } as never) as ChildProcess;
+  const child = spawnDynamo({
+    port,
+    path: options.dataDir ?? null,
+    sharedDb: true,
+    stdio: options.logFile ? 'pipe' : 'ignore',
+  } as never) as ChildProcess;
   if (options.logFile) {
     const log = createWriteStream(options.logFile, { flags: 'a' });
     child.stdout?.pipe(log);
@@ -75,21 +83,37 @@ export async function startDynamo(options: { port?: number; dataDir?: string; lo
 export async function startSes(options: { port?: number } = {}): Promise<Running> {
   const port = options.port ?? (await freePort());
   const module = (await import('aws-ses-v2-local')) as unknown as { default: unknown };
-  const start = ((module.default as { default?: unknown }).default ?? module.default) as (o: { port: number; host?: string }) => Promise<{ close: (cb: () => void) => void }>;
+  const start = ((module.default as { default?: unknown }).default ?? module.default) as (o: {
+    port: number;
+    host?: string;
+  }) => Promise<{ close: (cb: () => void) => void }>;
   const server = await start({ port, host: '127.0.0.1' });
-  return { endpoint: `http://127.0.0.1:${port}`, port, stop: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    port,
+    stop: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** cognito-local, in its own process, keeping its pools under `dataDir/.cognito`. */
-export async function startCognito(options: { dataDir: string; port?: number; logFile?: string; lambdaEndpoint?: string }): Promise<Running> {
+export async function startCognito(options: {
+  dataDir: string;
+  port?: number;
+  logFile?: string;
+  lambdaEndpoint?: string;
+}): Promise<Running> {
   const port = options.port ?? (await freePort());
   const configDir = join(options.dataDir, '.cognito');
   mkdirSync(configDir, { recursive: true });
-  const child = spawnProcess(process.execPath, [createRequire(join(process.cwd(), 'package.json')).resolve('cognito-local/lib/bin/start.js')], {
-    cwd: options.dataDir,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_NO_WARNINGS: '1' },
-    stdio: options.logFile ? ['ignore', 'pipe', 'pipe'] : 'ignore',
-  });
+  const child = spawnProcess(
+    process.execPath,
+    [createRequire(join(process.cwd(), 'package.json')).resolve('cognito-local/lib/bin/start.js')],
+    {
+      cwd: options.dataDir,
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_NO_WARNINGS: '1' },
+      stdio: options.logFile ? ['ignore', 'pipe', 'pipe'] : 'ignore',
+    },
+  );
   if (options.logFile) {
     const log = createWriteStream(options.logFile, { flags: 'a' });
     child.stdout?.pipe(log);
@@ -97,7 +121,14 @@ export async function startCognito(options: { dataDir: string; port?: number; lo
   }
   const endpoint = `http://127.0.0.1:${port}`;
   await waitFor(async () => {
-    const res = await fetch(endpoint, { method: 'POST', headers: { 'x-amz-target': 'AWSCognitoIdentityProviderService.ListUserPools', 'content-type': 'application/x-amz-json-1.1' }, body: '{"MaxResults":1}' });
+    const res = await fetch(endpoint, {
+      method: 'POST',
+      headers: {
+        'x-amz-target': 'AWSCognitoIdentityProviderService.ListUserPools',
+        'content-type': 'application/x-amz-json-1.1',
+      },
+      body: '{"MaxResults":1}',
+    });
     if (!res.ok) throw new Error(`status ${res.status}`);
   }, 'cognito-local');
   return { endpoint, port, stop: stopper(child) };

@@ -69,7 +69,12 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
-function send(res: ServerResponse, status: number, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+) {
   res.writeHead(status, headers);
   res.end(body);
 }
@@ -86,7 +91,10 @@ export async function startGateway(options: {
     const token = header?.match(/^Bearer (.+)$/i)?.[1];
     if (!token) return undefined;
     try {
-      const { payload } = await jwtVerify(token, jwks, { issuer: options.auth.issuer, audience: options.auth.audience });
+      const { payload } = await jwtVerify(token, jwks, {
+        issuer: options.auth.issuer,
+        audience: options.auth.audience,
+      });
       return flattenClaims(payload as Record<string, unknown>);
     } catch {
       return undefined;
@@ -101,7 +109,8 @@ export async function startGateway(options: {
     if (url.pathname === '/_local/clock') {
       if (method === 'PUT' || method === 'POST') {
         const at = new Date(JSON.parse(body.toString('utf8') || '{}').at);
-        if (Number.isNaN(at.getTime())) return send(res, 400, JSON.stringify({ message: 'send {"at": "<ISO instant>"}' }));
+        if (Number.isNaN(at.getTime()))
+          return send(res, 400, JSON.stringify({ message: 'send {"at": "<ISO instant>"}' }));
         setLocalClock(at);
       } else if (method === 'DELETE') resetLocalClock();
       return send(res, 200, JSON.stringify({ now: now().toISOString() }));
@@ -115,7 +124,12 @@ export async function startGateway(options: {
         const result = await (await load())(JSON.parse(body.toString('utf8')), lambdaContext(trigger[1]!));
         return send(res, 200, JSON.stringify(result ?? {}));
       } catch (error) {
-        return send(res, 200, JSON.stringify({ errorMessage: (error as Error).message, errorType: (error as Error).name }), { 'content-type': 'application/json', 'x-amz-function-error': 'Unhandled' });
+        return send(
+          res,
+          200,
+          JSON.stringify({ errorMessage: (error as Error).message, errorType: (error as Error).name }),
+          { 'content-type': 'application/json', 'x-amz-function-error': 'Unhandled' },
+        );
       }
     }
 
@@ -124,12 +138,18 @@ export async function startGateway(options: {
     let claims: Record<string, string> | undefined;
     if (match.route.access !== 'public') {
       claims = await verify(req.headers.authorization);
-      if (!claims) return send(res, 401, JSON.stringify({ message: 'Unauthorized' }), { 'content-type': 'application/json', 'www-authenticate': 'Bearer' });
+      if (!claims)
+        return send(res, 401, JSON.stringify({ message: 'Unauthorized' }), {
+          'content-type': 'application/json',
+          'www-authenticate': 'Bearer',
+        });
     }
     const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
+    for (const [name, value] of Object.entries(req.headers))
+      if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(',') : value;
     const query: Record<string, string> = {};
-    for (const [name, value] of url.searchParams) query[name] = query[name] === undefined ? value : `${query[name]},${value}`;
+    for (const [name, value] of url.searchParams)
+      query[name] = query[name] === undefined ? value : `${query[name]},${value}`;
     const event = apiEvent({
       route: match.route,
       rawPath: url.pathname,
@@ -149,18 +169,30 @@ export async function startGateway(options: {
       return send(res, 500, JSON.stringify({ message: 'Internal Server Error' }));
     }
     const out = result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : (result.body ?? '');
-    res.writeHead(result.statusCode ?? 200, Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])));
+    res.writeHead(
+      result.statusCode ?? 200,
+      Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)])),
+    );
     res.end(out);
   }
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: { status?: number }) => {
-      if (!res.headersSent) send(res, error.status ?? 500, JSON.stringify({ message: error.status === 413 ? 'Request Entity Too Large' : 'Internal Server Error' }));
+      if (!res.headersSent)
+        send(
+          res,
+          error.status ?? 500,
+          JSON.stringify({ message: error.status === 413 ? 'Request Entity Too Large' : 'Internal Server Error' }),
+        );
     });
   });
   await new Promise<void>((resolve) => server.listen(options.port, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${options.port}`,
-    stop: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

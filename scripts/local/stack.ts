@@ -7,7 +7,15 @@ import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ALL_ROUTES } from '../../shared/http/routes';
 import type { Role } from '../../shared/domain/vocabulary';
-import { freePort, LOCAL_CREDENTIALS, LOCAL_REGION, startCognito, startDynamo, startSes, type Running } from './components';
+import {
+  freePort,
+  LOCAL_CREDENTIALS,
+  LOCAL_REGION,
+  startCognito,
+  startDynamo,
+  startSes,
+  type Running,
+} from './components';
 import { configureEnvironment } from './environment';
 import { cognitoClient, ensurePool, ensureUser } from './cognito';
 import { startGateway } from './gateway';
@@ -38,7 +46,8 @@ export const DEMO_USERS: StackState['users'] = {
 };
 
 export const stateFile = (dataDir: string) => join(dataDir, 'stack.json');
-export const readState = (dataDir = DEFAULT_DATA_DIR): StackState => JSON.parse(readFileSync(stateFile(dataDir), 'utf8')) as StackState;
+export const readState = (dataDir = DEFAULT_DATA_DIR): StackState =>
+  JSON.parse(readFileSync(stateFile(dataDir), 'utf8')) as StackState;
 
 export interface StackOptions {
   dataDir?: string;
@@ -64,7 +73,11 @@ export async function startStack(options: StackOptions = {}) {
   try {
     let dynamoEndpoint = options.existing?.dynamoEndpoint;
     if (!dynamoEndpoint) {
-      const dynamo = await startDynamo({ port: options.ports?.dynamo, dataDir: options.inMemory ? undefined : join(dataDir, 'dynamodb'), logFile: options.logs ? join(dataDir, 'dynamodb.log') : undefined });
+      const dynamo = await startDynamo({
+        port: options.ports?.dynamo,
+        dataDir: options.inMemory ? undefined : join(dataDir, 'dynamodb'),
+        logFile: options.logs ? join(dataDir, 'dynamodb.log') : undefined,
+      });
       started.push(dynamo);
       dynamoEndpoint = dynamo.endpoint;
     }
@@ -81,14 +94,26 @@ export async function startStack(options: StackOptions = {}) {
     // cognito-local invokes the sign-up trigger through the Lambda API; the gateway answers it with the same handler.
     writeFileSync(
       join(cognitoDir, '.cognito', 'config.json'),
-      JSON.stringify({ LambdaClient: { endpoint: gatewayUrl, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }, TriggerFunctions: { PostConfirmation: 'post-confirmation' } }, null, 2),
+      JSON.stringify(
+        {
+          LambdaClient: { endpoint: gatewayUrl, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS },
+          TriggerFunctions: { PostConfirmation: 'post-confirmation' },
+        },
+        null,
+        2,
+      ),
     );
-    const cognito = await startCognito({ dataDir: cognitoDir, port: options.ports?.cognito, logFile: options.logs ? join(dataDir, 'cognito.log') : undefined });
+    const cognito = await startCognito({
+      dataDir: cognitoDir,
+      port: options.ports?.cognito,
+      logFile: options.logs ? join(dataDir, 'cognito.log') : undefined,
+    });
     started.push(cognito);
 
     const idp = cognitoClient(cognito.endpoint);
     const { userPoolId, clientId } = await ensurePool(idp);
-    for (const [role, user] of Object.entries(DEMO_USERS)) await ensureUser(idp, userPoolId, user.email, user.password, role as Role);
+    for (const [role, user] of Object.entries(DEMO_USERS))
+      await ensureUser(idp, userPoolId, user.email, user.password, role as Role);
 
     const state: StackState = {
       gatewayUrl,
@@ -111,7 +136,9 @@ export async function startStack(options: StackOptions = {}) {
       port: gatewayPort,
       routes: ALL_ROUTES,
       auth: { issuer: state.issuer, audience: clientId, jwksUrl: `${state.issuer}/.well-known/jwks.json` },
-      triggers: { 'post-confirmation': async () => (await import('../../functions/accounts/post-confirmation')).handler as never },
+      triggers: {
+        'post-confirmation': async () => (await import('../../functions/accounts/post-confirmation')).handler as never,
+      },
     });
     started.push({ endpoint: gateway.url, port: gatewayPort, stop: gateway.stop });
     writeFileSync(stateFile(dataDir), JSON.stringify(state, null, 2));

@@ -12,21 +12,36 @@ async function main() {
     dataDir: DEFAULT_DATA_DIR,
     fresh,
     logs: true,
-    ports: { gateway: port('PORT', 3000), dynamo: port('DYNAMODB_PORT', 8000), ses: port('SES_PORT', 8005), cognito: port('COGNITO_PORT', 9229) },
+    ports: {
+      gateway: port('PORT', 3000),
+      dynamo: port('DYNAMODB_PORT', 8000),
+      ses: port('SES_PORT', 8005),
+      cognito: port('COGNITO_PORT', 9229),
+    },
   });
   const line = (label: string, value: string) => console.log(`  ${label.padEnd(16)}${value}`);
   console.log('\nCT Customized Employment certification — local backend is up\n');
   line('HTTP API', state.gatewayUrl);
   line('API docs', `${state.gatewayUrl}/docs   (OpenAPI 3.1: ${state.gatewayUrl}/openapi.json)`);
   line('Email viewer', `${state.sesEndpoint}   (every email the backend sends; JSON at /store)`);
-  line('DynamoDB Local', `${state.dynamoEndpoint}   table ${state.tableName}, ${table === 'created' ? 'new' : 'kept from last run'} (data in ${DEFAULT_DATA_DIR}; --fresh starts empty)`);
+  line(
+    'DynamoDB Local',
+    `${state.dynamoEndpoint}   table ${state.tableName}, ${table === 'created' ? 'new' : 'kept from last run'} (data in ${DEFAULT_DATA_DIR}; --fresh starts empty)`,
+  );
   line('Sign-in', `cognito-local ${state.cognitoEndpoint}   pool ${state.userPoolId}, client ${state.clientId}`);
   console.log('\n  Sign-in tokens (ID tokens, valid for 24 h) — in another terminal:');
-  for (const [role, user] of Object.entries(state.users)) console.log(`    npm run token -- ${role.padEnd(10)} # ${user.email}`);
-  console.log(`    then: curl -H "Authorization: Bearer $(npm run -s token -- ads-staff)" ${state.gatewayUrl}/ads/iterations`);
-  console.log('    new applicants sign themselves up: npm run signup -- <email> <password>, then npm run token -- <email> <password>');
+  for (const [role, user] of Object.entries(state.users))
+    console.log(`    npm run token -- ${role.padEnd(10)} # ${user.email}`);
+  console.log(
+    `    then: curl -H "Authorization: Bearer $(npm run -s token -- ads-staff)" ${state.gatewayUrl}/ads/iterations`,
+  );
+  console.log(
+    '    new applicants sign themselves up: npm run signup -- <email> <password>, then npm run token -- <email> <password>',
+  );
   console.log('\n  Clock (local only, to walk a course through in minutes):');
-  console.log(`    curl -X PUT ${state.gatewayUrl}/_local/clock -d '{"at":"2027-03-01T09:00:00-05:00"}'   (DELETE resets)`);
+  console.log(
+    `    curl -X PUT ${state.gatewayUrl}/_local/clock -d '{"at":"2027-03-01T09:00:00-05:00"}'   (DELETE resets)`,
+  );
   console.log('  Scheduled jobs: npm run job -- <name> [--date YYYY-MM-DD]   (npm run job -- --list)');
   console.log('\nCtrl-C stops everything; the data stays for next time.\n');
 

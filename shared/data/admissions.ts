@@ -6,10 +6,17 @@ import type { TransactItem } from './transactions';
 const admissionKey = (iterationId: string, sub: string) => ({ pk: `ADMISSION#${iterationId}`, sk: `PERSON#${sub}` });
 
 export function admitItem(iterationId: string, sub: string, reason: string, by: string, at: string): TransactItem {
-  return { Put: { TableName: TABLE_NAME, Item: { ...admissionKey(iterationId, sub), type: 'admission', iterationId, sub, reason, by, at } } };
+  return {
+    Put: {
+      TableName: TABLE_NAME,
+      Item: { ...admissionKey(iterationId, sub), type: 'admission', iterationId, sub, reason, by, at },
+    },
+  };
 }
 
 export async function isAdmitted(iterationId: string, sub: string): Promise<boolean> {
-  const result = await dynamo.send(new GetCommand({ TableName: TABLE_NAME, Key: admissionKey(iterationId, sub), ProjectionExpression: 'pk' }));
+  const result = await dynamo.send(
+    new GetCommand({ TableName: TABLE_NAME, Key: admissionKey(iterationId, sub), ProjectionExpression: 'pk' }),
+  );
   return result.Item !== undefined;
 }

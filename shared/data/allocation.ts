@@ -33,12 +33,19 @@ export interface ProposalHeader {
 }
 
 export async function getAllocationState(iterationId: string): Promise<AllocationState> {
-  const result = await dynamo.send(new GetCommand({ TableName: TABLE_NAME, Key: { pk: pk(iterationId), sk: '#STATE' }, ConsistentRead: true }));
+  const result = await dynamo.send(
+    new GetCommand({ TableName: TABLE_NAME, Key: { pk: pk(iterationId), sk: '#STATE' }, ConsistentRead: true }),
+  );
   return (result.Item as AllocationState | undefined) ?? { latestVersion: 0 };
 }
 
 /** A new proposal version, refused if another was saved since `previous` was read. */
-export function saveProposalItems(iterationId: string, previous: AllocationState, header: Omit<ProposalHeader, 'parts' | 'version'>, proposal: Proposal): { items: TransactItem[]; version: number } {
+export function saveProposalItems(
+  iterationId: string,
+  previous: AllocationState,
+  header: Omit<ProposalHeader, 'parts' | 'version'>,
+  proposal: Proposal,
+): { items: TransactItem[]; version: number } {
   const version = previous.latestVersion + 1;
   const zipped = gzipSync(JSON.stringify(proposal.lines));
   const parts: Uint8Array[] = [];
@@ -54,21 +61,60 @@ export function saveProposalItems(iterationId: string, previous: AllocationState
           ExpressionAttributeValues: previous.latestVersion === 0 ? undefined : { ':v': previous.latestVersion },
         },
       },
-      { Put: { TableName: TABLE_NAME, Item: { pk: pk(iterationId), sk: `PROPOSAL#${pad(version)}`, type: 'proposal', ...header, version, parts: parts.length } } },
-      ...parts.map((data, i) => ({ Put: { TableName: TABLE_NAME, Item: { pk: pk(iterationId), sk: `PROPOSALPART#${pad(version)}#${String(i).padStart(4, '0')}`, type: 'proposal-part', data } } })),
+      {
+        Put: {
+          TableName: TABLE_NAME,
+          Item: {
+            pk: pk(iterationId),
+            sk: `PROPOSAL#${pad(version)}`,
+            type: 'proposal',
+            ...header,
+            version,
+            parts: parts.length,
+          },
+        },
+      },
+      ...parts.map((data, i) => ({
+        Put: {
+          TableName: TABLE_NAME,
+          Item: {
+            pk: pk(iterationId),
+            sk: `PROPOSALPART#${pad(version)}#${String(i).padStart(4, '0')}`,
+            type: 'proposal-part',
+            data,
+          },
+        },
+      })),
     ],
   };
 }
 
-export async function getProposal(iterationId: string, version: number): Promise<{ header: ProposalHeader; lines: Proposal['lines'] } | undefined> {
-  const header = await dynamo.send(new GetCommand({ TableName: TABLE_NAME, Key: { pk: pk(iterationId), sk: `PROPOSAL#${pad(version)}` }, ConsistentRead: true }));
+export async function getProposal(
+  iterationId: string,
+  version: number,
+): Promise<{ header: ProposalHeader; lines: Proposal['lines'] } | undefined> {
+  const header = await dynamo.send(
+    new GetCommand({
+      TableName: TABLE_NAME,
+      Key: { pk: pk(iterationId), sk: `PROPOSAL#${pad(version)}` },
+      ConsistentRead: true,
+    }),
+  );
   if (!header.Item) return undefined;
   const chunks = await queryAll(
-    { TableName: TABLE_NAME, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': pk(iterationId), ':prefix': `PROPOSALPART#${pad(version)}#` }, ConsistentRead: true },
+    {
+      TableName: TABLE_NAME,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk(iterationId), ':prefix': `PROPOSALPART#${pad(version)}#` },
+      ConsistentRead: true,
+    },
     (item) => item.data as Uint8Array,
   );
   const { pk: _p, sk: _s, type: _t, ...rest } = header.Item;
-  return { header: rest as ProposalHeader, lines: JSON.parse(gunzipSync(Buffer.concat(chunks)).toString('utf8')) as Proposal['lines'] };
+  return {
+    header: rest as ProposalHeader,
+    lines: JSON.parse(gunzipSync(Buffer.concat(chunks)).toString('utf8')) as Proposal['lines'],
+  };
 }
 
 /** Marks a confirmation as started (so a retried confirm resumes it) or finished. */
@@ -77,7 +123,9 @@ export function confirmStateItem(iterationId: string, version: number, finished:
     Update: {
       TableName: TABLE_NAME,
       Key: { pk: pk(iterationId), sk: '#STATE' },
-      UpdateExpression: finished ? 'SET confirmedVersion = :v, confirmedAt = :at REMOVE confirmingVersion' : 'SET confirmingVersion = :v',
+      UpdateExpression: finished
+        ? 'SET confirmedVersion = :v, confirmedAt = :at REMOVE confirmingVersion'
+        : 'SET confirmingVersion = :v',
       ConditionExpression: finished
         ? 'latestVersion = :v AND confirmingVersion = :v'
         : 'latestVersion = :v AND attribute_not_exists(confirmedVersion) AND (attribute_not_exists(confirmingVersion) OR confirmingVersion = :v)',
@@ -87,7 +135,12 @@ export function confirmStateItem(iterationId: string, version: number, finished:
 }
 
 export function putOverrideItem(iterationId: string, applicationId: string, override: Override): TransactItem {
-  return { Put: { TableName: TABLE_NAME, Item: { pk: pk(iterationId), sk: `OVERRIDE#${applicationId}`, type: 'override', applicationId, ...override } } };
+  return {
+    Put: {
+      TableName: TABLE_NAME,
+      Item: { pk: pk(iterationId), sk: `OVERRIDE#${applicationId}`, type: 'override', applicationId, ...override },
+    },
+  };
 }
 
 export function deleteOverrideItem(iterationId: string, applicationId: string): TransactItem {
@@ -95,6 +148,16 @@ export function deleteOverrideItem(iterationId: string, applicationId: string): 
 }
 
 export async function getOverrides(iterationId: string): Promise<Map<string, Override>> {
-  const items = await queryAll({ TableName: TABLE_NAME, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)', ExpressionAttributeValues: { ':pk': pk(iterationId), ':prefix': 'OVERRIDE#' }, ConsistentRead: true });
-  return new Map(items.map((item) => [String(item.applicationId), { decision: item.decision, reason: item.reason, by: item.by, at: item.at } as Override]));
+  const items = await queryAll({
+    TableName: TABLE_NAME,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': pk(iterationId), ':prefix': 'OVERRIDE#' },
+    ConsistentRead: true,
+  });
+  return new Map(
+    items.map((item) => [
+      String(item.applicationId),
+      { decision: item.decision, reason: item.reason, by: item.by, at: item.at } as Override,
+    ]),
+  );
 }

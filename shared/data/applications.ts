@@ -18,7 +18,9 @@ export const applicationsPartition = (iterationId: string) => `ITERATION#${itera
 export const OFFERS_DUE = 'DUE#OFFER';
 
 const rankOf = (a: Pick<Application, 'status' | 'waitlistPosition' | 'submittedAt'>) =>
-  a.status === 'waitlisted' && a.waitlistPosition !== undefined ? String(a.waitlistPosition).padStart(6, '0') : new Date(a.submittedAt).toISOString();
+  a.status === 'waitlisted' && a.waitlistPosition !== undefined
+    ? String(a.waitlistPosition).padStart(6, '0')
+    : new Date(a.submittedAt).toISOString();
 
 /** The index attributes that follow from an application's state: the one place they are derived. */
 export function indexAttributes(a: Application) {
@@ -27,20 +29,45 @@ export function indexAttributes(a: Application) {
     gsi1sk: `${a.status}#${a.region}#${rankOf(a)}#${a.id}`,
     gsi2pk: `PERSON#${a.applicantSub}`,
     gsi2sk: `APPLICATION#${new Date(a.submittedAt).toISOString()}#${a.id}`,
-    ...(a.status === 'offered' || a.status === 'accepted' ? { gsi3pk: OFFERS_DUE, gsi3sk: `${a.offer?.deadline ?? ''}#${a.id}` } : {}),
+    ...(a.status === 'offered' || a.status === 'accepted'
+      ? { gsi3pk: OFFERS_DUE, gsi3sk: `${a.offer?.deadline ?? ''}#${a.id}` }
+      : {}),
   };
 }
 
 export function fromItem(item: Record<string, unknown>): Application {
-  const { pk: _pk, sk: _sk, type: _t, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, gsi3pk: _e, gsi3sk: _f, ...application } = item;
+  const {
+    pk: _pk,
+    sk: _sk,
+    type: _t,
+    gsi1pk: _a,
+    gsi1sk: _b,
+    gsi2pk: _c,
+    gsi2sk: _d,
+    gsi3pk: _e,
+    gsi3sk: _f,
+    ...application
+  } = item;
   return application as unknown as Application;
 }
 
 /** A new application and its guard; the guard refuses a second application by the same person. */
 export function createApplicationItems(a: Application): TransactItem[] {
   return [
-    { Put: { TableName: TABLE_NAME, Item: { ...guardKey(a.applicantSub, a.iterationId), type: 'application-guard', applicationId: a.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
-    { Put: { TableName: TABLE_NAME, Item: { ...applicationKey(a.id), type: 'application', ...a, ...indexAttributes(a) }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    {
+      Put: {
+        TableName: TABLE_NAME,
+        Item: { ...guardKey(a.applicantSub, a.iterationId), type: 'application-guard', applicationId: a.id },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      Put: {
+        TableName: TABLE_NAME,
+        Item: { ...applicationKey(a.id), type: 'application', ...a, ...indexAttributes(a) },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
   ];
 }
 
@@ -48,7 +75,10 @@ export function createApplicationItems(a: Application): TransactItem[] {
  * Replaces an application with its next state, only if it is still in the state it was read in (version): the
  * one way an application changes, so its index keys always follow its status.
  */
-export function saveApplicationItem(next: Application, expected: Pick<Application, 'version' | 'status'>): TransactItem {
+export function saveApplicationItem(
+  next: Application,
+  expected: Pick<Application, 'version' | 'status'>,
+): TransactItem {
   return {
     Put: {
       TableName: TABLE_NAME,
@@ -61,12 +91,16 @@ export function saveApplicationItem(next: Application, expected: Pick<Applicatio
 }
 
 export async function getApplication(id: string): Promise<Application | undefined> {
-  const result = await dynamo.send(new GetCommand({ TableName: TABLE_NAME, Key: applicationKey(id), ConsistentRead: true }));
+  const result = await dynamo.send(
+    new GetCommand({ TableName: TABLE_NAME, Key: applicationKey(id), ConsistentRead: true }),
+  );
   return result.Item ? fromItem(result.Item) : undefined;
 }
 
 export async function applicationIdOf(sub: string, iterationId: string): Promise<string | undefined> {
-  const result = await dynamo.send(new GetCommand({ TableName: TABLE_NAME, Key: guardKey(sub, iterationId), ConsistentRead: true }));
+  const result = await dynamo.send(
+    new GetCommand({ TableName: TABLE_NAME, Key: guardKey(sub, iterationId), ConsistentRead: true }),
+  );
   return result.Item?.applicationId as string | undefined;
 }
 
@@ -108,19 +142,30 @@ export async function listApplications(
         ...(regionFilter ? { ':region': filter.region } : {}),
       },
       Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, { attributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'], partition: ['gsi1pk', partition] }),
+      ExclusiveStartKey: decodeCursor(cursor, {
+        attributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'],
+        partition: ['gsi1pk', partition],
+      }),
     }),
   );
   return { applications: (result.Items ?? []).map(fromItem), cursor: encodeCursor(result.LastEvaluatedKey) };
 }
 
 /** Applications of an iteration in one status (optionally one region), in rank order: all, or the first `limit`. */
-export async function applicationsInStatus(iterationId: string, status: ApplicationStatus, region?: Region, limit?: number): Promise<Application[]> {
+export async function applicationsInStatus(
+  iterationId: string,
+  status: ApplicationStatus,
+  region?: Region,
+  limit?: number,
+): Promise<Application[]> {
   const input = {
     TableName: TABLE_NAME,
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :p AND begins_with(gsi1sk, :prefix)',
-    ExpressionAttributeValues: { ':p': applicationsPartition(iterationId), ':prefix': `${status}#${region ? `${region}#` : ''}` },
+    ExpressionAttributeValues: {
+      ':p': applicationsPartition(iterationId),
+      ':prefix': `${status}#${region ? `${region}#` : ''}`,
+    },
   };
   if (limit === undefined) return queryAll(input, fromItem);
   return ((await dynamo.send(new QueryCommand({ ...input, Limit: limit }))).Items ?? []).map(fromItem);

@@ -5,7 +5,6 @@ import { randomCode } from '../domain/ids';
 import { dynamo, TABLE_NAME } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
 
-
 export interface Actor {
   /** A person's `sub`, or `system:<job>` for a scheduled job. */
   id: string;
@@ -62,7 +61,14 @@ export async function auditTrail(type: AuditSubjectType, id: string, cursor?: st
     }),
   );
   const entries = (result.Items ?? []).map(({ subjectType, subjectId, action, actor, at, reason, before, after }) => ({
-    subjectType, subjectId, action, actor, at, reason, before, after,
+    subjectType,
+    subjectId,
+    action,
+    actor,
+    at,
+    reason,
+    before,
+    after,
   })) as AuditEntry[];
   return { entries, cursor: encodeCursor(result.LastEvaluatedKey) };
 }

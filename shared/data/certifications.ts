@@ -12,7 +12,8 @@ import type { TransactItem } from './transactions';
  * under the holder (gsi2), by expiry date (gsi3 `EXPIRY`) and by normalized holder name (gsi4 `HOLDER_NAMES`).
  * Issuing a course certification twice is refused by a guard `PERSON#<sub>`/`ISSUED#<iteration>#<stage>`.
  */
-export const providerCertificatesPartition = (providerId: string | undefined) => `PROVIDER#${providerId ?? 'NONE'}#CERTIFICATES`;
+export const providerCertificatesPartition = (providerId: string | undefined) =>
+  `PROVIDER#${providerId ?? 'NONE'}#CERTIFICATES`;
 const certificateKey = (number: string) => ({ pk: `CERTIFICATE#${number}`, sk: '#CERTIFICATE' });
 const EXPIRY = 'EXPIRY';
 const NAMES = 'HOLDER_NAMES';
@@ -33,10 +34,28 @@ function indexAttributes(c: Certification) {
 }
 
 /** The stored item of a certification, with its index attributes. */
-export const toItem = (c: Certification) => ({ ...certificateKey(c.number), type: 'certificate', ...c, ...indexAttributes(c) });
+export const toItem = (c: Certification) => ({
+  ...certificateKey(c.number),
+  type: 'certificate',
+  ...c,
+  ...indexAttributes(c),
+});
 
 function fromItem(item: Record<string, unknown>): Certification {
-  const { pk: _p, sk: _s, type: _t, gsi1pk: _1, gsi1sk: _2, gsi2pk: _3, gsi2sk: _4, gsi3pk: _5, gsi3sk: _6, gsi4pk: _7, gsi4sk: _8, ...cert } = item;
+  const {
+    pk: _p,
+    sk: _s,
+    type: _t,
+    gsi1pk: _1,
+    gsi1sk: _2,
+    gsi2pk: _3,
+    gsi2sk: _4,
+    gsi3pk: _5,
+    gsi3sk: _6,
+    gsi4pk: _7,
+    gsi4sk: _8,
+    ...cert
+  } = item;
   return cert as unknown as Certification;
 }
 
@@ -45,7 +64,20 @@ export function createCertificateItems(c: Certification): TransactItem[] {
   return [
     { Put: { TableName: TABLE_NAME, Item: toItem(c), ConditionExpression: 'attribute_not_exists(pk)' } },
     ...(c.source === 'course'
-      ? [{ Put: { TableName: TABLE_NAME, Item: { pk: `PERSON#${c.holderSub}`, sk: `ISSUED#${c.iterationId}#${c.stage}`, type: 'issuance-guard', number: c.number }, ConditionExpression: 'attribute_not_exists(pk)' } }]
+      ? [
+          {
+            Put: {
+              TableName: TABLE_NAME,
+              Item: {
+                pk: `PERSON#${c.holderSub}`,
+                sk: `ISSUED#${c.iterationId}#${c.stage}`,
+                type: 'issuance-guard',
+                number: c.number,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ]
       : []),
   ];
 }
@@ -58,21 +90,40 @@ export function saveCertificateItem(next: Certification, expectedVersion: number
 }
 
 export async function getCertificate(number: string): Promise<Certification | undefined> {
-  const result = await dynamo.send(new GetCommand({ TableName: TABLE_NAME, Key: certificateKey(number), ConsistentRead: true }));
+  const result = await dynamo.send(
+    new GetCommand({ TableName: TABLE_NAME, Key: certificateKey(number), ConsistentRead: true }),
+  );
   return result.Item ? fromItem(result.Item) : undefined;
 }
 
 const queryCertificates = (input: QueryCommandInput) => queryAll(input, fromItem);
 
 export const certificatesOfPerson = (sub: string) =>
-  queryCertificates({ TableName: TABLE_NAME, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p AND begins_with(gsi2sk, :c)', ExpressionAttributeValues: { ':p': `PERSON#${sub}`, ':c': 'CERTIFICATE#' } });
+  queryCertificates({
+    TableName: TABLE_NAME,
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :p AND begins_with(gsi2sk, :c)',
+    ExpressionAttributeValues: { ':p': `PERSON#${sub}`, ':c': 'CERTIFICATE#' },
+  });
 
 export const certificatesOfProvider = (providerId: string) =>
-  queryCertificates({ TableName: TABLE_NAME, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': providerCertificatesPartition(providerId) } });
+  queryCertificates({
+    TableName: TABLE_NAME,
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :p',
+    ExpressionAttributeValues: { ':p': providerCertificatesPartition(providerId) },
+  });
 
 /** Certifications whose expiry date falls in [from, to] (YYYY-MM-DD, both inclusive), soonest first: gsi3 only. */
 export const certificatesExpiringBetween = async (from: string, to: string) =>
-  from > to ? [] : queryCertificates({ TableName: TABLE_NAME, IndexName: 'gsi3', KeyConditionExpression: 'gsi3pk = :p AND gsi3sk BETWEEN :from AND :to', ExpressionAttributeValues: { ':p': EXPIRY, ':from': `${from}#`, ':to': `${to}#~` } });
+  from > to
+    ? []
+    : queryCertificates({
+        TableName: TABLE_NAME,
+        IndexName: 'gsi3',
+        KeyConditionExpression: 'gsi3pk = :p AND gsi3sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':p': EXPIRY, ':from': `${from}#`, ':to': `${to}#~` },
+      });
 
 /**
  * How many of a provider's staff hold a certification active on `today` (YYYY-MM-DD): standing `issued` and not
@@ -84,7 +135,11 @@ export async function certifiedStaffCount(providerId: string, today: string): Pr
     IndexName: 'gsi1',
     KeyConditionExpression: 'gsi1pk = :p',
     FilterExpression: 'standing = :issued AND expiresOn > :today',
-    ExpressionAttributeValues: { ':p': providerCertificatesPartition(providerId), ':issued': 'issued', ':today': today },
+    ExpressionAttributeValues: {
+      ':p': providerCertificatesPartition(providerId),
+      ':issued': 'issued',
+      ':today': today,
+    },
   });
   return new Set(certs.map((c) => c.holderSub)).size;
 }
@@ -94,7 +149,10 @@ export async function soonestExpiries(subs: string[]): Promise<Map<string, strin
   const out = new Map<string, string>();
   await Promise.all(
     [...new Set(subs)].map(async (sub) => {
-      const dates = (await certificatesOfPerson(sub)).filter((c) => c.standing === 'issued' || c.standing === 'suspended').map((c) => c.expiresOn).sort();
+      const dates = (await certificatesOfPerson(sub))
+        .filter((c) => c.standing === 'issued' || c.standing === 'suspended')
+        .map((c) => c.expiresOn)
+        .sort();
       if (dates[0]) out.set(sub, dates[0]);
     }),
   );
@@ -191,8 +249,23 @@ export interface Completion {
 const completionsPartition = (providerId: string | undefined) => `COMPLETIONS#${providerId ?? 'NONE'}`;
 
 export function completionItem(c: Completion): TransactItem {
-  return { Put: { TableName: TABLE_NAME, Item: { pk: completionsPartition(c.providerId), sk: `${c.completedOn}#${c.applicationId}`, type: 'completion', ...c }, ConditionExpression: 'attribute_not_exists(pk)' } };
+  return {
+    Put: {
+      TableName: TABLE_NAME,
+      Item: {
+        pk: completionsPartition(c.providerId),
+        sk: `${c.completedOn}#${c.applicationId}`,
+        type: 'completion',
+        ...c,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
 }
 
 export const completions = (providerId: string, from: string, to: string): Promise<Completion[]> =>
-  queryAll({ TableName: TABLE_NAME, KeyConditionExpression: 'pk = :p AND sk BETWEEN :from AND :to', ExpressionAttributeValues: { ':p': completionsPartition(providerId), ':from': `${from}#`, ':to': `${to}#~` } });
+  queryAll({
+    TableName: TABLE_NAME,
+    KeyConditionExpression: 'pk = :p AND sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':p': completionsPartition(providerId), ':from': `${from}#`, ':to': `${to}#~` },
+  });

@@ -8,7 +8,10 @@ import { requiredEnv } from '../config/env';
  * Locally `AWS_ENDPOINT_URL_DYNAMODB` points the same code at DynamoDB Local.
  */
 export const dynamo = DynamoDBDocumentClient.from(
-  new DynamoDBClient({ maxAttempts: 4, requestHandler: { requestTimeout: 3000, connectionTimeout: 1000, throwOnRequestTimeout: true } }),
+  new DynamoDBClient({
+    maxAttempts: 4,
+    requestHandler: { requestTimeout: 3000, connectionTimeout: 1000, throwOnRequestTimeout: true },
+  }),
   { marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false } },
 );
 

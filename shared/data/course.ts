@@ -24,8 +24,14 @@ export interface StoredHomework extends HomeworkRecord {
   version: number;
 }
 
-const attendanceKey = (iterationId: string, date: string, sub: string) => ({ pk: `ATTENDANCE#${iterationId}`, sk: `CLASS#${date}#LEARNER#${sub}` });
-const homeworkKey = (iterationId: string, assignmentId: string, sub: string) => ({ pk: `HOMEWORK#${iterationId}`, sk: `ASSIGNMENT#${assignmentId}#LEARNER#${sub}` });
+const attendanceKey = (iterationId: string, date: string, sub: string) => ({
+  pk: `ATTENDANCE#${iterationId}`,
+  sk: `CLASS#${date}#LEARNER#${sub}`,
+});
+const homeworkKey = (iterationId: string, assignmentId: string, sub: string) => ({
+  pk: `HOMEWORK#${iterationId}`,
+  sk: `ASSIGNMENT#${assignmentId}#LEARNER#${sub}`,
+});
 
 const strip = <T>(item: Record<string, unknown>): T => {
   const { pk: _p, sk: _s, type: _t, gsi2pk: _a, gsi2sk: _b, ...rest } = item;
@@ -37,7 +43,13 @@ export function putAttendanceItem(a: StoredAttendance, expectedVersion: number |
   return {
     Put: {
       TableName: TABLE_NAME,
-      Item: { ...attendanceKey(a.iterationId, a.classDate, a.learnerSub), type: 'attendance', gsi2pk: `PERSON#${a.learnerSub}`, gsi2sk: `ATTENDANCE#${a.iterationId}#${a.classDate}`, ...a },
+      Item: {
+        ...attendanceKey(a.iterationId, a.classDate, a.learnerSub),
+        type: 'attendance',
+        gsi2pk: `PERSON#${a.learnerSub}`,
+        gsi2sk: `ATTENDANCE#${a.iterationId}#${a.classDate}`,
+        ...a,
+      },
       ...versionCondition(expectedVersion),
     },
   };
@@ -48,36 +60,67 @@ export const attendanceOfIteration = (iterationId: string, classDate?: string): 
     {
       TableName: TABLE_NAME,
       KeyConditionExpression: classDate ? 'pk = :pk AND begins_with(sk, :c)' : 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': `ATTENDANCE#${iterationId}`, ...(classDate ? { ':c': `CLASS#${classDate}#` } : {}) },
+      ExpressionAttributeValues: {
+        ':pk': `ATTENDANCE#${iterationId}`,
+        ...(classDate ? { ':c': `CLASS#${classDate}#` } : {}),
+      },
       ConsistentRead: true,
     },
     (i) => strip<StoredAttendance>(i),
   );
 
-export async function getAttendance(iterationId: string, date: string, sub: string): Promise<StoredAttendance | undefined> {
-  const result = await dynamo.send(new GetCommand({ TableName: TABLE_NAME, Key: attendanceKey(iterationId, date, sub), ConsistentRead: true }));
+export async function getAttendance(
+  iterationId: string,
+  date: string,
+  sub: string,
+): Promise<StoredAttendance | undefined> {
+  const result = await dynamo.send(
+    new GetCommand({ TableName: TABLE_NAME, Key: attendanceKey(iterationId, date, sub), ConsistentRead: true }),
+  );
   return result.Item ? strip<StoredAttendance>(result.Item) : undefined;
 }
 
 /** A learner's attendance or homework in one iteration (gsi2). */
 const ofLearner = <T>(sub: string, prefix: string): Promise<T[]> =>
-  queryAll({ TableName: TABLE_NAME, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :p AND begins_with(gsi2sk, :prefix)', ExpressionAttributeValues: { ':p': `PERSON#${sub}`, ':prefix': prefix } }, (i) => strip<T>(i));
+  queryAll(
+    {
+      TableName: TABLE_NAME,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :p AND begins_with(gsi2sk, :prefix)',
+      ExpressionAttributeValues: { ':p': `PERSON#${sub}`, ':prefix': prefix },
+    },
+    (i) => strip<T>(i),
+  );
 
-export const attendanceOfLearner = (sub: string, iterationId: string) => ofLearner<StoredAttendance>(sub, `ATTENDANCE#${iterationId}#`);
-export const homeworkOfLearner = (sub: string, iterationId: string) => ofLearner<StoredHomework>(sub, `HOMEWORK#${iterationId}#`);
+export const attendanceOfLearner = (sub: string, iterationId: string) =>
+  ofLearner<StoredAttendance>(sub, `ATTENDANCE#${iterationId}#`);
+export const homeworkOfLearner = (sub: string, iterationId: string) =>
+  ofLearner<StoredHomework>(sub, `HOMEWORK#${iterationId}#`);
 
 export function putHomeworkItem(h: StoredHomework, expectedVersion: number | undefined): TransactItem {
   return {
     Put: {
       TableName: TABLE_NAME,
-      Item: { ...homeworkKey(h.iterationId, h.assignmentId, h.learnerSub), type: 'homework', gsi2pk: `PERSON#${h.learnerSub}`, gsi2sk: `HOMEWORK#${h.iterationId}#${h.assignmentId}`, ...h },
+      Item: {
+        ...homeworkKey(h.iterationId, h.assignmentId, h.learnerSub),
+        type: 'homework',
+        gsi2pk: `PERSON#${h.learnerSub}`,
+        gsi2sk: `HOMEWORK#${h.iterationId}#${h.assignmentId}`,
+        ...h,
+      },
       ...versionCondition(expectedVersion),
     },
   };
 }
 
-export async function getHomework(iterationId: string, assignmentId: string, sub: string): Promise<StoredHomework | undefined> {
-  const result = await dynamo.send(new GetCommand({ TableName: TABLE_NAME, Key: homeworkKey(iterationId, assignmentId, sub), ConsistentRead: true }));
+export async function getHomework(
+  iterationId: string,
+  assignmentId: string,
+  sub: string,
+): Promise<StoredHomework | undefined> {
+  const result = await dynamo.send(
+    new GetCommand({ TableName: TABLE_NAME, Key: homeworkKey(iterationId, assignmentId, sub), ConsistentRead: true }),
+  );
   return result.Item ? strip<StoredHomework>(result.Item) : undefined;
 }
 
@@ -87,7 +130,10 @@ export const homeworkOfIteration = (iterationId: string, assignmentId?: string):
     {
       TableName: TABLE_NAME,
       KeyConditionExpression: assignmentId ? 'pk = :pk AND begins_with(sk, :a)' : 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': `HOMEWORK#${iterationId}`, ...(assignmentId ? { ':a': `ASSIGNMENT#${assignmentId}#` } : {}) },
+      ExpressionAttributeValues: {
+        ':pk': `HOMEWORK#${iterationId}`,
+        ...(assignmentId ? { ':a': `ASSIGNMENT#${assignmentId}#` } : {}),
+      },
       ConsistentRead: true,
     },
     (i) => strip<StoredHomework>(i),

@@ -11,9 +11,15 @@ export function encodeCursor(key: Record<string, unknown> | undefined): string |
  * Reads a cursor back, refusing anything this listing could not have produced (a cursor from another listing, or
  * a forged one): it must hold exactly the key attributes expected and stay inside the partition being listed.
  */
-export function decodeCursor(cursor: string | undefined, expected: { attributes: readonly string[]; partition: [string, string] }): Key | undefined {
+export function decodeCursor(
+  cursor: string | undefined,
+  expected: { attributes: readonly string[]; partition: [string, string] },
+): Key | undefined {
   if (cursor === undefined) return undefined;
-  const invalid = () => new BadRequest('The cursor is not valid for this listing.', [{ field: 'query.cursor', code: 'invalid_cursor', message: 'Use the cursor from the previous page as given' }]);
+  const invalid = () =>
+    new BadRequest('The cursor is not valid for this listing.', [
+      { field: 'query.cursor', code: 'invalid_cursor', message: 'Use the cursor from the previous page as given' },
+    ]);
   let key: unknown;
   try {
     key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -24,7 +30,8 @@ export function decodeCursor(cursor: string | undefined, expected: { attributes:
   const entries = Object.entries(key);
   if (entries.length !== expected.attributes.length) throw invalid();
   for (const [name, value] of entries) {
-    if (!expected.attributes.includes(name) || (typeof value !== 'string' && typeof value !== 'number')) throw invalid();
+    if (!expected.attributes.includes(name) || (typeof value !== 'string' && typeof value !== 'number'))
+      throw invalid();
   }
   const [partitionAttribute, partitionValue] = expected.partition;
   if ((key as Key)[partitionAttribute] !== partitionValue) throw invalid();

@@ -8,16 +8,30 @@ export interface IdempotencyRecord {
   response?: { statusCode: number; headers?: Record<string, string>; body?: string };
 }
 
-const key = (owner: string, idempotencyKey: string) => ({ pk: `IDEMPOTENCY#${owner}#${idempotencyKey}`, sk: '#IDEMPOTENCY' });
+const key = (owner: string, idempotencyKey: string) => ({
+  pk: `IDEMPOTENCY#${owner}#${idempotencyKey}`,
+  sk: '#IDEMPOTENCY',
+});
 const DAY_SECONDS = 24 * 60 * 60;
 
 /** Claims the key for this request, or returns what an earlier request with the same key left. */
-export async function claimIdempotencyKey(owner: string, idempotencyKey: string, fingerprint: string, nowMs: number): Promise<IdempotencyRecord | 'claimed'> {
+export async function claimIdempotencyKey(
+  owner: string,
+  idempotencyKey: string,
+  fingerprint: string,
+  nowMs: number,
+): Promise<IdempotencyRecord | 'claimed'> {
   try {
     await dynamo.send(
       new PutCommand({
         TableName: TABLE_NAME,
-        Item: { ...key(owner, idempotencyKey), type: 'idempotency', status: 'in-progress', fingerprint, ttl: Math.floor(nowMs / 1000) + DAY_SECONDS },
+        Item: {
+          ...key(owner, idempotencyKey),
+          type: 'idempotency',
+          status: 'in-progress',
+          fingerprint,
+          ttl: Math.floor(nowMs / 1000) + DAY_SECONDS,
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -25,12 +39,18 @@ export async function claimIdempotencyKey(owner: string, idempotencyKey: string,
   } catch (error) {
     if (!(error instanceof Error) || error.name !== 'ConditionalCheckFailedException') throw error;
   }
-  const existing = await dynamo.send(new GetCommand({ TableName: TABLE_NAME, Key: key(owner, idempotencyKey), ConsistentRead: true }));
+  const existing = await dynamo.send(
+    new GetCommand({ TableName: TABLE_NAME, Key: key(owner, idempotencyKey), ConsistentRead: true }),
+  );
   if (!existing.Item) return claimIdempotencyKey(owner, idempotencyKey, fingerprint, nowMs);
   return existing.Item as unknown as IdempotencyRecord;
 }
 
-export async function completeIdempotencyKey(owner: string, idempotencyKey: string, response: IdempotencyRecord['response']): Promise<void> {
+export async function completeIdempotencyKey(
+  owner: string,
+  idempotencyKey: string,
+  response: IdempotencyRecord['response'],
+): Promise<void> {
   await dynamo.send(
     new UpdateCommand({
       TableName: TABLE_NAME,
@@ -44,13 +64,15 @@ export async function completeIdempotencyKey(owner: string, idempotencyKey: stri
 
 /** Frees the key after a failure, so the client's retry runs the request afresh. */
 export async function releaseIdempotencyKey(owner: string, idempotencyKey: string): Promise<void> {
-  await dynamo.send(
-    new DeleteCommand({
-      TableName: TABLE_NAME,
-      Key: key(owner, idempotencyKey),
-      ConditionExpression: '#status = :inProgress',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':inProgress': 'in-progress' },
-    }),
-  ).catch(() => undefined);
+  await dynamo
+    .send(
+      new DeleteCommand({
+        TableName: TABLE_NAME,
+        Key: key(owner, idempotencyKey),
+        ConditionExpression: '#status = :inProgress',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':inProgress': 'in-progress' },
+      }),
+    )
+    .catch(() => undefined);
 }

@@ -65,7 +65,13 @@ export async function getIteration(id: string): Promise<StoredIteration | undefi
   const seatCounters = {} as Record<Region, SeatCounter>;
   for (const region of REGIONS) {
     const item = items.find((i) => i.sk === `SEATS#${region}`);
-    seatCounters[region] = { region, capacity: Number(item?.capacity ?? 0), held: Number(item?.held ?? 0), offered: Number(item?.offered ?? 0), enrolled: Number(item?.enrolled ?? 0) };
+    seatCounters[region] = {
+      region,
+      capacity: Number(item?.capacity ?? 0),
+      held: Number(item?.held ?? 0),
+      offered: Number(item?.offered ?? 0),
+      enrolled: Number(item?.enrolled ?? 0),
+    };
   }
   const seats = Object.fromEntries(REGIONS.map((r) => [r, seatCounters[r].capacity])) as Iteration['seats'];
   return { iteration: fromItem(meta, seats), seatCounters };
@@ -78,7 +84,15 @@ export function createIterationItems(iteration: Iteration): TransactItem[] {
     ...REGIONS.map((region) => ({
       Put: {
         TableName: TABLE_NAME,
-        Item: { ...seatKey(iteration.id, region), type: 'seats', region, capacity: iteration.seats[region], held: 0, offered: 0, enrolled: 0 },
+        Item: {
+          ...seatKey(iteration.id, region),
+          type: 'seats',
+          region,
+          capacity: iteration.seats[region],
+          held: 0,
+          offered: 0,
+          enrolled: 0,
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     })),
@@ -124,7 +138,10 @@ export async function listIterations(status: IterationStatus, cursor: string | u
       ExpressionAttributeValues: { ':p': partition },
       ScanIndexForward: false,
       Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, { attributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'], partition: ['gsi1pk', partition] }),
+      ExclusiveStartKey: decodeCursor(cursor, {
+        attributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'],
+        partition: ['gsi1pk', partition],
+      }),
     }),
   );
   return { records: (result.Items ?? []) as IterationRecord[], cursor: encodeCursor(result.LastEvaluatedKey) };
@@ -135,14 +152,23 @@ export async function listIterations(status: IterationStatus, cursor: string | u
  * The index sort key starts with the closing instant, so the read touches only those iterations.
  */
 export const listPublishedClosingAfter = (instant: Date): Promise<IterationRecord[]> =>
-  queryAll({ TableName: TABLE_NAME, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p AND gsi1sk > :t', ExpressionAttributeValues: { ':p': listPartition('published'), ':t': instant.toISOString() } });
+  queryAll({
+    TableName: TABLE_NAME,
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :p AND gsi1sk > :t',
+    ExpressionAttributeValues: { ':p': listPartition('published'), ':t': instant.toISOString() },
+  });
 
 // ---- ADS blackout dates (academic-calendar breaks) ----
 
 const BLACKOUTS = 'BLACKOUTS';
 
 export async function listBlackouts(): Promise<Map<string, string>> {
-  const items = await queryAll({ TableName: TABLE_NAME, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': BLACKOUTS } });
+  const items = await queryAll({
+    TableName: TABLE_NAME,
+    KeyConditionExpression: 'pk = :pk',
+    ExpressionAttributeValues: { ':pk': BLACKOUTS },
+  });
   return new Map(items.map((item) => [String(item.sk), String(item.reason)]));
 }
 
@@ -163,7 +189,11 @@ export async function getBlackout(date: string): Promise<string | undefined> {
  * Moves seats between the region's counts in one conditional update. Taking seats (`held` grows) is refused unless
  * the region still has them: the invariant offered + enrolled ≤ capacity holds in DynamoDB, not in memory.
  */
-export function seatChangeItem(iterationId: string, region: Region, change: { offered?: number; enrolled?: number }): TransactItem {
+export function seatChangeItem(
+  iterationId: string,
+  region: Region,
+  change: { offered?: number; enrolled?: number },
+): TransactItem {
   const offered = change.offered ?? 0;
   const enrolled = change.enrolled ?? 0;
   const held = offered + enrolled;
@@ -175,7 +205,12 @@ export function seatChangeItem(iterationId: string, region: Region, change: { of
       UpdateExpression: 'SET held = held + :held, offered = offered + :offered, enrolled = enrolled + :enrolled',
       ConditionExpression: held > 0 ? 'held < #capacity' : 'held >= :release',
       ExpressionAttributeNames: held > 0 ? { '#capacity': 'capacity' } : undefined,
-      ExpressionAttributeValues: { ':held': held, ':offered': offered, ':enrolled': enrolled, ...(held > 0 ? {} : { ':release': -held }) },
+      ExpressionAttributeValues: {
+        ':held': held,
+        ':offered': offered,
+        ':enrolled': enrolled,
+        ...(held > 0 ? {} : { ':release': -held }),
+      },
       ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
     },
   };

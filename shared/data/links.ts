@@ -23,11 +23,19 @@ const linkKey = (token: string) => ({ pk: `LINK#${hash(token)}`, sk: '#LINK' });
 export const newLinkToken = (): string => randomBytes(32).toString('base64url');
 
 export function createLinkItem(token: string, link: Link): TransactItem {
-  return { Put: { TableName: TABLE_NAME, Item: { ...linkKey(token), type: 'link', ...link }, ConditionExpression: 'attribute_not_exists(pk)' } };
+  return {
+    Put: {
+      TableName: TABLE_NAME,
+      Item: { ...linkKey(token), type: 'link', ...link },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
 }
 
 export async function getLink(token: string): Promise<Link | undefined> {
-  const result = await dynamo.send(new GetCommand({ TableName: TABLE_NAME, Key: linkKey(token), ConsistentRead: true }));
+  const result = await dynamo.send(
+    new GetCommand({ TableName: TABLE_NAME, Key: linkKey(token), ConsistentRead: true }),
+  );
   if (!result.Item) return undefined;
   const { purpose, applicationId, expiresAt, createdAt, usedAt } = result.Item as Link;
   return { purpose, applicationId, expiresAt, createdAt, usedAt };

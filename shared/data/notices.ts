@@ -46,7 +46,17 @@ export async function claimNotice(period: string, noticeOn: string, nowMs: numbe
     await dynamo.send(
       new PutCommand({
         TableName: TABLE_NAME,
-        Item: { ...key(period), type: 'notice', gsi1pk: LIST, gsi1sk: period, period, noticeOn, status: 'sending', attempts: 1, leaseUntil: nowMs + LEASE_MS },
+        Item: {
+          ...key(period),
+          type: 'notice',
+          gsi1pk: LIST,
+          gsi1sk: period,
+          period,
+          noticeOn,
+          status: 'sending',
+          attempts: 1,
+          leaseUntil: nowMs + LEASE_MS,
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -62,7 +72,12 @@ export async function claimNotice(period: string, noticeOn: string, nowMs: numbe
         UpdateExpression: 'SET #status = :sending, attempts = attempts + :one, leaseUntil = :lease',
         ConditionExpression: '#status = :failed',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':sending': 'sending', ':failed': 'failed', ':one': 1, ':lease': nowMs + LEASE_MS },
+        ExpressionAttributeValues: {
+          ':sending': 'sending',
+          ':failed': 'failed',
+          ':one': 1,
+          ':lease': nowMs + LEASE_MS,
+        },
       }),
     );
     return 'claimed';
@@ -82,7 +97,10 @@ export async function recordNotice(period: string, fields: Partial<NoticeRecord>
       UpdateExpression: `SET ${entries.map((_, i) => `#f${i} = :v${i}`).join(', ')} REMOVE leaseUntil`,
       ConditionExpression: '#claimed = :sending',
       ExpressionAttributeNames: { '#claimed': 'status', ...Object.fromEntries(entries.map(([k], i) => [`#f${i}`, k])) },
-      ExpressionAttributeValues: { ':sending': 'sending', ...Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])) },
+      ExpressionAttributeValues: {
+        ':sending': 'sending',
+        ...Object.fromEntries(entries.map(([, v], i) => [`:v${i}`, v])),
+      },
     }),
   );
 }
@@ -97,7 +115,12 @@ export async function abandonNotice(period: string, nowMs: number): Promise<bool
         UpdateExpression: 'SET #status = :unknown, lastError = :why REMOVE leaseUntil',
         ConditionExpression: '#status = :sending AND leaseUntil < :now',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':unknown': 'unknown', ':sending': 'sending', ':now': nowMs, ':why': 'a run stopped after claiming the period; check with SES whether the notice went out' },
+        ExpressionAttributeValues: {
+          ':unknown': 'unknown',
+          ':sending': 'sending',
+          ':now': nowMs,
+          ':why': 'a run stopped after claiming the period; check with SES whether the notice went out',
+        },
       }),
     );
     return true;
@@ -107,7 +130,10 @@ export async function abandonNotice(period: string, nowMs: number): Promise<bool
   }
 }
 
-export async function appendResend(period: string, resend: NonNullable<NoticeRecord['resends']>[number]): Promise<void> {
+export async function appendResend(
+  period: string,
+  resend: NonNullable<NoticeRecord['resends']>[number],
+): Promise<void> {
   await dynamo.send(
     new UpdateCommand({
       TableName: TABLE_NAME,
@@ -127,7 +153,10 @@ export async function listNotices(cursor: string | undefined, limit: number) {
       ExpressionAttributeValues: { ':p': LIST },
       ScanIndexForward: false,
       Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, { attributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'], partition: ['gsi1pk', LIST] }),
+      ExclusiveStartKey: decodeCursor(cursor, {
+        attributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'],
+        partition: ['gsi1pk', LIST],
+      }),
     }),
   );
   return { notices: (result.Items ?? []) as NoticeRecord[], cursor: encodeCursor(result.LastEvaluatedKey) };

@@ -14,7 +14,9 @@ export function personItem(person: Person) {
     ...personKey(person.sub),
     type: 'person',
     ...person,
-    ...(person.providerId ? { gsi1pk: staffPartition(person.providerId), gsi1sk: `${person.membership}#${person.sub}` } : {}),
+    ...(person.providerId
+      ? { gsi1pk: staffPartition(person.providerId), gsi1sk: `${person.membership}#${person.sub}` }
+      : {}),
   };
 }
 
@@ -24,7 +26,9 @@ function fromItem(item: Record<string, unknown>): Person {
 }
 
 export async function getPerson(sub: string): Promise<Person | undefined> {
-  const result = await dynamo.send(new GetCommand({ TableName: TABLE_NAME, Key: personKey(sub), ConsistentRead: true }));
+  const result = await dynamo.send(
+    new GetCommand({ TableName: TABLE_NAME, Key: personKey(sub), ConsistentRead: true }),
+  );
   return result.Item ? fromItem(result.Item) : undefined;
 }
 
@@ -45,10 +49,17 @@ export function confirmMembershipItem(sub: string, providerId: string, at: strin
     Update: {
       TableName: TABLE_NAME,
       Key: personKey(sub),
-      UpdateExpression: 'SET membership = :confirmed, membershipConfirmedAt = :at, gsi1sk = :sk, #version = #version + :one',
+      UpdateExpression:
+        'SET membership = :confirmed, membershipConfirmedAt = :at, gsi1sk = :sk, #version = #version + :one',
       ConditionExpression: 'providerId = :provider',
       ExpressionAttributeNames: { '#version': 'version' },
-      ExpressionAttributeValues: { ':confirmed': 'confirmed', ':at': at, ':sk': `confirmed#${sub}`, ':provider': providerId, ':one': 1 },
+      ExpressionAttributeValues: {
+        ':confirmed': 'confirmed',
+        ':at': at,
+        ':sk': `confirmed#${sub}`,
+        ':provider': providerId,
+        ':one': 1,
+      },
     },
   };
 }

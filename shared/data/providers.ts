@@ -34,17 +34,31 @@ export function saveProviderItems(next: Provider, previous: Provider | undefined
       },
     },
     ...next.regions.map((region) => ({
-      Put: { TableName: TABLE_NAME, Item: { ...regionKey(next.id, region), type: 'provider-region', gsi1pk: regionPartition(region), gsi1sk: sortKey, id: next.id, name: next.name, regions: next.regions } },
+      Put: {
+        TableName: TABLE_NAME,
+        Item: {
+          ...regionKey(next.id, region),
+          type: 'provider-region',
+          gsi1pk: regionPartition(region),
+          gsi1sk: sortKey,
+          id: next.id,
+          name: next.name,
+          regions: next.regions,
+        },
+      },
     })),
   ];
   for (const region of previous?.regions ?? []) {
-    if (!next.regions.includes(region)) items.push({ Delete: { TableName: TABLE_NAME, Key: regionKey(next.id, region) } });
+    if (!next.regions.includes(region))
+      items.push({ Delete: { TableName: TABLE_NAME, Key: regionKey(next.id, region) } });
   }
   return items;
 }
 
 export async function getProvider(id: string): Promise<Provider | undefined> {
-  const result = await dynamo.send(new GetCommand({ TableName: TABLE_NAME, Key: providerKey(id), ConsistentRead: true }));
+  const result = await dynamo.send(
+    new GetCommand({ TableName: TABLE_NAME, Key: providerKey(id), ConsistentRead: true }),
+  );
   return result.Item ? fromItem(result.Item) : undefined;
 }
 
@@ -55,7 +69,9 @@ export async function getProviders(ids: string[]): Promise<Map<string, Provider>
   for (let i = 0; i < unique.length; i += 100) {
     let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(providerKey);
     while (keys && keys.length > 0) {
-      const result: BatchGetCommandOutput = await dynamo.send(new BatchGetCommand({ RequestItems: { [TABLE_NAME]: { Keys: keys } } }));
+      const result: BatchGetCommandOutput = await dynamo.send(
+        new BatchGetCommand({ RequestItems: { [TABLE_NAME]: { Keys: keys } } }),
+      );
       for (const item of result.Responses?.[TABLE_NAME] ?? []) {
         const provider = fromItem(item);
         out.set(provider.id, provider);
@@ -74,7 +90,10 @@ export async function listProviders(cursor: string | undefined, limit: number) {
       KeyConditionExpression: 'gsi1pk = :p',
       ExpressionAttributeValues: { ':p': ALL },
       Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, { attributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'], partition: ['gsi1pk', ALL] }),
+      ExclusiveStartKey: decodeCursor(cursor, {
+        attributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'],
+        partition: ['gsi1pk', ALL],
+      }),
     }),
   );
   return { providers: (result.Items ?? []).map(fromItem), cursor: encodeCursor(result.LastEvaluatedKey) };
@@ -109,7 +128,9 @@ export function setPriorityItem(id: string, priority: Provider['priority'] | und
     Update: {
       TableName: TABLE_NAME,
       Key: providerKey(id),
-      UpdateExpression: priority ? 'SET priority = :p, updatedAt = :at, #version = #version + :one' : 'REMOVE priority SET updatedAt = :at, #version = #version + :one',
+      UpdateExpression: priority
+        ? 'SET priority = :p, updatedAt = :at, #version = #version + :one'
+        : 'REMOVE priority SET updatedAt = :at, #version = #version + :one',
       ConditionExpression: 'attribute_exists(pk)',
       ExpressionAttributeNames: { '#version': 'version' },
       ExpressionAttributeValues: { ...(priority ? { ':p': priority } : {}), ':at': at, ':one': 1 },
@@ -127,7 +148,8 @@ export function futureStaffItem(providerId: string, figure: NonNullable<Provider
       TableName: TABLE_NAME,
       Key: providerKey(providerId),
       UpdateExpression: 'SET futureStaff = :f',
-      ConditionExpression: 'attribute_exists(pk) AND (attribute_not_exists(futureStaff) OR futureStaff.reportedAt < :at)',
+      ConditionExpression:
+        'attribute_exists(pk) AND (attribute_not_exists(futureStaff) OR futureStaff.reportedAt < :at)',
       ExpressionAttributeValues: { ':f': figure, ':at': figure.reportedAt },
     },
   };

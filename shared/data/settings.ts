@@ -15,7 +15,13 @@ export interface LifecycleSettings extends LifecyclePolicy {
   version: number;
 }
 
-export const DEFAULT_SETTINGS: LifecycleSettings = { ...DEFAULT_POLICY, renewFrom: 'old-expiry-if-unexpired', reminderDays: [180, 90, 30], noticeWindowDays: 90, version: 0 };
+export const DEFAULT_SETTINGS: LifecycleSettings = {
+  ...DEFAULT_POLICY,
+  renewFrom: 'old-expiry-if-unexpired',
+  reminderDays: [180, 90, 30],
+  noticeWindowDays: 90,
+  version: 0,
+};
 
 const key = { pk: 'SETTINGS', sk: 'LIFECYCLE' };
 let cached: { at: number; value: LifecycleSettings } | undefined;

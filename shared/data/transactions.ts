@@ -19,7 +19,9 @@ const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 
  * A cancellation caused by a concurrent transaction on the same items, or by throttling, is retried with jittered
  * backoff (the SDK does not retry those); if it persists it is thrown for the HTTP layer (409/429).
  */
-export async function transact(items: TransactItem[]): Promise<{ ok: true } | { ok: false; reasons: CancellationReason[] }> {
+export async function transact(
+  items: TransactItem[],
+): Promise<{ ok: true } | { ok: false; reasons: CancellationReason[] }> {
   for (let attempt = 1; ; attempt++) {
     try {
       await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
@@ -27,8 +29,13 @@ export async function transact(items: TransactItem[]): Promise<{ ok: true } | { 
     } catch (error) {
       if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') throw error;
       // The document client does not unmarshall the items attached to cancellation reasons.
-      const raw = (error as { CancellationReasons?: { Code?: string; Item?: Record<string, never> }[] }).CancellationReasons ?? [];
-      const reasons: CancellationReason[] = raw.map((r) => ({ Code: r.Code, Item: r.Item ? unmarshall(r.Item) : undefined }));
+      const raw =
+        (error as { CancellationReasons?: { Code?: string; Item?: Record<string, never> }[] }).CancellationReasons ??
+        [];
+      const reasons: CancellationReason[] = raw.map((r) => ({
+        Code: r.Code,
+        Item: r.Item ? unmarshall(r.Item) : undefined,
+      }));
       if (reasons.some((r) => RETRYABLE.has(r.Code ?? ''))) {
         if (attempt >= ATTEMPTS) throw error;
         await pause(attempt);
@@ -40,4 +47,5 @@ export async function transact(items: TransactItem[]): Promise<{ ok: true } | { 
   }
 }
 
-export const failedAt = (reasons: CancellationReason[], index: number): boolean => reasons[index]?.Code === 'ConditionalCheckFailed';
+export const failedAt = (reasons: CancellationReason[], index: number): boolean =>
+  reasons[index]?.Code === 'ConditionalCheckFailed';

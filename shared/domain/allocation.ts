@@ -86,7 +86,13 @@ const agencyOf = (c: Candidate) => c.providerId ?? `self:${c.applicationId}`;
 
 function factorsOf(c: Candidate, providers: ProposalInput['providers']) {
   const facts = c.providerId ? providers.get(c.providerId) : undefined;
-  return { expiresOn: c.expiresOn, priority: facts?.priority ?? false, certifiedStaff: facts?.certifiedStaff ?? 0, position: c.position, submittedAt: c.submittedAt };
+  return {
+    expiresOn: c.expiresOn,
+    priority: facts?.priority ?? false,
+    certifiedStaff: facts?.certifiedStaff ?? 0,
+    position: c.position,
+    submittedAt: c.submittedAt,
+  };
 }
 
 type Factors = ReturnType<typeof factorsOf>;
@@ -109,7 +115,9 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function describe(kind: ProposalInput['kind'], c: Candidate, f: Factors): string {
   const parts = [
-    ...(kind === 'recertification' ? [f.expiresOn ? `certification expires ${f.expiresOn}` : 'no certification on record'] : []),
+    ...(kind === 'recertification'
+      ? [f.expiresOn ? `certification expires ${f.expiresOn}` : 'no certification on record']
+      : []),
     f.priority ? `${c.providerName ?? 'the provider'} has priority status` : 'no priority status',
     c.providerId
       ? f.certifiedStaff === 0
@@ -122,7 +130,8 @@ function describe(kind: ProposalInput['kind'], c: Candidate, f: Factors): string
   return `Ranked on: ${parts.join('; ')}.`;
 }
 
-const RULE = 'Order: priority status, then providers with fewer staff holding an active certification, then direct-service staff, then earlier applications; one seat per provider in round 1, further staff only for seats left in round 2.';
+const RULE =
+  'Order: priority status, then providers with fewer staff holding an active certification, then direct-service staff, then earlier applications; one seat per provider in round 1, further staff only for seats left in round 2.';
 
 export function proposeAllocation(input: ProposalInput): Proposal {
   const ranked: Ranked[] = input.candidates
@@ -130,23 +139,37 @@ export function proposeAllocation(input: ProposalInput): Proposal {
     .sort((a, b) => compare(input.kind, a, b));
   const free = { ...input.seats };
   const seatedAgencies = new Set<string>();
-  const decided = new Map<string, { decision: 'seat' | 'waitlist'; round?: 1 | 2 | 3; seatRegion?: Region; reasons: string[] }>();
-  const rule = input.kind === 'recertification' ? `Recertification: the soonest-expiring certification first. ${RULE}` : RULE;
+  const decided = new Map<
+    string,
+    { decision: 'seat' | 'waitlist'; round?: 1 | 2 | 3; seatRegion?: Region; reasons: string[] }
+  >();
+  const rule =
+    input.kind === 'recertification' ? `Recertification: the soonest-expiring certification first. ${RULE}` : RULE;
 
   // ADS overrides first.
   for (const { c } of ranked) {
     const override = input.overrides.get(c.applicationId);
     if (!override) continue;
     if (override.decision === 'waitlist') {
-      decided.set(c.applicationId, { decision: 'waitlist', reasons: [`Kept on the waitlist by ADS override (${override.by}, ${override.at}): ${override.reason}`] });
+      decided.set(c.applicationId, {
+        decision: 'waitlist',
+        reasons: [`Kept on the waitlist by ADS override (${override.by}, ${override.at}): ${override.reason}`],
+      });
     } else if (free[c.region] > 0) {
       free[c.region]--;
       seatedAgencies.add(agencyOf(c));
-      decided.set(c.applicationId, { decision: 'seat', round: 1, seatRegion: c.region, reasons: [`Seated in ${c.region} by ADS override (${override.by}, ${override.at}): ${override.reason}`] });
+      decided.set(c.applicationId, {
+        decision: 'seat',
+        round: 1,
+        seatRegion: c.region,
+        reasons: [`Seated in ${c.region} by ADS override (${override.by}, ${override.at}): ${override.reason}`],
+      });
     } else {
       decided.set(c.applicationId, {
         decision: 'waitlist',
-        reasons: [`ADS asked to seat this applicant (${override.reason}), but ${c.region} has only ${plural(input.seats[c.region], 'seat')}, all taken by other overrides: raise ${c.region}'s seats to honor it.`],
+        reasons: [
+          `ADS asked to seat this applicant (${override.reason}), but ${c.region} has only ${plural(input.seats[c.region], 'seat')}, all taken by other overrides: raise ${c.region}'s seats to honor it.`,
+        ],
       });
     }
   }
@@ -174,7 +197,8 @@ export function proposeAllocation(input: ProposalInput): Proposal {
   }
 
   // Everyone else waits: those whose provider has no seat ahead of further staff of seated providers.
-  const order = (list: typeof ranked) => list.sort((a, b) => Number(seatedAgencies.has(agencyOf(a.c))) - Number(seatedAgencies.has(agencyOf(b.c))));
+  const order = (list: typeof ranked) =>
+    list.sort((a, b) => Number(seatedAgencies.has(agencyOf(a.c))) - Number(seatedAgencies.has(agencyOf(b.c))));
   // Round 3: seats still free in a region go statewide, in waitlist order (not to those ADS keeps waiting).
   for (const { c, f } of order(ranked.filter(({ c }) => !decided.has(c.applicationId)))) {
     const seatRegion = REGIONS.find((r) => free[r] > 0);
@@ -185,19 +209,35 @@ export function proposeAllocation(input: ProposalInput): Proposal {
       decision: 'seat',
       round: 3,
       seatRegion,
-      reasons: [`Seated in one of ${seatRegion}'s seats (applied for ${c.region}, whose seats were all taken): ${seatRegion} had a seat no ${seatRegion} applicant needed, and unfilled seats are offered statewide.`, describe(input.kind, c, f)],
+      reasons: [
+        `Seated in one of ${seatRegion}'s seats (applied for ${c.region}, whose seats were all taken): ${seatRegion} had a seat no ${seatRegion} applicant needed, and unfilled seats are offered statewide.`,
+        describe(input.kind, c, f),
+      ],
     });
   }
   const waiting = order(ranked.filter(({ c }) => decided.get(c.applicationId)?.decision !== 'seat'));
   const lines: ProposalLine[] = [];
   const rankOf = new Map(ranked.map(({ c }, i) => [c.applicationId, i + 1]));
   const baseOf = (c: Candidate, f: Factors) => ({
-    applicationId: c.applicationId, applicantName: c.applicantName, providerId: c.providerId, providerName: c.providerName,
-    region: c.region, rank: rankOf.get(c.applicationId)!, factors: f, override: input.overrides.get(c.applicationId),
+    applicationId: c.applicationId,
+    applicantName: c.applicantName,
+    providerId: c.providerId,
+    providerName: c.providerName,
+    region: c.region,
+    rank: rankOf.get(c.applicationId)!,
+    factors: f,
+    override: input.overrides.get(c.applicationId),
   });
   for (const { c, f } of ranked) {
     const d = decided.get(c.applicationId);
-    if (d?.decision === 'seat') lines.push({ ...baseOf(c, f), decision: 'seat', round: d.round, seatRegion: d.seatRegion, reasons: [...d.reasons, rule] });
+    if (d?.decision === 'seat')
+      lines.push({
+        ...baseOf(c, f),
+        decision: 'seat',
+        round: d.round,
+        seatRegion: d.seatRegion,
+        reasons: [...d.reasons, rule],
+      });
   }
   const regionCount: Record<Region, number> = { North: 0, South: 0, West: 0 };
   waiting.forEach(({ c, f }, i) => {
@@ -222,7 +262,13 @@ export function proposeAllocation(input: ProposalInput): Proposal {
   });
   // Lines in a reader's order: seats by region and rank, then the waitlist in order.
   lines.sort((a, b) =>
-    a.decision !== b.decision ? (a.decision === 'seat' ? -1 : 1) : a.decision === 'seat' ? REGIONS.indexOf(a.seatRegion!) - REGIONS.indexOf(b.seatRegion!) || a.rank - b.rank : a.waitlistPosition! - b.waitlistPosition!,
+    a.decision !== b.decision
+      ? a.decision === 'seat'
+        ? -1
+        : 1
+      : a.decision === 'seat'
+        ? REGIONS.indexOf(a.seatRegion!) - REGIONS.indexOf(b.seatRegion!) || a.rank - b.rank
+        : a.waitlistPosition! - b.waitlistPosition!,
   );
   const seated = { North: 0, South: 0, West: 0 } as Record<Region, number>;
   for (const l of lines) if (l.decision === 'seat') seated[l.seatRegion!]++;

@@ -23,7 +23,14 @@ export const APPLICATION_STATUSES = [
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 /** Statuses from which the applicant may still withdraw. */
-export const WITHDRAWABLE: readonly ApplicationStatus[] = ['submitted', 'endorsed', 'waitlisted', 'offered', 'accepted', 'enrolled'];
+export const WITHDRAWABLE: readonly ApplicationStatus[] = [
+  'submitted',
+  'endorsed',
+  'waitlisted',
+  'offered',
+  'accepted',
+  'enrolled',
+];
 
 export interface Application {
   id: string;
@@ -62,14 +69,25 @@ export function applicationProblem(input: {
   iterationKind: IterationKind;
   recertificationEligible: boolean;
 }): { field: string; code: string; message: string } | undefined {
-  if (!input.published) return { field: 'body.iterationId', code: 'not_published', message: 'this iteration is not open to applications' };
-  if (input.windowState === 'upcoming') return { field: 'body.iterationId', code: 'window_not_open', message: 'the application window has not opened yet' };
-  if (input.windowState === 'closed') return { field: 'body.iterationId', code: 'window_closed', message: 'the application window has closed' };
+  if (!input.published)
+    return { field: 'body.iterationId', code: 'not_published', message: 'this iteration is not open to applications' };
+  if (input.windowState === 'upcoming')
+    return { field: 'body.iterationId', code: 'window_not_open', message: 'the application window has not opened yet' };
+  if (input.windowState === 'closed')
+    return { field: 'body.iterationId', code: 'window_closed', message: 'the application window has closed' };
   if (input.providerRegions && !input.providerRegions.includes(input.region)) {
-    return { field: 'body.region', code: 'region_not_covered', message: `your provider does not cover the ${input.region} region` };
+    return {
+      field: 'body.region',
+      code: 'region_not_covered',
+      message: `your provider does not cover the ${input.region} region`,
+    };
   }
   if (input.iterationKind === 'recertification' && !input.recertificationEligible) {
-    return { field: 'body.iterationId', code: 'not_eligible', message: 'this is a recertification iteration and you are not eligible for it' };
+    return {
+      field: 'body.iterationId',
+      code: 'not_eligible',
+      message: 'this is a recertification iteration and you are not eligible for it',
+    };
   }
   return undefined;
 }

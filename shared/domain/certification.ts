@@ -72,7 +72,11 @@ export const DEFAULT_POLICY: LifecyclePolicy = { renewalWindowMonths: 9, graceDa
  * active until its expiry date; then in grace (not active: the holder may not provide the service) for the grace
  * period; then expired. Suspension, revocation and supersession override the dates.
  */
-export function certificationState(c: Pick<Certification, 'standing' | 'expiresOn'>, today: string, policy: LifecyclePolicy = DEFAULT_POLICY) {
+export function certificationState(
+  c: Pick<Certification, 'standing' | 'expiresOn'>,
+  today: string,
+  policy: LifecyclePolicy = DEFAULT_POLICY,
+) {
   const renewalOpensOn = addMonths(c.expiresOn, -policy.renewalWindowMonths);
   const graceEndsOn = addDays(c.expiresOn, policy.graceDays);
   let state: CertificationState;

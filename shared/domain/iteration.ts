@@ -45,7 +45,10 @@ export const firstClassStart = (plan: Pick<IterationPlan, 'classDates'>): string
   plan.classDates.length > 0 ? liveClassTimes(plan.classDates[0]!).startsAt : undefined;
 
 /** Open from `opensAt` (inclusive) until `closesAt` (exclusive), on Connecticut's clock. */
-export function applicationWindowState(plan: Pick<IterationPlan, 'applicationOpensAt' | 'applicationClosesAt'>, now: Date): 'upcoming' | 'open' | 'closed' {
+export function applicationWindowState(
+  plan: Pick<IterationPlan, 'applicationOpensAt' | 'applicationClosesAt'>,
+  now: Date,
+): 'upcoming' | 'open' | 'closed' {
   const t = now.getTime();
   if (t < instantMs(plan.applicationOpensAt)) return 'upcoming';
   return t < instantMs(plan.applicationClosesAt) ? 'open' : 'closed';
@@ -74,9 +77,14 @@ export interface PlanInput {
  * 2. every class date is a weekday, not a state holiday, not a blackout date, and not repeated;
  * 3. every homework deadline falls after the first class starts; assignment ids are unique.
  */
-export function checkPlan(input: PlanInput, blackouts: ReadonlyMap<string, string>, newAssignmentId: () => string): { plan?: IterationPlan; problems: FieldProblem[] } {
+export function checkPlan(
+  input: PlanInput,
+  blackouts: ReadonlyMap<string, string>,
+  newAssignmentId: () => string,
+): { plan?: IterationPlan; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
-  const problem = (field: string, code: string, message: string) => problems.push({ field: `body.${field}`, code, message });
+  const problem = (field: string, code: string, message: string) =>
+    problems.push({ field: `body.${field}`, code, message });
 
   const opens = parseCtDateTime(input.applicationWindow.opensAt);
   const closes = parseCtDateTime(input.applicationWindow.closesAt);
@@ -96,7 +104,11 @@ export function checkPlan(input: PlanInput, blackouts: ReadonlyMap<string, strin
   const classDates = [...seen].sort();
   const firstStart = firstClassStart({ classDates });
   if (firstStart && closes.ok && closes.value.getTime() > instantMs(firstStart)) {
-    problem('applicationWindow.closesAt', 'window_after_course_start', `applications must close by the first live class (${firstStart})`);
+    problem(
+      'applicationWindow.closesAt',
+      'window_after_course_start',
+      `applications must close by the first live class (${firstStart})`,
+    );
   }
 
   const assignmentIds = new Set<string>();
@@ -105,10 +117,15 @@ export function checkPlan(input: PlanInput, blackouts: ReadonlyMap<string, strin
     const due = parseCtDateTime(a.dueAt);
     if (!due.ok) problem(`assignments.${index}.dueAt`, 'invalid_datetime', due.reason);
     else if (firstStart && due.value.getTime() <= instantMs(firstStart)) {
-      problem(`assignments.${index}.dueAt`, 'deadline_before_course', `homework is due after the first live class starts (${firstStart})`);
+      problem(
+        `assignments.${index}.dueAt`,
+        'deadline_before_course',
+        `homework is due after the first live class starts (${firstStart})`,
+      );
     }
     const id = a.id ?? newAssignmentId();
-    if (assignmentIds.has(id)) problem(`assignments.${index}.id`, 'duplicate_assignment', `assignment id ${id} is used twice`);
+    if (assignmentIds.has(id))
+      problem(`assignments.${index}.id`, 'duplicate_assignment', `assignment id ${id} is used twice`);
     assignmentIds.add(id);
     if (due.ok) assignments.push({ ...a, id, dueAt: toCtIso(due.value) });
   });
@@ -132,8 +149,10 @@ export function checkPlan(input: PlanInput, blackouts: ReadonlyMap<string, strin
 /** What publishing additionally needs: a calendar and at least one seat. */
 export function publishProblems(plan: IterationPlan): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (plan.classDates.length === 0) problems.push({ field: 'liveClasses', code: 'no_classes', message: 'add the live classes before publishing' });
-  if (totalSeats(plan.seats) === 0) problems.push({ field: 'seats', code: 'no_seats', message: 'give at least one region a seat before publishing' });
+  if (plan.classDates.length === 0)
+    problems.push({ field: 'liveClasses', code: 'no_classes', message: 'add the live classes before publishing' });
+  if (totalSeats(plan.seats) === 0)
+    problems.push({ field: 'seats', code: 'no_seats', message: 'give at least one region a seat before publishing' });
   return problems;
 }
 
@@ -142,6 +161,7 @@ export function publishProblems(plan: IterationPlan): FieldProblem[] {
  * locks at the first class. Retitling or retagging an assignment is not a calendar change.
  */
 export function calendarChanged(a: IterationPlan, b: IterationPlan): boolean {
-  const calendar = (p: IterationPlan) => JSON.stringify([p.classDates, p.assignments.map((x) => [x.id, instantMs(x.dueAt)])]);
+  const calendar = (p: IterationPlan) =>
+    JSON.stringify([p.classDates, p.assignments.map((x) => [x.id, instantMs(x.dueAt)])]);
   return calendar(a) !== calendar(b);
 }

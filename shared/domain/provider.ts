@@ -33,7 +33,9 @@ export interface DemandPlan {
  * under each region it covers, and once in the statewide total (never summed across its applications).
  */
 export function demandPlan(providers: Pick<Provider, 'id' | 'name' | 'regions' | 'futureStaff'>[]): DemandPlan {
-  const regions = Object.fromEntries(REGIONS.map((r) => [r, { providers: [], total: 0 }])) as unknown as DemandPlan['regions'];
+  const regions = Object.fromEntries(
+    REGIONS.map((r) => [r, { providers: [], total: 0 }]),
+  ) as unknown as DemandPlan['regions'];
   let statewideTotal = 0;
   let counted = 0;
   for (const p of providers) {
@@ -46,6 +48,7 @@ export function demandPlan(providers: Pick<Provider, 'id' | 'name' | 'regions' |
       regions[region].total += figure;
     }
   }
-  for (const region of REGIONS) regions[region].providers.sort((a, b) => b.futureStaff - a.futureStaff || a.name.localeCompare(b.name));
+  for (const region of REGIONS)
+    regions[region].providers.sort((a, b) => b.futureStaff - a.futureStaff || a.name.localeCompare(b.name));
   return { regions, statewide: { providers: counted, total: statewideTotal } };
 }

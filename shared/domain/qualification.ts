@@ -26,15 +26,25 @@ export interface HomeworkRecord {
 }
 
 /** The deadline that applies to this learner: an individual extension ADS granted, or the assignment's own. */
-export const effectiveDeadline = (assignment: Pick<Assignment, 'dueAt'>, record: Pick<HomeworkRecord, 'extension'> | undefined): string =>
-  record?.extension && instantMs(record.extension.until) > instantMs(assignment.dueAt) ? record.extension.until : assignment.dueAt;
+export const effectiveDeadline = (
+  assignment: Pick<Assignment, 'dueAt'>,
+  record: Pick<HomeworkRecord, 'extension'> | undefined,
+): string =>
+  record?.extension && instantMs(record.extension.until) > instantMs(assignment.dueAt)
+    ? record.extension.until
+    : assignment.dueAt;
 
 /** On time: stamped at or before the deadline that applies (Connecticut time is just a way to write the instant). */
 export const onTime = (submittedAt: string, deadline: string): boolean => instantMs(submittedAt) <= instantMs(deadline);
 
 export type Missing =
   | { kind: 'class'; date: string; reason: 'absent' | 'partial' | 'not-recorded' | 'upcoming' }
-  | { kind: 'assignment'; assignmentId: string; title: string; reason: 'not-submitted' | 'submitted-late' | 'awaiting-review' | 'returned' | 'not-yet-due' };
+  | {
+      kind: 'assignment';
+      assignmentId: string;
+      title: string;
+      reason: 'not-submitted' | 'submitted-late' | 'awaiting-review' | 'returned' | 'not-yet-due';
+    };
 
 export interface Qualification {
   qualifies: boolean;
@@ -62,7 +72,12 @@ export function qualification(
     if (record) {
       lost = true;
       missing.push({ kind: 'class', date, reason: record.status });
-    } else missing.push({ kind: 'class', date, reason: now.getTime() < instantMs(liveClassTimes(date).startsAt) ? 'upcoming' : 'not-recorded' });
+    } else
+      missing.push({
+        kind: 'class',
+        date,
+        reason: now.getTime() < instantMs(liveClassTimes(date).startsAt) ? 'upcoming' : 'not-recorded',
+      });
   }
   for (const assignment of plan.assignments) {
     const record = homework.find((h) => h.assignmentId === assignment.id);
@@ -86,9 +101,22 @@ export function qualification(
   return { qualifies: missing.length === 0, canStillQualify: !lost, missing };
 }
 
-const CLASS_WORDS = { absent: 'absent', partial: 'joined late or left early (only full attendance counts)', 'not-recorded': 'attendance not recorded yet', upcoming: 'class still to come' };
-const HOMEWORK_WORDS = { 'not-submitted': 'not submitted by the deadline', 'submitted-late': 'submitted after the deadline', 'awaiting-review': 'awaiting ADS review', returned: 'returned for rework', 'not-yet-due': 'not submitted yet (not yet due)' };
+const CLASS_WORDS = {
+  absent: 'absent',
+  partial: 'joined late or left early (only full attendance counts)',
+  'not-recorded': 'attendance not recorded yet',
+  upcoming: 'class still to come',
+};
+const HOMEWORK_WORDS = {
+  'not-submitted': 'not submitted by the deadline',
+  'submitted-late': 'submitted after the deadline',
+  'awaiting-review': 'awaiting ADS review',
+  returned: 'returned for rework',
+  'not-yet-due': 'not submitted yet (not yet due)',
+};
 
 /** "Live class of 2027-02-09: absent" — what is missing, in words. */
 export const describeMissing = (m: Missing): string =>
-  m.kind === 'class' ? `Live class of ${m.date}: ${CLASS_WORDS[m.reason]}` : `Assignment "${m.title}": ${HOMEWORK_WORDS[m.reason]}`;
+  m.kind === 'class'
+    ? `Live class of ${m.date}: ${CLASS_WORDS[m.reason]}`
+    : `Assignment "${m.title}": ${HOMEWORK_WORDS[m.reason]}`;

@@ -6,8 +6,11 @@
 /** Connecticut DDS regions. A provider agency covers one, two or all three. */
 export const REGIONS = ['North', 'South', 'West'] as const;
 export type Region = (typeof REGIONS)[number];
-export const byRegion = <T>(value: (region: Region) => T): Record<Region, T> =>
-  ({ North: value('North'), South: value('South'), West: value('West') });
+export const byRegion = <T>(value: (region: Region) => T): Record<Region, T> => ({
+  North: value('North'),
+  South: value('South'),
+  West: value('West'),
+});
 
 /** Sign-in groups (Cognito groups). */
 export const ROLES = ['applicant', 'ads-staff', 'dds'] as const;
@@ -24,7 +27,12 @@ export const CE_STAGE_NAMES: Record<CeStage, string> = {
 };
 
 /** The competency model's four components, and the Connecticut stage each is certified under. */
-export const CE_COMPONENTS = ['discovery', 'job-search-planning', 'job-development-negotiation', 'post-placement-support'] as const;
+export const CE_COMPONENTS = [
+  'discovery',
+  'job-search-planning',
+  'job-development-negotiation',
+  'post-placement-support',
+] as const;
 export type CeComponent = (typeof CE_COMPONENTS)[number];
 export const COMPONENT_STAGE: Record<CeComponent, CeStage> = {
   discovery: 'discovery',

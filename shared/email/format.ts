@@ -6,7 +6,8 @@ import { CT_ZONE } from '../domain/vocabulary';
 const inCt = tz(CT_ZONE);
 
 /** "Monday, March 15, 2027 at 11:59 PM (Connecticut time)". */
-export const whenCt = (iso: string): string => `${format(new Date(iso), "EEEE, MMMM d, yyyy 'at' h:mm a", { in: inCt })} (Connecticut time)`;
+export const whenCt = (iso: string): string =>
+  `${format(new Date(iso), "EEEE, MMMM d, yyyy 'at' h:mm a", { in: inCt })} (Connecticut time)`;
 
 /** "Tuesday, February 2, 2027, 9:00 AM–12:00 PM". */
 export function classLine(date: string): string {

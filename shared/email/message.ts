@@ -19,7 +19,9 @@ export function compose(input: {
   table?: { headers: string[]; rows: string[][] };
   attachments?: EmailMessage['attachments'];
 }): EmailMessage {
-  const textTable = input.table ? ['', input.table.headers.join(' | '), ...input.table.rows.map((r) => r.join(' | '))].join('\n') : '';
+  const textTable = input.table
+    ? ['', input.table.headers.join(' | '), ...input.table.rows.map((r) => r.join(' | '))].join('\n')
+    : '';
   const htmlTable = input.table
     ? `<table border="1" cellpadding="4" cellspacing="0"><thead><tr>${input.table.headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${input.table.rows
         .map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`)

@@ -43,7 +43,17 @@ export function queueEmail(key: string, message: EmailMessage): TransactItem {
   return {
     Put: {
       TableName: TABLE_NAME,
-      Item: { ...emailKey(key), type: 'email', key, message, status: 'pending', attempts: 0, createdAt: at, gsi3pk: PENDING, gsi3sk: `${at}#${key}` },
+      Item: {
+        ...emailKey(key),
+        type: 'email',
+        key,
+        message,
+        status: 'pending',
+        attempts: 0,
+        createdAt: at,
+        gsi3pk: PENDING,
+        gsi3sk: `${at}#${key}`,
+      },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
@@ -58,7 +68,12 @@ async function claim(key: string, at: Date): Promise<StoredEmail | undefined> {
         UpdateExpression: 'SET #status = :sending, leaseUntil = :lease, attempts = attempts + :one',
         ConditionExpression: '#status = :pending',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':sending': 'sending', ':pending': 'pending', ':lease': at.getTime() + LEASE_MS, ':one': 1 },
+        ExpressionAttributeValues: {
+          ':sending': 'sending',
+          ':pending': 'pending',
+          ':lease': at.getTime() + LEASE_MS,
+          ':one': 1,
+        },
         ReturnValues: 'ALL_NEW',
       }),
     );
@@ -99,7 +114,10 @@ async function record(key: string, outcome: SendOutcome, attempts: number): Prom
  * stops starting new sends when it runs out (the rest stay pending for the job): a request that queued many
  * emails answers in time, and SES's sending rate is respected.
  */
-export async function dispatch(keys: string[], budgetMs = Number.POSITIVE_INFINITY): Promise<Record<string, EmailStatus | 'not-pending'>> {
+export async function dispatch(
+  keys: string[],
+  budgetMs = Number.POSITIVE_INFINITY,
+): Promise<Record<string, EmailStatus | 'not-pending'>> {
   const results: Record<string, EmailStatus | 'not-pending'> = {};
   const started = Date.now();
   for (const key of keys) {
@@ -125,7 +143,13 @@ export async function drainOutbox(): Promise<{ sent: number; failed: number; unk
   let start: Record<string, unknown> | undefined;
   do {
     const page = await dynamo.send(
-      new QueryCommand({ TableName: TABLE_NAME, IndexName: 'gsi3', KeyConditionExpression: 'gsi3pk = :p', ExpressionAttributeValues: { ':p': PENDING }, ExclusiveStartKey: start }),
+      new QueryCommand({
+        TableName: TABLE_NAME,
+        IndexName: 'gsi3',
+        KeyConditionExpression: 'gsi3pk = :p',
+        ExpressionAttributeValues: { ':p': PENDING },
+        ExclusiveStartKey: start,
+      }),
     );
     for (const item of page.Items ?? []) {
       const key = String(item.key);
@@ -156,7 +180,12 @@ async function abandonClaim(key: string): Promise<void> {
         UpdateExpression: 'SET #status = :unknown, lastError = :why REMOVE leaseUntil, gsi3pk, gsi3sk',
         ConditionExpression: '#status = :sending AND leaseUntil < :now',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':unknown': 'unknown', ':sending': 'sending', ':now': now().getTime(), ':why': 'sender stopped after calling SES; check whether it was delivered' },
+        ExpressionAttributeValues: {
+          ':unknown': 'unknown',
+          ':sending': 'sending',
+          ':now': now().getTime(),
+          ':why': 'sender stopped after calling SES; check whether it was delivered',
+        },
       }),
     )
     .catch((error: Error) => {
@@ -180,4 +209,8 @@ export interface Outgoing {
 export const queueAll = (emails: Outgoing[]): TransactItem[] => emails.map((e) => queueEmail(e.key, e.message));
 
 /** After the commit: send what the change queued (what cannot be sent now stays pending for the job). */
-export const sendQueued = (emails: Outgoing[], budgetMs?: number) => dispatch(emails.map((e) => e.key), budgetMs);
+export const sendQueued = (emails: Outgoing[], budgetMs?: number) =>
+  dispatch(
+    emails.map((e) => e.key),
+    budgetMs,
+  );

@@ -8,7 +8,11 @@ import type { EmailMessage } from './message';
  */
 const ses = new SESClient({
   maxAttempts: 1,
-  requestHandler: { connectionTimeout: 2000, requestTimeout: Number(optionalEnv('SES_TIMEOUT_MS', '8000')), throwOnRequestTimeout: true },
+  requestHandler: {
+    connectionTimeout: 2000,
+    requestTimeout: Number(optionalEnv('SES_TIMEOUT_MS', '8000')),
+    throwOnRequestTimeout: true,
+  },
 });
 const SENDER = requiredEnv('SENDER_EMAIL');
 /** The SES configuration set that publishes bounces and complaints (alarmed in AWS); none locally. */
@@ -25,8 +29,10 @@ function classifySendError(error: unknown): SendOutcome {
   const e = error as Error & { code?: string; $metadata?: { httpStatusCode?: number } };
   const detail = `${e.name}: ${e.message}`.slice(0, 300);
   if (e.$metadata?.httpStatusCode !== undefined) return { status: 'failed', error: detail };
-  if (['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN'].includes(e.code ?? '')) return { status: 'failed', error: detail };
-  if (/ECONNREFUSED|ENOTFOUND|without establishing a connection/i.test(e.message)) return { status: 'failed', error: detail };
+  if (['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN'].includes(e.code ?? ''))
+    return { status: 'failed', error: detail };
+  if (/ECONNREFUSED|ENOTFOUND|without establishing a connection/i.test(e.message))
+    return { status: 'failed', error: detail };
   return { status: 'unknown', error: detail };
 }
 
@@ -38,7 +44,10 @@ export async function sendViaSes(message: EmailMessage): Promise<SendOutcome> {
         Source: SENDER,
         ConfigurationSetName: CONFIGURATION_SET,
         Destination: { ToAddresses: message.to, CcAddresses: message.cc },
-        Message: { Subject: { Data: message.subject, Charset: 'UTF-8' }, Body: { Text: { Data: message.text, Charset: 'UTF-8' }, Html: { Data: message.html, Charset: 'UTF-8' } } },
+        Message: {
+          Subject: { Data: message.subject, Charset: 'UTF-8' },
+          Body: { Text: { Data: message.text, Charset: 'UTF-8' }, Html: { Data: message.html, Charset: 'UTF-8' } },
+        },
       }),
     );
     return { status: 'sent', messageId: result.MessageId ?? '' };
@@ -50,7 +59,9 @@ export async function sendViaSes(message: EmailMessage): Promise<SendOutcome> {
 /** Sends a prepared raw MIME message (see `raw-mime.ts`). */
 export async function sendRawViaSes(raw: Uint8Array): Promise<SendOutcome> {
   try {
-    const result = await ses.send(new SendRawEmailCommand({ RawMessage: { Data: raw }, ConfigurationSetName: CONFIGURATION_SET }));
+    const result = await ses.send(
+      new SendRawEmailCommand({ RawMessage: { Data: raw }, ConfigurationSetName: CONFIGURATION_SET }),
+    );
     return { status: 'sent', messageId: result.MessageId ?? '' };
   } catch (error) {
     return classifySendError(error);

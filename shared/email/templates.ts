@@ -36,7 +36,10 @@ export const applicationEndorsed = (a: Application, it: It): EmailMessage =>
   compose({
     to: [a.applicant.email],
     subject: `Your application to ${it.title} is endorsed`,
-    paragraphs: [`Dear ${a.applicant.name},`, `Your supervisor, ${a.supervisor.name}, endorsed your application to ${it.title}. It will be considered when ADS allocates the seats. We will write to you with the outcome.`],
+    paragraphs: [
+      `Dear ${a.applicant.name},`,
+      `Your supervisor, ${a.supervisor.name}, endorsed your application to ${it.title}. It will be considered when ADS allocates the seats. We will write to you with the outcome.`,
+    ],
   });
 
 export const endorsementReminder = (a: Application, it: It): EmailMessage =>
@@ -116,10 +119,17 @@ export const seatReleased = (a: Application, it: It, outcome: keyof typeof OUTCO
   compose({
     to: [a.applicant.email],
     subject: `Your seat in ${it.title} was released`,
-    paragraphs: [`Dear ${a.applicant.name},`, `${OUTCOME_TEXT[outcome]} in ${it.title}. The seat goes to the next person waiting. You are welcome to apply to a later iteration.`],
+    paragraphs: [
+      `Dear ${a.applicant.name},`,
+      `${OUTCOME_TEXT[outcome]} in ${it.title}. The seat goes to the next person waiting. You are welcome to apply to a later iteration.`,
+    ],
   });
 
-export const waitlistEnded = (a: Application, it: It, next: { title: string; opensAt: string; closesAt: string } | undefined): EmailMessage =>
+export const waitlistEnded = (
+  a: Application,
+  it: It,
+  next: { title: string; opensAt: string; closesAt: string } | undefined,
+): EmailMessage =>
   compose({
     to: [a.applicant.email],
     subject: `The waitlist for ${it.title} has ended — please apply again`,
@@ -148,17 +158,28 @@ export const homeworkReminder = (a: Application, it: It, title: string, dueAt: s
   compose({
     to: [a.applicant.email],
     subject: `Reminder: "${title}" is due ${whenCt(dueAt)}`,
-    paragraphs: [`Dear ${a.applicant.name},`, `The homework "${title}" of ${it.title} is due ${whenCt(dueAt)}, and we have no submission from you yet. Homework completed by its deadline is required for certification.`],
+    paragraphs: [
+      `Dear ${a.applicant.name},`,
+      `The homework "${title}" of ${it.title} is due ${whenCt(dueAt)}, and we have no submission from you yet. Homework completed by its deadline is required for certification.`,
+    ],
   });
 
 export const homeworkReturned = (a: Application, it: It, title: string, feedback: string | undefined): EmailMessage =>
   compose({
     to: [a.applicant.email],
     subject: `Your homework "${title}" was returned for rework`,
-    paragraphs: [`Dear ${a.applicant.name},`, `ADS returned your submission of "${title}" (${it.title}).${feedback ? ` Feedback: ${feedback}` : ''}`, 'Resubmit it by the deadline for it to count.'],
+    paragraphs: [
+      `Dear ${a.applicant.name},`,
+      `ADS returned your submission of "${title}" (${it.title}).${feedback ? ` Feedback: ${feedback}` : ''}`,
+      'Resubmit it by the deadline for it to count.',
+    ],
   });
 
-export const certificationsIssued = (a: Pick<Application, 'applicant' | 'supervisor'>, title: string, certificates: { number: string; stage: string; expiresOn: string }[]): EmailMessage =>
+export const certificationsIssued = (
+  a: Pick<Application, 'applicant' | 'supervisor'>,
+  title: string,
+  certificates: { number: string; stage: string; expiresOn: string }[],
+): EmailMessage =>
   compose({
     to: [a.applicant.email],
     cc: [a.supervisor.email],
@@ -167,17 +188,35 @@ export const certificationsIssued = (a: Pick<Application, 'applicant' | 'supervi
       `Dear ${a.applicant.name},`,
       `Congratulations: you are certified to provide Customized Employment services in Connecticut for the stages below. Anyone can verify a certificate by its number.`,
     ],
-    table: { headers: ['Stage', 'Certificate number', 'Expires on'], rows: certificates.map((c) => [c.stage, c.number, c.expiresOn]) },
+    table: {
+      headers: ['Stage', 'Certificate number', 'Expires on'],
+      rows: certificates.map((c) => [c.stage, c.number, c.expiresOn]),
+    },
   });
 
-export const standingChanged = (holder: { name: string; email: string }, number: string, stage: string, action: string, reason: string): EmailMessage =>
+export const standingChanged = (
+  holder: { name: string; email: string },
+  number: string,
+  stage: string,
+  action: string,
+  reason: string,
+): EmailMessage =>
   compose({
     to: [holder.email],
     subject: `Your CE certification ${number} was ${action}`,
-    paragraphs: [`Dear ${holder.name},`, `Your certification ${number} (${stage}) was ${action} by ADS. Reason: ${reason}`],
+    paragraphs: [
+      `Dear ${holder.name},`,
+      `Your certification ${number} (${stage}) was ${action} by ADS. Reason: ${reason}`,
+    ],
   });
 
-export const expiryReminder = (holder: { name: string; email: string }, supervisorEmail: string | undefined, certificates: { number: string; stage: string }[], expiresOn: string, daysBefore: number): EmailMessage =>
+export const expiryReminder = (
+  holder: { name: string; email: string },
+  supervisorEmail: string | undefined,
+  certificates: { number: string; stage: string }[],
+  expiresOn: string,
+  daysBefore: number,
+): EmailMessage =>
   compose({
     to: [holder.email],
     cc: supervisorEmail ? [supervisorEmail] : undefined,

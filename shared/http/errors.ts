@@ -22,13 +22,19 @@ export class HttpProblem extends Error {
 }
 
 export class BadRequest extends HttpProblem {
-  constructor(detail: string, readonly errors: FieldProblem[] = []) {
+  constructor(
+    detail: string,
+    readonly errors: FieldProblem[] = [],
+  ) {
     super(400, 'Bad request', detail, { errors });
   }
 }
 /** The request is well-formed but breaks a rule of the course (e.g. a class on a state holiday). */
 export class RuleViolation extends HttpProblem {
-  constructor(detail: string, readonly errors: FieldProblem[] = []) {
+  constructor(
+    detail: string,
+    readonly errors: FieldProblem[] = [],
+  ) {
     super(422, 'Rule violated', detail, { errors });
   }
 }
@@ -64,7 +70,9 @@ export class TooManyRequests extends HttpProblem {
   }
 }
 export class ServiceUnavailable extends HttpProblem {
-  constructor(detail = 'A backing service did not answer in time; nothing was changed by this attempt unless a retry says so. Retry shortly.') {
+  constructor(
+    detail = 'A backing service did not answer in time; nothing was changed by this attempt unless a retry says so. Retry shortly.',
+  ) {
     super(503, 'Service unavailable', detail, {}, { 'retry-after': '2' });
   }
 }

@@ -3,7 +3,15 @@ import type { Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import { logger } from '../observability/logger';
 import { callerFromClaims, type Caller } from './caller';
-import { BadRequest, classifyUnexpected, Forbidden, HttpProblem, NotFound, Unauthorized, type FieldProblem } from './errors';
+import {
+  BadRequest,
+  classifyUnexpected,
+  Forbidden,
+  HttpProblem,
+  NotFound,
+  Unauthorized,
+  type FieldProblem,
+} from './errors';
 import { problemResponse, replyResponse, jsonResponse, type ApiEvent, type ApiResult } from './response';
 import { WithStatus, type Implementations, type Reply, type RouteInput, type RouteSpec } from './route';
 
@@ -59,7 +67,9 @@ function parseBody(event: ApiEvent): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    throw new BadRequest('The body is not valid JSON.', [{ field: 'body', code: 'invalid_json', message: 'Not valid JSON' }]);
+    throw new BadRequest('The body is not valid JSON.', [
+      { field: 'body', code: 'invalid_json', message: 'Not valid JSON' },
+    ]);
   }
 }
 
@@ -96,7 +106,10 @@ const validate = (): MiddlewareObj<ApiEvent, ApiResult, Error, RouteContext> => 
 /** One structured line per request: route, status, duration, correlation id — never who or what was sent. */
 const accessLog = (): MiddlewareObj<ApiEvent, ApiResult, Error, RouteContext> => {
   const line = (request: { event: ApiEvent; response?: ApiResult | null; context: RouteContext }) =>
-    logger.info('request', { status: request.response?.statusCode, durationMs: Date.now() - request.event.requestContext.timeEpoch });
+    logger.info('request', {
+      status: request.response?.statusCode,
+      durationMs: Date.now() - request.event.requestContext.timeEpoch,
+    });
   return {
     before: (request) => {
       logger.resetKeys();
@@ -133,7 +146,11 @@ export type ExtraMiddleware = MiddlewareObj<ApiEvent, ApiResult, Error, RouteCon
  * Areas with idempotent routes pass the idempotency middleware (kept out of the others' bundles); forgetting it is
  * caught at cold start rather than silently ignoring `Idempotency-Key`.
  */
-export function areaHandler<Routes extends Record<string, RouteSpec>>(routes: Routes, operations: Implementations<Routes>, extras: ExtraMiddleware[] = []) {
+export function areaHandler<Routes extends Record<string, RouteSpec>>(
+  routes: Routes,
+  operations: Implementations<Routes>,
+  extras: ExtraMiddleware[] = [],
+) {
   if (Object.values(routes).some((r) => r.idempotent) && !extras.some((m) => m.handles === 'idempotency')) {
     throw new Error('An area with idempotent routes needs the idempotency middleware');
   }
@@ -155,7 +172,8 @@ export function areaHandler<Routes extends Record<string, RouteSpec>>(routes: Ro
       const operation = byId.get(route.operationId);
       if (!operation) throw new NotFound(`Route ${route.operationId}`);
       const outcome = await operation(input);
-      const [status, result] = outcome instanceof WithStatus ? [outcome.status, outcome.body] : [route.success.status, outcome];
+      const [status, result] =
+        outcome instanceof WithStatus ? [outcome.status, outcome.body] : [route.success.status, outcome];
       if (route.success.contentType) return replyResponse(status, result as Reply, event);
       return jsonResponse(status, route.success.schema ? route.success.schema.parse(result) : undefined, event);
     });

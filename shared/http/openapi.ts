@@ -16,14 +16,16 @@ const Problem = meta(
 );
 
 const IDEMPOTENCY_HEADER = z.object({
-  'idempotency-key': meta(z.optional(z.string()), { description: 'Makes a retried request safe: the same answer, nothing done twice.' }),
+  'idempotency-key': meta(z.optional(z.string()), {
+    description: 'Makes a retried request safe: the same answer, nothing done twice.',
+  }),
 });
 
 const PROBLEM_TEXT: Record<number, string> = {
   400: 'Invalid input (each offending field listed); nothing was written',
   401: 'Missing, expired or invalid sign-in token',
   403: 'Signed in, but this role may not do this',
-  404: 'Not found (also for another person\'s records)',
+  404: "Not found (also for another person's records)",
   409: 'Conflicts with the current state (stale version, seats taken, concurrent change)',
   410: 'The link has expired or was already used',
   415: 'Send JSON',
@@ -38,21 +40,35 @@ export function openApiDocument(routes: readonly RouteSpec[], serverUrl?: string
   for (const r of routes) {
     const responses: Record<string, unknown> = {
       [r.success.status]: r.success.contentType
-        ? { description: r.success.description, content: { [r.success.contentType.split(';')[0]!]: { schema: { type: 'string' } } } }
+        ? {
+            description: r.success.description,
+            content: { [r.success.contentType.split(';')[0]!]: { schema: { type: 'string' } } },
+          }
         : r.success.schema
           ? { description: r.success.description, content: { 'application/json': { schema: r.success.schema } } }
           : { description: r.success.description },
     };
     for (const status of r.problems ?? []) {
-      responses[status] = { description: PROBLEM_TEXT[status] ?? 'Problem', content: { 'application/problem+json': { schema: Problem } } };
+      responses[status] = {
+        description: PROBLEM_TEXT[status] ?? 'Problem',
+        content: { 'application/problem+json': { schema: Problem } },
+      };
     }
     const operation: Record<string, unknown> = {
       operationId: r.operationId,
       summary: r.summary,
-      description: [r.description, r.access === 'public' ? 'No sign-in needed.' : `Roles: ${r.access.join(', ')}.`].filter(Boolean).join('\n\n'),
+      description: [r.description, r.access === 'public' ? 'No sign-in needed.' : `Roles: ${r.access.join(', ')}.`]
+        .filter(Boolean)
+        .join('\n\n'),
       tags: [r.tag],
       security: r.access === 'public' ? [] : [{ cognito: [] }],
-      requestParams: Object.fromEntries(Object.entries({ path: r.params, query: r.query, header: r.idempotent ? IDEMPOTENCY_HEADER : undefined }).filter(([, v]) => v !== undefined)),
+      requestParams: Object.fromEntries(
+        Object.entries({
+          path: r.params,
+          query: r.query,
+          header: r.idempotent ? IDEMPOTENCY_HEADER : undefined,
+        }).filter(([, v]) => v !== undefined),
+      ),
       responses,
     };
     if (r.body) operation.requestBody = { required: true, content: { 'application/json': { schema: r.body } } };
@@ -63,10 +79,20 @@ export function openApiDocument(routes: readonly RouteSpec[], serverUrl?: string
     info: {
       title: 'Connecticut Customized Employment certification — API',
       version: '1.0.0',
-      description: 'System of record for the CE certification course run by ADS with DDS. Times are ISO 8601 instants with Connecticut\'s offset (America/New_York).',
+      description:
+        "System of record for the CE certification course run by ADS with DDS. Times are ISO 8601 instants with Connecticut's offset (America/New_York).",
     },
     servers: serverUrl ? [{ url: serverUrl }] : [],
-    components: { securitySchemes: { cognito: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Cognito ID token (groups: applicant, ads-staff, dds)' } } },
+    components: {
+      securitySchemes: {
+        cognito: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'Cognito ID token (groups: applicant, ads-staff, dds)',
+        },
+      },
+    },
     paths: paths as never,
   });
 }

@@ -53,4 +53,3 @@ export function problemResponse(problem: HttpProblem, event: ApiEvent, route?: R
     }),
   };
 }
-

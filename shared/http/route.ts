@@ -73,7 +73,10 @@ export interface RouteInput<R extends RouteSpec> {
 
 /** Lets an operation answer with another success status than the route's usual one (e.g. 200 for "already there"). */
 export class WithStatus<T> {
-  constructor(readonly status: SuccessStatus, readonly body: T) {}
+  constructor(
+    readonly status: SuccessStatus,
+    readonly body: T,
+  ) {}
 }
 
 /** A non-JSON answer. */

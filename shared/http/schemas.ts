@@ -24,17 +24,26 @@ export const text = (max: number) =>
 
 export const reason = meta(text(2000), { description: 'Why: kept in the audit trail.' });
 
-export const id = (prefix: string) => z.string().check(z.regex(new RegExp(`^${prefix}-[0-9A-HJKMNP-TV-Z]{16}$`), `not a valid ${prefix} id`));
+export const id = (prefix: string) =>
+  z.string().check(z.regex(new RegExp(`^${prefix}-[0-9A-HJKMNP-TV-Z]{16}$`), `not a valid ${prefix} id`));
 
 export const date = meta(z.iso.date(), { description: 'A calendar date, YYYY-MM-DD', example: '2027-03-02' });
 
-export const ctDateTime = meta(z.string().check(z.regex(CT_DATETIME_PATTERN, 'use YYYY-MM-DDTHH:MM (Connecticut time) or an ISO instant with offset')), {
-  description: 'Connecticut wall time (`2027-03-15T23:59`) or an ISO 8601 instant with an offset.',
-  example: '2027-03-15T23:59',
-});
+export const ctDateTime = meta(
+  z
+    .string()
+    .check(z.regex(CT_DATETIME_PATTERN, 'use YYYY-MM-DDTHH:MM (Connecticut time) or an ISO instant with offset')),
+  {
+    description: 'Connecticut wall time (`2027-03-15T23:59`) or an ISO 8601 instant with an offset.',
+    example: '2027-03-15T23:59',
+  },
+);
 
 /** An instant as the API returns it: ISO 8601 with Connecticut's offset on that date. */
-export const instant = meta(z.string(), { description: 'ISO 8601 instant with offset', example: '2027-03-15T23:59:00.000-04:00' });
+export const instant = meta(z.string(), {
+  description: 'ISO 8601 instant with offset',
+  example: '2027-03-15T23:59:00.000-04:00',
+});
 
 export const region = z.enum(REGIONS);
 
@@ -44,10 +53,16 @@ export const seatsInput = z.strictObject({ North: whole(0, 500), South: whole(0,
 export const seatsView = z.object({ North: z.number(), South: z.number(), West: z.number(), total: z.number() });
 
 export const pageQuery = {
-  cursor: meta(z.optional(z.string().check(z.maxLength(2048))), { description: 'Opaque cursor from the previous page.' }),
-  limit: z._default(z.coerce.number().check(z.refine(Number.isInteger, 'a whole number'), z.minimum(1), z.maximum(100)), 25),
+  cursor: meta(z.optional(z.string().check(z.maxLength(2048))), {
+    description: 'Opaque cursor from the previous page.',
+  }),
+  limit: z._default(
+    z.coerce.number().check(z.refine(Number.isInteger, 'a whole number'), z.minimum(1), z.maximum(100)),
+    25,
+  ),
 };
 
-export const page = <T extends z.ZodMiniType>(item: T) => z.object({ items: z.array(item), cursor: z.optional(z.string()) });
+export const page = <T extends z.ZodMiniType>(item: T) =>
+  z.object({ items: z.array(item), cursor: z.optional(z.string()) });
 
 export const emptyBody = z.strictObject({});

@@ -17,37 +17,43 @@ const OUTSIDE_DST_HOURS = '0,3-23';
 export const JOBS = [
   {
     name: 'email-outbox',
-    description: 'Sends emails still pending (SES was unreachable when they were queued); flags abandoned sends as unknown',
+    description:
+      'Sends emails still pending (SES was unreachable when they were queued); flags abandoned sends as unknown',
     cron: { minute: '*/10', hour: OUTSIDE_DST_HOURS },
     timeoutSeconds: 300,
   },
   {
     name: 'application-deadlines',
-    description: 'Reminds applicants whose application is not yet endorsed as the window nears its close; marks unendorsed applications not considered once it closes',
+    description:
+      'Reminds applicants whose application is not yet endorsed as the window nears its close; marks unendorsed applications not considered once it closes',
     cron: { minute: '5', hour: OUTSIDE_DST_HOURS },
     timeoutSeconds: 300,
   },
   {
     name: 'allocation-sweep',
-    description: 'Lapses offers past their deadline (the seat goes to the next person waiting), offers free seats to the waitlist, and ends the waitlist once the first class starts',
+    description:
+      'Lapses offers past their deadline (the seat goes to the next person waiting), offers free seats to the waitlist, and ends the waitlist once the first class starts',
     cron: { minute: '15', hour: OUTSIDE_DST_HOURS },
     timeoutSeconds: 600,
   },
   {
     name: 'homework-reminders',
-    description: 'Reminds enrolled learners without a submission, once, when an assignment is due within HOMEWORK_REMINDER_HOURS',
+    description:
+      'Reminds enrolled learners without a submission, once, when an assignment is due within HOMEWORK_REMINDER_HOURS',
     cron: { minute: '25', hour: OUTSIDE_DST_HOURS },
     timeoutSeconds: 300,
   },
   {
     name: 'expiry-reminders',
-    description: 'Reminds certification holders (supervisor in copy) at each configured point before expiry, once per point',
+    description:
+      'Reminds certification holders (supervisor in copy) at each configured point before expiry, once per point',
     cron: { minute: '30', hour: '6' },
     timeoutSeconds: 300,
   },
   {
     name: 'dds-expiry-notice',
-    description: 'Emails DDS the certifications expiring in the coming window and those expired since the last notice, at most once per month',
+    description:
+      'Emails DDS the certifications expiring in the coming window and those expired since the last notice, at most once per month',
     cron: { minute: '0', hour: '7', day: '1' },
     timeoutSeconds: 300,
   },

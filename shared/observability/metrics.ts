@@ -15,7 +15,10 @@ export type BusinessMetric =
   | 'EmailsFailed'
   | 'EmailsUnknown';
 
-const metrics = new Metrics({ namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'CeCertification', serviceName: 'ce-certification' });
+const metrics = new Metrics({
+  namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'CeCertification',
+  serviceName: 'ce-certification',
+});
 
 export function count(name: BusinessMetric, value = 1): void {
   if (value <= 0) return;

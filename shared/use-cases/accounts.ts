@@ -1,5 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { AdminAddUserToGroupCommand, AdminCreateUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import {
+  AdminAddUserToGroupCommand,
+  AdminCreateUserCommand,
+  CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { now } from '../clock';
 import { optionalEnv, requiredEnv } from '../config/env';
 import { actorOf, auditPut } from '../data/audit';
@@ -24,9 +28,14 @@ export async function createStaffAccount(input: { email: string; role: 'ads-staf
       new AdminCreateUserCommand({
         UserPoolId: USER_POOL_ID,
         Username: input.email,
-        UserAttributes: [{ Name: 'email', Value: input.email }, { Name: 'email_verified', Value: 'true' }],
+        UserAttributes: [
+          { Name: 'email', Value: input.email },
+          { Name: 'email_verified', Value: 'true' },
+        ],
         DesiredDeliveryMediums: ['EMAIL'],
-        ...(SUPPRESS_INVITES ? { MessageAction: 'SUPPRESS', TemporaryPassword: `Tmp-${randomBytes(12).toString('base64url')}1!` } : {}),
+        ...(SUPPRESS_INVITES
+          ? { MessageAction: 'SUPPRESS', TemporaryPassword: `Tmp-${randomBytes(12).toString('base64url')}1!` }
+          : {}),
       }),
     );
     sub = created.User?.Attributes?.find((a) => a.Name === 'sub')?.Value ?? created.User?.Username;
@@ -34,11 +43,25 @@ export async function createStaffAccount(input: { email: string; role: 'ads-staf
     const e = error as Error & { $metadata?: { httpStatusCode?: number } };
     if (e.name === 'UsernameExistsException') throw new Conflict('An account with this email already exists.');
     // Cognito's own input rules (e.g. what it accepts as an email) are the caller's to fix, not a server fault.
-    if (e.$metadata?.httpStatusCode === 400) throw new RuleViolation('Cognito refused the account.', [{ field: 'body.email', code: e.name, message: e.message }]);
+    if (e.$metadata?.httpStatusCode === 400)
+      throw new RuleViolation('Cognito refused the account.', [
+        { field: 'body.email', code: e.name, message: e.message },
+      ]);
     throw error;
   }
-  await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: USER_POOL_ID, Username: input.email, GroupName: input.role }));
+  await cognito.send(
+    new AdminAddUserToGroupCommand({ UserPoolId: USER_POOL_ID, Username: input.email, GroupName: input.role }),
+  );
   const at = toCtIso(now());
-  await transact([auditPut({ subjectType: 'person', subjectId: sub ?? input.email, action: `account-created:${input.role}`, actor: actorOf(caller), at, after: { role: input.role } })]);
+  await transact([
+    auditPut({
+      subjectType: 'person',
+      subjectId: sub ?? input.email,
+      action: `account-created:${input.role}`,
+      actor: actorOf(caller),
+      at,
+      after: { role: input.role },
+    }),
+  ]);
   return { personId: sub ?? input.email, email: input.email, role: input.role, createdAt: at };
 }

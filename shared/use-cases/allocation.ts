@@ -1,6 +1,14 @@
 import { now } from '../clock';
 import { actorOf, auditPut } from '../data/audit';
-import { confirmStateItem, deleteOverrideItem, getAllocationState, getOverrides, getProposal, putOverrideItem, saveProposalItems } from '../data/allocation';
+import {
+  confirmStateItem,
+  deleteOverrideItem,
+  getAllocationState,
+  getOverrides,
+  getProposal,
+  putOverrideItem,
+  saveProposalItems,
+} from '../data/allocation';
 import { applicationsInStatus, getApplication, saveApplicationItem } from '../data/applications';
 import { certifiedStaffCount, soonestExpiries } from '../data/certifications';
 import { closeAllocationItem, getIteration, takeSeatsItem, type StoredIteration } from '../data/iterations';
@@ -33,17 +41,31 @@ async function loadIteration(id: string): Promise<StoredIteration> {
 export async function computeProposal(iterationId: string, caller: Caller) {
   const { iteration } = await loadIteration(iterationId);
   const state = await getAllocationState(iterationId);
-  if (state.confirmedVersion !== undefined || state.confirmingVersion !== undefined) throw new Conflict('The allocation is already confirmed; offers are out.');
+  if (state.confirmedVersion !== undefined || state.confirmingVersion !== undefined)
+    throw new Conflict('The allocation is already confirmed; offers are out.');
   const endorsed = await applicationsInStatus(iterationId, 'endorsed');
   const providerIds = [...new Set(endorsed.flatMap((a) => (a.providerId ? [a.providerId] : [])))];
   const [directory, overrides, expiries] = await Promise.all([
     getProviders(providerIds),
     getOverrides(iterationId),
-    iteration.kind === 'recertification' ? soonestExpiries(endorsed.map((a) => a.applicantSub)) : Promise.resolve(new Map<string, string>()),
+    iteration.kind === 'recertification'
+      ? soonestExpiries(endorsed.map((a) => a.applicantSub))
+      : Promise.resolve(new Map<string, string>()),
   ]);
   const today = ctDate(now());
   const providers = new Map<string, ProviderFacts>(
-    await Promise.all(providerIds.map(async (id) => [id, { priority: directory.get(id)?.priority !== undefined, certifiedStaff: await certifiedStaffCount(id, today) }] as const)),
+    await Promise.all(
+      providerIds.map(
+        async (id) =>
+          [
+            id,
+            {
+              priority: directory.get(id)?.priority !== undefined,
+              certifiedStaff: await certifiedStaffCount(id, today),
+            },
+          ] as const,
+      ),
+    ),
   );
   const candidates: Candidate[] = endorsed.map((a) => ({
     applicationId: a.id,
@@ -55,10 +77,38 @@ export async function computeProposal(iterationId: string, caller: Caller) {
     submittedAt: a.submittedAt,
     expiresOn: expiries.get(a.applicantSub),
   }));
-  const proposal = proposeAllocation({ kind: iteration.kind, seats: iteration.seats, candidates, providers, overrides });
+  const proposal = proposeAllocation({
+    kind: iteration.kind,
+    seats: iteration.seats,
+    candidates,
+    providers,
+    overrides,
+  });
   const at = toCtIso(now());
-  const { items, version } = saveProposalItems(iterationId, state, { computedAt: at, computedBy: caller.sub, seats: proposal.seats, seated: proposal.seated, waitlisted: proposal.waitlisted, lineCount: proposal.lines.length }, proposal);
-  const result = await transact([...items, auditPut({ subjectType: 'allocation', subjectId: iterationId, action: 'proposal-computed', actor: actorOf(caller), at, after: { version, seated: proposal.seated, waitlisted: proposal.waitlisted } })]);
+  const { items, version } = saveProposalItems(
+    iterationId,
+    state,
+    {
+      computedAt: at,
+      computedBy: caller.sub,
+      seats: proposal.seats,
+      seated: proposal.seated,
+      waitlisted: proposal.waitlisted,
+      lineCount: proposal.lines.length,
+    },
+    proposal,
+  );
+  const result = await transact([
+    ...items,
+    auditPut({
+      subjectType: 'allocation',
+      subjectId: iterationId,
+      action: 'proposal-computed',
+      actor: actorOf(caller),
+      at,
+      after: { version, seated: proposal.seated, waitlisted: proposal.waitlisted },
+    }),
+  ]);
   if (!result.ok) throw new Conflict('Another proposal was computed at the same moment; reload.');
   return { version, computedAt: at, ...proposal };
 }
@@ -68,21 +118,47 @@ export async function latestProposal(iterationId: string) {
   const state = await getAllocationState(iterationId);
   const stored = state.latestVersion > 0 ? await getProposal(iterationId, state.latestVersion) : undefined;
   if (!stored) throw new NotFound('A proposal');
-  return { version: stored.header.version, computedAt: stored.header.computedAt, seats: stored.header.seats, seated: stored.header.seated, waitlisted: stored.header.waitlisted, lines: stored.lines };
+  return {
+    version: stored.header.version,
+    computedAt: stored.header.computedAt,
+    seats: stored.header.seats,
+    seated: stored.header.seated,
+    waitlisted: stored.header.waitlisted,
+    lines: stored.lines,
+  };
 }
 
 /** ADS seats or waitlists someone, or removes its override, always with a reason (audited). Survives recomputation. */
-export async function setOverride(iterationId: string, applicationId: string, decision: 'seat' | 'waitlist' | 'none', reason: string, caller: Caller) {
+export async function setOverride(
+  iterationId: string,
+  applicationId: string,
+  decision: 'seat' | 'waitlist' | 'none',
+  reason: string,
+  caller: Caller,
+) {
   await loadIteration(iterationId);
   const application = await getApplication(applicationId);
   if (!application || application.iterationId !== iterationId) throw new NotFound('The application');
-  if (application.status !== 'endorsed') throw new RuleViolation('Only endorsed applications take part in the allocation.', [{ field: 'path.applicationId', code: 'not_endorsed', message: `this application is ${application.status}` }]);
+  if (application.status !== 'endorsed')
+    throw new RuleViolation('Only endorsed applications take part in the allocation.', [
+      { field: 'path.applicationId', code: 'not_endorsed', message: `this application is ${application.status}` },
+    ]);
   const state = await getAllocationState(iterationId);
-  if (state.confirmedVersion !== undefined || state.confirmingVersion !== undefined) throw new Conflict('The allocation is already confirmed.');
+  if (state.confirmedVersion !== undefined || state.confirmingVersion !== undefined)
+    throw new Conflict('The allocation is already confirmed.');
   const at = toCtIso(now());
   await transact([
-    decision === 'none' ? deleteOverrideItem(iterationId, applicationId) : putOverrideItem(iterationId, applicationId, { decision, reason, by: caller.sub, at }),
-    auditPut({ subjectType: 'application', subjectId: applicationId, action: decision === 'none' ? 'override-removed' : `override-${decision}`, actor: actorOf(caller), at, reason }),
+    decision === 'none'
+      ? deleteOverrideItem(iterationId, applicationId)
+      : putOverrideItem(iterationId, applicationId, { decision, reason, by: caller.sub, at }),
+    auditPut({
+      subjectType: 'application',
+      subjectId: applicationId,
+      action: decision === 'none' ? 'override-removed' : `override-${decision}`,
+      actor: actorOf(caller),
+      at,
+      reason,
+    }),
   ]);
   return { applicationId, decision, reason, at };
 }
@@ -100,32 +176,62 @@ export async function confirmProposal(iterationId: string, version: number, call
   const stored = await loadIteration(iterationId);
   const state = await getAllocationState(iterationId);
   if (state.confirmedVersion === version) return summary(iterationId);
-  if (state.latestVersion !== version || state.confirmedVersion !== undefined) throw new Conflict('Confirm the latest proposal.', { latestVersion: state.latestVersion });
-  if (!promotionOpen(stored.iteration, now())) throw new Conflict('Allocation is closed for this iteration (its first class has started or ADS closed it).');
+  if (state.latestVersion !== version || state.confirmedVersion !== undefined)
+    throw new Conflict('Confirm the latest proposal.', { latestVersion: state.latestVersion });
+  if (!promotionOpen(stored.iteration, now()))
+    throw new Conflict('Allocation is closed for this iteration (its first class has started or ADS closed it).');
   const proposal = await getProposal(iterationId, version);
   if (!proposal) throw new NotFound('The proposal');
   const endorsed = new Map((await applicationsInStatus(iterationId, 'endorsed')).map((a) => [a.id, a]));
   const inProposal = new Set(proposal.lines.map((l) => l.applicationId));
   const missing = [...endorsed.keys()].filter((id) => !inProposal.has(id));
-  if (missing.length > 0) throw new Conflict('Applications were endorsed after this proposal was computed; compute a new one.', { missing });
+  if (missing.length > 0)
+    throw new Conflict('Applications were endorsed after this proposal was computed; compute a new one.', { missing });
 
   const at = now();
   const stamp = toCtIso(at);
-  const started = await transact([confirmStateItem(iterationId, version, undefined), auditPut({ subjectType: 'allocation', subjectId: iterationId, action: 'confirmation-started', actor: actorOf(caller), at: stamp, after: { version } })]);
+  const started = await transact([
+    confirmStateItem(iterationId, version, undefined),
+    auditPut({
+      subjectType: 'allocation',
+      subjectId: iterationId,
+      action: 'confirmation-started',
+      actor: actorOf(caller),
+      at: stamp,
+      after: { version },
+    }),
+  ]);
   if (!started.ok) throw new Conflict('The allocation changed at the same moment; reload.');
 
   const emails: Outgoing[] = [];
   let offers = 0;
   for (const region of REGIONS) {
-    const seated = proposal.lines.filter((l): l is ProposalLine => l.decision === 'seat' && l.seatRegion === region && endorsed.has(l.applicationId));
-    for (let i = 0; i < seated.length; i += 30) offers += await offerBatch(iterationId, seated.slice(i, i + 30), endorsed, at, emails);
+    const seated = proposal.lines.filter(
+      (l): l is ProposalLine => l.decision === 'seat' && l.seatRegion === region && endorsed.has(l.applicationId),
+    );
+    for (let i = 0; i < seated.length; i += 30)
+      offers += await offerBatch(iterationId, seated.slice(i, i + 30), endorsed, at, emails);
   }
   const waiting = proposal.lines.filter((l) => l.decision === 'waitlist' && endorsed.has(l.applicationId));
   for (let i = 0; i < waiting.length; i += 45) {
     const batch = waiting.slice(i, i + 45).map((l) => ({ line: l, a: endorsed.get(l.applicationId)! }));
-    const batchEmails = batch.map(({ line, a }) => ({ key: `waitlisted#${a.id}`, message: waitlisted(a, stored.iteration, line.waitlistPosition!) }));
+    const batchEmails = batch.map(({ line, a }) => ({
+      key: `waitlisted#${a.id}`,
+      message: waitlisted(a, stored.iteration, line.waitlistPosition!),
+    }));
     const result = await transact([
-      ...batch.map(({ line, a }) => saveApplicationItem({ ...a, status: 'waitlisted', waitlistPosition: line.waitlistPosition, version: a.version + 1, updatedAt: stamp }, a)),
+      ...batch.map(({ line, a }) =>
+        saveApplicationItem(
+          {
+            ...a,
+            status: 'waitlisted',
+            waitlistPosition: line.waitlistPosition,
+            version: a.version + 1,
+            updatedAt: stamp,
+          },
+          a,
+        ),
+      ),
       ...queueAll(batchEmails),
     ]);
     if (result.ok) emails.push(...batchEmails);
@@ -144,19 +250,37 @@ export async function confirmProposal(iterationId: string, version: number, call
  * ADS clears it.
  */
 async function usePriorities(lines: ProposalLine[], iterationId: string, caller: Caller, stamp: string) {
-  const seatedProviders = [...new Set(lines.filter((l) => l.decision === 'seat' && l.providerId && l.factors.priority).map((l) => l.providerId!))];
+  const seatedProviders = [
+    ...new Set(
+      lines.filter((l) => l.decision === 'seat' && l.providerId && l.factors.priority).map((l) => l.providerId!),
+    ),
+  ];
   const providers = await getProviders(seatedProviders);
   for (const provider of providers.values()) {
     if (provider.priority?.source !== 'departure') continue;
     await transact([
       setPriorityItem(provider.id, undefined, stamp),
-      auditPut({ subjectType: 'provider', subjectId: provider.id, action: 'priority-cleared', actor: actorOf(caller), at: stamp, reason: `used by the allocation of iteration ${iterationId}`, before: provider.priority }),
+      auditPut({
+        subjectType: 'provider',
+        subjectId: provider.id,
+        action: 'priority-cleared',
+        actor: actorOf(caller),
+        at: stamp,
+        reason: `used by the allocation of iteration ${iterationId}`,
+        before: provider.priority,
+      }),
     ]);
   }
 }
 
 /** One batch of offers for one region: the counter takes the seats only if nobody changed it since it was read. */
-async function offerBatch(iterationId: string, lines: ProposalLine[], endorsed: Map<string, Application>, at: Date, emails: Outgoing[]): Promise<number> {
+async function offerBatch(
+  iterationId: string,
+  lines: ProposalLine[],
+  endorsed: Map<string, Application>,
+  at: Date,
+  emails: Outgoing[],
+): Promise<number> {
   for (let attempt = 0; attempt < 8; attempt++) {
     const stored = await getIteration(iterationId);
     if (!stored) return 0;
@@ -166,7 +290,11 @@ async function offerBatch(iterationId: string, lines: ProposalLine[], endorsed: 
     const batch = lines.slice(0, Math.max(0, room)).map((l) => endorsed.get(l.applicationId)!);
     if (batch.length === 0) return 0;
     const offers = batch.map((a) => offer(a, stored.iteration, region, 'allocation', at));
-    const result = await transact([takeSeatsItem(iterationId, counter, batch.length), ...offers.map((o, i) => saveApplicationItem(o.next, batch[i]!)), ...queueAll(offers.map((o) => o.email))]);
+    const result = await transact([
+      takeSeatsItem(iterationId, counter, batch.length),
+      ...offers.map((o, i) => saveApplicationItem(o.next, batch[i]!)),
+      ...queueAll(offers.map((o) => o.email)),
+    ]);
     if (result.ok) {
       emails.push(...offers.map((o) => o.email));
       return batch.length;
@@ -188,7 +316,17 @@ export async function closeAllocation(iterationId: string, reason: string, calle
   const { iteration } = await loadIteration(iterationId);
   const at = toCtIso(now());
   if (!iteration.allocationClosedAt) {
-    const result = await transact([closeAllocationItem(iterationId, at), auditPut({ subjectType: 'allocation', subjectId: iterationId, action: 'allocation-closed', actor: actorOf(caller), at, reason })]);
+    const result = await transact([
+      closeAllocationItem(iterationId, at),
+      auditPut({
+        subjectType: 'allocation',
+        subjectId: iterationId,
+        action: 'allocation-closed',
+        actor: actorOf(caller),
+        at,
+        reason,
+      }),
+    ]);
     if (!result.ok) throw new Conflict('The allocation closed at the same moment.');
   }
   await endWaitlist(iteration, actorOf(caller));
@@ -205,9 +343,11 @@ export async function summary(iterationId: string) {
     confirmedAt: state.confirmedAt,
     promotionOpen: promotionOpen(stored.iteration, now()),
     allocationClosedAt: stored.iteration.allocationClosedAt,
-    seats: Object.fromEntries(REGIONS.map((r) => {
-      const c = stored.seatCounters[r];
-      return [r, { capacity: c.capacity, offered: c.offered, enrolled: c.enrolled, free: c.capacity - c.held }];
-    })) as Record<(typeof REGIONS)[number], { capacity: number; offered: number; enrolled: number; free: number }>,
+    seats: Object.fromEntries(
+      REGIONS.map((r) => {
+        const c = stored.seatCounters[r];
+        return [r, { capacity: c.capacity, offered: c.offered, enrolled: c.enrolled, free: c.capacity - c.held }];
+      }),
+    ) as Record<(typeof REGIONS)[number], { capacity: number; offered: number; enrolled: number; free: number }>,
   };
 }

@@ -39,7 +39,9 @@ export async function runApplicationDeadlines() {
 }
 
 async function remind(application: Application, iteration: IterationRecord): Promise<boolean> {
-  const emails: Outgoing[] = [{ key: `endorsement-reminder#${application.id}`, message: endorsementReminder(application, iteration) }];
+  const emails: Outgoing[] = [
+    { key: `endorsement-reminder#${application.id}`, message: endorsementReminder(application, iteration) },
+  ];
   const queued = await transact(queueAll(emails));
   if (queued.ok) await sendQueued(emails);
   return queued.ok;
@@ -47,12 +49,29 @@ async function remind(application: Application, iteration: IterationRecord): Pro
 
 async function closeUnendorsed(application: Application, iteration: IterationRecord): Promise<boolean> {
   const at = toCtIso(now());
-  const next: Application = { ...application, status: 'not-considered', closedAt: at, closedReason: 'not endorsed by the close of the application window', version: application.version + 1, updatedAt: at };
-  const emails: Outgoing[] = [{ key: `not-considered#${application.id}`, message: applicationNotConsidered(application, iteration) }];
+  const next: Application = {
+    ...application,
+    status: 'not-considered',
+    closedAt: at,
+    closedReason: 'not endorsed by the close of the application window',
+    version: application.version + 1,
+    updatedAt: at,
+  };
+  const emails: Outgoing[] = [
+    { key: `not-considered#${application.id}`, message: applicationNotConsidered(application, iteration) },
+  ];
   const result = await transact([
     saveApplicationItem(next, application),
     ...queueAll(emails),
-    auditPut({ subjectType: 'application', subjectId: application.id, action: 'not-considered', actor: systemActor('application-deadlines'), at, before: { status: 'submitted' }, after: { status: 'not-considered' } }),
+    auditPut({
+      subjectType: 'application',
+      subjectId: application.id,
+      action: 'not-considered',
+      actor: systemActor('application-deadlines'),
+      at,
+      before: { status: 'submitted' },
+      after: { status: 'not-considered' },
+    }),
   ]);
   if (result.ok) await sendQueued(emails);
   return result.ok;

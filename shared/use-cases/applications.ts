@@ -3,7 +3,14 @@ import { now } from '../clock';
 import { optionalEnv } from '../config/env';
 import { actorOf, auditPut } from '../data/audit';
 import { admitItem } from '../data/admissions';
-import { applicationIdOf, applicationsOfPerson, createApplicationItems, getApplication, listApplications, saveApplicationItem } from '../data/applications';
+import {
+  applicationIdOf,
+  applicationsOfPerson,
+  createApplicationItems,
+  getApplication,
+  listApplications,
+  saveApplicationItem,
+} from '../data/applications';
 import { getIteration } from '../data/iterations';
 import { createLinkItem, newLinkToken } from '../data/links';
 import { getPerson } from '../data/people';
@@ -47,7 +54,10 @@ export async function apply(caller: Caller, input: ApplyInput) {
   if (existingId) return existing(existingId);
 
   const person = await getPerson(caller.sub);
-  if (!person) throw new RuleViolation('Complete your profile before applying.', [{ field: 'profile', code: 'profile_missing', message: 'PUT /me/profile first' }]);
+  if (!person)
+    throw new RuleViolation('Complete your profile before applying.', [
+      { field: 'profile', code: 'profile_missing', message: 'PUT /me/profile first' },
+    ]);
   const stored = await getIteration(input.iterationId);
   if (!stored || stored.iteration.status !== 'published') throw new NotFound('The iteration');
   const iteration = stored.iteration;
@@ -59,7 +69,8 @@ export async function apply(caller: Caller, input: ApplyInput) {
     region: input.region,
     providerRegions: provider?.regions,
     iterationKind: iteration.kind,
-    recertificationEligible: iteration.kind === 'recertification' ? await recertificationEligible(caller.sub, iteration.id) : true,
+    recertificationEligible:
+      iteration.kind === 'recertification' ? await recertificationEligible(caller.sub, iteration.id) : true,
   });
   if (problem) throw new RuleViolation('This application cannot be made.', [problem]);
 
@@ -84,11 +95,19 @@ export async function apply(caller: Caller, input: ApplyInput) {
   const token = newLinkToken();
   const emails: Outgoing[] = [
     { key: `application-receipt#${application.id}`, message: applicationReceipt(application, iteration) },
-    { key: `endorsement-request#${application.id}`, message: endorsementRequest(application, iteration, `${PUBLIC_BASE_URL}/links/${token}`) },
+    {
+      key: `endorsement-request#${application.id}`,
+      message: endorsementRequest(application, iteration, `${PUBLIC_BASE_URL}/links/${token}`),
+    },
   ];
   const result = await transact([
     ...createApplicationItems(application),
-    createLinkItem(token, { purpose: 'endorsement', applicationId: application.id, expiresAt: iteration.applicationClosesAt, createdAt: stamp }),
+    createLinkItem(token, {
+      purpose: 'endorsement',
+      applicationId: application.id,
+      expiresAt: iteration.applicationClosesAt,
+      createdAt: stamp,
+    }),
     ...queueAll(emails),
   ]);
   if (!result.ok) {
@@ -99,7 +118,14 @@ export async function apply(caller: Caller, input: ApplyInput) {
   }
   count('ApplicationsSubmitted');
   // Refused (and rightly ignored) when a later application already reported a newer figure.
-  if (provider) await transact([futureStaffItem(provider.id, { count: input.futureStaffPlanned, reportedAt: at.toISOString(), applicationId: application.id })]);
+  if (provider)
+    await transact([
+      futureStaffItem(provider.id, {
+        count: input.futureStaffPlanned,
+        reportedAt: at.toISOString(),
+        applicationId: application.id,
+      }),
+    ]);
   await sendQueued(emails);
   return applicationView(application, iteration.title);
 }
@@ -131,12 +157,20 @@ export async function myApplication(caller: Caller, id: string) {
 export async function withdraw(caller: Caller, id: string) {
   const application = await ownApplication(caller, id);
   if (application.status === 'withdrawn') return applicationView(application);
-  if (!WITHDRAWABLE.includes(application.status)) throw new Conflict(`An application that is ${application.status} cannot be withdrawn.`);
+  if (!WITHDRAWABLE.includes(application.status))
+    throw new Conflict(`An application that is ${application.status} cannot be withdrawn.`);
   if (application.offer && ['offered', 'accepted', 'enrolled'].includes(application.status)) {
     return applicationView(await releaseSeat(application, 'withdrawn', actorOf(caller), 'withdrawn by the applicant'));
   }
   const at = toCtIso(now());
-  const next: Application = { ...application, status: 'withdrawn', closedAt: at, closedReason: 'withdrawn by the applicant', version: application.version + 1, updatedAt: at };
+  const next: Application = {
+    ...application,
+    status: 'withdrawn',
+    closedAt: at,
+    closedReason: 'withdrawn by the applicant',
+    version: application.version + 1,
+    updatedAt: at,
+  };
   const result = await transact([saveApplicationItem(next, application)]);
   if (!result.ok) throw new Conflict('The application changed at the same moment; reload and try again.');
   return applicationView(next);
@@ -176,13 +210,33 @@ export interface ApplicationFilter {
   providerId?: string;
 }
 
-export async function listForAds(iterationId: string, filter: ApplicationFilter, cursor: string | undefined, limit: number) {
+export async function listForAds(
+  iterationId: string,
+  filter: ApplicationFilter,
+  cursor: string | undefined,
+  limit: number,
+) {
   if (!(await getIteration(iterationId))) throw new NotFound('The iteration');
   const page = await listApplications(iterationId, filter, cursor, limit);
   return { items: await rows(page.applications), cursor: page.cursor };
 }
 
-const CSV_COLUMNS = ['id', 'applicantName', 'applicantEmail', 'jobTitle', 'position', 'providerName', 'providerRegions', 'providerPriority', 'region', 'status', 'endorsedAt', 'submittedAt', 'futureStaffPlanned', 'waitlistPosition'] as const;
+const CSV_COLUMNS = [
+  'id',
+  'applicantName',
+  'applicantEmail',
+  'jobTitle',
+  'position',
+  'providerName',
+  'providerRegions',
+  'providerPriority',
+  'region',
+  'status',
+  'endorsedAt',
+  'submittedAt',
+  'futureStaffPlanned',
+  'waitlistPosition',
+] as const;
 
 export async function exportCsv(iterationId: string, filter: ApplicationFilter) {
   if (!(await getIteration(iterationId))) throw new NotFound('The iteration');
@@ -194,7 +248,13 @@ export async function exportCsv(iterationId: string, filter: ApplicationFilter) 
     cursor = page.cursor;
   } while (cursor);
   const body = stringify(
-    all.map((r) => ({ ...r, providerRegions: r.providerRegions.join(' '), providerPriority: r.providerPriority ? 'yes' : 'no', endorsedAt: r.endorsedAt ?? '', waitlistPosition: r.waitlistPosition ?? '' })),
+    all.map((r) => ({
+      ...r,
+      providerRegions: r.providerRegions.join(' '),
+      providerPriority: r.providerPriority ? 'yes' : 'no',
+      endorsedAt: r.endorsedAt ?? '',
+      waitlistPosition: r.waitlistPosition ?? '',
+    })),
     { header: true, columns: [...CSV_COLUMNS] },
   );
   return { body, contentType: 'text/csv; charset=utf-8', filename: `applications-${iterationId}.csv` };
@@ -204,12 +264,23 @@ export async function exportCsv(iterationId: string, filter: ApplicationFilter) 
 export async function admit(iterationId: string, personId: string, reason: string, caller: Caller) {
   const stored = await getIteration(iterationId);
   if (!stored) throw new NotFound('The iteration');
-  if (stored.iteration.kind !== 'recertification') throw new RuleViolation('Only recertification iterations need admission.', [{ field: 'path.iterationId', code: 'not_recertification', message: 'initial iterations are open to everyone' }]);
+  if (stored.iteration.kind !== 'recertification')
+    throw new RuleViolation('Only recertification iterations need admission.', [
+      { field: 'path.iterationId', code: 'not_recertification', message: 'initial iterations are open to everyone' },
+    ]);
   if (!(await getPerson(personId))) throw new NotFound('The person');
   const at = toCtIso(now());
   await transact([
     admitItem(iterationId, personId, reason, caller.sub, at),
-    auditPut({ subjectType: 'person', subjectId: personId, action: 'admitted-to-recertification', actor: actorOf(caller), at, reason, after: { iterationId } }),
+    auditPut({
+      subjectType: 'person',
+      subjectId: personId,
+      action: 'admitted-to-recertification',
+      actor: actorOf(caller),
+      at,
+      reason,
+      after: { iterationId },
+    }),
   ]);
   return { iterationId, personId, reason, admittedAt: at };
 }

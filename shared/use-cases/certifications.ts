@@ -2,14 +2,30 @@ import { stringify } from 'csv-stringify/sync';
 import { now } from '../clock';
 import { actorOf, auditPut } from '../data/audit';
 import { applicationsInStatus } from '../data/applications';
-import { certificatesExpiringBetween, certificatesOfPerson, certificatesOfProvider, completionItem, completions, createCertificateItems, getCertificate, saveCertificateItem, searchActive, type RegistryFilter } from '../data/certifications';
+import {
+  certificatesExpiringBetween,
+  certificatesOfPerson,
+  certificatesOfProvider,
+  completionItem,
+  completions,
+  createCertificateItems,
+  getCertificate,
+  saveCertificateItem,
+  searchActive,
+  type RegistryFilter,
+} from '../data/certifications';
 import { getIteration } from '../data/iterations';
 import { getPerson, putPersonItem } from '../data/people';
 import { getProvider, getProviders, setPriorityItem } from '../data/providers';
 import { failedAt, transact, type TransactItem } from '../data/transactions';
 import type { Application } from '../domain/application';
 import { ctDate, toCtIso } from '../domain/calendar/time';
-import { certificationState, expiryAfterThreeYears, type Certification, type LifecyclePolicy } from '../domain/certification';
+import {
+  certificationState,
+  expiryAfterThreeYears,
+  type Certification,
+  type LifecyclePolicy,
+} from '../domain/certification';
 import { lifecycleSettings, type LifecycleSettings } from '../data/settings';
 import { randomCode } from '../domain/ids';
 import type { Iteration } from '../domain/iteration';
@@ -62,8 +78,14 @@ async function currentProvider(person: Person | undefined) {
  * The expiry of a renewal, by ADS's policy: renewed before it expired, from the old expiry date (no time lost);
  * lapsed, from the issue date. With `issue-date`, always from the issue date.
  */
-export function renewalExpiry(previous: Pick<Certification, 'expiresOn'>, issuedOn: string, renewFrom: LifecycleSettings['renewFrom']): string {
-  return renewFrom === 'old-expiry-if-unexpired' && issuedOn < previous.expiresOn ? expiryAfterThreeYears(previous.expiresOn) : expiryAfterThreeYears(issuedOn);
+export function renewalExpiry(
+  previous: Pick<Certification, 'expiresOn'>,
+  issuedOn: string,
+  renewFrom: LifecycleSettings['renewFrom'],
+): string {
+  return renewFrom === 'old-expiry-if-unexpired' && issuedOn < previous.expiresOn
+    ? expiryAfterThreeYears(previous.expiresOn)
+    : expiryAfterThreeYears(issuedOn);
 }
 
 /**
@@ -76,32 +98,65 @@ export function renewalExpiry(previous: Pick<Certification, 'expiresOn'>, issued
  * 3. Guards make a second issuance impossible; a learner already issued is reported, not doubled.
  * 4. The course completion is recorded under the provider the learner enrolled from (DDS pays on completion).
  */
-export async function issueForIteration(iterationId: string, exceptions: { applicationId: string; reason: string }[], caller: Caller) {
+export async function issueForIteration(
+  iterationId: string,
+  exceptions: { applicationId: string; reason: string }[],
+  caller: Caller,
+) {
   const stored = await getIteration(iterationId);
   if (!stored) throw new NotFound('The iteration');
   const iteration = stored.iteration;
   const learners = await applicationsInStatus(iterationId, 'enrolled');
   const unknown = exceptions.filter((e) => !learners.some((l) => l.id === e.applicationId));
-  if (unknown.length > 0) throw new RuleViolation('Exceptions name learners who are not enrolled here.', unknown.map((e) => ({ field: 'body.exceptions', code: 'not_enrolled', message: e.applicationId })));
-  const issued: { applicationId: string; name: string; certificates: { number: string; stage: CeStage; expiresOn: string }[]; byException: boolean }[] = [];
+  if (unknown.length > 0)
+    throw new RuleViolation(
+      'Exceptions name learners who are not enrolled here.',
+      unknown.map((e) => ({ field: 'body.exceptions', code: 'not_enrolled', message: e.applicationId })),
+    );
+  const issued: {
+    applicationId: string;
+    name: string;
+    certificates: { number: string; stage: CeStage; expiresOn: string }[];
+    byException: boolean;
+  }[] = [];
   const skipped: { applicationId: string; name: string; missing: string[] }[] = [];
   const alreadyIssued: string[] = [];
   for (const learner of learners) {
     const q = await qualificationOf(learner, iteration);
     const exception = exceptions.find((e) => e.applicationId === learner.id);
     if (!q.qualifies && !exception) {
-      skipped.push({ applicationId: learner.id, name: learner.applicant.name, missing: q.missing.map(describeMissing) });
+      skipped.push({
+        applicationId: learner.id,
+        name: learner.applicant.name,
+        missing: q.missing.map(describeMissing),
+      });
       continue;
     }
-    const outcome = await issueTo(learner, iteration, caller, exception && !q.qualifies ? { reason: exception.reason, missing: q.missing.map(describeMissing) } : undefined);
+    const outcome = await issueTo(
+      learner,
+      iteration,
+      caller,
+      exception && !q.qualifies ? { reason: exception.reason, missing: q.missing.map(describeMissing) } : undefined,
+    );
     if (outcome === 'already') alreadyIssued.push(learner.id);
-    else issued.push({ applicationId: learner.id, name: learner.applicant.name, certificates: outcome, byException: exception !== undefined && !q.qualifies });
+    else
+      issued.push({
+        applicationId: learner.id,
+        name: learner.applicant.name,
+        certificates: outcome,
+        byException: exception !== undefined && !q.qualifies,
+      });
   }
   count('CertificationsIssued', issued.length * CE_STAGES.length);
   return { issued, skipped, alreadyIssued };
 }
 
-async function issueTo(learner: Application, iteration: Iteration, caller: Caller, exception?: { reason: string; missing: string[] }) {
+async function issueTo(
+  learner: Application,
+  iteration: Iteration,
+  caller: Caller,
+  exception?: { reason: string; missing: string[] },
+) {
   const person = await getPerson(learner.applicantSub);
   const provider = await currentProvider(person);
   const at = now();
@@ -112,7 +167,9 @@ async function issueTo(learner: Application, iteration: Iteration, caller: Calle
   const items: TransactItem[] = [];
   const made: Certification[] = [];
   for (const stage of CE_STAGES) {
-    const previous = held.filter((c) => c.stage === stage && (c.standing === 'issued' || c.standing === 'suspended')).sort((a, b) => b.expiresOn.localeCompare(a.expiresOn))[0];
+    const previous = held
+      .filter((c) => c.stage === stage && (c.standing === 'issued' || c.standing === 'suspended'))
+      .sort((a, b) => b.expiresOn.localeCompare(a.expiresOn))[0];
     const cert: Certification = {
       number: newCertificateNumber(),
       holderSub: learner.applicantSub,
@@ -127,20 +184,90 @@ async function issueTo(learner: Application, iteration: Iteration, caller: Calle
       providerId: provider?.id,
       providerName: provider?.name,
       providerRegions: provider?.regions ?? [],
-      history: [{ at: stamp, action: exception ? 'issued-by-exception' : previous ? 'renewed' : 'issued', reason: exception?.reason, by: caller.sub }],
+      history: [
+        {
+          at: stamp,
+          action: exception ? 'issued-by-exception' : previous ? 'renewed' : 'issued',
+          reason: exception?.reason,
+          by: caller.sub,
+        },
+      ],
       renews: previous?.number,
       createdAt: stamp,
       version: 1,
     };
     made.push(cert);
-    items.push(...createCertificateItems(cert), auditPut({ subjectType: 'certificate', subjectId: cert.number, action: cert.history[0]!.action, actor: actorOf(caller), at: stamp, reason: exception?.reason, after: { stage, issuedOn: today, expiresOn: cert.expiresOn, renews: previous?.number, missing: exception?.missing } }));
+    items.push(
+      ...createCertificateItems(cert),
+      auditPut({
+        subjectType: 'certificate',
+        subjectId: cert.number,
+        action: cert.history[0]!.action,
+        actor: actorOf(caller),
+        at: stamp,
+        reason: exception?.reason,
+        after: {
+          stage,
+          issuedOn: today,
+          expiresOn: cert.expiresOn,
+          renews: previous?.number,
+          missing: exception?.missing,
+        },
+      }),
+    );
     if (previous) {
-      items.push(saveCertificateItem({ ...previous, standing: 'superseded', supersededBy: cert.number, history: [...previous.history, { at: stamp, action: 'superseded', reason: `renewed by ${cert.number}`, by: caller.sub }], version: previous.version + 1 }, previous.version));
+      items.push(
+        saveCertificateItem(
+          {
+            ...previous,
+            standing: 'superseded',
+            supersededBy: cert.number,
+            history: [
+              ...previous.history,
+              { at: stamp, action: 'superseded', reason: `renewed by ${cert.number}`, by: caller.sub },
+            ],
+            version: previous.version + 1,
+          },
+          previous.version,
+        ),
+      );
     }
   }
-  items.push(completionItem({ providerId: learner.providerId, providerName: learner.providerName, applicationId: learner.id, iterationId: iteration.id, iterationTitle: iteration.title, learnerSub: learner.applicantSub, learnerName: learner.applicant.name, enrolledAt: learner.enrolledAt ?? learner.updatedAt, completedOn: today }));
-  if (exception) items.push(auditPut({ subjectType: 'application', subjectId: learner.id, action: 'certified-by-exception', actor: actorOf(caller), at: stamp, reason: exception.reason, before: { missing: exception.missing } }));
-  const emails: Outgoing[] = [{ key: `certified#${learner.id}`, message: certificationsIssued(learner, iteration.title, made.map((c) => ({ number: c.number, stage: CE_STAGE_NAMES[c.stage], expiresOn: c.expiresOn }))) }];
+  items.push(
+    completionItem({
+      providerId: learner.providerId,
+      providerName: learner.providerName,
+      applicationId: learner.id,
+      iterationId: iteration.id,
+      iterationTitle: iteration.title,
+      learnerSub: learner.applicantSub,
+      learnerName: learner.applicant.name,
+      enrolledAt: learner.enrolledAt ?? learner.updatedAt,
+      completedOn: today,
+    }),
+  );
+  if (exception)
+    items.push(
+      auditPut({
+        subjectType: 'application',
+        subjectId: learner.id,
+        action: 'certified-by-exception',
+        actor: actorOf(caller),
+        at: stamp,
+        reason: exception.reason,
+        before: { missing: exception.missing },
+      }),
+    );
+  const emails: Outgoing[] = [
+    {
+      key: `certified#${learner.id}`,
+      message: certificationsIssued(
+        learner,
+        iteration.title,
+        made.map((c) => ({ number: c.number, stage: CE_STAGE_NAMES[c.stage], expiresOn: c.expiresOn })),
+      ),
+    },
+  ];
   const result = await transact([...items, ...queueAll(emails)]);
   if (!result.ok) {
     if (failedAt(result.reasons, 1)) return 'already' as const;
@@ -151,20 +278,55 @@ async function issueTo(learner: Application, iteration: Iteration, caller: Calle
 }
 
 /** Revoke, suspend or reinstate, always with a reason; the history is kept on the certification and in the audit. */
-export async function setStanding(number: string, action: 'revoke' | 'suspend' | 'reinstate', reason: string, caller: Caller) {
+export async function setStanding(
+  number: string,
+  action: 'revoke' | 'suspend' | 'reinstate',
+  reason: string,
+  caller: Caller,
+) {
   const cert = await getCertificate(number);
   if (!cert) throw new NotFound('The certificate');
   const allowed = { revoke: ['issued', 'suspended'], suspend: ['issued'], reinstate: ['suspended'] }[action];
-  if (!allowed.includes(cert.standing)) throw new Conflict(`A ${cert.standing} certification cannot be ${action === 'reinstate' ? 'reinstated' : `${action}d`}.`);
+  if (!allowed.includes(cert.standing))
+    throw new Conflict(
+      `A ${cert.standing} certification cannot be ${action === 'reinstate' ? 'reinstated' : `${action}d`}.`,
+    );
   const standing = ({ revoke: 'revoked', suspend: 'suspended', reinstate: 'issued' } as const)[action];
   const done = ({ revoke: 'revoked', suspend: 'suspended', reinstate: 'reinstated' } as const)[action];
   const stamp = toCtIso(now());
-  const next: Certification = { ...cert, standing, history: [...cert.history, { at: stamp, action: done, reason, by: caller.sub }], version: cert.version + 1 };
+  const next: Certification = {
+    ...cert,
+    standing,
+    history: [...cert.history, { at: stamp, action: done, reason, by: caller.sub }],
+    version: cert.version + 1,
+  };
   const person = await getPerson(cert.holderSub);
-  const emails: Outgoing[] = person ? [{ key: `standing#${number}#${next.version}`, message: standingChanged({ name: cert.holderName, email: person.email }, number, CE_STAGE_NAMES[cert.stage], done, reason) }] : [];
+  const emails: Outgoing[] = person
+    ? [
+        {
+          key: `standing#${number}#${next.version}`,
+          message: standingChanged(
+            { name: cert.holderName, email: person.email },
+            number,
+            CE_STAGE_NAMES[cert.stage],
+            done,
+            reason,
+          ),
+        },
+      ]
+    : [];
   const result = await transact([
     saveCertificateItem(next, cert.version),
-    auditPut({ subjectType: 'certificate', subjectId: number, action, actor: actorOf(caller), at: stamp, reason, before: { standing: cert.standing }, after: { standing } }),
+    auditPut({
+      subjectType: 'certificate',
+      subjectId: number,
+      action,
+      actor: actorOf(caller),
+      at: stamp,
+      reason,
+      before: { standing: cert.standing },
+      after: { standing },
+    }),
     ...queueAll(emails),
   ]);
   if (!result.ok) throw new Conflict('The certification changed at the same moment; reload.');
@@ -188,21 +350,65 @@ export interface ExternalInput {
  * CESP credential is a different credential and does not allow a person to provide CE services.
  */
 export async function recordExternal(personId: string, input: ExternalInput, caller: Caller) {
-  if (input.credential === 'cesp') throw new RuleViolation('A CESP credential is not a Customized Employment certification.', [{ field: 'body.credential', code: 'cesp_not_ce', message: 'CESP validates employment-support knowledge, but it does not allow a person to provide Customized Employment services in Connecticut' }]);
-  if (input.credential !== 'customized-employment') throw new RuleViolation('Only a Customized Employment certification can be recorded.', [{ field: 'body.credential', code: 'not_ce', message: 'record only Customized Employment certifications' }]);
-  if (input.accreditedBy.trim().toUpperCase() !== 'ACRE') throw new RuleViolation('Only an ACRE-accredited Customized Employment certification qualifies.', [{ field: 'body.accreditedBy', code: 'not_acre', message: 'the course must be accredited by ACRE (Association of Community Rehabilitation Educators)' }]);
-  if (input.expiresOn <= input.issuedOn) throw new RuleViolation('The expiry must follow the issue date.', [{ field: 'body.expiresOn', code: 'before_issue', message: 'expires on or before it was issued' }]);
+  if (input.credential === 'cesp')
+    throw new RuleViolation('A CESP credential is not a Customized Employment certification.', [
+      {
+        field: 'body.credential',
+        code: 'cesp_not_ce',
+        message:
+          'CESP validates employment-support knowledge, but it does not allow a person to provide Customized Employment services in Connecticut',
+      },
+    ]);
+  if (input.credential !== 'customized-employment')
+    throw new RuleViolation('Only a Customized Employment certification can be recorded.', [
+      { field: 'body.credential', code: 'not_ce', message: 'record only Customized Employment certifications' },
+    ]);
+  if (input.accreditedBy.trim().toUpperCase() !== 'ACRE')
+    throw new RuleViolation('Only an ACRE-accredited Customized Employment certification qualifies.', [
+      {
+        field: 'body.accreditedBy',
+        code: 'not_acre',
+        message: 'the course must be accredited by ACRE (Association of Community Rehabilitation Educators)',
+      },
+    ]);
+  if (input.expiresOn <= input.issuedOn)
+    throw new RuleViolation('The expiry must follow the issue date.', [
+      { field: 'body.expiresOn', code: 'before_issue', message: 'expires on or before it was issued' },
+    ]);
   const person = await getPerson(personId);
   if (!person) throw new NotFound('The person');
   const provider = await currentProvider(person);
   const stamp = toCtIso(now());
   const certs: Certification[] = (input.stages ?? [...CE_STAGES]).map((stage) => ({
-    number: newCertificateNumber(), holderSub: personId, holderName: person.name, stage, source: 'external',
+    number: newCertificateNumber(),
+    holderSub: personId,
+    holderName: person.name,
+    stage,
+    source: 'external',
     external: { body: input.body, course: input.course, evidenceReference: input.evidenceReference },
-    issuedOn: input.issuedOn, expiresOn: input.expiresOn, standing: 'issued', providerId: provider?.id, providerName: provider?.name, providerRegions: provider?.regions ?? [],
-    history: [{ at: stamp, action: 'recorded-external', by: caller.sub }], createdAt: stamp, version: 1,
+    issuedOn: input.issuedOn,
+    expiresOn: input.expiresOn,
+    standing: 'issued',
+    providerId: provider?.id,
+    providerName: provider?.name,
+    providerRegions: provider?.regions ?? [],
+    history: [{ at: stamp, action: 'recorded-external', by: caller.sub }],
+    createdAt: stamp,
+    version: 1,
   }));
-  await transact([...certs.flatMap(createCertificateItems), ...certs.map((c) => auditPut({ subjectType: 'certificate', subjectId: c.number, action: 'recorded-external', actor: actorOf(caller), at: stamp, after: { stage: c.stage, ...input } }))]);
+  await transact([
+    ...certs.flatMap(createCertificateItems),
+    ...certs.map((c) =>
+      auditPut({
+        subjectType: 'certificate',
+        subjectId: c.number,
+        action: 'recorded-external',
+        actor: actorOf(caller),
+        at: stamp,
+        after: { stage: c.stage, ...input },
+      }),
+    ),
+  ]);
   const policy = await lifecycleSettings();
   return { items: certs.map((c) => certificateView(c, ctDate(now()), policy)) };
 }
@@ -233,28 +439,63 @@ export async function completionReport(providerId: string, from: string, to: str
 export async function recordDeparture(personId: string, providerId: string, leftOn: string, caller: Caller) {
   const person = await getPerson(personId);
   if (!person) throw new NotFound('The person');
-  if (person.providerId !== providerId) throw new RuleViolation('This person is not on record as working for that provider.', [{ field: 'body.providerId', code: 'not_member', message: 'the profile names another provider, or none' }]);
+  if (person.providerId !== providerId)
+    throw new RuleViolation('This person is not on record as working for that provider.', [
+      { field: 'body.providerId', code: 'not_member', message: 'the profile names another provider, or none' },
+    ]);
   const provider = await getProvider(providerId);
   if (!provider) throw new NotFound('The provider');
   const stamp = toCtIso(now());
   const today = ctDate(now());
-  const next: Person = { ...person, providerId: undefined, membership: 'none', membershipConfirmedAt: undefined, departedFrom: [...(person.departedFrom ?? []), { providerId, on: leftOn }], version: person.version + 1, updatedAt: stamp };
+  const next: Person = {
+    ...person,
+    providerId: undefined,
+    membership: 'none',
+    membershipConfirmedAt: undefined,
+    departedFrom: [...(person.departedFrom ?? []), { providerId, on: leftOn }],
+    version: person.version + 1,
+    updatedAt: stamp,
+  };
   const theirs = (await certificatesOfPerson(personId)).filter((c) => c.providerId === providerId);
   const items: TransactItem[] = [
     putPersonItem(next, person.version),
-    ...theirs.map((c) => saveCertificateItem({ ...c, providerId: undefined, providerName: undefined, providerRegions: [], version: c.version + 1 }, c.version)),
-    auditPut({ subjectType: 'person', subjectId: personId, action: 'left-provider', actor: actorOf(caller), at: stamp, after: { providerId, leftOn } }),
+    ...theirs.map((c) =>
+      saveCertificateItem(
+        { ...c, providerId: undefined, providerName: undefined, providerRegions: [], version: c.version + 1 },
+        c.version,
+      ),
+    ),
+    auditPut({
+      subjectType: 'person',
+      subjectId: personId,
+      action: 'left-provider',
+      actor: actorOf(caller),
+      at: stamp,
+      after: { providerId, leftOn },
+    }),
   ];
   const result = await transact(items);
   if (!result.ok) throw new Conflict('The person changed at the same moment; reload.');
   const policy = await lifecycleSettings();
-  const remaining = new Set((await certificatesOfProvider(providerId)).filter((c) => certificationState(c, today, policy).active).map((c) => c.holderSub));
+  const remaining = new Set(
+    (await certificatesOfProvider(providerId))
+      .filter((c) => certificationState(c, today, policy).active)
+      .map((c) => c.holderSub),
+  );
   let priorityGranted = false;
   if (remaining.size === 0 && !provider.priority) {
     const reason = `${person.name} left on ${leftOn}; no remaining staff holds an active CE certification`;
     await transact([
       setPriorityItem(providerId, { since: stamp, reason, source: 'departure' }, stamp),
-      auditPut({ subjectType: 'provider', subjectId: providerId, action: 'priority-set', actor: actorOf(caller), at: stamp, reason, after: { source: 'departure', personId } }),
+      auditPut({
+        subjectType: 'provider',
+        subjectId: providerId,
+        action: 'priority-set',
+        actor: actorOf(caller),
+        at: stamp,
+        reason,
+        after: { source: 'departure', personId },
+      }),
     ]);
     priorityGranted = true;
   }
@@ -279,7 +520,16 @@ export async function registryCsv(filter: RegistryFilter): Promise<Reply> {
     cursor = page.cursor;
   } while (cursor);
   const body = stringify(
-    rows.map((r) => ({ holder: r.holderName, provider: r.providerName ?? 'self-hired / none', regions: r.providerRegions.join(' '), stage: r.stageName, number: r.number, issuedOn: r.issuedOn, expiresOn: r.expiresOn, source: r.source })),
+    rows.map((r) => ({
+      holder: r.holderName,
+      provider: r.providerName ?? 'self-hired / none',
+      regions: r.providerRegions.join(' '),
+      stage: r.stageName,
+      number: r.number,
+      issuedOn: r.issuedOn,
+      expiresOn: r.expiresOn,
+      source: r.source,
+    })),
     { header: true, columns: ['holder', 'provider', 'regions', 'stage', 'number', 'issuedOn', 'expiresOn', 'source'] },
   );
   return { body, contentType: 'text/csv; charset=utf-8', filename: 'ce-registry.csv' };
@@ -290,7 +540,16 @@ export async function verify(number: string) {
   const cert = await getCertificate(number);
   if (!cert) throw new NotFound('The certificate');
   const v = certificateView(cert, ctDate(now()), await lifecycleSettings());
-  return { number: v.number, holderName: v.holderName, stage: v.stage, stageName: v.stageName, status: v.status, active: v.active, issuedOn: v.issuedOn, expiresOn: v.expiresOn };
+  return {
+    number: v.number,
+    holderName: v.holderName,
+    stage: v.stage,
+    stageName: v.stageName,
+    status: v.status,
+    active: v.active,
+    issuedOn: v.issuedOn,
+    expiresOn: v.expiresOn,
+  };
 }
 
 /**
@@ -300,11 +559,19 @@ export async function verify(number: string) {
 export async function qualifiedProviders() {
   const today = ctDate(now());
   const policy = await lifecycleSettings();
-  const active = (await certificatesExpiringBetween(today, '9999-12-31')).filter((c) => certificationState(c, today, policy).active && c.providerId);
+  const active = (await certificatesExpiringBetween(today, '9999-12-31')).filter(
+    (c) => certificationState(c, today, policy).active && c.providerId,
+  );
   const providers = await getProviders([...new Set(active.map((c) => c.providerId!))]);
-  const regions = Object.fromEntries(REGIONS.map((r) => [r, [] as { id: string; name: string }[]])) as Record<Region, { id: string; name: string }[]>;
+  const regions = Object.fromEntries(REGIONS.map((r) => [r, [] as { id: string; name: string }[]])) as Record<
+    Region,
+    { id: string; name: string }[]
+  >;
   for (const provider of [...providers.values()].sort((a, b) => a.name.localeCompare(b.name))) {
     for (const region of provider.regions) regions[region].push({ id: provider.id, name: provider.name });
   }
-  return { regions, note: 'Agencies with staff holding an active Customized Employment certification; not a statement of their capacity to take referrals.' };
+  return {
+    regions,
+    note: 'Agencies with staff holding an active Customized Employment certification; not a statement of their capacity to take referrals.',
+  };
 }

@@ -3,7 +3,18 @@ import { now } from '../clock';
 import { optionalEnv } from '../config/env';
 import { actorOf, auditPut } from '../data/audit';
 import { applicationsInStatus, getApplication } from '../data/applications';
-import { attendanceOfIteration, attendanceOfLearner, getAttendance, getHomework, homeworkOfIteration, homeworkOfLearner, putAttendanceItem, putHomeworkItem, type StoredAttendance, type StoredHomework } from '../data/course';
+import {
+  attendanceOfIteration,
+  attendanceOfLearner,
+  getAttendance,
+  getHomework,
+  homeworkOfIteration,
+  homeworkOfLearner,
+  putAttendanceItem,
+  putHomeworkItem,
+  type StoredAttendance,
+  type StoredHomework,
+} from '../data/course';
 import { getIteration, listPublishedClosingAfter } from '../data/iterations';
 import { transact, type TransactItem } from '../data/transactions';
 import type { Application } from '../domain/application';
@@ -30,22 +41,34 @@ async function loadIteration(id: string): Promise<Iteration> {
 async function enrolledApplication(iterationId: string, applicationId: string): Promise<Application> {
   const application = await getApplication(applicationId);
   if (!application || application.iterationId !== iterationId) throw new NotFound('The learner');
-  if (application.status !== 'enrolled') throw new RuleViolation('Only enrolled learners have attendance and homework.', [{ field: 'applicationId', code: 'not_enrolled', message: `this application is ${application.status}` }]);
+  if (application.status !== 'enrolled')
+    throw new RuleViolation('Only enrolled learners have attendance and homework.', [
+      { field: 'applicationId', code: 'not_enrolled', message: `this application is ${application.status}` },
+    ]);
   return application;
 }
 
 async function ownEnrolment(caller: Caller, applicationId: string): Promise<Application> {
   const application = await getApplication(applicationId);
   if (!application || application.applicantSub !== caller.sub) throw new NotFound('The application');
-  if (application.status !== 'enrolled') throw new Conflict(`This application is ${application.status}; homework and attendance are for enrolled learners.`);
+  if (application.status !== 'enrolled')
+    throw new Conflict(`This application is ${application.status}; homework and attendance are for enrolled learners.`);
   return application;
 }
 
 const missedClassWords = (date: string, status: AttendanceStatus, minutes?: number) =>
-  status === 'absent' ? `You were recorded absent from the live class of ${date}` : `You were recorded as joining late or leaving early (${minutes ?? 0} minutes missed) at the live class of ${date}`;
+  status === 'absent'
+    ? `You were recorded absent from the live class of ${date}`
+    : `You were recorded as joining late or leaving early (${minutes ?? 0} minutes missed) at the live class of ${date}`;
 
 /** The "can no longer qualify" email, once per application, whatever happens after. */
-async function cannotQualifyEmail(a: Application, iteration: Iteration, date: string, status: AttendanceStatus, minutes?: number): Promise<Outgoing[]> {
+async function cannotQualifyEmail(
+  a: Application,
+  iteration: Iteration,
+  date: string,
+  status: AttendanceStatus,
+  minutes?: number,
+): Promise<Outgoing[]> {
   if (status === 'present') return [];
   const key = `cannot-qualify#${a.id}`;
   if (await getEmail(key)) return [];
@@ -54,7 +77,10 @@ async function cannotQualifyEmail(a: Application, iteration: Iteration, date: st
 
 function checkClass(iteration: Iteration, date: string) {
   if (!iteration.classDates.includes(date)) throw new NotFound('The live class');
-  if (now().getTime() < instantMs(liveClassTimes(date).startsAt)) throw new RuleViolation('Attendance cannot be recorded before the class has started.', [{ field: 'path.date', code: 'class_not_started', message: `the class starts ${liveClassTimes(date).startsAt}` }]);
+  if (now().getTime() < instantMs(liveClassTimes(date).startsAt))
+    throw new RuleViolation('Attendance cannot be recorded before the class has started.', [
+      { field: 'path.date', code: 'class_not_started', message: `the class starts ${liveClassTimes(date).startsAt}` },
+    ]);
 }
 
 /**
@@ -62,7 +88,12 @@ function checkClass(iteration: Iteration, date: string) {
  * anyone not enrolled, and for learners already recorded (that is a correction, with a reason). A learner
  * recorded absent or partial is emailed (with their supervisor and ADS) that they can no longer qualify.
  */
-export async function recordAttendance(iterationId: string, date: string, entries: { applicationId: string; status: AttendanceStatus; minutesMissed?: number }[], caller: Caller) {
+export async function recordAttendance(
+  iterationId: string,
+  date: string,
+  entries: { applicationId: string; status: AttendanceStatus; minutesMissed?: number }[],
+  caller: Caller,
+) {
   const iteration = await loadIteration(iterationId);
   checkClass(iteration, date);
   const stamp = toCtIso(now());
@@ -70,14 +101,44 @@ export async function recordAttendance(iterationId: string, date: string, entrie
   const emails: Outgoing[] = [];
   const ids = new Set<string>();
   for (const entry of entries) {
-    if (ids.has(entry.applicationId)) throw new RuleViolation('A learner appears twice in the roster.', [{ field: 'body.entries', code: 'duplicate', message: entry.applicationId }]);
+    if (ids.has(entry.applicationId))
+      throw new RuleViolation('A learner appears twice in the roster.', [
+        { field: 'body.entries', code: 'duplicate', message: entry.applicationId },
+      ]);
     ids.add(entry.applicationId);
     const application = await enrolledApplication(iterationId, entry.applicationId);
-    if (await getAttendance(iterationId, date, application.applicantSub)) throw new Conflict(`Attendance of ${date} is already recorded for ${application.applicant.name}; correct it with a reason.`);
-    items.push(putAttendanceItem({ iterationId, classDate: date, learnerSub: application.applicantSub, applicationId: application.id, status: entry.status, minutesMissed: entry.status === 'partial' ? entry.minutesMissed : undefined, recordedBy: caller.sub, recordedAt: stamp, version: 1 }, undefined));
+    if (await getAttendance(iterationId, date, application.applicantSub))
+      throw new Conflict(
+        `Attendance of ${date} is already recorded for ${application.applicant.name}; correct it with a reason.`,
+      );
+    items.push(
+      putAttendanceItem(
+        {
+          iterationId,
+          classDate: date,
+          learnerSub: application.applicantSub,
+          applicationId: application.id,
+          status: entry.status,
+          minutesMissed: entry.status === 'partial' ? entry.minutesMissed : undefined,
+          recordedBy: caller.sub,
+          recordedAt: stamp,
+          version: 1,
+        },
+        undefined,
+      ),
+    );
     emails.push(...(await cannotQualifyEmail(application, iteration, date, entry.status, entry.minutesMissed)));
   }
-  items.push(auditPut({ subjectType: 'attendance', subjectId: `${iterationId}#${date}`, action: 'roster-recorded', actor: actorOf(caller), at: stamp, after: entries }));
+  items.push(
+    auditPut({
+      subjectType: 'attendance',
+      subjectId: `${iterationId}#${date}`,
+      action: 'roster-recorded',
+      actor: actorOf(caller),
+      at: stamp,
+      after: entries,
+    }),
+  );
   const result = await transact([...items, ...queueAll(emails)]);
   if (!result.ok) throw new Conflict('Attendance for this class was recorded at the same moment; reload.');
   await sendQueued(emails, 5000);
@@ -85,20 +146,42 @@ export async function recordAttendance(iterationId: string, date: string, entrie
 }
 
 /** A correction of one learner's attendance at one class, with a reason: audited before → after. */
-export async function correctAttendance(iterationId: string, date: string, applicationId: string, change: { status: AttendanceStatus; minutesMissed?: number; reason: string }, caller: Caller) {
+export async function correctAttendance(
+  iterationId: string,
+  date: string,
+  applicationId: string,
+  change: { status: AttendanceStatus; minutesMissed?: number; reason: string },
+  caller: Caller,
+) {
   const iteration = await loadIteration(iterationId);
   checkClass(iteration, date);
   const application = await enrolledApplication(iterationId, applicationId);
   const before = await getAttendance(iterationId, date, application.applicantSub);
   const stamp = toCtIso(now());
   const next: StoredAttendance = {
-    iterationId, classDate: date, learnerSub: application.applicantSub, applicationId, status: change.status,
-    minutesMissed: change.status === 'partial' ? change.minutesMissed : undefined, recordedBy: caller.sub, recordedAt: stamp, version: (before?.version ?? 0) + 1,
+    iterationId,
+    classDate: date,
+    learnerSub: application.applicantSub,
+    applicationId,
+    status: change.status,
+    minutesMissed: change.status === 'partial' ? change.minutesMissed : undefined,
+    recordedBy: caller.sub,
+    recordedAt: stamp,
+    version: (before?.version ?? 0) + 1,
   };
   const emails = await cannotQualifyEmail(application, iteration, date, change.status, change.minutesMissed);
   const result = await transact([
     putAttendanceItem(next, before?.version),
-    auditPut({ subjectType: 'attendance', subjectId: `${iterationId}#${date}`, action: 'corrected', actor: actorOf(caller), at: stamp, reason: change.reason, before: before ? { applicationId, status: before.status, minutesMissed: before.minutesMissed } : null, after: { applicationId, status: next.status, minutesMissed: next.minutesMissed } }),
+    auditPut({
+      subjectType: 'attendance',
+      subjectId: `${iterationId}#${date}`,
+      action: 'corrected',
+      actor: actorOf(caller),
+      at: stamp,
+      reason: change.reason,
+      before: before ? { applicationId, status: before.status, minutesMissed: before.minutesMissed } : null,
+      after: { applicationId, status: next.status, minutesMissed: next.minutesMissed },
+    }),
     ...queueAll(emails),
   ]);
   if (!result.ok) throw new Conflict('This attendance changed at the same moment; reload.');
@@ -109,17 +192,22 @@ export async function correctAttendance(iterationId: string, date: string, appli
 /** ADS's grid: every enrolled learner by every class. */
 export async function attendanceGrid(iterationId: string) {
   const iteration = await loadIteration(iterationId);
-  const [learners, records] = await Promise.all([applicationsInStatus(iterationId, 'enrolled'), attendanceOfIteration(iterationId)]);
+  const [learners, records] = await Promise.all([
+    applicationsInStatus(iterationId, 'enrolled'),
+    attendanceOfIteration(iterationId),
+  ]);
   return {
     classes: iteration.classDates.map(liveClassTimes),
     learners: learners.map((a) => ({
       applicationId: a.id,
       name: a.applicant.name,
       providerName: a.providerName ?? null,
-      attendance: Object.fromEntries(iteration.classDates.map((d) => {
-        const r = records.find((x) => x.learnerSub === a.applicantSub && x.classDate === d);
-        return [d, r ? { status: r.status, minutesMissed: r.minutesMissed } : null];
-      })),
+      attendance: Object.fromEntries(
+        iteration.classDates.map((d) => {
+          const r = records.find((x) => x.learnerSub === a.applicantSub && x.classDate === d);
+          return [d, r ? { status: r.status, minutesMissed: r.minutesMissed } : null];
+        }),
+      ),
     })),
   };
 }
@@ -138,7 +226,23 @@ export async function attendanceCsv(iterationId: string): Promise<Reply> {
       minutesMissed: l.attendance[c.date]?.minutesMissed ?? '',
     })),
   );
-  return { body: stringify(rows, { header: true, columns: ['learner', 'provider', 'classDate', 'classStartsAt', 'classEndsAt', 'classDurationMinutes', 'status', 'minutesMissed'] }), contentType: 'text/csv; charset=utf-8', filename: `attendance-${iterationId}.csv` };
+  return {
+    body: stringify(rows, {
+      header: true,
+      columns: [
+        'learner',
+        'provider',
+        'classDate',
+        'classStartsAt',
+        'classEndsAt',
+        'classDurationMinutes',
+        'status',
+        'minutesMissed',
+      ],
+    }),
+    contentType: 'text/csv; charset=utf-8',
+    filename: `attendance-${iterationId}.csv`,
+  };
 }
 
 export async function myAttendance(caller: Caller, applicationId: string) {
@@ -146,7 +250,13 @@ export async function myAttendance(caller: Caller, applicationId: string) {
   if (!application || application.applicantSub !== caller.sub) throw new NotFound('The application');
   const iteration = await loadIteration(application.iterationId);
   const records = await attendanceOfLearner(caller.sub, application.iterationId);
-  return { classes: iteration.classDates.map((d) => ({ ...liveClassTimes(d), status: records.find((r) => r.classDate === d)?.status ?? null, minutesMissed: records.find((r) => r.classDate === d)?.minutesMissed })) };
+  return {
+    classes: iteration.classDates.map((d) => ({
+      ...liveClassTimes(d),
+      status: records.find((r) => r.classDate === d)?.status ?? null,
+      minutesMissed: records.find((r) => r.classDate === d)?.minutesMissed,
+    })),
+  };
 }
 
 // ---- homework ----
@@ -167,17 +277,31 @@ const homeworkView = (assignment: Iteration['assignments'][number], record: Stor
 };
 
 /** The learner submits (text and/or a link); the server stamps the time. A resubmission is refused once complete. */
-export async function submitHomework(caller: Caller, applicationId: string, assignmentId: string, input: { text?: string; link?: string }) {
+export async function submitHomework(
+  caller: Caller,
+  applicationId: string,
+  assignmentId: string,
+  input: { text?: string; link?: string },
+) {
   const application = await ownEnrolment(caller, applicationId);
   const iteration = await loadIteration(application.iterationId);
   const assignment = iteration.assignments.find((a) => a.id === assignmentId);
   if (!assignment) throw new NotFound('The assignment');
   const previous = await getHomework(iteration.id, assignmentId, caller.sub);
-  if (previous?.review?.status === 'complete' && instantMs(previous.review.at) >= instantMs(previous.submissions.at(-1)!.at)) throw new Conflict('This assignment is already marked complete.');
+  if (
+    previous?.review?.status === 'complete' &&
+    instantMs(previous.review.at) >= instantMs(previous.submissions.at(-1)!.at)
+  )
+    throw new Conflict('This assignment is already marked complete.');
   const next: StoredHomework = {
-    iterationId: iteration.id, assignmentId, learnerSub: caller.sub, applicationId,
+    iterationId: iteration.id,
+    assignmentId,
+    learnerSub: caller.sub,
+    applicationId,
     submissions: [...(previous?.submissions ?? []), { at: toCtIso(now()), ...input }],
-    review: previous?.review, extension: previous?.extension, version: (previous?.version ?? 0) + 1,
+    review: previous?.review,
+    extension: previous?.extension,
+    version: (previous?.version ?? 0) + 1,
   };
   const result = await transact([putHomeworkItem(next, previous?.version)]);
   if (!result.ok) throw new Conflict('Submitted at the same moment from elsewhere; reload.');
@@ -189,19 +313,51 @@ async function homeworkFor(iterationId: string, assignmentId: string, applicatio
   const assignment = iteration.assignments.find((a) => a.id === assignmentId);
   if (!assignment) throw new NotFound('The assignment');
   const application = await enrolledApplication(iterationId, applicationId);
-  return { iteration, assignment, application, record: await getHomework(iterationId, assignmentId, application.applicantSub) };
+  return {
+    iteration,
+    assignment,
+    application,
+    record: await getHomework(iterationId, assignmentId, application.applicantSub),
+  };
 }
 
 /** ADS marks the latest submission complete, or returns it with feedback (audited; a return emails the learner). */
-export async function reviewHomework(iterationId: string, assignmentId: string, applicationId: string, input: { status: 'complete' | 'returned'; feedback?: string }, caller: Caller) {
+export async function reviewHomework(
+  iterationId: string,
+  assignmentId: string,
+  applicationId: string,
+  input: { status: 'complete' | 'returned'; feedback?: string },
+  caller: Caller,
+) {
   const { iteration, assignment, application, record } = await homeworkFor(iterationId, assignmentId, applicationId);
   if (!record || record.submissions.length === 0) throw new Conflict('There is no submission to review.');
   const stamp = toCtIso(now());
-  const next: StoredHomework = { ...record, review: { status: input.status, feedback: input.feedback, at: stamp, by: caller.sub }, version: record.version + 1 };
-  const emails: Outgoing[] = input.status === 'returned' ? [{ key: `homework-returned#${application.id}#${assignmentId}#${next.version}`, message: homeworkReturned(application, iteration, assignment.title, input.feedback) }] : [];
+  const next: StoredHomework = {
+    ...record,
+    review: { status: input.status, feedback: input.feedback, at: stamp, by: caller.sub },
+    version: record.version + 1,
+  };
+  const emails: Outgoing[] =
+    input.status === 'returned'
+      ? [
+          {
+            key: `homework-returned#${application.id}#${assignmentId}#${next.version}`,
+            message: homeworkReturned(application, iteration, assignment.title, input.feedback),
+          },
+        ]
+      : [];
   const result = await transact([
     putHomeworkItem(next, record.version),
-    auditPut({ subjectType: 'homework', subjectId: `${iterationId}#${assignmentId}#${applicationId}`, action: `marked-${input.status}`, actor: actorOf(caller), at: stamp, reason: input.feedback, before: record.review ?? null, after: next.review }),
+    auditPut({
+      subjectType: 'homework',
+      subjectId: `${iterationId}#${assignmentId}#${applicationId}`,
+      action: `marked-${input.status}`,
+      actor: actorOf(caller),
+      at: stamp,
+      reason: input.feedback,
+      before: record.review ?? null,
+      after: next.review,
+    }),
     ...queueAll(emails),
   ]);
   if (!result.ok) throw new Conflict('This submission changed at the same moment; reload.');
@@ -210,19 +366,48 @@ export async function reviewHomework(iterationId: string, assignmentId: string, 
 }
 
 /** An individual extension for one learner and assignment, with a reason (audited). */
-export async function grantExtension(iterationId: string, assignmentId: string, applicationId: string, input: { until: string; reason: string }, caller: Caller) {
+export async function grantExtension(
+  iterationId: string,
+  assignmentId: string,
+  applicationId: string,
+  input: { until: string; reason: string },
+  caller: Caller,
+) {
   const { assignment, application, record } = await homeworkFor(iterationId, assignmentId, applicationId);
   const until = parseCtDateTime(input.until);
-  if (!until.ok) throw new RuleViolation('The extension end is not a valid Connecticut date-time.', [{ field: 'body.until', code: 'invalid_datetime', message: until.reason }]);
-  if (until.value.getTime() <= instantMs(assignment.dueAt)) throw new RuleViolation('An extension must end after the deadline.', [{ field: 'body.until', code: 'not_later', message: `the deadline is ${assignment.dueAt}` }]);
+  if (!until.ok)
+    throw new RuleViolation('The extension end is not a valid Connecticut date-time.', [
+      { field: 'body.until', code: 'invalid_datetime', message: until.reason },
+    ]);
+  if (until.value.getTime() <= instantMs(assignment.dueAt))
+    throw new RuleViolation('An extension must end after the deadline.', [
+      { field: 'body.until', code: 'not_later', message: `the deadline is ${assignment.dueAt}` },
+    ]);
   const stamp = toCtIso(now());
   const extension = { until: toCtIso(until.value), reason: input.reason, at: stamp, by: caller.sub };
   const next: StoredHomework = record
     ? { ...record, extension, version: record.version + 1 }
-    : { iterationId, assignmentId, learnerSub: application.applicantSub, applicationId, submissions: [], extension, version: 1 };
+    : {
+        iterationId,
+        assignmentId,
+        learnerSub: application.applicantSub,
+        applicationId,
+        submissions: [],
+        extension,
+        version: 1,
+      };
   const result = await transact([
     putHomeworkItem(next, record?.version),
-    auditPut({ subjectType: 'homework', subjectId: `${iterationId}#${assignmentId}#${applicationId}`, action: 'extension-granted', actor: actorOf(caller), at: stamp, reason: input.reason, before: record?.extension ?? null, after: extension }),
+    auditPut({
+      subjectType: 'homework',
+      subjectId: `${iterationId}#${assignmentId}#${applicationId}`,
+      action: 'extension-granted',
+      actor: actorOf(caller),
+      at: stamp,
+      reason: input.reason,
+      before: record?.extension ?? null,
+      after: extension,
+    }),
   ]);
   if (!result.ok) throw new Conflict('This homework changed at the same moment; reload.');
   return homeworkView(assignment, next);
@@ -233,21 +418,43 @@ export async function myHomework(caller: Caller, applicationId: string) {
   if (!application || application.applicantSub !== caller.sub) throw new NotFound('The application');
   const iteration = await loadIteration(application.iterationId);
   const records = await homeworkOfLearner(caller.sub, iteration.id);
-  return { items: iteration.assignments.map((a) => homeworkView(a, records.find((r) => r.assignmentId === a.id))) };
+  return {
+    items: iteration.assignments.map((a) =>
+      homeworkView(
+        a,
+        records.find((r) => r.assignmentId === a.id),
+      ),
+    ),
+  };
 }
 
 export async function assignmentSubmissions(iterationId: string, assignmentId: string) {
   const iteration = await loadIteration(iterationId);
   const assignment = iteration.assignments.find((a) => a.id === assignmentId);
   if (!assignment) throw new NotFound('The assignment');
-  const [learners, records] = await Promise.all([applicationsInStatus(iterationId, 'enrolled'), homeworkOfIteration(iterationId, assignmentId)]);
-  return { items: learners.map((a) => ({ applicationId: a.id, name: a.applicant.name, ...homeworkView(assignment, records.find((r) => r.learnerSub === a.applicantSub)) })) };
+  const [learners, records] = await Promise.all([
+    applicationsInStatus(iterationId, 'enrolled'),
+    homeworkOfIteration(iterationId, assignmentId),
+  ]);
+  return {
+    items: learners.map((a) => ({
+      applicationId: a.id,
+      name: a.applicant.name,
+      ...homeworkView(
+        assignment,
+        records.find((r) => r.learnerSub === a.applicantSub),
+      ),
+    })),
+  };
 }
 
 // ---- qualification ----
 
 export async function qualificationOf(application: Application, iteration: Iteration) {
-  const [attendance, homework] = await Promise.all([attendanceOfLearner(application.applicantSub, iteration.id), homeworkOfLearner(application.applicantSub, iteration.id)]);
+  const [attendance, homework] = await Promise.all([
+    attendanceOfLearner(application.applicantSub, iteration.id),
+    homeworkOfLearner(application.applicantSub, iteration.id),
+  ]);
   return qualification(iteration, attendance, homework, now());
 }
 
@@ -259,7 +466,15 @@ export async function myQualification(caller: Caller, applicationId: string) {
 export async function iterationQualification(iterationId: string) {
   const iteration = await loadIteration(iterationId);
   const learners = await applicationsInStatus(iterationId, 'enrolled');
-  return { items: await Promise.all(learners.map(async (a) => ({ applicationId: a.id, name: a.applicant.name, ...(await qualificationOf(a, iteration)) }))) };
+  return {
+    items: await Promise.all(
+      learners.map(async (a) => ({
+        applicationId: a.id,
+        name: a.applicant.name,
+        ...(await qualificationOf(a, iteration)),
+      })),
+    ),
+  };
 }
 
 // ---- the homework-reminders job ----
@@ -278,9 +493,18 @@ export async function sendHomeworkReminders() {
     if (due.length === 0) continue;
     const learners = await applicationsInStatus(record.id, 'enrolled');
     for (const assignment of due) {
-      const submitted = new Set((await homeworkOfIteration(record.id, assignment.id)).filter((h) => h.submissions.length > 0).map((h) => h.learnerSub));
+      const submitted = new Set(
+        (await homeworkOfIteration(record.id, assignment.id))
+          .filter((h) => h.submissions.length > 0)
+          .map((h) => h.learnerSub),
+      );
       for (const learner of learners.filter((l) => !submitted.has(l.applicantSub))) {
-        const emails = [{ key: `homework-reminder#${learner.id}#${assignment.id}`, message: homeworkReminder(learner, record, assignment.title, assignment.dueAt) }];
+        const emails = [
+          {
+            key: `homework-reminder#${learner.id}#${assignment.id}`,
+            message: homeworkReminder(learner, record, assignment.title, assignment.dueAt),
+          },
+        ];
         if ((await transact(queueAll(emails))).ok) {
           reminded++;
           await sendQueued(emails);

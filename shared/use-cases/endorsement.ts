@@ -42,11 +42,21 @@ export async function describeEndorsement(link: Link) {
  */
 export async function confirmEndorsement(link: Link, token: string) {
   const { application, iteration } = await load(link);
-  if (application.status !== 'submitted') throw new Conflict(`This application is ${application.status}; there is nothing to endorse.`);
+  if (application.status !== 'submitted')
+    throw new Conflict(`This application is ${application.status}; there is nothing to endorse.`);
   const at = toCtIso(now());
-  const next: Application = { ...application, status: 'endorsed', endorsedAt: at, version: application.version + 1, updatedAt: at };
+  const next: Application = {
+    ...application,
+    status: 'endorsed',
+    endorsedAt: at,
+    version: application.version + 1,
+    updatedAt: at,
+  };
   const person = await getPerson(application.applicantSub);
-  const confirmsMembership = application.providerId !== undefined && person?.providerId === application.providerId && person.membership !== 'confirmed';
+  const confirmsMembership =
+    application.providerId !== undefined &&
+    person?.providerId === application.providerId &&
+    person.membership !== 'confirmed';
   const emails = [{ key: `endorsed#${application.id}`, message: applicationEndorsed(next, iteration) }];
   const items: TransactItem[] = [
     useLinkItem(token, at),
@@ -67,5 +77,8 @@ export async function confirmEndorsement(link: Link, token: string) {
   if (!result.ok) throw new Conflict('This link was used or changed at the same moment; reload the page.');
   count('ApplicationsEndorsed');
   await sendQueued(emails);
-  return { title: 'Application endorsed', body: `<p>Thank you. ${escapeHtml(application.applicant.name)}'s application to ${escapeHtml(iteration.title)} is endorsed and will be considered when ADS allocates the seats.</p>` };
+  return {
+    title: 'Application endorsed',
+    body: `<p>Thank you. ${escapeHtml(application.applicant.name)}'s application to ${escapeHtml(iteration.title)} is endorsed and will be considered when ADS allocates the seats.</p>`,
+  };
 }

@@ -20,7 +20,10 @@ export function publicView(record: IterationRecord, now: Date) {
   };
 }
 
-export const seatsView = (iteration: Pick<Iteration, 'seats'>) => ({ ...iteration.seats, total: totalSeats(iteration.seats) });
+export const seatsView = (iteration: Pick<Iteration, 'seats'>) => ({
+  ...iteration.seats,
+  total: totalSeats(iteration.seats),
+});
 
 export function summaryView(record: IterationRecord, now: Date) {
   return { ...publicView(record, now), status: record.status, version: record.version, updatedAt: record.updatedAt };
@@ -30,7 +33,11 @@ export function detailView({ iteration, seatCounters }: StoredIteration, now: Da
   return {
     ...summaryView(iteration, now),
     seats: seatsView(iteration),
-    seatsHeld: byRegion((r) => ({ capacity: seatCounters[r].capacity, offered: seatCounters[r].offered, enrolled: seatCounters[r].enrolled })),
+    seatsHeld: byRegion((r) => ({
+      capacity: seatCounters[r].capacity,
+      offered: seatCounters[r].offered,
+      enrolled: seatCounters[r].enrolled,
+    })),
     calendarLocked: calendarLocked(iteration, now),
     createdAt: iteration.createdAt,
     publishedAt: iteration.publishedAt,

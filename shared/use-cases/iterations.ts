@@ -18,7 +18,15 @@ import { failedAt, transact, type TransactItem } from '../data/transactions';
 import { liveClassTimes } from '../domain/calendar/live-classes';
 import { instantMs, toCtIso } from '../domain/calendar/time';
 import { newId, randomCode } from '../domain/ids';
-import { calendarChanged, calendarLocked, checkPlan, publishProblems, type Iteration, type IterationPlan, type PlanInput } from '../domain/iteration';
+import {
+  calendarChanged,
+  calendarLocked,
+  checkPlan,
+  publishProblems,
+  type Iteration,
+  type IterationPlan,
+  type PlanInput,
+} from '../domain/iteration';
 import { REGIONS } from '../domain/vocabulary';
 import type { Caller } from '../http/caller';
 import { Conflict, NotFound, RuleViolation } from '../http/errors';
@@ -48,10 +56,25 @@ async function checkedPlan(input: PlanInput): Promise<IterationPlan> {
 export async function createIteration(input: PlanInput, caller: Caller) {
   const plan = await checkedPlan(input);
   const at = toCtIso(now());
-  const iteration: Iteration = { ...plan, id: newId('it'), status: 'draft', timeZone: 'America/New_York', version: 1, createdAt: at, updatedAt: at };
+  const iteration: Iteration = {
+    ...plan,
+    id: newId('it'),
+    status: 'draft',
+    timeZone: 'America/New_York',
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
   await transact([
     ...createIterationItems(iteration),
-    auditPut({ subjectType: 'iteration', subjectId: iteration.id, action: 'created', actor: actorOf(caller), at, after: plan }),
+    auditPut({
+      subjectType: 'iteration',
+      subjectId: iteration.id,
+      action: 'created',
+      actor: actorOf(caller),
+      at,
+      after: plan,
+    }),
   ]);
   return detailView(await loadIteration(iteration.id), now());
 }
@@ -62,7 +85,14 @@ export async function createIteration(input: PlanInput, caller: Caller) {
  * 2. Write the plan (conditional on the version read), any changed region capacities (conditional on the seats
  *    already offered or filled) and the audit record, all or nothing.
  */
-async function saveIteration(stored: StoredIteration, plan: IterationPlan, expectedVersion: number, caller: Caller, action: string, reason?: string) {
+async function saveIteration(
+  stored: StoredIteration,
+  plan: IterationPlan,
+  expectedVersion: number,
+  caller: Caller,
+  action: string,
+  reason?: string,
+) {
   const previous = stored.iteration;
   const at = toCtIso(now());
   const next: Iteration = { ...previous, ...plan, version: previous.version + 1, updatedAt: at };
@@ -70,15 +100,32 @@ async function saveIteration(stored: StoredIteration, plan: IterationPlan, expec
   const items: TransactItem[] = [
     replaceIterationItem(next, expectedVersion),
     ...capacityChanges.map((r) => setCapacityItem(previous.id, r, plan.seats[r])),
-    auditPut({ subjectType: 'iteration', subjectId: previous.id, action, actor: actorOf(caller), at, reason, before: planOf(previous), after: plan }),
+    auditPut({
+      subjectType: 'iteration',
+      subjectId: previous.id,
+      action,
+      actor: actorOf(caller),
+      at,
+      reason,
+      before: planOf(previous),
+      after: plan,
+    }),
   ];
   const result = await transact(items);
   if (!result.ok) {
-    if (failedAt(result.reasons, 0)) throw new Conflict('Someone saved this iteration after you read it; reload and try again.', { currentVersion: result.reasons[0]?.Item?.version });
+    if (failedAt(result.reasons, 0))
+      throw new Conflict('Someone saved this iteration after you read it; reload and try again.', {
+        currentVersion: result.reasons[0]?.Item?.version,
+      });
     const refused = capacityChanges
       .map((region, i) => ({ region, item: result.reasons[i + 1] }))
       .filter(({ item }) => item?.Code === 'ConditionalCheckFailed')
-      .map(({ region, item }) => ({ region, requested: plan.seats[region], offered: Number(item?.Item?.offered ?? 0), enrolled: Number(item?.Item?.enrolled ?? 0) }));
+      .map(({ region, item }) => ({
+        region,
+        requested: plan.seats[region],
+        offered: Number(item?.Item?.offered ?? 0),
+        enrolled: Number(item?.Item?.enrolled ?? 0),
+      }));
     throw new Conflict('Seats cannot go below those already offered or filled.', { seats: refused });
   }
   // Seats added after the offers went out are offered to those waiting, as a released seat would be.
@@ -87,29 +134,48 @@ async function saveIteration(stored: StoredIteration, plan: IterationPlan, expec
 }
 
 const planOf = (i: Iteration): IterationPlan => ({
-  kind: i.kind, title: i.title, applicationOpensAt: i.applicationOpensAt, applicationClosesAt: i.applicationClosesAt,
-  seats: i.seats, classDates: i.classDates, assignments: i.assignments,
+  kind: i.kind,
+  title: i.title,
+  applicationOpensAt: i.applicationOpensAt,
+  applicationClosesAt: i.applicationClosesAt,
+  seats: i.seats,
+  classDates: i.classDates,
+  assignments: i.assignments,
 });
 
 export async function updateIteration(id: string, input: PlanInput & { version: number }, caller: Caller) {
   const stored = await loadIteration(id);
   const previous = stored.iteration;
-  if (input.version !== previous.version) throw new Conflict('Someone saved this iteration after you read it; reload and try again.', { currentVersion: previous.version });
+  if (input.version !== previous.version)
+    throw new Conflict('Someone saved this iteration after you read it; reload and try again.', {
+      currentVersion: previous.version,
+    });
   const plan = await checkedPlan(input);
   if (previous.status === 'published' && plan.kind !== previous.kind) {
-    throw new RuleViolation('A published iteration keeps its kind.', [{ field: 'body.kind', code: 'kind_fixed', message: 'applications were made to this kind of iteration' }]);
+    throw new RuleViolation('A published iteration keeps its kind.', [
+      { field: 'body.kind', code: 'kind_fixed', message: 'applications were made to this kind of iteration' },
+    ]);
   }
   if (calendarLocked(previous, now()) && calendarChanged(planOf(previous), plan)) {
-    throw new Conflict('The first live class has started: the calendar is locked. Use a calendar correction with a reason.');
+    throw new Conflict(
+      'The first live class has started: the calendar is locked. Use a calendar correction with a reason.',
+    );
   }
   return saveIteration(stored, plan, input.version, caller, 'updated');
 }
 
 /** An explicit, audited change to the calendar, allowed even after the first class has started. */
-export async function correctCalendar(id: string, input: Pick<PlanInput, 'liveClasses' | 'assignments'> & { version: number; reason: string }, caller: Caller) {
+export async function correctCalendar(
+  id: string,
+  input: Pick<PlanInput, 'liveClasses' | 'assignments'> & { version: number; reason: string },
+  caller: Caller,
+) {
   const stored = await loadIteration(id);
   const previous = stored.iteration;
-  if (input.version !== previous.version) throw new Conflict('Someone saved this iteration after you read it; reload and try again.', { currentVersion: previous.version });
+  if (input.version !== previous.version)
+    throw new Conflict('Someone saved this iteration after you read it; reload and try again.', {
+      currentVersion: previous.version,
+    });
   const plan = await checkedPlan({
     kind: previous.kind,
     title: previous.title,
@@ -127,11 +193,21 @@ export async function publishIteration(id: string, caller: Caller) {
   if (iteration.status === 'published') return detailView(stored, now());
   const problems = publishProblems(iteration);
   if (instantMs(iteration.applicationClosesAt) <= now().getTime()) {
-    problems.push({ field: 'applicationWindow.closesAt', code: 'window_passed', message: 'the application window has already closed; move it before publishing' });
+    problems.push({
+      field: 'applicationWindow.closesAt',
+      code: 'window_passed',
+      message: 'the application window has already closed; move it before publishing',
+    });
   }
   if (problems.length > 0) throw new RuleViolation('The iteration is not ready to publish.', problems);
   const at = toCtIso(now());
-  const next: Iteration = { ...iteration, status: 'published', publishedAt: at, version: iteration.version + 1, updatedAt: at };
+  const next: Iteration = {
+    ...iteration,
+    status: 'published',
+    publishedAt: at,
+    version: iteration.version + 1,
+    updatedAt: at,
+  };
   const result = await transact([
     replaceIterationItem(next, iteration.version),
     auditPut({ subjectType: 'iteration', subjectId: id, action: 'published', actor: actorOf(caller), at }),
@@ -153,7 +229,11 @@ export async function listIterationsForAds(status: 'draft' | 'published', cursor
 export async function listOpenIterations() {
   const at = now();
   const records = await listPublishedClosingAfter(at);
-  return { items: records.sort((a, b) => instantMs(a.applicationClosesAt) - instantMs(b.applicationClosesAt)).map((r) => publicView(r, at)) };
+  return {
+    items: records
+      .sort((a, b) => instantMs(a.applicationClosesAt) - instantMs(b.applicationClosesAt))
+      .map((r) => publicView(r, at)),
+  };
 }
 
 async function loadPublished(id: string): Promise<StoredIteration> {
@@ -175,7 +255,8 @@ export async function iterationCalendar(id: string): Promise<Reply> {
     return {
       uid: `${iteration.id}-${date}@ce-certification.ct.gov`,
       title: `${iteration.title} — live class ${index + 1} of ${iteration.classDates.length}`,
-      description: 'Customized Employment certification course, live synchronous class (9:00 AM–12:00 PM Connecticut time). Attendance at every live class is required to qualify for certification.',
+      description:
+        'Customized Employment certification course, live synchronous class (9:00 AM–12:00 PM Connecticut time). Attendance at every live class is required to qualify for certification.',
       start: instantMs(times.startsAt),
       startInputType: 'utc' as const,
       startOutputType: 'utc' as const,
@@ -203,7 +284,15 @@ export async function putBlackoutDate(date: string, reason: string, caller: Call
   const at = toCtIso(now());
   await transact([
     blackoutItem(date, reason),
-    auditPut({ subjectType: 'blackout', subjectId: date, action: before === undefined ? 'added' : 'changed', actor: actorOf(caller), at, before, after: reason }),
+    auditPut({
+      subjectType: 'blackout',
+      subjectId: date,
+      action: before === undefined ? 'added' : 'changed',
+      actor: actorOf(caller),
+      at,
+      before,
+      after: reason,
+    }),
   ]);
   return { date, reason };
 }

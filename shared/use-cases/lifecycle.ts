@@ -20,10 +20,26 @@ export const getSettings = async () => settingsView(await lifecycleSettings());
 /** ADS changes the lifecycle settings (renewal window, grace period, renewal dating, reminders, notice window). */
 export async function putSettings(input: Omit<LifecycleSettings, 'version'> & { version: number }, caller: Caller) {
   const previous = await lifecycleSettings();
-  if (input.version !== previous.version) throw new Conflict('The settings were changed after you read them; reload.', { currentVersion: previous.version });
-  const next: LifecycleSettings = { ...input, reminderDays: [...new Set(input.reminderDays)].sort((a, b) => b - a), version: previous.version + 1 };
+  if (input.version !== previous.version)
+    throw new Conflict('The settings were changed after you read them; reload.', { currentVersion: previous.version });
+  const next: LifecycleSettings = {
+    ...input,
+    reminderDays: [...new Set(input.reminderDays)].sort((a, b) => b - a),
+    version: previous.version + 1,
+  };
   const stamp = toCtIso(now());
-  const result = await transact([saveSettingsItem(next, previous.version), auditPut({ subjectType: 'settings', subjectId: 'lifecycle', action: 'updated', actor: actorOf(caller), at: stamp, before: settingsView(previous), after: settingsView(next) })]);
+  const result = await transact([
+    saveSettingsItem(next, previous.version),
+    auditPut({
+      subjectType: 'settings',
+      subjectId: 'lifecycle',
+      action: 'updated',
+      actor: actorOf(caller),
+      at: stamp,
+      before: settingsView(previous),
+      after: settingsView(next),
+    }),
+  ]);
   if (!result.ok) throw new Conflict('The settings were changed at the same moment; reload.');
   return settingsView(next);
 }
@@ -54,9 +70,12 @@ export async function sendExpiryReminders() {
   const { reminderDays } = await lifecycleSettings();
   const points = [...reminderDays].sort((a, b) => a - b);
   if (points.length === 0) return { reminded: 0 };
-  const certs = (await certificatesExpiringBetween(today, addDays(today, points.at(-1)!))).filter((c) => c.standing === 'issued');
+  const certs = (await certificatesExpiringBetween(today, addDays(today, points.at(-1)!))).filter(
+    (c) => c.standing === 'issued',
+  );
   const groups = new Map<string, typeof certs>();
-  for (const c of certs) groups.set(`${c.holderSub}#${c.expiresOn}`, [...(groups.get(`${c.holderSub}#${c.expiresOn}`) ?? []), c]);
+  for (const c of certs)
+    groups.set(`${c.holderSub}#${c.expiresOn}`, [...(groups.get(`${c.holderSub}#${c.expiresOn}`) ?? []), c]);
   let reminded = 0;
   for (const group of groups.values()) {
     const { holderSub, expiresOn, holderName } = group[0]!;
@@ -65,10 +84,18 @@ export async function sendExpiryReminders() {
     if (point === undefined) continue;
     const person = await getPerson(holderSub);
     if (!person) continue;
-    const emails: Outgoing[] = [{
-      key: `expiry-reminder#${holderSub}#${expiresOn}#${point}`,
-      message: expiryReminder({ name: holderName, email: person.email }, person.supervisor?.email, group.map((c) => ({ number: c.number, stage: CE_STAGE_NAMES[c.stage] })), expiresOn, point),
-    }];
+    const emails: Outgoing[] = [
+      {
+        key: `expiry-reminder#${holderSub}#${expiresOn}#${point}`,
+        message: expiryReminder(
+          { name: holderName, email: person.email },
+          person.supervisor?.email,
+          group.map((c) => ({ number: c.number, stage: CE_STAGE_NAMES[c.stage] })),
+          expiresOn,
+          point,
+        ),
+      },
+    ];
     if ((await transact(queueAll(emails))).ok) {
       reminded++;
       await sendQueued(emails);

@@ -28,7 +28,10 @@ async function usable(token: string): Promise<{ link: Link; purpose: Purpose }> 
   return { link, purpose };
 }
 
-const html = (title: string, body: string): Reply => ({ body: page(title, body), contentType: 'text/html; charset=utf-8' });
+const html = (title: string, body: string): Reply => ({
+  body: page(title, body),
+  contentType: 'text/html; charset=utf-8',
+});
 
 export async function viewLink(token: string): Promise<Reply> {
   const { link, purpose } = await usable(token);

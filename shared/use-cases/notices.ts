@@ -4,7 +4,16 @@ import { optionalEnv } from '../config/env';
 import { actorOf, auditPut } from '../data/audit';
 import { applicationsOfPerson } from '../data/applications';
 import { certificatesExpiringBetween } from '../data/certifications';
-import { abandonNotice, appendResend, claimNotice, getNotice, lastSentBefore, listNotices, recordNotice, type NoticeRecord } from '../data/notices';
+import {
+  abandonNotice,
+  appendResend,
+  claimNotice,
+  getNotice,
+  lastSentBefore,
+  listNotices,
+  recordNotice,
+  type NoticeRecord,
+} from '../data/notices';
 import { lifecycleSettings } from '../data/settings';
 import { transact } from '../data/transactions';
 import type { ApplicationStatus } from '../domain/application';
@@ -20,10 +29,22 @@ import { Conflict, NotFound, ServiceUnavailable } from '../http/errors';
 import { logger } from '../observability/logger';
 import { count } from '../observability/metrics';
 
-const RECIPIENTS = optionalEnv('DDS_NOTICE_RECIPIENTS', '').split(',').map((s) => s.trim()).filter(Boolean);
+const RECIPIENTS = optionalEnv('DDS_NOTICE_RECIPIENTS', '')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 /** An application in one of these, to a recertification iteration, means a recertification is under way. */
 const UNDER_WAY: ApplicationStatus[] = ['submitted', 'endorsed', 'waitlisted', 'offered', 'accepted', 'enrolled'];
-const COLUMNS = ['status', 'holder', 'provider', 'regions', 'stage', 'certificateNumber', 'expiresOn', 'recertificationUnderWay'] as const;
+const COLUMNS = [
+  'status',
+  'holder',
+  'provider',
+  'regions',
+  'stage',
+  'certificateNumber',
+  'expiresOn',
+  'recertificationUnderWay',
+] as const;
 
 /** A failed send: thrown so the scheduler retries, then dead-letters (which alarms). */
 export class NoticeNotSent extends Error {
@@ -33,7 +54,16 @@ export class NoticeNotSent extends Error {
 async function rows(expired: Certification[], expiring: Certification[]) {
   const holders = [...new Set([...expired, ...expiring].map((c) => c.holderSub))];
   const underWay = new Map<string, boolean>();
-  await Promise.all(holders.map(async (sub) => underWay.set(sub, (await applicationsOfPerson(sub)).some((a) => a.iterationKind === 'recertification' && UNDER_WAY.includes(a.status)))));
+  await Promise.all(
+    holders.map(async (sub) =>
+      underWay.set(
+        sub,
+        (await applicationsOfPerson(sub)).some(
+          (a) => a.iterationKind === 'recertification' && UNDER_WAY.includes(a.status),
+        ),
+      ),
+    ),
+  );
   const row = (status: string) => (c: Certification) => ({
     status,
     holder: c.holderName,
@@ -47,20 +77,42 @@ async function rows(expired: Certification[], expiring: Certification[]) {
   return [...expired.map(row('expired')), ...expiring.map(row('expiring'))];
 }
 
-function noticeMessage(period: string, range: NonNullable<NoticeRecord['range']>, list: Awaited<ReturnType<typeof rows>>): EmailMessage & { csv: string } {
+function noticeMessage(
+  period: string,
+  range: NonNullable<NoticeRecord['range']>,
+  list: Awaited<ReturnType<typeof rows>>,
+): EmailMessage & { csv: string } {
   const csv = stringify(list, { header: true, columns: [...COLUMNS] });
   const expiring = list.filter((r) => r.status === 'expiring').length;
   const expired = list.length - expiring;
   const message = compose({
     to: RECIPIENTS,
-    subject: list.length === 0 ? `CE certifications: nothing expiring — notice for ${period}` : `CE certifications expiring — notice for ${period} (${expiring} expiring, ${expired} expired)`,
+    subject:
+      list.length === 0
+        ? `CE certifications: nothing expiring — notice for ${period}`
+        : `CE certifications expiring — notice for ${period} (${expiring} expiring, ${expired} expired)`,
     paragraphs: [
       'To the DDS team,',
       list.length === 0
         ? `No Customized Employment certification expires between ${range.expiringFrom} and ${range.expiringTo}, and none expired between ${range.expiredFrom} and ${range.expiredTo}. This notice is sent every month, so silence never has to be read as "nothing expiring".`
         : `Customized Employment certifications expiring between ${range.expiringFrom} and ${range.expiringTo} (${expiring}), and those that expired between ${range.expiredFrom} and ${range.expiredTo} (${expired}). The full list is attached as CSV.`,
     ],
-    table: list.length === 0 ? undefined : { headers: ['Status', 'Holder', 'Provider', 'Regions', 'Stage', 'Certificate', 'Expires on', 'Recertification under way'], rows: list.map((r) => COLUMNS.map((c) => String(r[c]))) },
+    table:
+      list.length === 0
+        ? undefined
+        : {
+            headers: [
+              'Status',
+              'Holder',
+              'Provider',
+              'Regions',
+              'Stage',
+              'Certificate',
+              'Expires on',
+              'Recertification under way',
+            ],
+            rows: list.map((r) => COLUMNS.map((c) => String(r[c]))),
+          },
     attachments: [{ filename: `ce-expiring-${period}.csv`, contentType: 'text/csv', content: csv }],
   });
   return { ...message, csv };
@@ -85,7 +137,11 @@ export async function runDdsNotice() {
   const period = periodOf(today);
   const claim = await claimNotice(period, today, at.getTime());
   if (claim !== 'claimed') {
-    if (claim.status === 'sending' && (claim.leaseUntil ?? 0) < at.getTime() && (await abandonNotice(period, at.getTime()))) {
+    if (
+      claim.status === 'sending' &&
+      (claim.leaseUntil ?? 0) < at.getTime() &&
+      (await abandonNotice(period, at.getTime()))
+    ) {
       count('EmailsUnknown');
       logger.error('DDS notice outcome unknown', { period });
       return { period, action: 'marked-unknown' as const, status: 'unknown' as const };
@@ -124,7 +180,13 @@ export async function runDdsNotice() {
     count('EmailsFailed');
     throw new NoticeNotSent(`The DDS notice for ${period} was not sent: ${outcome.error}`);
   }
-  return { period, action: 'sent' as const, status: outcome.status, expiring: expiring.length, expired: expired.length };
+  return {
+    period,
+    action: 'sent' as const,
+    status: outcome.status,
+    expiring: expiring.length,
+    expired: expired.length,
+  };
 }
 
 const noticeView = (n: NoticeRecord) => ({
@@ -151,7 +213,8 @@ export async function noticesForAds(cursor: string | undefined, limit: number) {
 export async function resendNotice(period: string, reason: string, caller: Caller) {
   const notice = await getNotice(period);
   if (!notice) throw new NotFound('The notice');
-  if (!notice.content || notice.status === 'sending') throw new Conflict('This notice is being sent; try again in a few minutes.');
+  if (!notice.content || notice.status === 'sending')
+    throw new Conflict('This notice is being sent; try again in a few minutes.');
   const stamp = toCtIso(now());
   const outcome = await send({
     to: RECIPIENTS,
@@ -160,8 +223,27 @@ export async function resendNotice(period: string, reason: string, caller: Calle
     html: notice.content.html,
     attachments: [{ filename: `ce-expiring-${period}.csv`, contentType: 'text/csv', content: notice.content.csv }],
   });
-  await appendResend(period, { at: stamp, by: caller.sub, reason, status: outcome.status, messageId: outcome.status === 'sent' ? outcome.messageId : undefined });
-  await transact([auditPut({ subjectType: 'notice', subjectId: period, action: 'resent', actor: actorOf(caller), at: stamp, reason, after: { status: outcome.status } })]);
-  if (outcome.status !== 'sent') throw new ServiceUnavailable(`The re-send did not go out (${outcome.status}: ${outcome.error}). ${outcome.status === 'unknown' ? 'Check with SES before trying again.' : 'Try again.'}`);
+  await appendResend(period, {
+    at: stamp,
+    by: caller.sub,
+    reason,
+    status: outcome.status,
+    messageId: outcome.status === 'sent' ? outcome.messageId : undefined,
+  });
+  await transact([
+    auditPut({
+      subjectType: 'notice',
+      subjectId: period,
+      action: 'resent',
+      actor: actorOf(caller),
+      at: stamp,
+      reason,
+      after: { status: outcome.status },
+    }),
+  ]);
+  if (outcome.status !== 'sent')
+    throw new ServiceUnavailable(
+      `The re-send did not go out (${outcome.status}: ${outcome.error}). ${outcome.status === 'unknown' ? 'Check with SES before trying again.' : 'Try again.'}`,
+    );
   return noticeView((await getNotice(period))!);
 }

@@ -41,9 +41,14 @@ export async function getMyProfile(caller: Caller) {
  * sign-in email, not something the form can change.
  */
 export async function putMyProfile(caller: Caller, input: ProfileInput) {
-  if (!caller.email) throw new BadRequest('Your sign-in token carries no email.', [{ field: 'token.email', code: 'missing', message: 'sign in again' }]);
+  if (!caller.email)
+    throw new BadRequest('Your sign-in token carries no email.', [
+      { field: 'token.email', code: 'missing', message: 'sign in again' },
+    ]);
   if (input.providerId !== null && !(await getProvider(input.providerId))) {
-    throw new RuleViolation('Unknown provider.', [{ field: 'body.providerId', code: 'unknown_provider', message: 'choose a provider from the directory' }]);
+    throw new RuleViolation('Unknown provider.', [
+      { field: 'body.providerId', code: 'unknown_provider', message: 'choose a provider from the directory' },
+    ]);
   }
   const previous = await getPerson(caller.sub);
   const sameProvider = previous !== undefined && (previous.providerId ?? null) === input.providerId;

@@ -1,7 +1,14 @@
 import { now } from '../clock';
 import { actorOf, auditPut } from '../data/audit';
 import { certificatesOfProvider, saveCertificateItem } from '../data/certifications';
-import { allProviders, getProvider, listProviders, providersInRegion, saveProviderItems, setPriorityItem } from '../data/providers';
+import {
+  allProviders,
+  getProvider,
+  listProviders,
+  providersInRegion,
+  saveProviderItems,
+  setPriorityItem,
+} from '../data/providers';
 import { transact } from '../data/transactions';
 import { toCtIso } from '../domain/calendar/time';
 import { newId } from '../domain/ids';
@@ -42,23 +49,54 @@ const uniqueRegions = (regions: Region[]) => [...new Set(regions)].sort() as Reg
 
 export async function createProvider(input: ProviderInput, caller: Caller) {
   const at = toCtIso(now());
-  const provider: Provider = { ...input, regions: uniqueRegions(input.regions), id: newId('pr'), version: 1, createdAt: at, updatedAt: at };
+  const provider: Provider = {
+    ...input,
+    regions: uniqueRegions(input.regions),
+    id: newId('pr'),
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
   await transact([
     ...saveProviderItems(provider, undefined),
-    auditPut({ subjectType: 'provider', subjectId: provider.id, action: 'created', actor: actorOf(caller), at, after: input }),
+    auditPut({
+      subjectType: 'provider',
+      subjectId: provider.id,
+      action: 'created',
+      actor: actorOf(caller),
+      at,
+      after: input,
+    }),
   ]);
   return providerView(provider);
 }
 
 export async function updateProvider(id: string, input: ProviderInput & { version: number }, caller: Caller) {
   const previous = await loadProvider(id);
-  if (previous.version !== input.version) throw new Conflict('Someone saved this provider after you read it; reload and try again.', { currentVersion: previous.version });
+  if (previous.version !== input.version)
+    throw new Conflict('Someone saved this provider after you read it; reload and try again.', {
+      currentVersion: previous.version,
+    });
   const { version: _v, ...fields } = input;
   const at = toCtIso(now());
-  const next: Provider = { ...previous, ...fields, regions: uniqueRegions(input.regions), version: previous.version + 1, updatedAt: at };
+  const next: Provider = {
+    ...previous,
+    ...fields,
+    regions: uniqueRegions(input.regions),
+    version: previous.version + 1,
+    updatedAt: at,
+  };
   const result = await transact([
     ...saveProviderItems(next, previous),
-    auditPut({ subjectType: 'provider', subjectId: id, action: 'updated', actor: actorOf(caller), at, before: providerView(previous), after: fields }),
+    auditPut({
+      subjectType: 'provider',
+      subjectId: id,
+      action: 'updated',
+      actor: actorOf(caller),
+      at,
+      before: providerView(previous),
+      after: fields,
+    }),
   ]);
   if (!result.ok) throw new Conflict('Someone saved this provider at the same moment; reload and try again.');
   if (next.name !== previous.name || next.regions.join() !== previous.regions.join()) await relabelCertificates(next);
@@ -71,7 +109,12 @@ export async function updateProvider(id: string, input: ProviderInput & { versio
  */
 async function relabelCertificates(provider: Provider) {
   for (const cert of await certificatesOfProvider(provider.id)) {
-    await transact([saveCertificateItem({ ...cert, providerName: provider.name, providerRegions: provider.regions, version: cert.version + 1 }, cert.version)]);
+    await transact([
+      saveCertificateItem(
+        { ...cert, providerName: provider.name, providerRegions: provider.regions, version: cert.version + 1 },
+        cert.version,
+      ),
+    ]);
   }
 }
 
@@ -82,7 +125,16 @@ export async function setPriority(id: string, priority: boolean, reason: string,
   const next = priority ? { since: at, reason, source: 'ads' as const } : undefined;
   await transact([
     setPriorityItem(id, next, at),
-    auditPut({ subjectType: 'provider', subjectId: id, action: priority ? 'priority-set' : 'priority-cleared', actor: actorOf(caller), at, reason, before: previous.priority ?? null, after: next ?? null }),
+    auditPut({
+      subjectType: 'provider',
+      subjectId: id,
+      action: priority ? 'priority-set' : 'priority-cleared',
+      actor: actorOf(caller),
+      at,
+      reason,
+      before: previous.priority ?? null,
+      after: next ?? null,
+    }),
   ]);
   return providerView(await loadProvider(id));
 }

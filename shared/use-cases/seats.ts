@@ -4,7 +4,13 @@ import { optionalEnv } from '../config/env';
 import { actorOf, auditPut, systemActor, type Actor } from '../data/audit';
 import { applicationsInStatus, fromItem, getApplication, OFFERS_DUE, saveApplicationItem } from '../data/applications';
 import { dynamo, TABLE_NAME } from '../data/client';
-import { closeAllocationItem, getIteration, listPublishedClosingAfter, seatChangeItem, type IterationRecord } from '../data/iterations';
+import {
+  closeAllocationItem,
+  getIteration,
+  listPublishedClosingAfter,
+  seatChangeItem,
+  type IterationRecord,
+} from '../data/iterations';
 import { createLinkItem, newLinkToken, useLinkItem, type Link } from '../data/links';
 import { failedAt, transact, type TransactItem } from '../data/transactions';
 import type { Application } from '../domain/application';
@@ -32,10 +38,22 @@ async function loadIteration(id: string): Promise<Iteration> {
 }
 
 /** The application moved to `offered` for a seat of `seatRegion`, with its email. */
-export function offer(a: Application, iteration: Iteration, seatRegion: Region, via: 'allocation' | 'waitlist', at: Date): { next: Application; email: Outgoing } {
+export function offer(
+  a: Application,
+  iteration: Iteration,
+  seatRegion: Region,
+  via: 'allocation' | 'waitlist',
+  at: Date,
+): { next: Application; email: Outgoing } {
   const stamp = toCtIso(at);
   const deadline = offerDeadline(at, iteration, RESPONSE_DAYS);
-  const next: Application = { ...a, status: 'offered', offer: { offeredAt: stamp, deadline, seatRegion, via }, version: a.version + 1, updatedAt: stamp };
+  const next: Application = {
+    ...a,
+    status: 'offered',
+    offer: { offeredAt: stamp, deadline, seatRegion, via },
+    version: a.version + 1,
+    updatedAt: stamp,
+  };
   return { next, email: { key: `offer#${a.id}#${next.version}`, message: seatOffered(next, iteration, deadline) } };
 }
 
@@ -47,7 +65,9 @@ export function offer(a: Application, iteration: Iteration, seatRegion: Region, 
 async function waitingFor(iterationId: string, region: Region, skip: ReadonlySet<string>): Promise<Application[]> {
   const inRegion = (await applicationsInStatus(iterationId, 'waitlisted', region, 10)).filter((a) => !skip.has(a.id));
   if (inRegion.length > 0) return inRegion;
-  const heads = await Promise.all(REGIONS.filter((r) => r !== region).map((r) => applicationsInStatus(iterationId, 'waitlisted', r, 10)));
+  const heads = await Promise.all(
+    REGIONS.filter((r) => r !== region).map((r) => applicationsInStatus(iterationId, 'waitlisted', r, 10)),
+  );
   return heads
     .flat()
     .filter((a) => !skip.has(a.id))
@@ -61,28 +81,65 @@ const heldDelta = (status: Application['status']) => (status === 'enrolled' ? { 
  * the next person waiting — in one transaction, so a released seat is never lost between the two. If that person
  * was taken meanwhile (another release, a capacity change), the next one is tried.
  */
-export async function releaseSeat(a: Application, outcome: 'declined' | 'withdrawn' | 'lapsed', actor: Actor, reason: string): Promise<Application> {
-  if (!a.offer || !['offered', 'accepted', 'enrolled'].includes(a.status)) throw new Conflict(`An application that is ${a.status} holds no seat.`);
+export async function releaseSeat(
+  a: Application,
+  outcome: 'declined' | 'withdrawn' | 'lapsed',
+  actor: Actor,
+  reason: string,
+): Promise<Application> {
+  if (!a.offer || !['offered', 'accepted', 'enrolled'].includes(a.status))
+    throw new Conflict(`An application that is ${a.status} holds no seat.`);
   const seatRegion = a.offer.seatRegion;
   const tried = new Set<string>();
   for (let attempt = 0; attempt < 12; attempt++) {
     const iteration = await loadIteration(a.iterationId);
     const at = now();
     const stamp = toCtIso(at);
-    const candidate = promotionOpen(iteration, at) ? (await waitingFor(a.iterationId, seatRegion, tried))[0] : undefined;
-    const released: Application = { ...a, status: outcome, closedAt: stamp, closedReason: reason, version: a.version + 1, updatedAt: stamp };
+    const candidate = promotionOpen(iteration, at)
+      ? (await waitingFor(a.iterationId, seatRegion, tried))[0]
+      : undefined;
+    const released: Application = {
+      ...a,
+      status: outcome,
+      closedAt: stamp,
+      closedReason: reason,
+      version: a.version + 1,
+      updatedAt: stamp,
+    };
     const emails: Outgoing[] = [{ key: `released#${a.id}`, message: seatReleased(a, iteration, outcome) }];
     const release = heldDelta(a.status);
     const items: TransactItem[] = [
       saveApplicationItem(released, a),
-      seatChangeItem(a.iterationId, seatRegion, candidate ? { ...release, offered: (release.offered ?? 0) + 1 } : release),
-      auditPut({ subjectType: 'application', subjectId: a.id, action: `seat-${outcome}`, actor, at: stamp, reason, before: { status: a.status }, after: { status: outcome, seatRegion } }),
+      seatChangeItem(
+        a.iterationId,
+        seatRegion,
+        candidate ? { ...release, offered: (release.offered ?? 0) + 1 } : release,
+      ),
+      auditPut({
+        subjectType: 'application',
+        subjectId: a.id,
+        action: `seat-${outcome}`,
+        actor,
+        at: stamp,
+        reason,
+        before: { status: a.status },
+        after: { status: outcome, seatRegion },
+      }),
     ];
     if (candidate) {
       const promoted = offer(candidate, iteration, seatRegion, 'waitlist', at);
       items.splice(2, 0, saveApplicationItem(promoted.next, candidate));
       emails.push(promoted.email);
-      items.push(auditPut({ subjectType: 'application', subjectId: candidate.id, action: 'offered-from-waitlist', actor, at: stamp, after: { seatRegion, releasedBy: a.id } }));
+      items.push(
+        auditPut({
+          subjectType: 'application',
+          subjectId: candidate.id,
+          action: 'offered-from-waitlist',
+          actor,
+          at: stamp,
+          after: { seatRegion, releasedBy: a.id },
+        }),
+      );
     }
     const result = await transact([...items, ...queueAll(emails)]);
     if (result.ok) {
@@ -90,7 +147,8 @@ export async function releaseSeat(a: Application, outcome: 'declined' | 'withdra
       await sendQueued(emails, SEND_BUDGET_MS);
       return released;
     }
-    if (failedAt(result.reasons, 0)) throw new Conflict('The application changed at the same moment; reload and try again.');
+    if (failedAt(result.reasons, 0))
+      throw new Conflict('The application changed at the same moment; reload and try again.');
     if (candidate && failedAt(result.reasons, 2)) tried.add(candidate.id);
   }
   throw new Conflict('The seat could not be released for concurrent changes; retry.');
@@ -116,7 +174,14 @@ export async function fillFreeSeats(iterationId: string, actor: Actor): Promise<
       const result = await transact([
         seatChangeItem(iterationId, region, { offered: 1 }),
         saveApplicationItem(promoted.next, candidate),
-        auditPut({ subjectType: 'application', subjectId: candidate.id, action: 'offered-from-waitlist', actor, at: toCtIso(at), after: { seatRegion: region, reason: 'a free seat' } }),
+        auditPut({
+          subjectType: 'application',
+          subjectId: candidate.id,
+          action: 'offered-from-waitlist',
+          actor,
+          at: toCtIso(at),
+          after: { seatRegion: region, reason: 'a free seat' },
+        }),
         ...queueAll([promoted.email]),
       ]);
       if (result.ok) {
@@ -136,15 +201,21 @@ async function ownApplication(caller: Caller, id: string): Promise<Application> 
 }
 
 function assertOpenOffer(a: Application, at: Date, statuses: Application['status'][]) {
-  if (!statuses.includes(a.status) || !a.offer) throw new Conflict(`This application is ${a.status}; there is no open offer.`);
-  if (Date.parse(a.offer.deadline) <= at.getTime()) throw new Conflict('The offer deadline has passed; the offer has lapsed.');
+  if (!statuses.includes(a.status) || !a.offer)
+    throw new Conflict(`This application is ${a.status}; there is no open offer.`);
+  if (Date.parse(a.offer.deadline) <= at.getTime())
+    throw new Conflict('The offer deadline has passed; the offer has lapsed.');
 }
 
 export async function agreementFor(caller: Caller, id: string) {
   const application = await ownApplication(caller, id);
   if (!application.offer) throw new Conflict('There is no agreement before a seat is offered.');
   const iteration = await loadIteration(application.iterationId);
-  return { ...trainingAgreement(iteration), deadline: application.offer.deadline, agreement: application.agreement ?? {} };
+  return {
+    ...trainingAgreement(iteration),
+    deadline: application.offer.deadline,
+    agreement: application.agreement ?? {},
+  };
 }
 
 /**
@@ -157,12 +228,33 @@ export async function accept(caller: Caller, id: string) {
   assertOpenOffer(application, at, ['offered']);
   const iteration = await loadIteration(application.iterationId);
   const stamp = toCtIso(at);
-  const next: Application = { ...application, status: 'accepted', agreement: { signedAt: stamp }, version: application.version + 1, updatedAt: stamp };
+  const next: Application = {
+    ...application,
+    status: 'accepted',
+    agreement: { signedAt: stamp },
+    version: application.version + 1,
+    updatedAt: stamp,
+  };
   const token = newLinkToken();
-  const emails: Outgoing[] = [{ key: `agreement-request#${application.id}`, message: agreementCosignRequest(next, iteration, `${PUBLIC_BASE_URL}/links/${token}`, application.offer!.deadline) }];
+  const emails: Outgoing[] = [
+    {
+      key: `agreement-request#${application.id}`,
+      message: agreementCosignRequest(
+        next,
+        iteration,
+        `${PUBLIC_BASE_URL}/links/${token}`,
+        application.offer!.deadline,
+      ),
+    },
+  ];
   const result = await transact([
     saveApplicationItem(next, application),
-    createLinkItem(token, { purpose: 'agreement', applicationId: application.id, expiresAt: application.offer!.deadline, createdAt: stamp }),
+    createLinkItem(token, {
+      purpose: 'agreement',
+      applicationId: application.id,
+      expiresAt: application.offer!.deadline,
+      createdAt: stamp,
+    }),
     ...queueAll(emails),
   ]);
   if (!result.ok) throw new Conflict('The application changed at the same moment; reload and try again.');
@@ -172,7 +264,8 @@ export async function accept(caller: Caller, id: string) {
 
 export async function decline(caller: Caller, id: string) {
   const application = await ownApplication(caller, id);
-  if (!['offered', 'accepted'].includes(application.status)) throw new Conflict(`This application is ${application.status}; there is no open offer.`);
+  if (!['offered', 'accepted'].includes(application.status))
+    throw new Conflict(`This application is ${application.status}; there is no open offer.`);
   return applicationView(await releaseSeat(application, 'declined', actorOf(caller), 'declined by the applicant'));
 }
 
@@ -205,38 +298,86 @@ export async function confirmAgreement(link: Link, token: string) {
   const at = now();
   assertOpenOffer(application, at, ['accepted']);
   const stamp = toCtIso(at);
-  const next: Application = { ...application, status: 'enrolled', enrolledAt: stamp, agreement: { ...application.agreement, cosignedAt: stamp }, version: application.version + 1, updatedAt: stamp };
+  const next: Application = {
+    ...application,
+    status: 'enrolled',
+    enrolledAt: stamp,
+    agreement: { ...application.agreement, cosignedAt: stamp },
+    version: application.version + 1,
+    updatedAt: stamp,
+  };
   const emails: Outgoing[] = [{ key: `enrolled#${application.id}`, message: enrolled(next, iteration) }];
   const result = await transact([
     useLinkItem(token, stamp),
     saveApplicationItem(next, application),
     seatChangeItem(application.iterationId, application.offer!.seatRegion, { offered: -1, enrolled: 1 }),
     ...queueAll(emails),
-    auditPut({ subjectType: 'application', subjectId: application.id, action: 'enrolled', actor: { id: `supervisor-link:${application.supervisor.email}`, roles: [] }, at: stamp, before: { status: 'accepted' }, after: { status: 'enrolled' } }),
+    auditPut({
+      subjectType: 'application',
+      subjectId: application.id,
+      action: 'enrolled',
+      actor: { id: `supervisor-link:${application.supervisor.email}`, roles: [] },
+      at: stamp,
+      before: { status: 'accepted' },
+      after: { status: 'enrolled' },
+    }),
   ]);
-  if (!result.ok) throw new Conflict('This link was used or the application changed at the same moment; reload the page.');
+  if (!result.ok)
+    throw new Conflict('This link was used or the application changed at the same moment; reload the page.');
   count('Enrolments');
   await sendQueued(emails, SEND_BUDGET_MS);
-  return { title: 'Agreement co-signed', body: `<p>Thank you. ${escapeHtml(application.applicant.name)} is enrolled in ${escapeHtml(iteration.title)}.</p>` };
+  return {
+    title: 'Agreement co-signed',
+    body: `<p>Thank you. ${escapeHtml(application.applicant.name)} is enrolled in ${escapeHtml(iteration.title)}.</p>`,
+  };
 }
 
 // ---- the end of the waitlist ----
 
 /** Everyone still waitlisted is told the waitlist has ended and to apply again, naming the next iteration if any. */
-export async function endWaitlist(iteration: Pick<Iteration, 'id' | 'title' | 'classDates' | 'applicationClosesAt'>, actor: Actor): Promise<number> {
+export async function endWaitlist(
+  iteration: Pick<Iteration, 'id' | 'title' | 'classDates' | 'applicationClosesAt'>,
+  actor: Actor,
+): Promise<number> {
   const waiting = await applicationsInStatus(iteration.id, 'waitlisted');
   if (waiting.length === 0) return 0;
   const at = now();
   const stamp = toCtIso(at);
-  const next = (await listPublishedClosingAfter(at)).filter((i) => i.id !== iteration.id).sort((x, y) => Date.parse(x.applicationOpensAt) - Date.parse(y.applicationOpensAt))[0];
+  const next = (await listPublishedClosingAfter(at))
+    .filter((i) => i.id !== iteration.id)
+    .sort((x, y) => Date.parse(x.applicationOpensAt) - Date.parse(y.applicationOpensAt))[0];
   const nextInfo = next && { title: next.title, opensAt: next.applicationOpensAt, closesAt: next.applicationClosesAt };
   let ended = 0;
   for (let i = 0; i < waiting.length; i += 30) {
     const batch = waiting.slice(i, i + 30);
-    const emails = batch.map((a) => ({ key: `waitlist-ended#${a.id}`, message: waitlistEnded(a, iteration, nextInfo) }));
+    const emails = batch.map((a) => ({
+      key: `waitlist-ended#${a.id}`,
+      message: waitlistEnded(a, iteration, nextInfo),
+    }));
     const result = await transact([
-      ...batch.map((a) => saveApplicationItem({ ...a, status: 'waitlist-ended', closedAt: stamp, closedReason: 'the waitlist ended with the allocation; apply again for a later iteration', version: a.version + 1, updatedAt: stamp }, a)),
-      ...batch.map((a) => auditPut({ subjectType: 'application', subjectId: a.id, action: 'waitlist-ended', actor, at: stamp, before: { status: 'waitlisted', waitlistPosition: a.waitlistPosition } })),
+      ...batch.map((a) =>
+        saveApplicationItem(
+          {
+            ...a,
+            status: 'waitlist-ended',
+            closedAt: stamp,
+            closedReason: 'the waitlist ended with the allocation; apply again for a later iteration',
+            version: a.version + 1,
+            updatedAt: stamp,
+          },
+          a,
+        ),
+      ),
+      ...batch.map((a) =>
+        auditPut({
+          subjectType: 'application',
+          subjectId: a.id,
+          action: 'waitlist-ended',
+          actor,
+          at: stamp,
+          before: { status: 'waitlisted', waitlistPosition: a.waitlistPosition },
+        }),
+      ),
       ...queueAll(emails),
     ]);
     if (result.ok) {
@@ -262,12 +403,23 @@ export async function sweepAllocations() {
   let start: Record<string, unknown> | undefined;
   do {
     const page = await dynamo.send(
-      new QueryCommand({ TableName: TABLE_NAME, IndexName: 'gsi3', KeyConditionExpression: 'gsi3pk = :p AND gsi3sk <= :now', ExpressionAttributeValues: { ':p': OFFERS_DUE, ':now': `${at.toISOString()}~` }, ExclusiveStartKey: start }),
+      new QueryCommand({
+        TableName: TABLE_NAME,
+        IndexName: 'gsi3',
+        KeyConditionExpression: 'gsi3pk = :p AND gsi3sk <= :now',
+        ExpressionAttributeValues: { ':p': OFFERS_DUE, ':now': `${at.toISOString()}~` },
+        ExclusiveStartKey: start,
+      }),
     );
     for (const item of page.Items ?? []) {
       const due = fromItem(item);
       const current = await getApplication(due.id);
-      if (!current?.offer || !['offered', 'accepted'].includes(current.status) || Date.parse(current.offer.deadline) > at.getTime()) continue;
+      if (
+        !current?.offer ||
+        !['offered', 'accepted'].includes(current.status) ||
+        Date.parse(current.offer.deadline) > at.getTime()
+      )
+        continue;
       await releaseSeat(current, 'lapsed', actor, 'not answered and co-signed by the offer deadline').then(
         () => lapsed++,
         (error: Error) => {

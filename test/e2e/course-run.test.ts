@@ -14,55 +14,160 @@ describe('a whole course on the local stack, through the gateway with real token
   it('runs from application to enrolment to attendance and homework to issued, verifiable certifications', async () => {
     await clock('2026-11-22T12:00:00-05:00');
     const ads = await stack().token('ads-staff');
-    const provider = (await stack().fetch('/ads/providers', { method: 'POST', token: ads, json: { name: 'Summit Supports', regions: ['West'], contractsWithAds: 'yes', contractsWithDds: 'yes', contact: { name: 'Cam', email: 'cam@summit.example.org' } } })).body;
-    const iteration = (await stack().fetch('/ads/iterations', {
-      method: 'POST', token: ads,
-      json: { kind: 'initial', title: 'Winter 2027', applicationWindow: { opensAt: '2026-12-01T09:00', closesAt: '2027-01-15T17:00' }, seats: { North: 0, South: 0, West: 1 }, liveClasses: [{ date: '2027-02-02' }, { date: '2027-02-09' }], assignments: [{ title: 'Discovery profile', dueAt: '2027-02-08T23:59', component: 'discovery' }] },
-    })).body;
+    const provider = (
+      await stack().fetch('/ads/providers', {
+        method: 'POST',
+        token: ads,
+        json: {
+          name: 'Summit Supports',
+          regions: ['West'],
+          contractsWithAds: 'yes',
+          contractsWithDds: 'yes',
+          contact: { name: 'Cam', email: 'cam@summit.example.org' },
+        },
+      })
+    ).body;
+    const iteration = (
+      await stack().fetch('/ads/iterations', {
+        method: 'POST',
+        token: ads,
+        json: {
+          kind: 'initial',
+          title: 'Winter 2027',
+          applicationWindow: { opensAt: '2026-12-01T09:00', closesAt: '2027-01-15T17:00' },
+          seats: { North: 0, South: 0, West: 1 },
+          liveClasses: [{ date: '2027-02-02' }, { date: '2027-02-09' }],
+          assignments: [{ title: 'Discovery profile', dueAt: '2027-02-08T23:59', component: 'discovery' }],
+        },
+      })
+    ).body;
     await stack().fetch(`/ads/iterations/${iteration.id}/publish`, { method: 'POST', token: ads, json: {} });
 
     const tag = unique();
     const email = `robin.${tag}@summit.example.org`;
     const supervisor = `lee.${tag}@summit.example.org`;
     const idp = cognitoClient(stack().state.cognitoEndpoint);
-    await signUpAndConfirm(idp, stack().state.clientId, stack().state.cognitoDir, stack().state.userPoolId, email, 'Course-Run-Passw0rd!');
+    await signUpAndConfirm(
+      idp,
+      stack().state.clientId,
+      stack().state.cognitoDir,
+      stack().state.userPoolId,
+      email,
+      'Course-Run-Passw0rd!',
+    );
     const me = await signIn(idp, stack().state.clientId, email, 'Course-Run-Passw0rd!');
-    await stack().fetch('/me/profile', { method: 'PUT', token: me, json: { name: 'Robin Park', jobTitle: 'Employment specialist', position: 'direct-service', providerId: provider.id, supervisor: { name: 'Lee', email: supervisor } } });
+    await stack().fetch('/me/profile', {
+      method: 'PUT',
+      token: me,
+      json: {
+        name: 'Robin Park',
+        jobTitle: 'Employment specialist',
+        position: 'direct-service',
+        providerId: provider.id,
+        supervisor: { name: 'Lee', email: supervisor },
+      },
+    });
 
     await clock('2026-12-05T10:00:00-05:00');
-    const application = (await stack().fetch('/me/applications', { method: 'POST', token: me, json: { iterationId: iteration.id, region: 'West', acknowledgement: { attendAllLiveClasses: true, homeworkByDeadlines: true }, futureStaffPlanned: 1 } })).body;
+    const application = (
+      await stack().fetch('/me/applications', {
+        method: 'POST',
+        token: me,
+        json: {
+          iterationId: iteration.id,
+          region: 'West',
+          acknowledgement: { attendAllLiveClasses: true, homeworkByDeadlines: true },
+          futureStaffPlanned: 1,
+        },
+      })
+    ).body;
     const endorse = linkIn((await emailsTo(supervisor)).find((m) => m.subject.startsWith('Please endorse'))?.body.text);
     expect((await stack().fetch(`/links/${endorse}/confirm`, { method: 'POST' })).status).toBe(200);
 
     await clock('2027-01-16T09:00:00-05:00');
-    const proposal = (await stack().fetch(`/ads/iterations/${iteration.id}/allocation/proposals`, { method: 'POST', token: ads, json: {} })).body;
+    const proposal = (
+      await stack().fetch(`/ads/iterations/${iteration.id}/allocation/proposals`, {
+        method: 'POST',
+        token: ads,
+        json: {},
+      })
+    ).body;
     expect(proposal.lines[0].reasons[0]).toContain('Seated in West in round 1');
-    await stack().fetch(`/ads/iterations/${iteration.id}/allocation/confirm`, { method: 'POST', token: ads, json: { version: proposal.version } });
-    expect((await stack().fetch(`/me/applications/${application.id}/accept`, { method: 'POST', token: me, json: { agreement: { courseDates: true, responsibilities: true, attendancePolicy: true } } })).body.status).toBe('accepted');
-    const cosign = linkIn((await emailsTo(supervisor)).find((m) => m.subject.includes('Training Agreement'))?.body.text);
+    await stack().fetch(`/ads/iterations/${iteration.id}/allocation/confirm`, {
+      method: 'POST',
+      token: ads,
+      json: { version: proposal.version },
+    });
+    expect(
+      (
+        await stack().fetch(`/me/applications/${application.id}/accept`, {
+          method: 'POST',
+          token: me,
+          json: { agreement: { courseDates: true, responsibilities: true, attendancePolicy: true } },
+        })
+      ).body.status,
+    ).toBe('accepted');
+    const cosign = linkIn(
+      (await emailsTo(supervisor)).find((m) => m.subject.includes('Training Agreement'))?.body.text,
+    );
     expect((await stack().fetch(`/links/${cosign}`)).text).toContain('Attendance policy');
     await stack().fetch(`/links/${cosign}/confirm`, { method: 'POST' });
     expect((await stack().fetch(`/me/applications/${application.id}`, { token: me })).body.status).toBe('enrolled');
 
     for (const date of ['2027-02-02', '2027-02-09']) {
       await clock(`${date}T12:10:00-05:00`);
-      expect((await stack().fetch(`/ads/iterations/${iteration.id}/classes/${date}/attendance`, { method: 'POST', token: ads, json: { entries: [{ applicationId: application.id, status: 'present' }] } })).status).toBe(201);
+      expect(
+        (
+          await stack().fetch(`/ads/iterations/${iteration.id}/classes/${date}/attendance`, {
+            method: 'POST',
+            token: ads,
+            json: { entries: [{ applicationId: application.id, status: 'present' }] },
+          })
+        ).status,
+      ).toBe(201);
       if (date === '2027-02-02') {
         await clock('2027-02-08T20:00:00-05:00');
-        const homework = (await stack().fetch(`/me/applications/${application.id}/homework`, { token: me })).body.items[0];
-        expect((await stack().fetch(`/me/applications/${application.id}/homework/${homework.assignmentId}`, { method: 'POST', token: me, json: { text: 'My discovery profile' } })).body.onTime).toBe(true);
-        await stack().fetch(`/ads/iterations/${iteration.id}/homework/${homework.assignmentId}/${application.id}/review`, { method: 'POST', token: ads, json: { status: 'complete' } });
+        const homework = (await stack().fetch(`/me/applications/${application.id}/homework`, { token: me })).body
+          .items[0];
+        expect(
+          (
+            await stack().fetch(`/me/applications/${application.id}/homework/${homework.assignmentId}`, {
+              method: 'POST',
+              token: me,
+              json: { text: 'My discovery profile' },
+            })
+          ).body.onTime,
+        ).toBe(true);
+        await stack().fetch(
+          `/ads/iterations/${iteration.id}/homework/${homework.assignmentId}/${application.id}/review`,
+          { method: 'POST', token: ads, json: { status: 'complete' } },
+        );
       }
     }
-    expect((await stack().fetch(`/me/applications/${application.id}/qualification`, { token: me })).body).toEqual({ qualifies: true, canStillQualify: true, missing: [] });
+    expect((await stack().fetch(`/me/applications/${application.id}/qualification`, { token: me })).body).toEqual({
+      qualifies: true,
+      canStillQualify: true,
+      missing: [],
+    });
 
     await clock('2027-02-10T10:00:00-05:00');
-    const issued = (await stack().fetch(`/ads/iterations/${iteration.id}/certifications`, { method: 'POST', token: ads, json: {} })).body;
+    const issued = (
+      await stack().fetch(`/ads/iterations/${iteration.id}/certifications`, { method: 'POST', token: ads, json: {} })
+    ).body;
     expect(issued.issued[0].certificates).toHaveLength(3);
     const number = issued.issued[0].certificates[0].number;
-    expect((await stack().fetch(`/certificates/${number}`)).body).toMatchObject({ holderName: 'Robin Park', status: 'active', issuedOn: '2027-02-10', expiresOn: '2030-02-10' });
-    const registry = await stack().fetch(`/registry/certifications?providerId=${provider.id}`, { token: await stack().token('dds') });
+    expect((await stack().fetch(`/certificates/${number}`)).body).toMatchObject({
+      holderName: 'Robin Park',
+      status: 'active',
+      issuedOn: '2027-02-10',
+      expiresOn: '2030-02-10',
+    });
+    const registry = await stack().fetch(`/registry/certifications?providerId=${provider.id}`, {
+      token: await stack().token('dds'),
+    });
     expect(registry.body.items).toHaveLength(3);
-    expect((await stack().fetch('/registry/providers')).body.regions.West.map((p: { name: string }) => p.name)).toContain('Summit Supports');
+    expect(
+      (await stack().fetch('/registry/providers')).body.regions.West.map((p: { name: string }) => p.name),
+    ).toContain('Summit Supports');
   });
 });

@@ -8,7 +8,14 @@ const plan = {
   applicationWindow: { opensAt: '2026-11-01T09:00', closesAt: '2027-05-01T17:00' },
   seats: { North: 3, South: 2, West: 2 },
   liveClasses: [{ date: '2027-06-01' }, { date: '2027-06-08' }],
-  assignments: [{ title: 'Job search plan', dueAt: '2027-06-07T23:59', component: 'job-search-planning', competency: 'planning-and-organizing' }],
+  assignments: [
+    {
+      title: 'Job search plan',
+      dueAt: '2027-06-07T23:59',
+      component: 'job-search-planning',
+      competency: 'planning-and-organizing',
+    },
+  ],
 };
 
 describe('through the local gateway with real tokens', () => {
@@ -17,7 +24,11 @@ describe('through the local gateway with real tokens', () => {
     const created = await stack().fetch('/ads/iterations', { method: 'POST', token, json: plan });
     expect(created.status).toBe(201);
     expect(created.headers.get('x-correlation-id')).toBeTruthy();
-    const published = await stack().fetch(`/ads/iterations/${created.body.id}/publish`, { method: 'POST', token, json: {} });
+    const published = await stack().fetch(`/ads/iterations/${created.body.id}/publish`, {
+      method: 'POST',
+      token,
+      json: {},
+    });
     expect(published.body.status).toBe('published');
     const listed = await stack().fetch('/iterations');
     expect(listed.body.items.map((i: { id: string }) => i.id)).toContain(created.body.id);
@@ -39,7 +50,11 @@ describe('through the local gateway with real tokens', () => {
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
     const promoted = Buffer.from(JSON.stringify({ ...claims, 'cognito:groups': ['ads-staff'] })).toString('base64url');
     expect((await stack().fetch('/ads/iterations', { token: `${header}.${promoted}.${signature}` })).status).toBe(401);
-    const forged = await tokenFromAnotherKey({ ...claims, 'cognito:groups': ['ads-staff'] }, stack().state.issuer, stack().state.clientId);
+    const forged = await tokenFromAnotherKey(
+      { ...claims, 'cognito:groups': ['ads-staff'] },
+      stack().state.issuer,
+      stack().state.clientId,
+    );
     expect((await stack().fetch('/ads/iterations', { token: forged })).status).toBe(401);
   });
 

@@ -13,7 +13,13 @@ function synth() {
   const { context } = JSON.parse(readFileSync('cdk.json', 'utf8')) as { context: Record<string, unknown> };
   const built = buildApp(new App({ context: { ...context, 'aws:cdk:bundling-stacks': [] } }));
   const assembly = built.app.synth();
-  return { ...built, assembly, data: Template.fromStack(built.data), api: Template.fromStack(built.api), jobsTemplate: Template.fromStack(built.jobs) };
+  return {
+    ...built,
+    assembly,
+    data: Template.fromStack(built.data),
+    api: Template.fromStack(built.api),
+    jobsTemplate: Template.fromStack(built.jobs),
+  };
 }
 
 const stacks = synth();
@@ -27,10 +33,27 @@ describe('the data stack', () => {
       UpdateReplacePolicy: 'Retain',
       Properties: Match.objectLike({
         BillingMode: 'PAY_PER_REQUEST',
-        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
-        GlobalSecondaryIndexes: GSIS.map((g) => Match.objectLike({ IndexName: g.indexName, KeySchema: [{ AttributeName: g.partitionKey, KeyType: 'HASH' }, { AttributeName: g.sortKey, KeyType: 'RANGE' }], Projection: { ProjectionType: 'ALL' } })),
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        GlobalSecondaryIndexes: GSIS.map((g) =>
+          Match.objectLike({
+            IndexName: g.indexName,
+            KeySchema: [
+              { AttributeName: g.partitionKey, KeyType: 'HASH' },
+              { AttributeName: g.sortKey, KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          }),
+        ),
         TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
-        Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, DeletionProtectionEnabled: true })],
+        Replicas: [
+          Match.objectLike({
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+            DeletionProtectionEnabled: true,
+          }),
+        ],
       }),
     });
   });
@@ -41,8 +64,13 @@ describe('the data stack', () => {
   });
 
   it('has a user pool requiring MFA, with the three role groups and a sign-up trigger', () => {
-    stacks.data.hasResourceProperties('AWS::Cognito::UserPool', { MfaConfiguration: 'ON', LambdaConfig: { PostConfirmation: Match.anyValue() } });
-    const groups = Object.values(stacks.data.findResources('AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName).sort();
+    stacks.data.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      LambdaConfig: { PostConfirmation: Match.anyValue() },
+    });
+    const groups = Object.values(stacks.data.findResources('AWS::Cognito::UserPoolGroup'))
+      .map((g) => g.Properties.GroupName)
+      .sort();
     expect(groups).toEqual(['ads-staff', 'applicant', 'dds']);
   });
 });
@@ -53,15 +81,22 @@ describe('the API stack', () => {
     expect(routes.map((r) => r.RouteKey).sort()).toEqual(routeKeys);
     for (const spec of ALL_ROUTES) {
       const route = routes.find((r) => r.RouteKey === `${spec.method} ${spec.path}`)!;
-      expect([spec.operationId, route.AuthorizationType]).toEqual([spec.operationId, spec.access === 'public' ? 'NONE' : 'JWT']);
+      expect([spec.operationId, route.AuthorizationType]).toEqual([
+        spec.operationId,
+        spec.access === 'public' ? 'NONE' : 'JWT',
+      ]);
     }
-    stacks.api.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', { AuthorizerType: 'JWT', IdentitySource: ['$request.header.Authorization'] });
+    stacks.api.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+    });
   });
 
   it('runs one function per area on Node.js 24, arm64, with tracing', () => {
     const functions = Object.values(stacks.api.findResources('AWS::Lambda::Function')).map((f) => f.Properties);
     expect(functions).toHaveLength(API_AREAS.length);
-    for (const fn of functions) expect(fn).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
+    for (const fn of functions)
+      expect(fn).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
   });
 
   it('grants each function only the table actions its area uses, and nobody may change an audit record', () => {
@@ -69,7 +104,10 @@ describe('the API stack', () => {
     for (const area of API_AREAS) {
       const [, policy] = policies.find(([id]) => id.startsWith(`Api${area}Role`))!;
       const statements = policy.Properties.PolicyDocument.Statement as { Effect: string; Action: string | string[] }[];
-      const granted = statements.filter((s) => s.Effect === 'Allow').flatMap((s) => [s.Action].flat()).filter((a) => a.startsWith('dynamodb:'));
+      const granted = statements
+        .filter((s) => s.Effect === 'Allow')
+        .flatMap((s) => [s.Action].flat())
+        .filter((a) => a.startsWith('dynamodb:'));
       expect(granted.sort()).toEqual(AREA_ACCESS[area].table.map((a) => `dynamodb:${a}`).sort());
       const writes = AREA_ACCESS[area].table.some((a) => ['PutItem', 'UpdateItem', 'DeleteItem'].includes(a));
       const denies = statements.filter((s) => s.Effect === 'Deny');
@@ -86,7 +124,9 @@ describe('the API stack', () => {
 
 describe('the jobs stack', () => {
   it('schedules every job of the catalog in America/New_York, retried, then dead-lettered', () => {
-    const schedules = Object.values(stacks.jobsTemplate.findResources('AWS::Scheduler::Schedule')).map((s) => s.Properties);
+    const schedules = Object.values(stacks.jobsTemplate.findResources('AWS::Scheduler::Schedule')).map(
+      (s) => s.Properties,
+    );
     expect(schedules).toHaveLength(JOBS.length);
     for (const schedule of schedules) {
       expect(schedule.ScheduleExpressionTimezone).toBe('America/New_York');
@@ -94,22 +134,33 @@ describe('the jobs stack', () => {
       expect(schedule.Target.DeadLetterConfig.Arn).toBeDefined();
       expect(JSON.parse(schedule.Target.Input).job).toMatch(/^[a-z-]+$/);
     }
-    stacks.jobsTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 1 });
-    stacks.jobsTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'EmailsUnknown', Namespace: 'CeCertification' });
+    stacks.jobsTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Threshold: 1,
+    });
+    stacks.jobsTemplate.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'EmailsUnknown',
+      Namespace: 'CeCertification',
+    });
   });
 
   it('lets functions send email only from the configured identity', () => {
-    const statements = Object.values(stacks.jobsTemplate.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: unknown; Condition?: unknown }[]);
+    const statements = Object.values(stacks.jobsTemplate.findResources('AWS::IAM::Policy')).flatMap(
+      (p) => p.Properties.PolicyDocument.Statement as { Action: unknown; Condition?: unknown }[],
+    );
     const ses = statements.filter((s) => JSON.stringify(s.Action).includes('ses:'));
     expect(ses.length).toBe(JOBS.length);
-    for (const s of ses) expect(s.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'ce-certification@example.org' } });
+    for (const s of ses)
+      expect(s.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'ce-certification@example.org' } });
   });
 });
 
 describe('the route table is the single source', () => {
   it('the OpenAPI document lists exactly the same operations', () => {
     const doc = openApiDocument(ALL_ROUTES) as unknown as { paths: Record<string, Record<string, unknown>> };
-    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)).sort();
+    const documented = Object.entries(doc.paths)
+      .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
+      .sort();
     expect(documented).toEqual(routeKeys);
   });
 
@@ -121,13 +172,20 @@ describe('the route table is the single source', () => {
 describe('cdk-nag (AwsSolutions)', () => {
   it('reports no unacknowledged finding, and every acknowledgement gives a reason', () => {
     const report = JSON.parse(readFileSync(`${stacks.assembly.directory}/validation-report.json`, 'utf8')) as {
-      pluginReports: { pluginName: string; conclusion: string; violations: unknown[]; suppressedViolations: { ruleName: string; reason?: string }[] }[];
+      pluginReports: {
+        pluginName: string;
+        conclusion: string;
+        violations: unknown[];
+        suppressedViolations: { ruleName: string; reason?: string }[];
+      }[];
     };
     expect(report.pluginReports.map((p) => p.pluginName)).toEqual(['AwsSolutions']);
     for (const plugin of report.pluginReports) {
       expect(plugin.violations).toEqual([]);
       expect(plugin.conclusion).toBe('success');
-      const unexplained = plugin.suppressedViolations.filter((v) => (v.reason ?? '').trim().length < 20).map((v) => v.ruleName);
+      const unexplained = plugin.suppressedViolations
+        .filter((v) => (v.reason ?? '').trim().length < 20)
+        .map((v) => v.ruleName);
       expect(unexplained).toEqual([]);
     }
   });

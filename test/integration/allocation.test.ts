@@ -20,88 +20,148 @@ const AFTER_CLOSE = '2027-01-16T09:00:00-05:00';
 const agreement = { agreement: { courseDates: true, responsibilities: true, attendancePolicy: true } };
 
 /** An iteration with 2 North seats (unless told otherwise) and endorsed applicants; the clock just after the window closes. */
-async function allocationSetup(people: { provider: 'a' | 'b' | 'c' | null; region: string; position?: string; name?: string }[], seats = { North: 2, South: 0, West: 0 }) {
+async function allocationSetup(
+  people: { provider: 'a' | 'b' | 'c' | null; region: string; position?: string; name?: string }[],
+  seats = { North: 2, South: 0, West: 0 },
+) {
   at('2026-11-22T12:00:00-05:00');
-  const providers = { a: await createProvider({ regions: ['North', 'South'] }), b: await createProvider({ regions: ['North', 'South'] }), c: await createProvider({ regions: ['North', 'South'] }) };
+  const providers = {
+    a: await createProvider({ regions: ['North', 'South'] }),
+    b: await createProvider({ regions: ['North', 'South'] }),
+    c: await createProvider({ regions: ['North', 'South'] }),
+  };
   const iteration = await publishedIteration({ seats });
   const applicants = [];
   for (const [i, p] of people.entries()) {
     at(`2026-12-${String(2 + i).padStart(2, '0')}T10:00:00-05:00`);
-    applicants.push(await endorsedApplicant(iteration.id, p.provider ? providers[p.provider].id : null, p.region, { position: p.position ?? 'direct-service', name: p.name ?? `Learner ${i + 1}` }));
+    applicants.push(
+      await endorsedApplicant(iteration.id, p.provider ? providers[p.provider].id : null, p.region, {
+        position: p.position ?? 'direct-service',
+        name: p.name ?? `Learner ${i + 1}`,
+      }),
+    );
   }
   at(AFTER_CLOSE);
   return { iteration, providers, applicants };
 }
 
-const statusOf = async (who: { sub: string }, id: string) => (await invoke(applicationRoutes.myApplication, { as: { sub: who.sub, roles: ['applicant'] }, params: { applicationId: id } })).body;
-const seatsOf = async (iterationId: string) => (await invoke(r.allocationSummary, { as: ads, params: { iterationId } })).body.seats;
+const statusOf = async (who: { sub: string }, id: string) =>
+  (
+    await invoke(applicationRoutes.myApplication, {
+      as: { sub: who.sub, roles: ['applicant'] },
+      params: { applicationId: id },
+    })
+  ).body;
+const seatsOf = async (iterationId: string) =>
+  (await invoke(r.allocationSummary, { as: ads, params: { iterationId } })).body.seats;
 
 async function proposeAndConfirm(iterationId: string) {
   const proposal = await invoke(r.computeProposal, { as: ads, params: { iterationId }, body: {} });
   expect(proposal.status).toBe(201);
-  const confirmed = await invoke(r.confirmProposal, { as: ads, params: { iterationId }, body: { version: proposal.body.version } });
+  const confirmed = await invoke(r.confirmProposal, {
+    as: ads,
+    params: { iterationId },
+    body: { version: proposal.body.version },
+  });
   expect(confirmed.status).toBe(200);
   return proposal.body;
 }
 
 describe('the allocation proposal', () => {
   it('is stored as numbered versions, explains every line, and keeps ADS overrides (audited) across recomputation', async () => {
-    const { iteration, applicants } = await allocationSetup([
-      { provider: 'a', region: 'North', name: 'First North' },
-      { provider: 'a', region: 'North', name: 'Second North (same provider)' },
-      { provider: 'b', region: 'North', position: 'management', name: 'Manager North' },
-      { provider: 'c', region: 'South', name: 'Only South' },
-    ], { North: 2, South: 1, West: 0 });
+    const { iteration, applicants } = await allocationSetup(
+      [
+        { provider: 'a', region: 'North', name: 'First North' },
+        { provider: 'a', region: 'North', name: 'Second North (same provider)' },
+        { provider: 'b', region: 'North', position: 'management', name: 'Manager North' },
+        { provider: 'c', region: 'South', name: 'Only South' },
+      ],
+      { North: 2, South: 1, West: 0 },
+    );
     const first = await invoke(r.computeProposal, { as: ads, params: { iterationId: iteration.id }, body: {} });
     expect(first.body.version).toBe(1);
     expect(first.body.seated).toEqual({ North: 2, South: 1, West: 0 });
-    const line = (name: string, body = first.body) => body.lines.find((l: { applicantName: string }) => l.applicantName === name);
+    const line = (name: string, body = first.body) =>
+      body.lines.find((l: { applicantName: string }) => l.applicantName === name);
     expect(line('First North')).toMatchObject({ decision: 'seat', round: 1 });
     expect(line('Manager North')).toMatchObject({ decision: 'seat', round: 1 });
     expect(line('Second North (same provider)')).toMatchObject({ decision: 'waitlist', waitlistPosition: 1 });
     expect(line('Second North (same provider)').reasons.join(' ')).toContain('already has a seat');
 
     const override = await invoke(r.setOverride, {
-      as: ads, params: { iterationId: iteration.id, applicationId: applicants[1]!.applicationId },
+      as: ads,
+      params: { iterationId: iteration.id, applicationId: applicants[1]!.applicationId },
       body: { decision: 'seat', reason: 'Covers the Torrington caseload alone' },
     });
     expect(override.status).toBe(200);
     const second = await invoke(r.computeProposal, { as: ads, params: { iterationId: iteration.id }, body: {} });
     expect(second.body.version).toBe(2);
-    expect(line('Second North (same provider)', second.body)).toMatchObject({ decision: 'seat', override: { decision: 'seat', reason: 'Covers the Torrington caseload alone' } });
+    expect(line('Second North (same provider)', second.body)).toMatchObject({
+      decision: 'seat',
+      override: { decision: 'seat', reason: 'Covers the Torrington caseload alone' },
+    });
     // The override used provider a's one round-1 seat, so its other applicant now waits behind provider b's.
     expect(line('Manager North', second.body)).toMatchObject({ decision: 'seat', round: 1 });
     expect(line('First North', second.body)).toMatchObject({ decision: 'waitlist', waitlistPosition: 1 });
     expect(line('First North', second.body).reasons.join(' ')).toContain('already has a seat');
-    expect((await invoke(r.latestProposal, { as: ads, params: { iterationId: iteration.id } })).body).toEqual(second.body);
-    const trail = await invoke(auditRoutes.getAuditTrail, { as: ads, params: { subjectType: 'application', subjectId: applicants[1]!.applicationId } });
-    expect(trail.body.items.at(-1)).toMatchObject({ action: 'override-seat', reason: 'Covers the Torrington caseload alone', actor: { id: ads.sub } });
+    expect((await invoke(r.latestProposal, { as: ads, params: { iterationId: iteration.id } })).body).toEqual(
+      second.body,
+    );
+    const trail = await invoke(auditRoutes.getAuditTrail, {
+      as: ads,
+      params: { subjectType: 'application', subjectId: applicants[1]!.applicationId },
+    });
+    expect(trail.body.items.at(-1)).toMatchObject({
+      action: 'override-seat',
+      reason: 'Covers the Torrington caseload alone',
+      actor: { id: ads.sub },
+    });
   });
 
   it('refuses to confirm a stale proposal, and is for ADS only', async () => {
     const { iteration } = await allocationSetup([{ provider: 'a', region: 'North' }]);
     await invoke(r.computeProposal, { as: ads, params: { iterationId: iteration.id }, body: {} });
     await invoke(r.computeProposal, { as: ads, params: { iterationId: iteration.id }, body: {} });
-    const stale = await invoke(r.confirmProposal, { as: ads, params: { iterationId: iteration.id }, body: { version: 1 } });
+    const stale = await invoke(r.confirmProposal, {
+      as: ads,
+      params: { iterationId: iteration.id },
+      body: { version: 1 },
+    });
     expect([stale.status, stale.body.latestVersion]).toEqual([409, 2]);
-    expect((await invoke(r.computeProposal, { as: applicantA, params: { iterationId: iteration.id }, body: {} })).status).toBe(403);
+    expect(
+      (await invoke(r.computeProposal, { as: applicantA, params: { iterationId: iteration.id }, body: {} })).status,
+    ).toBe(403);
   });
 });
 
 describe('offers, agreements and enrolment', () => {
   it('confirming sends offers with a deadline and tells the others their waitlist position', async () => {
-    const { iteration, applicants } = await allocationSetup([
-      { provider: 'a', region: 'North' }, { provider: 'b', region: 'North' }, { provider: 'c', region: 'North' }, { provider: 'c', region: 'South' },
-    ], { North: 2, South: 1, West: 0 });
+    const { iteration, applicants } = await allocationSetup(
+      [
+        { provider: 'a', region: 'North' },
+        { provider: 'b', region: 'North' },
+        { provider: 'c', region: 'North' },
+        { provider: 'c', region: 'South' },
+      ],
+      { North: 2, South: 1, West: 0 },
+    );
     await proposeAndConfirm(iteration.id);
     const [n1, n2, n3, s1] = applicants;
-    expect((await statusOf(n1!.who, n1!.applicationId))).toMatchObject({ status: 'offered', offer: { seatRegion: 'North', via: 'allocation', deadline: '2027-01-23T14:00:00.000Z' } });
-    expect((await statusOf(n3!.who, n3!.applicationId))).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+    expect(await statusOf(n1!.who, n1!.applicationId)).toMatchObject({
+      status: 'offered',
+      offer: { seatRegion: 'North', via: 'allocation', deadline: '2027-01-23T14:00:00.000Z' },
+    });
+    expect(await statusOf(n3!.who, n3!.applicationId)).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
     expect((await statusOf(s1!.who, s1!.applicationId)).status).toBe('offered');
-    expect(await seatsOf(iteration.id)).toMatchObject({ North: { capacity: 2, offered: 2, enrolled: 0, free: 0 }, South: { offered: 1, free: 0 } });
+    expect(await seatsOf(iteration.id)).toMatchObject({
+      North: { capacity: 2, offered: 2, enrolled: 0, free: 0 },
+      South: { offered: 1, free: 0 },
+    });
     const offerMail = (await emailsTo(n2!.who.email!)).find((m) => m.subject.startsWith('A seat is offered'));
     expect(offerMail?.body.text).toContain('Saturday, January 23, 2027 at 9:00 AM (Connecticut time)');
-    expect((await emailsTo(n3!.who.email!)).find((m) => m.subject.includes('waitlist'))?.subject).toBe('You are on the waitlist for Spring 2027 — initial certification (position 1)');
+    expect((await emailsTo(n3!.who.email!)).find((m) => m.subject.includes('waitlist'))?.subject).toBe(
+      'You are on the waitlist for Spring 2027 — initial certification (position 1)',
+    );
   });
 
   it('accepting signs the agreement; the supervisor co-signs by a single-use link; then the learner is enrolled', async () => {
@@ -111,25 +171,44 @@ describe('offers, agreements and enrolment', () => {
     const doc = await invoke(r.trainingAgreement, { as: who, params: { applicationId } });
     expect(doc.body.courseDates).toHaveLength(3);
     expect(doc.body.attendancePolicy).toContain('attend all live classes');
-    expect((await invoke(r.acceptOffer, { as: who, params: { applicationId }, body: { agreement: { courseDates: true, responsibilities: true } } })).status).toBe(400);
+    expect(
+      (
+        await invoke(r.acceptOffer, {
+          as: who,
+          params: { applicationId },
+          body: { agreement: { courseDates: true, responsibilities: true } },
+        })
+      ).status,
+    ).toBe(400);
     const accepted = await invoke(r.acceptOffer, { as: who, params: { applicationId }, body: agreement });
     expect(accepted.body.status).toBe('accepted');
-    const token = linkIn((await emailsTo(who.supervisorEmail)).find((m) => m.subject.includes('Training Agreement'))?.body.text);
+    const token = linkIn(
+      (await emailsTo(who.supervisorEmail)).find((m) => m.subject.includes('Training Agreement'))?.body.text,
+    );
     expect((await invoke(linkRoutes.viewLink, { params: { token } })).text).toContain('Attendance policy');
     expect((await invoke(linkRoutes.confirmLink, { params: { token } })).status).toBe(200);
-    expect((await statusOf(who, applicationId))).toMatchObject({ status: 'enrolled', agreement: { signedAt: expect.any(String), cosignedAt: expect.any(String) } });
+    expect(await statusOf(who, applicationId)).toMatchObject({
+      status: 'enrolled',
+      agreement: { signedAt: expect.any(String), cosignedAt: expect.any(String) },
+    });
     expect(await seatsOf(iteration.id)).toMatchObject({ North: { offered: 0, enrolled: 1, free: 1 } });
     expect((await invoke(linkRoutes.confirmLink, { params: { token } })).status).toBe(410);
-    expect((await emailsTo(who.email!)).some((m) => m.subject === 'Enrolled: Spring 2027 — initial certification')).toBe(true);
+    expect(
+      (await emailsTo(who.email!)).some((m) => m.subject === 'Enrolled: Spring 2027 — initial certification'),
+    ).toBe(true);
   });
 
   it("someone else's offer is not found; an agreement cannot be co-signed after the deadline", async () => {
     const { iteration, applicants } = await allocationSetup([{ provider: 'a', region: 'North' }]);
     await proposeAndConfirm(iteration.id);
     const { who, applicationId } = applicants[0]!;
-    expect((await invoke(r.acceptOffer, { as: applicantA, params: { applicationId }, body: agreement })).status).toBe(404);
+    expect((await invoke(r.acceptOffer, { as: applicantA, params: { applicationId }, body: agreement })).status).toBe(
+      404,
+    );
     await invoke(r.acceptOffer, { as: who, params: { applicationId }, body: agreement });
-    const token = linkIn((await emailsTo(who.supervisorEmail)).find((m) => m.subject.includes('Training Agreement'))?.body.text);
+    const token = linkIn(
+      (await emailsTo(who.supervisorEmail)).find((m) => m.subject.includes('Training Agreement'))?.body.text,
+    );
     at('2027-01-23T09:00:00-05:00');
     expect((await invoke(linkRoutes.confirmLink, { params: { token } })).status).toBe(410);
   });
@@ -137,33 +216,64 @@ describe('offers, agreements and enrolment', () => {
 
 describe('released seats go to the waitlist', () => {
   it('a decline offers the seat to the next person waitlisted in that region', async () => {
-    const { iteration, applicants } = await allocationSetup([
-      { provider: 'a', region: 'North' }, { provider: 'b', region: 'North' }, { provider: 'c', region: 'South' }, { provider: 'c', region: 'North' }, { provider: null, region: 'South' },
-    ], { North: 2, South: 1, West: 0 });
+    const { iteration, applicants } = await allocationSetup(
+      [
+        { provider: 'a', region: 'North' },
+        { provider: 'b', region: 'North' },
+        { provider: 'c', region: 'South' },
+        { provider: 'c', region: 'North' },
+        { provider: null, region: 'South' },
+      ],
+      { North: 2, South: 1, West: 0 },
+    );
     await proposeAndConfirm(iteration.id);
     const [n1, , , n4] = applicants;
     expect((await statusOf(n4!.who, n4!.applicationId)).status).toBe('waitlisted');
-    const declined = await invoke(r.declineOffer, { as: n1!.who, params: { applicationId: n1!.applicationId }, body: {} });
+    const declined = await invoke(r.declineOffer, {
+      as: n1!.who,
+      params: { applicationId: n1!.applicationId },
+      body: {},
+    });
     expect(declined.body.status).toBe('declined');
-    expect((await statusOf(n4!.who, n4!.applicationId))).toMatchObject({ status: 'offered', offer: { seatRegion: 'North', via: 'waitlist' } });
+    expect(await statusOf(n4!.who, n4!.applicationId)).toMatchObject({
+      status: 'offered',
+      offer: { seatRegion: 'North', via: 'waitlist' },
+    });
     expect(await seatsOf(iteration.id)).toMatchObject({ North: { offered: 2, free: 0 } });
     expect((await emailsTo(n4!.who.email!)).some((m) => m.subject.startsWith('A seat is offered'))).toBe(true);
     expect((await emailsTo(n1!.who.email!)).some((m) => m.subject.includes('was released'))).toBe(true);
   });
 
   it("with the region's list empty, the next statewide gets it — and it still counts against its own region", async () => {
-    const { iteration, applicants } = await allocationSetup([
-      { provider: 'a', region: 'North' }, { provider: 'b', region: 'North' }, { provider: 'c', region: 'South' }, { provider: null, region: 'South' },
-    ], { North: 2, South: 1, West: 0 });
+    const { iteration, applicants } = await allocationSetup(
+      [
+        { provider: 'a', region: 'North' },
+        { provider: 'b', region: 'North' },
+        { provider: 'c', region: 'South' },
+        { provider: null, region: 'South' },
+      ],
+      { North: 2, South: 1, West: 0 },
+    );
     await proposeAndConfirm(iteration.id);
     const [n1, , , s2] = applicants;
     await invoke(applicationRoutes.withdrawApplication, { as: n1!.who, params: { applicationId: n1!.applicationId } });
-    expect((await statusOf(s2!.who, s2!.applicationId))).toMatchObject({ status: 'offered', region: 'South', offer: { seatRegion: 'North' } });
-    expect(await seatsOf(iteration.id)).toMatchObject({ North: { offered: 2, free: 0 }, South: { offered: 1, free: 0 } });
+    expect(await statusOf(s2!.who, s2!.applicationId)).toMatchObject({
+      status: 'offered',
+      region: 'South',
+      offer: { seatRegion: 'North' },
+    });
+    expect(await seatsOf(iteration.id)).toMatchObject({
+      North: { offered: 2, free: 0 },
+      South: { offered: 1, free: 0 },
+    });
   });
 
   it('an offer not answered by its deadline lapses (sweep job) and the seat moves on; running it again changes nothing', async () => {
-    const { iteration, applicants } = await allocationSetup([{ provider: 'a', region: 'North' }, { provider: 'b', region: 'North' }, { provider: 'c', region: 'North' }]);
+    const { iteration, applicants } = await allocationSetup([
+      { provider: 'a', region: 'North' },
+      { provider: 'b', region: 'North' },
+      { provider: 'c', region: 'North' },
+    ]);
     await proposeAndConfirm(iteration.id);
     at('2027-01-23T09:00:01-05:00');
     // The sweep covers every iteration; this file's other tests left offers open too.
@@ -174,13 +284,30 @@ describe('released seats go to the waitlist', () => {
   });
 
   it('raising capacity offers the new seats; lowering below those held is refused with the figures', async () => {
-    const { iteration, applicants } = await allocationSetup([{ provider: 'a', region: 'North' }, { provider: 'b', region: 'North' }, { provider: 'c', region: 'North' }]);
+    const { iteration, applicants } = await allocationSetup([
+      { provider: 'a', region: 'North' },
+      { provider: 'b', region: 'North' },
+      { provider: 'c', region: 'North' },
+    ]);
     await proposeAndConfirm(iteration.id);
-    const current = (await invoke(iterationRoutes.getIterationForAds, { as: ads, params: { iterationId: iteration.id } })).body;
+    const current = (
+      await invoke(iterationRoutes.getIterationForAds, { as: ads, params: { iterationId: iteration.id } })
+    ).body;
     const keep = current.assignments.map(({ id, title, dueAt }: Record<string, string>) => ({ id, title, dueAt }));
-    const lower = await invoke(iterationRoutes.updateIteration, { as: ads, params: { iterationId: iteration.id }, body: { ...springPlan({ seats: { North: 1, South: 0, West: 0 }, assignments: keep }), version: current.version } });
-    expect([lower.status, lower.body.seats]).toEqual([409, [{ region: 'North', requested: 1, offered: 2, enrolled: 0 }]]);
-    const raise = await invoke(iterationRoutes.updateIteration, { as: ads, params: { iterationId: iteration.id }, body: { ...springPlan({ seats: { North: 3, South: 0, West: 0 }, assignments: keep }), version: current.version } });
+    const lower = await invoke(iterationRoutes.updateIteration, {
+      as: ads,
+      params: { iterationId: iteration.id },
+      body: { ...springPlan({ seats: { North: 1, South: 0, West: 0 }, assignments: keep }), version: current.version },
+    });
+    expect([lower.status, lower.body.seats]).toEqual([
+      409,
+      [{ region: 'North', requested: 1, offered: 2, enrolled: 0 }],
+    ]);
+    const raise = await invoke(iterationRoutes.updateIteration, {
+      as: ads,
+      params: { iterationId: iteration.id },
+      body: { ...springPlan({ seats: { North: 3, South: 0, West: 0 }, assignments: keep }), version: current.version },
+    });
     expect(raise.status).toBe(200);
     expect((await statusOf(applicants[2]!.who, applicants[2]!.applicationId)).status).toBe('offered');
     expect(await seatsOf(iteration.id)).toMatchObject({ North: { capacity: 3, offered: 3, free: 0 } });
@@ -189,14 +316,27 @@ describe('released seats go to the waitlist', () => {
 
 describe('the waitlist ends', () => {
   it('promotion stops when the first class starts: a seat released then stays empty, and the waitlist ends, naming the next iteration', async () => {
-    const { iteration, applicants } = await allocationSetup([{ provider: 'a', region: 'North' }, { provider: 'b', region: 'North' }, { provider: 'c', region: 'North' }]);
+    const { iteration, applicants } = await allocationSetup([
+      { provider: 'a', region: 'North' },
+      { provider: 'b', region: 'North' },
+      { provider: 'c', region: 'North' },
+    ]);
     await proposeAndConfirm(iteration.id);
     at('2026-11-22T12:00:00-05:00');
-    const next = await publishedIteration({ title: 'Fall 2027', applicationWindow: { opensAt: '2027-05-01T09:00', closesAt: '2027-06-15T17:00' }, liveClasses: [{ date: '2027-09-14' }], assignments: [] });
+    const next = await publishedIteration({
+      title: 'Fall 2027',
+      applicationWindow: { opensAt: '2027-05-01T09:00', closesAt: '2027-06-15T17:00' },
+      liveClasses: [{ date: '2027-09-14' }],
+      assignments: [],
+    });
     const [n1, n2, n3] = applicants;
     await invoke(r.acceptOffer, { as: n2!.who, params: { applicationId: n2!.applicationId }, body: agreement });
     at('2027-02-02T09:00:00-05:00');
-    const declined = await invoke(r.declineOffer, { as: n2!.who, params: { applicationId: n2!.applicationId }, body: {} });
+    const declined = await invoke(r.declineOffer, {
+      as: n2!.who,
+      params: { applicationId: n2!.applicationId },
+      body: {},
+    });
     expect(declined.body.status).toBe('declined');
     expect((await statusOf(n3!.who, n3!.applicationId)).status).toBe('waitlisted');
     expect(await seatsOf(iteration.id)).toMatchObject({ North: { offered: 1, free: 1 } });
@@ -205,29 +345,63 @@ describe('the waitlist ends', () => {
     const ended = (await emailsTo(n3!.who.email!)).find((m) => m.subject.includes('has ended'));
     expect(ended?.body.text).toContain('apply again');
     expect(ended?.body.text).toContain('The next iteration is Fall 2027');
-    expect((await invoke(r.allocationSummary, { as: ads, params: { iterationId: iteration.id } })).body).toMatchObject({ promotionOpen: false, allocationClosedAt: '2027-02-02T09:00:00.000-05:00' });
+    expect((await invoke(r.allocationSummary, { as: ads, params: { iterationId: iteration.id } })).body).toMatchObject({
+      promotionOpen: false,
+      allocationClosedAt: '2027-02-02T09:00:00.000-05:00',
+    });
     void n1;
     void next;
   });
 
   it('ADS may close allocation earlier, with a reason: the waitlist ends at once', async () => {
-    const { iteration, applicants } = await allocationSetup([{ provider: 'a', region: 'North' }, { provider: 'b', region: 'North' }, { provider: 'c', region: 'North' }]);
+    const { iteration, applicants } = await allocationSetup([
+      { provider: 'a', region: 'North' },
+      { provider: 'b', region: 'North' },
+      { provider: 'c', region: 'North' },
+    ]);
     await proposeAndConfirm(iteration.id);
-    const closed = await invoke(r.closeAllocation, { as: ads, params: { iterationId: iteration.id }, body: { reason: 'Cohort complete; trainers agreed' } });
+    const closed = await invoke(r.closeAllocation, {
+      as: ads,
+      params: { iterationId: iteration.id },
+      body: { reason: 'Cohort complete; trainers agreed' },
+    });
     expect(closed.body.promotionOpen).toBe(false);
     expect((await statusOf(applicants[2]!.who, applicants[2]!.applicationId)).status).toBe('waitlist-ended');
-    await invoke(r.declineOffer, { as: applicants[0]!.who, params: { applicationId: applicants[0]!.applicationId }, body: {} });
+    await invoke(r.declineOffer, {
+      as: applicants[0]!.who,
+      params: { applicationId: applicants[0]!.applicationId },
+      body: {},
+    });
     expect(await seatsOf(iteration.id)).toMatchObject({ North: { offered: 1, free: 1 } });
   });
 });
 
 describe('the directory feeds the allocation', () => {
   it('a provider with priority status comes first', async () => {
-    const { iteration, providers } = await allocationSetup([{ provider: 'a', region: 'South', name: 'Early' }, { provider: 'b', region: 'South', name: 'Priority' }], { North: 0, South: 1, West: 0 });
-    await invoke(providerRoutes.setProviderPriority, { as: ads, params: { providerId: providers.b.id }, body: { priority: true, reason: 'Lost its only certified staff member' } });
+    const { iteration, providers } = await allocationSetup(
+      [
+        { provider: 'a', region: 'South', name: 'Early' },
+        { provider: 'b', region: 'South', name: 'Priority' },
+      ],
+      { North: 0, South: 1, West: 0 },
+    );
+    await invoke(providerRoutes.setProviderPriority, {
+      as: ads,
+      params: { providerId: providers.b.id },
+      body: { priority: true, reason: 'Lost its only certified staff member' },
+    });
     const proposal = await invoke(r.computeProposal, { as: ads, params: { iterationId: iteration.id }, body: {} });
-    expect(proposal.body.lines.find((l: { decision: string }) => l.decision === 'seat')).toMatchObject({ applicantName: 'Priority', factors: { priority: true } });
-    const items = await dynamo.send(new QueryCommand({ TableName: TABLE_NAME, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': `ALLOCATION#${iteration.id}` } }));
+    expect(proposal.body.lines.find((l: { decision: string }) => l.decision === 'seat')).toMatchObject({
+      applicantName: 'Priority',
+      factors: { priority: true },
+    });
+    const items = await dynamo.send(
+      new QueryCommand({
+        TableName: TABLE_NAME,
+        KeyConditionExpression: 'pk = :p',
+        ExpressionAttributeValues: { ':p': `ALLOCATION#${iteration.id}` },
+      }),
+    );
     expect(items.Items?.map((i) => i.sk).sort()).toEqual(['#STATE', 'PROPOSAL#00001', 'PROPOSALPART#00001#0000']);
   });
 });

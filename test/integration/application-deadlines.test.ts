@@ -40,7 +40,12 @@ describe('the application-deadlines job', () => {
       closedReason: 'not endorsed by the close of the application window',
     });
     expect((await emailsTo(ned.email!)).filter((m) => m.subject.includes('not endorsed in time'))).toHaveLength(1);
-    const trail = await invoke(auditRoutes.getAuditTrail, { as: ads, params: { subjectType: 'application', subjectId: application.id } });
-    expect(trail.body.items).toEqual([expect.objectContaining({ action: 'not-considered', actor: { id: 'system:application-deadlines', roles: [] } })]);
+    const trail = await invoke(auditRoutes.getAuditTrail, {
+      as: ads,
+      params: { subjectType: 'application', subjectId: application.id },
+    });
+    expect(trail.body.items).toEqual([
+      expect.objectContaining({ action: 'not-considered', actor: { id: 'system:application-deadlines', roles: [] } }),
+    ]);
   });
 });

@@ -4,7 +4,15 @@ import { applicationRoutes as r } from '../../shared/http/routes/applications';
 import { linkRoutes } from '../../shared/http/routes/links';
 import { providerRoutes } from '../../shared/http/routes/providers';
 import { at, useClockReset } from '../support/clock';
-import { applyTo, createIteration, createProvider, linkIn, newApplicant, publishedIteration, saveProfile } from '../support/fixtures';
+import {
+  applyTo,
+  createIteration,
+  createProvider,
+  linkIn,
+  newApplicant,
+  publishedIteration,
+  saveProfile,
+} from '../support/fixtures';
 import { ads, dds, invoke } from '../support/invoke';
 import { emailsTo } from '../support/ses';
 import { useTestTable } from '../support/table';
@@ -31,7 +39,13 @@ describe('applying', () => {
     await saveProfile(ann, provider.id);
     const applied = await applyTo(ann, iteration.id, 'West', 3);
     expect(applied.status).toBe(201);
-    expect(applied.body).toMatchObject({ status: 'submitted', region: 'West', providerId: provider.id, position: 'direct-service', futureStaffPlanned: 3 });
+    expect(applied.body).toMatchObject({
+      status: 'submitted',
+      region: 'West',
+      providerId: provider.id,
+      position: 'direct-service',
+      futureStaffPlanned: 3,
+    });
     const [receipt] = await emailsTo(ann.email!);
     expect(receipt?.subject).toBe('Application received: Spring 2027 — initial certification');
     expect(receipt?.body.text).toContain('Tuesday, February 2, 2027, 9:00 AM–12:00 PM');
@@ -62,7 +76,11 @@ describe('applying', () => {
     expect(answers.every((a) => a.status === 201 || a.status === 409)).toBe(true);
     expect(new Set(done.map((a) => a.body.id)).size).toBe(1);
     const replay = await applyTo(cy, iteration.id, 'North', 2, key);
-    expect([replay.status, replay.headers['idempotent-replayed'], replay.body.id]).toEqual([201, 'true', done[0]!.body.id]);
+    expect([replay.status, replay.headers['idempotent-replayed'], replay.body.id]).toEqual([
+      201,
+      'true',
+      done[0]!.body.id,
+    ]);
     expect(await emailsTo(cy.email!)).toHaveLength(1);
     expect((await invoke(r.myApplications, { as: cy })).body.items).toHaveLength(1);
     const misuse = await applyTo(cy, iteration.id, 'West', 2, key);
@@ -92,14 +110,21 @@ describe('applying', () => {
     const dee = newApplicant();
     expect((await applyTo(dee, iteration.id)).body.errors[0].code).toBe('profile_missing');
     await saveProfile(dee, provider.id);
-    expect((await applyTo(dee, iteration.id, 'South')).body.errors[0]).toMatchObject({ field: 'body.region', code: 'region_not_covered' });
+    expect((await applyTo(dee, iteration.id, 'South')).body.errors[0]).toMatchObject({
+      field: 'body.region',
+      code: 'region_not_covered',
+    });
 
     at('2026-11-22T12:00:00-05:00');
     const recert = await createIteration({ kind: 'recertification', title: 'Recertification spring 2027' });
     await invoke(iterationRoutes.publishIteration, { as: ads, params: { iterationId: recert.id }, body: {} });
     at(DURING_WINDOW);
     expect((await applyTo(dee, recert.id)).body.errors[0].code).toBe('not_eligible');
-    const admitted = await invoke(r.admitToRecertification, { as: ads, params: { iterationId: recert.id, personId: dee.sub }, body: { reason: 'Certified through another ACRE course in 2024' } });
+    const admitted = await invoke(r.admitToRecertification, {
+      as: ads,
+      params: { iterationId: recert.id, personId: dee.sub },
+      body: { reason: 'Certified through another ACRE course in 2024' },
+    });
     expect(admitted.status).toBe(200);
     expect((await applyTo(dee, recert.id)).status).toBe(201);
   });
@@ -125,15 +150,24 @@ describe('the supervisor endorsement link', () => {
       expect(page.text).toContain('Fay Field');
       expect(page.text).toContain('<form method="post"');
     }
-    expect((await invoke(r.myApplication, { as: fay, params: { applicationId: application.id } })).body.status).toBe('submitted');
+    expect((await invoke(r.myApplication, { as: fay, params: { applicationId: application.id } })).body.status).toBe(
+      'submitted',
+    );
     expect((await invoke(accountRoutes.getMyProfile, { as: fay })).body.membership).toBe('claimed');
 
-    const confirmed = await invoke(linkRoutes.confirmLink, { params: { token }, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const confirmed = await invoke(linkRoutes.confirmLink, {
+      params: { token },
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(confirmed.status).toBe(200);
     expect(confirmed.text).toContain('endorsed');
-    expect((await invoke(r.myApplication, { as: fay, params: { applicationId: application.id } })).body.status).toBe('endorsed');
+    expect((await invoke(r.myApplication, { as: fay, params: { applicationId: application.id } })).body.status).toBe(
+      'endorsed',
+    );
     expect((await invoke(accountRoutes.getMyProfile, { as: fay })).body.membership).toBe('confirmed');
-    expect((await emailsTo(fay.email!)).map((m) => m.subject)).toContain('Your application to Spring 2027 — initial certification is endorsed');
+    expect((await emailsTo(fay.email!)).map((m) => m.subject)).toContain(
+      'Your application to Spring 2027 — initial certification is endorsed',
+    );
 
     const reused = await invoke(linkRoutes.confirmLink, { params: { token } });
     expect([reused.status, reused.headers['content-type']]).toEqual([410, 'text/html; charset=utf-8']);
@@ -146,7 +180,9 @@ describe('the supervisor endorsement link', () => {
     await saveProfile(gus, provider.id);
     await applyTo(gus, iteration.id);
     const token = linkIn((await emailsTo(gus.supervisorEmail))[0]?.body.text);
-    const answers = await Promise.all(Array.from({ length: 5 }, () => invoke(linkRoutes.confirmLink, { params: { token } })));
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () => invoke(linkRoutes.confirmLink, { params: { token } })),
+    );
     expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
     expect((await emailsTo(gus.email!)).filter((m) => m.subject.includes('is endorsed'))).toHaveLength(1);
   });
@@ -159,7 +195,9 @@ describe('the supervisor endorsement link', () => {
     const token = linkIn((await emailsTo(hal.supervisorEmail))[0]?.body.text);
     at('2027-01-15T17:00:00-05:00');
     expect((await invoke(linkRoutes.confirmLink, { params: { token } })).status).toBe(410);
-    expect((await invoke(r.myApplication, { as: hal, params: { applicationId: application.id } })).body.status).toBe('submitted');
+    expect((await invoke(r.myApplication, { as: hal, params: { applicationId: application.id } })).body.status).toBe(
+      'submitted',
+    );
     expect((await invoke(linkRoutes.viewLink, { params: { token: 'A'.repeat(43) } })).status).toBe(404);
     expect((await invoke(linkRoutes.viewLink, { params: { token: 'short' } })).status).toBe(400);
   });
@@ -173,7 +211,9 @@ describe('applicants and their own applications', () => {
     await saveProfile(ida, provider.id);
     const { body: application } = await applyTo(ida, iteration.id);
     expect((await invoke(r.myApplication, { as: jon, params: { applicationId: application.id } })).status).toBe(404);
-    expect((await invoke(r.withdrawApplication, { as: jon, params: { applicationId: application.id } })).status).toBe(404);
+    expect((await invoke(r.withdrawApplication, { as: jon, params: { applicationId: application.id } })).status).toBe(
+      404,
+    );
     expect((await invoke(r.myApplication, { as: ida, params: { applicationId: application.id } })).status).toBe(200);
     const withdrawn = await invoke(r.withdrawApplication, { as: ida, params: { applicationId: application.id } });
     expect(withdrawn.body).toMatchObject({ status: 'withdrawn', closedReason: 'withdrawn by the applicant' });
@@ -192,26 +232,64 @@ describe('ADS views', () => {
     await applyTo(people[0]!, iteration.id, 'North');
     await applyTo(people[1]!, iteration.id, 'North');
     await applyTo(people[2]!, iteration.id, 'South');
-    await invoke(providerRoutes.setProviderPriority, { as: ads, params: { providerId: other.id }, body: { priority: true, reason: 'Lost its only certified staff' } });
+    await invoke(providerRoutes.setProviderPriority, {
+      as: ads,
+      params: { providerId: other.id },
+      body: { priority: true, reason: 'Lost its only certified staff' },
+    });
 
-    const north = await invoke(r.listApplicationsForAds, { as: ads, params: { iterationId: iteration.id }, query: { status: 'submitted', region: 'North' } });
-    expect(north.body.items.map((row: { applicantName: string }) => row.applicantName).sort()).toEqual(['Kim North', 'Lee North']);
-    const south = await invoke(r.listApplicationsForAds, { as: ads, params: { iterationId: iteration.id }, query: { providerId: other.id } });
+    const north = await invoke(r.listApplicationsForAds, {
+      as: ads,
+      params: { iterationId: iteration.id },
+      query: { status: 'submitted', region: 'North' },
+    });
+    expect(north.body.items.map((row: { applicantName: string }) => row.applicantName).sort()).toEqual([
+      'Kim North',
+      'Lee North',
+    ]);
+    const south = await invoke(r.listApplicationsForAds, {
+      as: ads,
+      params: { iterationId: iteration.id },
+      query: { providerId: other.id },
+    });
     expect(south.body.items).toEqual([
-      expect.objectContaining({ applicantName: 'Max South', providerRegions: ['South'], providerPriority: true, position: 'direct-service', endorsed: false, region: 'South' }),
+      expect.objectContaining({
+        applicantName: 'Max South',
+        providerRegions: ['South'],
+        providerPriority: true,
+        position: 'direct-service',
+        endorsed: false,
+        region: 'South',
+      }),
     ]);
 
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await invoke(r.listApplicationsForAds, { as: ads, params: { iterationId: iteration.id }, query: { limit: '1', ...(cursor ? { cursor } : {}) } });
+      const page = await invoke(r.listApplicationsForAds, {
+        as: ads,
+        params: { iterationId: iteration.id },
+        query: { limit: '1', ...(cursor ? { cursor } : {}) },
+      });
       seen.push(...page.body.items.map((row: { id: string }) => row.id));
       cursor = page.body.cursor;
     } while (cursor);
     expect(new Set(seen).size).toBe(3);
-    const forged = Buffer.from(JSON.stringify({ pk: 'x', sk: 'y', gsi1pk: 'ITERATION#other#APPLICATIONS', gsi1sk: 'z' })).toString('base64url');
-    expect((await invoke(r.listApplicationsForAds, { as: ads, params: { iterationId: iteration.id }, query: { cursor: forged } })).status).toBe(400);
-    expect((await invoke(r.listApplicationsForAds, { as: dds, params: { iterationId: iteration.id } })).status).toBe(403);
+    const forged = Buffer.from(
+      JSON.stringify({ pk: 'x', sk: 'y', gsi1pk: 'ITERATION#other#APPLICATIONS', gsi1sk: 'z' }),
+    ).toString('base64url');
+    expect(
+      (
+        await invoke(r.listApplicationsForAds, {
+          as: ads,
+          params: { iterationId: iteration.id },
+          query: { cursor: forged },
+        })
+      ).status,
+    ).toBe(400);
+    expect((await invoke(r.listApplicationsForAds, { as: dds, params: { iterationId: iteration.id } })).status).toBe(
+      403,
+    );
   });
 
   it('exports CSV with proper quoting', async () => {
@@ -223,7 +301,11 @@ describe('ADS views', () => {
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toBe(`attachment; filename="applications-${iteration.id}.csv"`);
     const records = parse(csv.text, { columns: true }) as Record<string, string>[];
-    expect(records.find((row) => row.applicantEmail === tricky.email)).toMatchObject({ applicantName: 'O\'Neil, "Pat"', providerRegions: 'North West', status: 'submitted' });
+    expect(records.find((row) => row.applicantEmail === tricky.email)).toMatchObject({
+      applicantName: 'O\'Neil, "Pat"',
+      providerRegions: 'North West',
+      status: 'submitted',
+    });
   });
 
   it("keeps each provider's latest future-staff figure (never a sum) for demand planning", async () => {

@@ -19,7 +19,16 @@ beforeAll(async () => {
 }, 60_000);
 
 type Who = 'anonymous' | 'A' | 'B' | 'ads-staff' | 'dds';
-const caller = (who: Who): As | undefined => (who === 'anonymous' ? undefined : who === 'A' ? world.a : who === 'B' ? world.b : who === 'ads-staff' ? world.ads : world.dds);
+const caller = (who: Who): As | undefined =>
+  who === 'anonymous'
+    ? undefined
+    : who === 'A'
+      ? world.a
+      : who === 'B'
+        ? world.b
+        : who === 'ads-staff'
+          ? world.ads
+          : world.dds;
 const roleOf = (who: Who) => (who === 'A' || who === 'B' ? 'applicant' : who);
 /** Routes under /me/ naming an application: B asking for A's gets "not found", never "forbidden". */
 const ownsObject = (route: RouteSpec) => route.path.startsWith('/me/applications/{applicationId}');
@@ -34,7 +43,9 @@ function expected(route: RouteSpec, who: Who): 'ok' | 401 | 403 | 404 {
 
 // B first (A's objects intact), A last (its own writes, e.g. withdrawing, come at the end).
 const ORDER: Who[] = ['anonymous', 'B', 'dds', 'ads-staff', 'A'];
-const cases = ORDER.flatMap((who) => ALL_ROUTES.map((route) => [`${who} → ${route.method} ${route.path}`, who, route] as const));
+const cases = ORDER.flatMap((who) =>
+  ALL_ROUTES.map((route) => [`${who} → ${route.method} ${route.path}`, who, route] as const),
+);
 
 describe('the authorization matrix (generated from the route table)', () => {
   it.each(cases)('%s', async (_, who, route) => {

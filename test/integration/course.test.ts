@@ -16,52 +16,152 @@ describe('attendance at the live classes', () => {
   it('cannot be recorded before the class starts (Connecticut time), nor for someone not enrolled; a roster is all or nothing', async () => {
     const { iteration, learners } = await enrolledLearners(2);
     const [a, b] = learners;
-    const roster = { entries: [{ applicationId: a!.applicationId, status: 'present' }, { applicationId: b!.applicationId, status: 'present' }] };
+    const roster = {
+      entries: [
+        { applicationId: a!.applicationId, status: 'present' },
+        { applicationId: b!.applicationId, status: 'present' },
+      ],
+    };
     at('2027-02-02T08:59:59.999-05:00');
-    expect((await invoke(r.recordAttendance, { as: ads, params: { iterationId: iteration.id, date: '2027-02-02' }, body: roster })).body.errors[0].code).toBe('class_not_started');
+    expect(
+      (
+        await invoke(r.recordAttendance, {
+          as: ads,
+          params: { iterationId: iteration.id, date: '2027-02-02' },
+          body: roster,
+        })
+      ).body.errors[0].code,
+    ).toBe('class_not_started');
     at('2027-02-02T09:00:00.000-05:00');
-    const stranger = { entries: [{ applicationId: a!.applicationId, status: 'present' }, { applicationId: 'ap-0000000000000000', status: 'present' }] };
-    expect((await invoke(r.recordAttendance, { as: ads, params: { iterationId: iteration.id, date: '2027-02-02' }, body: stranger })).status).toBe(404);
-    expect((await invoke(r.attendanceGrid, { as: ads, params: { iterationId: iteration.id } })).body.learners[0].attendance['2027-02-02']).toBeNull();
-    expect((await invoke(r.recordAttendance, { as: ads, params: { iterationId: iteration.id, date: '2027-02-03' }, body: roster })).status).toBe(404);
-    const recorded = await invoke(r.recordAttendance, { as: ads, params: { iterationId: iteration.id, date: '2027-02-02' }, body: roster });
+    const stranger = {
+      entries: [
+        { applicationId: a!.applicationId, status: 'present' },
+        { applicationId: 'ap-0000000000000000', status: 'present' },
+      ],
+    };
+    expect(
+      (
+        await invoke(r.recordAttendance, {
+          as: ads,
+          params: { iterationId: iteration.id, date: '2027-02-02' },
+          body: stranger,
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (await invoke(r.attendanceGrid, { as: ads, params: { iterationId: iteration.id } })).body.learners[0].attendance[
+        '2027-02-02'
+      ],
+    ).toBeNull();
+    expect(
+      (
+        await invoke(r.recordAttendance, {
+          as: ads,
+          params: { iterationId: iteration.id, date: '2027-02-03' },
+          body: roster,
+        })
+      ).status,
+    ).toBe(404);
+    const recorded = await invoke(r.recordAttendance, {
+      as: ads,
+      params: { iterationId: iteration.id, date: '2027-02-02' },
+      body: roster,
+    });
     expect(recorded.status).toBe(201);
-    expect((await invoke(r.recordAttendance, { as: ads, params: { iterationId: iteration.id, date: '2027-02-02' }, body: roster })).status).toBe(409);
+    expect(
+      (
+        await invoke(r.recordAttendance, {
+          as: ads,
+          params: { iterationId: iteration.id, date: '2027-02-02' },
+          body: roster,
+        })
+      ).status,
+    ).toBe(409);
   });
 
   it('an absence emails the learner, their supervisor and ADS once; a correction has a reason and is audited before → after', async () => {
     const { iteration, learners } = await enrolledLearners(2);
     const [a, b] = learners;
     at('2027-02-02T12:30:00-05:00');
-    await invoke(r.recordAttendance, { as: ads, params: { iterationId: iteration.id, date: '2027-02-02' }, body: { entries: [{ applicationId: a!.applicationId, status: 'absent' }, { applicationId: b!.applicationId, status: 'partial', minutesMissed: 25 }] } });
+    await invoke(r.recordAttendance, {
+      as: ads,
+      params: { iterationId: iteration.id, date: '2027-02-02' },
+      body: {
+        entries: [
+          { applicationId: a!.applicationId, status: 'absent' },
+          { applicationId: b!.applicationId, status: 'partial', minutesMissed: 25 },
+        ],
+      },
+    });
     const notice = (await emailsTo(a!.who.email!)).filter((m) => m.subject.includes('can no longer qualify'));
     expect(notice).toHaveLength(1);
     expect(notice[0]!.destination.cc[0]).toBe(a!.who.supervisorEmail);
     // aws-ses-v2-local keeps only the first Cc of a SendEmail call; what was sent to SES is in the outbox record.
-    expect((await getEmail(`cannot-qualify#${a!.applicationId}`))?.message.cc).toEqual([a!.who.supervisorEmail, 'ce-team@ads.example.org']);
+    expect((await getEmail(`cannot-qualify#${a!.applicationId}`))?.message.cc).toEqual([
+      a!.who.supervisorEmail,
+      'ce-team@ads.example.org',
+    ]);
     expect(notice[0]!.body.text).toContain('recorded absent from the live class of 2027-02-02');
-    expect((await emailsTo(b!.who.email!)).find((m) => m.subject.includes('can no longer qualify'))?.body.text).toContain('25 minutes missed');
+    expect(
+      (await emailsTo(b!.who.email!)).find((m) => m.subject.includes('can no longer qualify'))?.body.text,
+    ).toContain('25 minutes missed');
 
     at('2027-02-09T12:30:00-05:00');
-    await invoke(r.recordAttendance, { as: ads, params: { iterationId: iteration.id, date: '2027-02-09' }, body: { entries: [{ applicationId: a!.applicationId, status: 'absent' }] } });
+    await invoke(r.recordAttendance, {
+      as: ads,
+      params: { iterationId: iteration.id, date: '2027-02-09' },
+      body: { entries: [{ applicationId: a!.applicationId, status: 'absent' }] },
+    });
     expect((await emailsTo(a!.who.email!)).filter((m) => m.subject.includes('can no longer qualify'))).toHaveLength(1);
 
-    const corrected = await invoke(r.correctAttendance, { as: ads, params: { iterationId: iteration.id, date: '2027-02-02', applicationId: a!.applicationId }, body: { status: 'present', reason: 'Zoom log shows full attendance' } });
+    const corrected = await invoke(r.correctAttendance, {
+      as: ads,
+      params: { iterationId: iteration.id, date: '2027-02-02', applicationId: a!.applicationId },
+      body: { status: 'present', reason: 'Zoom log shows full attendance' },
+    });
     expect(corrected.body).toMatchObject({ status: 'present' });
-    const trail = await invoke(auditRoutes.getAuditTrail, { as: ads, params: { subjectType: 'attendance', subjectId: `${iteration.id}#2027-02-02` } });
-    expect(trail.body.items.at(-1)).toMatchObject({ action: 'corrected', reason: 'Zoom log shows full attendance', actor: { id: ads.sub }, before: { status: 'absent' }, after: { status: 'present' } });
+    const trail = await invoke(auditRoutes.getAuditTrail, {
+      as: ads,
+      params: { subjectType: 'attendance', subjectId: `${iteration.id}#2027-02-02` },
+    });
+    expect(trail.body.items.at(-1)).toMatchObject({
+      action: 'corrected',
+      reason: 'Zoom log shows full attendance',
+      actor: { id: ads.sub },
+      before: { status: 'absent' },
+      after: { status: 'present' },
+    });
   });
 
-  it('a learner sees their own; ADS sees the grid and exports it with each class\'s start, end and duration', async () => {
+  it("a learner sees their own; ADS sees the grid and exports it with each class's start, end and duration", async () => {
     const { iteration, learners } = await enrolledLearners(1);
     const [a] = learners;
     at('2027-02-02T12:30:00-05:00');
-    await invoke(r.recordAttendance, { as: ads, params: { iterationId: iteration.id, date: '2027-02-02' }, body: { entries: [{ applicationId: a!.applicationId, status: 'present' }] } });
+    await invoke(r.recordAttendance, {
+      as: ads,
+      params: { iterationId: iteration.id, date: '2027-02-02' },
+      body: { entries: [{ applicationId: a!.applicationId, status: 'present' }] },
+    });
     const mine = await invoke(r.myAttendance, { as: a!.who, params: { applicationId: a!.applicationId } });
     expect(mine.body.classes.map((c: { status: string | null }) => c.status)).toEqual(['present', null, null]);
-    const csv = parse((await invoke(r.attendanceCsv, { as: ads, params: { iterationId: iteration.id } })).text, { columns: true }) as Record<string, string>[];
-    expect(csv[0]).toEqual({ learner: 'Learner 1', provider: expect.any(String), classDate: '2027-02-02', classStartsAt: '2027-02-02T09:00:00.000-05:00', classEndsAt: '2027-02-02T12:00:00.000-05:00', classDurationMinutes: '180', status: 'present', minutesMissed: '' });
-    expect(csv[2]).toMatchObject({ classDate: '2027-03-16', classStartsAt: '2027-03-16T09:00:00.000-04:00', status: 'not recorded' });
+    const csv = parse((await invoke(r.attendanceCsv, { as: ads, params: { iterationId: iteration.id } })).text, {
+      columns: true,
+    }) as Record<string, string>[];
+    expect(csv[0]).toEqual({
+      learner: 'Learner 1',
+      provider: expect.any(String),
+      classDate: '2027-02-02',
+      classStartsAt: '2027-02-02T09:00:00.000-05:00',
+      classEndsAt: '2027-02-02T12:00:00.000-05:00',
+      classDurationMinutes: '180',
+      status: 'present',
+      minutesMissed: '',
+    });
+    expect(csv[2]).toMatchObject({
+      classDate: '2027-03-16',
+      classStartsAt: '2027-03-16T09:00:00.000-04:00',
+      status: 'not recorded',
+    });
   });
 
   it('learners cannot take attendance or mark homework; DDS cannot write', async () => {
@@ -69,10 +169,29 @@ describe('attendance at the live classes', () => {
     const [a] = learners;
     at('2027-02-02T12:30:00-05:00');
     const body = { entries: [{ applicationId: a!.applicationId, status: 'present' }] };
-    expect((await invoke(r.recordAttendance, { as: a!.who, params: { iterationId: iteration.id, date: '2027-02-02' }, body })).status).toBe(403);
-    expect((await invoke(r.recordAttendance, { as: dds, params: { iterationId: iteration.id, date: '2027-02-02' }, body })).status).toBe(403);
+    expect(
+      (
+        await invoke(r.recordAttendance, {
+          as: a!.who,
+          params: { iterationId: iteration.id, date: '2027-02-02' },
+          body,
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (await invoke(r.recordAttendance, { as: dds, params: { iterationId: iteration.id, date: '2027-02-02' }, body }))
+        .status,
+    ).toBe(403);
     const hw = iteration.assignments[0]!.id;
-    expect((await invoke(r.reviewHomework, { as: a!.who, params: { iterationId: iteration.id, assignmentId: hw, applicationId: a!.applicationId }, body: { status: 'complete' } })).status).toBe(403);
+    expect(
+      (
+        await invoke(r.reviewHomework, {
+          as: a!.who,
+          params: { iterationId: iteration.id, assignmentId: hw, applicationId: a!.applicationId },
+          body: { status: 'complete' },
+        })
+      ).status,
+    ).toBe(403);
   });
 });
 
@@ -83,16 +202,47 @@ describe('homework by the deadlines', () => {
     expect(hw.dueAt).toBe('2027-03-15T23:59:00.000-04:00');
     const [a, b, c] = learners;
     at('2027-03-15T23:59:00.000-04:00');
-    const onTime = await invoke(r.submitHomework, { as: a!.who, params: { applicationId: a!.applicationId, assignmentId: hw.id }, body: { text: 'My discovery profile' } });
-    expect([onTime.status, onTime.body.onTime, onTime.body.submissions[0].at]).toEqual([201, true, '2027-03-15T23:59:00.000-04:00']);
+    const onTime = await invoke(r.submitHomework, {
+      as: a!.who,
+      params: { applicationId: a!.applicationId, assignmentId: hw.id },
+      body: { text: 'My discovery profile' },
+    });
+    expect([onTime.status, onTime.body.onTime, onTime.body.submissions[0].at]).toEqual([
+      201,
+      true,
+      '2027-03-15T23:59:00.000-04:00',
+    ]);
     at('2027-03-15T23:59:00.001-04:00');
-    expect((await invoke(r.submitHomework, { as: b!.who, params: { applicationId: b!.applicationId, assignmentId: hw.id }, body: { link: 'https://drive.example.org/profile' } })).body.onTime).toBe(false);
+    expect(
+      (
+        await invoke(r.submitHomework, {
+          as: b!.who,
+          params: { applicationId: b!.applicationId, assignmentId: hw.id },
+          body: { link: 'https://drive.example.org/profile' },
+        })
+      ).body.onTime,
+    ).toBe(false);
     at('2027-03-14T09:00:00-04:00');
-    const extended = await invoke(r.grantExtension, { as: ads, params: { iterationId: iteration.id, assignmentId: hw.id, applicationId: c!.applicationId }, body: { until: '2027-03-18T17:00', reason: 'Hospitalised 12–14 March' } });
+    const extended = await invoke(r.grantExtension, {
+      as: ads,
+      params: { iterationId: iteration.id, assignmentId: hw.id, applicationId: c!.applicationId },
+      body: { until: '2027-03-18T17:00', reason: 'Hospitalised 12–14 March' },
+    });
     expect(extended.body.deadline).toBe('2027-03-18T17:00:00.000-04:00');
     at('2027-03-18T16:00:00-04:00');
-    expect((await invoke(r.submitHomework, { as: c!.who, params: { applicationId: c!.applicationId, assignmentId: hw.id }, body: { text: 'late but extended' } })).body.onTime).toBe(true);
-    const trail = await invoke(auditRoutes.getAuditTrail, { as: ads, params: { subjectType: 'homework', subjectId: `${iteration.id}#${hw.id}#${c!.applicationId}` } });
+    expect(
+      (
+        await invoke(r.submitHomework, {
+          as: c!.who,
+          params: { applicationId: c!.applicationId, assignmentId: hw.id },
+          body: { text: 'late but extended' },
+        })
+      ).body.onTime,
+    ).toBe(true);
+    const trail = await invoke(auditRoutes.getAuditTrail, {
+      as: ads,
+      params: { subjectType: 'homework', subjectId: `${iteration.id}#${hw.id}#${c!.applicationId}` },
+    });
     expect(trail.body.items[0]).toMatchObject({ action: 'extension-granted', reason: 'Hospitalised 12–14 March' });
   });
 
@@ -102,22 +252,48 @@ describe('homework by the deadlines', () => {
     const [a] = learners;
     const params = { iterationId: iteration.id, assignmentId: hw.id, applicationId: a!.applicationId };
     at('2027-03-10T10:00:00-05:00');
-    await invoke(r.submitHomework, { as: a!.who, params: { applicationId: a!.applicationId, assignmentId: hw.id }, body: { text: 'draft' } });
+    await invoke(r.submitHomework, {
+      as: a!.who,
+      params: { applicationId: a!.applicationId, assignmentId: hw.id },
+      body: { text: 'draft' },
+    });
     at('2027-03-12T10:00:00-05:00');
-    const returned = await invoke(r.reviewHomework, { as: ads, params, body: { status: 'returned', feedback: 'Add the support team section' } });
+    const returned = await invoke(r.reviewHomework, {
+      as: ads,
+      params,
+      body: { status: 'returned', feedback: 'Add the support team section' },
+    });
     expect(returned.body.review).toMatchObject({ status: 'returned', feedback: 'Add the support team section' });
-    expect((await emailsTo(a!.who.email!)).some((m) => m.subject.includes('returned for rework') && m.body.text?.includes('Add the support team section'))).toBe(true);
+    expect(
+      (await emailsTo(a!.who.email!)).some(
+        (m) => m.subject.includes('returned for rework') && m.body.text?.includes('Add the support team section'),
+      ),
+    ).toBe(true);
     at('2027-03-16T10:00:00-04:00');
-    const resubmitted = await invoke(r.submitHomework, { as: a!.who, params: { applicationId: a!.applicationId, assignmentId: hw.id }, body: { text: 'final' } });
+    const resubmitted = await invoke(r.submitHomework, {
+      as: a!.who,
+      params: { applicationId: a!.applicationId, assignmentId: hw.id },
+      body: { text: 'final' },
+    });
     expect(resubmitted.body).toMatchObject({ onTime: false, submissions: [{ onTime: true }, { onTime: false }] });
     await invoke(r.reviewHomework, { as: ads, params, body: { status: 'complete' } });
     const q = await invoke(r.myQualification, { as: a!.who, params: { applicationId: a!.applicationId } });
     expect(q.body.qualifies).toBe(false);
-    expect(q.body.missing).toEqual(expect.arrayContaining([
-      { kind: 'assignment', assignmentId: hw.id, title: 'Discovery profile', reason: 'submitted-late' },
-      { kind: 'class', date: '2027-02-02', reason: 'not-recorded' },
-    ]));
-    expect((await invoke(r.submitHomework, { as: a!.who, params: { applicationId: a!.applicationId, assignmentId: hw.id }, body: { text: 'again' } })).status).toBe(409);
+    expect(q.body.missing).toEqual(
+      expect.arrayContaining([
+        { kind: 'assignment', assignmentId: hw.id, title: 'Discovery profile', reason: 'submitted-late' },
+        { kind: 'class', date: '2027-02-02', reason: 'not-recorded' },
+      ]),
+    );
+    expect(
+      (
+        await invoke(r.submitHomework, {
+          as: a!.who,
+          params: { applicationId: a!.applicationId, assignmentId: hw.id },
+          body: { text: 'again' },
+        })
+      ).status,
+    ).toBe(409);
   });
 
   it('reminds learners without a submission once, a configurable time before the deadline', async () => {
@@ -125,15 +301,25 @@ describe('homework by the deadlines', () => {
     const hw = iteration.assignments[0]!;
     const [a, b] = learners;
     at('2027-03-13T10:00:00-05:00');
-    await invoke(r.submitHomework, { as: a!.who, params: { applicationId: a!.applicationId, assignmentId: hw.id }, body: { text: 'done early' } });
+    await invoke(r.submitHomework, {
+      as: a!.who,
+      params: { applicationId: a!.applicationId, assignmentId: hw.id },
+      body: { text: 'done early' },
+    });
     // Due 15 March 23:59 EDT; with the 48-hour lead, reminders start at 13 March 22:59 EST (DST falls between).
     at('2027-03-13T22:58:00-05:00');
     await homeworkReminders({});
-    expect((await emailsTo(b!.who.email!)).filter((m) => m.subject.startsWith('Reminder: "Discovery profile"'))).toHaveLength(0);
+    expect(
+      (await emailsTo(b!.who.email!)).filter((m) => m.subject.startsWith('Reminder: "Discovery profile"')),
+    ).toHaveLength(0);
     at('2027-03-14T09:00:00-04:00');
     expect((await homeworkReminders({})).reminded).toBeGreaterThanOrEqual(1);
     expect(await homeworkReminders({})).toMatchObject({ reminded: 0 });
-    expect((await emailsTo(b!.who.email!)).filter((m) => m.subject.startsWith('Reminder: "Discovery profile"'))).toHaveLength(1);
-    expect((await emailsTo(a!.who.email!)).filter((m) => m.subject.startsWith('Reminder: "Discovery profile"'))).toHaveLength(0);
+    expect(
+      (await emailsTo(b!.who.email!)).filter((m) => m.subject.startsWith('Reminder: "Discovery profile"')),
+    ).toHaveLength(1);
+    expect(
+      (await emailsTo(a!.who.email!)).filter((m) => m.subject.startsWith('Reminder: "Discovery profile"')),
+    ).toHaveLength(0);
   });
 });

@@ -23,13 +23,26 @@ beforeAll(async () => {
   port = await freePort();
   dynamo = await startDynamo({ port, dataDir });
   process.env.AWS_ENDPOINT_URL_DYNAMODB = dynamo.endpoint;
-  await ensureTable(new DynamoDBClient({ endpoint: dynamo.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }), process.env.TABLE_NAME!);
+  await ensureTable(
+    new DynamoDBClient({ endpoint: dynamo.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }),
+    process.env.TABLE_NAME!,
+  );
   const invoke = await import('../support/invoke');
-  m = { invoke: invoke.invoke, ads: invoke.ads, providerRoutes: (await import('../../shared/http/routes/providers')).providerRoutes };
+  m = {
+    invoke: invoke.invoke,
+    ads: invoke.ads,
+    providerRoutes: (await import('../../shared/http/routes/providers')).providerRoutes,
+  };
 }, 60_000);
 afterAll(async () => dynamo?.stop());
 
-const provider = (i: number) => ({ name: `Restart Provider ${i}`, regions: ['North', 'South'], contractsWithAds: 'yes', contractsWithDds: 'yes', contact: { name: 'R', email: `r${i}@restart.example.org` } });
+const provider = (i: number) => ({
+  name: `Restart Provider ${i}`,
+  regions: ['North', 'South'],
+  contractsWithAds: 'yes',
+  contractsWithDds: 'yes',
+  contact: { name: 'R', email: `r${i}@restart.example.org` },
+});
 
 describe('DynamoDB Local restarted mid-run, with persistence on', () => {
   it('fails requests cleanly while it is down, loses nothing acknowledged, writes nothing by halves, and recovers', async () => {
@@ -48,18 +61,31 @@ describe('DynamoDB Local restarted mid-run, with persistence on', () => {
     const statuses = new Set(answers.map((a) => a.status));
     expect([...statuses].filter((s) => ![201, 503, 429].includes(s))).toEqual([]);
     expect(answers.some((a) => a.status === 503)).toBe(true);
-    for (const failed of answers.filter((a) => a.status === 503)) expect(failed.body).toMatchObject({ status: 503, title: 'Service unavailable', detail: expect.stringContaining('Retry') });
+    for (const failed of answers.filter((a) => a.status === 503))
+      expect(failed.body).toMatchObject({
+        status: 503,
+        title: 'Service unavailable',
+        detail: expect.stringContaining('Retry'),
+      });
 
     // Everything acknowledged is there after the restart, with its region entries (written in the same transaction).
     for (const ok of answers.filter((a) => a.status === 201)) {
-      const read = await m.invoke(m.providerRoutes.getProviderForAds, { as: m.ads, params: { providerId: ok.body.id } });
+      const read = await m.invoke(m.providerRoutes.getProviderForAds, {
+        as: m.ads,
+        params: { providerId: ok.body.id },
+      });
       expect([ok.i, read.status]).toEqual([ok.i, 200]);
     }
-    const north = (await m.invoke(m.providerRoutes.listPublicProviders, { query: { region: 'North' } })).body.items.map((p: { id: string }) => p.id).sort();
+    const north = (await m.invoke(m.providerRoutes.listPublicProviders, { query: { region: 'North' } })).body.items
+      .map((p: { id: string }) => p.id)
+      .sort();
     const all: string[] = [];
     let cursor: string | undefined;
     do {
-      const page = await m.invoke(m.providerRoutes.listProvidersForAds, { as: m.ads, query: { limit: '100', ...(cursor ? { cursor } : {}) } });
+      const page = await m.invoke(m.providerRoutes.listProvidersForAds, {
+        as: m.ads,
+        query: { limit: '100', ...(cursor ? { cursor } : {}) },
+      });
       all.push(...page.body.items.map((p: { id: string }) => p.id));
       cursor = page.body.cursor;
     } while (cursor);

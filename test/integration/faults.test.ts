@@ -6,7 +6,13 @@ import { useTestTable } from '../support/table';
 
 useTestTable();
 
-const body = (i: number) => ({ name: `Faulty ${i}`, regions: ['West'], contractsWithAds: 'yes', contractsWithDds: 'yes', contact: { name: 'F', email: `f${i}@faults.example.org` } });
+const body = (i: number) => ({
+  name: `Faulty ${i}`,
+  regions: ['West'],
+  contractsWithAds: 'yes',
+  contractsWithDds: 'yes',
+  contact: { name: 'F', email: `f${i}@faults.example.org` },
+});
 const count = async () => (await invoke(r.listPublicProviders, { query: { region: 'West' } })).body.items.length;
 
 describe('DynamoDB faults injected at the SDK answer cleanly and write nothing', () => {
@@ -23,7 +29,11 @@ describe('DynamoDB faults injected at the SDK answer cleanly and write nothing',
     } finally {
       fault.stop();
     }
-    expect([answer.status, answer.headers['content-type'], answer.body.title]).toEqual([status, 'application/problem+json', title]);
+    expect([answer.status, answer.headers['content-type'], answer.body.title]).toEqual([
+      status,
+      'application/problem+json',
+      title,
+    ]);
     expect(answer.body.detail.length).toBeGreaterThan(10);
     expect(await count()).toBe(before);
   });

@@ -31,7 +31,10 @@ beforeAll(async () => {
   // ADS creates staff accounts in Cognito: this file brings its own cognito-local, before any handler loads.
   cognito = await startCognito({ dataDir: mkdtempSync(join(tmpdir(), 'ce-fuzz-cognito-')) });
   const { userPoolId } = await ensurePool(cognitoClient(cognito.endpoint));
-  Object.assign(process.env, { USER_POOL_ID: userPoolId, AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint });
+  Object.assign(process.env, {
+    USER_POOL_ID: userPoolId,
+    AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
+  });
   world = await buildWorld();
   dynamo.middlewareStack.add(
     ((next: (a: unknown) => Promise<unknown>, context: { commandName: string }) => async (args: unknown) => {
@@ -56,28 +59,40 @@ const asStrings = (value: unknown): Record<string, string> =>
     : {};
 
 describe('fuzzing every route from its schema', () => {
-  it.each(ALL_ROUTES.map((r) => [`${r.method} ${r.path}`, r] as const))('%s: never a 5xx, never a write on a 4xx', async (_, route) => {
-    const realParams = paramsFor(route, world);
-    const input = fc.record({
-      params: route.params ? fc.oneof(fc.constant(realParams), arbitraryOf(route.params)) : fc.constant(undefined),
-      query: route.query ? arbitraryOf(route.query) : fc.constant(undefined),
-      body: route.body ? arbitraryOf(route.body) : fc.constant(undefined),
-      target: fc.constantFrom('params', 'query', 'body'),
-      mutation,
-    });
-    await fc.assert(
-      fc.asyncProperty(input, async ({ params, query, body, target, mutation: m }) => {
-        const call = {
-          params: asStrings(target === 'params' ? applyMutation(params, m) : params),
-          query: asStrings(target === 'query' ? applyMutation(query, m) : query),
-          body: target === 'body' ? applyMutation(body, m) : body,
-        };
-        const before = writes;
-        const answer = await invoke(route, { as: callerFor(route), params: call.params, query: call.query, body: call.body });
-        if (answer.status >= 500) throw new Error(`${answer.status} for ${JSON.stringify(call).slice(0, 500)}: ${answer.text.slice(0, 300)}`);
-        if (answer.status >= 400 && writes !== before) throw new Error(`a ${answer.status} wrote ${writes - before} time(s) for ${JSON.stringify(call).slice(0, 300)}`);
-      }),
-      { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 20261122) },
-    );
-  });
+  it.each(ALL_ROUTES.map((r) => [`${r.method} ${r.path}`, r] as const))(
+    '%s: never a 5xx, never a write on a 4xx',
+    async (_, route) => {
+      const realParams = paramsFor(route, world);
+      const input = fc.record({
+        params: route.params ? fc.oneof(fc.constant(realParams), arbitraryOf(route.params)) : fc.constant(undefined),
+        query: route.query ? arbitraryOf(route.query) : fc.constant(undefined),
+        body: route.body ? arbitraryOf(route.body) : fc.constant(undefined),
+        target: fc.constantFrom('params', 'query', 'body'),
+        mutation,
+      });
+      await fc.assert(
+        fc.asyncProperty(input, async ({ params, query, body, target, mutation: m }) => {
+          const call = {
+            params: asStrings(target === 'params' ? applyMutation(params, m) : params),
+            query: asStrings(target === 'query' ? applyMutation(query, m) : query),
+            body: target === 'body' ? applyMutation(body, m) : body,
+          };
+          const before = writes;
+          const answer = await invoke(route, {
+            as: callerFor(route),
+            params: call.params,
+            query: call.query,
+            body: call.body,
+          });
+          if (answer.status >= 500)
+            throw new Error(`${answer.status} for ${JSON.stringify(call).slice(0, 500)}: ${answer.text.slice(0, 300)}`);
+          if (answer.status >= 400 && writes !== before)
+            throw new Error(
+              `a ${answer.status} wrote ${writes - before} time(s) for ${JSON.stringify(call).slice(0, 300)}`,
+            );
+        }),
+        { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 20261122) },
+      );
+    },
+  );
 });

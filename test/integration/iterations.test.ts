@@ -26,7 +26,11 @@ describe('creating an iteration', () => {
       status: 'draft',
       version: 1,
       seats: { North: 2, South: 1, West: 1, total: 4 },
-      applicationWindow: { opensAt: '2026-12-01T09:00:00.000-05:00', closesAt: '2027-01-15T17:00:00.000-05:00', state: 'upcoming' },
+      applicationWindow: {
+        opensAt: '2026-12-01T09:00:00.000-05:00',
+        closesAt: '2027-01-15T17:00:00.000-05:00',
+        state: 'upcoming',
+      },
       liveClasses: [
         { date: '2027-02-02', startsAt: '2027-02-02T09:00:00.000-05:00', endsAt: '2027-02-02T12:00:00.000-05:00' },
         { date: '2027-02-09' },
@@ -35,8 +39,13 @@ describe('creating an iteration', () => {
     });
     const read = await invoke(r.getIterationForAds, { as: ads, params: { iterationId: created.body.id } });
     expect(read.body).toEqual(created.body);
-    const trail = await invoke(auditRoutes.getAuditTrail, { as: ads, params: { subjectType: 'iteration', subjectId: created.body.id } });
-    expect(trail.body.items).toEqual([expect.objectContaining({ action: 'created', actor: { id: ads.sub, roles: ['ads-staff'] } })]);
+    const trail = await invoke(auditRoutes.getAuditTrail, {
+      as: ads,
+      params: { subjectType: 'iteration', subjectId: created.body.id },
+    });
+    expect(trail.body.items).toEqual([
+      expect.objectContaining({ action: 'created', actor: { id: ads.sub, roles: ['ads-staff'] } }),
+    ]);
   });
 
   it('refuses a holiday, a weekend and a blackout date with every reason listed, writing nothing', async () => {
@@ -57,10 +66,19 @@ describe('creating an iteration', () => {
   });
 
   it('refuses malformed input with each offending field, and unknown fields (no mass assignment)', async () => {
-    const refused = await invoke(r.createIteration, { as: ads, body: { ...springPlan({ seats: { North: -1, South: 1 } }), status: 'published' } });
+    const refused = await invoke(r.createIteration, {
+      as: ads,
+      body: { ...springPlan({ seats: { North: -1, South: 1 } }), status: 'published' },
+    });
     expect(refused.status).toBe(400);
-    expect(refused.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['body', 'body.seats.North', 'body.seats.West']);
-    expect((await invoke(r.createIteration, { as: ads, rawBody: '{"kind":' })).body.errors).toEqual([{ field: 'body', code: 'invalid_json', message: 'Not valid JSON' }]);
+    expect(refused.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'body',
+      'body.seats.North',
+      'body.seats.West',
+    ]);
+    expect((await invoke(r.createIteration, { as: ads, rawBody: '{"kind":' })).body.errors).toEqual([
+      { field: 'body', code: 'invalid_json', message: 'Not valid JSON' },
+    ]);
   });
 
   it('is for ADS staff only: other roles get 403, anonymous 401', async () => {
@@ -75,48 +93,96 @@ describe('editing an iteration', () => {
 
   it('needs the version read: a stale save gets 409 and changes nothing', async () => {
     const { id } = await createIteration();
-    const first = await invoke(r.updateIteration, { as: ads, params: { iterationId: id }, body: { ...springPlan({ title: 'Renamed' }), version: 1 } });
+    const first = await invoke(r.updateIteration, {
+      as: ads,
+      params: { iterationId: id },
+      body: { ...springPlan({ title: 'Renamed' }), version: 1 },
+    });
     expect(first.status).toBe(200);
     expect(first.body.version).toBe(2);
-    const stale = await invoke(r.updateIteration, { as: ads, params: { iterationId: id }, body: { ...springPlan({ title: 'Lost update' }), version: 1 } });
+    const stale = await invoke(r.updateIteration, {
+      as: ads,
+      params: { iterationId: id },
+      body: { ...springPlan({ title: 'Lost update' }), version: 1 },
+    });
     expect(stale.status).toBe(409);
     expect((await invoke(r.getIterationForAds, { as: ads, params: { iterationId: id } })).body.title).toBe('Renamed');
   });
 
   it('cannot lower a region below the seats already offered or filled (409 with the figures)', async () => {
     const { id } = await createIteration();
-    await dynamo.send(new UpdateCommand({ TableName: TABLE_NAME, Key: { pk: `ITERATION#${id}`, sk: 'SEATS#North' }, UpdateExpression: 'SET held = :h, offered = :o, enrolled = :e', ExpressionAttributeValues: { ':h': 2, ':o': 1, ':e': 1 } }));
-    const lowered = await invoke(r.updateIteration, { as: ads, params: { iterationId: id }, body: { ...springPlan({ seats: { North: 1, South: 1, West: 1 } }), version: 1 } });
+    await dynamo.send(
+      new UpdateCommand({
+        TableName: TABLE_NAME,
+        Key: { pk: `ITERATION#${id}`, sk: 'SEATS#North' },
+        UpdateExpression: 'SET held = :h, offered = :o, enrolled = :e',
+        ExpressionAttributeValues: { ':h': 2, ':o': 1, ':e': 1 },
+      }),
+    );
+    const lowered = await invoke(r.updateIteration, {
+      as: ads,
+      params: { iterationId: id },
+      body: { ...springPlan({ seats: { North: 1, South: 1, West: 1 } }), version: 1 },
+    });
     expect(lowered.status).toBe(409);
     expect(lowered.body.seats).toEqual([{ region: 'North', requested: 1, offered: 1, enrolled: 1 }]);
     const read = await invoke(r.getIterationForAds, { as: ads, params: { iterationId: id } });
     expect(read.body.seats.North).toBe(2);
     expect(read.body.version).toBe(1);
-    const raised = await invoke(r.updateIteration, { as: ads, params: { iterationId: id }, body: { ...springPlan({ seats: { North: 3, South: 1, West: 1 } }), version: 1 } });
+    const raised = await invoke(r.updateIteration, {
+      as: ads,
+      params: { iterationId: id },
+      body: { ...springPlan({ seats: { North: 3, South: 1, West: 1 } }), version: 1 },
+    });
     expect(raised.body.seats).toEqual({ North: 3, South: 1, West: 1, total: 5 });
   });
 
   it('locks the calendar once the first class starts; a correction with a reason is audited', async () => {
     const { id } = await publishedIteration();
     const { assignments } = (await invoke(r.getIterationForAds, { as: ads, params: { iterationId: id } })).body;
-    const keep = assignments.map(({ id: assignmentId, title, dueAt }: Record<string, string>) => ({ id: assignmentId, title, dueAt }));
+    const keep = assignments.map(({ id: assignmentId, title, dueAt }: Record<string, string>) => ({
+      id: assignmentId,
+      title,
+      dueAt,
+    }));
     at('2027-02-02T09:00:00-05:00');
     const moved = await invoke(r.updateIteration, {
-      as: ads, params: { iterationId: id },
-      body: { ...springPlan({ liveClasses: [{ date: '2027-02-02' }, { date: '2027-02-10' }, { date: '2027-03-16' }] }), version: 2 },
+      as: ads,
+      params: { iterationId: id },
+      body: {
+        ...springPlan({ liveClasses: [{ date: '2027-02-02' }, { date: '2027-02-10' }, { date: '2027-03-16' }] }),
+        version: 2,
+      },
     });
     expect(moved.status).toBe(409);
     expect(moved.body.detail).toMatch(/calendar is locked/);
-    const retitled = await invoke(r.updateIteration, { as: ads, params: { iterationId: id }, body: { ...springPlan({ title: 'Spring 2027 (cohort A)', assignments: keep }), version: 2 } });
+    const retitled = await invoke(r.updateIteration, {
+      as: ads,
+      params: { iterationId: id },
+      body: { ...springPlan({ title: 'Spring 2027 (cohort A)', assignments: keep }), version: 2 },
+    });
     expect(retitled.status).toBe(200);
     const corrected = await invoke(r.correctCalendar, {
-      as: ads, params: { iterationId: id },
-      body: { version: 3, liveClasses: [{ date: '2027-02-02' }, { date: '2027-02-10' }, { date: '2027-03-16' }], assignments: keep, reason: 'Snow closure on 9 February' },
+      as: ads,
+      params: { iterationId: id },
+      body: {
+        version: 3,
+        liveClasses: [{ date: '2027-02-02' }, { date: '2027-02-10' }, { date: '2027-03-16' }],
+        assignments: keep,
+        reason: 'Snow closure on 9 February',
+      },
     });
     expect(corrected.status).toBe(200);
-    expect(corrected.body.liveClasses.map((c: { date: string }) => c.date)).toEqual(['2027-02-02', '2027-02-10', '2027-03-16']);
+    expect(corrected.body.liveClasses.map((c: { date: string }) => c.date)).toEqual([
+      '2027-02-02',
+      '2027-02-10',
+      '2027-03-16',
+    ]);
     expect(corrected.body.calendarLocked).toBe(true);
-    const trail = await invoke(auditRoutes.getAuditTrail, { as: ads, params: { subjectType: 'iteration', subjectId: id } });
+    const trail = await invoke(auditRoutes.getAuditTrail, {
+      as: ads,
+      params: { subjectType: 'iteration', subjectId: id },
+    });
     const correction = trail.body.items.find((e: { action: string }) => e.action === 'calendar-corrected');
     expect(correction).toMatchObject({ reason: 'Snow closure on 9 February', actor: { id: ads.sub } });
     expect(correction.before.classDates).toContain('2027-02-09');
@@ -128,7 +194,10 @@ describe('publishing and the public views', () => {
   it('lists only published iterations whose window is open or upcoming, soonest closing first', async () => {
     at('2026-11-22T12:00:00-05:00');
     const draft = await createIteration({ title: 'Draft' });
-    const later = await publishedIteration({ title: 'Later', applicationWindow: { opensAt: '2027-01-01T09:00', closesAt: '2027-01-25T17:00' } });
+    const later = await publishedIteration({
+      title: 'Later',
+      applicationWindow: { opensAt: '2027-01-01T09:00', closesAt: '2027-01-25T17:00' },
+    });
     const sooner = await publishedIteration({ title: 'Sooner' });
     const listed = await invoke(r.listOpenIterations);
     const ids = listed.body.items.map((i: { id: string }) => i.id);
@@ -150,7 +219,9 @@ describe('publishing and the public views', () => {
     expect(refused.body.errors.map((e: { code: string }) => e.code)).toEqual(['no_classes', 'no_seats']);
     const late = await createIteration();
     at('2027-01-16T09:00:00-05:00');
-    expect((await invoke(r.publishIteration, { as: ads, params: { iterationId: late.id }, body: {} })).body.errors).toEqual([expect.objectContaining({ code: 'window_passed' })]);
+    expect(
+      (await invoke(r.publishIteration, { as: ads, params: { iterationId: late.id }, body: {} })).body.errors,
+    ).toEqual([expect.objectContaining({ code: 'window_passed' })]);
   });
 
   it('offers the class calendar as iCalendar, one event per live class at 9:00–12:00 Connecticut time', async () => {
@@ -176,10 +247,17 @@ describe('blackout dates', () => {
     expect(dates.indexOf('2027-04-05')).toBeLessThan(dates.indexOf('2027-04-12'));
     expect((await invoke(r.deleteBlackoutDate, { as: ads, params: { date: '2027-04-05' } })).status).toBe(204);
     expect((await invoke(r.deleteBlackoutDate, { as: ads, params: { date: '2027-04-05' } })).status).toBe(404);
-    expect((await invoke(r.putBlackoutDate, { as: ads, params: { date: '2027-02-30' }, body: { reason: 'x' } })).status).toBe(400);
-    const trail = await invoke(auditRoutes.getAuditTrail, { as: ads, params: { subjectType: 'blackout', subjectId: '2027-04-05' } });
+    expect(
+      (await invoke(r.putBlackoutDate, { as: ads, params: { date: '2027-02-30' }, body: { reason: 'x' } })).status,
+    ).toBe(400);
+    const trail = await invoke(auditRoutes.getAuditTrail, {
+      as: ads,
+      params: { subjectType: 'blackout', subjectId: '2027-04-05' },
+    });
     expect(trail.body.items.map((e: { action: string }) => e.action)).toEqual(['added', 'removed']);
-    const stored = await dynamo.send(new GetCommand({ TableName: TABLE_NAME, Key: { pk: 'BLACKOUTS', sk: '2027-04-12' } }));
+    const stored = await dynamo.send(
+      new GetCommand({ TableName: TABLE_NAME, Key: { pk: 'BLACKOUTS', sk: '2027-04-12' } }),
+    );
     expect(stored.Item?.reason).toBe('April break');
   });
 });

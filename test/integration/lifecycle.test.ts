@@ -9,7 +9,14 @@ import { noticeRoutes } from '../../shared/http/routes/notices';
 import { registryRoutes } from '../../shared/http/routes/registry';
 import { seedCertificate } from '../support/certificates';
 import { at, useClockReset } from '../support/clock';
-import { applyTo, createIteration, createProvider, enrolledLearners, newApplicant, saveProfile } from '../support/fixtures';
+import {
+  applyTo,
+  createIteration,
+  createProvider,
+  enrolledLearners,
+  newApplicant,
+  saveProfile,
+} from '../support/fixtures';
 import { ads, invoke } from '../support/invoke';
 import { emailsTo } from '../support/ses';
 import { useTestTable } from '../support/table';
@@ -19,19 +26,39 @@ useClockReset();
 afterEach(() => forgetSettings());
 
 describe('lifecycle settings', () => {
-  it('are ADS\'s to change (versioned, audited), and the derived state follows them', async () => {
+  it("are ADS's to change (versioned, audited), and the derived state follows them", async () => {
     at('2030-03-20T10:00:00-04:00');
     const cert = await seedCertificate({ holderSub: 'holder-s', holderName: 'Sam Settings', expiresOn: '2030-03-20' });
-    expect((await invoke(registryRoutes.verifyCertificate, { params: { number: cert.number } })).body.status).toBe('in-grace');
+    expect((await invoke(registryRoutes.verifyCertificate, { params: { number: cert.number } })).body.status).toBe(
+      'in-grace',
+    );
     const current = await invoke(noticeRoutes.getLifecycleSettings, { as: ads });
-    expect(current.body).toEqual({ renewalWindowMonths: 9, graceDays: 90, renewFrom: 'old-expiry-if-unexpired', reminderDays: [180, 90, 30], noticeWindowDays: 90, version: 0 });
+    expect(current.body).toEqual({
+      renewalWindowMonths: 9,
+      graceDays: 90,
+      renewFrom: 'old-expiry-if-unexpired',
+      reminderDays: [180, 90, 30],
+      noticeWindowDays: 90,
+      version: 0,
+    });
     const saved = await invoke(noticeRoutes.putLifecycleSettings, { as: ads, body: { ...current.body, graceDays: 0 } });
     expect(saved.body).toMatchObject({ graceDays: 0, version: 1 });
-    expect((await invoke(noticeRoutes.putLifecycleSettings, { as: ads, body: { ...current.body, graceDays: 30 } })).status).toBe(409);
+    expect(
+      (await invoke(noticeRoutes.putLifecycleSettings, { as: ads, body: { ...current.body, graceDays: 30 } })).status,
+    ).toBe(409);
     forgetSettings();
-    expect((await invoke(registryRoutes.verifyCertificate, { params: { number: cert.number } })).body.status).toBe('expired');
-    const trail = await invoke(auditRoutes.getAuditTrail, { as: ads, params: { subjectType: 'settings', subjectId: 'lifecycle' } });
-    expect(trail.body.items[0]).toMatchObject({ action: 'updated', before: { graceDays: 90 }, after: { graceDays: 0 } });
+    expect((await invoke(registryRoutes.verifyCertificate, { params: { number: cert.number } })).body.status).toBe(
+      'expired',
+    );
+    const trail = await invoke(auditRoutes.getAuditTrail, {
+      as: ads,
+      params: { subjectType: 'settings', subjectId: 'lifecycle' },
+    });
+    expect(trail.body.items[0]).toMatchObject({
+      action: 'updated',
+      before: { graceDays: 90 },
+      after: { graceDays: 0 },
+    });
     await invoke(noticeRoutes.putLifecycleSettings, { as: ads, body: { ...current.body, version: 1 } });
   });
 });
@@ -71,28 +98,66 @@ describe('completing a recertification iteration', () => {
         held.set(who.sub, { number: cert.number, expiresOn });
       },
     });
-    for (const [date, offset] of [['2027-02-02', '-05:00'], ['2027-02-09', '-05:00'], ['2027-03-16', '-04:00']] as const) {
+    for (const [date, offset] of [
+      ['2027-02-02', '-05:00'],
+      ['2027-02-09', '-05:00'],
+      ['2027-03-16', '-04:00'],
+    ] as const) {
       at(`${date}T12:05:00${offset}`);
-      await invoke(courseRoutes.recordAttendance, { as: ads, params: { iterationId: iteration.id, date }, body: { entries: learners.map((l) => ({ applicationId: l.applicationId, status: 'present' })) } });
+      await invoke(courseRoutes.recordAttendance, {
+        as: ads,
+        params: { iterationId: iteration.id, date },
+        body: { entries: learners.map((l) => ({ applicationId: l.applicationId, status: 'present' })) },
+      });
       if (date === '2027-02-09') {
         at('2027-03-12T10:00:00-05:00');
         for (const l of learners) {
-          await invoke(courseRoutes.submitHomework, { as: l.who, params: { applicationId: l.applicationId, assignmentId: iteration.assignments[0]!.id }, body: { text: 'x' } });
-          await invoke(courseRoutes.reviewHomework, { as: ads, params: { iterationId: iteration.id, assignmentId: iteration.assignments[0]!.id, applicationId: l.applicationId }, body: { status: 'complete' } });
+          await invoke(courseRoutes.submitHomework, {
+            as: l.who,
+            params: { applicationId: l.applicationId, assignmentId: iteration.assignments[0]!.id },
+            body: { text: 'x' },
+          });
+          await invoke(courseRoutes.reviewHomework, {
+            as: ads,
+            params: {
+              iterationId: iteration.id,
+              assignmentId: iteration.assignments[0]!.id,
+              applicationId: l.applicationId,
+            },
+            body: { status: 'complete' },
+          });
         }
       }
     }
     at('2027-03-20T10:00:00-04:00');
-    const issued = await invoke(certificationRoutes.issueCertifications, { as: ads, params: { iterationId: iteration.id }, body: {} });
+    const issued = await invoke(certificationRoutes.issueCertifications, {
+      as: ads,
+      params: { iterationId: iteration.id },
+      body: {},
+    });
     expect(issued.body.issued).toHaveLength(2);
     const [early, lapsed] = learners;
     const earlyCerts = (await invoke(certificationRoutes.myCertifications, { as: early!.who })).body.items;
-    const renewed = earlyCerts.find((c: { stage: string; status: string }) => c.stage === 'discovery' && c.status === 'active');
-    expect(renewed).toMatchObject({ expiresOn: '2030-06-01', renews: held.get(early!.who.sub)!.number, history: [expect.objectContaining({ action: 'renewed' })] });
-    expect(earlyCerts.find((c: { number: string }) => c.number === held.get(early!.who.sub)!.number)).toMatchObject({ status: 'superseded', supersededBy: renewed.number });
-    expect(earlyCerts.find((c: { stage: string }) => c.stage === 'post-employment')).toMatchObject({ expiresOn: '2030-03-20', history: [expect.objectContaining({ action: 'issued' })] });
+    const renewed = earlyCerts.find(
+      (c: { stage: string; status: string }) => c.stage === 'discovery' && c.status === 'active',
+    );
+    expect(renewed).toMatchObject({
+      expiresOn: '2030-06-01',
+      renews: held.get(early!.who.sub)!.number,
+      history: [expect.objectContaining({ action: 'renewed' })],
+    });
+    expect(earlyCerts.find((c: { number: string }) => c.number === held.get(early!.who.sub)!.number)).toMatchObject({
+      status: 'superseded',
+      supersededBy: renewed.number,
+    });
+    expect(earlyCerts.find((c: { stage: string }) => c.stage === 'post-employment')).toMatchObject({
+      expiresOn: '2030-03-20',
+      history: [expect.objectContaining({ action: 'issued' })],
+    });
     const lapsedCerts = (await invoke(certificationRoutes.myCertifications, { as: lapsed!.who })).body.items;
-    expect(lapsedCerts.find((c: { stage: string; status: string }) => c.stage === 'discovery' && c.status === 'active')).toMatchObject({ expiresOn: '2030-03-20' });
+    expect(
+      lapsedCerts.find((c: { stage: string; status: string }) => c.stage === 'discovery' && c.status === 'active'),
+    ).toMatchObject({ expiresOn: '2030-03-20' });
   });
 });
 
@@ -101,17 +166,23 @@ describe('expiry reminders', () => {
     at('2026-11-22T12:00:00-05:00');
     const person = newApplicant('Rita Reminded');
     await saveProfile(person, null);
-    for (const stage of ['discovery', 'job-development', 'post-employment'] as const) await seedCertificate({ holderSub: person.sub, holderName: person.name, expiresOn: '2027-12-01', stage });
-    const reminders = async () => (await emailsTo(person.email!)).filter((m) => m.subject.startsWith('Your CE certification expires'));
+    for (const stage of ['discovery', 'job-development', 'post-employment'] as const)
+      await seedCertificate({ holderSub: person.sub, holderName: person.name, expiresOn: '2027-12-01', stage });
+    const reminders = async () =>
+      (await emailsTo(person.email!)).filter((m) => m.subject.startsWith('Your CE certification expires'));
     at('2027-05-01T06:30:00-04:00');
     await expiryReminders({});
     expect(await reminders()).toHaveLength(0);
     at('2027-06-04T06:30:00-04:00');
     await expiryReminders({});
     await expiryReminders({});
-    expect((await reminders()).map((m) => m.subject)).toEqual(['Your CE certification expires on 2027-12-01 (in 180 days or less)']);
+    expect((await reminders()).map((m) => m.subject)).toEqual([
+      'Your CE certification expires on 2027-12-01 (in 180 days or less)',
+    ]);
     expect((await reminders())[0]!.body.text).toContain('Job Development, Negotiation & Placement');
-    expect((await getEmail(`expiry-reminder#${person.sub}#2027-12-01#180`))?.message.cc).toEqual([person.supervisorEmail]);
+    expect((await getEmail(`expiry-reminder#${person.sub}#2027-12-01#180`))?.message.cc).toEqual([
+      person.supervisorEmail,
+    ]);
     // The job was down at 90 days; at 60 days only the 90-day reminder goes, once.
     at('2027-10-02T06:30:00-04:00');
     await expiryReminders({});

@@ -13,7 +13,11 @@ beforeAll(() => {
   const out = process.stdout.write.bind(process.stdout);
   const err = process.stderr.write.bind(process.stderr);
   const capture = (chunk: unknown) => {
-    lines.push(...String(chunk).split('\n').filter((l) => l.trim() !== ''));
+    lines.push(
+      ...String(chunk)
+        .split('\n')
+        .filter((l) => l.trim() !== ''),
+    );
     return true;
   };
   process.stdout.write = capture as never;
@@ -38,7 +42,14 @@ describe('logs', () => {
     await saveProfile(stranger, providerId);
     at('2027-01-20T10:00:00-05:00');
     expect((await applyTo(stranger, iteration.id)).status).toBe(422);
-    expect((await invoke(applicationRoutes.myApplication, { as: stranger, params: { applicationId: learner!.applicationId } })).status).toBe(404);
+    expect(
+      (
+        await invoke(applicationRoutes.myApplication, {
+          as: stranger,
+          params: { applicationId: learner!.applicationId },
+        })
+      ).status,
+    ).toBe(404);
     await invoke(applicationRoutes.listApplicationsForAds, { as: ads, params: { iterationId: iteration.id } });
     await deadlines({});
     resetLocalClock();
@@ -47,9 +58,25 @@ describe('logs', () => {
     const records = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     const requests = records.filter((r) => r.message === 'request');
     expect(requests.length).toBeGreaterThan(10);
-    for (const r of requests) expect(r).toMatchObject({ level: 'INFO', service: 'ce-certification', correlationId: expect.stringMatching(/^[0-9a-f-]{36}$/), route: expect.any(String), status: expect.any(Number) });
+    for (const r of requests)
+      expect(r).toMatchObject({
+        level: 'INFO',
+        service: 'ce-certification',
+        correlationId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        route: expect.any(String),
+        status: expect.any(Number),
+      });
     expect(records.some((r) => r.message === 'job finished' && r.job === 'application-deadlines')).toBe(true);
-    const secrets = [learner!.who.name, learner!.who.email!, learner!.who.supervisorEmail, stranger.name, stranger.email!, stranger.supervisorEmail, 'Sam Supervisor', 'Dana Contact'];
+    const secrets = [
+      learner!.who.name,
+      learner!.who.email!,
+      learner!.who.supervisorEmail,
+      stranger.name,
+      stranger.email!,
+      stranger.supervisorEmail,
+      'Sam Supervisor',
+      'Dana Contact',
+    ];
     const leaks = lines.filter((l) => secrets.some((s) => l.includes(s)) || /[\w.+-]+@[\w-]+\.[\w.]+/.test(l));
     expect(leaks).toEqual([]);
   }, 60_000);

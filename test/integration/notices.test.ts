@@ -44,8 +44,10 @@ afterEach(async () => {
 });
 
 /** aws-ses-v2-local keeps a raw email's To header as written ("a@x, b@x"): split it back into addresses. */
-const recipients = (e: { destination: { to: string[] } }) => e.destination.to.flatMap((t) => t.split(',')).map((a) => a.trim());
-const noticesFor = async (period: string) => (await sentEmails()).filter((e) => recipients(e).includes(DDS[0]!) && e.subject.includes(`notice for ${period}`));
+const recipients = (e: { destination: { to: string[] } }) =>
+  e.destination.to.flatMap((t) => t.split(',')).map((a) => a.trim());
+const noticesFor = async (period: string) =>
+  (await sentEmails()).filter((e) => recipients(e).includes(DDS[0]!) && e.subject.includes(`notice for ${period}`));
 
 describe('the monthly notice to DDS', () => {
   it('still goes out when nothing expires, saying so (and the next notice looks back to it)', async () => {
@@ -53,21 +55,50 @@ describe('the monthly notice to DDS', () => {
     await job({});
     const [email] = await noticesFor('2026-12');
     expect(email!.subject).toBe('CE certifications: nothing expiring — notice for 2026-12');
-    expect(email!.body.text).toContain('No Customized Employment certification expires between 2026-12-01 and 2027-03-01');
+    expect(email!.body.text).toContain(
+      'No Customized Employment certification expires between 2026-12-01 and 2027-03-01',
+    );
   });
 
   it('lists what expires in the coming 90 days and what expired since, as an HTML table, plain text and a CSV attachment', async () => {
-    const holder = { holderSub: 'holder-ann', holderName: 'Ann Expiring', providerId: 'pr-X', providerName: 'Harbor Supports', providerRegions: ['North', 'West'] as ('North' | 'West')[] };
+    const holder = {
+      holderSub: 'holder-ann',
+      holderName: 'Ann Expiring',
+      providerId: 'pr-X',
+      providerName: 'Harbor Supports',
+      providerRegions: ['North', 'West'] as ('North' | 'West')[],
+    };
     const expiring = await m.seedCertificate({ ...holder, expiresOn: '2027-04-15', stage: 'job-development' });
-    const expired = await m.seedCertificate({ holderSub: 'holder-bo', holderName: 'Bo Lapsed', expiresOn: '2027-02-10' });
+    const expired = await m.seedCertificate({
+      holderSub: 'holder-bo',
+      holderName: 'Bo Lapsed',
+      expiresOn: '2027-02-10',
+    });
     await m.seedCertificate({ holderSub: 'holder-cy', holderName: 'Cy Later', expiresOn: '2027-09-01' });
-    await m.seedCertificate({ holderSub: 'holder-di', holderName: 'Di Renewed', expiresOn: '2027-04-20', standing: 'superseded' });
+    await m.seedCertificate({
+      holderSub: 'holder-di',
+      holderName: 'Di Renewed',
+      expiresOn: '2027-04-20',
+      standing: 'superseded',
+    });
     // Ann has applied to a recertification iteration: a recertification is under way.
-    await m.transact(m.createApplicationItems({
-      id: 'ap-RECERT0000000000', iterationId: 'it-RECERT0000000000', iterationKind: 'recertification', applicantSub: 'holder-ann',
-      applicant: { name: 'Ann Expiring', email: 'ann@x.org', jobTitle: 'x', position: 'direct-service' }, region: 'North', supervisor: { name: 's', email: 's@x.org' },
-      acknowledgedAt: '2027-02-01T00:00:00.000-05:00', futureStaffPlanned: 0, submittedAt: '2027-02-01T00:00:00.000-05:00', status: 'endorsed', version: 1, updatedAt: '2027-02-01T00:00:00.000-05:00',
-    }));
+    await m.transact(
+      m.createApplicationItems({
+        id: 'ap-RECERT0000000000',
+        iterationId: 'it-RECERT0000000000',
+        iterationKind: 'recertification',
+        applicantSub: 'holder-ann',
+        applicant: { name: 'Ann Expiring', email: 'ann@x.org', jobTitle: 'x', position: 'direct-service' },
+        region: 'North',
+        supervisor: { name: 's', email: 's@x.org' },
+        acknowledgedAt: '2027-02-01T00:00:00.000-05:00',
+        futureStaffPlanned: 0,
+        submittedAt: '2027-02-01T00:00:00.000-05:00',
+        status: 'endorsed',
+        version: 1,
+        updatedAt: '2027-02-01T00:00:00.000-05:00',
+      }),
+    );
 
     at('2027-03-01T07:00:00-05:00');
     expect(await job({})).toMatchObject({ period: '2027-03', action: 'sent', status: 'sent', expiring: 1, expired: 1 });
@@ -76,16 +107,45 @@ describe('the monthly notice to DDS', () => {
     expect(email!.subject).toBe('CE certifications expiring — notice for 2027-03 (1 expiring, 1 expired)');
     expect(recipients(email!)).toEqual(DDS);
     expect(email!.body.html).toContain('<table');
-    expect(email!.body.text).toContain('Ann Expiring | Harbor Supports | North West | Job Development, Negotiation & Placement');
+    expect(email!.body.text).toContain(
+      'Ann Expiring | Harbor Supports | North West | Job Development, Negotiation & Placement',
+    );
     const attachment = email!.attachments[0]!;
     expect([attachment.filename, attachment.contentType]).toEqual(['ce-expiring-2027-03.csv', 'text/csv']);
-    const rows = parse(Buffer.from(attachment.content, 'base64').toString('utf8'), { columns: true }) as Record<string, string>[];
+    const rows = parse(Buffer.from(attachment.content, 'base64').toString('utf8'), { columns: true }) as Record<
+      string,
+      string
+    >[];
     expect(rows).toEqual([
-      { status: 'expired', holder: 'Bo Lapsed', provider: 'self-hired / none', regions: '—', stage: 'Discovery', certificateNumber: expired.number, expiresOn: '2027-02-10', recertificationUnderWay: 'no' },
-      { status: 'expiring', holder: 'Ann Expiring', provider: 'Harbor Supports', regions: 'North West', stage: 'Job Development, Negotiation & Placement', certificateNumber: expiring.number, expiresOn: '2027-04-15', recertificationUnderWay: 'yes' },
+      {
+        status: 'expired',
+        holder: 'Bo Lapsed',
+        provider: 'self-hired / none',
+        regions: '—',
+        stage: 'Discovery',
+        certificateNumber: expired.number,
+        expiresOn: '2027-02-10',
+        recertificationUnderWay: 'no',
+      },
+      {
+        status: 'expiring',
+        holder: 'Ann Expiring',
+        provider: 'Harbor Supports',
+        regions: 'North West',
+        stage: 'Job Development, Negotiation & Placement',
+        certificateNumber: expiring.number,
+        expiresOn: '2027-04-15',
+        recertificationUnderWay: 'yes',
+      },
     ]);
     const listed = await m.invoke(m.noticeRoutes.listNotices, { as: m.ads });
-    expect(listed.body.items[0]).toMatchObject({ period: '2027-03', status: 'sent', recipients: DDS, count: 2, messageId: email!.messageId });
+    expect(listed.body.items[0]).toMatchObject({
+      period: '2027-03',
+      status: 'sent',
+      recipients: DDS,
+      count: 2,
+      messageId: email!.messageId,
+    });
   });
 
   it('is sent at most once per period, however often and concurrently the job runs', async () => {
@@ -100,12 +160,18 @@ describe('the monthly notice to DDS', () => {
     at('2027-05-01T07:00:00-04:00');
     await proxy.down();
     await expect(job({})).rejects.toThrow('The DDS notice for 2027-05 was not sent');
-    const failed = (await m.invoke(m.noticeRoutes.listNotices, { as: m.ads })).body.items.find((n: { period: string }) => n.period === '2027-05');
+    const failed = (await m.invoke(m.noticeRoutes.listNotices, { as: m.ads })).body.items.find(
+      (n: { period: string }) => n.period === '2027-05',
+    );
     expect(failed).toMatchObject({ status: 'failed', attempts: 1 });
     await proxy.up();
     expect(await job({})).toMatchObject({ action: 'sent' });
     expect(await noticesFor('2027-05')).toHaveLength(1);
-    expect((await m.invoke(m.noticeRoutes.listNotices, { as: m.ads })).body.items.find((n: { period: string }) => n.period === '2027-05')).toMatchObject({ status: 'sent', attempts: 2 });
+    expect(
+      (await m.invoke(m.noticeRoutes.listNotices, { as: m.ads })).body.items.find(
+        (n: { period: string }) => n.period === '2027-05',
+      ),
+    ).toMatchObject({ status: 'sent', attempts: 2 });
   });
 
   it('when the send times out after reaching SES: unknown (alarmed), never resent by itself; ADS can re-send on purpose, audited', async () => {
@@ -119,10 +185,19 @@ describe('the monthly notice to DDS', () => {
     await proxy.up();
     expect(await job({})).toMatchObject({ action: 'already-claimed', status: 'unknown' });
     expect(await noticesFor('2027-06')).toHaveLength(0);
-    const resent = await m.invoke(m.noticeRoutes.resendNotice, { as: m.ads, params: { period: '2027-06' }, body: { reason: 'SES console shows the first one bounced' } });
-    expect(resent.body.resends).toEqual([expect.objectContaining({ reason: 'SES console shows the first one bounced', status: 'sent' })]);
+    const resent = await m.invoke(m.noticeRoutes.resendNotice, {
+      as: m.ads,
+      params: { period: '2027-06' },
+      body: { reason: 'SES console shows the first one bounced' },
+    });
+    expect(resent.body.resends).toEqual([
+      expect.objectContaining({ reason: 'SES console shows the first one bounced', status: 'sent' }),
+    ]);
     expect(await noticesFor('2027-06')).toHaveLength(1);
-    const trail = await m.invoke(m.auditRoutes.getAuditTrail, { as: m.ads, params: { subjectType: 'notice', subjectId: '2027-06' } });
+    const trail = await m.invoke(m.auditRoutes.getAuditTrail, {
+      as: m.ads,
+      params: { subjectType: 'notice', subjectId: '2027-06' },
+    });
     expect(trail.body.items[0]).toMatchObject({ action: 'resent', reason: 'SES console shows the first one bounced' });
   });
 });

@@ -35,7 +35,15 @@ async function allApplications(iterationId: string): Promise<Application[]> {
   let start: Record<string, unknown> | undefined;
   do {
     // The base table is the truth; read every application of the iteration through the index, then each item.
-    const page = await dynamo.send(new QueryCommand({ TableName: TABLE_NAME, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :p', ExpressionAttributeValues: { ':p': applicationsPartition(iterationId) }, ExclusiveStartKey: start }));
+    const page = await dynamo.send(
+      new QueryCommand({
+        TableName: TABLE_NAME,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :p',
+        ExpressionAttributeValues: { ':p': applicationsPartition(iterationId) },
+        ExclusiveStartKey: start,
+      }),
+    );
     out.push(...((page.Items ?? []) as Application[]));
     start = page.LastEvaluatedKey;
   } while (start);
@@ -45,7 +53,11 @@ async function allApplications(iterationId: string): Promise<Application[]> {
 async function scenario(seed: number, faults: boolean) {
   const random = seeded(seed);
   at('2026-11-22T12:00:00-05:00');
-  const providers = [await createProvider({ regions: ['North', 'South', 'West'] }), await createProvider({ regions: ['North', 'South', 'West'] }), await createProvider({ regions: ['North', 'South', 'West'] })];
+  const providers = [
+    await createProvider({ regions: ['North', 'South', 'West'] }),
+    await createProvider({ regions: ['North', 'South', 'West'] }),
+    await createProvider({ regions: ['North', 'South', 'West'] }),
+  ];
   const iteration = await publishedIteration({ seats: { North: 4, South: 3, West: 2 } });
   const people = [];
   for (let i = 0; i < APPLICANTS; i++) {
@@ -55,13 +67,24 @@ async function scenario(seed: number, faults: boolean) {
   }
   at('2027-01-16T09:00:00-05:00');
   const proposal = await invoke(r.computeProposal, { as: ads, params: { iterationId: iteration.id }, body: {} });
-  await invoke(r.confirmProposal, { as: ads, params: { iterationId: iteration.id }, body: { version: proposal.body.version } });
+  await invoke(r.confirmProposal, {
+    as: ads,
+    params: { iterationId: iteration.id },
+    body: { version: proposal.body.version },
+  });
 
   // Phase 1 prepares some co-signature links (accepted offers) so the storm can also enrol people.
   const links: string[] = [];
   for (const p of people.slice(0, 6)) {
-    if ((await invoke(r.acceptOffer, { as: p.who, params: { applicationId: p.applicationId }, body: agreement })).status === 200) {
-      links.push(linkIn((await emailsTo(p.who.supervisorEmail)).find((m) => m.subject.includes('Training Agreement'))?.body.text));
+    if (
+      (await invoke(r.acceptOffer, { as: p.who, params: { applicationId: p.applicationId }, body: agreement }))
+        .status === 200
+    ) {
+      links.push(
+        linkIn(
+          (await emailsTo(p.who.supervisorEmail)).find((m) => m.subject.includes('Training Agreement'))?.body.text,
+        ),
+      );
     }
   }
 
@@ -75,22 +98,56 @@ async function scenario(seed: number, faults: boolean) {
   for (let i = 0; i < OPS; i++) {
     const p = people[Math.floor(random() * people.length)]!;
     const choice = random();
-    if (choice < 0.3) ops.push(invoke(r.acceptOffer, { as: p.who, params: { applicationId: p.applicationId }, body: agreement }).then(record('accept', p.applicationId)));
-    else if (choice < 0.5) ops.push(invoke(r.declineOffer, { as: p.who, params: { applicationId: p.applicationId }, body: {} }).then(record('decline', p.applicationId)));
-    else if (choice < 0.6) ops.push(invoke(applicationRoutes.withdrawApplication, { as: p.who, params: { applicationId: p.applicationId } }).then(record('withdraw', p.applicationId)));
-    else if (choice < 0.7 && links.length > 0) ops.push(invoke(linkRoutes.confirmLink, { params: { token: links[Math.floor(random() * links.length)]! } }).then(record('cosign')));
+    if (choice < 0.3)
+      ops.push(
+        invoke(r.acceptOffer, { as: p.who, params: { applicationId: p.applicationId }, body: agreement }).then(
+          record('accept', p.applicationId),
+        ),
+      );
+    else if (choice < 0.5)
+      ops.push(
+        invoke(r.declineOffer, { as: p.who, params: { applicationId: p.applicationId }, body: {} }).then(
+          record('decline', p.applicationId),
+        ),
+      );
+    else if (choice < 0.6)
+      ops.push(
+        invoke(applicationRoutes.withdrawApplication, { as: p.who, params: { applicationId: p.applicationId } }).then(
+          record('withdraw', p.applicationId),
+        ),
+      );
+    else if (choice < 0.7 && links.length > 0)
+      ops.push(
+        invoke(linkRoutes.confirmLink, { params: { token: links[Math.floor(random() * links.length)]! } }).then(
+          record('cosign'),
+        ),
+      );
     else if (choice < 0.85) {
       // ADS raises a region by a seat or two (promotion follows), or squeezes it down to exactly the seats held —
       // the edit that races hardest with a promotion taking a seat at the same moment.
       const raise = random() < 0.5;
       const grow = 1 + Math.floor(random() * 2);
       ops.push(
-        invoke(iterationRoutes.getIterationForAds, { as: ads, params: { iterationId: iteration.id } }).then(async (read) => {
-          const keep = read.body.assignments.map(({ id, title, dueAt }: Record<string, string>) => ({ id, title, dueAt }));
-          const held = read.body.seatsHeld as Record<string, { offered: number; enrolled: number }>;
-          const seats = Object.fromEntries(REGIONS.map((region) => [region, held[region]!.offered + held[region]!.enrolled + (raise ? grow : 0)]));
-          record(raise ? 'raise' : 'squeeze')(await invoke(iterationRoutes.updateIteration, { as: ads, params: { iterationId: iteration.id }, body: { ...springPlan({ seats, assignments: keep }), version: read.body.version } }));
-        }),
+        invoke(iterationRoutes.getIterationForAds, { as: ads, params: { iterationId: iteration.id } }).then(
+          async (read) => {
+            const keep = read.body.assignments.map(({ id, title, dueAt }: Record<string, string>) => ({
+              id,
+              title,
+              dueAt,
+            }));
+            const held = read.body.seatsHeld as Record<string, { offered: number; enrolled: number }>;
+            const seats = Object.fromEntries(
+              REGIONS.map((region) => [region, held[region]!.offered + held[region]!.enrolled + (raise ? grow : 0)]),
+            );
+            record(raise ? 'raise' : 'squeeze')(
+              await invoke(iterationRoutes.updateIteration, {
+                as: ads,
+                params: { iterationId: iteration.id },
+                body: { ...springPlan({ seats, assignments: keep }), version: read.body.version },
+              }),
+            );
+          },
+        ),
       );
     } else ops.push(sweep({}).then(() => record('promote')({ status: 200 })));
   }
@@ -108,7 +165,9 @@ async function scenario(seed: number, faults: boolean) {
   expect(apps.map((a) => a.id).sort()).toEqual(people.map((p) => p.applicationId).sort());
   expect(new Set(apps.map((a) => a.applicantSub)).size).toBe(apps.length);
   for (const region of REGIONS) {
-    const offered = apps.filter((a) => ['offered', 'accepted'].includes(a.status) && a.offer?.seatRegion === region).length;
+    const offered = apps.filter(
+      (a) => ['offered', 'accepted'].includes(a.status) && a.offer?.seatRegion === region,
+    ).length;
     const enrolled = apps.filter((a) => a.status === 'enrolled' && a.offer?.seatRegion === region).length;
     // The invariant, and the counters agree with the applications.
     expect([region, counters[region].offered, counters[region].enrolled]).toEqual([region, offered, enrolled]);
@@ -120,14 +179,22 @@ async function scenario(seed: number, faults: boolean) {
   expect(waiting === 0 || free === 0).toBe(true);
   // Every acknowledged release is in the record.
   for (const l of log.filter((x) => x.status === 200 && (x.op === 'decline' || x.op === 'withdraw'))) {
-    expect([l.op, apps.find((a) => a.id === l.applicationId)?.status]).toEqual([l.op, l.op === 'decline' ? 'declined' : 'withdrawn']);
+    expect([l.op, apps.find((a) => a.id === l.applicationId)?.status]).toEqual([
+      l.op,
+      l.op === 'decline' ? 'declined' : 'withdrawn',
+    ]);
   }
   // Nobody was sent the same offer twice.
   for (const p of people) {
     const offers = (await emailsTo(p.who.email!)).filter((m) => m.subject.startsWith('A seat is offered'));
     expect(offers.length).toBeLessThanOrEqual(1);
   }
-  return { ops: log.length, accepted: log.filter((l) => l.op === 'accept' && l.status === 200).length, released: log.filter((l) => ['decline', 'withdraw'].includes(l.op) && l.status === 200).length, injected: fault?.injected };
+  return {
+    ops: log.length,
+    accepted: log.filter((l) => l.op === 'accept' && l.status === 200).length,
+    released: log.filter((l) => ['decline', 'withdraw'].includes(l.op) && l.status === 200).length,
+    injected: fault?.injected,
+  };
 }
 
 describe('the seat invariant under concurrency (Jepsen-style: log every operation, then check)', () => {

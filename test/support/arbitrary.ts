@@ -31,7 +31,10 @@ function fromJsonSchema(s: Schema): Arbitrary<unknown> {
   const type = Array.isArray(s.type) ? s.type[0] : s.type;
   switch (type) {
     case 'string':
-      if (s.pattern) return fc.stringMatching(new RegExp(s.pattern)).filter((v) => (s.maxLength === undefined || v.length <= s.maxLength) && v.length >= (s.minLength ?? 0));
+      if (s.pattern)
+        return fc
+          .stringMatching(new RegExp(s.pattern))
+          .filter((v) => (s.maxLength === undefined || v.length <= s.maxLength) && v.length >= (s.minLength ?? 0));
       if (s.format === 'uri') return fc.webUrl();
       return fc.string({ minLength: s.minLength ?? 0, maxLength: Math.min(s.maxLength ?? 40, 60), unit: 'grapheme' });
     case 'integer':
@@ -43,10 +46,15 @@ function fromJsonSchema(s: Schema): Arbitrary<unknown> {
     case 'null':
       return fc.constant(null);
     case 'array':
-      return fc.array(s.items ? fromJsonSchema(s.items) : fc.anything(), { minLength: s.minItems ?? 0, maxLength: Math.min(s.maxItems ?? 3, 3) });
+      return fc.array(s.items ? fromJsonSchema(s.items) : fc.anything(), {
+        minLength: s.minItems ?? 0,
+        maxLength: Math.min(s.maxItems ?? 3, 3),
+      });
     case 'object': {
       const props = s.properties ?? {};
-      return fc.record(Object.fromEntries(Object.entries(props).map(([k, v]) => [k, fromJsonSchema(v)])), { requiredKeys: (s.required ?? []).filter((k) => k in props) });
+      return fc.record(Object.fromEntries(Object.entries(props).map(([k, v]) => [k, fromJsonSchema(v)])), {
+        requiredKeys: (s.required ?? []).filter((k) => k in props),
+      });
     }
     default:
       return fc.anything();
@@ -71,14 +79,30 @@ const NASTY = [
 export const mutation = fc.oneof(
   fc.constant({ kind: 'none' as const }),
   fc.record({ kind: fc.constant('drop' as const), pick: fc.nat() }),
-  fc.record({ kind: fc.constant('extra' as const), key: fc.constantFrom('status', 'isAdmin', 'pk', 'version', '__proto__', 'constructor'), value: fc.anything() }),
-  fc.record({ kind: fc.constant('retype' as const), pick: fc.nat(), value: fc.constantFrom<unknown>(42, -1, 1e308, true, null, [], {}, [1, 2], 'text') }),
+  fc.record({
+    kind: fc.constant('extra' as const),
+    key: fc.constantFrom('status', 'isAdmin', 'pk', 'version', '__proto__', 'constructor'),
+    value: fc.anything(),
+  }),
+  fc.record({
+    kind: fc.constant('retype' as const),
+    pick: fc.nat(),
+    value: fc.constantFrom<unknown>(42, -1, 1e308, true, null, [], {}, [1, 2], 'text'),
+  }),
   fc.record({ kind: fc.constant('nasty' as const), pick: fc.nat(), value: fc.constantFrom(...NASTY) }),
 );
 
-export function applyMutation(value: unknown, m: { kind: 'none' } | { kind: 'drop'; pick: number } | { kind: 'extra'; key: string; value: unknown } | { kind: 'retype' | 'nasty'; pick: number; value: unknown }): unknown {
+export function applyMutation(
+  value: unknown,
+  m:
+    | { kind: 'none' }
+    | { kind: 'drop'; pick: number }
+    | { kind: 'extra'; key: string; value: unknown }
+    | { kind: 'retype' | 'nasty'; pick: number; value: unknown },
+): unknown {
   if (m.kind === 'none') return value;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return m.kind === 'retype' || m.kind === 'nasty' ? m.value : value;
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return m.kind === 'retype' || m.kind === 'nasty' ? m.value : value;
   const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
   const keys = Object.keys(copy);
   if (m.kind === 'extra') {

@@ -5,7 +5,17 @@ import type { CeStage, Region } from '../../shared/domain/vocabulary';
 import { newCertificateNumber } from '../../shared/use-cases/certifications';
 
 /** A certification written straight to the table (as an earlier course would have left it), for lifecycle tests. */
-export async function seedCertificate(fields: { holderSub: string; holderName: string; expiresOn: string; issuedOn?: string; stage?: CeStage; providerId?: string; providerName?: string; providerRegions?: Region[]; standing?: Certification['standing'] }) {
+export async function seedCertificate(fields: {
+  holderSub: string;
+  holderName: string;
+  expiresOn: string;
+  issuedOn?: string;
+  stage?: CeStage;
+  providerId?: string;
+  providerName?: string;
+  providerRegions?: Region[];
+  standing?: Certification['standing'];
+}) {
   const cert: Certification = {
     number: newCertificateNumber(),
     holderSub: fields.holderSub,

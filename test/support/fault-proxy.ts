@@ -10,7 +10,10 @@ export class FaultProxy {
   private sockets = new Set<Socket>();
   mode: 'pass' | 'hang' = 'pass';
 
-  private constructor(readonly port: number, private readonly target: URL) {}
+  private constructor(
+    readonly port: number,
+    private readonly target: URL,
+  ) {}
 
   static async start(target: string): Promise<FaultProxy> {
     const proxy = new FaultProxy(await freePort(), new URL(target));

@@ -13,24 +13,43 @@ export interface FaultRates {
   limit?: number;
 }
 
-export function injectFaults(rates: FaultRates, random: () => number = Math.random): { stop: () => void; injected: Record<string, number> } {
+export function injectFaults(
+  rates: FaultRates,
+  random: () => number = Math.random,
+): { stop: () => void; injected: Record<string, number> } {
   const injected = { transactionConflict: 0, throttle: 0, timeout: 0 };
   const name = `fault-injection-${Math.random()}`;
   dynamo.middlewareStack.add(
     (next, context) => async (args) => {
-      if (rates.limit !== undefined && injected.transactionConflict + injected.throttle + injected.timeout >= rates.limit) return next(args);
+      if (
+        rates.limit !== undefined &&
+        injected.transactionConflict + injected.throttle + injected.timeout >= rates.limit
+      )
+        return next(args);
       const input = (args as { input: { TransactItems?: unknown[] } }).input;
       if (context.commandName === 'TransactWriteItemsCommand' && random() < (rates.transactionConflict ?? 0)) {
         injected.transactionConflict++;
-        throw Object.assign(new Error('Transaction cancelled, please refer cancellation reasons for specific reasons [TransactionConflict]'), {
-          name: 'TransactionCanceledException',
-          $metadata: { httpStatusCode: 400 },
-          CancellationReasons: (input.TransactItems ?? []).map(() => ({ Code: 'TransactionConflict', Message: 'Transaction is ongoing for the item' })),
-        });
+        throw Object.assign(
+          new Error(
+            'Transaction cancelled, please refer cancellation reasons for specific reasons [TransactionConflict]',
+          ),
+          {
+            name: 'TransactionCanceledException',
+            $metadata: { httpStatusCode: 400 },
+            CancellationReasons: (input.TransactItems ?? []).map(() => ({
+              Code: 'TransactionConflict',
+              Message: 'Transaction is ongoing for the item',
+            })),
+          },
+        );
       }
       if (random() < (rates.throttle ?? 0)) {
         injected.throttle++;
-        throw Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 400 }, $retryable: { throttling: true } });
+        throw Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), {
+          name: 'ThrottlingException',
+          $metadata: { httpStatusCode: 400 },
+          $retryable: { throttling: true },
+        });
       }
       if (random() < (rates.timeout ?? 0)) {
         injected.timeout++;

@@ -52,23 +52,51 @@ export async function createProvider(overrides: Record<string, unknown> = {}) {
 /** A signed-in applicant with a fresh identity and mailboxes of their own. */
 export function newApplicant(name = 'Ann Applicant'): As & { supervisorEmail: string; name: string } {
   const tag = unique();
-  return { sub: `applicant-${tag}`, roles: ['applicant'], email: `applicant.${tag}@provider.example.org`, supervisorEmail: `supervisor.${tag}@provider.example.org`, name };
+  return {
+    sub: `applicant-${tag}`,
+    roles: ['applicant'],
+    email: `applicant.${tag}@provider.example.org`,
+    supervisorEmail: `supervisor.${tag}@provider.example.org`,
+    name,
+  };
 }
 
-export async function saveProfile(who: ReturnType<typeof newApplicant>, providerId: string | null, overrides: Record<string, unknown> = {}) {
+export async function saveProfile(
+  who: ReturnType<typeof newApplicant>,
+  providerId: string | null,
+  overrides: Record<string, unknown> = {},
+) {
   const saved = await invoke(accountRoutes.putMyProfile, {
     as: who,
-    body: { name: who.name, jobTitle: 'Employment specialist', position: 'direct-service', providerId, supervisor: { name: 'Sam Supervisor', email: who.supervisorEmail }, ...overrides },
+    body: {
+      name: who.name,
+      jobTitle: 'Employment specialist',
+      position: 'direct-service',
+      providerId,
+      supervisor: { name: 'Sam Supervisor', email: who.supervisorEmail },
+      ...overrides,
+    },
   });
   if (saved.status !== 200) throw new Error(`profile failed: ${saved.text}`);
   return saved.body;
 }
 
-export async function applyTo(who: As, iterationId: string, region = 'North', futureStaffPlanned = 2, headers?: Record<string, string>) {
+export async function applyTo(
+  who: As,
+  iterationId: string,
+  region = 'North',
+  futureStaffPlanned = 2,
+  headers?: Record<string, string>,
+) {
   return invoke(applicationRoutes.apply, {
     as: who,
     headers,
-    body: { iterationId, region, acknowledgement: { attendAllLiveClasses: true, homeworkByDeadlines: true }, futureStaffPlanned },
+    body: {
+      iterationId,
+      region,
+      acknowledgement: { attendAllLiveClasses: true, homeworkByDeadlines: true },
+      futureStaffPlanned,
+    },
   });
 }
 
@@ -83,13 +111,21 @@ import { linkRoutes } from '../../shared/http/routes/links';
 import { emailsTo } from './ses';
 
 /** An applicant who applied and whose supervisor endorsed (through the real link), ready for allocation. */
-export async function endorsedApplicant(iterationId: string, providerId: string | null, region: string, overrides: Record<string, unknown> = {}, prepare?: (who: ReturnType<typeof newApplicant>) => Promise<void>) {
+export async function endorsedApplicant(
+  iterationId: string,
+  providerId: string | null,
+  region: string,
+  overrides: Record<string, unknown> = {},
+  prepare?: (who: ReturnType<typeof newApplicant>) => Promise<void>,
+) {
   const who = newApplicant((overrides.name as string) ?? `Learner ${unique()}`);
   await saveProfile(who, providerId, overrides);
   await prepare?.(who);
   const applied = await applyTo(who, iterationId, region);
   if (applied.status !== 201) throw new Error(`apply failed: ${applied.text}`);
-  const token = linkIn((await emailsTo(who.supervisorEmail)).find((m) => m.subject.startsWith('Please endorse'))?.body.text);
+  const token = linkIn(
+    (await emailsTo(who.supervisorEmail)).find((m) => m.subject.startsWith('Please endorse'))?.body.text,
+  );
   const endorsed = await invoke(linkRoutes.confirmLink, { params: { token } });
   if (endorsed.status !== 200) throw new Error(`endorse failed: ${endorsed.text}`);
   return { who, applicationId: applied.body.id as string };
@@ -103,24 +139,58 @@ import { at as setClock } from './clock';
  * 23:59, after the DST change) with `count` learners enrolled through the real flow: endorsed, offered, accepted,
  * agreement co-signed. Leaves the clock at 16 Jan 2027.
  */
-export async function enrolledLearners(count: number, options: { providerId?: string | null; overrides?: Record<string, unknown>; prepare?: (who: ReturnType<typeof newApplicant>) => Promise<void> } = {}) {
+export async function enrolledLearners(
+  count: number,
+  options: {
+    providerId?: string | null;
+    overrides?: Record<string, unknown>;
+    prepare?: (who: ReturnType<typeof newApplicant>) => Promise<void>;
+  } = {},
+) {
   setClock('2026-11-22T12:00:00-05:00');
-  const providerId = options.providerId === undefined ? (await createProvider({ regions: ['North', 'South', 'West'] })).id : options.providerId;
+  const providerId =
+    options.providerId === undefined
+      ? (await createProvider({ regions: ['North', 'South', 'West'] })).id
+      : options.providerId;
   const iteration = await publishedIteration({ seats: { North: count, South: 0, West: 0 }, ...options.overrides });
   const learners = [];
   for (let i = 0; i < count; i++) {
     setClock(`2026-12-${String(2 + i).padStart(2, '0')}T10:00:00-05:00`);
-    learners.push(await endorsedApplicant(iteration.id, providerId, 'North', { name: `Learner ${i + 1}` }, options.prepare));
+    learners.push(
+      await endorsedApplicant(iteration.id, providerId, 'North', { name: `Learner ${i + 1}` }, options.prepare),
+    );
   }
   setClock('2027-01-16T09:00:00-05:00');
-  const proposal = await invoke(allocationRoutes.computeProposal, { as: ads, params: { iterationId: iteration.id }, body: {} });
-  await invoke(allocationRoutes.confirmProposal, { as: ads, params: { iterationId: iteration.id }, body: { version: proposal.body.version } });
+  const proposal = await invoke(allocationRoutes.computeProposal, {
+    as: ads,
+    params: { iterationId: iteration.id },
+    body: {},
+  });
+  await invoke(allocationRoutes.confirmProposal, {
+    as: ads,
+    params: { iterationId: iteration.id },
+    body: { version: proposal.body.version },
+  });
   for (const l of learners) {
-    await invoke(allocationRoutes.acceptOffer, { as: l.who, params: { applicationId: l.applicationId }, body: { agreement: { courseDates: true, responsibilities: true, attendancePolicy: true } } });
-    const token = linkIn((await emailsTo(l.who.supervisorEmail)).find((m) => m.subject.includes('Training Agreement'))?.body.text);
+    await invoke(allocationRoutes.acceptOffer, {
+      as: l.who,
+      params: { applicationId: l.applicationId },
+      body: { agreement: { courseDates: true, responsibilities: true, attendancePolicy: true } },
+    });
+    const token = linkIn(
+      (await emailsTo(l.who.supervisorEmail)).find((m) => m.subject.includes('Training Agreement'))?.body.text,
+    );
     const cosigned = await invoke(linkRoutes.confirmLink, { params: { token } });
     if (cosigned.status !== 200) throw new Error(`co-sign failed: ${cosigned.text}`);
   }
   const read = await invoke(iterationRoutes.getIterationForAds, { as: ads, params: { iterationId: iteration.id } });
-  return { iteration: read.body as { id: string; assignments: { id: string; title: string; dueAt: string }[]; liveClasses: { date: string }[] }, learners, providerId: providerId as string };
+  return {
+    iteration: read.body as {
+      id: string;
+      assignments: { id: string; title: string; dueAt: string }[];
+      liveClasses: { date: string }[];
+    },
+    learners,
+    providerId: providerId as string,
+  };
 }

@@ -39,7 +39,12 @@ export async function invoke<T = any>(route: RouteSpec, call: Call = {}): Promis
   const params = call.params ?? {};
   const rawPath = route.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
   const claims = call.as
-    ? flattenClaims({ sub: call.as.sub, 'cognito:groups': call.as.roles, ...(call.as.email ? { email: call.as.email } : {}), token_use: 'id' })
+    ? flattenClaims({
+        sub: call.as.sub,
+        'cognito:groups': call.as.roles,
+        ...(call.as.email ? { email: call.as.email } : {}),
+        token_use: 'id',
+      })
     : undefined;
   const event = apiEvent({
     route,

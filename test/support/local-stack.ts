@@ -10,7 +10,10 @@ export interface TestStack {
   state: StackState;
   url: string;
   token(role: Role): Promise<string>;
-  fetch(path: string, init?: RequestInit & { token?: string; json?: unknown }): Promise<{ status: number; headers: Headers; body: any; text: string }>;
+  fetch(
+    path: string,
+    init?: RequestInit & { token?: string; json?: unknown },
+  ): Promise<{ status: number; headers: Headers; body: any; text: string }>;
   stop(): Promise<void>;
 }
 
@@ -31,7 +34,8 @@ export async function startTestStack(): Promise<TestStack> {
     state,
     url: state.gatewayUrl,
     async token(role) {
-      if (!tokens.has(role)) tokens.set(role, await signIn(idp, state.clientId, state.users[role].email, state.users[role].password));
+      if (!tokens.has(role))
+        tokens.set(role, await signIn(idp, state.clientId, state.users[role].email, state.users[role].password));
       return tokens.get(role)!;
     },
     async fetch(path, init = {}) {
@@ -53,9 +57,19 @@ export async function startTestStack(): Promise<TestStack> {
 }
 
 /** A token with the right shape but signed by a key the issuer never published. */
-export async function tokenFromAnotherKey(claims: Record<string, unknown>, issuer: string, audience: string): Promise<string> {
+export async function tokenFromAnotherKey(
+  claims: Record<string, unknown>,
+  issuer: string,
+  audience: string,
+): Promise<string> {
   const { privateKey } = await generateKeyPair('RS256');
-  return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'CognitoLocal' }).setIssuer(issuer).setAudience(audience).setIssuedAt().setExpirationTime('1h').sign(privateKey);
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'RS256', kid: 'CognitoLocal' })
+    .setIssuer(issuer)
+    .setAudience(audience)
+    .setIssuedAt()
+    .setExpirationTime('1h')
+    .sign(privateKey);
 }
 
 export { exportJWK };

@@ -15,7 +15,12 @@ export async function buildWorld() {
   const a = learners[0]!;
   const b = newApplicant('Bea Other');
   await saveProfile(b, providerId);
-  const certificate = await seedCertificate({ holderSub: a.who.sub, holderName: a.who.name, expiresOn: '2029-01-01', providerId });
+  const certificate = await seedCertificate({
+    holderSub: a.who.sub,
+    holderName: a.who.name,
+    expiresOn: '2029-01-01',
+    providerId,
+  });
   at('2027-02-02T12:00:00-05:00');
   const params: Record<string, string> = {
     iterationId: iteration.id,

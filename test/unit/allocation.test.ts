@@ -1,20 +1,59 @@
 import fc from 'fast-check';
-import { proposeAllocation, type Candidate, type Override, type ProposalInput, type ProviderFacts } from '../../shared/domain/allocation';
+import {
+  proposeAllocation,
+  type Candidate,
+  type Override,
+  type ProposalInput,
+  type ProviderFacts,
+} from '../../shared/domain/allocation';
 
 let n = 0;
 const candidate = (over: Partial<Candidate> = {}): Candidate => {
   n++;
-  return { applicationId: `ap-${String(n).padStart(4, '0')}`, applicantName: `Person ${n}`, providerId: `pr-${n}`, providerName: `Provider ${n}`, region: 'North', position: 'direct-service', submittedAt: '2026-12-10T10:00:00.000-05:00', ...over };
+  return {
+    applicationId: `ap-${String(n).padStart(4, '0')}`,
+    applicantName: `Person ${n}`,
+    providerId: `pr-${n}`,
+    providerName: `Provider ${n}`,
+    region: 'North',
+    position: 'direct-service',
+    submittedAt: '2026-12-10T10:00:00.000-05:00',
+    ...over,
+  };
 };
-const facts = (entries: [string, Partial<ProviderFacts>][]) => new Map(entries.map(([id, f]) => [id, { priority: false, certifiedStaff: 0, ...f }]));
-const input = (over: Partial<ProposalInput>): ProposalInput => ({ kind: 'initial', seats: { North: 1, South: 0, West: 0 }, candidates: [], providers: new Map(), overrides: new Map(), ...over });
-const seatedIds = (p: ReturnType<typeof proposeAllocation>) => p.lines.filter((l) => l.decision === 'seat').map((l) => l.applicationId).sort();
+const facts = (entries: [string, Partial<ProviderFacts>][]) =>
+  new Map(entries.map(([id, f]) => [id, { priority: false, certifiedStaff: 0, ...f }]));
+const input = (over: Partial<ProposalInput>): ProposalInput => ({
+  kind: 'initial',
+  seats: { North: 1, South: 0, West: 0 },
+  candidates: [],
+  providers: new Map(),
+  overrides: new Map(),
+  ...over,
+});
+const seatedIds = (p: ReturnType<typeof proposeAllocation>) =>
+  p.lines
+    .filter((l) => l.decision === 'seat')
+    .map((l) => l.applicationId)
+    .sort();
 
 describe('the allocation proposal: each rule decides a case', () => {
   it('1. priority status beats everything after it', () => {
     const plain = candidate({ providerId: 'p1', submittedAt: '2026-12-01T09:00:00.000-05:00' });
-    const priority = candidate({ providerId: 'p2', position: 'management', submittedAt: '2027-01-10T09:00:00.000-05:00' });
-    const p = proposeAllocation(input({ candidates: [plain, priority], providers: facts([['p1', {}], ['p2', { priority: true, certifiedStaff: 4 }]]) }));
+    const priority = candidate({
+      providerId: 'p2',
+      position: 'management',
+      submittedAt: '2027-01-10T09:00:00.000-05:00',
+    });
+    const p = proposeAllocation(
+      input({
+        candidates: [plain, priority],
+        providers: facts([
+          ['p1', {}],
+          ['p2', { priority: true, certifiedStaff: 4 }],
+        ]),
+      }),
+    );
     expect(seatedIds(p)).toEqual([priority.applicationId]);
     expect(p.lines[0]!.reasons.join(' ')).toMatch(/Provider \d+ has priority status/);
   });
@@ -23,11 +62,21 @@ describe('the allocation proposal: each rule decides a case', () => {
     const two = candidate({ providerId: 'p2' });
     const one = candidate({ providerId: 'p1' });
     const none = candidate({ providerId: 'p0' });
-    const providers = facts([['p0', { certifiedStaff: 0 }], ['p1', { certifiedStaff: 1 }], ['p2', { certifiedStaff: 2 }]]);
-    expect(seatedIds(proposeAllocation(input({ candidates: [two, one, none], providers })))).toEqual([none.applicationId]);
-    const p = proposeAllocation(input({ seats: { North: 2, South: 0, West: 0 }, candidates: [two, one, none], providers }));
+    const providers = facts([
+      ['p0', { certifiedStaff: 0 }],
+      ['p1', { certifiedStaff: 1 }],
+      ['p2', { certifiedStaff: 2 }],
+    ]);
+    expect(seatedIds(proposeAllocation(input({ candidates: [two, one, none], providers })))).toEqual([
+      none.applicationId,
+    ]);
+    const p = proposeAllocation(
+      input({ seats: { North: 2, South: 0, West: 0 }, candidates: [two, one, none], providers }),
+    );
     expect(seatedIds(p)).toEqual([one.applicationId, none.applicationId].sort());
-    expect(p.lines.find((l) => l.applicationId === two.applicationId)?.reasons.join(' ')).toContain('has 2 staff members with an active certification');
+    expect(p.lines.find((l) => l.applicationId === two.applicationId)?.reasons.join(' ')).toContain(
+      'has 2 staff members with an active certification',
+    );
   });
 
   it('3. direct-service staff before management/director level', () => {
@@ -40,18 +89,29 @@ describe('the allocation proposal: each rule decides a case', () => {
     const first = candidate({ providerId: 'big', submittedAt: '2026-12-01T09:00:00.000-05:00' });
     const second = candidate({ providerId: 'big', submittedAt: '2026-12-02T09:00:00.000-05:00' });
     const other = candidate({ providerId: 'small', submittedAt: '2026-12-20T09:00:00.000-05:00' });
-    const two = proposeAllocation(input({ seats: { North: 2, South: 0, West: 0 }, candidates: [first, second, other] }));
+    const two = proposeAllocation(
+      input({ seats: { North: 2, South: 0, West: 0 }, candidates: [first, second, other] }),
+    );
     expect(seatedIds(two)).toEqual([first.applicationId, other.applicationId].sort());
-    expect(two.lines.find((l) => l.applicationId === second.applicationId)?.reasons.join(' ')).toContain('already has a seat');
-    const three = proposeAllocation(input({ seats: { North: 3, South: 0, West: 0 }, candidates: [first, second, other] }));
-    expect(three.lines.find((l) => l.applicationId === second.applicationId)).toMatchObject({ decision: 'seat', round: 2 });
+    expect(two.lines.find((l) => l.applicationId === second.applicationId)?.reasons.join(' ')).toContain(
+      'already has a seat',
+    );
+    const three = proposeAllocation(
+      input({ seats: { North: 3, South: 0, West: 0 }, candidates: [first, second, other] }),
+    );
+    expect(three.lines.find((l) => l.applicationId === second.applicationId)).toMatchObject({
+      decision: 'seat',
+      round: 2,
+    });
   });
 
   it('4. spread is statewide: a provider seated in one region waits in another behind providers without a seat', () => {
     const north = candidate({ providerId: 'wide', region: 'North', submittedAt: '2026-12-01T09:00:00.000-05:00' });
     const west = candidate({ providerId: 'wide', region: 'West', submittedAt: '2026-12-02T09:00:00.000-05:00' });
     const westOther = candidate({ providerId: 'local', region: 'West', submittedAt: '2026-12-30T09:00:00.000-05:00' });
-    const p = proposeAllocation(input({ seats: { North: 1, South: 0, West: 1 }, candidates: [west, westOther, north] }));
+    const p = proposeAllocation(
+      input({ seats: { North: 1, South: 0, West: 1 }, candidates: [west, westOther, north] }),
+    );
     expect(seatedIds(p)).toEqual([north.applicationId, westOther.applicationId].sort());
   });
 
@@ -64,7 +124,16 @@ describe('the allocation proposal: each rule decides a case', () => {
   it('0. recertification: the soonest-expiring certification first, before priority', () => {
     const priority = candidate({ providerId: 'p', expiresOn: '2027-09-01' });
     const expiring = candidate({ providerId: 'q', expiresOn: '2027-03-01' });
-    const p = proposeAllocation(input({ kind: 'recertification', candidates: [priority, expiring], providers: facts([['p', { priority: true }], ['q', {}]]) }));
+    const p = proposeAllocation(
+      input({
+        kind: 'recertification',
+        candidates: [priority, expiring],
+        providers: facts([
+          ['p', { priority: true }],
+          ['q', {}],
+        ]),
+      }),
+    );
     expect(seatedIds(p)).toEqual([expiring.applicationId]);
     expect(p.lines[0]!.reasons.join(' ')).toContain('certification expires 2027-03-01');
   });
@@ -84,13 +153,20 @@ describe('the allocation proposal: each rule decides a case', () => {
     const top = candidate({ submittedAt: '2026-12-01T09:00:00.000-05:00' });
     const low = candidate({ position: 'management', submittedAt: '2027-01-10T09:00:00.000-05:00' });
     const overrides = new Map<string, Override>([
-      [low.applicationId, { decision: 'seat', reason: 'Only applicant from the Torrington office', by: 'ads-1', at: '2027-01-16' }],
+      [
+        low.applicationId,
+        { decision: 'seat', reason: 'Only applicant from the Torrington office', by: 'ads-1', at: '2027-01-16' },
+      ],
       [top.applicationId, { decision: 'waitlist', reason: 'Declined by phone', by: 'ads-1', at: '2027-01-16' }],
     ]);
     const p = proposeAllocation(input({ candidates: [top, low], overrides }));
     expect(seatedIds(p)).toEqual([low.applicationId]);
-    expect(p.lines.find((l) => l.applicationId === low.applicationId)?.reasons[0]).toContain('by ADS override (ads-1, 2027-01-16): Only applicant from the Torrington office');
-    expect(p.lines.find((l) => l.applicationId === top.applicationId)?.reasons.join(' ')).toContain('Kept on the waitlist by ADS override');
+    expect(p.lines.find((l) => l.applicationId === low.applicationId)?.reasons[0]).toContain(
+      'by ADS override (ads-1, 2027-01-16): Only applicant from the Torrington office',
+    );
+    expect(p.lines.find((l) => l.applicationId === top.applicationId)?.reasons.join(' ')).toContain(
+      'Kept on the waitlist by ADS override',
+    );
     const both = new Map<string, Override>([
       [low.applicationId, { decision: 'seat', reason: 'a', by: 'x', at: 'y' }],
       [top.applicationId, { decision: 'seat', reason: 'b', by: 'x', at: 'y' }],
@@ -103,7 +179,11 @@ describe('the allocation proposal: each rule decides a case', () => {
   it('waitlists in order, with the statewide and the regional position and why', () => {
     const people = [candidate({ region: 'North' }), candidate({ region: 'South' }), candidate({ region: 'North' })];
     const p = proposeAllocation(input({ seats: { North: 0, South: 0, West: 0 }, candidates: people }));
-    expect(p.lines.map((l) => [l.waitlistPosition, l.regionWaitlistPosition, l.region])).toEqual([[1, 1, 'North'], [2, 1, 'South'], [3, 2, 'North']]);
+    expect(p.lines.map((l) => [l.waitlistPosition, l.regionWaitlistPosition, l.region])).toEqual([
+      [1, 1, 'North'],
+      [2, 1, 'South'],
+      [3, 2, 'North'],
+    ]);
     expect(p.lines[2]!.reasons[0]).toBe('Waitlisted at position 3 statewide (2 in North).');
     expect(p.lines[2]!.reasons).toContain('North has no seats in this iteration.');
   });
@@ -119,22 +199,42 @@ describe('the allocation proposal: each rule decides a case', () => {
       { maxLength: 40 },
     );
     fc.assert(
-      fc.property(arbitrary, fc.record({ North: fc.nat(5), South: fc.nat(5), West: fc.nat(5) }), fc.integer(), (rows, seats, seed) => {
-        const candidates = rows.map((r, i) => ({ applicationId: `ap-${i}`, applicantName: `P${i}`, providerId: `pr-${r.provider}`, region: r.region, position: r.position, submittedAt: new Date(Date.UTC(2026, 11, 1, 0, r.minute)).toISOString() }));
-        const providers = facts([...Array(7).keys()].map((i) => [`pr-${i}`, { priority: i === 3, certifiedStaff: i % 3 }]));
-        const a = proposeAllocation(input({ seats, candidates, providers }));
-        const shuffled = [...candidates].sort((x, y) => ((x.applicationId.charCodeAt(3) * seed) % 7) - ((y.applicationId.charCodeAt(3) * seed) % 7));
-        const b = proposeAllocation(input({ seats, candidates: shuffled, providers }));
-        expect(b).toEqual(a);
-        for (const region of ['North', 'South', 'West'] as const) {
-          const own = a.lines.filter((l) => l.decision === 'seat' && l.seatRegion === region && l.region === region).length;
-          expect(a.seated[region]).toBeLessThanOrEqual(seats[region]);
-          // A region's own applicants get its seats before anyone from elsewhere.
-          expect(own).toBe(Math.min(seats[region], candidates.filter((c) => c.region === region).length));
-        }
-        expect(a.lines.filter((l) => l.decision === 'seat')).toHaveLength(Math.min(seats.North + seats.South + seats.West, candidates.length));
-        expect(a.lines).toHaveLength(candidates.length);
-      }),
+      fc.property(
+        arbitrary,
+        fc.record({ North: fc.nat(5), South: fc.nat(5), West: fc.nat(5) }),
+        fc.integer(),
+        (rows, seats, seed) => {
+          const candidates = rows.map((r, i) => ({
+            applicationId: `ap-${i}`,
+            applicantName: `P${i}`,
+            providerId: `pr-${r.provider}`,
+            region: r.region,
+            position: r.position,
+            submittedAt: new Date(Date.UTC(2026, 11, 1, 0, r.minute)).toISOString(),
+          }));
+          const providers = facts(
+            [...Array(7).keys()].map((i) => [`pr-${i}`, { priority: i === 3, certifiedStaff: i % 3 }]),
+          );
+          const a = proposeAllocation(input({ seats, candidates, providers }));
+          const shuffled = [...candidates].sort(
+            (x, y) => ((x.applicationId.charCodeAt(3) * seed) % 7) - ((y.applicationId.charCodeAt(3) * seed) % 7),
+          );
+          const b = proposeAllocation(input({ seats, candidates: shuffled, providers }));
+          expect(b).toEqual(a);
+          for (const region of ['North', 'South', 'West'] as const) {
+            const own = a.lines.filter(
+              (l) => l.decision === 'seat' && l.seatRegion === region && l.region === region,
+            ).length;
+            expect(a.seated[region]).toBeLessThanOrEqual(seats[region]);
+            // A region's own applicants get its seats before anyone from elsewhere.
+            expect(own).toBe(Math.min(seats[region], candidates.filter((c) => c.region === region).length));
+          }
+          expect(a.lines.filter((l) => l.decision === 'seat')).toHaveLength(
+            Math.min(seats.North + seats.South + seats.West, candidates.length),
+          );
+          expect(a.lines).toHaveLength(candidates.length);
+        },
+      ),
       { numRuns: 200 },
     );
   });

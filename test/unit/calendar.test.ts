@@ -28,15 +28,24 @@ describe('live class dates', () => {
   });
 
   it("refuses one of ADS's blackout dates, naming it", () => {
-    expect(classDateProblem('2027-03-15', new Map([['2027-03-15', 'Spring break']]))).toBe('2027-03-15 is an ADS blackout date (Spring break)');
+    expect(classDateProblem('2027-03-15', new Map([['2027-03-15', 'Spring break']]))).toBe(
+      '2027-03-15 is an ADS blackout date (Spring break)',
+    );
   });
 
   it('refuses a date beyond the known holiday years rather than guessing', () => {
-    expect(classDateProblem(`${HOLIDAY_TABLE_YEARS.last + 1}-03-02`, none)).toMatch(/outside the years whose state holidays are known/);
+    expect(classDateProblem(`${HOLIDAY_TABLE_YEARS.last + 1}-03-02`, none)).toMatch(
+      /outside the years whose state holidays are known/,
+    );
   });
 
   it('runs 9:00–12:00 Connecticut time with the offset of its own day across daylight saving', () => {
-    expect(liveClassTimes('2027-03-12')).toEqual({ date: '2027-03-12', startsAt: '2027-03-12T09:00:00.000-05:00', endsAt: '2027-03-12T12:00:00.000-05:00', durationMinutes: 180 });
+    expect(liveClassTimes('2027-03-12')).toEqual({
+      date: '2027-03-12',
+      startsAt: '2027-03-12T09:00:00.000-05:00',
+      endsAt: '2027-03-12T12:00:00.000-05:00',
+      durationMinutes: 180,
+    });
     // Clocks spring forward on Sunday 14 March 2027.
     expect(liveClassTimes('2027-03-15').startsAt).toBe('2027-03-15T09:00:00.000-04:00');
     // And fall back on Sunday 7 November 2027.

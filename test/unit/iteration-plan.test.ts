@@ -1,4 +1,11 @@
-import { applicationWindowState, calendarLocked, checkPlan, publishProblems, totalSeats, type PlanInput } from '../../shared/domain/iteration';
+import {
+  applicationWindowState,
+  calendarLocked,
+  checkPlan,
+  publishProblems,
+  totalSeats,
+  type PlanInput,
+} from '../../shared/domain/iteration';
 
 const plan = (overrides: Partial<PlanInput> = {}): PlanInput => ({
   kind: 'initial',
@@ -14,7 +21,7 @@ const ids = () => `hw-${++counter}`;
 const none = new Map<string, string>();
 
 describe('an iteration plan', () => {
-  it('is normalized: classes in date order, instants with the day\'s offset', () => {
+  it("is normalized: classes in date order, instants with the day's offset", () => {
     const { plan: checked, problems } = checkPlan(plan(), none, ids);
     expect(problems).toEqual([]);
     expect(checked?.classDates).toEqual(['2027-02-02', '2027-03-16']);
@@ -23,18 +30,37 @@ describe('an iteration plan', () => {
   });
 
   it('needs the window to open before it closes', () => {
-    const { problems } = checkPlan(plan({ applicationWindow: { opensAt: '2027-01-15T17:00', closesAt: '2027-01-15T17:00' } }), none, ids);
-    expect(problems).toEqual([expect.objectContaining({ field: 'body.applicationWindow.closesAt', code: 'window_order' })]);
+    const { problems } = checkPlan(
+      plan({ applicationWindow: { opensAt: '2027-01-15T17:00', closesAt: '2027-01-15T17:00' } }),
+      none,
+      ids,
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({ field: 'body.applicationWindow.closesAt', code: 'window_order' }),
+    ]);
   });
 
   it('needs applications to close by the first live class', () => {
-    const { problems } = checkPlan(plan({ applicationWindow: { opensAt: '2026-12-01T09:00', closesAt: '2027-02-02T09:01' } }), none, ids);
+    const { problems } = checkPlan(
+      plan({ applicationWindow: { opensAt: '2026-12-01T09:00', closesAt: '2027-02-02T09:01' } }),
+      none,
+      ids,
+    );
     expect(problems).toEqual([expect.objectContaining({ code: 'window_after_course_start' })]);
-    expect(checkPlan(plan({ applicationWindow: { opensAt: '2026-12-01T09:00', closesAt: '2027-02-02T09:00' } }), none, ids).problems).toEqual([]);
+    expect(
+      checkPlan(plan({ applicationWindow: { opensAt: '2026-12-01T09:00', closesAt: '2027-02-02T09:00' } }), none, ids)
+        .problems,
+    ).toEqual([]);
   });
 
   it('lists every bad class date and repeated date at once, by field', () => {
-    const { problems } = checkPlan(plan({ liveClasses: [{ date: '2027-02-02' }, { date: '2027-02-13' }, { date: '2027-02-02' }, { date: '2027-02-12' }] }), none, ids);
+    const { problems } = checkPlan(
+      plan({
+        liveClasses: [{ date: '2027-02-02' }, { date: '2027-02-13' }, { date: '2027-02-02' }, { date: '2027-02-12' }],
+      }),
+      none,
+      ids,
+    );
     expect(problems.map((p) => [p.field, p.code])).toEqual([
       ['body.liveClasses.1.date', 'class_date'],
       ['body.liveClasses.2.date', 'duplicate_class'],
@@ -43,13 +69,30 @@ describe('an iteration plan', () => {
   });
 
   it('needs homework due after the first class starts', () => {
-    const { problems } = checkPlan(plan({ assignments: [{ title: 'Too early', dueAt: '2027-02-02T09:00' }] }), none, ids);
-    expect(problems).toEqual([expect.objectContaining({ field: 'body.assignments.0.dueAt', code: 'deadline_before_course' })]);
+    const { problems } = checkPlan(
+      plan({ assignments: [{ title: 'Too early', dueAt: '2027-02-02T09:00' }] }),
+      none,
+      ids,
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({ field: 'body.assignments.0.dueAt', code: 'deadline_before_course' }),
+    ]);
   });
 
   it('refuses two assignments with one id', () => {
-    const { problems } = checkPlan(plan({ assignments: [{ id: 'a', title: 'x', dueAt: '2027-03-01T12:00' }, { id: 'a', title: 'y', dueAt: '2027-03-02T12:00' }] }), none, ids);
-    expect(problems).toEqual([expect.objectContaining({ field: 'body.assignments.1.id', code: 'duplicate_assignment' })]);
+    const { problems } = checkPlan(
+      plan({
+        assignments: [
+          { id: 'a', title: 'x', dueAt: '2027-03-01T12:00' },
+          { id: 'a', title: 'y', dueAt: '2027-03-02T12:00' },
+        ],
+      }),
+      none,
+      ids,
+    );
+    expect(problems).toEqual([
+      expect.objectContaining({ field: 'body.assignments.1.id', code: 'duplicate_assignment' }),
+    ]);
   });
 
   it('derives the total seats from the regions', () => {
@@ -57,13 +100,20 @@ describe('an iteration plan', () => {
   });
 
   it('needs classes and a seat before publishing', () => {
-    const { plan: empty } = checkPlan(plan({ liveClasses: [], assignments: [], seats: { North: 0, South: 0, West: 0 } }), none, ids);
+    const { plan: empty } = checkPlan(
+      plan({ liveClasses: [], assignments: [], seats: { North: 0, South: 0, West: 0 } }),
+      none,
+      ids,
+    );
     expect(publishProblems(empty!).map((p) => p.code)).toEqual(['no_classes', 'no_seats']);
   });
 });
 
 describe('the application window', () => {
-  const window = { applicationOpensAt: '2026-12-01T09:00:00.000-05:00', applicationClosesAt: '2027-01-15T17:00:00.000-05:00' };
+  const window = {
+    applicationOpensAt: '2026-12-01T09:00:00.000-05:00',
+    applicationClosesAt: '2027-01-15T17:00:00.000-05:00',
+  };
   it('opens at its first instant and closes at its last (open from opensAt inclusive to closesAt exclusive)', () => {
     expect(applicationWindowState(window, new Date('2026-12-01T13:59:59.999Z'))).toBe('upcoming');
     expect(applicationWindowState(window, new Date('2026-12-01T14:00:00.000Z'))).toBe('open');

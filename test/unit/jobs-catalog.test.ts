@@ -13,8 +13,11 @@ function hours(field: string): number[] {
 }
 
 describe('the job catalog', () => {
-  it.each(JOBS.map((j) => [j.name, j]))('%s never runs between 01:00 and 03:00 Connecticut time, and has a handler', (name, job) => {
-    expect(hours(job.cron.hour).filter((h) => h === 1 || h === 2)).toEqual([]);
-    expect(existsSync(`functions/jobs/${name}.ts`)).toBe(true);
-  });
+  it.each(JOBS.map((j) => [j.name, j]))(
+    '%s never runs between 01:00 and 03:00 Connecticut time, and has a handler',
+    (name, job) => {
+      expect(hours(job.cron.hour).filter((h) => h === 1 || h === 2)).toEqual([]);
+      expect(existsSync(`functions/jobs/${name}.ts`)).toBe(true);
+    },
+  );
 });

@@ -4,9 +4,17 @@ import { renewalExpiry } from '../../shared/use-cases/certifications';
 describe('the DDS notice period', () => {
   it('is the calendar month; the first notice reaches back a month, later ones to the previous notice', () => {
     expect(periodOf('2027-03-01')).toBe('2027-03');
-    expect(noticeRange('2027-03-01', 90, undefined)).toEqual({ expiredFrom: '2027-02-01', expiredTo: '2027-02-28', expiringFrom: '2027-03-01', expiringTo: '2027-05-30' });
+    expect(noticeRange('2027-03-01', 90, undefined)).toEqual({
+      expiredFrom: '2027-02-01',
+      expiredTo: '2027-02-28',
+      expiringFrom: '2027-03-01',
+      expiringTo: '2027-05-30',
+    });
     expect(noticeRange('2027-01-01', 90, undefined).expiredFrom).toBe('2026-12-01');
-    expect(noticeRange('2027-03-01', 30, '2027-02-01')).toMatchObject({ expiredFrom: '2027-02-01', expiringTo: '2027-03-31' });
+    expect(noticeRange('2027-03-01', 30, '2027-02-01')).toMatchObject({
+      expiredFrom: '2027-02-01',
+      expiringTo: '2027-03-31',
+    });
   });
 });
 

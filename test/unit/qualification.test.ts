@@ -1,4 +1,10 @@
-import { describeMissing, effectiveDeadline, onTime, qualification, type HomeworkRecord } from '../../shared/domain/qualification';
+import {
+  describeMissing,
+  effectiveDeadline,
+  onTime,
+  qualification,
+  type HomeworkRecord,
+} from '../../shared/domain/qualification';
 
 const plan = {
   classDates: ['2027-03-09', '2027-03-16'],
@@ -23,7 +29,11 @@ describe('qualifying for certification', () => {
 
   it.each([
     ['an absence', 'absent', 'Live class of 2027-03-16: absent'],
-    ['a partial attendance (late or left early)', 'partial', 'Live class of 2027-03-16: joined late or left early (only full attendance counts)'],
+    [
+      'a partial attendance (late or left early)',
+      'partial',
+      'Live class of 2027-03-16: joined late or left early (only full attendance counts)',
+    ],
   ] as const)('is lost by %s', (_, status, words) => {
     const q = qualification(plan, [present[0]!, { classDate: '2027-03-16', status, minutesMissed: 20 }], done, after);
     expect(q).toMatchObject({ qualifies: false, canStillQualify: false });
@@ -35,26 +45,50 @@ describe('qualifying for certification', () => {
     const q = qualification(plan, [present[0]!], [], before);
     expect(q.missing.slice(0, 1)).toEqual([{ kind: 'class', date: '2027-03-16', reason: 'upcoming' }]);
     expect(q.canStillQualify).toBe(true);
-    expect(qualification(plan, [present[0]!], done, after).missing).toEqual([{ kind: 'class', date: '2027-03-16', reason: 'not-recorded' }]);
+    expect(qualification(plan, [present[0]!], done, after).missing).toEqual([
+      { kind: 'class', date: '2027-03-16', reason: 'not-recorded' },
+    ]);
   });
 
   it('is lost by homework not submitted by the deadline, or submitted late', () => {
-    expect(qualification(plan, present, [done[0]!], after).missing).toEqual([{ kind: 'assignment', assignmentId: 'hw-b', title: 'Job search plan', reason: 'not-submitted' }]);
+    expect(qualification(plan, present, [done[0]!], after).missing).toEqual([
+      { kind: 'assignment', assignmentId: 'hw-b', title: 'Job search plan', reason: 'not-submitted' },
+    ]);
     const late = qualification(plan, present, [reviewed('hw-a', '2027-03-15T00:00:00.000-04:00'), done[1]!], after);
-    expect(late).toMatchObject({ canStillQualify: false, missing: [{ assignmentId: 'hw-a', reason: 'submitted-late' }] });
+    expect(late).toMatchObject({
+      canStillQualify: false,
+      missing: [{ assignmentId: 'hw-a', reason: 'submitted-late' }],
+    });
   });
 
   it('counts homework only once ADS marks it complete; returned work must come back by the deadline', () => {
     const awaiting: HomeworkRecord = { assignmentId: 'hw-a', submissions: [{ at: '2027-03-14T20:00:00.000-04:00' }] };
-    expect(qualification(plan, present, [awaiting, done[1]!], after).missing).toEqual([expect.objectContaining({ reason: 'awaiting-review' })]);
+    expect(qualification(plan, present, [awaiting, done[1]!], after).missing).toEqual([
+      expect.objectContaining({ reason: 'awaiting-review' }),
+    ]);
     const returned = reviewed('hw-a', '2027-03-14T20:00:00.000-04:00', 'returned');
-    expect(qualification(plan, present, [returned, done[1]!], after)).toMatchObject({ canStillQualify: false, missing: [{ reason: 'returned' }] });
+    expect(qualification(plan, present, [returned, done[1]!], after)).toMatchObject({
+      canStillQualify: false,
+      missing: [{ reason: 'returned' }],
+    });
   });
 
   it('an extension ADS granted moves the deadline for that learner', () => {
-    const extended: HomeworkRecord = { ...reviewed('hw-a', '2027-03-16T10:00:00.000-04:00'), extension: { until: '2027-03-17T23:59:00.000-04:00', reason: 'Family emergency', at: '2027-03-14T09:00:00.000-04:00', by: 'ads-1' } };
+    const extended: HomeworkRecord = {
+      ...reviewed('hw-a', '2027-03-16T10:00:00.000-04:00'),
+      extension: {
+        until: '2027-03-17T23:59:00.000-04:00',
+        reason: 'Family emergency',
+        at: '2027-03-14T09:00:00.000-04:00',
+        by: 'ads-1',
+      },
+    };
     expect(qualification(plan, present, [extended, done[1]!], after).qualifies).toBe(true);
-    expect(effectiveDeadline(plan.assignments[0]!, { extension: { until: '2027-03-01T00:00:00.000-05:00', reason: 'x', at: 'x', by: 'x' } })).toBe(plan.assignments[0]!.dueAt);
+    expect(
+      effectiveDeadline(plan.assignments[0]!, {
+        extension: { until: '2027-03-01T00:00:00.000-05:00', reason: 'x', at: 'x', by: 'x' },
+      }),
+    ).toBe(plan.assignments[0]!.dueAt);
   });
 
   it('on time means at or before the deadline to the millisecond, across a DST change', () => {

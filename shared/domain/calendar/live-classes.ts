@@ -13,7 +13,12 @@ export interface LiveClassTimes {
 export function liveClassTimes(date: string): LiveClassTimes {
   const start = atCtTime(date, LIVE_CLASS_START.hour, LIVE_CLASS_START.minute);
   const end = atCtTime(date, LIVE_CLASS_START.hour + LIVE_CLASS_HOURS, LIVE_CLASS_START.minute);
-  return { date, startsAt: toCtIso(start), endsAt: toCtIso(end), durationMinutes: (end.getTime() - start.getTime()) / 60_000 };
+  return {
+    date,
+    startsAt: toCtIso(start),
+    endsAt: toCtIso(end),
+    durationMinutes: (end.getTime() - start.getTime()) / 60_000,
+  };
 }
 
 /**

@@ -3,7 +3,8 @@ import { format } from 'date-fns';
 import { CT_ZONE } from '../vocabulary';
 
 /** A date-time as ADS types it: Connecticut wall time (`2027-03-15T23:59`) or an instant with an offset or `Z`. */
-export const CT_DATETIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})?$/;
+export const CT_DATETIME_PATTERN =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?(Z|[+-]\d{2}:\d{2})?$/;
 export const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -13,34 +14,61 @@ const inCt = tz(CT_ZONE);
 /** Whether the fields name a real calendar date and clock time (no 30 February, no 24:00). */
 function realFields(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): boolean {
   const probe = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
-  return probe.getUTCFullYear() === y && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d && probe.getUTCHours() === h && probe.getUTCMinutes() === mi && probe.getUTCSeconds() === s;
+  return (
+    probe.getUTCFullYear() === y &&
+    probe.getUTCMonth() === mo - 1 &&
+    probe.getUTCDate() === d &&
+    probe.getUTCHours() === h &&
+    probe.getUTCMinutes() === mi &&
+    probe.getUTCSeconds() === s
+  );
 }
 
 /**
  * The instant of a Connecticut wall time. `exists` is false for a wall time skipped when clocks spring forward;
  * a wall time that happens twice (clocks fall back) gives its first occurrence, daylight time.
  */
-export function ctWallTime(y: number, mo: number, d: number, h: number, mi: number, s = 0, ms = 0): { instant: Date; exists: boolean } {
+export function ctWallTime(
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  s = 0,
+  ms = 0,
+): { instant: Date; exists: boolean } {
   const local = new TZDate(y, mo - 1, d, h, mi, s, ms, CT_ZONE);
-  return { instant: new Date(local.getTime()), exists: local.getHours() === h && local.getMinutes() === mi && local.getDate() === d };
+  return {
+    instant: new Date(local.getTime()),
+    exists: local.getHours() === h && local.getMinutes() === mi && local.getDate() === d,
+  };
 }
 
 /** Reads a date-time in Connecticut's zone, refusing a wall time that does not exist rather than moving it. */
 export function parseCtDateTime(text: string): Parsed<Date> {
   const m = CT_DATETIME_PATTERN.exec(text);
   if (!m) return { ok: false, reason: 'not a valid date-time' };
-  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [number, number, number, number, number, number];
+  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   if (!realFields(y, mo, d, h, mi, s)) return { ok: false, reason: 'not a valid date-time' };
   if (m[8]) return { ok: true, value: new Date(Date.parse(text)) };
   const ms = Number((m[7] ?? '0').padEnd(3, '0'));
   const { instant, exists } = ctWallTime(y, mo, d, h, mi, s, ms);
-  if (!exists) return { ok: false, reason: 'this wall time does not exist in Connecticut (clocks spring forward that night)' };
+  if (!exists)
+    return { ok: false, reason: 'this wall time does not exist in Connecticut (clocks spring forward that night)' };
   return { ok: true, value: instant };
 }
 
 export function parseDate(text: string): Parsed<{ year: number; month: number; day: number }> {
   const m = DATE_PATTERN.exec(text);
-  if (!m || !realFields(Number(m[1]), Number(m[2]), Number(m[3]))) return { ok: false, reason: 'not a valid calendar date' };
+  if (!m || !realFields(Number(m[1]), Number(m[2]), Number(m[3])))
+    return { ok: false, reason: 'not a valid calendar date' };
   return { ok: true, value: { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } };
 }
 
@@ -54,7 +82,10 @@ export const ctDate = (instant: Date): string => format(instant, 'yyyy-MM-dd', {
 export function weekday(date: string): { number: number; name: string } {
   const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
   const day = new Date(Date.UTC(y, mo - 1, d)).getUTCDay();
-  return { number: day === 0 ? 7 : day, name: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][day]! };
+  return {
+    number: day === 0 ? 7 : day,
+    name: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][day]!,
+  };
 }
 
 /** The instant at a wall time on a Connecticut calendar date (for times that always exist, like 09:00). */

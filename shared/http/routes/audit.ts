@@ -19,10 +19,18 @@ const AuditEntry = meta(
 
 export const auditRoutes = {
   getAuditTrail: route({
-    operationId: 'getAuditTrail', method: 'GET', path: '/ads/audit/{subjectType}/{subjectId}', area: 'audit', access: ['ads-staff'], tag: 'Audit',
+    operationId: 'getAuditTrail',
+    method: 'GET',
+    path: '/ads/audit/{subjectType}/{subjectId}',
+    area: 'audit',
+    access: ['ads-staff'],
+    tag: 'Audit',
     summary: 'The audit trail of one record (who, when, what, why), oldest first',
     description: "Append-only: every ADS decision that changes someone's standing is recorded with the change it made.",
-    params: z.strictObject({ subjectType: z.enum(AUDIT_SUBJECTS), subjectId: z.string().check(z.minLength(1), z.maxLength(200)) }),
+    params: z.strictObject({
+      subjectType: z.enum(AUDIT_SUBJECTS),
+      subjectId: z.string().check(z.minLength(1), z.maxLength(200)),
+    }),
     query: z.strictObject(pageQuery),
     success: { status: 200, description: 'A page of audit records', schema: page(AuditEntry) },
     problems: [400, 401, 403],

@@ -31,7 +31,9 @@ export const ROUTE_GROUPS = {
   docs: docsRoutes,
 } as const;
 
-export const ALL_ROUTES: RouteSpec[] = Object.values(ROUTE_GROUPS).flatMap((group) => Object.values(group) as RouteSpec[]);
+export const ALL_ROUTES: RouteSpec[] = Object.values(ROUTE_GROUPS).flatMap(
+  (group) => Object.values(group) as RouteSpec[],
+);
 
 /** The areas that have routes: one Lambda function each, entry `functions/<area>/handler.ts`. */
 export const API_AREAS = [...new Set(ALL_ROUTES.map((r) => r.area))];

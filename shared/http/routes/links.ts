@@ -6,14 +6,28 @@ const tag = 'Supervisor links';
 
 export const linkRoutes = {
   viewLink: route({
-    operationId: 'viewLink', method: 'GET', path: '/links/{token}', area: 'links', access: 'public', tag,
+    operationId: 'viewLink',
+    method: 'GET',
+    path: '/links/{token}',
+    area: 'links',
+    access: 'public',
+    tag,
     summary: 'What a supervisor link asks (a page); opening it changes nothing',
     params: z.strictObject({ token }),
-    success: { status: 200, description: 'An HTML page with a confirm button', contentType: 'text/html; charset=utf-8' },
+    success: {
+      status: 200,
+      description: 'An HTML page with a confirm button',
+      contentType: 'text/html; charset=utf-8',
+    },
     problems: [400, 404, 410],
   }),
   confirmLink: route({
-    operationId: 'confirmLink', method: 'POST', path: '/links/{token}/confirm', area: 'links', access: 'public', tag,
+    operationId: 'confirmLink',
+    method: 'POST',
+    path: '/links/{token}/confirm',
+    area: 'links',
+    access: 'public',
+    tag,
     summary: 'Confirm what the link asks (endorse an application, co-sign a training agreement); works once',
     params: z.strictObject({ token }),
     success: { status: 200, description: 'An HTML page saying what was done', contentType: 'text/html; charset=utf-8' },
