@@ -20,7 +20,10 @@ function candidates(n: number, providers: number, random: () => number): Candida
 
 export function benchProposal(sizes = [500, 5000, 50000], providersCount = 150) {
   let seed = 7;
-  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const random = () => {
+    seed = (seed * 16807) % 2147483647;
+    return seed / 2147483647;
+  };
   const providers = new Map<string, ProviderFacts>(
     Array.from({ length: providersCount }, (_, i) => [`pr-${i}`, { priority: i % 25 === 0, certifiedStaff: i % 4 }]),
   );

@@ -87,11 +87,9 @@ export async function benchOffers(state: StackState, meter: Meter, offers = 1000
     await dynamo.send(
       new BatchWriteCommand({
         RequestItems: {
-          [TABLE_NAME]: items
-            .slice(i, i + 25)
-            .map((a) => ({
-              PutRequest: { Item: { ...applicationKey(a.id), type: 'application', ...a, ...indexAttributes(a) } },
-            })),
+          [TABLE_NAME]: items.slice(i, i + 25).map((a) => ({
+            PutRequest: { Item: { ...applicationKey(a.id), type: 'application', ...a, ...indexAttributes(a) } },
+          })),
         },
       }),
     );

@@ -62,9 +62,9 @@ async function main() {
   const { meter } = await import('./ddb-meter');
   const { benchOffers } = await import('./offers');
   const m = meter(dynamo);
-  let offers;
-  let expiry;
-  let latency;
+  let offers: Awaited<ReturnType<typeof benchOffers>>;
+  let expiry: Awaited<ReturnType<typeof import('./expiry').benchExpiryList>>;
+  let latency: Awaited<ReturnType<typeof import('./latency').benchLatency>>;
   try {
     offers = await benchOffers(stack.state, m);
     console.log('Local stack: latency per route (from a separate process)…');
@@ -137,15 +137,15 @@ async function main() {
     `| Scan of the table | ${expiry.scan.pages} | ${expiry.scan.scanned.toLocaleString('en-US')} | ${expiry.scan.found.toLocaleString('en-US')} | ${expiry.scan.readUnits.toLocaleString('en-US')} | ${ms(expiry.scan.ms)} |`,
   );
 
-  const markdown = lines.join('\n') + '\n';
+  const markdown = `${lines.join('\n')}\n`;
   writeFileSync('bench/results.md', markdown);
   writeFileSync(
     'bench/results.json',
-    JSON.stringify(
+    `${JSON.stringify(
       { at: new Date().toISOString(), node: process.version, bundles, proposal, offers, latency, expiry },
       null,
       2,
-    ) + '\n',
+    )}\n`,
   );
   console.log(markdown);
   console.log(

@@ -72,7 +72,9 @@ export function openApiDocument(routes: readonly RouteSpec[], serverUrl?: string
       responses,
     };
     if (r.body) operation.requestBody = { required: true, content: { 'application/json': { schema: r.body } } };
-    (paths[r.path] ??= {})[r.method.toLowerCase()] = operation;
+    const item = paths[r.path] ?? {};
+    item[r.method.toLowerCase()] = operation;
+    paths[r.path] = item;
   }
   return createDocument({
     openapi: '3.1.0',

@@ -92,7 +92,8 @@ type SuccessBody<R extends RouteSpec> = R['success']['contentType'] extends stri
   ? Reply
   : R['success']['schema'] extends z.ZodMiniType
     ? z.input<R['success']['schema']> | WithStatus<z.input<R['success']['schema']>>
-    : void;
+    : // biome-ignore lint/suspicious/noConfusingVoidType: an operation without a response body returns nothing
+      void;
 
 export type Operation<R extends RouteSpec> = (input: RouteInput<R>) => Promise<SuccessBody<R>>;
 

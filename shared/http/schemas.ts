@@ -19,6 +19,7 @@ export const text = (max: number) =>
     z.trim(),
     z.minLength(1),
     z.maxLength(max),
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the rule itself is about refusing control characters
     z.refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'control characters are not allowed'),
   );
 

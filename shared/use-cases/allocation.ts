@@ -28,7 +28,7 @@ import { endWaitlist, fillFreeSeats, offer } from './seats';
 
 async function loadIteration(id: string): Promise<StoredIteration> {
   const stored = await getIteration(id);
-  if (!stored || stored.iteration.status !== 'published') throw new NotFound('The iteration');
+  if (stored?.iteration.status !== 'published') throw new NotFound('The iteration');
   return stored;
 }
 

@@ -59,7 +59,7 @@ export async function apply(caller: Caller, input: ApplyInput) {
       { field: 'profile', code: 'profile_missing', message: 'PUT /me/profile first' },
     ]);
   const stored = await getIteration(input.iterationId);
-  if (!stored || stored.iteration.status !== 'published') throw new NotFound('The iteration');
+  if (stored?.iteration.status !== 'published') throw new NotFound('The iteration');
   const iteration = stored.iteration;
   const provider = person.providerId ? await getProvider(person.providerId) : undefined;
   const at = now();

@@ -238,7 +238,7 @@ export async function listOpenIterations() {
 
 async function loadPublished(id: string): Promise<StoredIteration> {
   const stored = await getIteration(id);
-  if (!stored || stored.iteration.status !== 'published') throw new NotFound('The iteration');
+  if (stored?.iteration.status !== 'published') throw new NotFound('The iteration');
   return stored;
 }
 

@@ -1,7 +1,7 @@
 import { providerRoutes as r } from '../../shared/http/routes/providers';
 import { createProvider } from '../support/fixtures';
 import { injectFaults } from '../support/faults';
-import { ads, invoke } from '../support/invoke';
+import { type Answer, ads, invoke } from '../support/invoke';
 import { useTestTable } from '../support/table';
 
 useTestTable();
@@ -23,7 +23,7 @@ describe('DynamoDB faults injected at the SDK answer cleanly and write nothing',
   ] as const)('%s: a problem body, nothing half-written', async (_, rates, status, title) => {
     const before = await count();
     const fault = injectFaults(rates);
-    let answer;
+    let answer: Answer;
     try {
       answer = await invoke(r.createProvider, { as: ads, body: body(before) });
     } finally {

@@ -65,6 +65,7 @@ const NASTY = [
   "' OR '1'='1' --",
   '{"$gt":""}',
   '<script>alert(1)</script>',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, deliberately a plain string
   '${7*7}{{7*7}}',
   '../../../../etc/passwd',
   'AUDIT#iteration#x',
