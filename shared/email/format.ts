@@ -15,4 +15,9 @@ export function classLine(date: string): string {
   return `${format(new Date(t.startsAt), 'EEEE, MMMM d, yyyy, h:mm a', { in: inCt })}–${format(new Date(t.endsAt), 'h:mm a', { in: inCt })}`;
 }
 
-export const classList = (dates: string[]): string => dates.map((d, i) => `${i + 1}. ${classLine(d)}`).join('\n');
+/** The live classes as an ordered list block of an email. */
+export const classList = (dates: string[]) => ({ list: dates.map(classLine), ordered: true });
+
+/** The one permanent public address of a certificate: emails, PDFs and QR codes all print it. */
+export const verificationUrl = (publicBaseUrl: string, number: string): string =>
+  `${publicBaseUrl.replace(/\/$/, '')}/verify/${encodeURIComponent(number)}`;

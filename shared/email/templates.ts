@@ -1,6 +1,6 @@
 import type { Application } from '../domain/application';
 import type { Iteration } from '../domain/iteration';
-import { classList, whenCt } from './format';
+import { classList, verificationUrl, whenCt } from './format';
 import { compose, type EmailMessage } from './message';
 
 /**
@@ -13,9 +13,10 @@ export const applicationReceipt = (a: Application, it: It): EmailMessage =>
   compose({
     to: [a.applicant.email],
     subject: `Application received: ${it.title}`,
-    paragraphs: [
+    blocks: [
       `Dear ${a.applicant.name},`,
-      `We received your application to ${it.title} (seat region: ${a.region}). To qualify for certification you must attend every live class and complete the homework by its deadlines. The live classes, all 9:00 AM–12:00 PM Connecticut time:\n${classList(it.classDates)}`,
+      `We received your application to ${it.title} (seat region: ${a.region}). To qualify for certification you must attend every live class and complete the homework by its deadlines. The live classes, all 9:00 AM–12:00 PM Connecticut time:`,
+      classList(it.classDates),
       `We have asked your supervisor, ${a.supervisor.name}, to endorse your application. Only endorsed applications are considered for a seat; the application window closes ${whenCt(it.applicationClosesAt)}.`,
     ],
   });
@@ -24,10 +25,11 @@ export const endorsementRequest = (a: Application, it: It, link: string): EmailM
   compose({
     to: [a.supervisor.email],
     subject: `Please endorse ${a.applicant.name}'s application to the CE certification course`,
-    paragraphs: [
+    blocks: [
       `Dear ${a.supervisor.name},`,
-      `${a.applicant.name}${a.providerName ? ` of ${a.providerName}` : ''} has applied to ${it.title}, the Connecticut Customized Employment certification course, naming you as supervisor. The course requires attending every live class (9:00 AM–12:00 PM Connecticut time):\n${classList(it.classDates)}`,
-      `To endorse the application, open this link and confirm: ${link}`,
+      `${a.applicant.name}${a.providerName ? ` of ${a.providerName}` : ''} has applied to ${it.title}, the Connecticut Customized Employment certification course, naming you as supervisor. The course requires attending every live class (9:00 AM–12:00 PM Connecticut time):`,
+      classList(it.classDates),
+      ['To endorse the application, open this link and confirm: ', { href: link }],
       `The link works once and expires when the application window closes, ${whenCt(it.applicationClosesAt)}. Endorsing also confirms that ${a.applicant.name} works for your agency. If you did not expect this request, ignore it.`,
     ],
   });
@@ -36,7 +38,7 @@ export const applicationEndorsed = (a: Application, it: It): EmailMessage =>
   compose({
     to: [a.applicant.email],
     subject: `Your application to ${it.title} is endorsed`,
-    paragraphs: [
+    blocks: [
       `Dear ${a.applicant.name},`,
       `Your supervisor, ${a.supervisor.name}, endorsed your application to ${it.title}. It will be considered when ADS allocates the seats. We will write to you with the outcome.`,
     ],
@@ -47,7 +49,7 @@ export const endorsementReminder = (a: Application, it: It): EmailMessage =>
     to: [a.applicant.email],
     cc: [a.supervisor.email],
     subject: `Reminder: your application to ${it.title} still needs your supervisor's endorsement`,
-    paragraphs: [
+    blocks: [
       `Dear ${a.applicant.name},`,
       `Your application to ${it.title} has not been endorsed by your supervisor, ${a.supervisor.name}, yet. An application without endorsement when the window closes (${whenCt(it.applicationClosesAt)}) is not considered for a seat. Your supervisor received the endorsement link by email.`,
     ],
@@ -57,7 +59,7 @@ export const applicationNotConsidered = (a: Application, it: It): EmailMessage =
   compose({
     to: [a.applicant.email],
     subject: `Your application to ${it.title} was not endorsed in time`,
-    paragraphs: [
+    blocks: [
       `Dear ${a.applicant.name},`,
       `The application window of ${it.title} closed without your supervisor's endorsement, so your application cannot be considered for a seat. You are welcome to apply to a later iteration.`,
     ],
@@ -67,9 +69,10 @@ export const seatOffered = (a: Application, it: It, deadline: string): EmailMess
   compose({
     to: [a.applicant.email],
     subject: `A seat is offered to you: ${it.title}`,
-    paragraphs: [
+    blocks: [
       `Dear ${a.applicant.name},`,
-      `You are offered a seat in ${it.title}. The live classes, all 9:00 AM–12:00 PM Connecticut time:\n${classList(it.classDates)}`,
+      `You are offered a seat in ${it.title}. The live classes, all 9:00 AM–12:00 PM Connecticut time:`,
+      classList(it.classDates),
       `To take the seat, accept the offer and sign the CE Provider Training Agreement in your account; your supervisor, ${a.supervisor.name}, then co-signs it by email. Both must be done by ${whenCt(deadline)}, or the seat goes to the next person on the waitlist.`,
       'If you cannot attend every live class, please decline, so the seat can go to someone else.',
     ],
@@ -79,7 +82,7 @@ export const waitlisted = (a: Application, it: It, position: number): EmailMessa
   compose({
     to: [a.applicant.email],
     subject: `You are on the waitlist for ${it.title} (position ${position})`,
-    paragraphs: [
+    blocks: [
       `Dear ${a.applicant.name},`,
       `All seats of ${it.title} were offered. You are on its waitlist at position ${position} statewide. If a seat in your region (or, if your region's list is empty, any region) is released before the first live class, it is offered to the next person in order and we will email you.`,
       'The waitlist ends when the first live class starts; it does not carry over to later iterations.',
@@ -90,9 +93,12 @@ export const agreementCosignRequest = (a: Application, it: It, link: string, dea
   compose({
     to: [a.supervisor.email],
     subject: `Please co-sign ${a.applicant.name}'s CE Provider Training Agreement`,
-    paragraphs: [
+    blocks: [
       `Dear ${a.supervisor.name},`,
-      `${a.applicant.name} accepted a seat in ${it.title} and signed the CE Provider Training Agreement (course dates, responsibilities and attendance policy). As supervisor, please review and co-sign it: ${link}`,
+      [
+        `${a.applicant.name} accepted a seat in ${it.title} and signed the CE Provider Training Agreement (course dates, responsibilities and attendance policy). As supervisor, please review and co-sign it: `,
+        { href: link },
+      ],
       `The link works once. If the agreement is not co-signed by ${whenCt(deadline)}, the seat goes to the next person on the waitlist.`,
     ],
   });
@@ -102,9 +108,10 @@ export const enrolled = (a: Application, it: It): EmailMessage =>
     to: [a.applicant.email],
     cc: [a.supervisor.email],
     subject: `Enrolled: ${it.title}`,
-    paragraphs: [
+    blocks: [
       `Dear ${a.applicant.name},`,
-      `The training agreement is signed and co-signed: you are enrolled in ${it.title}. The live classes, all 9:00 AM–12:00 PM Connecticut time:\n${classList(it.classDates)}`,
+      `The training agreement is signed and co-signed: you are enrolled in ${it.title}. The live classes, all 9:00 AM–12:00 PM Connecticut time:`,
+      classList(it.classDates),
       'Remember: to qualify for certification you must attend every live class in full and complete the homework by its deadlines.',
     ],
   });
@@ -119,7 +126,7 @@ export const seatReleased = (a: Application, it: It, outcome: keyof typeof OUTCO
   compose({
     to: [a.applicant.email],
     subject: `Your seat in ${it.title} was released`,
-    paragraphs: [
+    blocks: [
       `Dear ${a.applicant.name},`,
       `${OUTCOME_TEXT[outcome]} in ${it.title}. The seat goes to the next person waiting. You are welcome to apply to a later iteration.`,
     ],
@@ -133,7 +140,7 @@ export const waitlistEnded = (
   compose({
     to: [a.applicant.email],
     subject: `The waitlist for ${it.title} has ended — please apply again`,
-    paragraphs: [
+    blocks: [
       `Dear ${a.applicant.name},`,
       `The allocation of ${it.title} has closed and its waitlist has ended. Waitlists do not carry over: to be considered for a later iteration you must apply again.`,
       next
@@ -147,7 +154,7 @@ export const cannotQualify = (a: Application, it: It, what: string, adsTeam: str
     to: [a.applicant.email],
     cc: [a.supervisor.email, ...adsTeam],
     subject: `${a.applicant.name} can no longer qualify for certification in ${it.title}`,
-    paragraphs: [
+    blocks: [
       `Dear ${a.applicant.name},`,
       `${what}. To qualify for certification a learner must attend every live class in full, so you can no longer be certified in ${it.title}.`,
       'Please talk with your supervisor and the ADS CE team about applying to a later iteration. If this record is wrong, ADS can correct it.',
@@ -158,7 +165,7 @@ export const homeworkReminder = (a: Application, it: It, title: string, dueAt: s
   compose({
     to: [a.applicant.email],
     subject: `Reminder: "${title}" is due ${whenCt(dueAt)}`,
-    paragraphs: [
+    blocks: [
       `Dear ${a.applicant.name},`,
       `The homework "${title}" of ${it.title} is due ${whenCt(dueAt)}, and we have no submission from you yet. Homework completed by its deadline is required for certification.`,
     ],
@@ -168,7 +175,7 @@ export const homeworkReturned = (a: Application, it: It, title: string, feedback
   compose({
     to: [a.applicant.email],
     subject: `Your homework "${title}" was returned for rework`,
-    paragraphs: [
+    blocks: [
       `Dear ${a.applicant.name},`,
       `ADS returned your submission of "${title}" (${it.title}).${feedback ? ` Feedback: ${feedback}` : ''}`,
       'Resubmit it by the deadline for it to count.',
@@ -179,19 +186,28 @@ export const certificationsIssued = (
   a: Pick<Application, 'applicant' | 'supervisor'>,
   title: string,
   certificates: { number: string; stage: string; expiresOn: string }[],
+  publicBaseUrl: string,
 ): EmailMessage =>
   compose({
     to: [a.applicant.email],
     cc: [a.supervisor.email],
     subject: `Certified: Customized Employment (${title})`,
-    paragraphs: [
+    blocks: [
       `Dear ${a.applicant.name},`,
-      `Congratulations: you are certified to provide Customized Employment services in Connecticut for the stages below. Anyone can verify a certificate by its number.`,
+      'Congratulations: you are certified to provide Customized Employment services in Connecticut for the stages below. Anyone can verify a certificate by its number at its public verification address:',
+      {
+        table: {
+          caption: 'Your certifications',
+          headers: ['Stage', 'Certificate number', 'Expires on', 'Verify at'],
+          rows: certificates.map((c) => [
+            c.stage,
+            c.number,
+            c.expiresOn,
+            { href: verificationUrl(publicBaseUrl, c.number) },
+          ]),
+        },
+      },
     ],
-    table: {
-      headers: ['Stage', 'Certificate number', 'Expires on'],
-      rows: certificates.map((c) => [c.stage, c.number, c.expiresOn]),
-    },
   });
 
 export const standingChanged = (
@@ -204,10 +220,7 @@ export const standingChanged = (
   compose({
     to: [holder.email],
     subject: `Your CE certification ${number} was ${action}`,
-    paragraphs: [
-      `Dear ${holder.name},`,
-      `Your certification ${number} (${stage}) was ${action} by ADS. Reason: ${reason}`,
-    ],
+    blocks: [`Dear ${holder.name},`, `Your certification ${number} (${stage}) was ${action} by ADS. Reason: ${reason}`],
   });
 
 export const expiryReminder = (
@@ -221,9 +234,15 @@ export const expiryReminder = (
     to: [holder.email],
     cc: supervisorEmail ? [supervisorEmail] : undefined,
     subject: `Your CE certification expires on ${expiresOn} (in ${daysBefore} days or less)`,
-    paragraphs: [
+    blocks: [
       `Dear ${holder.name},`,
       `Your Customized Employment certification expires on ${expiresOn}. From that date you may no longer provide CE services for the stages below until you recertify. Recertification is taken as a recertification iteration of the course, in the same format; apply when one opens.`,
+      {
+        table: {
+          caption: 'Certifications expiring',
+          headers: ['Stage', 'Certificate number'],
+          rows: certificates.map((c) => [c.stage, c.number]),
+        },
+      },
     ],
-    table: { headers: ['Stage', 'Certificate number'], rows: certificates.map((c) => [c.stage, c.number]) },
   });

@@ -1,3 +1,4 @@
+import { optionalEnv } from '../config/env';
 import { stringify } from 'csv-stringify/sync';
 import { now } from '../clock';
 import { actorOf, auditPut } from '../data/audit';
@@ -39,6 +40,8 @@ import { Conflict, NotFound, RuleViolation } from '../http/errors';
 import type { Reply } from '../http/route';
 import { count } from '../observability/metrics';
 import { qualificationOf } from './course';
+
+const PUBLIC_BASE_URL = optionalEnv('PUBLIC_BASE_URL', 'http://127.0.0.1:3000');
 
 /** Certificate numbers: 80 random bits in Crockford base32, grouped for reading off paper. */
 export const newCertificateNumber = () => `CT-CE-${randomCode(10).match(/.{4}/g)!.join('-')}`;
@@ -265,6 +268,7 @@ async function issueTo(
         learner,
         iteration.title,
         made.map((c) => ({ number: c.number, stage: CE_STAGE_NAMES[c.stage], expiresOn: c.expiresOn })),
+        PUBLIC_BASE_URL,
       ),
     },
   ];

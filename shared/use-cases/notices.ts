@@ -91,28 +91,32 @@ function noticeMessage(
       list.length === 0
         ? `CE certifications: nothing expiring — notice for ${period}`
         : `CE certifications expiring — notice for ${period} (${expiring} expiring, ${expired} expired)`,
-    paragraphs: [
+    blocks: [
       'To the DDS team,',
       list.length === 0
         ? `No Customized Employment certification expires between ${range.expiringFrom} and ${range.expiringTo}, and none expired between ${range.expiredFrom} and ${range.expiredTo}. This notice is sent every month, so silence never has to be read as "nothing expiring".`
         : `Customized Employment certifications expiring between ${range.expiringFrom} and ${range.expiringTo} (${expiring}), and those that expired between ${range.expiredFrom} and ${range.expiredTo} (${expired}). The full list is attached as CSV.`,
+      ...(list.length === 0
+        ? []
+        : [
+            {
+              table: {
+                caption: `Certifications expiring or expired — notice for ${period}`,
+                headers: [
+                  'Status',
+                  'Holder',
+                  'Provider',
+                  'Regions',
+                  'Stage',
+                  'Certificate',
+                  'Expires on',
+                  'Recertification under way',
+                ],
+                rows: list.map((r) => COLUMNS.map((c) => String(r[c]))),
+              },
+            },
+          ]),
     ],
-    table:
-      list.length === 0
-        ? undefined
-        : {
-            headers: [
-              'Status',
-              'Holder',
-              'Provider',
-              'Regions',
-              'Stage',
-              'Certificate',
-              'Expires on',
-              'Recertification under way',
-            ],
-            rows: list.map((r) => COLUMNS.map((c) => String(r[c]))),
-          },
     attachments: [{ filename: `ce-expiring-${period}.csv`, contentType: 'text/csv', content: csv }],
   });
   return { ...message, csv };

@@ -24,7 +24,7 @@ afterEach(async () => {
 });
 
 const unique = () => `r${Math.random().toString(36).slice(2, 10)}@outbox.example.org`;
-const message = (to: string) => compose({ to: [to], subject: 'Your seat', paragraphs: ['Hello <there> & welcome'] });
+const message = (to: string) => compose({ to: [to], subject: 'Your seat', blocks: ['Hello <there> & welcome'] });
 
 async function queue(key: string, to: string) {
   await transact([outbox.queueEmail(key, message(to))]);
