@@ -3,12 +3,13 @@
  * that function uses, built the same way in the same run. Init is measured in a fresh Node process per sample.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { BUNDLING } from '../../infra/bundling';
 import { API_AREAS } from '../../shared/http/routes';
 import { JOBS } from '../../shared/jobs/catalog';
+import { deployedEnvironments } from './deployed-env';
 
 const ROOT = process.cwd();
 const OUT = resolve(ROOT, '.local', 'bench', 'bundles');
@@ -65,32 +66,39 @@ async function bundle(
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-const ENV = {
-  ...process.env,
-  TABLE_NAME: 'bench',
-  USER_POOL_ID: 'us-east-1_bench',
-  AWS_REGION: 'us-east-1',
-  SENDER_EMAIL: 'bench@example.org',
-  POWERTOOLS_LOG_LEVEL: 'SILENT',
-  NODE_OPTIONS: '--enable-source-maps',
-};
+type Env = Record<string, string>;
 
-/** Module init in a fresh process: the time to import the bundle (what a cold start adds before the handler runs). */
-function initOnce(file: string): number {
+/**
+ * Module init in a fresh process with exactly the function's deployed environment (nothing inherited from this
+ * shell): the time to import the bundle, which is what a cold start adds before the handler runs. `NODE_OPTIONS`
+ * from that environment applies, as it does in Lambda.
+ */
+function initOnce(file: string, env: Env): number {
   const script = `const t=performance.now();await import(${JSON.stringify(file)});process.stdout.write(String(performance.now()-t));`;
-  return Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env: ENV, encoding: 'utf8' }));
+  return Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8' }));
 }
 
 /** A function's init and its floor's, sampled alternately so that the machine's drift affects both alike. */
-export function measureInitPair(file: string, floor: string, samples: number): { initMs: number; floorInitMs: number } {
+export function measureInitPair(
+  file: string,
+  floor: string,
+  samples: number,
+  env: Env,
+): { initMs: number; floorInitMs: number } {
   const own: number[] = [];
   const base: number[] = [];
   for (let i = 0; i < samples; i++) {
-    own.push(initOnce(file));
-    base.push(initOnce(floor));
+    own.push(initOnce(file, env));
+    base.push(initOnce(floor, env));
   }
   return { initMs: median(own), floorInitMs: median(base) };
 }
+
+/** The environment as `KEY=value` lines, for measuring from outside with `env -i $(cat env) …` (see the README). */
+const envFile = (env: Env) =>
+  `${Object.entries(env)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('\n')}\n`;
 
 export function lambdaEntries(): { fn: string; entry: string }[] {
   return [
@@ -101,6 +109,7 @@ export function lambdaEntries(): { fn: string; entry: string }[] {
 }
 
 export async function benchBundles(samples = 11): Promise<BundleFigure[]> {
+  const environments = await deployedEnvironments();
   const figures: BundleFigure[] = [];
   const floors = new Map<string, { bytes: number; file: string }>();
   for (const { fn, entry } of lambdaEntries()) {
@@ -117,11 +126,15 @@ export async function benchBundles(samples = 11): Promise<BundleFigure[]> {
       floors.set(floorKey, { bytes: floor.bytes, file: floor.file });
     }
     const floor = floors.get(floorKey)!;
+    const env = environments.get(fn);
+    if (!env) throw new Error(`No deployed function named ${fn} in the CDK app`);
+    writeFileSync(join(OUT, fn, 'env'), envFile(env));
+    writeFileSync(join(OUT, fn, 'floor'), `${floor.file}\n`);
     figures.push({
       fn,
       bytes: built.bytes,
       mapBytes: built.mapBytes,
-      ...measureInitPair(built.file, floor.file, samples),
+      ...measureInitPair(built.file, floor.file, samples, env),
       floorBytes: floor.bytes,
       clients,
     });
