@@ -1,6 +1,6 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { Context } from 'aws-lambda';
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 import { logger } from '../observability/logger';
 import { callerFromClaims, type Caller } from './caller';
 import {
@@ -49,21 +49,30 @@ const authorize = (): MiddlewareObj<ApiEvent, ApiResult, Error, RouteContext> =>
   },
 });
 
+/** One problem per offending field; an unknown key is named in `field` itself, so each one is listed on its own. */
 function problemsOf(source: string, error: z.core.$ZodError): FieldProblem[] {
-  return error.issues.map((issue: z.core.$ZodIssue) => ({
-    field: [source, ...issue.path.map(String)].join('.'),
-    code: issue.code,
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue: z.core.$ZodIssue): FieldProblem[] => {
+    const at = [source, ...issue.path.map(String)];
+    if (issue.code === 'unrecognized_keys')
+      return issue.keys.map((key) => ({
+        field: [...at, key].join('.'),
+        code: issue.code,
+        message: 'Not a known field',
+      }));
+    return [{ field: at.join('.'), code: issue.code, message: issue.message }];
+  });
 }
 
+const hasBody = (event: ApiEvent) => event.body !== undefined && event.body !== '';
+
+/** The body as JSON, or `undefined` when none was sent (then the route's schema says it is missing). */
 function parseBody(event: ApiEvent): unknown {
-  if (event.body === undefined || event.body === '') return undefined;
+  if (!hasBody(event)) return undefined;
   const contentType = event.headers?.['content-type'] ?? 'application/json';
   if (!/^application\/([a-z.+-]*\+)?json\b/i.test(contentType)) {
     throw new HttpProblem(415, 'Unsupported media type', 'Send the body as application/json.');
   }
-  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  const text = event.isBase64Encoded ? Buffer.from(event.body!, 'base64').toString('utf8') : event.body!;
   try {
     return JSON.parse(text);
   } catch {
@@ -73,7 +82,15 @@ function parseBody(event: ApiEvent): unknown {
   }
 }
 
-/** zod validation of path, query and body; every offending field is listed, and nothing runs on a 400. */
+/** A route that declares no query string takes none: an unknown parameter is refused like an unknown field. */
+const NO_QUERY = z.strictObject({});
+
+/**
+ * zod validation of path, query and body; every offending field is listed, and nothing runs on a 400.
+ * - Query: every route refuses parameters it does not declare (each one listed as `query.<name>`).
+ * - Body: a route that declares a body requires one (missing or JSON `null` → `body`); a route that declares none
+ *   accepts only an absent or empty body — anything else, `{}` included, is refused (`body`, `unrecognized_body`).
+ */
 const validate = (): MiddlewareObj<ApiEvent, ApiResult, Error, RouteContext> => ({
   before: (request) => {
     const { route } = request.context;
@@ -86,16 +103,15 @@ const validate = (): MiddlewareObj<ApiEvent, ApiResult, Error, RouteContext> => 
       return undefined;
     };
     const params = parsePart('path', route.params, request.event.pathParameters ?? {});
-    const query = parsePart('query', route.query, request.event.queryStringParameters ?? {});
-    const rawBody = route.body ? parseBody(request.event) : undefined;
-    const body = parsePart('body', route.body, rawBody ?? (route.body ? {} : undefined));
-    if (!route.body && request.event.body) {
+    const query = parsePart('query', route.query ?? NO_QUERY, request.event.queryStringParameters ?? {});
+    const body = parsePart('body', route.body, route.body ? parseBody(request.event) : undefined);
+    if (!route.body && hasBody(request.event)) {
       problems.push({ field: 'body', code: 'unrecognized_body', message: 'This route takes no body' });
     }
     if (problems.length > 0) throw new BadRequest('Some fields are missing or invalid.', problems);
     request.context.input = {
       params,
-      query,
+      query: route.query ? query : undefined,
       body,
       caller: request.context.caller,
       requestId: request.event.requestContext.requestId,

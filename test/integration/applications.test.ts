@@ -117,7 +117,7 @@ describe('applying', () => {
 
     at('2026-11-22T12:00:00-05:00');
     const recert = await createIteration({ kind: 'recertification', title: 'Recertification spring 2027' });
-    await invoke(iterationRoutes.publishIteration, { as: ads, params: { iterationId: recert.id }, body: {} });
+    await invoke(iterationRoutes.publishIteration, { as: ads, params: { iterationId: recert.id } });
     at(DURING_WINDOW);
     expect((await applyTo(dee, recert.id)).body.errors[0].code).toBe('not_eligible');
     const admitted = await invoke(r.admitToRecertification, {

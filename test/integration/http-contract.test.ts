@@ -1,0 +1,136 @@
+import { allocationRoutes } from '../../shared/http/routes/allocation';
+import { applicationRoutes } from '../../shared/http/routes/applications';
+import { certificationRoutes } from '../../shared/http/routes/certifications';
+import { iterationRoutes } from '../../shared/http/routes/iterations';
+import { providerRoutes } from '../../shared/http/routes/providers';
+import { useClockReset } from '../support/clock';
+import { createIteration } from '../support/fixtures';
+import { ads, applicantA, invoke } from '../support/invoke';
+import { useTestTable } from '../support/table';
+
+useTestTable();
+useClockReset();
+
+const fields = (answer: { body: { errors?: { field: string }[] } }) =>
+  (answer.body.errors ?? []).map((e) => e.field).sort();
+const NO_SUCH_ITERATION = 'it-0000000000000000';
+
+describe('a route that takes a body', () => {
+  it.each([
+    ['missing', {}],
+    ['JSON null', { rawBody: 'null' }],
+  ])('refuses a %s body with 400 listing `body`, before anything runs', async (_, call) => {
+    // The use case would answer 404 for this iteration: a 400 shows validation stopped the request first.
+    const answer = await invoke(certificationRoutes.issueCertifications, {
+      as: ads,
+      params: { iterationId: NO_SUCH_ITERATION },
+      ...call,
+    });
+    expect([answer.status, answer.headers['content-type'], fields(answer)]).toEqual([
+      400,
+      'application/problem+json',
+      ['body'],
+    ]);
+  });
+
+  it('writes nothing when the body is null', async () => {
+    const list = async () => (await invoke(providerRoutes.listProvidersForAds, { as: ads })).body.items.length;
+    const before = await list();
+    const answer = await invoke(providerRoutes.createProvider, { as: ads, rawBody: 'null' });
+    expect([answer.status, fields(answer)]).toEqual([400, ['body']]);
+    expect(await list()).toBe(before);
+  });
+
+  it('accepts `{}` where every field is optional', async () => {
+    const answer = await invoke(certificationRoutes.issueCertifications, {
+      as: ads,
+      params: { iterationId: NO_SUCH_ITERATION },
+      body: {},
+    });
+    expect(answer.status).toBe(404);
+  });
+
+  it('names each unknown field on its own', async () => {
+    const answer = await invoke(certificationRoutes.issueCertifications, {
+      as: ads,
+      params: { iterationId: NO_SUCH_ITERATION },
+      body: { exceptions: [], force: true, dryRun: true },
+    });
+    expect([answer.status, fields(answer)]).toEqual([400, ['body.dryRun', 'body.force']]);
+  });
+});
+
+describe('a route that takes no body', () => {
+  it.each([
+    ['{}', '{}'],
+    ['null', 'null'],
+    ['an object', '{"force":true}'],
+    ['whitespace', ' '],
+  ])('refuses %s with 400 `body` and does not act', async (_, rawBody) => {
+    const { id } = await createIteration();
+    const refused = await invoke(iterationRoutes.publishIteration, { as: ads, params: { iterationId: id }, rawBody });
+    expect([refused.status, refused.body.errors]).toEqual([
+      400,
+      [{ field: 'body', code: 'unrecognized_body', message: 'This route takes no body' }],
+    ]);
+    const stored = await invoke(iterationRoutes.getIterationForAds, { as: ads, params: { iterationId: id } });
+    expect(stored.body.status).toBe('draft');
+  });
+
+  it('acts on an absent or empty body', async () => {
+    const absent = await createIteration();
+    const empty = await createIteration();
+    const published = [
+      await invoke(iterationRoutes.publishIteration, { as: ads, params: { iterationId: absent.id } }),
+      await invoke(iterationRoutes.publishIteration, { as: ads, params: { iterationId: empty.id }, rawBody: '' }),
+    ];
+    expect(published.map((a) => [a.status, a.body.status])).toEqual([
+      [200, 'published'],
+      [200, 'published'],
+    ]);
+  });
+
+  it('is the same rule on every such route: computing a proposal, declining an offer', async () => {
+    const proposal = await invoke(allocationRoutes.computeProposal, {
+      as: ads,
+      params: { iterationId: NO_SUCH_ITERATION },
+      body: {},
+    });
+    const decline = await invoke(allocationRoutes.declineOffer, {
+      as: applicantA,
+      params: { applicationId: 'ap-0000000000000000' },
+      rawBody: 'null',
+    });
+    expect([proposal.status, fields(proposal), decline.status, fields(decline)]).toEqual([
+      400,
+      ['body'],
+      400,
+      ['body'],
+    ]);
+  });
+});
+
+describe('query parameters', () => {
+  it('a route without a query string refuses any parameter, naming each', async () => {
+    const answer = await invoke(applicationRoutes.myApplications, {
+      as: applicantA,
+      query: { sort: 'latest', page: '2' },
+    });
+    expect([answer.status, fields(answer)]).toEqual([400, ['query.page', 'query.sort']]);
+  });
+
+  it('a route with a query string refuses the parameters it does not declare', async () => {
+    const answer = await invoke(providerRoutes.listProvidersForAds, { as: ads, query: { limit: '10', sort: 'name' } });
+    expect([answer.status, fields(answer)]).toEqual([400, ['query.sort']]);
+    const publicList = await invoke(iterationRoutes.listOpenIterations, { query: { region: 'North' } });
+    expect([publicList.status, fields(publicList)]).toEqual([400, ['query.region']]);
+  });
+
+  it('a page size must be a whole number from 1 to 100', async () => {
+    for (const limit of ['2.5', '0', '101', 'ten']) {
+      const answer = await invoke(providerRoutes.listProvidersForAds, { as: ads, query: { limit } });
+      expect([limit, answer.status, fields(answer)]).toEqual([limit, 400, ['query.limit']]);
+    }
+    expect((await invoke(providerRoutes.listProvidersForAds, { as: ads, query: { limit: '2' } })).status).toBe(200);
+  });
+});
