@@ -2,6 +2,7 @@ import { allocationRoutes } from '../../shared/http/routes/allocation';
 import { applicationRoutes } from '../../shared/http/routes/applications';
 import { certificationRoutes } from '../../shared/http/routes/certifications';
 import { iterationRoutes } from '../../shared/http/routes/iterations';
+import { linkRoutes } from '../../shared/http/routes/links';
 import { providerRoutes } from '../../shared/http/routes/providers';
 import { useClockReset } from '../support/clock';
 import { createIteration } from '../support/fixtures';
@@ -132,5 +133,51 @@ describe('query parameters', () => {
       expect([limit, answer.status, fields(answer)]).toEqual([limit, 400, ['query.limit']]);
     }
     expect((await invoke(providerRoutes.listProvidersForAds, { as: ads, query: { limit: '2' } })).status).toBe(200);
+  });
+});
+
+describe('errors on the supervisor link routes', () => {
+  const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+  const unknownToken = { token: 'A'.repeat(43) };
+
+  it.each([
+    ['no Accept', undefined, 'application/problem+json'],
+    ['Accept: application/json', 'application/json', 'application/problem+json'],
+    ['Accept: */*', '*/*', 'application/problem+json'],
+    ['a tie between HTML and JSON', 'text/html, application/json', 'application/problem+json'],
+    ['HTML ranked below JSON', 'text/html;q=0.5, application/problem+json', 'application/problem+json'],
+    ['a browser', BROWSER, 'text/html; charset=utf-8'],
+    ['HTML only', 'text/html', 'text/html; charset=utf-8'],
+  ])('with %s: %s', async (_, accept, contentType) => {
+    const headers: Record<string, string> = accept === undefined ? {} : { accept };
+    for (const [route, params, status] of [
+      [linkRoutes.viewLink, unknownToken, 404],
+      [linkRoutes.confirmLink, unknownToken, 404],
+      [linkRoutes.viewLink, { token: 'short' }, 400],
+    ] as const) {
+      const answer = await invoke(route, { params, headers });
+      expect([route.operationId, answer.status, answer.headers['content-type'], answer.headers.vary]).toEqual([
+        route.operationId,
+        status,
+        contentType,
+        'accept',
+      ]);
+      if (contentType === 'application/problem+json')
+        expect(answer.body).toMatchObject({ status, title: expect.any(String) });
+      else expect(answer.text).toMatch(/^<!doctype html>.*<h1>(Not found|Bad request)<\/h1>/);
+    }
+  });
+
+  it('JSON routes answer problem+json whatever the client accepts', async () => {
+    const answer = await invoke(providerRoutes.getProviderForAds, {
+      as: ads,
+      params: { providerId: 'pr-0000000000000000' },
+      headers: { accept: BROWSER },
+    });
+    expect([answer.status, answer.headers['content-type'], answer.headers.vary]).toEqual([
+      404,
+      'application/problem+json',
+      undefined,
+    ]);
   });
 });
