@@ -14,6 +14,7 @@ import type { Construct } from 'constructs';
 import type { Area } from '../../shared/http/route';
 import { ALL_ROUTES, API_AREAS } from '../../shared/http/routes';
 import { SWAGGER_ASSETS } from '../../shared/http/routes/docs';
+import { apiTimeoutSeconds } from '../../shared/http/timeouts';
 import { AREA_ACCESS } from '../areas';
 import type { DeployConfig } from '../config';
 import { CeFunction } from '../constructs/ce-function';
@@ -95,7 +96,7 @@ export class ApiStack extends Stack {
           PUBLIC_BASE_URL: this.api.apiEndpoint,
         },
         commandHooks: area === 'docs' ? copySwaggerAssets : undefined,
-        timeout: access.timeoutSeconds ? Duration.seconds(access.timeoutSeconds) : undefined,
+        timeout: Duration.seconds(apiTimeoutSeconds(area)),
       }).bindTable(props.table, access.table);
       if (access.sendsEmail) {
         fn.addToRolePolicy(

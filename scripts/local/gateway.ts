@@ -11,6 +11,7 @@ import type { Context } from 'aws-lambda';
 import { now, resetLocalClock, setLocalClock } from '../../shared/clock';
 import type { ApiEvent, ApiResult } from '../../shared/http/response';
 import type { Area, RouteSpec } from '../../shared/http/route';
+import { apiTimeoutSeconds } from '../../shared/http/timeouts';
 import { apiEvent, flattenClaims, matchRoute } from './api-event';
 
 export interface GatewayAuth {
@@ -162,7 +163,8 @@ export async function startGateway(options: {
     });
     let result: ApiResult;
     try {
-      result = await (await loadAreaHandler(match.route.area))(event, lambdaContext(`api-${match.route.area}`));
+      const area = match.route.area;
+      result = await (await loadAreaHandler(area))(event, lambdaContext(`api-${area}`, apiTimeoutSeconds(area) * 1000));
     } catch (error) {
       // What Lambda would report as a function error; API Gateway answers it with a bare 500.
       console.error(`[gateway] ${match.route.operationId} failed:`, error);
