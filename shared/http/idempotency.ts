@@ -13,6 +13,7 @@ interface IdempotencyContext extends Context {
   route: RouteSpec;
   caller?: Caller;
   idempotency?: { owner: string; key: string; claimedBy: string };
+  replay?: ApiResult;
 }
 
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,128}$/;
@@ -77,7 +78,11 @@ export const idempotency = (): MiddlewareObj<ApiEvent, ApiResult, Error, Idempot
         { 'retry-after': String(wait) },
       );
     }
-    return { ...claim.response, headers: { ...claim.response.headers, 'idempotent-replayed': 'true' } };
+    request.context.replay = {
+      ...claim.response,
+      headers: { ...claim.response.headers, 'idempotent-replayed': 'true' },
+    };
+    return undefined;
   },
   after: async (request) => {
     const held = request.context.idempotency;

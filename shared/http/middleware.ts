@@ -1,4 +1,5 @@
 import middy, { type MiddlewareObj } from '@middy/core';
+import httpSecurityHeaders from '@middy/http-security-headers';
 import type { Context } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { logger } from '../observability/logger';
@@ -19,6 +20,8 @@ interface RouteContext extends Context {
   route: RouteSpec;
   caller?: Caller;
   input: RouteInput<RouteSpec>;
+  /** A remembered answer to give again instead of running the operation (a retried `Idempotency-Key`). */
+  replay?: ApiResult;
 }
 
 /** Finds the route the gateway matched; the route key is `METHOD /path/{param}` in both AWS and the local gateway. */
@@ -154,13 +157,41 @@ const problemJson = (): MiddlewareObj<ApiEvent, ApiResult, Error, RouteContext> 
   },
 });
 
+/**
+ * The security headers every answer carries, errors and replays included. Content-Security-Policy is not here: it
+ * depends on what the body is, so `response.ts` sets it with the body. HSTS: the API is HTTPS only.
+ */
+const securityHeaders = () =>
+  httpSecurityHeaders({
+    contentTypeOptions: { action: 'nosniff' },
+    referrerPolicy: { policy: 'no-referrer' },
+    frameOptions: { action: 'deny' },
+    strictTransportSecurity: { maxAge: 365 * 24 * 60 * 60, includeSubDomains: true, preload: false },
+    poweredBy: true,
+    contentSecurityPolicy: false,
+    // Browser-feature and cross-origin policies for full web apps: nothing here needs or is helped by them.
+    crossOriginEmbedderPolicy: false,
+    crossOriginOpenerPolicy: false,
+    crossOriginResourcePolicy: false,
+    dnsPrefetchControl: false,
+    downloadOptions: false,
+    originAgentCluster: false,
+    permissionsPolicy: false,
+    permittedCrossDomainPolicies: false,
+    reportTo: false,
+    reportingEndpoints: false,
+    xssProtection: false,
+  }) as MiddlewareObj<ApiEvent, ApiResult, Error, RouteContext>;
+
 export type ExtraMiddleware = MiddlewareObj<ApiEvent, ApiResult, Error, RouteContext> & { handles?: 'idempotency' };
 
 /**
  * The one stack every API function goes through: route → role → validation → (idempotency) → operation →
- * response shaped by the route's schema; any error → problem+json.
+ * response shaped by the route's schema; any error → problem+json; security headers on every answer.
  * Areas with idempotent routes pass the idempotency middleware (kept out of the others' bundles); forgetting it is
  * caught at cold start rather than silently ignoring `Idempotency-Key`.
+ * No middleware answers early (middy would skip every `after`, security headers and the access log included): a
+ * replay is handed to the handler, which gives it instead of running the operation.
  */
 export function areaHandler<Routes extends Record<string, RouteSpec>>(
   routes: Routes,
@@ -178,19 +209,21 @@ export function areaHandler<Routes extends Record<string, RouteSpec>>(
   }
   return middy<ApiEvent, ApiResult, Error, RouteContext>()
     .use(accessLog())
+    .use(securityHeaders())
     .use(problemJson())
     .use(resolveRoute(byKey))
     .use(authorize())
     .use(validate())
     .use(extras)
     .handler(async (event, context) => {
-      const { route, input } = context;
+      const { route, input, replay } = context;
+      if (replay) return replay;
       const operation = byId.get(route.operationId);
       if (!operation) throw new NotFound(`Route ${route.operationId}`);
       const outcome = await operation(input);
       const [status, result] =
         outcome instanceof WithStatus ? [outcome.status, outcome.body] : [route.success.status, outcome];
-      if (route.success.contentType) return replyResponse(status, result as Reply, event);
+      if (route.success.contentType) return replyResponse(status, result as Reply, event, route);
       return jsonResponse(status, route.success.schema ? route.success.schema.parse(result) : undefined, event);
     });
 }

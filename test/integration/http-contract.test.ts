@@ -1,10 +1,13 @@
+import { createHash } from 'node:crypto';
 import { allocationRoutes } from '../../shared/http/routes/allocation';
 import { applicationRoutes } from '../../shared/http/routes/applications';
 import { certificationRoutes } from '../../shared/http/routes/certifications';
+import { docsRoutes } from '../../shared/http/routes/docs';
 import { iterationRoutes } from '../../shared/http/routes/iterations';
 import { linkRoutes } from '../../shared/http/routes/links';
 import { providerRoutes } from '../../shared/http/routes/providers';
 import { useClockReset } from '../support/clock';
+import { injectFaults } from '../support/faults';
 import { createIteration } from '../support/fixtures';
 import { ads, applicantA, invoke } from '../support/invoke';
 import { useTestTable } from '../support/table';
@@ -179,5 +182,78 @@ describe('errors on the supervisor link routes', () => {
       'application/problem+json',
       undefined,
     ]);
+  });
+});
+
+describe('security headers', () => {
+  const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+  const everyAnswer = {
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'x-frame-options': 'DENY',
+    'strict-transport-security': 'max-age=31536000; includeSubDomains',
+  };
+  const notAPage = "default-src 'none'; frame-ancestors 'none'";
+
+  it('on signed-in data and its errors: nothing may load, nothing is stored', async () => {
+    const answers = [
+      await invoke(providerRoutes.listProvidersForAds, { as: ads }),
+      await invoke(providerRoutes.getProviderForAds, { as: ads, params: { providerId: 'pr-0000000000000000' } }),
+      await invoke(providerRoutes.listProvidersForAds, { as: applicantA }),
+      await invoke(providerRoutes.listProvidersForAds),
+    ];
+    expect(answers.map((a) => a.status)).toEqual([200, 404, 403, 401]);
+    for (const answer of answers)
+      expect(answer.headers).toMatchObject({
+        ...everyAnswer,
+        'content-security-policy': notAPage,
+        'cache-control': 'no-store',
+      });
+  });
+
+  it('on the link pages: a strict policy allowing only their own stylesheet and form, never stored', async () => {
+    const page = await invoke(linkRoutes.viewLink, { params: { token: 'A'.repeat(43) }, headers: { accept: BROWSER } });
+    expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
+    const style = page.text.match(/<style>(.*?)<\/style>/)![1]!;
+    const hash = `'sha256-${createHash('sha256').update(style).digest('base64')}'`;
+    expect(page.headers).toMatchObject({
+      ...everyAnswer,
+      'content-security-policy': `default-src 'none'; style-src ${hash}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
+      'cache-control': 'no-store',
+    });
+    expect(page.text).not.toMatch(/ style=|<script/);
+  });
+
+  it('public cacheable answers keep their caching', async () => {
+    const document = await invoke(docsRoutes.getOpenApi);
+    const docsPage = await invoke(docsRoutes.getDocsPage);
+    expect([document.headers['cache-control'], docsPage.headers['cache-control']]).toEqual([
+      'public, max-age=300',
+      'public, max-age=300',
+    ]);
+    expect(document.headers).toMatchObject({ ...everyAnswer, 'content-security-policy': notAPage });
+    const script = docsPage.text.match(/<script>(.*?)<\/script>/)![1]!;
+    expect(docsPage.headers['content-security-policy']).toContain(
+      `script-src 'self' 'sha256-${createHash('sha256').update(script).digest('base64')}'`,
+    );
+  });
+});
+
+describe('answers a client should retry say when', () => {
+  it.each([
+    ['throttling outlasting the retries', { throttle: 1 }, 429, '1'],
+    ['a backing service timing out', { timeout: 1 }, 503, '2'],
+  ] as const)('%s: %d with Retry-After', async (_, rates, status, retryAfter) => {
+    const fault = injectFaults(rates);
+    try {
+      const answer = await invoke(providerRoutes.listProvidersForAds, { as: ads });
+      expect([answer.status, answer.headers['retry-after'], answer.headers['content-type']]).toEqual([
+        status,
+        retryAfter,
+        'application/problem+json',
+      ]);
+    } finally {
+      fault.stop();
+    }
   });
 });

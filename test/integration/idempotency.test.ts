@@ -82,6 +82,11 @@ describe('an Idempotency-Key left behind by a request that died', () => {
     const first = await apply();
     const replay = await apply();
     expect([first.status, replay.status, replay.headers['idempotent-replayed']]).toEqual([201, 201, 'true']);
+    // A replay is an answer like any other: it passes through the whole stack again.
+    expect([replay.headers['x-content-type-options'], replay.headers['referrer-policy']]).toEqual([
+      'nosniff',
+      'no-referrer',
+    ]);
     at(later(24 * 60 * 60 - 1));
     expect((await apply()).headers['idempotent-replayed']).toBe('true');
     at(later(24 * 60 * 60));
