@@ -2,7 +2,7 @@
  * `npm start` — the whole backend on this machine, on real components, with data kept under `.local/`
  * (git-ignored). `npm start -- --fresh` starts from empty.
  */
-import { DEFAULT_DATA_DIR, startStack } from './stack';
+import { DEFAULT_DATA_DIR, deployedOrigins, startStack } from './stack';
 
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
@@ -12,6 +12,7 @@ async function main() {
     dataDir: DEFAULT_DATA_DIR,
     fresh,
     logs: true,
+    webOrigin: process.env.LOCAL_WEB_ORIGIN,
     ports: {
       gateway: port('PORT', 3000),
       dynamo: port('DYNAMODB_PORT', 8000),
@@ -27,6 +28,10 @@ async function main() {
   line(
     'DynamoDB Local',
     `${state.dynamoEndpoint}   table ${state.tableName}, ${table === 'created' ? 'new' : 'kept from last run'} (data in ${DEFAULT_DATA_DIR}; --fresh starts empty)`,
+  );
+  line(
+    'CORS origins',
+    `${[...deployedOrigins(), process.env.LOCAL_WEB_ORIGIN ?? '(LOCAL_WEB_ORIGIN=<origin> npm start adds a local web app)'].join(', ')}`,
   );
   line('Sign-in', `cognito-local ${state.cognitoEndpoint}   pool ${state.userPoolId}, client ${state.clientId}`);
   console.log('\n  Sign-in tokens (ID tokens, valid for 24 h) — in another terminal:');
