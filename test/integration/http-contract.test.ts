@@ -257,3 +257,32 @@ describe('answers a client should retry say when', () => {
     }
   });
 });
+
+describe('every error a function answers is problem+json', () => {
+  it('415 for a body that is not JSON', async () => {
+    const answer = await invoke(providerRoutes.createProvider, {
+      as: ads,
+      rawBody: 'name=Harbor',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect([answer.status, answer.headers['content-type'], answer.body.title]).toEqual([
+      415,
+      'application/problem+json',
+      'Unsupported media type',
+    ]);
+  });
+
+  it('404 for a route the function does not serve', async () => {
+    const stray = {
+      ...iterationRoutes.listOpenIterations,
+      method: 'GET',
+      path: '/iterations/{iterationId}/seats',
+    } as const;
+    const answer = await invoke(stray, { params: { iterationId: NO_SUCH_ITERATION } });
+    expect([answer.status, answer.headers['content-type'], answer.headers['x-content-type-options']]).toEqual([
+      404,
+      'application/problem+json',
+      'nosniff',
+    ]);
+  });
+});
