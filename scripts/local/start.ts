@@ -47,7 +47,9 @@ async function main() {
   console.log(
     `    curl -X PUT ${state.gatewayUrl}/_local/clock -d '{"at":"2027-03-01T09:00:00-05:00"}'   (DELETE resets)`,
   );
-  console.log('  Scheduled jobs: npm run job -- <name> [--date YYYY-MM-DD]   (npm run job -- --list)');
+  console.log(
+    '  Scheduled jobs: npm run job -- <name> [--date YYYY-MM-DD]   (at this clock unless --date; npm run job -- --list)',
+  );
   console.log('\nCtrl-C stops everything; the data stays for next time.\n');
 
   const shutdown = async () => {
