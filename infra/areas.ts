@@ -10,7 +10,7 @@ const WRITE: TableAction[] = ['PutItem', 'UpdateItem', 'DeleteItem', 'ConditionC
  */
 export const AREA_ACCESS: Record<
   Area,
-  { description: string; table: TableAction[]; sendsEmail: boolean; managesAccounts?: boolean; timeoutSeconds?: number }
+  { description: string; table: TableAction[]; sendsEmail: boolean; managesAccounts?: boolean }
 > = {
   accounts: {
     description: 'Profiles; ADS creates staff accounts',
@@ -31,12 +31,10 @@ export const AREA_ACCESS: Record<
     table: [...READ, ...WRITE],
     sendsEmail: true,
   },
-  // Confirming an allocation makes every offer in one request: give it the API's full 29 seconds.
   allocation: {
     description: 'Seat allocation, offers, waitlists',
     table: [...READ, ...WRITE],
     sendsEmail: true,
-    timeoutSeconds: 29,
   },
   course: { description: 'Attendance and homework', table: [...READ, ...WRITE], sendsEmail: true },
   certifications: { description: 'Certification issuance and lifecycle', table: [...READ, ...WRITE], sendsEmail: true },

@@ -24,13 +24,19 @@ const list = (value: unknown): string[] =>
       ? value.split(',').map((s) => s.trim())
       : [];
 
+/**
+ * The browser origins allowed to call the API (CORS), from the `ce:allowedOrigins` context: CDK reads it through
+ * here, and so does the local gateway (from `cdk.json`), so both allow the same origins.
+ */
+export const allowedOrigins = (context: (key: string) => unknown): string[] => list(context('ce:allowedOrigins'));
+
 export function readConfig(node: Node): DeployConfig {
   const get = (key: string) => node.tryGetContext(`ce:${key}`) as unknown;
   const config: DeployConfig = {
     senderEmail: String(get('senderEmail') ?? ''),
     ddsNoticeRecipients: list(get('ddsNoticeRecipients')),
     adsNotifyEmails: list(get('adsNotifyEmails')),
-    allowedOrigins: list(get('allowedOrigins')),
+    allowedOrigins: allowedOrigins((key) => node.tryGetContext(key)),
     alarmEmail: get('alarmEmail') ? String(get('alarmEmail')) : undefined,
   };
   const missing = [

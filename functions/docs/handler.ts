@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { areaHandler } from '../../shared/http/middleware';
 import { openApiDocument } from '../../shared/http/openapi';
+import { cspHash } from '../../shared/http/response';
 import { ALL_ROUTES } from '../../shared/http/routes';
 import { docsRoutes, type SWAGGER_ASSETS } from '../../shared/http/routes/docs';
 
@@ -12,19 +13,27 @@ const assetFile = (name: (typeof SWAGGER_ASSETS)[number]) => {
 };
 
 let document: string | undefined;
+const start = "window.ui = SwaggerUIBundle({ url: 'openapi.json', dom_id: '#ui', deepLinking: true });";
 const page = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>CE certification API</title>
 <link rel="stylesheet" href="docs/swagger-ui.css"></head>
 <body><div id="ui"></div><script src="docs/swagger-ui-bundle.js"></script>
-<script>window.ui = SwaggerUIBundle({ url: 'openapi.json', dom_id: '#ui', deepLinking: true });</script>
+<script>${start}</script>
 </body></html>`;
+/** Swagger UI runs its own scripts, styles elements inline, uses data: images and fetches the document from here. */
+const policy = `default-src 'none'; script-src 'self' ${cspHash(start)}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
 
 export const handler = areaHandler(docsRoutes, {
   getOpenApi: async () => {
     document ??= JSON.stringify(openApiDocument(ALL_ROUTES));
     return { body: document, contentType: 'application/json; charset=utf-8', cacheSeconds: 300 };
   },
-  getDocsPage: async () => ({ body: page, contentType: 'text/html; charset=utf-8', cacheSeconds: 300 }),
+  getDocsPage: async () => ({
+    body: page,
+    contentType: 'text/html; charset=utf-8',
+    cacheSeconds: 300,
+    contentSecurityPolicy: policy,
+  }),
   getDocsAsset: async ({ params }) => ({
     body: readFileSync(assetFile(params.asset), 'utf8'),
     contentType: params.asset.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8',

@@ -11,9 +11,11 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IConfigurationSet } from 'aws-cdk-lib/aws-ses';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
+import { CORS } from '../../shared/http/cors';
 import type { Area } from '../../shared/http/route';
 import { ALL_ROUTES, API_AREAS } from '../../shared/http/routes';
 import { SWAGGER_ASSETS } from '../../shared/http/routes/docs';
+import { apiTimeoutSeconds } from '../../shared/http/timeouts';
 import { AREA_ACCESS } from '../areas';
 import type { DeployConfig } from '../config';
 import { CeFunction } from '../constructs/ce-function';
@@ -43,16 +45,10 @@ export class ApiStack extends Stack {
       description: 'CT Customized Employment certification API',
       corsPreflight: {
         allowOrigins: config.allowedOrigins,
-        allowHeaders: ['authorization', 'content-type', 'idempotency-key'],
-        allowMethods: [
-          CorsHttpMethod.GET,
-          CorsHttpMethod.POST,
-          CorsHttpMethod.PUT,
-          CorsHttpMethod.PATCH,
-          CorsHttpMethod.DELETE,
-        ],
-        exposeHeaders: ['x-correlation-id', 'idempotent-replayed'],
-        maxAge: Duration.hours(1),
+        allowHeaders: [...CORS.allowHeaders],
+        allowMethods: CORS.allowMethods.map((method) => CorsHttpMethod[method]),
+        exposeHeaders: [...CORS.exposeHeaders],
+        maxAge: Duration.seconds(CORS.maxAgeSeconds),
       },
     });
 
@@ -95,7 +91,7 @@ export class ApiStack extends Stack {
           PUBLIC_BASE_URL: this.api.apiEndpoint,
         },
         commandHooks: area === 'docs' ? copySwaggerAssets : undefined,
-        timeout: access.timeoutSeconds ? Duration.seconds(access.timeoutSeconds) : undefined,
+        timeout: Duration.seconds(apiTimeoutSeconds(area)),
       }).bindTable(props.table, access.table);
       if (access.sendsEmail) {
         fn.addToRolePolicy(

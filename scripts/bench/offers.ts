@@ -13,11 +13,12 @@ import { cognitoClient, signIn } from '../local/cognito';
 import type { StackState } from '../local/stack';
 import type { Meter } from './ddb-meter';
 
-async function post(state: StackState, token: string, path: string, body: unknown) {
+/** A POST with a JSON body, or with none (`body` undefined) for the routes that take none. */
+async function post(state: StackState, token: string, path: string, body?: unknown) {
   const res = await fetch(`${state.gatewayUrl}${path}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(body),
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   const json = (await res.json()) as Record<string, any>;
   if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
@@ -56,7 +57,7 @@ export async function benchOffers(state: StackState, meter: Meter, offers = 1000
     liveClasses: [{ date: '2027-02-02' }, { date: '2027-02-09' }],
     assignments: [],
   });
-  await post(state, token, `/ads/iterations/${iteration.id}/publish`, {});
+  await post(state, token, `/ads/iterations/${iteration.id}/publish`);
   const items = Array.from({ length: applicants }, (_, i): Application => {
     const region = i < seats.North + 80 ? 'North' : i < seats.North + seats.South + 160 ? 'South' : 'West';
     return {
@@ -97,7 +98,7 @@ export async function benchOffers(state: StackState, meter: Meter, offers = 1000
   setLocalClock(new Date('2027-01-16T09:00:00-05:00'));
   meter.reset();
   let t = performance.now();
-  const proposal = await post(state, token, `/ads/iterations/${iteration.id}/allocation/proposals`, {});
+  const proposal = await post(state, token, `/ads/iterations/${iteration.id}/allocation/proposals`);
   const proposeMs = performance.now() - t;
   const proposeCalls = { ...meter.calls };
   const proposeUnits = { read: meter.readUnits, write: meter.writeUnits };

@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { allowedOrigins } from '../../infra/config';
 import { ALL_ROUTES } from '../../shared/http/routes';
 import type { Role } from '../../shared/domain/vocabulary';
 import {
@@ -60,6 +61,16 @@ export interface StackOptions {
   existing?: { dynamoEndpoint?: string; sesEndpoint?: string };
   tableName?: string;
   logs?: boolean;
+  /** A local web app's origin (e.g. `http://localhost:5173`), allowed by CORS besides the deployed ones. */
+  webOrigin?: string;
+}
+
+/** The origins CDK allows (`ce:allowedOrigins` in `cdk.json`), read through the same function CDK uses. */
+export function deployedOrigins(): string[] {
+  const { context } = JSON.parse(readFileSync(resolve(process.cwd(), 'cdk.json'), 'utf8')) as {
+    context: Record<string, unknown>;
+  };
+  return allowedOrigins((key) => context[key]);
 }
 
 export async function startStack(options: StackOptions = {}) {
@@ -136,6 +147,7 @@ export async function startStack(options: StackOptions = {}) {
       port: gatewayPort,
       routes: ALL_ROUTES,
       auth: { issuer: state.issuer, audience: clientId, jwksUrl: `${state.issuer}/.well-known/jwks.json` },
+      allowOrigins: [...deployedOrigins(), ...(options.webOrigin ? [options.webOrigin] : [])],
       triggers: {
         'post-confirmation': async () => (await import('../../functions/accounts/post-confirmation')).handler as never,
       },

@@ -2,7 +2,7 @@
  * `npm start` — the whole backend on this machine, on real components, with data kept under `.local/`
  * (git-ignored). `npm start -- --fresh` starts from empty.
  */
-import { DEFAULT_DATA_DIR, startStack } from './stack';
+import { DEFAULT_DATA_DIR, deployedOrigins, startStack } from './stack';
 
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
@@ -12,6 +12,7 @@ async function main() {
     dataDir: DEFAULT_DATA_DIR,
     fresh,
     logs: true,
+    webOrigin: process.env.LOCAL_WEB_ORIGIN,
     ports: {
       gateway: port('PORT', 3000),
       dynamo: port('DYNAMODB_PORT', 8000),
@@ -28,6 +29,10 @@ async function main() {
     'DynamoDB Local',
     `${state.dynamoEndpoint}   table ${state.tableName}, ${table === 'created' ? 'new' : 'kept from last run'} (data in ${DEFAULT_DATA_DIR}; --fresh starts empty)`,
   );
+  line(
+    'CORS origins',
+    `${[...deployedOrigins(), process.env.LOCAL_WEB_ORIGIN ?? '(LOCAL_WEB_ORIGIN=<origin> npm start adds a local web app)'].join(', ')}`,
+  );
   line('Sign-in', `cognito-local ${state.cognitoEndpoint}   pool ${state.userPoolId}, client ${state.clientId}`);
   console.log('\n  Sign-in tokens (ID tokens, valid for 24 h) — in another terminal:');
   for (const [role, user] of Object.entries(state.users))
@@ -42,7 +47,9 @@ async function main() {
   console.log(
     `    curl -X PUT ${state.gatewayUrl}/_local/clock -d '{"at":"2027-03-01T09:00:00-05:00"}'   (DELETE resets)`,
   );
-  console.log('  Scheduled jobs: npm run job -- <name> [--date YYYY-MM-DD]   (npm run job -- --list)');
+  console.log(
+    '  Scheduled jobs: npm run job -- <name> [--date YYYY-MM-DD]   (at this clock unless --date; npm run job -- --list)',
+  );
   console.log('\nCtrl-C stops everything; the data stays for next time.\n');
 
   const shutdown = async () => {

@@ -1,6 +1,7 @@
 import middy, { type MiddlewareObj } from '@middy/core';
+import httpSecurityHeaders from '@middy/http-security-headers';
 import type { Context } from 'aws-lambda';
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 import { logger } from '../observability/logger';
 import { callerFromClaims, type Caller } from './caller';
 import {
@@ -19,6 +20,8 @@ interface RouteContext extends Context {
   route: RouteSpec;
   caller?: Caller;
   input: RouteInput<RouteSpec>;
+  /** A remembered answer to give again instead of running the operation (a retried `Idempotency-Key`). */
+  replay?: ApiResult;
 }
 
 /** Finds the route the gateway matched; the route key is `METHOD /path/{param}` in both AWS and the local gateway. */
@@ -49,21 +52,30 @@ const authorize = (): MiddlewareObj<ApiEvent, ApiResult, Error, RouteContext> =>
   },
 });
 
+/** One problem per offending field; an unknown key is named in `field` itself, so each one is listed on its own. */
 function problemsOf(source: string, error: z.core.$ZodError): FieldProblem[] {
-  return error.issues.map((issue: z.core.$ZodIssue) => ({
-    field: [source, ...issue.path.map(String)].join('.'),
-    code: issue.code,
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue: z.core.$ZodIssue): FieldProblem[] => {
+    const at = [source, ...issue.path.map(String)];
+    if (issue.code === 'unrecognized_keys')
+      return issue.keys.map((key) => ({
+        field: [...at, key].join('.'),
+        code: issue.code,
+        message: 'Not a known field',
+      }));
+    return [{ field: at.join('.'), code: issue.code, message: issue.message }];
+  });
 }
 
+const hasBody = (event: ApiEvent) => event.body !== undefined && event.body !== '';
+
+/** The body as JSON, or `undefined` when none was sent (then the route's schema says it is missing). */
 function parseBody(event: ApiEvent): unknown {
-  if (event.body === undefined || event.body === '') return undefined;
+  if (!hasBody(event)) return undefined;
   const contentType = event.headers?.['content-type'] ?? 'application/json';
   if (!/^application\/([a-z.+-]*\+)?json\b/i.test(contentType)) {
     throw new HttpProblem(415, 'Unsupported media type', 'Send the body as application/json.');
   }
-  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  const text = event.isBase64Encoded ? Buffer.from(event.body!, 'base64').toString('utf8') : event.body!;
   try {
     return JSON.parse(text);
   } catch {
@@ -73,7 +85,15 @@ function parseBody(event: ApiEvent): unknown {
   }
 }
 
-/** zod validation of path, query and body; every offending field is listed, and nothing runs on a 400. */
+/** A route that declares no query string takes none: an unknown parameter is refused like an unknown field. */
+const NO_QUERY = z.strictObject({});
+
+/**
+ * zod validation of path, query and body; every offending field is listed, and nothing runs on a 400.
+ * - Query: every route refuses parameters it does not declare (each one listed as `query.<name>`).
+ * - Body: a route that declares a body requires one (missing or JSON `null` → `body`); a route that declares none
+ *   accepts only an absent or empty body — anything else, `{}` included, is refused (`body`, `unrecognized_body`).
+ */
 const validate = (): MiddlewareObj<ApiEvent, ApiResult, Error, RouteContext> => ({
   before: (request) => {
     const { route } = request.context;
@@ -86,16 +106,15 @@ const validate = (): MiddlewareObj<ApiEvent, ApiResult, Error, RouteContext> => 
       return undefined;
     };
     const params = parsePart('path', route.params, request.event.pathParameters ?? {});
-    const query = parsePart('query', route.query, request.event.queryStringParameters ?? {});
-    const rawBody = route.body ? parseBody(request.event) : undefined;
-    const body = parsePart('body', route.body, rawBody ?? (route.body ? {} : undefined));
-    if (!route.body && request.event.body) {
+    const query = parsePart('query', route.query ?? NO_QUERY, request.event.queryStringParameters ?? {});
+    const body = parsePart('body', route.body, route.body ? parseBody(request.event) : undefined);
+    if (!route.body && hasBody(request.event)) {
       problems.push({ field: 'body', code: 'unrecognized_body', message: 'This route takes no body' });
     }
     if (problems.length > 0) throw new BadRequest('Some fields are missing or invalid.', problems);
     request.context.input = {
       params,
-      query,
+      query: route.query ? query : undefined,
       body,
       caller: request.context.caller,
       requestId: request.event.requestContext.requestId,
@@ -138,13 +157,41 @@ const problemJson = (): MiddlewareObj<ApiEvent, ApiResult, Error, RouteContext> 
   },
 });
 
+/**
+ * The security headers every answer carries, errors and replays included. Content-Security-Policy is not here: it
+ * depends on what the body is, so `response.ts` sets it with the body. HSTS: the API is HTTPS only.
+ */
+const securityHeaders = () =>
+  httpSecurityHeaders({
+    contentTypeOptions: { action: 'nosniff' },
+    referrerPolicy: { policy: 'no-referrer' },
+    frameOptions: { action: 'deny' },
+    strictTransportSecurity: { maxAge: 365 * 24 * 60 * 60, includeSubDomains: true, preload: false },
+    poweredBy: true,
+    contentSecurityPolicy: false,
+    // Browser-feature and cross-origin policies for full web apps: nothing here needs or is helped by them.
+    crossOriginEmbedderPolicy: false,
+    crossOriginOpenerPolicy: false,
+    crossOriginResourcePolicy: false,
+    dnsPrefetchControl: false,
+    downloadOptions: false,
+    originAgentCluster: false,
+    permissionsPolicy: false,
+    permittedCrossDomainPolicies: false,
+    reportTo: false,
+    reportingEndpoints: false,
+    xssProtection: false,
+  }) as MiddlewareObj<ApiEvent, ApiResult, Error, RouteContext>;
+
 export type ExtraMiddleware = MiddlewareObj<ApiEvent, ApiResult, Error, RouteContext> & { handles?: 'idempotency' };
 
 /**
  * The one stack every API function goes through: route → role → validation → (idempotency) → operation →
- * response shaped by the route's schema; any error → problem+json.
+ * response shaped by the route's schema; any error → problem+json; security headers on every answer.
  * Areas with idempotent routes pass the idempotency middleware (kept out of the others' bundles); forgetting it is
  * caught at cold start rather than silently ignoring `Idempotency-Key`.
+ * No middleware answers early (middy would skip every `after`, security headers and the access log included): a
+ * replay is handed to the handler, which gives it instead of running the operation.
  */
 export function areaHandler<Routes extends Record<string, RouteSpec>>(
   routes: Routes,
@@ -162,19 +209,21 @@ export function areaHandler<Routes extends Record<string, RouteSpec>>(
   }
   return middy<ApiEvent, ApiResult, Error, RouteContext>()
     .use(accessLog())
+    .use(securityHeaders())
     .use(problemJson())
     .use(resolveRoute(byKey))
     .use(authorize())
     .use(validate())
     .use(extras)
     .handler(async (event, context) => {
-      const { route, input } = context;
+      const { route, input, replay } = context;
+      if (replay) return replay;
       const operation = byId.get(route.operationId);
       if (!operation) throw new NotFound(`Route ${route.operationId}`);
       const outcome = await operation(input);
       const [status, result] =
         outcome instanceof WithStatus ? [outcome.status, outcome.body] : [route.success.status, outcome];
-      if (route.success.contentType) return replyResponse(status, result as Reply, event);
+      if (route.success.contentType) return replyResponse(status, result as Reply, event, route);
       return jsonResponse(status, route.success.schema ? route.success.schema.parse(result) : undefined, event);
     });
 }

@@ -1,15 +1,33 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { HttpProblem } from './errors';
 import type { Reply, RouteSpec, SuccessStatus } from './route';
-import { escapeHtml, page } from '../html';
+import { createHash } from 'node:crypto';
+import { escapeHtml, PAGE_STYLE, page } from '../html';
 
 /** The HTTP API payload 2.0 event; with a JWT authorizer it also carries `requestContext.authorizer.jwt.claims`. */
 export type ApiEvent = APIGatewayProxyEventV2;
 export type ApiResult = APIGatewayProxyStructuredResultV2;
 
-const baseHeaders = (event: ApiEvent) => ({
+/** A CSP source allowing exactly this inline script or stylesheet. */
+export const cspHash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+/**
+ * Content-Security-Policy by what the body is (the other security headers are the same on every answer and come
+ * from the middy stack). A page — a supervisor link page or an HTML problem page, whose URL carries a secret
+ * token — may use its own inline stylesheet and post its form back here, nothing else: no script, no image, no
+ * frame, no other origin. Anything that is not a page (JSON, CSV, iCalendar, scripts) may load nothing at all.
+ */
+export const PAGE_POLICY = `default-src 'none'; style-src ${cspHash(PAGE_STYLE)}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`;
+export const NOT_A_PAGE_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+/**
+ * Headers of every answer. `no-store` unless a public route's reply says it may be cached (the docs): signed-in
+ * data, link pages and errors are never kept by a browser or a proxy.
+ */
+const baseHeaders = (event: ApiEvent, contentSecurityPolicy = NOT_A_PAGE_POLICY): Record<string, string> => ({
   'x-correlation-id': event.requestContext.requestId,
   'cache-control': 'no-store',
+  'content-security-policy': contentSecurityPolicy,
 });
 
 export function jsonResponse(status: SuccessStatus, body: unknown, event: ApiEvent): ApiResult {
@@ -21,28 +39,56 @@ export function jsonResponse(status: SuccessStatus, body: unknown, event: ApiEve
   };
 }
 
-export function replyResponse(status: SuccessStatus, reply: Reply, event: ApiEvent): ApiResult {
-  const headers: Record<string, string> = { ...baseHeaders(event), 'content-type': reply.contentType };
+export function replyResponse(status: SuccessStatus, reply: Reply, event: ApiEvent, route: RouteSpec): ApiResult {
+  const policy =
+    reply.contentSecurityPolicy ?? (reply.contentType.startsWith('text/html') ? PAGE_POLICY : NOT_A_PAGE_POLICY);
+  const headers: Record<string, string> = { ...baseHeaders(event, policy), 'content-type': reply.contentType };
   if (reply.filename) headers['content-disposition'] = `attachment; filename="${reply.filename}"`;
-  if (reply.cacheSeconds) headers['cache-control'] = `public, max-age=${reply.cacheSeconds}`;
+  if (reply.cacheSeconds && route.access === 'public')
+    headers['cache-control'] = `public, max-age=${reply.cacheSeconds}`;
   return { statusCode: status, headers, body: reply.body, isBase64Encoded: reply.isBase64Encoded ?? false };
 }
 
+/** Ranges under which an API client accepts problem+json. */
+const JSON_RANGES = new Set(['application/problem+json', 'application/json', 'application/*', '*/*']);
+
 /**
- * RFC 9457 problem details. `errors` lists the offending fields when there are any. Routes that answer people
- * with pages (the supervisor links) get the same problem as a short HTML page.
+ * Whether the client prefers a page to problem+json: `text/html` named explicitly, with a higher weight than any
+ * range that covers problem+json. Browsers navigating name `text/html` first and give the wildcard a lower weight;
+ * API clients send a JSON type, the wildcard or nothing, and a tie goes to problem+json.
+ */
+export function prefersHtml(accept: string | undefined): boolean {
+  let html = 0;
+  let json = 0;
+  for (const part of (accept ?? '').toLowerCase().split(',')) {
+    const [range = '', ...params] = part.split(';').map((p) => p.trim());
+    const weight = params.find((p) => p.startsWith('q='));
+    const q = weight === undefined ? 1 : Number(weight.slice(2));
+    if (Number.isNaN(q)) continue;
+    if (range === 'text/html') html = Math.max(html, q);
+    if (JSON_RANGES.has(range)) json = Math.max(json, q);
+  }
+  return html > json;
+}
+
+/**
+ * RFC 9457 problem details: every error a function answers is `application/problem+json`, `errors` listing the
+ * offending fields when there are any. Routes whose answer is a page for people (the supervisor links, the docs
+ * page) negotiate: a browser (`Accept` preferring `text/html`) gets the same problem as a short readable page.
  */
 export function problemResponse(problem: HttpProblem, event: ApiEvent, route?: RouteSpec): ApiResult {
-  if (route?.success.contentType?.startsWith('text/html')) {
+  const negotiates = route?.success.contentType?.startsWith('text/html') ?? false;
+  const headers = { ...baseHeaders(event), ...problem.headers, ...(negotiates ? { vary: 'accept' } : {}) };
+  if (negotiates && prefersHtml(event.headers?.accept)) {
     return {
       statusCode: problem.status,
-      headers: { ...baseHeaders(event), ...problem.headers, 'content-type': 'text/html; charset=utf-8' },
+      headers: { ...headers, 'content-security-policy': PAGE_POLICY, 'content-type': 'text/html; charset=utf-8' },
       body: page(problem.title, `<p>${escapeHtml(problem.message)}</p>`),
     };
   }
   return {
     statusCode: problem.status,
-    headers: { ...baseHeaders(event), ...problem.headers, 'content-type': 'application/problem+json' },
+    headers: { ...headers, 'content-type': 'application/problem+json' },
     body: JSON.stringify({
       type: 'about:blank',
       title: problem.title,

@@ -85,7 +85,10 @@ export interface Reply {
   contentType: string;
   filename?: string;
   isBase64Encoded?: boolean;
+  /** Honoured on public routes only: a signed-in answer is never cached. */
   cacheSeconds?: number;
+  /** A page that needs more than a link page may do (the docs page runs Swagger UI) names its own policy. */
+  contentSecurityPolicy?: string;
 }
 
 type SuccessBody<R extends RouteSpec> = R['success']['contentType'] extends string

@@ -65,5 +65,3 @@ export const pageQuery = {
 
 export const page = <T extends z.ZodMiniType>(item: T) =>
   z.object({ items: z.array(item), cursor: z.optional(z.string()) });
-
-export const emptyBody = z.strictObject({});

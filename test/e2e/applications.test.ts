@@ -49,7 +49,7 @@ describe('sign up → profile → apply → supervisor endorses → ADS lists an
         assignments: [],
       },
     });
-    await stack().fetch(`/ads/iterations/${iteration.body.id}/publish`, { method: 'POST', token: ads, json: {} });
+    await stack().fetch(`/ads/iterations/${iteration.body.id}/publish`, { method: 'POST', token: ads });
 
     // Self sign-up: the post-confirmation trigger (invoked by cognito-local through the gateway) makes them an applicant.
     const tag = unique();

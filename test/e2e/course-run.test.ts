@@ -41,7 +41,7 @@ describe('a whole course on the local stack, through the gateway with real token
         },
       })
     ).body;
-    await stack().fetch(`/ads/iterations/${iteration.id}/publish`, { method: 'POST', token: ads, json: {} });
+    await stack().fetch(`/ads/iterations/${iteration.id}/publish`, { method: 'POST', token: ads });
 
     const tag = unique();
     const email = `robin.${tag}@summit.example.org`;
@@ -86,11 +86,7 @@ describe('a whole course on the local stack, through the gateway with real token
 
     await clock('2027-01-16T09:00:00-05:00');
     const proposal = (
-      await stack().fetch(`/ads/iterations/${iteration.id}/allocation/proposals`, {
-        method: 'POST',
-        token: ads,
-        json: {},
-      })
+      await stack().fetch(`/ads/iterations/${iteration.id}/allocation/proposals`, { method: 'POST', token: ads })
     ).body;
     expect(proposal.lines[0].reasons[0]).toContain('Seated in West in round 1');
     await stack().fetch(`/ads/iterations/${iteration.id}/allocation/confirm`, {

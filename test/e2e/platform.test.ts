@@ -24,11 +24,7 @@ describe('through the local gateway with real tokens', () => {
     const created = await stack().fetch('/ads/iterations', { method: 'POST', token, json: plan });
     expect(created.status).toBe(201);
     expect(created.headers.get('x-correlation-id')).toBeTruthy();
-    const published = await stack().fetch(`/ads/iterations/${created.body.id}/publish`, {
-      method: 'POST',
-      token,
-      json: {},
-    });
+    const published = await stack().fetch(`/ads/iterations/${created.body.id}/publish`, { method: 'POST', token });
     expect(published.body.status).toBe('published');
     const listed = await stack().fetch('/iterations');
     expect(listed.body.items.map((i: { id: string }) => i.id)).toContain(created.body.id);

@@ -56,7 +56,7 @@ const seatsOf = async (iterationId: string) =>
   (await invoke(r.allocationSummary, { as: ads, params: { iterationId } })).body.seats;
 
 async function proposeAndConfirm(iterationId: string) {
-  const proposal = await invoke(r.computeProposal, { as: ads, params: { iterationId }, body: {} });
+  const proposal = await invoke(r.computeProposal, { as: ads, params: { iterationId } });
   expect(proposal.status).toBe(201);
   const confirmed = await invoke(r.confirmProposal, {
     as: ads,
@@ -78,7 +78,7 @@ describe('the allocation proposal', () => {
       ],
       { North: 2, South: 1, West: 0 },
     );
-    const first = await invoke(r.computeProposal, { as: ads, params: { iterationId: iteration.id }, body: {} });
+    const first = await invoke(r.computeProposal, { as: ads, params: { iterationId: iteration.id } });
     expect(first.body.version).toBe(1);
     expect(first.body.seated).toEqual({ North: 2, South: 1, West: 0 });
     const line = (name: string, body = first.body) =>
@@ -94,7 +94,7 @@ describe('the allocation proposal', () => {
       body: { decision: 'seat', reason: 'Covers the Torrington caseload alone' },
     });
     expect(override.status).toBe(200);
-    const second = await invoke(r.computeProposal, { as: ads, params: { iterationId: iteration.id }, body: {} });
+    const second = await invoke(r.computeProposal, { as: ads, params: { iterationId: iteration.id } });
     expect(second.body.version).toBe(2);
     expect(line('Second North (same provider)', second.body)).toMatchObject({
       decision: 'seat',
@@ -120,17 +120,17 @@ describe('the allocation proposal', () => {
 
   it('refuses to confirm a stale proposal, and is for ADS only', async () => {
     const { iteration } = await allocationSetup([{ provider: 'a', region: 'North' }]);
-    await invoke(r.computeProposal, { as: ads, params: { iterationId: iteration.id }, body: {} });
-    await invoke(r.computeProposal, { as: ads, params: { iterationId: iteration.id }, body: {} });
+    await invoke(r.computeProposal, { as: ads, params: { iterationId: iteration.id } });
+    await invoke(r.computeProposal, { as: ads, params: { iterationId: iteration.id } });
     const stale = await invoke(r.confirmProposal, {
       as: ads,
       params: { iterationId: iteration.id },
       body: { version: 1 },
     });
     expect([stale.status, stale.body.latestVersion]).toEqual([409, 2]);
-    expect(
-      (await invoke(r.computeProposal, { as: applicantA, params: { iterationId: iteration.id }, body: {} })).status,
-    ).toBe(403);
+    expect((await invoke(r.computeProposal, { as: applicantA, params: { iterationId: iteration.id } })).status).toBe(
+      403,
+    );
   });
 });
 
@@ -232,7 +232,6 @@ describe('released seats go to the waitlist', () => {
     const declined = await invoke(r.declineOffer, {
       as: n1!.who,
       params: { applicationId: n1!.applicationId },
-      body: {},
     });
     expect(declined.body.status).toBe('declined');
     expect(await statusOf(n4!.who, n4!.applicationId)).toMatchObject({
@@ -335,7 +334,6 @@ describe('the waitlist ends', () => {
     const declined = await invoke(r.declineOffer, {
       as: n2!.who,
       params: { applicationId: n2!.applicationId },
-      body: {},
     });
     expect(declined.body.status).toBe('declined');
     expect((await statusOf(n3!.who, n3!.applicationId)).status).toBe('waitlisted');
@@ -370,7 +368,6 @@ describe('the waitlist ends', () => {
     await invoke(r.declineOffer, {
       as: applicants[0]!.who,
       params: { applicationId: applicants[0]!.applicationId },
-      body: {},
     });
     expect(await seatsOf(iteration.id)).toMatchObject({ North: { offered: 1, free: 1 } });
   });
@@ -390,7 +387,7 @@ describe('the directory feeds the allocation', () => {
       params: { providerId: providers.b.id },
       body: { priority: true, reason: 'Lost its only certified staff member' },
     });
-    const proposal = await invoke(r.computeProposal, { as: ads, params: { iterationId: iteration.id }, body: {} });
+    const proposal = await invoke(r.computeProposal, { as: ads, params: { iterationId: iteration.id } });
     expect(proposal.body.lines.find((l: { decision: string }) => l.decision === 'seat')).toMatchObject({
       applicantName: 'Priority',
       factors: { priority: true },

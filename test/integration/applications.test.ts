@@ -21,6 +21,9 @@ import { iterationRoutes } from '../../shared/http/routes/iterations';
 useTestTable();
 useClockReset();
 
+/** What a browser sends when it opens a page. */
+const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+
 // Window: 1 Dec 2026 09:00 – 15 Jan 2027 17:00 Connecticut time; classes from 2 Feb 2027.
 const DURING_WINDOW = '2026-12-10T10:00:00-05:00';
 
@@ -117,7 +120,7 @@ describe('applying', () => {
 
     at('2026-11-22T12:00:00-05:00');
     const recert = await createIteration({ kind: 'recertification', title: 'Recertification spring 2027' });
-    await invoke(iterationRoutes.publishIteration, { as: ads, params: { iterationId: recert.id }, body: {} });
+    await invoke(iterationRoutes.publishIteration, { as: ads, params: { iterationId: recert.id } });
     at(DURING_WINDOW);
     expect((await applyTo(dee, recert.id)).body.errors[0].code).toBe('not_eligible');
     const admitted = await invoke(r.admitToRecertification, {
@@ -170,7 +173,13 @@ describe('the supervisor endorsement link', () => {
     );
 
     const reused = await invoke(linkRoutes.confirmLink, { params: { token } });
-    expect([reused.status, reused.headers['content-type']]).toEqual([410, 'text/html; charset=utf-8']);
+    expect([reused.status, reused.headers['content-type']]).toEqual([410, 'application/problem+json']);
+    const reusedInBrowser = await invoke(linkRoutes.confirmLink, { params: { token }, headers: { accept: BROWSER } });
+    expect([reusedInBrowser.status, reusedInBrowser.headers['content-type']]).toEqual([
+      410,
+      'text/html; charset=utf-8',
+    ]);
+    expect(reusedInBrowser.text).toContain('This link has already been used.');
     expect((await invoke(linkRoutes.viewLink, { params: { token } })).status).toBe(410);
   });
 

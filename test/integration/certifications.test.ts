@@ -290,7 +290,6 @@ describe('staff departures and priority', () => {
     const proposal = await invoke(allocationRoutes.computeProposal, {
       as: ads,
       params: { iterationId: next.id },
-      body: {},
     });
     expect(proposal.body.lines.find((l: { decision: string }) => l.decision === 'seat').applicationId).toBe(
       fromPriority.applicationId,

@@ -68,7 +68,7 @@ describe('who may apply to a recertification iteration', () => {
     at('2026-11-22T12:00:00-05:00');
     const provider = await createProvider();
     const recert = await createIteration({ kind: 'recertification', title: 'Recertification spring 2027' });
-    await invoke(iterationRoutes.publishIteration, { as: ads, params: { iterationId: recert.id }, body: {} });
+    await invoke(iterationRoutes.publishIteration, { as: ads, params: { iterationId: recert.id } });
     at('2026-12-10T10:00:00-05:00');
     const cases: [string, string | undefined, string | undefined][] = [
       ['window', '2027-08-01', undefined], // renewal window opens 2026-11-01

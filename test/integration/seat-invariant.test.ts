@@ -66,7 +66,7 @@ async function scenario(seed: number, faults: boolean) {
     people.push(await endorsedApplicant(iteration.id, provider, REGIONS[Math.floor(random() * 3)]!));
   }
   at('2027-01-16T09:00:00-05:00');
-  const proposal = await invoke(r.computeProposal, { as: ads, params: { iterationId: iteration.id }, body: {} });
+  const proposal = await invoke(r.computeProposal, { as: ads, params: { iterationId: iteration.id } });
   await invoke(r.confirmProposal, {
     as: ads,
     params: { iterationId: iteration.id },
@@ -106,7 +106,7 @@ async function scenario(seed: number, faults: boolean) {
       );
     else if (choice < 0.5)
       ops.push(
-        invoke(r.declineOffer, { as: p.who, params: { applicationId: p.applicationId }, body: {} }).then(
+        invoke(r.declineOffer, { as: p.who, params: { applicationId: p.applicationId } }).then(
           record('decline', p.applicationId),
         ),
       );

@@ -20,7 +20,7 @@ export async function createIteration(overrides: Record<string, unknown> = {}) {
 
 export async function publishedIteration(overrides: Record<string, unknown> = {}) {
   const { id } = await createIteration(overrides);
-  const published = await invoke(iterationRoutes.publishIteration, { as: ads, params: { iterationId: id }, body: {} });
+  const published = await invoke(iterationRoutes.publishIteration, { as: ads, params: { iterationId: id } });
   if (published.status !== 200) throw new Error(`publish failed: ${published.text}`);
   return published.body as { id: string; version: number };
 }
@@ -164,7 +164,6 @@ export async function enrolledLearners(
   const proposal = await invoke(allocationRoutes.computeProposal, {
     as: ads,
     params: { iterationId: iteration.id },
-    body: {},
   });
   await invoke(allocationRoutes.confirmProposal, {
     as: ads,

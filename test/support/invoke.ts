@@ -58,7 +58,10 @@ export async function invoke<T = any>(route: RouteSpec, call: Call = {}): Promis
   const handler = await loadAreaHandler(route.area);
   const result = await handler(event, lambdaContext(`api-${route.area}`));
   const text = result.body ?? '';
-  const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)]));
+  // Header names are case-insensitive: read them lower-case, as an HTTP client would.
+  const headers = Object.fromEntries(
+    Object.entries(result.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]),
+  );
   let body: unknown = text;
   if (/json/.test(headers['content-type'] ?? '') && text) body = JSON.parse(text);
   return { status: result.statusCode ?? 200, headers, body: body as T, text };

@@ -53,6 +53,5 @@ export const QUERY: Record<string, Record<string, string>> = {
 /** Valid bodies of the routes on one's own application, so "someone else's" is decided by ownership, not validation. */
 export const OWN_OBJECT_BODIES: Record<string, unknown> = {
   acceptOffer: { agreement: { courseDates: true, responsibilities: true, attendancePolicy: true } },
-  declineOffer: {},
   submitHomework: { text: 'my homework' },
 };

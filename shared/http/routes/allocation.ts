@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { route } from '../route';
-import { emptyBody, id, instant, meta, reason, region, whole } from '../schemas';
+import { id, instant, meta, reason, region, whole } from '../schemas';
 import { ApplicationView } from './applications';
 
 const iterationId = id('it');
@@ -90,7 +90,6 @@ export const allocationRoutes = {
     description:
       'Order: ADS overrides; (recertification: soonest-expiring certification); priority status; providers with fewer staff holding an active certification; direct-service staff; one seat per provider in round 1, further staff in round 2; earliest application.',
     params: z.strictObject({ iterationId }),
-    body: emptyBody,
     success: { status: 201, description: 'The proposal, each line with its reasons', schema: Proposal },
     problems: [400, 401, 403, 404, 409],
   }),
@@ -208,7 +207,6 @@ export const allocationRoutes = {
     tag,
     summary: 'Decline the offered seat (it goes to the next person waiting)',
     params: z.strictObject({ applicationId }),
-    body: emptyBody,
     success: { status: 200, description: 'The application', schema: ApplicationView },
     problems: [400, 401, 403, 404, 409],
   }),

@@ -4,7 +4,6 @@ import { route } from '../route';
 import {
   ctDateTime,
   date,
-  emptyBody,
   id,
   instant,
   meta,
@@ -161,7 +160,6 @@ export const iterationRoutes = {
     tag,
     summary: 'Publish an iteration so providers can see it and apply in its window',
     params: z.strictObject({ iterationId }),
-    body: emptyBody,
     success: { status: 200, description: 'The published iteration', schema: IterationDetail },
     problems: [400, 401, 403, 404, 409, 422],
   }),
