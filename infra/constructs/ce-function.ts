@@ -1,12 +1,13 @@
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays, type CfnLogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { GSIS } from '../../shared/data/table-design';
 import { BUNDLING } from '../bundling';
+import { ManagedPolicyRole } from './managed-policy-role';
 
 export interface CeFunctionProps {
   /** Path from the project root, e.g. `functions/iterations/handler.ts`. */
@@ -31,7 +32,8 @@ export type TableAction =
 
 /**
  * Every Lambda of this project: Node.js 24 on arm64, bundled by esbuild as minified ESM with the AWS SDK inside
- * (faster cold starts than the runtime's copy), source maps without sources, JSON logs kept 90 days, tracing on.
+ * (faster cold starts than the runtime's copy), source maps without sources, JSON logs kept 90 days, tracing on,
+ * permissions in a customer-managed policy of its own.
  */
 export class CeFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: CeFunctionProps) {
@@ -40,7 +42,9 @@ export class CeFunction extends NodejsFunction {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     // Its own role, allowed to write only to its own log group (rather than the managed basic-execution policy).
-    const role = new Role(scope, `${id}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    const role = new ManagedPolicyRole(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+    });
     role.addToPolicy(
       new PolicyStatement({
         actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],

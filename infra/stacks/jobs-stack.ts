@@ -2,7 +2,7 @@ import { Duration, Stack, TimeZone, Validations, type StackProps } from 'aws-cdk
 import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
@@ -13,6 +13,7 @@ import type { Construct } from 'constructs';
 import { JOBS } from '../../shared/jobs/catalog';
 import type { DeployConfig } from '../config';
 import { CeFunction, type TableAction } from '../constructs/ce-function';
+import { ManagedPolicyRole } from '../constructs/managed-policy-role';
 
 export interface JobsStackProps extends StackProps {
   table: ITableV2;
@@ -54,7 +55,7 @@ export class JobsStack extends Stack {
       id: 'AwsSolutions::AwsSolutions-SQS3',
       reason: 'This queue is itself the dead-letter queue of the job schedules.',
     });
-    const schedulerRole = new Role(this, 'SchedulerRole', {
+    const schedulerRole = new ManagedPolicyRole(this, 'SchedulerRole', {
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
       description: 'Lets the job schedules invoke their functions',
     });
