@@ -1,6 +1,7 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { readConfig } from './config';
+import type { FunctionSettings } from './constructs/ce-function';
 import { ApiStack } from './stacks/api-stack';
 import { DataStack } from './stacks/data-stack';
 import { JobsStack } from './stacks/jobs-stack';
@@ -10,18 +11,23 @@ import { OpsStack } from './stacks/ops-stack';
 export function buildApp(app = new App()) {
   const config = readConfig(app.node);
   const ops = new OpsStack(app, 'CeOps', { alarmEmail: config.alarmEmail });
-  const data = new DataStack(app, 'CeData');
+  const functions: FunctionSettings = { logs: { key: ops.logsKey, retention: config.logRetention } };
+  const data = new DataStack(app, 'CeData', { functions });
   const api = new ApiStack(app, 'CeApi', {
     table: data.table,
+    tableKey: data.tableKey,
     userPool: data.userPool,
     userPoolClient: data.userPoolClient,
     config,
+    functions,
     alarmTopic: ops.alarmTopic,
     configurationSet: ops.configurationSet,
   });
   const jobs = new JobsStack(app, 'CeJobs', {
     table: data.table,
+    tableKey: data.tableKey,
     config,
+    functions,
     alarmTopic: ops.alarmTopic,
     configurationSet: ops.configurationSet,
     publicBaseUrl: api.api.apiEndpoint,

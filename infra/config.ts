@@ -1,3 +1,4 @@
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Node } from 'constructs';
 
 /**
@@ -15,6 +16,11 @@ export interface DeployConfig {
   allowedOrigins: string[];
   /** Where alarm notifications go (optional). */
   alarmEmail?: string;
+  /**
+   * How long CloudWatch keeps every log group (function logs, API access logs): the state records schedule's period
+   * for system logs, set by ADS's records officer. One of the periods CloudWatch Logs accepts.
+   */
+  logRetention: RetentionDays;
 }
 
 const list = (value: unknown): string[] =>
@@ -24,21 +30,46 @@ const list = (value: unknown): string[] =>
       ? value.split(',').map((s) => s.trim())
       : [];
 
+/** `-c key=value` arrives as a string; cdk.json gives numbers and objects. Both are accepted. */
+const parsed = (value: unknown): unknown => {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
+};
+
+const positiveInteger = (key: string, value: unknown): number => {
+  const n = Number(parsed(value));
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`CDK context ce:${key} must be a positive whole number`);
+  return n;
+};
+
+const LOG_RETENTION_DAYS = new Set(Object.values(RetentionDays).filter((v): v is number => typeof v === 'number'));
+
 export function readConfig(node: Node): DeployConfig {
   const get = (key: string) => node.tryGetContext(`ce:${key}`) as unknown;
-  const config: DeployConfig = {
-    senderEmail: String(get('senderEmail') ?? ''),
+  const missing = ['senderEmail', 'ddsNoticeRecipients', 'adsNotifyEmails', 'allowedOrigins', 'logRetentionDays']
+    .filter((key) => {
+      const value = get(key);
+      return value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+    })
+    .map((key) => `ce:${key}`);
+  if (missing.length > 0) throw new Error(`Missing CDK context: ${missing.join(', ')} (see README, "Deploying")`);
+
+  const logRetention = positiveInteger('logRetentionDays', get('logRetentionDays'));
+  if (!LOG_RETENTION_DAYS.has(logRetention))
+    throw new Error(
+      `CDK context ce:logRetentionDays must be a period CloudWatch Logs accepts: ${[...LOG_RETENTION_DAYS].join(', ')}`,
+    );
+
+  return {
+    senderEmail: String(get('senderEmail')),
     ddsNoticeRecipients: list(get('ddsNoticeRecipients')),
     adsNotifyEmails: list(get('adsNotifyEmails')),
     allowedOrigins: list(get('allowedOrigins')),
     alarmEmail: get('alarmEmail') ? String(get('alarmEmail')) : undefined,
+    logRetention: logRetention as RetentionDays,
   };
-  const missing = [
-    !config.senderEmail && 'ce:senderEmail',
-    config.ddsNoticeRecipients.length === 0 && 'ce:ddsNoticeRecipients',
-    config.adsNotifyEmails.length === 0 && 'ce:adsNotifyEmails',
-    config.allowedOrigins.length === 0 && 'ce:allowedOrigins',
-  ].filter(Boolean);
-  if (missing.length > 0) throw new Error(`Missing CDK context: ${missing.join(', ')} (see README, "Deploying")`);
-  return config;
 }

@@ -1,15 +1,22 @@
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays, type CfnLogGroup } from 'aws-cdk-lib/aws-logs';
+import { LogGroup, type RetentionDays, type CfnLogGroup } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { GSIS } from '../../shared/data/table-design';
 import { BUNDLING } from '../bundling';
 import { ManagedPolicyRole } from './managed-policy-role';
 
-export interface CeFunctionProps {
+/** What every function of the app shares, decided once in `infra/app.ts`. */
+export interface FunctionSettings {
+  /** Every log group is encrypted with this key and kept this long (the state records schedule). */
+  logs: { key: IKey; retention: RetentionDays };
+}
+
+export interface CeFunctionProps extends FunctionSettings {
   /** Path from the project root, e.g. `functions/iterations/handler.ts`. */
   entry: string;
   description: string;
@@ -30,15 +37,18 @@ export type TableAction =
   | 'BatchWriteItem'
   | 'ConditionCheckItem';
 
+const WRITES: readonly TableAction[] = ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'];
+
 /**
  * Every Lambda of this project: Node.js 24 on arm64, bundled by esbuild as minified ESM with the AWS SDK inside
- * (faster cold starts than the runtime's copy), source maps without sources, JSON logs kept 90 days, tracing on,
- * permissions in a customer-managed policy of its own.
+ * (faster cold starts than the runtime's copy), source maps without sources, JSON logs in a log group encrypted with
+ * the app's logs key and kept for the records period, tracing on, permissions in a customer-managed policy of its own.
  */
 export class CeFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: CeFunctionProps) {
     const logGroup = new LogGroup(scope, `${id}Logs`, {
-      retention: RetentionDays.THREE_MONTHS,
+      retention: props.logs.retention,
+      encryptionKey: props.logs.key,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     // Its own role, allowed to write only to its own log group (rather than the managed basic-execution policy).
@@ -87,8 +97,12 @@ export class CeFunction extends NodejsFunction {
     });
   }
 
-  /** Grants only the listed table actions (on the table and its indexes) and sets TABLE_NAME. */
-  bindTable(table: ITableV2, actions: readonly TableAction[]): this {
+  /**
+   * Grants only the listed table actions (on the table and its indexes) and sets TABLE_NAME. The table is encrypted
+   * with a customer-managed key, which DynamoDB uses with the caller's permissions: the function may use that key
+   * only through DynamoDB, and only to encrypt if it writes.
+   */
+  bindTable(table: ITableV2, actions: readonly TableAction[], tableKey: IKey): this {
     this.addEnvironment('TABLE_NAME', table.tableName);
     if (actions.length === 0) return this;
     this.addToRolePolicy(
@@ -97,8 +111,28 @@ export class CeFunction extends NodejsFunction {
         resources: [table.tableArn, ...GSIS.map((g) => `${table.tableArn}/index/${g.indexName}`)],
       }),
     );
+    const writes = actions.some((a) => WRITES.includes(a));
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: [
+          'kms:Decrypt',
+          'kms:DescribeKey',
+          ...(writes
+            ? [
+                'kms:Encrypt',
+                'kms:ReEncryptFrom',
+                'kms:ReEncryptTo',
+                'kms:GenerateDataKey',
+                'kms:GenerateDataKeyWithoutPlaintext',
+              ]
+            : []),
+        ],
+        resources: [tableKey.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${Stack.of(this).region}.amazonaws.com` } },
+      }),
+    );
     // Audit records are append-only: no function may change or delete one, whatever else it may do.
-    if (actions.some((a) => a === 'UpdateItem' || a === 'DeleteItem' || a === 'PutItem' || a === 'BatchWriteItem')) {
+    if (writes) {
       this.addToRolePolicy(
         new PolicyStatement({
           effect: Effect.DENY,

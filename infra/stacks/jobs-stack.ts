@@ -3,6 +3,7 @@ import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { type IKey, Key } from 'aws-cdk-lib/aws-kms';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
@@ -12,11 +13,13 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { JOBS } from '../../shared/jobs/catalog';
 import type { DeployConfig } from '../config';
-import { CeFunction, type TableAction } from '../constructs/ce-function';
+import { CeFunction, type FunctionSettings, type TableAction } from '../constructs/ce-function';
 import { ManagedPolicyRole } from '../constructs/managed-policy-role';
 
 export interface JobsStackProps extends StackProps {
   table: ITableV2;
+  tableKey: IKey;
+  functions: FunctionSettings;
   config: DeployConfig;
   alarmTopic: ITopic;
   configurationSet: IConfigurationSet;
@@ -40,14 +43,21 @@ const JOB_TABLE_ACTIONS: TableAction[] = [
  */
 export class JobsStack extends Stack {
   readonly deadLetters: Queue;
+  /** Encrypts the dead-letter queue (the messages name the job and its scheduled time, no personal data). */
+  readonly deadLetterKey: Key;
 
   constructor(scope: Construct, id: string, props: JobsStackProps) {
     super(scope, id, props);
     const { config } = props;
     const alarm = new SnsAction(props.alarmTopic);
 
+    this.deadLetterKey = new Key(this, 'JobDeadLettersKey', {
+      enableKeyRotation: true,
+      description: 'Encrypts the dead-letter queue of the scheduled jobs',
+    });
     this.deadLetters = new Queue(this, 'JobDeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
+      encryption: QueueEncryption.KMS,
+      encryptionMasterKey: this.deadLetterKey,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
@@ -76,6 +86,7 @@ export class JobsStack extends Stack {
     });
     for (const job of JOBS) {
       const fn = new CeFunction(this, `Job-${job.name}`, {
+        ...props.functions,
         entry: `functions/jobs/${job.name}.ts`,
         description: `Job: ${job.description}`.slice(0, 256),
         timeout: Duration.seconds(job.timeoutSeconds),
@@ -86,7 +97,7 @@ export class JobsStack extends Stack {
           SES_CONFIGURATION_SET: props.configurationSet.configurationSetName,
           PUBLIC_BASE_URL: props.publicBaseUrl,
         },
-      }).bindTable(props.table, JOB_TABLE_ACTIONS);
+      }).bindTable(props.table, JOB_TABLE_ACTIONS, props.tableKey);
       fn.addToRolePolicy(
         new PolicyStatement({
           actions: ['ses:SendEmail', 'ses:SendRawEmail'],
@@ -118,6 +129,19 @@ export class JobsStack extends Stack {
           'The scheduler may invoke any version of this one job function (the grant CDK generates for a schedule target).',
       });
     }
+
+    // SQS encrypts with the sender's own KMS permissions. Granted in the key's policy, to the scheduler's role only,
+    // and only through SQS: without it, events the scheduler cannot deliver would vanish instead of reaching the
+    // queue that alarms.
+    this.deadLetterKey.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'JobFailuresReachTheDeadLetterQueue',
+        principals: [schedulerRole],
+        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'kms:ViaService': `sqs.${this.region}.amazonaws.com` } },
+      }),
+    );
 
     for (const [name, description] of [
       ['EmailsFailed', 'Emails SES refused after every retry'],

@@ -1,0 +1,229 @@
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { AREA_ACCESS } from '../../infra/areas';
+import { API_AREAS } from '../../shared/http/routes';
+import { CDK_CONTEXT, synth } from './synth';
+
+const app = synth();
+const templates = () => [app.ops, app.data, app.api, app.jobs];
+
+type Statement = {
+  Sid?: string;
+  Effect: string;
+  Action: string | string[];
+  Principal?: unknown;
+  Resource: unknown;
+  Condition?: Record<string, Record<string, unknown>>;
+};
+const actions = (s: Statement) => [s.Action].flat();
+const resources = (t: Template, type: string) => Object.entries(t.findResources(type));
+const keyStatements = (t: Template, keyId: string): Statement[] =>
+  t.findResources('AWS::KMS::Key')[keyId]!.Properties.KeyPolicy.Statement;
+const logicalId = (t: Template, type: string, prefix: string) => {
+  const ids = resources(t, type)
+    .map(([id]) => id)
+    .filter((id) => id.startsWith(prefix));
+  expect(ids).toHaveLength(1);
+  return ids[0]!;
+};
+const arnOf = (id: string) => ({ 'Fn::GetAtt': [id, 'Arn'] });
+const rootStatement = {
+  Effect: 'Allow',
+  Action: 'kms:*',
+  Principal: {
+    AWS: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' }, ':root']] },
+  },
+  Resource: '*',
+};
+const regional = (service: string) => ({ 'Fn::Join': ['', [`${service}.`, { Ref: 'AWS::Region' }, '.amazonaws.com']] });
+
+describe('customer-managed keys', () => {
+  it('every key rotates, and only the account root (which delegates to IAM) gets every action', () => {
+    for (const t of templates()) {
+      for (const [id, key] of resources(t, 'AWS::KMS::Key')) {
+        expect([id, key.Properties.EnableKeyRotation]).toEqual([id, true]);
+        const statements = key.Properties.KeyPolicy.Statement as Statement[];
+        expect(statements[0]).toEqual(rootStatement);
+        for (const s of statements.slice(1))
+          expect([id, actions(s)]).toEqual([id, expect.not.arrayContaining(['kms:*'])]);
+      }
+    }
+  });
+
+  it('the table is encrypted with its own key, which DynamoDB may only describe by itself', () => {
+    const keyId = logicalId(app.data, 'AWS::KMS::Key', 'TableKey');
+    app.data.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
+      Replicas: [Match.objectLike({ SSESpecification: { KMSMasterKeyId: arnOf(keyId) } })],
+    });
+    expect(keyStatements(app.data, keyId).slice(1)).toEqual([
+      {
+        Sid: 'DynamoDBReadsKeyMetadata',
+        Effect: 'Allow',
+        Principal: { Service: 'dynamodb.amazonaws.com' },
+        Action: ['kms:Describe*', 'kms:Get*', 'kms:List*'],
+        Resource: '*',
+      },
+    ]);
+  });
+
+  it('each function may use the table key only through DynamoDB, and only to encrypt if it writes', () => {
+    const policies = resources(app.api, 'AWS::IAM::ManagedPolicy');
+    for (const area of API_AREAS) {
+      const [, policy] = policies.find(([id]) => id.startsWith(`Api${area}Role`))!;
+      const kms = (policy.Properties.PolicyDocument.Statement as Statement[]).filter((s) =>
+        actions(s).some((a) => a.startsWith('kms:')),
+      );
+      if (AREA_ACCESS[area].table.length === 0) {
+        expect([area, kms]).toEqual([area, []]);
+        continue;
+      }
+      expect(kms).toHaveLength(1);
+      expect(kms[0]!.Condition).toEqual({ StringEquals: { 'kms:ViaService': regional('dynamodb') } });
+      expect(JSON.stringify(kms[0]!.Resource)).toMatch(/TableKey/);
+      const writes = AREA_ACCESS[area].table.some((a) => ['PutItem', 'UpdateItem', 'DeleteItem'].includes(a));
+      expect([area, actions(kms[0]!).includes('kms:Encrypt')]).toEqual([area, writes]);
+    }
+  });
+
+  it('every log group is encrypted with the logs key and kept for the records period', () => {
+    const retention = CDK_CONTEXT['ce:logRetentionDays'];
+    const keyId = logicalId(app.ops, 'AWS::KMS::Key', 'LogsKey');
+    for (const t of [app.data, app.api, app.jobs]) {
+      const groups = resources(t, 'AWS::Logs::LogGroup');
+      expect(groups.length).toBeGreaterThan(0);
+      for (const [id, group] of groups) {
+        expect([id, group.Properties.RetentionInDays]).toEqual([id, retention]);
+        expect([id, JSON.stringify(group.Properties.KmsKeyId)]).toEqual([id, expect.stringContaining(keyId)]);
+      }
+    }
+    expect(resources(app.api, 'AWS::Logs::LogGroup')).toHaveLength(API_AREAS.length + 1);
+  });
+
+  it('the logs key lets CloudWatch Logs use it for this account and region only', () => {
+    const statements = keyStatements(app.ops, logicalId(app.ops, 'AWS::KMS::Key', 'LogsKey')).slice(1);
+    expect(statements).toEqual([
+      expect.objectContaining({
+        Principal: { Service: regional('logs') },
+        Action: expect.arrayContaining(['kms:Encrypt*', 'kms:Decrypt*', 'kms:GenerateDataKey*']),
+        Condition: {
+          ArnLike: {
+            'kms:EncryptionContext:aws:logs:arn': {
+              'Fn::Join': [
+                '',
+                [
+                  'arn:',
+                  { Ref: 'AWS::Partition' },
+                  ':logs:',
+                  { Ref: 'AWS::Region' },
+                  ':',
+                  { Ref: 'AWS::AccountId' },
+                  ':log-group:*',
+                ],
+              ],
+            },
+          },
+        },
+      }),
+    ]);
+  });
+});
+
+describe('alarms reach the encrypted topic', () => {
+  it('the topic key lets CloudWatch make data keys for topics of this account, nothing more', () => {
+    const keyId = logicalId(app.ops, 'AWS::KMS::Key', 'AlarmTopicKey');
+    app.ops.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: arnOf(keyId) });
+    const statements = keyStatements(app.ops, keyId).slice(1);
+    expect(statements).toEqual([
+      expect.objectContaining({
+        Principal: { Service: 'cloudwatch.amazonaws.com' },
+        Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        Condition: {
+          ArnLike: {
+            'kms:EncryptionContext:aws:sns:topicArn': {
+              'Fn::Join': [
+                '',
+                [
+                  'arn:',
+                  { Ref: 'AWS::Partition' },
+                  ':sns:',
+                  { Ref: 'AWS::Region' },
+                  ':',
+                  { Ref: 'AWS::AccountId' },
+                  ':*',
+                ],
+              ],
+            },
+          },
+        },
+      }),
+    ]);
+  });
+
+  it("the topic's policy lets CloudWatch alarms of this account publish, over TLS only", () => {
+    const [, policy] = resources(app.ops, 'AWS::SNS::TopicPolicy')[0]!;
+    const statements = policy.Properties.PolicyDocument.Statement as Statement[];
+    expect(statements).toContainEqual(
+      expect.objectContaining({
+        Effect: 'Allow',
+        Principal: { Service: 'cloudwatch.amazonaws.com' },
+        Action: 'sns:Publish',
+        Condition: {
+          ArnLike: { 'aws:SourceArn': expect.anything() },
+          StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+        },
+      }),
+    );
+    expect(statements).toContainEqual(
+      expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+    );
+  });
+
+  it('every alarm notifies the topic', () => {
+    for (const t of templates())
+      for (const [id, alarm] of resources(t, 'AWS::CloudWatch::Alarm'))
+        expect([id, JSON.stringify(alarm.Properties.AlarmActions)]).toEqual([id, expect.stringMatching(/AlarmTopic/)]);
+  });
+});
+
+describe('failed jobs reach the encrypted dead-letter queue', () => {
+  const queueId = () => logicalId(app.jobs, 'AWS::SQS::Queue', 'JobDeadLetters');
+  const keyId = () => logicalId(app.jobs, 'AWS::KMS::Key', 'JobDeadLettersKey');
+
+  it('the queue is encrypted with its own key', () => {
+    app.jobs.hasResourceProperties('AWS::SQS::Queue', { KmsMasterKeyId: arnOf(keyId()) });
+  });
+
+  it("the key lets the scheduler's role (the sender) encrypt, through SQS only", () => {
+    const statements = keyStatements(app.jobs, keyId()).slice(1);
+    expect(statements).toEqual([
+      {
+        Sid: 'JobFailuresReachTheDeadLetterQueue',
+        Effect: 'Allow',
+        Principal: { AWS: arnOf(logicalId(app.jobs, 'AWS::IAM::Role', 'SchedulerRole')) },
+        Action: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        Resource: '*',
+        Condition: { StringEquals: { 'kms:ViaService': regional('sqs') } },
+      },
+    ]);
+  });
+
+  it('the scheduler sends undeliverable events to the queue with its role', () => {
+    const schedulerRole = logicalId(app.jobs, 'AWS::IAM::Role', 'SchedulerRole');
+    const [, policy] = resources(app.jobs, 'AWS::IAM::ManagedPolicy').find(([id]) => id.startsWith('SchedulerRole'))!;
+    const sends = (policy.Properties.PolicyDocument.Statement as Statement[]).filter((s) =>
+      actions(s).includes('sqs:SendMessage'),
+    );
+    expect(sends.map((s) => s.Resource)).toEqual([arnOf(queueId())]);
+    for (const [, schedule] of resources(app.jobs, 'AWS::Scheduler::Schedule'))
+      expect(schedule.Properties.Target).toMatchObject({
+        RoleArn: arnOf(schedulerRole),
+        DeadLetterConfig: { Arn: arnOf(queueId()) },
+      });
+  });
+});
+
+describe('deployment settings', () => {
+  it('refuses a log retention CloudWatch Logs does not offer', () => {
+    expect(() => synth({ 'ce:logRetentionDays': 100 })).toThrow(/ce:logRetentionDays/);
+  });
+});
