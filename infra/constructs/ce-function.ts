@@ -5,6 +5,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays, type CfnLogGroup } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { GSIS } from '../../shared/data/table-design';
 import { BUNDLING } from '../bundling';
@@ -16,10 +17,20 @@ export interface FunctionSettings {
   logs: { key: IKey; retention: RetentionDays };
 }
 
+/**
+ * How a function is invoked, which decides where a failed invocation goes. A synchronous caller receives the error
+ * itself, and Lambda never uses a dead-letter queue for such calls. An asynchronous event is retried by Lambda, then
+ * kept in the dead-letter queue (its body is the original event, so it can be replayed as is).
+ */
+export type Invocation =
+  | { type: 'synchronous'; caller: string }
+  | { type: 'asynchronous'; deadLetterQueue: IQueue; retryAttempts: number; maxEventAge: Duration };
+
 export interface CeFunctionProps extends FunctionSettings {
   /** Path from the project root, e.g. `functions/iterations/handler.ts`. */
   entry: string;
   description: string;
+  invocation: Invocation;
   timeout?: Duration;
   memorySize?: number;
   environment?: Record<string, string>;
@@ -61,6 +72,7 @@ export class CeFunction extends NodejsFunction {
         resources: [logGroup.logGroupArn],
       }),
     );
+    const { invocation } = props;
     super(scope, id, {
       role,
       entry: props.entry,
@@ -73,6 +85,13 @@ export class CeFunction extends NodejsFunction {
       tracing: Tracing.ACTIVE,
       loggingFormat: LoggingFormat.JSON,
       logGroup,
+      ...(invocation.type === 'asynchronous'
+        ? {
+            deadLetterQueue: invocation.deadLetterQueue,
+            retryAttempts: invocation.retryAttempts,
+            maxEventAge: invocation.maxEventAge,
+          }
+        : {}),
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'ce-certification',
@@ -95,6 +114,12 @@ export class CeFunction extends NodejsFunction {
       id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(logGroup.node.defaultChild as CfnLogGroup)}.Arn>:*]`,
       reason: "Log streams of this function's own log group.",
     });
+    if (invocation.type === 'synchronous') {
+      Validations.of(this).acknowledge({
+        id: 'NIST.800.53.R5::NIST.800.53.R5-LambdaDLQ',
+        reason: `SI-2a, CA-7: invoked synchronously by ${invocation.caller}, which receives the error itself; Lambda sends nothing to a dead-letter queue for synchronous invocations. The error also stays in the function's logs and traces.`,
+      });
+    }
   }
 
   /**

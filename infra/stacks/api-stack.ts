@@ -92,6 +92,7 @@ export class ApiStack extends Stack {
       const access = AREA_ACCESS[area];
       const fn = new CeFunction(this, `Api-${area}`, {
         ...props.functions,
+        invocation: { type: 'synchronous', caller: 'API Gateway (the HTTP API answers the client with the error)' },
         entry: `functions/${area}/handler.ts`,
         description: `API: ${access.description}`,
         environment: {

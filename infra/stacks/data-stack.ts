@@ -118,6 +118,7 @@ export class DataStack extends Stack {
       entry: 'functions/accounts/post-confirmation.ts',
       description: 'Puts people who signed themselves up in the applicant group',
       memorySize: 256,
+      invocation: { type: 'synchronous', caller: 'Cognito (the post-confirmation trigger of sign-up)' },
     });
     // The pool's ARN cannot be referenced here without a dependency cycle (pool → trigger → policy → pool).
     postConfirmation.addToRolePolicy(

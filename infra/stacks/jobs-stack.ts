@@ -2,7 +2,7 @@ import { Duration, Stack, TimeZone, Validations, type StackProps } from 'aws-cdk
 import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { type IPrincipal, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { type IKey, Key } from 'aws-cdk-lib/aws-kms';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
@@ -38,8 +38,11 @@ const JOB_TABLE_ACTIONS: TableAction[] = [
 
 /**
  * The scheduled jobs of `shared/jobs/catalog.ts`: one function and one EventBridge Scheduler schedule each, in
- * America/New_York. A failed run is retried by the scheduler, then parked in a dead-letter queue, which alarms.
- * Emails that could not be delivered (failed after retries, or with an unknown outcome) also alarm.
+ * America/New_York. Scheduler invokes a function asynchronously, so its retries and dead-letter queue cover only
+ * handing the event to Lambda. A run that fails (throws, times out) is retried by Lambda twice, then Lambda puts the
+ * event in the same dead-letter queue (the function's own DLQ rather than an on-failure destination: one queue, one
+ * alarm, the message body is the job's input, ready to replay). Emails that could not be delivered (failed after
+ * retries, or with an unknown outcome) also alarm.
  */
 export class JobsStack extends Stack {
   readonly deadLetters: Queue;
@@ -61,10 +64,6 @@ export class JobsStack extends Stack {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
-    Validations.of(this.deadLetters).acknowledge({
-      id: 'AwsSolutions::AwsSolutions-SQS3',
-      reason: 'This queue is itself the dead-letter queue of the job schedules.',
-    });
     const schedulerRole = new ManagedPolicyRole(this, 'SchedulerRole', {
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
       description: 'Lets the job schedules invoke their functions',
@@ -84,9 +83,17 @@ export class JobsStack extends Stack {
       resource: 'identity',
       resourceName: config.senderEmail.split('@')[1] ?? config.senderEmail,
     });
+    // Who sends to the dead-letter queue: the scheduler (with its execution role) and Lambda (with each job's role).
+    const deadLetterSenders: IPrincipal[] = [schedulerRole];
     for (const job of JOBS) {
       const fn = new CeFunction(this, `Job-${job.name}`, {
         ...props.functions,
+        invocation: {
+          type: 'asynchronous',
+          deadLetterQueue: this.deadLetters,
+          retryAttempts: 2,
+          maxEventAge: Duration.hours(2),
+        },
         entry: `functions/jobs/${job.name}.ts`,
         description: `Job: ${job.description}`.slice(0, 256),
         timeout: Duration.seconds(job.timeoutSeconds),
@@ -98,6 +105,7 @@ export class JobsStack extends Stack {
           PUBLIC_BASE_URL: props.publicBaseUrl,
         },
       }).bindTable(props.table, JOB_TABLE_ACTIONS, props.tableKey);
+      deadLetterSenders.push(fn.role!);
       fn.addToRolePolicy(
         new PolicyStatement({
           actions: ['ses:SendEmail', 'ses:SendRawEmail'],
@@ -130,13 +138,12 @@ export class JobsStack extends Stack {
       });
     }
 
-    // SQS encrypts with the sender's own KMS permissions. Granted in the key's policy, to the scheduler's role only,
-    // and only through SQS: without it, events the scheduler cannot deliver would vanish instead of reaching the
-    // queue that alarms.
+    // SQS encrypts with the sender's own KMS permissions. Granted in the key's policy, to these senders only, and only
+    // through SQS: without it, failed runs would vanish instead of reaching the queue that alarms.
     this.deadLetterKey.addToResourcePolicy(
       new PolicyStatement({
         sid: 'JobFailuresReachTheDeadLetterQueue',
-        principals: [schedulerRole],
+        principals: deadLetterSenders,
         actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
         resources: ['*'],
         conditions: { StringEquals: { 'kms:ViaService': `sqs.${this.region}.amazonaws.com` } },

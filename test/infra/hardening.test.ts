@@ -1,6 +1,7 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { AREA_ACCESS } from '../../infra/areas';
 import { API_AREAS } from '../../shared/http/routes';
+import { JOBS } from '../../shared/jobs/catalog';
 import { CDK_CONTEXT, synth } from './synth';
 
 const app = synth();
@@ -188,37 +189,49 @@ describe('alarms reach the encrypted topic', () => {
 describe('failed jobs reach the encrypted dead-letter queue', () => {
   const queueId = () => logicalId(app.jobs, 'AWS::SQS::Queue', 'JobDeadLetters');
   const keyId = () => logicalId(app.jobs, 'AWS::KMS::Key', 'JobDeadLettersKey');
+  const roleIds = () => resources(app.jobs, 'AWS::IAM::Role').map(([id]) => id);
 
   it('the queue is encrypted with its own key', () => {
     app.jobs.hasResourceProperties('AWS::SQS::Queue', { KmsMasterKeyId: arnOf(keyId()) });
   });
 
-  it("the key lets the scheduler's role (the sender) encrypt, through SQS only", () => {
+  it("the key lets the scheduler's role and each job's role (the senders) encrypt, through SQS only", () => {
     const statements = keyStatements(app.jobs, keyId()).slice(1);
-    expect(statements).toEqual([
-      {
-        Sid: 'JobFailuresReachTheDeadLetterQueue',
-        Effect: 'Allow',
-        Principal: { AWS: arnOf(logicalId(app.jobs, 'AWS::IAM::Role', 'SchedulerRole')) },
-        Action: ['kms:GenerateDataKey', 'kms:Decrypt'],
-        Resource: '*',
-        Condition: { StringEquals: { 'kms:ViaService': regional('sqs') } },
-      },
-    ]);
+    expect(statements).toHaveLength(1);
+    const [statement] = statements;
+    expect(statement!.Action).toEqual(['kms:GenerateDataKey', 'kms:Decrypt']);
+    expect(statement!.Condition).toEqual({ StringEquals: { 'kms:ViaService': regional('sqs') } });
+    const principals = (statement!.Principal as { AWS: unknown[] }).AWS;
+    expect(principals).toEqual(expect.arrayContaining(roleIds().map(arnOf)));
+    expect(principals).toHaveLength(JOBS.length + 1);
+    expect(roleIds()).toContain(logicalId(app.jobs, 'AWS::IAM::Role', 'SchedulerRole'));
   });
 
-  it('the scheduler sends undeliverable events to the queue with its role', () => {
+  it('the scheduler (with its role) and Lambda (with the job roles) may send to the queue', () => {
+    const policies = resources(app.jobs, 'AWS::IAM::ManagedPolicy');
+    expect(policies).toHaveLength(JOBS.length + 1);
+    for (const [id, policy] of policies) {
+      const sends = (policy.Properties.PolicyDocument.Statement as Statement[]).filter((s) =>
+        actions(s).includes('sqs:SendMessage'),
+      );
+      expect([id, sends.map((s) => s.Resource)]).toEqual([id, [arnOf(queueId())]]);
+    }
     const schedulerRole = logicalId(app.jobs, 'AWS::IAM::Role', 'SchedulerRole');
-    const [, policy] = resources(app.jobs, 'AWS::IAM::ManagedPolicy').find(([id]) => id.startsWith('SchedulerRole'))!;
-    const sends = (policy.Properties.PolicyDocument.Statement as Statement[]).filter((s) =>
-      actions(s).includes('sqs:SendMessage'),
-    );
-    expect(sends.map((s) => s.Resource)).toEqual([arnOf(queueId())]);
     for (const [, schedule] of resources(app.jobs, 'AWS::Scheduler::Schedule'))
       expect(schedule.Properties.Target).toMatchObject({
         RoleArn: arnOf(schedulerRole),
         DeadLetterConfig: { Arn: arnOf(queueId()) },
       });
+  });
+
+  it('job functions (invoked asynchronously by the scheduler) retry twice, then go to the queue; API functions have none', () => {
+    for (const [id, fn] of resources(app.jobs, 'AWS::Lambda::Function'))
+      expect([id, fn.Properties.DeadLetterConfig]).toEqual([id, { TargetArn: arnOf(queueId()) }]);
+    const configs = resources(app.jobs, 'AWS::Lambda::EventInvokeConfig').map(([, c]) => c.Properties);
+    expect(configs).toHaveLength(JOBS.length);
+    for (const c of configs) expect(c).toMatchObject({ MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 7200 });
+    for (const [id, fn] of resources(app.api, 'AWS::Lambda::Function'))
+      expect([id, fn.Properties.DeadLetterConfig]).toEqual([id, undefined]);
   });
 });
 
