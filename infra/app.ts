@@ -3,6 +3,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { readConfig } from './config';
 import type { FunctionSettings } from './constructs/ce-function';
 import { ApiStack } from './stacks/api-stack';
+import { BackupCopyStack } from './stacks/backup-copy-stack';
 import { DataStack } from './stacks/data-stack';
 import { JobsStack } from './stacks/jobs-stack';
 import { OpsStack } from './stacks/ops-stack';
@@ -12,7 +13,16 @@ export function buildApp(app = new App()) {
   const config = readConfig(app.node);
   const ops = new OpsStack(app, 'CeOps', { alarmEmail: config.alarmEmail });
   const functions: FunctionSettings = { logs: { key: ops.logsKey, retention: config.logRetention } };
-  const data = new DataStack(app, 'CeData', { functions });
+  const { copyRegion } = config.backup;
+  const backupCopy = copyRegion ? new BackupCopyStack(app, 'CeBackupCopy', { env: { region: copyRegion } }) : undefined;
+  const data = new DataStack(app, 'CeData', {
+    functions,
+    backup: {
+      retentionDays: config.backup.retentionDays,
+      copyTo: copyRegion ? { region: copyRegion, vaultName: BackupCopyStack.VAULT_NAME } : undefined,
+    },
+  });
+  if (backupCopy) data.addStackDependency(backupCopy, 'backups are copied to its vault');
   const api = new ApiStack(app, 'CeApi', {
     table: data.table,
     tableKey: data.tableKey,
@@ -33,5 +43,5 @@ export function buildApp(app = new App()) {
     publicBaseUrl: api.api.apiEndpoint,
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return { app, ops, data, api, jobs };
+  return { app, ops, data, api, jobs, backupCopy };
 }

@@ -21,6 +21,12 @@ export interface DeployConfig {
    * for system logs, set by ADS's records officer. One of the periods CloudWatch Logs accepts.
    */
   logRetention: RetentionDays;
+  backup: {
+    /** Days each daily backup of the table is kept (point-in-time recovery separately covers the last 35 days). */
+    retentionDays: number;
+    /** A second region that receives a copy of each backup, in a vault of its own (optional). */
+    copyRegion?: string;
+  };
 }
 
 const list = (value: unknown): string[] =>
@@ -50,7 +56,14 @@ const LOG_RETENTION_DAYS = new Set(Object.values(RetentionDays).filter((v): v is
 
 export function readConfig(node: Node): DeployConfig {
   const get = (key: string) => node.tryGetContext(`ce:${key}`) as unknown;
-  const missing = ['senderEmail', 'ddsNoticeRecipients', 'adsNotifyEmails', 'allowedOrigins', 'logRetentionDays']
+  const missing = [
+    'senderEmail',
+    'ddsNoticeRecipients',
+    'adsNotifyEmails',
+    'allowedOrigins',
+    'logRetentionDays',
+    'backupRetentionDays',
+  ]
     .filter((key) => {
       const value = get(key);
       return value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
@@ -63,6 +76,9 @@ export function readConfig(node: Node): DeployConfig {
     throw new Error(
       `CDK context ce:logRetentionDays must be a period CloudWatch Logs accepts: ${[...LOG_RETENTION_DAYS].join(', ')}`,
     );
+  const copyRegion = get('backupCopyRegion') ? String(get('backupCopyRegion')) : undefined;
+  if (copyRegion && !/^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(copyRegion))
+    throw new Error(`CDK context ce:backupCopyRegion is not a region name: ${copyRegion}`);
 
   return {
     senderEmail: String(get('senderEmail')),
@@ -71,5 +87,6 @@ export function readConfig(node: Node): DeployConfig {
     allowedOrigins: list(get('allowedOrigins')),
     alarmEmail: get('alarmEmail') ? String(get('alarmEmail')) : undefined,
     logRetention: logRetention as RetentionDays,
+    backup: { retentionDays: positiveInteger('backupRetentionDays', get('backupRetentionDays')), copyRegion },
   };
 }

@@ -15,14 +15,16 @@ import type { Construct } from 'constructs';
 import { GSIS, TABLE_KEYS, TTL_ATTRIBUTE } from '../../shared/data/table-design';
 import { ROLES } from '../../shared/domain/vocabulary';
 import { CeFunction, type FunctionSettings } from '../constructs/ce-function';
+import { TableBackup, type TableBackupProps } from '../constructs/table-backup';
 
 export interface DataStackProps extends StackProps {
   functions: FunctionSettings;
+  backup: Pick<TableBackupProps, 'retentionDays' | 'copyTo'>;
 }
 
 /**
- * Stateful resources, in their own stack: the single table (encrypted with a customer-managed key) and the user
- * pool. Both are retained if the stack is deleted. Their logical ids must never change (a test pins
+ * Stateful resources, in their own stack: the single table (encrypted with a customer-managed key, backed up daily)
+ * and the user pool. Both are retained if the stack is deleted. Their logical ids must never change (a test pins
  * them): changing one replaces the resource and its data.
  */
 export class DataStack extends Stack {
@@ -31,6 +33,7 @@ export class DataStack extends Stack {
   readonly tableKey: Key;
   readonly userPool: UserPool;
   readonly userPoolClient: UserPoolClient;
+  readonly backup: TableBackup;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
@@ -66,6 +69,11 @@ export class DataStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
     encryptWithCustomerKey(this.table, this.tableKey);
+    this.backup = new TableBackup(this, 'TableBackup', {
+      table: this.table,
+      tableKey: this.tableKey,
+      ...props.backup,
+    });
 
     // One pool for everyone, MFA (authenticator app) required for everyone: Cognito sets MFA per pool, one pool keeps
     // one issuer for the API's single JWT authorizer, and applicant accounts also control seats and agreements.

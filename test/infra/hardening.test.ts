@@ -1,5 +1,6 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { AREA_ACCESS } from '../../infra/areas';
+import { BackupCopyStack } from '../../infra/stacks/backup-copy-stack';
 import { API_AREAS } from '../../shared/http/routes';
 import { JOBS } from '../../shared/jobs/catalog';
 import { CDK_CONTEXT, synth } from './synth';
@@ -232,6 +233,89 @@ describe('failed jobs reach the encrypted dead-letter queue', () => {
     for (const c of configs) expect(c).toMatchObject({ MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 7200 });
     for (const [id, fn] of resources(app.api, 'AWS::Lambda::Function'))
       expect([id, fn.Properties.DeadLetterConfig]).toEqual([id, undefined]);
+  });
+});
+
+describe('backups of the table', () => {
+  const tableId = 'TableCD117FA1';
+
+  it('a daily plan keeps each backup for ce:backupRetentionDays, in a vault with its own key, undeletable by hand', () => {
+    const vaultKey = logicalId(app.data, 'AWS::KMS::Key', 'TableBackupVaultKey');
+    expect(vaultKey).not.toMatch(/^TableKey/);
+    app.data.hasResource('AWS::Backup::BackupVault', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        EncryptionKeyArn: arnOf(vaultKey),
+        AccessPolicy: {
+          Version: '2012-10-17',
+          Statement: [Match.objectLike({ Effect: 'Deny', Action: Match.arrayWith(['backup:DeleteRecoveryPoint']) })],
+        },
+      }),
+    });
+    const [, plan] = resources(app.data, 'AWS::Backup::BackupPlan')[0]!;
+    expect(plan.Properties.BackupPlan.BackupPlanRule).toEqual([
+      expect.objectContaining({
+        ScheduleExpression: 'cron(0 5 * * ? *)',
+        Lifecycle: { DeleteAfterDays: CDK_CONTEXT['ce:backupRetentionDays'] },
+        TargetBackupVault: {
+          'Fn::GetAtt': [logicalId(app.data, 'AWS::Backup::BackupVault', 'TableBackupVault'), 'BackupVaultName'],
+        },
+      }),
+    ]);
+    expect(plan.Properties.BackupPlan.BackupPlanRule[0].CopyActions).toBeUndefined();
+  });
+
+  it('selects the table, with a role that may use the table key and the vault key', () => {
+    const role = logicalId(app.data, 'AWS::IAM::Role', 'TableBackupRole');
+    app.data.hasResourceProperties('AWS::Backup::BackupSelection', {
+      BackupSelection: { Resources: [arnOf(tableId)], IamRoleArn: arnOf(role) },
+    });
+    const [, policy] = resources(app.data, 'AWS::IAM::ManagedPolicy').find(([id]) => id.startsWith('TableBackupRole'))!;
+    const keys = (policy.Properties.PolicyDocument.Statement as Statement[]).find((s) =>
+      actions(s).includes('kms:Decrypt'),
+    )!;
+    expect(keys.Resource).toEqual([
+      arnOf(logicalId(app.data, 'AWS::KMS::Key', 'TableKey')),
+      arnOf(logicalId(app.data, 'AWS::KMS::Key', 'TableBackupVaultKey')),
+    ]);
+    app.data.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [Match.objectLike({ Principal: { Service: 'backup.amazonaws.com' } })],
+      },
+    });
+  });
+});
+
+describe('backups copied to a second region', () => {
+  const other = synth({ 'ce:backupCopyRegion': 'us-west-2' });
+
+  it('copies each backup to a vault with its own key in the other region, kept as long', () => {
+    expect(other.built.backupCopy!.region).toBe('us-west-2');
+    expect(other.built.data.dependencies).toContain(other.built.backupCopy);
+    const copyKey = logicalId(other.backupCopy!, 'AWS::KMS::Key', 'VaultKey');
+    other.backupCopy!.hasResourceProperties('AWS::Backup::BackupVault', {
+      BackupVaultName: BackupCopyStack.VAULT_NAME,
+      EncryptionKeyArn: arnOf(copyKey),
+    });
+    const [, plan] = resources(other.data, 'AWS::Backup::BackupPlan')[0]!;
+    const [rule] = plan.Properties.BackupPlan.BackupPlanRule;
+    expect(rule.CopyActions).toEqual([
+      {
+        DestinationBackupVaultArn: {
+          'Fn::Join': [
+            '',
+            [
+              'arn:',
+              { Ref: 'AWS::Partition' },
+              `:backup:us-west-2:`,
+              { Ref: 'AWS::AccountId' },
+              `:backup-vault:${BackupCopyStack.VAULT_NAME}`,
+            ],
+          ],
+        },
+        Lifecycle: { DeleteAfterDays: CDK_CONTEXT['ce:backupRetentionDays'] },
+      },
+    ]);
   });
 });
 

@@ -32,5 +32,6 @@ export function synth(overrides: Record<string, unknown> = {}) {
     data: Template.fromStack(built.data),
     api: Template.fromStack(built.api),
     jobs: Template.fromStack(built.jobs),
+    backupCopy: built.backupCopy && Template.fromStack(built.backupCopy),
   };
 }
