@@ -1,5 +1,6 @@
-import { App, Validations } from 'aws-cdk-lib';
+import { Annotations, App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { ALL_FUNCTION_NAMES, planReservedConcurrency } from './concurrency';
 import { readConfig } from './config';
 import type { FunctionSettings } from './constructs/ce-function';
 import { ApiStack } from './stacks/api-stack';
@@ -11,8 +12,16 @@ import { OpsStack } from './stacks/ops-stack';
 /** Builds the whole backend. Used by `cdk.json` (`npx cdk synth|deploy`) and by the infrastructure tests. */
 export function buildApp(app = new App()) {
   const config = readConfig(app.node);
+  const concurrency = planReservedConcurrency(
+    ALL_FUNCTION_NAMES,
+    config.concurrency.accountQuota,
+    config.concurrency.reserved,
+  );
   const ops = new OpsStack(app, 'CeOps', { alarmEmail: config.alarmEmail });
-  const functions: FunctionSettings = { logs: { key: ops.logsKey, retention: config.logRetention } };
+  const functions: FunctionSettings = {
+    logs: { key: ops.logsKey, retention: config.logRetention },
+    reservedConcurrency: concurrency.reserved,
+  };
   const { copyRegion } = config.backup;
   const backupCopy = copyRegion ? new BackupCopyStack(app, 'CeBackupCopy', { env: { region: copyRegion } }) : undefined;
   const data = new DataStack(app, 'CeData', {
@@ -42,6 +51,14 @@ export function buildApp(app = new App()) {
     configurationSet: ops.configurationSet,
     publicBaseUrl: api.api.apiEndpoint,
   });
+  if (concurrency.offReason) {
+    for (const stack of [data, api, jobs])
+      Annotations.of(stack).addWarningV2('ce:reserved-concurrency-off', concurrency.offReason);
+    Validations.of(app).acknowledge({
+      id: 'NIST.800.53.R5::NIST.800.53.R5-LambdaConcurrency',
+      reason: `SC-6, CA-7: ${concurrency.offReason}`,
+    });
+  }
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return { app, ops, data, api, jobs, backupCopy };
 }

@@ -27,7 +27,16 @@ export interface DeployConfig {
     /** A second region that receives a copy of each backup, in a vault of its own (optional). */
     copyRegion?: string;
   };
+  concurrency: {
+    /** The account's Lambda concurrent-executions quota in the deployment region (AWS's standard is 1,000). */
+    accountQuota: number;
+    /** Reserved concurrency per function name (`api-<area>`, `job-<name>`, `post-confirmation`). */
+    reserved: Record<string, number>;
+  };
 }
+
+/** AWS's standard Lambda concurrency quota per region; new accounts may start far lower. */
+export const STANDARD_CONCURRENCY_QUOTA = 1000;
 
 const list = (value: unknown): string[] =>
   Array.isArray(value)
@@ -63,6 +72,7 @@ export function readConfig(node: Node): DeployConfig {
     'allowedOrigins',
     'logRetentionDays',
     'backupRetentionDays',
+    'reservedConcurrency',
   ]
     .filter((key) => {
       const value = get(key);
@@ -79,6 +89,9 @@ export function readConfig(node: Node): DeployConfig {
   const copyRegion = get('backupCopyRegion') ? String(get('backupCopyRegion')) : undefined;
   if (copyRegion && !/^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(copyRegion))
     throw new Error(`CDK context ce:backupCopyRegion is not a region name: ${copyRegion}`);
+  const reserved = parsed(get('reservedConcurrency'));
+  if (typeof reserved !== 'object' || reserved === null || Array.isArray(reserved))
+    throw new Error('CDK context ce:reservedConcurrency must map function names to numbers');
 
   return {
     senderEmail: String(get('senderEmail')),
@@ -88,5 +101,14 @@ export function readConfig(node: Node): DeployConfig {
     alarmEmail: get('alarmEmail') ? String(get('alarmEmail')) : undefined,
     logRetention: logRetention as RetentionDays,
     backup: { retentionDays: positiveInteger('backupRetentionDays', get('backupRetentionDays')), copyRegion },
+    concurrency: {
+      accountQuota:
+        get('lambdaConcurrencyQuota') === undefined
+          ? STANDARD_CONCURRENCY_QUOTA
+          : positiveInteger('lambdaConcurrencyQuota', get('lambdaConcurrencyQuota')),
+      reserved: Object.fromEntries(
+        Object.entries(reserved).map(([name, n]) => [name, positiveInteger(`reservedConcurrency.${name}`, n)]),
+      ),
+    },
   };
 }

@@ -15,6 +15,11 @@ import { ManagedPolicyRole } from './managed-policy-role';
 export interface FunctionSettings {
   /** Every log group is encrypted with this key and kept this long (the state records schedule). */
   logs: { key: IKey; retention: RetentionDays };
+  /**
+   * Reserved concurrency per function name (see `infra/concurrency.ts`); undefined when the account's quota is too
+   * low for reservations.
+   */
+  reservedConcurrency?: Record<string, number>;
 }
 
 /**
@@ -30,6 +35,8 @@ export interface CeFunctionProps extends FunctionSettings {
   /** Path from the project root, e.g. `functions/iterations/handler.ts`. */
   entry: string;
   description: string;
+  /** The function's name in `ce:reservedConcurrency` and the bench: `api-<area>`, `job-<name>`, `post-confirmation`. */
+  name: string;
   invocation: Invocation;
   timeout?: Duration;
   memorySize?: number;
@@ -85,6 +92,7 @@ export class CeFunction extends NodejsFunction {
       tracing: Tracing.ACTIVE,
       loggingFormat: LoggingFormat.JSON,
       logGroup,
+      reservedConcurrentExecutions: props.reservedConcurrency?.[props.name],
       ...(invocation.type === 'asynchronous'
         ? {
             deadLetterQueue: invocation.deadLetterQueue,

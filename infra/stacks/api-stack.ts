@@ -16,6 +16,7 @@ import type { Area } from '../../shared/http/route';
 import { ALL_ROUTES, API_AREAS } from '../../shared/http/routes';
 import { SWAGGER_ASSETS } from '../../shared/http/routes/docs';
 import { AREA_ACCESS } from '../areas';
+import { functionName } from '../concurrency';
 import type { DeployConfig } from '../config';
 import { CeFunction, type FunctionSettings } from '../constructs/ce-function';
 
@@ -92,6 +93,7 @@ export class ApiStack extends Stack {
       const access = AREA_ACCESS[area];
       const fn = new CeFunction(this, `Api-${area}`, {
         ...props.functions,
+        name: functionName.api(area),
         invocation: { type: 'synchronous', caller: 'API Gateway (the HTTP API answers the client with the error)' },
         entry: `functions/${area}/handler.ts`,
         description: `API: ${access.description}`,

@@ -14,6 +14,7 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import { GSIS, TABLE_KEYS, TTL_ATTRIBUTE } from '../../shared/data/table-design';
 import { ROLES } from '../../shared/domain/vocabulary';
+import { functionName } from '../concurrency';
 import { CeFunction, type FunctionSettings } from '../constructs/ce-function';
 import { TableBackup, type TableBackupProps } from '../constructs/table-backup';
 
@@ -123,6 +124,7 @@ export class DataStack extends Stack {
 
     const postConfirmation = new CeFunction(this, 'PostConfirmation', {
       ...props.functions,
+      name: functionName.postConfirmation,
       entry: 'functions/accounts/post-confirmation.ts',
       description: 'Puts people who signed themselves up in the applicant group',
       memorySize: 256,

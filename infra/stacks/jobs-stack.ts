@@ -12,6 +12,7 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { JOBS } from '../../shared/jobs/catalog';
+import { functionName } from '../concurrency';
 import type { DeployConfig } from '../config';
 import { CeFunction, type FunctionSettings, type TableAction } from '../constructs/ce-function';
 import { ManagedPolicyRole } from '../constructs/managed-policy-role';
@@ -88,6 +89,7 @@ export class JobsStack extends Stack {
     for (const job of JOBS) {
       const fn = new CeFunction(this, `Job-${job.name}`, {
         ...props.functions,
+        name: functionName.job(job.name),
         invocation: {
           type: 'asynchronous',
           deadLetterQueue: this.deadLetters,

@@ -1,11 +1,21 @@
-import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { readFileSync } from 'node:fs';
+import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
+import {
+  ALL_FUNCTION_NAMES,
+  functionName,
+  planReservedConcurrency,
+  reservationFor,
+  SIZING,
+  UNRESERVED_MINIMUM,
+} from '../../infra/concurrency';
 import { AREA_ACCESS } from '../../infra/areas';
 import { BackupCopyStack } from '../../infra/stacks/backup-copy-stack';
-import { API_AREAS } from '../../shared/http/routes';
+import { ALL_ROUTES, API_AREAS } from '../../shared/http/routes';
 import { JOBS } from '../../shared/jobs/catalog';
 import { CDK_CONTEXT, synth } from './synth';
 
 const app = synth();
+const reserved = CDK_CONTEXT['ce:reservedConcurrency'] as Record<string, number>;
 const templates = () => [app.ops, app.data, app.api, app.jobs];
 
 type Statement = {
@@ -286,8 +296,74 @@ describe('backups of the table', () => {
   });
 });
 
-describe('backups copied to a second region', () => {
-  const other = synth({ 'ce:backupCopyRegion': 'us-west-2' });
+describe('reserved concurrency', () => {
+  it('every function reserves its ce:reservedConcurrency', () => {
+    const functions = [app.data, app.api, app.jobs].flatMap((t) => resources(t, 'AWS::Lambda::Function'));
+    expect(functions).toHaveLength(ALL_FUNCTION_NAMES.length);
+    const byLogicalId = (prefix: string) => functions.find(([id]) => id.startsWith(prefix))![1];
+    for (const area of API_AREAS)
+      expect([area, byLogicalId(`Api${area}`).Properties.ReservedConcurrentExecutions]).toEqual([
+        area,
+        reserved[functionName.api(area)],
+      ]);
+    for (const job of JOBS)
+      expect([
+        job.name,
+        byLogicalId(`Job${job.name.replaceAll('-', '')}`).Properties.ReservedConcurrentExecutions,
+      ]).toEqual([job.name, reserved[functionName.job(job.name)]]);
+    expect(byLogicalId('PostConfirmation').Properties.ReservedConcurrentExecutions).toBe(
+      reserved[functionName.postConfirmation],
+    );
+  });
+
+  it('is sized from the bench (peak requests/s × (init + p99) × headroom) and fits the standard quota', () => {
+    const bench = JSON.parse(readFileSync('bench/results.json', 'utf8')) as {
+      bundles: { fn: string; initMs: number }[];
+      latency: { rows: { name: string; concurrency: number; p99: number }[] };
+    };
+    const initMs = (fn: string) => bench.bundles.find((b) => b.fn === fn)!.initMs;
+    for (const area of API_AREAS) {
+      const keys = ALL_ROUTES.filter((r) => r.area === area).map((r) => `${r.method} ${r.path}`);
+      const p99s = bench.latency.rows.filter((r) => r.concurrency === 1 && keys.includes(r.name)).map((r) => r.p99);
+      expect([area, p99s.length > 0]).toEqual([area, true]);
+      const name = functionName.api(area);
+      const needed = reservationFor(SIZING.apiRequestsPerSecond, initMs(name), Math.max(...p99s));
+      expect([name, reserved[name]]).toEqual([name, expect.any(Number)]);
+      expect([name, reserved[name]! >= needed]).toEqual([name, true]);
+    }
+    for (const job of JOBS) expect(reserved[functionName.job(job.name)]).toBeGreaterThanOrEqual(SIZING.jobs);
+    expect(reserved[functionName.postConfirmation]).toBeGreaterThanOrEqual(
+      reservationFor(SIZING.signUpsPerSecond, initMs(functionName.postConfirmation), SIZING.signUpCallMs),
+    );
+    const total = Object.values(reserved).reduce((a, b) => a + b, 0);
+    expect(total).toBeLessThanOrEqual(1000 - UNRESERVED_MINIMUM);
+  });
+
+  it('an account whose quota cannot hold them reserves nothing, with a warning, and refuses oversized reservations', () => {
+    const sized = { 'api-a': 50, 'job-b': 2 };
+    expect(planReservedConcurrency(['api-a', 'job-b'], 1000, sized)).toEqual({ reserved: sized });
+    expect(planReservedConcurrency(['api-a', 'job-b'], 152, sized)).toEqual({ reserved: sized });
+    expect(planReservedConcurrency(['api-a', 'job-b'], 151, sized).offReason).toMatch(/^Reserved concurrency is off/);
+    expect(planReservedConcurrency(['api-a', 'job-b'], 10, sized)).toEqual({
+      offReason: expect.stringContaining('10'),
+    });
+    expect(() => planReservedConcurrency(['api-a'], 1000, { 'api-a': 901 })).toThrow(/does not fit/);
+    expect(() => planReservedConcurrency(['api-a', 'job-b'], 1000, { 'api-a': 1 })).toThrow(/missing job-b/);
+    expect(() => planReservedConcurrency(['api-a'], 1000, { 'api-a': 1, 'api-z': 1 })).toThrow(/unknown api-z/);
+  });
+});
+
+describe('a new account (quota 10) with backups copied to a second region', () => {
+  const other = synth({ 'ce:lambdaConcurrencyQuota': '10', 'ce:backupCopyRegion': 'us-west-2' });
+
+  it('still synthesizes: reservations off, with a warning', () => {
+    for (const t of [other.data, other.api, other.jobs])
+      for (const [id, fn] of resources(t, 'AWS::Lambda::Function'))
+        expect([id, fn.Properties.ReservedConcurrentExecutions]).toEqual([id, undefined]);
+    Annotations.fromStack(other.built.api).hasWarning('*', Match.stringLikeRegexp('Reserved concurrency is off'));
+    for (const plugin of other.nag.pluginReports)
+      expect([plugin.pluginName, plugin.conclusion]).toEqual([plugin.pluginName, 'success']);
+  });
 
   it('copies each backup to a vault with its own key in the other region, kept as long', () => {
     expect(other.built.backupCopy!.region).toBe('us-west-2');
@@ -320,7 +396,8 @@ describe('backups copied to a second region', () => {
 });
 
 describe('deployment settings', () => {
-  it('refuses a log retention CloudWatch Logs does not offer', () => {
+  it('refuses a log retention CloudWatch Logs does not offer, and reservations that do not fit', () => {
     expect(() => synth({ 'ce:logRetentionDays': 100 })).toThrow(/ce:logRetentionDays/);
+    expect(() => synth({ 'ce:reservedConcurrency': { ...reserved, 'api-docs': 800 } })).toThrow(/does not fit/);
   });
 });
