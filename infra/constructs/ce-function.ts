@@ -122,6 +122,11 @@ export class CeFunction extends NodejsFunction {
       id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(logGroup.node.defaultChild as CfnLogGroup)}.Arn>:*]`,
       reason: "Log streams of this function's own log group.",
     });
+    Validations.of(this).acknowledge({
+      id: 'NIST.800.53.R5::NIST.800.53.R5-LambdaInsideVPC',
+      reason:
+        'SC-7, AC-4(21), AC-17: no VPC resources are reached. The function calls only AWS service endpoints (DynamoDB, SES, Cognito, CloudWatch, X-Ray) over TLS with SigV4-signed requests its IAM role scopes; a VPC would add NAT gateway or interface endpoint cost and network-interface setup to cold starts without putting a boundary on these calls.',
+    });
     if (invocation.type === 'synchronous') {
       Validations.of(this).acknowledge({
         id: 'NIST.800.53.R5::NIST.800.53.R5-LambdaDLQ',

@@ -356,13 +356,17 @@ describe('reserved concurrency', () => {
 describe('a new account (quota 10) with backups copied to a second region', () => {
   const other = synth({ 'ce:lambdaConcurrencyQuota': '10', 'ce:backupCopyRegion': 'us-west-2' });
 
-  it('still synthesizes: reservations off, with a warning', () => {
+  it('still synthesizes: reservations off, with a warning and the NIST acknowledgement naming why', () => {
     for (const t of [other.data, other.api, other.jobs])
       for (const [id, fn] of resources(t, 'AWS::Lambda::Function'))
         expect([id, fn.Properties.ReservedConcurrentExecutions]).toEqual([id, undefined]);
     Annotations.fromStack(other.built.api).hasWarning('*', Match.stringLikeRegexp('Reserved concurrency is off'));
     for (const plugin of other.nag.pluginReports)
       expect([plugin.pluginName, plugin.conclusion]).toEqual([plugin.pluginName, 'success']);
+    const nist = other.nag.pluginReports.find((p) => p.pluginName === 'NIST.800.53.R5')!;
+    const concurrency = nist.suppressedViolations!.filter((v) => v.ruleName === 'NIST.800.53.R5-LambdaConcurrency');
+    expect(concurrency.reduce((n, v) => n + v.violatingConstructs.length, 0)).toBe(ALL_FUNCTION_NAMES.length);
+    for (const v of concurrency) expect(v.reason).toMatch(/^SC-6, CA-7: Reserved concurrency is off.*quota of 10/);
   });
 
   it('copies each backup to a vault with its own key in the other region, kept as long', () => {

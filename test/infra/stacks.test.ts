@@ -159,16 +159,37 @@ describe('the route table is the single source', () => {
   });
 });
 
-describe('cdk-nag (AwsSolutions)', () => {
+describe('cdk-nag (AwsSolutions, NIST SP 800-53 rev. 5)', () => {
   it('reports no unacknowledged finding, and every acknowledgement gives a reason', () => {
-    expect(stacks.nag.pluginReports.map((p) => p.pluginName)).toEqual(['AwsSolutions']);
+    expect(stacks.nag.pluginReports.map((p) => p.pluginName)).toEqual(['AwsSolutions', 'NIST.800.53.R5']);
     for (const plugin of stacks.nag.pluginReports) {
-      expect(plugin.violations).toEqual([]);
+      expect([plugin.pluginName, plugin.violations]).toEqual([plugin.pluginName, []]);
       expect(plugin.conclusion).toBe('success');
       const unexplained = (plugin.suppressedViolations ?? [])
         .filter((v) => (v.reason ?? '').trim().length < 20)
         .map((v) => v.ruleName);
       expect(unexplained).toEqual([]);
     }
+  });
+
+  it('names the NIST control each NIST acknowledgement answers', () => {
+    const nist = stacks.nag.pluginReports.find((p) => p.pluginName === 'NIST.800.53.R5')!;
+    const acknowledged = nist.suppressedViolations ?? [];
+    expect(acknowledged.length).toBeGreaterThan(0);
+    for (const v of acknowledged)
+      expect([v.ruleName, v.reason]).toEqual([v.ruleName, expect.stringMatching(/^[A-Z]{2}-\d+/)]);
+  });
+
+  it('acknowledges only what cannot be fixed: Lambda outside a VPC, and no dead-letter queue for synchronous callers', () => {
+    const nist = stacks.nag.pluginReports.find((p) => p.pluginName === 'NIST.800.53.R5')!;
+    const count = (rule: string) =>
+      (nist.suppressedViolations ?? [])
+        .filter((v) => v.ruleName === `NIST.800.53.R5-${rule}`)
+        .reduce((n, v) => n + v.violatingConstructs.length, 0);
+    const functions = API_AREAS.length + JOBS.length + 1;
+    expect(count('LambdaInsideVPC')).toBe(functions);
+    expect(count('LambdaDLQ')).toBe(API_AREAS.length + 1);
+    for (const fixed of ['CloudWatchLogGroupEncrypted', 'IAMNoInlinePolicy', 'LambdaConcurrency'])
+      expect([fixed, count(fixed)]).toEqual([fixed, 0]);
   });
 });
