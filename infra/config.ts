@@ -1,3 +1,4 @@
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Node } from 'constructs';
 
 /**
@@ -15,7 +16,27 @@ export interface DeployConfig {
   allowedOrigins: string[];
   /** Where alarm notifications go (optional). */
   alarmEmail?: string;
+  /**
+   * How long CloudWatch keeps every log group (function logs, API access logs): the state records schedule's period
+   * for system logs, set by ADS's records officer. One of the periods CloudWatch Logs accepts.
+   */
+  logRetention: RetentionDays;
+  backup: {
+    /** Days each daily backup of the table is kept (point-in-time recovery separately covers the last 35 days). */
+    retentionDays: number;
+    /** A second region that receives a copy of each backup, in a vault of its own (optional). */
+    copyRegion?: string;
+  };
+  concurrency: {
+    /** The account's Lambda concurrent-executions quota in the deployment region (AWS's standard is 1,000). */
+    accountQuota: number;
+    /** Reserved concurrency per function name (`api-<area>`, `job-<name>`, `post-confirmation`). */
+    reserved: Record<string, number>;
+  };
 }
+
+/** AWS's standard Lambda concurrency quota per region; new accounts may start far lower. */
+export const STANDARD_CONCURRENCY_QUOTA = 1000;
 
 const list = (value: unknown): string[] =>
   Array.isArray(value)
@@ -30,21 +51,70 @@ const list = (value: unknown): string[] =>
  */
 export const allowedOrigins = (context: (key: string) => unknown): string[] => list(context('ce:allowedOrigins'));
 
+/** `-c key=value` arrives as a string; cdk.json gives numbers and objects. Both are accepted. */
+const parsed = (value: unknown): unknown => {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
+};
+
+const positiveInteger = (key: string, value: unknown): number => {
+  const n = Number(parsed(value));
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`CDK context ce:${key} must be a positive whole number`);
+  return n;
+};
+
+const LOG_RETENTION_DAYS = new Set(Object.values(RetentionDays).filter((v): v is number => typeof v === 'number'));
+
 export function readConfig(node: Node): DeployConfig {
   const get = (key: string) => node.tryGetContext(`ce:${key}`) as unknown;
-  const config: DeployConfig = {
-    senderEmail: String(get('senderEmail') ?? ''),
+  const missing = [
+    'senderEmail',
+    'ddsNoticeRecipients',
+    'adsNotifyEmails',
+    'allowedOrigins',
+    'logRetentionDays',
+    'backupRetentionDays',
+    'reservedConcurrency',
+  ]
+    .filter((key) => {
+      const value = get(key);
+      return value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+    })
+    .map((key) => `ce:${key}`);
+  if (missing.length > 0) throw new Error(`Missing CDK context: ${missing.join(', ')} (see README, "Deploying")`);
+
+  const logRetention = positiveInteger('logRetentionDays', get('logRetentionDays'));
+  if (!LOG_RETENTION_DAYS.has(logRetention))
+    throw new Error(
+      `CDK context ce:logRetentionDays must be a period CloudWatch Logs accepts: ${[...LOG_RETENTION_DAYS].join(', ')}`,
+    );
+  const copyRegion = get('backupCopyRegion') ? String(get('backupCopyRegion')) : undefined;
+  if (copyRegion && !/^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(copyRegion))
+    throw new Error(`CDK context ce:backupCopyRegion is not a region name: ${copyRegion}`);
+  const reserved = parsed(get('reservedConcurrency'));
+  if (typeof reserved !== 'object' || reserved === null || Array.isArray(reserved))
+    throw new Error('CDK context ce:reservedConcurrency must map function names to numbers');
+
+  return {
+    senderEmail: String(get('senderEmail')),
     ddsNoticeRecipients: list(get('ddsNoticeRecipients')),
     adsNotifyEmails: list(get('adsNotifyEmails')),
     allowedOrigins: allowedOrigins((key) => node.tryGetContext(key)),
     alarmEmail: get('alarmEmail') ? String(get('alarmEmail')) : undefined,
+    logRetention: logRetention as RetentionDays,
+    backup: { retentionDays: positiveInteger('backupRetentionDays', get('backupRetentionDays')), copyRegion },
+    concurrency: {
+      accountQuota:
+        get('lambdaConcurrencyQuota') === undefined
+          ? STANDARD_CONCURRENCY_QUOTA
+          : positiveInteger('lambdaConcurrencyQuota', get('lambdaConcurrencyQuota')),
+      reserved: Object.fromEntries(
+        Object.entries(reserved).map(([name, n]) => [name, positiveInteger(`reservedConcurrency.${name}`, n)]),
+      ),
+    },
   };
-  const missing = [
-    !config.senderEmail && 'ce:senderEmail',
-    config.ddsNoticeRecipients.length === 0 && 'ce:ddsNoticeRecipients',
-    config.adsNotifyEmails.length === 0 && 'ce:adsNotifyEmails',
-    config.allowedOrigins.length === 0 && 'ce:allowedOrigins',
-  ].filter(Boolean);
-  if (missing.length > 0) throw new Error(`Missing CDK context: ${missing.join(', ')} (see README, "Deploying")`);
-  return config;
 }

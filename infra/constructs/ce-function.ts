@@ -1,17 +1,43 @@
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays, type CfnLogGroup } from 'aws-cdk-lib/aws-logs';
+import { LogGroup, type RetentionDays, type CfnLogGroup } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { GSIS } from '../../shared/data/table-design';
 import { BUNDLING } from '../bundling';
+import { ManagedPolicyRole } from './managed-policy-role';
 
-export interface CeFunctionProps {
+/** What every function of the app shares, decided once in `infra/app.ts`. */
+export interface FunctionSettings {
+  /** Every log group is encrypted with this key and kept this long (the state records schedule). */
+  logs: { key: IKey; retention: RetentionDays };
+  /**
+   * Reserved concurrency per function name (see `infra/concurrency.ts`); undefined when the account's quota is too
+   * low for reservations.
+   */
+  reservedConcurrency?: Record<string, number>;
+}
+
+/**
+ * How a function is invoked, which decides where a failed invocation goes. A synchronous caller receives the error
+ * itself, and Lambda never uses a dead-letter queue for such calls. An asynchronous event is retried by Lambda, then
+ * kept in the dead-letter queue (its body is the original event, so it can be replayed as is).
+ */
+export type Invocation =
+  | { type: 'synchronous'; caller: string }
+  | { type: 'asynchronous'; deadLetterQueue: IQueue; retryAttempts: number; maxEventAge: Duration };
+
+export interface CeFunctionProps extends FunctionSettings {
   /** Path from the project root, e.g. `functions/iterations/handler.ts`. */
   entry: string;
   description: string;
+  /** The function's name in `ce:reservedConcurrency` and the bench: `api-<area>`, `job-<name>`, `post-confirmation`. */
+  name: string;
+  invocation: Invocation;
   timeout?: Duration;
   memorySize?: number;
   environment?: Record<string, string>;
@@ -29,24 +55,31 @@ export type TableAction =
   | 'BatchWriteItem'
   | 'ConditionCheckItem';
 
+const WRITES: readonly TableAction[] = ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'];
+
 /**
  * Every Lambda of this project: Node.js 24 on arm64, bundled by esbuild as minified ESM with the AWS SDK inside
- * (faster cold starts than the runtime's copy), source maps without sources, JSON logs kept 90 days, tracing on.
+ * (faster cold starts than the runtime's copy), source maps without sources, JSON logs in a log group encrypted with
+ * the app's logs key and kept for the records period, tracing on, permissions in a customer-managed policy of its own.
  */
 export class CeFunction extends NodejsFunction {
   constructor(scope: Construct, id: string, props: CeFunctionProps) {
     const logGroup = new LogGroup(scope, `${id}Logs`, {
-      retention: RetentionDays.THREE_MONTHS,
+      retention: props.logs.retention,
+      encryptionKey: props.logs.key,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     // Its own role, allowed to write only to its own log group (rather than the managed basic-execution policy).
-    const role = new Role(scope, `${id}Role`, { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    const role = new ManagedPolicyRole(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+    });
     role.addToPolicy(
       new PolicyStatement({
         actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
         resources: [logGroup.logGroupArn],
       }),
     );
+    const { invocation } = props;
     super(scope, id, {
       role,
       entry: props.entry,
@@ -59,6 +92,14 @@ export class CeFunction extends NodejsFunction {
       tracing: Tracing.ACTIVE,
       loggingFormat: LoggingFormat.JSON,
       logGroup,
+      reservedConcurrentExecutions: props.reservedConcurrency?.[props.name],
+      ...(invocation.type === 'asynchronous'
+        ? {
+            deadLetterQueue: invocation.deadLetterQueue,
+            retryAttempts: invocation.retryAttempts,
+            maxEventAge: invocation.maxEventAge,
+          }
+        : {}),
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'ce-certification',
@@ -81,10 +122,25 @@ export class CeFunction extends NodejsFunction {
       id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(logGroup.node.defaultChild as CfnLogGroup)}.Arn>:*]`,
       reason: "Log streams of this function's own log group.",
     });
+    Validations.of(this).acknowledge({
+      id: 'NIST.800.53.R5::NIST.800.53.R5-LambdaInsideVPC',
+      reason:
+        'SC-7, AC-4(21), AC-17: no VPC resources are reached. The function calls only AWS service endpoints (DynamoDB, SES, Cognito, CloudWatch, X-Ray) over TLS with SigV4-signed requests its IAM role scopes; a VPC would add NAT gateway or interface endpoint cost and network-interface setup to cold starts without putting a boundary on these calls.',
+    });
+    if (invocation.type === 'synchronous') {
+      Validations.of(this).acknowledge({
+        id: 'NIST.800.53.R5::NIST.800.53.R5-LambdaDLQ',
+        reason: `SI-2a, CA-7: invoked synchronously by ${invocation.caller}, which receives the error itself; Lambda sends nothing to a dead-letter queue for synchronous invocations. The error also stays in the function's logs and traces.`,
+      });
+    }
   }
 
-  /** Grants only the listed table actions (on the table and its indexes) and sets TABLE_NAME. */
-  bindTable(table: ITableV2, actions: readonly TableAction[]): this {
+  /**
+   * Grants only the listed table actions (on the table and its indexes) and sets TABLE_NAME. The table is encrypted
+   * with a customer-managed key, which DynamoDB uses with the caller's permissions: the function may use that key
+   * only through DynamoDB, and only to encrypt if it writes.
+   */
+  bindTable(table: ITableV2, actions: readonly TableAction[], tableKey: IKey): this {
     this.addEnvironment('TABLE_NAME', table.tableName);
     if (actions.length === 0) return this;
     this.addToRolePolicy(
@@ -93,8 +149,28 @@ export class CeFunction extends NodejsFunction {
         resources: [table.tableArn, ...GSIS.map((g) => `${table.tableArn}/index/${g.indexName}`)],
       }),
     );
+    const writes = actions.some((a) => WRITES.includes(a));
+    this.addToRolePolicy(
+      new PolicyStatement({
+        actions: [
+          'kms:Decrypt',
+          'kms:DescribeKey',
+          ...(writes
+            ? [
+                'kms:Encrypt',
+                'kms:ReEncryptFrom',
+                'kms:ReEncryptTo',
+                'kms:GenerateDataKey',
+                'kms:GenerateDataKeyWithoutPlaintext',
+              ]
+            : []),
+        ],
+        resources: [tableKey.keyArn],
+        conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${Stack.of(this).region}.amazonaws.com` } },
+      }),
+    );
     // Audit records are append-only: no function may change or delete one, whatever else it may do.
-    if (actions.some((a) => a === 'UpdateItem' || a === 'DeleteItem' || a === 'PutItem' || a === 'BatchWriteItem')) {
+    if (writes) {
       this.addToRolePolicy(
         new PolicyStatement({
           effect: Effect.DENY,

@@ -7,7 +7,8 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IConfigurationSet } from 'aws-cdk-lib/aws-ses';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
@@ -17,11 +18,14 @@ import { ALL_ROUTES, API_AREAS } from '../../shared/http/routes';
 import { SWAGGER_ASSETS } from '../../shared/http/routes/docs';
 import { apiTimeoutSeconds } from '../../shared/http/timeouts';
 import { AREA_ACCESS } from '../areas';
+import { functionName } from '../concurrency';
 import type { DeployConfig } from '../config';
-import { CeFunction } from '../constructs/ce-function';
+import { CeFunction, type FunctionSettings } from '../constructs/ce-function';
 
 export interface ApiStackProps extends StackProps {
   table: ITableV2;
+  tableKey: IKey;
+  functions: FunctionSettings;
   userPool: IUserPool;
   userPoolClient: IUserPoolClient;
   config: DeployConfig;
@@ -52,7 +56,10 @@ export class ApiStack extends Stack {
       },
     });
 
-    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: RetentionDays.THREE_MONTHS });
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: props.functions.logs.retention,
+      encryptionKey: props.functions.logs.key,
+    });
     const stage = this.api.defaultStage!.node.defaultChild as CfnStage;
     // No source IP, path or query in the access log: paths can carry link tokens and IPs are personal data.
     stage.accessLogSettings = {
@@ -81,6 +88,9 @@ export class ApiStack extends Stack {
     for (const area of API_AREAS) {
       const access = AREA_ACCESS[area];
       const fn = new CeFunction(this, `Api-${area}`, {
+        ...props.functions,
+        name: functionName.api(area),
+        invocation: { type: 'synchronous', caller: 'API Gateway (the HTTP API answers the client with the error)' },
         entry: `functions/${area}/handler.ts`,
         description: `API: ${access.description}`,
         environment: {
@@ -92,7 +102,7 @@ export class ApiStack extends Stack {
         },
         commandHooks: area === 'docs' ? copySwaggerAssets : undefined,
         timeout: Duration.seconds(apiTimeoutSeconds(area)),
-      }).bindTable(props.table, access.table);
+      }).bindTable(props.table, access.table, props.tableKey);
       if (access.sendsEmail) {
         fn.addToRolePolicy(
           new PolicyStatement({

@@ -1,5 +1,5 @@
 import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
-import { AttributeType, Billing, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, Billing, type CfnGlobalTable, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import {
   AccountRecovery,
   CfnUserPoolGroup,
@@ -9,23 +9,51 @@ import {
   type UserPoolClient,
   UserPoolOperation,
 } from 'aws-cdk-lib/aws-cognito';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
 import { GSIS, TABLE_KEYS, TTL_ATTRIBUTE } from '../../shared/data/table-design';
 import { ROLES } from '../../shared/domain/vocabulary';
-import { CeFunction } from '../constructs/ce-function';
+import { functionName } from '../concurrency';
+import { CeFunction, type FunctionSettings } from '../constructs/ce-function';
+import { TableBackup, type TableBackupProps } from '../constructs/table-backup';
+
+export interface DataStackProps extends StackProps {
+  functions: FunctionSettings;
+  backup: Pick<TableBackupProps, 'retentionDays' | 'copyTo'>;
+}
 
 /**
- * Stateful resources, in their own stack: the single table and the user pool. Both are retained if the stack is
- * deleted. Their logical ids must never change (a test pins them): changing one replaces the resource and its data.
+ * Stateful resources, in their own stack: the single table (encrypted with a customer-managed key, backed up daily)
+ * and the user pool. Both are retained if the stack is deleted. Their logical ids must never change (a test pins
+ * them): changing one replaces the resource and its data.
  */
 export class DataStack extends Stack {
   readonly table: TableV2;
+  /** The table's customer-managed key; functions that use the table need it too (see `CeFunction.bindTable`). */
+  readonly tableKey: Key;
   readonly userPool: UserPool;
   readonly userPoolClient: UserPoolClient;
+  readonly backup: TableBackup;
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  constructor(scope: Construct, id: string, props: DataStackProps) {
     super(scope, id, props);
+
+    // Rotated yearly by KMS, which keeps the earlier key material: nothing needs re-encrypting.
+    this.tableKey = new Key(this, 'TableKey', {
+      enableKeyRotation: true,
+      description: 'Encrypts the CE certification table (personal data of applicants, learners and staff)',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    // DynamoDB checks the key's state with its service principal; using the key for data goes through callers' roles.
+    this.tableKey.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'DynamoDBReadsKeyMetadata',
+        principals: [new ServicePrincipal('dynamodb.amazonaws.com')],
+        actions: ['kms:Describe*', 'kms:Get*', 'kms:List*'],
+        resources: ['*'],
+      }),
+    );
 
     this.table = new TableV2(this, 'Table', {
       partitionKey: { name: TABLE_KEYS.partitionKey, type: AttributeType.STRING },
@@ -40,6 +68,12 @@ export class DataStack extends Stack {
       deletionProtection: true,
       timeToLiveAttribute: TTL_ATTRIBUTE,
       removalPolicy: RemovalPolicy.RETAIN,
+    });
+    encryptWithCustomerKey(this.table, this.tableKey);
+    this.backup = new TableBackup(this, 'TableBackup', {
+      table: this.table,
+      tableKey: this.tableKey,
+      ...props.backup,
     });
 
     // One pool for everyone, MFA (authenticator app) required for everyone: Cognito sets MFA per pool, one pool keeps
@@ -89,9 +123,12 @@ export class DataStack extends Stack {
     });
 
     const postConfirmation = new CeFunction(this, 'PostConfirmation', {
+      ...props.functions,
+      name: functionName.postConfirmation,
       entry: 'functions/accounts/post-confirmation.ts',
       description: 'Puts people who signed themselves up in the applicant group',
       memorySize: 256,
+      invocation: { type: 'synchronous', caller: 'Cognito (the post-confirmation trigger of sign-up)' },
     });
     // The pool's ARN cannot be referenced here without a dependency cycle (pool → trigger → policy → pool).
     postConfirmation.addToRolePolicy(
@@ -106,4 +143,16 @@ export class DataStack extends Stack {
     });
     this.userPool.addTrigger(UserPoolOperation.POST_CONFIRMATION, postConfirmation);
   }
+}
+
+/**
+ * Encrypts a single-region TableV2 with a customer-managed key. TableV2 refuses a customer-managed key in a
+ * region-agnostic stack (it cannot tell which replica is local), and this app's stacks are region-agnostic; this table
+ * has exactly one replica, in the deployment region, so the key goes on it. The template is the one TableV2 renders in
+ * a stack with a region. Switching an existing table's key is an in-place update: the table stays available.
+ */
+function encryptWithCustomerKey(table: TableV2, key: Key) {
+  const resource = table.node.defaultChild as CfnGlobalTable;
+  resource.addPropertyOverride('SSESpecification', { SSEEnabled: true, SSEType: 'KMS' });
+  resource.addPropertyOverride('Replicas.0.SSESpecification.KMSMasterKeyId', key.keyArn);
 }

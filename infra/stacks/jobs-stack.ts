@@ -2,7 +2,8 @@ import { Duration, Stack, TimeZone, Validations, type StackProps } from 'aws-cdk
 import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { type IPrincipal, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { type IKey, Key } from 'aws-cdk-lib/aws-kms';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
@@ -11,11 +12,15 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { JOBS } from '../../shared/jobs/catalog';
+import { functionName } from '../concurrency';
 import type { DeployConfig } from '../config';
-import { CeFunction, type TableAction } from '../constructs/ce-function';
+import { CeFunction, type FunctionSettings, type TableAction } from '../constructs/ce-function';
+import { ManagedPolicyRole } from '../constructs/managed-policy-role';
 
 export interface JobsStackProps extends StackProps {
   table: ITableV2;
+  tableKey: IKey;
+  functions: FunctionSettings;
   config: DeployConfig;
   alarmTopic: ITopic;
   configurationSet: IConfigurationSet;
@@ -34,27 +39,33 @@ const JOB_TABLE_ACTIONS: TableAction[] = [
 
 /**
  * The scheduled jobs of `shared/jobs/catalog.ts`: one function and one EventBridge Scheduler schedule each, in
- * America/New_York. A failed run is retried by the scheduler, then parked in a dead-letter queue, which alarms.
- * Emails that could not be delivered (failed after retries, or with an unknown outcome) also alarm.
+ * America/New_York. Scheduler invokes a function asynchronously, so its retries and dead-letter queue cover only
+ * handing the event to Lambda. A run that fails (throws, times out) is retried by Lambda twice, then Lambda puts the
+ * event in the same dead-letter queue (the function's own DLQ rather than an on-failure destination: one queue, one
+ * alarm, the message body is the job's input, ready to replay). Emails that could not be delivered (failed after
+ * retries, or with an unknown outcome) also alarm.
  */
 export class JobsStack extends Stack {
   readonly deadLetters: Queue;
+  /** Encrypts the dead-letter queue (the messages name the job and its scheduled time, no personal data). */
+  readonly deadLetterKey: Key;
 
   constructor(scope: Construct, id: string, props: JobsStackProps) {
     super(scope, id, props);
     const { config } = props;
     const alarm = new SnsAction(props.alarmTopic);
 
+    this.deadLetterKey = new Key(this, 'JobDeadLettersKey', {
+      enableKeyRotation: true,
+      description: 'Encrypts the dead-letter queue of the scheduled jobs',
+    });
     this.deadLetters = new Queue(this, 'JobDeadLetters', {
-      encryption: QueueEncryption.SQS_MANAGED,
+      encryption: QueueEncryption.KMS,
+      encryptionMasterKey: this.deadLetterKey,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
-    Validations.of(this.deadLetters).acknowledge({
-      id: 'AwsSolutions::AwsSolutions-SQS3',
-      reason: 'This queue is itself the dead-letter queue of the job schedules.',
-    });
-    const schedulerRole = new Role(this, 'SchedulerRole', {
+    const schedulerRole = new ManagedPolicyRole(this, 'SchedulerRole', {
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
       description: 'Lets the job schedules invoke their functions',
     });
@@ -73,8 +84,18 @@ export class JobsStack extends Stack {
       resource: 'identity',
       resourceName: config.senderEmail.split('@')[1] ?? config.senderEmail,
     });
+    // Who sends to the dead-letter queue: the scheduler (with its execution role) and Lambda (with each job's role).
+    const deadLetterSenders: IPrincipal[] = [schedulerRole];
     for (const job of JOBS) {
       const fn = new CeFunction(this, `Job-${job.name}`, {
+        ...props.functions,
+        name: functionName.job(job.name),
+        invocation: {
+          type: 'asynchronous',
+          deadLetterQueue: this.deadLetters,
+          retryAttempts: 2,
+          maxEventAge: Duration.hours(2),
+        },
         entry: `functions/jobs/${job.name}.ts`,
         description: `Job: ${job.description}`.slice(0, 256),
         timeout: Duration.seconds(job.timeoutSeconds),
@@ -85,7 +106,8 @@ export class JobsStack extends Stack {
           SES_CONFIGURATION_SET: props.configurationSet.configurationSetName,
           PUBLIC_BASE_URL: props.publicBaseUrl,
         },
-      }).bindTable(props.table, JOB_TABLE_ACTIONS);
+      }).bindTable(props.table, JOB_TABLE_ACTIONS, props.tableKey);
+      deadLetterSenders.push(fn.role!);
       fn.addToRolePolicy(
         new PolicyStatement({
           actions: ['ses:SendEmail', 'ses:SendRawEmail'],
@@ -117,6 +139,18 @@ export class JobsStack extends Stack {
           'The scheduler may invoke any version of this one job function (the grant CDK generates for a schedule target).',
       });
     }
+
+    // SQS encrypts with the sender's own KMS permissions. Granted in the key's policy, to these senders only, and only
+    // through SQS: without it, failed runs would vanish instead of reaching the queue that alarms.
+    this.deadLetterKey.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'JobFailuresReachTheDeadLetterQueue',
+        principals: deadLetterSenders,
+        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'kms:ViaService': `sqs.${this.region}.amazonaws.com` } },
+      }),
+    );
 
     for (const [name, description] of [
       ['EmailsFailed', 'Emails SES refused after every retry'],

@@ -1,7 +1,7 @@
-import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
-import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { CloudWatchDimensionSource, ConfigurationSet, EmailSendingEvent, EventDestination } from 'aws-cdk-lib/aws-ses';
 import { Topic } from 'aws-cdk-lib/aws-sns';
@@ -9,23 +9,86 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 
 /**
- * Shared operations: the alarm topic (encrypted, optional email subscription from `ce:alarmEmail`) and the SES
- * configuration set every email is sent with, publishing sends, deliveries, bounces and complaints to CloudWatch;
- * the account's bounce and complaint rates alarm before SES would pause sending.
+ * Shared operations: the key every log group of the app is encrypted with, the alarm topic (encrypted, optional email
+ * subscription from `ce:alarmEmail`) and the SES configuration set every email is sent with, publishing sends,
+ * deliveries, bounces and complaints to CloudWatch; the account's bounce and complaint rates alarm before SES would
+ * pause sending.
  */
 export class OpsStack extends Stack {
   readonly alarmTopic: Topic;
   readonly configurationSet: ConfigurationSet;
+  /** Encrypts every log group of the app (NIST AU-9(3), SC-28(1)). */
+  readonly logsKey: Key;
 
   constructor(scope: Construct, id: string, props: StackProps & { alarmEmail?: string }) {
     super(scope, id, props);
-    const key = new Key(this, 'AlarmTopicKey', { enableKeyRotation: true, description: 'Encrypts the alarm topic' });
+    this.logsKey = new Key(this, 'LogsKey', {
+      enableKeyRotation: true,
+      description: 'Encrypts the log groups of the CE certification backend',
+    });
+    // CloudWatch Logs uses the key itself, and only for log groups of this account and region (the encryption
+    // context names the log group). Log group names are generated, so the condition cannot name them one by one.
+    this.logsKey.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal(`logs.${this.region}.amazonaws.com`)],
+        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+        resources: ['*'],
+        conditions: {
+          ArnLike: {
+            'kms:EncryptionContext:aws:logs:arn': this.formatArn({
+              service: 'logs',
+              resource: 'log-group',
+              resourceName: '*',
+              arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+            }),
+          },
+        },
+      }),
+    );
+
+    const topicKey = new Key(this, 'AlarmTopicKey', {
+      enableKeyRotation: true,
+      description: 'Encrypts the alarm topic',
+    });
     this.alarmTopic = new Topic(this, 'AlarmTopic', {
       displayName: 'CE certification alarms',
-      masterKey: key,
+      masterKey: topicKey,
       enforceSSL: true,
     });
-    key.grantEncryptDecrypt(new ServicePrincipal('cloudwatch.amazonaws.com'));
+    // Without both of these, alarms change state but no notification is ever delivered, and nothing says so.
+    // CloudWatch publishes as its service principal: the topic's policy must let it (enforceSSL replaced SNS's default
+    // policy), and the key's policy must let it make the data key SNS encrypts the message with.
+    this.alarmTopic.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudWatchAlarmsOfThisAccountPublish',
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.alarmTopic.topicArn],
+        conditions: {
+          ArnLike: {
+            'aws:SourceArn': this.formatArn({
+              service: 'cloudwatch',
+              resource: 'alarm',
+              resourceName: '*',
+              arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+            }),
+          },
+          StringEquals: { 'aws:SourceAccount': this.account },
+        },
+      }),
+    );
+    topicKey.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudWatchAlarmsEncryptForTopicsOfThisAccount',
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+        // SNS names the topic in the encryption context; the topic's own ARN here would be a circular reference.
+        conditions: {
+          ArnLike: { 'kms:EncryptionContext:aws:sns:topicArn': this.formatArn({ service: 'sns', resource: '*' }) },
+        },
+      }),
+    );
     if (props.alarmEmail) this.alarmTopic.addSubscription(new EmailSubscription(props.alarmEmail));
 
     this.configurationSet = new ConfigurationSet(this, 'EmailConfigurationSet', { reputationMetrics: true });

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { buildApp } from '../../infra/app';
+
+/** cdk.json's context, as `cdk synth` reads it. */
+export const CDK_CONTEXT = (JSON.parse(readFileSync('cdk.json', 'utf8')) as { context: Record<string, unknown> })
+  .context;
+
+export interface NagReport {
+  pluginReports: {
+    pluginName: string;
+    conclusion: string;
+    violations: { ruleName: string }[];
+    suppressedViolations?: { ruleName: string; reason?: string; violatingConstructs: { constructPath: string }[] }[];
+  }[];
+}
+
+/**
+ * The app as `cdk synth` builds it, with cdk.json's context (plus `overrides`), skipping asset bundling (the tests
+ * check templates; bundling every function again would take minutes).
+ */
+export function synth(overrides: Record<string, unknown> = {}) {
+  const built = buildApp(new App({ context: { ...CDK_CONTEXT, ...overrides, 'aws:cdk:bundling-stacks': [] } }));
+  const assembly = built.app.synth();
+  const nag = JSON.parse(readFileSync(`${assembly.directory}/validation-report.json`, 'utf8')) as NagReport;
+  return {
+    built,
+    assembly,
+    nag,
+    ops: Template.fromStack(built.ops),
+    data: Template.fromStack(built.data),
+    api: Template.fromStack(built.api),
+    jobs: Template.fromStack(built.jobs),
+    backupCopy: built.backupCopy && Template.fromStack(built.backupCopy),
+  };
+}
