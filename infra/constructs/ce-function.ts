@@ -59,7 +59,8 @@ const WRITES: readonly TableAction[] = ['PutItem', 'UpdateItem', 'DeleteItem', '
 
 /**
  * Every Lambda of this project: Node.js 24 on arm64, bundled by esbuild as minified ESM with the AWS SDK inside
- * (faster cold starts than the runtime's copy), source maps without sources, JSON logs in a log group encrypted with
+ * (faster cold starts than the runtime's copy), source maps beside the bundle but not loaded at start (they are read
+ * only when an unexpected error is logged: `shared/observability/stack.ts`), JSON logs in a log group encrypted with
  * the app's logs key and kept for the records period, tracing on, permissions in a customer-managed policy of its own.
  */
 export class CeFunction extends NodejsFunction {
@@ -101,7 +102,6 @@ export class CeFunction extends NodejsFunction {
           }
         : {}),
       environment: {
-        NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'ce-certification',
         POWERTOOLS_METRICS_NAMESPACE: 'CeCertification',
         ...props.environment,

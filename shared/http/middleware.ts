@@ -3,6 +3,7 @@ import httpSecurityHeaders from '@middy/http-security-headers';
 import type { Context } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { logger } from '../observability/logger';
+import { readableStack } from '../observability/stack';
 import { callerFromClaims, type Caller } from './caller';
 import {
   BadRequest,
@@ -141,14 +142,17 @@ const accessLog = (): MiddlewareObj<ApiEvent, ApiResult, Error, RouteContext> =>
 
 /** Renders every failure as problem+json. Unknown failures are logged (without personal data) and become 500s. */
 const problemJson = (): MiddlewareObj<ApiEvent, ApiResult, Error, RouteContext> => ({
-  onError: (request) => {
+  onError: async (request) => {
     const problem = classifyUnexpected(request.error);
     if (problem) {
       if (problem.status >= 500) logger.warn('dependency failure', { error: request.error?.name });
       request.response = problemResponse(problem, request.event, request.context.route);
       return;
     }
-    logger.error('unexpected failure', { error: request.error?.name, stack: request.error?.stack });
+    logger.error('unexpected failure', {
+      error: request.error?.name,
+      stack: await readableStack(request.error?.stack),
+    });
     request.response = problemResponse(
       new HttpProblem(500, 'Internal error', 'Something failed on our side. It has been logged.'),
       request.event,

@@ -1,5 +1,6 @@
 import { now } from '../clock';
 import { logger } from '../observability/logger';
+import { readableStack } from '../observability/stack';
 import type { JobName } from './catalog';
 
 /** What EventBridge Scheduler sends (the schedule's input); `npm run job` sends the same. */
@@ -17,7 +18,14 @@ export function jobHandler<T extends Record<string, unknown>>(name: JobName, run
     logger.resetKeys();
     logger.appendKeys({ job: name, scheduledTime: event.scheduledTime });
     const at = now();
-    const summary = await run(at);
+    const summary = await run(at).catch(async (error: unknown) => {
+      // Logged here with a mapped stack; rethrown so that Lambda retries and then dead-letters the event.
+      logger.error('job failed', {
+        error: (error as Error)?.name,
+        stack: await readableStack((error as Error)?.stack),
+      });
+      throw error;
+    });
     logger.info('job finished', { ...summary });
     return { ...summary, job: name, ranAt: at.toISOString() };
   };

@@ -83,6 +83,14 @@ describe('the API stack', () => {
       expect(fn).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
   });
 
+  it('loads no source map at cold start in any function (stacks are mapped when an error is logged)', () => {
+    const all = [stacks.api, stacks.jobs, stacks.data].flatMap((t) =>
+      Object.values(t.findResources('AWS::Lambda::Function')).map((f) => f.Properties),
+    );
+    expect(all.length).toBeGreaterThan(API_AREAS.length);
+    for (const fn of all) expect(fn.Environment?.Variables?.NODE_OPTIONS ?? '').not.toContain('source-maps');
+  });
+
   it('grants each function only the table actions its area uses, and nobody may change an audit record', () => {
     const policies = Object.entries(stacks.api.findResources('AWS::IAM::ManagedPolicy'));
     for (const area of API_AREAS) {
