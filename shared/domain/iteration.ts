@@ -1,4 +1,4 @@
-import type { FieldProblem } from '../http/errors';
+import type { FieldProblem } from './errors';
 import { classDateProblem, liveClassTimes } from './calendar/live-classes';
 import { instantMs, parseCtDateTime, toCtIso } from './calendar/time';
 import { REGIONS, type CeCompetency, type CeComponent, type Region } from './vocabulary';
@@ -83,8 +83,7 @@ export function checkPlan(
   newAssignmentId: () => string,
 ): { plan?: IterationPlan; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
-  const problem = (field: string, code: string, message: string) =>
-    problems.push({ field: `body.${field}`, code, message });
+  const problem = (field: string, code: string, message: string) => problems.push({ field, code, message });
 
   const opens = parseCtDateTime(input.applicationWindow.opensAt);
   const closes = parseCtDateTime(input.applicationWindow.closesAt);

@@ -1,5 +1,6 @@
 import { now } from '../clock';
-import { actorOf, auditPut } from '../data/audit';
+import { auditPut } from '../data/audit';
+import { actorOf } from '../domain/audit';
 import {
   confirmStateItem,
   deleteOverrideItem,
@@ -21,8 +22,8 @@ import { promotionOpen } from '../domain/enrolment';
 import { REGIONS } from '../domain/vocabulary';
 import { queueAll, sendQueued, type Outgoing } from '../email/outbox';
 import { waitlisted } from '../email/templates';
-import type { Caller } from '../http/caller';
-import { Conflict, NotFound, RuleViolation } from '../http/errors';
+import type { Actor } from '../domain/actor';
+import { NotFound, RuleBroken, StaleWrite, StateConflict } from '../domain/errors';
 import { count } from '../observability/metrics';
 import { endWaitlist, fillFreeSeats, offer } from './seats';
 
@@ -38,11 +39,11 @@ async function loadIteration(id: string): Promise<StoredIteration> {
  *    ADS's overrides, and for recertification each applicant's soonest expiry.
  * 2. Run the pure proposal, store it as the next version, and audit the computation.
  */
-export async function computeProposal(iterationId: string, caller: Caller) {
+export async function computeProposal(iterationId: string, actor: Actor) {
   const { iteration } = await loadIteration(iterationId);
   const state = await getAllocationState(iterationId);
   if (state.confirmedVersion !== undefined || state.confirmingVersion !== undefined)
-    throw new Conflict('The allocation is already confirmed; offers are out.');
+    throw new StateConflict('The allocation is already confirmed; offers are out.');
   const endorsed = await applicationsInStatus(iterationId, 'endorsed');
   const providerIds = [...new Set(endorsed.flatMap((a) => (a.providerId ? [a.providerId] : [])))];
   const [directory, overrides, expiries] = await Promise.all([
@@ -90,7 +91,7 @@ export async function computeProposal(iterationId: string, caller: Caller) {
     state,
     {
       computedAt: at,
-      computedBy: caller.sub,
+      computedBy: actor.sub,
       seats: proposal.seats,
       seated: proposal.seated,
       waitlisted: proposal.waitlisted,
@@ -104,12 +105,12 @@ export async function computeProposal(iterationId: string, caller: Caller) {
       subjectType: 'allocation',
       subjectId: iterationId,
       action: 'proposal-computed',
-      actor: actorOf(caller),
+      actor: actorOf(actor),
       at,
       after: { version, seated: proposal.seated, waitlisted: proposal.waitlisted },
     }),
   ]);
-  if (!result.ok) throw new Conflict('Another proposal was computed at the same moment; reload.');
+  if (!result.ok) throw new StaleWrite('Another proposal was computed at the same moment; reload.');
   return { version, computedAt: at, ...proposal };
 }
 
@@ -134,28 +135,28 @@ export async function setOverride(
   applicationId: string,
   decision: 'seat' | 'waitlist' | 'none',
   reason: string,
-  caller: Caller,
+  actor: Actor,
 ) {
   await loadIteration(iterationId);
   const application = await getApplication(applicationId);
   if (!application || application.iterationId !== iterationId) throw new NotFound('The application');
   if (application.status !== 'endorsed')
-    throw new RuleViolation('Only endorsed applications take part in the allocation.', [
-      { field: 'path.applicationId', code: 'not_endorsed', message: `this application is ${application.status}` },
+    throw new RuleBroken('Only endorsed applications take part in the allocation.', [
+      { field: 'applicationId', code: 'not_endorsed', message: `this application is ${application.status}` },
     ]);
   const state = await getAllocationState(iterationId);
   if (state.confirmedVersion !== undefined || state.confirmingVersion !== undefined)
-    throw new Conflict('The allocation is already confirmed.');
+    throw new StateConflict('The allocation is already confirmed.');
   const at = toCtIso(now());
   await transact([
     decision === 'none'
       ? deleteOverrideItem(iterationId, applicationId)
-      : putOverrideItem(iterationId, applicationId, { decision, reason, by: caller.sub, at }),
+      : putOverrideItem(iterationId, applicationId, { decision, reason, by: actor.sub, at }),
     auditPut({
       subjectType: 'application',
       subjectId: applicationId,
       action: decision === 'none' ? 'override-removed' : `override-${decision}`,
-      actor: actorOf(caller),
+      actor: actorOf(actor),
       at,
       reason,
     }),
@@ -172,21 +173,23 @@ export async function setOverride(
  *    changed), with the applications and their emails, all or nothing. Then the waitlist, in order.
  * 4. Mark it confirmed; free seats (someone withdrew meanwhile) go to the waitlist.
  */
-export async function confirmProposal(iterationId: string, version: number, caller: Caller) {
+export async function confirmProposal(iterationId: string, version: number, actor: Actor) {
   const stored = await loadIteration(iterationId);
   const state = await getAllocationState(iterationId);
   if (state.confirmedVersion === version) return summary(iterationId);
   if (state.latestVersion !== version || state.confirmedVersion !== undefined)
-    throw new Conflict('Confirm the latest proposal.', { latestVersion: state.latestVersion });
+    throw new StateConflict('Confirm the latest proposal.', { latestVersion: state.latestVersion });
   if (!promotionOpen(stored.iteration, now()))
-    throw new Conflict('Allocation is closed for this iteration (its first class has started or ADS closed it).');
+    throw new StateConflict('Allocation is closed for this iteration (its first class has started or ADS closed it).');
   const proposal = await getProposal(iterationId, version);
   if (!proposal) throw new NotFound('The proposal');
   const endorsed = new Map((await applicationsInStatus(iterationId, 'endorsed')).map((a) => [a.id, a]));
   const inProposal = new Set(proposal.lines.map((l) => l.applicationId));
   const missing = [...endorsed.keys()].filter((id) => !inProposal.has(id));
   if (missing.length > 0)
-    throw new Conflict('Applications were endorsed after this proposal was computed; compute a new one.', { missing });
+    throw new StateConflict('Applications were endorsed after this proposal was computed; compute a new one.', {
+      missing,
+    });
 
   const at = now();
   const stamp = toCtIso(at);
@@ -196,12 +199,12 @@ export async function confirmProposal(iterationId: string, version: number, call
       subjectType: 'allocation',
       subjectId: iterationId,
       action: 'confirmation-started',
-      actor: actorOf(caller),
+      actor: actorOf(actor),
       at: stamp,
       after: { version },
     }),
   ]);
-  if (!started.ok) throw new Conflict('The allocation changed at the same moment; reload.');
+  if (!started.ok) throw new StaleWrite('The allocation changed at the same moment; reload.');
 
   const emails: Outgoing[] = [];
   let offers = 0;
@@ -237,9 +240,9 @@ export async function confirmProposal(iterationId: string, version: number, call
     if (result.ok) emails.push(...batchEmails);
   }
   await transact([confirmStateItem(iterationId, version, stamp)]);
-  await usePriorities(proposal.lines, iterationId, caller, stamp);
+  await usePriorities(proposal.lines, iterationId, actor, stamp);
   count('OffersSent', offers);
-  await fillFreeSeats(iterationId, actorOf(caller));
+  await fillFreeSeats(iterationId, actorOf(actor));
   await sendQueued(emails, 5000);
   return summary(iterationId);
 }
@@ -249,7 +252,7 @@ export async function confirmProposal(iterationId: string, version: number, call
  * confirmed allocation seats one of its applicants, it is cleared (audited). Priority ADS set by hand stays until
  * ADS clears it.
  */
-async function usePriorities(lines: ProposalLine[], iterationId: string, caller: Caller, stamp: string) {
+async function usePriorities(lines: ProposalLine[], iterationId: string, actor: Actor, stamp: string) {
   const seatedProviders = [
     ...new Set(
       lines.filter((l) => l.decision === 'seat' && l.providerId && l.factors.priority).map((l) => l.providerId!),
@@ -264,7 +267,7 @@ async function usePriorities(lines: ProposalLine[], iterationId: string, caller:
         subjectType: 'provider',
         subjectId: provider.id,
         action: 'priority-cleared',
-        actor: actorOf(caller),
+        actor: actorOf(actor),
         at: stamp,
         reason: `used by the allocation of iteration ${iterationId}`,
         before: provider.priority,
@@ -309,10 +312,10 @@ async function offerBatch(
       }
     }
   }
-  throw new Conflict('Offers could not be made for concurrent changes; confirm again to resume.');
+  throw new StaleWrite('Offers could not be made for concurrent changes; confirm again to resume.');
 }
 
-export async function closeAllocation(iterationId: string, reason: string, caller: Caller) {
+export async function closeAllocation(iterationId: string, reason: string, actor: Actor) {
   const { iteration } = await loadIteration(iterationId);
   const at = toCtIso(now());
   if (!iteration.allocationClosedAt) {
@@ -322,14 +325,14 @@ export async function closeAllocation(iterationId: string, reason: string, calle
         subjectType: 'allocation',
         subjectId: iterationId,
         action: 'allocation-closed',
-        actor: actorOf(caller),
+        actor: actorOf(actor),
         at,
         reason,
       }),
     ]);
-    if (!result.ok) throw new Conflict('The allocation closed at the same moment.');
+    if (!result.ok) throw new StaleWrite('The allocation closed at the same moment.');
   }
-  await endWaitlist(iteration, actorOf(caller));
+  await endWaitlist(iteration, actorOf(actor));
   return summary(iterationId);
 }
 

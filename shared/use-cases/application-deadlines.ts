@@ -1,6 +1,7 @@
 import { now } from '../clock';
 import { optionalEnv } from '../config/env';
-import { auditPut, systemActor } from '../data/audit';
+import { auditPut } from '../data/audit';
+import { systemActor } from '../domain/audit';
 import { applicationsInStatus, saveApplicationItem } from '../data/applications';
 import { listPublishedClosingAfter, type IterationRecord } from '../data/iterations';
 import { transact } from '../data/transactions';

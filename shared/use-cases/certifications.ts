@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import { now } from '../clock';
-import { actorOf, auditPut } from '../data/audit';
+import { auditPut } from '../data/audit';
+import { actorOf } from '../domain/audit';
 import { applicationsInStatus } from '../data/applications';
 import {
   certificatesExpiringBetween,
@@ -34,14 +34,15 @@ import { describeMissing } from '../domain/qualification';
 import { CE_STAGE_NAMES, CE_STAGES, REGIONS, type CeStage, type Region } from '../domain/vocabulary';
 import { queueAll, sendQueued, type Outgoing } from '../email/outbox';
 import { certificationsIssued, standingChanged } from '../email/templates';
-import type { Caller } from '../http/caller';
-import { Conflict, NotFound, RuleViolation } from '../http/errors';
-import type { Reply } from '../http/route';
+import type { Actor } from '../domain/actor';
+import { NotFound, RuleBroken, StaleWrite, StateConflict } from '../domain/errors';
 import { count } from '../observability/metrics';
 import { qualificationOf } from './course';
 
 /** Certificate numbers: 80 random bits in Crockford base32, grouped for reading off paper. */
 export const newCertificateNumber = () => `CT-CE-${randomCode(10).match(/.{4}/g)!.join('-')}`;
+
+export type CertificateView = ReturnType<typeof certificateView>;
 
 export const certificateView = (c: Certification, today: string, policy: LifecyclePolicy) => {
   const state = certificationState(c, today, policy);
@@ -101,7 +102,7 @@ export function renewalExpiry(
 export async function issueForIteration(
   iterationId: string,
   exceptions: { applicationId: string; reason: string }[],
-  caller: Caller,
+  actor: Actor,
 ) {
   const stored = await getIteration(iterationId);
   if (!stored) throw new NotFound('The iteration');
@@ -109,9 +110,9 @@ export async function issueForIteration(
   const learners = await applicationsInStatus(iterationId, 'enrolled');
   const unknown = exceptions.filter((e) => !learners.some((l) => l.id === e.applicationId));
   if (unknown.length > 0)
-    throw new RuleViolation(
+    throw new RuleBroken(
       'Exceptions name learners who are not enrolled here.',
-      unknown.map((e) => ({ field: 'body.exceptions', code: 'not_enrolled', message: e.applicationId })),
+      unknown.map((e) => ({ field: 'exceptions', code: 'not_enrolled', message: e.applicationId })),
     );
   const issued: {
     applicationId: string;
@@ -135,7 +136,7 @@ export async function issueForIteration(
     const outcome = await issueTo(
       learner,
       iteration,
-      caller,
+      actor,
       exception && !q.qualifies ? { reason: exception.reason, missing: q.missing.map(describeMissing) } : undefined,
     );
     if (outcome === 'already') alreadyIssued.push(learner.id);
@@ -154,7 +155,7 @@ export async function issueForIteration(
 async function issueTo(
   learner: Application,
   iteration: Iteration,
-  caller: Caller,
+  actor: Actor,
   exception?: { reason: string; missing: string[] },
 ) {
   const person = await getPerson(learner.applicantSub);
@@ -189,7 +190,7 @@ async function issueTo(
           at: stamp,
           action: exception ? 'issued-by-exception' : previous ? 'renewed' : 'issued',
           reason: exception?.reason,
-          by: caller.sub,
+          by: actor.sub,
         },
       ],
       renews: previous?.number,
@@ -203,7 +204,7 @@ async function issueTo(
         subjectType: 'certificate',
         subjectId: cert.number,
         action: cert.history[0]!.action,
-        actor: actorOf(caller),
+        actor: actorOf(actor),
         at: stamp,
         reason: exception?.reason,
         after: {
@@ -224,7 +225,7 @@ async function issueTo(
             supersededBy: cert.number,
             history: [
               ...previous.history,
-              { at: stamp, action: 'superseded', reason: `renewed by ${cert.number}`, by: caller.sub },
+              { at: stamp, action: 'superseded', reason: `renewed by ${cert.number}`, by: actor.sub },
             ],
             version: previous.version + 1,
           },
@@ -252,7 +253,7 @@ async function issueTo(
         subjectType: 'application',
         subjectId: learner.id,
         action: 'certified-by-exception',
-        actor: actorOf(caller),
+        actor: actorOf(actor),
         at: stamp,
         reason: exception.reason,
         before: { missing: exception.missing },
@@ -271,7 +272,7 @@ async function issueTo(
   const result = await transact([...items, ...queueAll(emails)]);
   if (!result.ok) {
     if (failedAt(result.reasons, 1)) return 'already' as const;
-    throw new Conflict('The certifications changed at the same moment; issue again.');
+    throw new StaleWrite('The certifications changed at the same moment; issue again.');
   }
   await sendQueued(emails, 3000);
   return made.map((c) => ({ number: c.number, stage: c.stage, expiresOn: c.expiresOn }));
@@ -282,13 +283,13 @@ export async function setStanding(
   number: string,
   action: 'revoke' | 'suspend' | 'reinstate',
   reason: string,
-  caller: Caller,
+  actor: Actor,
 ) {
   const cert = await getCertificate(number);
   if (!cert) throw new NotFound('The certificate');
   const allowed = { revoke: ['issued', 'suspended'], suspend: ['issued'], reinstate: ['suspended'] }[action];
   if (!allowed.includes(cert.standing))
-    throw new Conflict(
+    throw new StateConflict(
       `A ${cert.standing} certification cannot be ${action === 'reinstate' ? 'reinstated' : `${action}d`}.`,
     );
   const standing = ({ revoke: 'revoked', suspend: 'suspended', reinstate: 'issued' } as const)[action];
@@ -297,7 +298,7 @@ export async function setStanding(
   const next: Certification = {
     ...cert,
     standing,
-    history: [...cert.history, { at: stamp, action: done, reason, by: caller.sub }],
+    history: [...cert.history, { at: stamp, action: done, reason, by: actor.sub }],
     version: cert.version + 1,
   };
   const person = await getPerson(cert.holderSub);
@@ -321,7 +322,7 @@ export async function setStanding(
       subjectType: 'certificate',
       subjectId: number,
       action,
-      actor: actorOf(caller),
+      actor: actorOf(actor),
       at: stamp,
       reason,
       before: { standing: cert.standing },
@@ -329,7 +330,7 @@ export async function setStanding(
     }),
     ...queueAll(emails),
   ]);
-  if (!result.ok) throw new Conflict('The certification changed at the same moment; reload.');
+  if (!result.ok) throw new StaleWrite('The certification changed at the same moment; reload.');
   await sendQueued(emails, 3000);
   return certificateView(next, ctDate(now()), await lifecycleSettings());
 }
@@ -349,31 +350,31 @@ export interface ExternalInput {
  * A certification earned elsewhere. Only an ACRE-accredited Customized Employment certification qualifies; the
  * CESP credential is a different credential and does not allow a person to provide CE services.
  */
-export async function recordExternal(personId: string, input: ExternalInput, caller: Caller) {
+export async function recordExternal(personId: string, input: ExternalInput, actor: Actor) {
   if (input.credential === 'cesp')
-    throw new RuleViolation('A CESP credential is not a Customized Employment certification.', [
+    throw new RuleBroken('A CESP credential is not a Customized Employment certification.', [
       {
-        field: 'body.credential',
+        field: 'credential',
         code: 'cesp_not_ce',
         message:
           'CESP validates employment-support knowledge, but it does not allow a person to provide Customized Employment services in Connecticut',
       },
     ]);
   if (input.credential !== 'customized-employment')
-    throw new RuleViolation('Only a Customized Employment certification can be recorded.', [
-      { field: 'body.credential', code: 'not_ce', message: 'record only Customized Employment certifications' },
+    throw new RuleBroken('Only a Customized Employment certification can be recorded.', [
+      { field: 'credential', code: 'not_ce', message: 'record only Customized Employment certifications' },
     ]);
   if (input.accreditedBy.trim().toUpperCase() !== 'ACRE')
-    throw new RuleViolation('Only an ACRE-accredited Customized Employment certification qualifies.', [
+    throw new RuleBroken('Only an ACRE-accredited Customized Employment certification qualifies.', [
       {
-        field: 'body.accreditedBy',
+        field: 'accreditedBy',
         code: 'not_acre',
         message: 'the course must be accredited by ACRE (Association of Community Rehabilitation Educators)',
       },
     ]);
   if (input.expiresOn <= input.issuedOn)
-    throw new RuleViolation('The expiry must follow the issue date.', [
-      { field: 'body.expiresOn', code: 'before_issue', message: 'expires on or before it was issued' },
+    throw new RuleBroken('The expiry must follow the issue date.', [
+      { field: 'expiresOn', code: 'before_issue', message: 'expires on or before it was issued' },
     ]);
   const person = await getPerson(personId);
   if (!person) throw new NotFound('The person');
@@ -392,7 +393,7 @@ export async function recordExternal(personId: string, input: ExternalInput, cal
     providerId: provider?.id,
     providerName: provider?.name,
     providerRegions: provider?.regions ?? [],
-    history: [{ at: stamp, action: 'recorded-external', by: caller.sub }],
+    history: [{ at: stamp, action: 'recorded-external', by: actor.sub }],
     createdAt: stamp,
     version: 1,
   }));
@@ -403,7 +404,7 @@ export async function recordExternal(personId: string, input: ExternalInput, cal
         subjectType: 'certificate',
         subjectId: c.number,
         action: 'recorded-external',
-        actor: actorOf(caller),
+        actor: actorOf(actor),
         at: stamp,
         after: { stage: c.stage, ...input },
       }),
@@ -413,8 +414,8 @@ export async function recordExternal(personId: string, input: ExternalInput, cal
   return { items: certs.map((c) => certificateView(c, ctDate(now()), policy)) };
 }
 
-export async function myCertifications(caller: Caller) {
-  return personCertifications(caller.sub);
+export async function myCertifications(actor: Actor) {
+  return personCertifications(actor.sub);
 }
 
 export async function personCertifications(personId: string) {
@@ -436,12 +437,12 @@ export async function completionReport(providerId: string, from: string, to: str
  * with them. If that leaves the provider with no staff holding an active certification, it gets priority status
  * for the next allocation, automatically, with the reason in its audit trail.
  */
-export async function recordDeparture(personId: string, providerId: string, leftOn: string, caller: Caller) {
+export async function recordDeparture(personId: string, providerId: string, leftOn: string, actor: Actor) {
   const person = await getPerson(personId);
   if (!person) throw new NotFound('The person');
   if (person.providerId !== providerId)
-    throw new RuleViolation('This person is not on record as working for that provider.', [
-      { field: 'body.providerId', code: 'not_member', message: 'the profile names another provider, or none' },
+    throw new RuleBroken('This person is not on record as working for that provider.', [
+      { field: 'providerId', code: 'not_member', message: 'the profile names another provider, or none' },
     ]);
   const provider = await getProvider(providerId);
   if (!provider) throw new NotFound('The provider');
@@ -469,13 +470,13 @@ export async function recordDeparture(personId: string, providerId: string, left
       subjectType: 'person',
       subjectId: personId,
       action: 'left-provider',
-      actor: actorOf(caller),
+      actor: actorOf(actor),
       at: stamp,
       after: { providerId, leftOn },
     }),
   ];
   const result = await transact(items);
-  if (!result.ok) throw new Conflict('The person changed at the same moment; reload.');
+  if (!result.ok) throw new StaleWrite('The person changed at the same moment; reload.');
   const policy = await lifecycleSettings();
   const remaining = new Set(
     (await certificatesOfProvider(providerId))
@@ -491,7 +492,7 @@ export async function recordDeparture(personId: string, providerId: string, left
         subjectType: 'provider',
         subjectId: providerId,
         action: 'priority-set',
-        actor: actorOf(caller),
+        actor: actorOf(actor),
         at: stamp,
         reason,
         after: { source: 'departure', personId },
@@ -511,28 +512,16 @@ export async function searchRegistry(filter: RegistryFilter, cursor: string | un
   return { items: page.certificates.map((c) => certificateView(c, today, policy)), cursor: page.cursor };
 }
 
-export async function registryCsv(filter: RegistryFilter): Promise<Reply> {
-  const rows: ReturnType<typeof certificateView>[] = [];
+/** Every active certification matching the filter (all pages), for the CSV export. */
+export async function registryRows(filter: RegistryFilter) {
+  const rows: CertificateView[] = [];
   let cursor: string | undefined;
   do {
     const page = await searchRegistry(filter, cursor, 100);
     rows.push(...page.items);
     cursor = page.cursor;
   } while (cursor);
-  const body = stringify(
-    rows.map((r) => ({
-      holder: r.holderName,
-      provider: r.providerName ?? 'self-hired / none',
-      regions: r.providerRegions.join(' '),
-      stage: r.stageName,
-      number: r.number,
-      issuedOn: r.issuedOn,
-      expiresOn: r.expiresOn,
-      source: r.source,
-    })),
-    { header: true, columns: ['holder', 'provider', 'regions', 'stage', 'number', 'issuedOn', 'expiresOn', 'source'] },
-  );
-  return { body, contentType: 'text/csv; charset=utf-8', filename: 'ce-registry.csv' };
+  return rows;
 }
 
 /** Anyone may verify a certificate by its number: name, stage, status and dates, nothing personal beyond that. */

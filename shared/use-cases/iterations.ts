@@ -1,6 +1,6 @@
-import { createEvents } from 'ics';
 import { now } from '../clock';
-import { actorOf, auditPut } from '../data/audit';
+import { auditPut } from '../data/audit';
+import { actorOf } from '../domain/audit';
 import {
   blackoutItem,
   createIterationItems,
@@ -28,9 +28,8 @@ import {
   type PlanInput,
 } from '../domain/iteration';
 import { REGIONS } from '../domain/vocabulary';
-import type { Caller } from '../http/caller';
-import { Conflict, NotFound, RuleViolation } from '../http/errors';
-import type { Reply } from '../http/route';
+import type { Actor } from '../domain/actor';
+import { NotFound, RuleBroken, StaleWrite, StateConflict } from '../domain/errors';
 import { detailView, publicView, seatsView, summaryView } from './iteration-views';
 import { fillFreeSeats } from './seats';
 
@@ -44,7 +43,7 @@ async function loadIteration(id: string): Promise<StoredIteration> {
 
 async function checkedPlan(input: PlanInput): Promise<IterationPlan> {
   const { plan, problems } = checkPlan(input, await listBlackouts(), newAssignmentId);
-  if (!plan) throw new RuleViolation('The plan breaks some rules of the course.', problems);
+  if (!plan) throw new RuleBroken('The plan breaks some rules of the course.', problems);
   return plan;
 }
 
@@ -53,7 +52,7 @@ async function checkedPlan(input: PlanInput): Promise<IterationPlan> {
  * 1. Check the plan against the calendar rules (weekdays, state holidays, blackouts, window order).
  * 2. Write the plan, its three seat counters and the audit record in one transaction.
  */
-export async function createIteration(input: PlanInput, caller: Caller) {
+export async function createIteration(input: PlanInput, actor: Actor) {
   const plan = await checkedPlan(input);
   const at = toCtIso(now());
   const iteration: Iteration = {
@@ -71,7 +70,7 @@ export async function createIteration(input: PlanInput, caller: Caller) {
       subjectType: 'iteration',
       subjectId: iteration.id,
       action: 'created',
-      actor: actorOf(caller),
+      actor: actorOf(actor),
       at,
       after: plan,
     }),
@@ -89,7 +88,7 @@ async function saveIteration(
   stored: StoredIteration,
   plan: IterationPlan,
   expectedVersion: number,
-  caller: Caller,
+  actor: Actor,
   action: string,
   reason?: string,
 ) {
@@ -104,7 +103,7 @@ async function saveIteration(
       subjectType: 'iteration',
       subjectId: previous.id,
       action,
-      actor: actorOf(caller),
+      actor: actorOf(actor),
       at,
       reason,
       before: planOf(previous),
@@ -114,9 +113,10 @@ async function saveIteration(
   const result = await transact(items);
   if (!result.ok) {
     if (failedAt(result.reasons, 0))
-      throw new Conflict('Someone saved this iteration after you read it; reload and try again.', {
-        currentVersion: result.reasons[0]?.Item?.version,
-      });
+      throw new StaleWrite(
+        'Someone saved this iteration after you read it; reload and try again.',
+        result.reasons[0]?.Item?.version as number | undefined,
+      );
     const refused = capacityChanges
       .map((region, i) => ({ region, item: result.reasons[i + 1] }))
       .filter(({ item }) => item?.Code === 'ConditionalCheckFailed')
@@ -126,10 +126,10 @@ async function saveIteration(
         offered: Number(item?.Item?.offered ?? 0),
         enrolled: Number(item?.Item?.enrolled ?? 0),
       }));
-    throw new Conflict('Seats cannot go below those already offered or filled.', { seats: refused });
+    throw new StateConflict('Seats cannot go below those already offered or filled.', { seats: refused });
   }
   // Seats added after the offers went out are offered to those waiting, as a released seat would be.
-  if (capacityChanges.some((r) => plan.seats[r] > previous.seats[r])) await fillFreeSeats(previous.id, actorOf(caller));
+  if (capacityChanges.some((r) => plan.seats[r] > previous.seats[r])) await fillFreeSeats(previous.id, actorOf(actor));
   return detailView(await loadIteration(previous.id), now());
 }
 
@@ -143,39 +143,35 @@ const planOf = (i: Iteration): IterationPlan => ({
   assignments: i.assignments,
 });
 
-export async function updateIteration(id: string, input: PlanInput & { version: number }, caller: Caller) {
+export async function updateIteration(id: string, input: PlanInput & { version: number }, actor: Actor) {
   const stored = await loadIteration(id);
   const previous = stored.iteration;
   if (input.version !== previous.version)
-    throw new Conflict('Someone saved this iteration after you read it; reload and try again.', {
-      currentVersion: previous.version,
-    });
+    throw new StaleWrite('Someone saved this iteration after you read it; reload and try again.', previous.version);
   const plan = await checkedPlan(input);
   if (previous.status === 'published' && plan.kind !== previous.kind) {
-    throw new RuleViolation('A published iteration keeps its kind.', [
-      { field: 'body.kind', code: 'kind_fixed', message: 'applications were made to this kind of iteration' },
+    throw new RuleBroken('A published iteration keeps its kind.', [
+      { field: 'kind', code: 'kind_fixed', message: 'applications were made to this kind of iteration' },
     ]);
   }
   if (calendarLocked(previous, now()) && calendarChanged(planOf(previous), plan)) {
-    throw new Conflict(
+    throw new StateConflict(
       'The first live class has started: the calendar is locked. Use a calendar correction with a reason.',
     );
   }
-  return saveIteration(stored, plan, input.version, caller, 'updated');
+  return saveIteration(stored, plan, input.version, actor, 'updated');
 }
 
 /** An explicit, audited change to the calendar, allowed even after the first class has started. */
 export async function correctCalendar(
   id: string,
   input: Pick<PlanInput, 'liveClasses' | 'assignments'> & { version: number; reason: string },
-  caller: Caller,
+  actor: Actor,
 ) {
   const stored = await loadIteration(id);
   const previous = stored.iteration;
   if (input.version !== previous.version)
-    throw new Conflict('Someone saved this iteration after you read it; reload and try again.', {
-      currentVersion: previous.version,
-    });
+    throw new StaleWrite('Someone saved this iteration after you read it; reload and try again.', previous.version);
   const plan = await checkedPlan({
     kind: previous.kind,
     title: previous.title,
@@ -184,10 +180,10 @@ export async function correctCalendar(
     liveClasses: input.liveClasses,
     assignments: input.assignments,
   });
-  return saveIteration(stored, plan, input.version, caller, 'calendar-corrected', input.reason);
+  return saveIteration(stored, plan, input.version, actor, 'calendar-corrected', input.reason);
 }
 
-export async function publishIteration(id: string, caller: Caller) {
+export async function publishIteration(id: string, actor: Actor) {
   const stored = await loadIteration(id);
   const iteration = stored.iteration;
   if (iteration.status === 'published') return detailView(stored, now());
@@ -199,7 +195,7 @@ export async function publishIteration(id: string, caller: Caller) {
       message: 'the application window has already closed; move it before publishing',
     });
   }
-  if (problems.length > 0) throw new RuleViolation('The iteration is not ready to publish.', problems);
+  if (problems.length > 0) throw new RuleBroken('The iteration is not ready to publish.', problems);
   const at = toCtIso(now());
   const next: Iteration = {
     ...iteration,
@@ -210,9 +206,9 @@ export async function publishIteration(id: string, caller: Caller) {
   };
   const result = await transact([
     replaceIterationItem(next, iteration.version),
-    auditPut({ subjectType: 'iteration', subjectId: id, action: 'published', actor: actorOf(caller), at }),
+    auditPut({ subjectType: 'iteration', subjectId: id, action: 'published', actor: actorOf(actor), at }),
   ]);
-  if (!result.ok) throw new Conflict('Someone saved this iteration at the same moment; reload and try again.');
+  if (!result.ok) throw new StaleWrite('Someone saved this iteration at the same moment; reload and try again.');
   return detailView(await loadIteration(id), now());
 }
 
@@ -247,29 +243,10 @@ export async function getPublishedIteration(id: string) {
   return { ...publicView(stored.iteration, now()), seats: seatsView(stored.iteration) };
 }
 
-/** The live classes as iCalendar events (UTC instants, so any calendar shows them in its own zone). */
-export async function iterationCalendar(id: string): Promise<Reply> {
+/** A published iteration's live classes, for its calendar file. */
+export async function publishedCalendar(id: string) {
   const { iteration } = await loadPublished(id);
-  const events = iteration.classDates.map((date, index) => {
-    const times = liveClassTimes(date);
-    return {
-      uid: `${iteration.id}-${date}@ce-certification.ct.gov`,
-      title: `${iteration.title} — live class ${index + 1} of ${iteration.classDates.length}`,
-      description:
-        'Customized Employment certification course, live synchronous class (9:00 AM–12:00 PM Connecticut time). Attendance at every live class is required to qualify for certification.',
-      start: instantMs(times.startsAt),
-      startInputType: 'utc' as const,
-      startOutputType: 'utc' as const,
-      end: instantMs(times.endsAt),
-      endInputType: 'utc' as const,
-      endOutputType: 'utc' as const,
-      productId: 'ct-ce-certification',
-      calName: iteration.title,
-    };
-  });
-  const { error, value } = createEvents(events);
-  if (error || !value) throw error ?? new Error('calendar could not be built');
-  return { body: value, contentType: 'text/calendar; charset=utf-8', filename: `${iteration.id}.ics` };
+  return { id: iteration.id, title: iteration.title, liveClasses: iteration.classDates.map(liveClassTimes) };
 }
 
 // ---- blackout dates ----
@@ -279,7 +256,7 @@ export async function listBlackoutDates() {
   return { items: [...map].sort(([a], [b]) => a.localeCompare(b)).map(([date, reason]) => ({ date, reason })) };
 }
 
-export async function putBlackoutDate(date: string, reason: string, caller: Caller) {
+export async function putBlackoutDate(date: string, reason: string, actor: Actor) {
   const before = await getBlackout(date);
   const at = toCtIso(now());
   await transact([
@@ -288,7 +265,7 @@ export async function putBlackoutDate(date: string, reason: string, caller: Call
       subjectType: 'blackout',
       subjectId: date,
       action: before === undefined ? 'added' : 'changed',
-      actor: actorOf(caller),
+      actor: actorOf(actor),
       at,
       before,
       after: reason,
@@ -297,11 +274,11 @@ export async function putBlackoutDate(date: string, reason: string, caller: Call
   return { date, reason };
 }
 
-export async function deleteBlackoutDate(date: string, caller: Caller) {
+export async function deleteBlackoutDate(date: string, actor: Actor) {
   const at = toCtIso(now());
   const result = await transact([
     deleteBlackoutItem(date),
-    auditPut({ subjectType: 'blackout', subjectId: date, action: 'removed', actor: actorOf(caller), at }),
+    auditPut({ subjectType: 'blackout', subjectId: date, action: 'removed', actor: actorOf(actor), at }),
   ]);
   if (!result.ok) throw new NotFound('The blackout date');
 }

@@ -1,5 +1,6 @@
 import { now } from '../clock';
-import { actorOf, auditPut } from '../data/audit';
+import { auditPut } from '../data/audit';
+import { actorOf } from '../domain/audit';
 import { isAdmitted } from '../data/admissions';
 import { certificatesExpiringBetween, certificatesOfPerson } from '../data/certifications';
 import { getPerson } from '../data/people';
@@ -10,18 +11,18 @@ import { addDays, certificationState } from '../domain/certification';
 import { CE_STAGE_NAMES } from '../domain/vocabulary';
 import { queueAll, sendQueued, type Outgoing } from '../email/outbox';
 import { expiryReminder } from '../email/templates';
-import type { Caller } from '../http/caller';
-import { Conflict } from '../http/errors';
+import type { Actor } from '../domain/actor';
+import { StaleWrite } from '../domain/errors';
 
 export const settingsView = ({ version, ...settings }: LifecycleSettings) => ({ ...settings, version });
 
 export const getSettings = async () => settingsView(await lifecycleSettings());
 
 /** ADS changes the lifecycle settings (renewal window, grace period, renewal dating, reminders, notice window). */
-export async function putSettings(input: Omit<LifecycleSettings, 'version'> & { version: number }, caller: Caller) {
+export async function putSettings(input: Omit<LifecycleSettings, 'version'> & { version: number }, actor: Actor) {
   const previous = await lifecycleSettings();
   if (input.version !== previous.version)
-    throw new Conflict('The settings were changed after you read them; reload.', { currentVersion: previous.version });
+    throw new StaleWrite('The settings were changed after you read them; reload.', previous.version);
   const next: LifecycleSettings = {
     ...input,
     reminderDays: [...new Set(input.reminderDays)].sort((a, b) => b - a),
@@ -34,13 +35,13 @@ export async function putSettings(input: Omit<LifecycleSettings, 'version'> & { 
       subjectType: 'settings',
       subjectId: 'lifecycle',
       action: 'updated',
-      actor: actorOf(caller),
+      actor: actorOf(actor),
       at: stamp,
       before: settingsView(previous),
       after: settingsView(next),
     }),
   ]);
-  if (!result.ok) throw new Conflict('The settings were changed at the same moment; reload.');
+  if (!result.ok) throw new StaleWrite('The settings were changed at the same moment; reload.');
   return settingsView(next);
 }
 

@@ -1,7 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import { now } from '../clock';
 import { optionalEnv } from '../config/env';
-import { actorOf, auditPut } from '../data/audit';
+import { auditPut } from '../data/audit';
+import { actorOf } from '../domain/audit';
 import { applicationsOfPerson } from '../data/applications';
 import { certificatesExpiringBetween } from '../data/certifications';
 import {
@@ -24,8 +25,8 @@ import { CE_STAGE_NAMES } from '../domain/vocabulary';
 import { compose, type EmailMessage } from '../email/message';
 import { rawMime } from '../email/raw-mime';
 import { senderAddress, sendRawViaSes, type SendOutcome } from '../email/ses';
-import type { Caller } from '../http/caller';
-import { Conflict, NotFound, ServiceUnavailable } from '../http/errors';
+import type { Actor } from '../domain/actor';
+import { NotFound, StateConflict, Unavailable } from '../domain/errors';
 import { logger } from '../observability/logger';
 import { count } from '../observability/metrics';
 
@@ -210,11 +211,11 @@ export async function noticesForAds(cursor: string | undefined, limit: number) {
 }
 
 /** ADS re-sends a period's notice on purpose (what was sent, to today's recipients), with a reason (audited). */
-export async function resendNotice(period: string, reason: string, caller: Caller) {
+export async function resendNotice(period: string, reason: string, actor: Actor) {
   const notice = await getNotice(period);
   if (!notice) throw new NotFound('The notice');
   if (!notice.content || notice.status === 'sending')
-    throw new Conflict('This notice is being sent; try again in a few minutes.');
+    throw new StateConflict('This notice is being sent; try again in a few minutes.');
   const stamp = toCtIso(now());
   const outcome = await send({
     to: RECIPIENTS,
@@ -225,7 +226,7 @@ export async function resendNotice(period: string, reason: string, caller: Calle
   });
   await appendResend(period, {
     at: stamp,
-    by: caller.sub,
+    by: actor.sub,
     reason,
     status: outcome.status,
     messageId: outcome.status === 'sent' ? outcome.messageId : undefined,
@@ -235,14 +236,14 @@ export async function resendNotice(period: string, reason: string, caller: Calle
       subjectType: 'notice',
       subjectId: period,
       action: 'resent',
-      actor: actorOf(caller),
+      actor: actorOf(actor),
       at: stamp,
       reason,
       after: { status: outcome.status },
     }),
   ]);
   if (outcome.status !== 'sent')
-    throw new ServiceUnavailable(
+    throw new Unavailable(
       `The re-send did not go out (${outcome.status}: ${outcome.error}). ${outcome.status === 'unknown' ? 'Check with SES before trying again.' : 'Try again.'}`,
     );
   return noticeView((await getNotice(period))!);

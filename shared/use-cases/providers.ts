@@ -1,5 +1,6 @@
 import { now } from '../clock';
-import { actorOf, auditPut } from '../data/audit';
+import { auditPut } from '../data/audit';
+import { actorOf } from '../domain/audit';
 import { certificatesOfProvider, saveCertificateItem } from '../data/certifications';
 import {
   allProviders,
@@ -14,8 +15,8 @@ import { toCtIso } from '../domain/calendar/time';
 import { newId } from '../domain/ids';
 import { costFree, demandPlan, type ContractStatus, type Provider } from '../domain/provider';
 import type { Region } from '../domain/vocabulary';
-import type { Caller } from '../http/caller';
-import { Conflict, NotFound } from '../http/errors';
+import type { Actor } from '../domain/actor';
+import { NotFound, StaleWrite } from '../domain/errors';
 
 export interface ProviderInput {
   name: string;
@@ -47,7 +48,7 @@ async function loadProvider(id: string): Promise<Provider> {
 
 const uniqueRegions = (regions: Region[]) => [...new Set(regions)].sort() as Region[];
 
-export async function createProvider(input: ProviderInput, caller: Caller) {
+export async function createProvider(input: ProviderInput, actor: Actor) {
   const at = toCtIso(now());
   const provider: Provider = {
     ...input,
@@ -63,7 +64,7 @@ export async function createProvider(input: ProviderInput, caller: Caller) {
       subjectType: 'provider',
       subjectId: provider.id,
       action: 'created',
-      actor: actorOf(caller),
+      actor: actorOf(actor),
       at,
       after: input,
     }),
@@ -71,12 +72,10 @@ export async function createProvider(input: ProviderInput, caller: Caller) {
   return providerView(provider);
 }
 
-export async function updateProvider(id: string, input: ProviderInput & { version: number }, caller: Caller) {
+export async function updateProvider(id: string, input: ProviderInput & { version: number }, actor: Actor) {
   const previous = await loadProvider(id);
   if (previous.version !== input.version)
-    throw new Conflict('Someone saved this provider after you read it; reload and try again.', {
-      currentVersion: previous.version,
-    });
+    throw new StaleWrite('Someone saved this provider after you read it; reload and try again.', previous.version);
   const { version: _v, ...fields } = input;
   const at = toCtIso(now());
   const next: Provider = {
@@ -92,13 +91,13 @@ export async function updateProvider(id: string, input: ProviderInput & { versio
       subjectType: 'provider',
       subjectId: id,
       action: 'updated',
-      actor: actorOf(caller),
+      actor: actorOf(actor),
       at,
       before: providerView(previous),
       after: fields,
     }),
   ]);
-  if (!result.ok) throw new Conflict('Someone saved this provider at the same moment; reload and try again.');
+  if (!result.ok) throw new StaleWrite('Someone saved this provider at the same moment; reload and try again.');
   if (next.name !== previous.name || next.regions.join() !== previous.regions.join()) await relabelCertificates(next);
   return providerView(next);
 }
@@ -119,7 +118,7 @@ async function relabelCertificates(provider: Provider) {
 }
 
 /** ADS sets or clears priority status, always with a reason (audited). */
-export async function setPriority(id: string, priority: boolean, reason: string, caller: Caller) {
+export async function setPriority(id: string, priority: boolean, reason: string, actor: Actor) {
   const previous = await loadProvider(id);
   const at = toCtIso(now());
   const next = priority ? { since: at, reason, source: 'ads' as const } : undefined;
@@ -129,7 +128,7 @@ export async function setPriority(id: string, priority: boolean, reason: string,
       subjectType: 'provider',
       subjectId: id,
       action: priority ? 'priority-set' : 'priority-cleared',
-      actor: actorOf(caller),
+      actor: actorOf(actor),
       at,
       reason,
       before: previous.priority ?? null,

@@ -35,9 +35,7 @@ describe('an iteration plan', () => {
       none,
       ids,
     );
-    expect(problems).toEqual([
-      expect.objectContaining({ field: 'body.applicationWindow.closesAt', code: 'window_order' }),
-    ]);
+    expect(problems).toEqual([expect.objectContaining({ field: 'applicationWindow.closesAt', code: 'window_order' })]);
   });
 
   it('needs applications to close by the first live class', () => {
@@ -62,9 +60,9 @@ describe('an iteration plan', () => {
       ids,
     );
     expect(problems.map((p) => [p.field, p.code])).toEqual([
-      ['body.liveClasses.1.date', 'class_date'],
-      ['body.liveClasses.2.date', 'duplicate_class'],
-      ['body.liveClasses.3.date', 'class_date'],
+      ['liveClasses.1.date', 'class_date'],
+      ['liveClasses.2.date', 'duplicate_class'],
+      ['liveClasses.3.date', 'class_date'],
     ]);
   });
 
@@ -75,7 +73,7 @@ describe('an iteration plan', () => {
       ids,
     );
     expect(problems).toEqual([
-      expect.objectContaining({ field: 'body.assignments.0.dueAt', code: 'deadline_before_course' }),
+      expect.objectContaining({ field: 'assignments.0.dueAt', code: 'deadline_before_course' }),
     ]);
   });
 
@@ -90,9 +88,7 @@ describe('an iteration plan', () => {
       none,
       ids,
     );
-    expect(problems).toEqual([
-      expect.objectContaining({ field: 'body.assignments.1.id', code: 'duplicate_assignment' }),
-    ]);
+    expect(problems).toEqual([expect.objectContaining({ field: 'assignments.1.id', code: 'duplicate_assignment' })]);
   });
 
   it('derives the total seats from the regions', () => {
