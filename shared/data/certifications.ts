@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { Certification } from '../domain/certification';
+import { stillStands, type Certification } from '../domain/certification';
 import { normalizeName } from '../domain/names';
 import type { CeStage, Region } from '../domain/vocabulary';
 import { dynamo, TABLE_NAME } from './client';
@@ -144,13 +144,13 @@ export async function certifiedStaffCount(providerId: string, today: string): Pr
   return new Set(certs.map((c) => c.holderSub)).size;
 }
 
-/** Each person's soonest expiry among certifications that still stand (issued or suspended, lapsed or not). */
+/** Each person's soonest expiry among certifications that still stand. */
 export async function soonestExpiries(subs: string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   await Promise.all(
     [...new Set(subs)].map(async (sub) => {
       const dates = (await certificatesOfPerson(sub))
-        .filter((c) => c.standing === 'issued' || c.standing === 'suspended')
+        .filter(stillStands)
         .map((c) => c.expiresOn)
         .sort();
       if (dates[0]) out.set(sub, dates[0]);

@@ -61,6 +61,16 @@ export interface Application {
   updatedAt: string;
 }
 
+/** An application to a recertification iteration still in play: the holder's recertification is under way. */
+export const recertificationUnderWay = (applications: Pick<Application, 'iterationKind' | 'status'>[]): boolean =>
+  applications.some(
+    (a) =>
+      a.iterationKind === 'recertification' &&
+      (['submitted', 'endorsed', 'waitlisted', 'offered', 'accepted', 'enrolled'] as ApplicationStatus[]).includes(
+        a.status,
+      ),
+  );
+
 /** Why this person cannot apply to this iteration now, or undefined. */
 export function applicationProblem(input: {
   windowState: 'upcoming' | 'open' | 'closed';

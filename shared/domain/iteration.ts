@@ -155,6 +155,18 @@ export function publishProblems(plan: IterationPlan): FieldProblem[] {
   return problems;
 }
 
+/** Everything that keeps an iteration from being published now: `publishProblems`, and a window already closed. */
+export function publishRefusals(plan: IterationPlan, now: Date): FieldProblem[] {
+  const problems = publishProblems(plan);
+  if (instantMs(plan.applicationClosesAt) <= now.getTime())
+    problems.push({
+      field: 'applicationWindow.closesAt',
+      code: 'window_passed',
+      message: 'the application window has already closed; move it before publishing',
+    });
+  return problems;
+}
+
 /**
  * Whether two plans differ in their calendar — the class dates and which homework is due when — the part that
  * locks at the first class. Retitling or retagging an assignment is not a calendar change.

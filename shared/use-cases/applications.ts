@@ -19,6 +19,7 @@ import { transact } from '../data/transactions';
 import { applicationProblem, WITHDRAWABLE, type Application, type ApplicationStatus } from '../domain/application';
 import { toCtIso } from '../domain/calendar/time';
 import { newId } from '../domain/ids';
+import { holdsSeat } from '../domain/enrolment';
 import { applicationWindowState } from '../domain/iteration';
 import type { Region } from '../domain/vocabulary';
 import { queueAll, sendQueued, type Outgoing } from '../email/outbox';
@@ -158,7 +159,7 @@ export async function withdraw(actor: Actor, id: string) {
   if (application.status === 'withdrawn') return applicationView(application);
   if (!WITHDRAWABLE.includes(application.status))
     throw new StateConflict(`An application that is ${application.status} cannot be withdrawn.`);
-  if (application.offer && ['offered', 'accepted', 'enrolled'].includes(application.status)) {
+  if (holdsSeat(application)) {
     return applicationView(await releaseSeat(application, 'withdrawn', actorOf(actor), 'withdrawn by the applicant'));
   }
   const at = toCtIso(now());

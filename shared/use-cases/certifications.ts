@@ -22,20 +22,27 @@ import type { Application } from '../domain/application';
 import { ctDate, toCtIso } from '../domain/calendar/time';
 import {
   certificationState,
+  changeStanding,
   expiryAfterThreeYears,
+  externalCredentialRefusal,
+  renewalExpiry,
+  stillStands,
   type Certification,
+  type ExternalCredential,
   type LifecyclePolicy,
+  type StandingAction,
 } from '../domain/certification';
-import { lifecycleSettings, type LifecycleSettings } from '../data/settings';
+import { lifecycleSettings } from '../data/settings';
 import { randomCode } from '../domain/ids';
 import type { Iteration } from '../domain/iteration';
-import type { Person } from '../domain/person';
+import { assertWorksFor, type Person } from '../domain/person';
+import { departureGrantsPriority } from '../domain/provider';
 import { describeMissing } from '../domain/qualification';
 import { CE_STAGE_NAMES, CE_STAGES, REGIONS, type CeStage, type Region } from '../domain/vocabulary';
 import { queueAll, sendQueued, type Outgoing } from '../email/outbox';
 import { certificationsIssued, standingChanged } from '../email/templates';
 import type { Actor } from '../domain/actor';
-import { NotFound, RuleBroken, StaleWrite, StateConflict } from '../domain/errors';
+import { NotFound, RuleBroken, StaleWrite } from '../domain/errors';
 import { count } from '../observability/metrics';
 import { qualificationOf } from './course';
 
@@ -73,20 +80,6 @@ export const certificateView = (c: Certification, today: string, policy: Lifecyc
 async function currentProvider(person: Person | undefined) {
   if (!person?.providerId || person.membership !== 'confirmed') return undefined;
   return getProvider(person.providerId);
-}
-
-/**
- * The expiry of a renewal, by ADS's policy: renewed before it expired, from the old expiry date (no time lost);
- * lapsed, from the issue date. With `issue-date`, always from the issue date.
- */
-export function renewalExpiry(
-  previous: Pick<Certification, 'expiresOn'>,
-  issuedOn: string,
-  renewFrom: LifecycleSettings['renewFrom'],
-): string {
-  return renewFrom === 'old-expiry-if-unexpired' && issuedOn < previous.expiresOn
-    ? expiryAfterThreeYears(previous.expiresOn)
-    : expiryAfterThreeYears(issuedOn);
 }
 
 /**
@@ -169,7 +162,7 @@ async function issueTo(
   const made: Certification[] = [];
   for (const stage of CE_STAGES) {
     const previous = held
-      .filter((c) => c.stage === stage && (c.standing === 'issued' || c.standing === 'suspended'))
+      .filter((c) => c.stage === stage && stillStands(c))
       .sort((a, b) => b.expiresOn.localeCompare(a.expiresOn))[0];
     const cert: Certification = {
       number: newCertificateNumber(),
@@ -279,21 +272,10 @@ async function issueTo(
 }
 
 /** Revoke, suspend or reinstate, always with a reason; the history is kept on the certification and in the audit. */
-export async function setStanding(
-  number: string,
-  action: 'revoke' | 'suspend' | 'reinstate',
-  reason: string,
-  actor: Actor,
-) {
+export async function setStanding(number: string, action: StandingAction, reason: string, actor: Actor) {
   const cert = await getCertificate(number);
   if (!cert) throw new NotFound('The certificate');
-  const allowed = { revoke: ['issued', 'suspended'], suspend: ['issued'], reinstate: ['suspended'] }[action];
-  if (!allowed.includes(cert.standing))
-    throw new StateConflict(
-      `A ${cert.standing} certification cannot be ${action === 'reinstate' ? 'reinstated' : `${action}d`}.`,
-    );
-  const standing = ({ revoke: 'revoked', suspend: 'suspended', reinstate: 'issued' } as const)[action];
-  const done = ({ revoke: 'revoked', suspend: 'suspended', reinstate: 'reinstated' } as const)[action];
+  const { standing, done } = changeStanding(cert.standing, action);
   const stamp = toCtIso(now());
   const next: Certification = {
     ...cert,
@@ -335,47 +317,17 @@ export async function setStanding(
   return certificateView(next, ctDate(now()), await lifecycleSettings());
 }
 
-export interface ExternalInput {
-  credential: 'customized-employment' | 'cesp' | 'other';
-  accreditedBy: string;
+export interface ExternalInput extends ExternalCredential {
   body: string;
   course: string;
-  issuedOn: string;
-  expiresOn: string;
   evidenceReference: string;
   stages?: CeStage[];
 }
 
-/**
- * A certification earned elsewhere. Only an ACRE-accredited Customized Employment certification qualifies; the
- * CESP credential is a different credential and does not allow a person to provide CE services.
- */
+/** A certification earned elsewhere, recorded for each stage it covers if it qualifies (`externalCredentialRefusal`). */
 export async function recordExternal(personId: string, input: ExternalInput, actor: Actor) {
-  if (input.credential === 'cesp')
-    throw new RuleBroken('A CESP credential is not a Customized Employment certification.', [
-      {
-        field: 'credential',
-        code: 'cesp_not_ce',
-        message:
-          'CESP validates employment-support knowledge, but it does not allow a person to provide Customized Employment services in Connecticut',
-      },
-    ]);
-  if (input.credential !== 'customized-employment')
-    throw new RuleBroken('Only a Customized Employment certification can be recorded.', [
-      { field: 'credential', code: 'not_ce', message: 'record only Customized Employment certifications' },
-    ]);
-  if (input.accreditedBy.trim().toUpperCase() !== 'ACRE')
-    throw new RuleBroken('Only an ACRE-accredited Customized Employment certification qualifies.', [
-      {
-        field: 'accreditedBy',
-        code: 'not_acre',
-        message: 'the course must be accredited by ACRE (Association of Community Rehabilitation Educators)',
-      },
-    ]);
-  if (input.expiresOn <= input.issuedOn)
-    throw new RuleBroken('The expiry must follow the issue date.', [
-      { field: 'expiresOn', code: 'before_issue', message: 'expires on or before it was issued' },
-    ]);
+  const refusal = externalCredentialRefusal(input);
+  if (refusal) throw refusal;
   const person = await getPerson(personId);
   if (!person) throw new NotFound('The person');
   const provider = await currentProvider(person);
@@ -440,10 +392,7 @@ export async function completionReport(providerId: string, from: string, to: str
 export async function recordDeparture(personId: string, providerId: string, leftOn: string, actor: Actor) {
   const person = await getPerson(personId);
   if (!person) throw new NotFound('The person');
-  if (person.providerId !== providerId)
-    throw new RuleBroken('This person is not on record as working for that provider.', [
-      { field: 'providerId', code: 'not_member', message: 'the profile names another provider, or none' },
-    ]);
+  assertWorksFor(person, providerId);
   const provider = await getProvider(providerId);
   if (!provider) throw new NotFound('The provider');
   const stamp = toCtIso(now());
@@ -484,7 +433,7 @@ export async function recordDeparture(personId: string, providerId: string, left
       .map((c) => c.holderSub),
   );
   let priorityGranted = false;
-  if (remaining.size === 0 && !provider.priority) {
+  if (departureGrantsPriority(remaining.size, provider)) {
     const reason = `${person.name} left on ${leftOn}; no remaining staff holds an active CE certification`;
     await transact([
       setPriorityItem(providerId, { since: stamp, reason, source: 'departure' }, stamp),

@@ -19,9 +19,17 @@ import { getIteration, listPublishedClosingAfter } from '../data/iterations';
 import { transact, type TransactItem } from '../data/transactions';
 import type { Application } from '../domain/application';
 import { liveClassTimes } from '../domain/calendar/live-classes';
-import { instantMs, parseCtDateTime, toCtIso } from '../domain/calendar/time';
+import { instantMs, toCtIso } from '../domain/calendar/time';
 import type { Iteration } from '../domain/iteration';
-import { effectiveDeadline, onTime, qualification, type AttendanceStatus } from '../domain/qualification';
+import {
+  assertClassStarted,
+  effectiveDeadline,
+  extensionEnd,
+  markedComplete,
+  onTime,
+  qualification,
+  type AttendanceStatus,
+} from '../domain/qualification';
 import { getEmail, queueAll, sendQueued, type Outgoing } from '../email/outbox';
 import { cannotQualify, homeworkReminder, homeworkReturned } from '../email/templates';
 import type { Actor } from '../domain/actor';
@@ -76,14 +84,6 @@ async function cannotQualifyEmail(
   return [{ key, message: cannotQualify(a, iteration, missedClassWords(date, status, minutes), ADS_TEAM) }];
 }
 
-function checkClass(iteration: Iteration, date: string) {
-  if (!iteration.classDates.includes(date)) throw new NotFound('The live class');
-  if (now().getTime() < instantMs(liveClassTimes(date).startsAt))
-    throw new RuleBroken('Attendance cannot be recorded before the class has started.', [
-      { field: 'date', code: 'class_not_started', message: `the class starts ${liveClassTimes(date).startsAt}` },
-    ]);
-}
-
 /**
  * The roster of one live class, in one submission: every entry or none. Refused before the class starts, for
  * anyone not enrolled, and for learners already recorded (that is a correction, with a reason). A learner
@@ -96,7 +96,7 @@ export async function recordAttendance(
   actor: Actor,
 ) {
   const iteration = await loadIteration(iterationId);
-  checkClass(iteration, date);
+  assertClassStarted(iteration.classDates, date, now());
   const stamp = toCtIso(now());
   const items: TransactItem[] = [];
   const emails: Outgoing[] = [];
@@ -155,7 +155,7 @@ export async function correctAttendance(
   actor: Actor,
 ) {
   const iteration = await loadIteration(iterationId);
-  checkClass(iteration, date);
+  assertClassStarted(iteration.classDates, date, now());
   const application = await enrolledApplication(iterationId, applicationId);
   const before = await getAttendance(iterationId, date, application.applicantSub);
   const stamp = toCtIso(now());
@@ -258,11 +258,7 @@ export async function submitHomework(
   const assignment = iteration.assignments.find((a) => a.id === assignmentId);
   if (!assignment) throw new NotFound('The assignment');
   const previous = await getHomework(iteration.id, assignmentId, actor.sub);
-  if (
-    previous?.review?.status === 'complete' &&
-    instantMs(previous.review.at) >= instantMs(previous.submissions.at(-1)!.at)
-  )
-    throw new StateConflict('This assignment is already marked complete.');
+  if (markedComplete(previous)) throw new StateConflict('This assignment is already marked complete.');
   const next: StoredHomework = {
     iterationId: iteration.id,
     assignmentId,
@@ -344,17 +340,9 @@ export async function grantExtension(
   actor: Actor,
 ) {
   const { assignment, application, record } = await homeworkFor(iterationId, assignmentId, applicationId);
-  const until = parseCtDateTime(input.until);
-  if (!until.ok)
-    throw new RuleBroken('The extension end is not a valid Connecticut date-time.', [
-      { field: 'until', code: 'invalid_datetime', message: until.reason },
-    ]);
-  if (until.value.getTime() <= instantMs(assignment.dueAt))
-    throw new RuleBroken('An extension must end after the deadline.', [
-      { field: 'until', code: 'not_later', message: `the deadline is ${assignment.dueAt}` },
-    ]);
+  const until = extensionEnd(assignment, input.until);
   const stamp = toCtIso(now());
-  const extension = { until: toCtIso(until.value), reason: input.reason, at: stamp, by: actor.sub };
+  const extension = { until: toCtIso(until), reason: input.reason, at: stamp, by: actor.sub };
   const next: StoredHomework = record
     ? { ...record, extension, version: record.version + 1 }
     : {

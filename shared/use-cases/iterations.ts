@@ -22,7 +22,7 @@ import {
   calendarChanged,
   calendarLocked,
   checkPlan,
-  publishProblems,
+  publishRefusals,
   type Iteration,
   type IterationPlan,
   type PlanInput,
@@ -187,14 +187,7 @@ export async function publishIteration(id: string, actor: Actor) {
   const stored = await loadIteration(id);
   const iteration = stored.iteration;
   if (iteration.status === 'published') return detailView(stored, now());
-  const problems = publishProblems(iteration);
-  if (instantMs(iteration.applicationClosesAt) <= now().getTime()) {
-    problems.push({
-      field: 'applicationWindow.closesAt',
-      code: 'window_passed',
-      message: 'the application window has already closed; move it before publishing',
-    });
-  }
+  const problems = publishRefusals(iteration, now());
   if (problems.length > 0) throw new RuleBroken('The iteration is not ready to publish.', problems);
   const at = toCtIso(now());
   const next: Iteration = {

@@ -7,7 +7,7 @@ import { getPerson } from '../data/people';
 import { lifecycleSettings, saveSettingsItem, type LifecycleSettings } from '../data/settings';
 import { transact } from '../data/transactions';
 import { ctDate, toCtIso } from '../domain/calendar/time';
-import { addDays, certificationState } from '../domain/certification';
+import { addDays, mayRecertifyWith, reminderPoint, remindedOfExpiry } from '../domain/certification';
 import { CE_STAGE_NAMES } from '../domain/vocabulary';
 import { queueAll, sendQueued, type Outgoing } from '../email/outbox';
 import { expiryReminder } from '../email/templates';
@@ -53,11 +53,7 @@ export async function recertificationEligible(sub: string, iterationId: string):
   const today = ctDate(now());
   const policy = await lifecycleSettings();
   const certs = await certificatesOfPerson(sub);
-  const renewable = certs.some((c) => {
-    const s = certificationState(c, today, policy);
-    return s.inRenewalWindow || s.state === 'in-grace' || s.state === 'expired';
-  });
-  return renewable || isAdmitted(iterationId, sub);
+  return certs.some((c) => mayRecertifyWith(c, today, policy)) || isAdmitted(iterationId, sub);
 }
 
 /**
@@ -69,10 +65,9 @@ export async function recertificationEligible(sub: string, iterationId: string):
 export async function sendExpiryReminders() {
   const today = ctDate(now());
   const { reminderDays } = await lifecycleSettings();
-  const points = [...reminderDays].sort((a, b) => a - b);
-  if (points.length === 0) return { reminded: 0 };
-  const certs = (await certificatesExpiringBetween(today, addDays(today, points.at(-1)!))).filter(
-    (c) => c.standing === 'issued',
+  if (reminderDays.length === 0) return { reminded: 0 };
+  const certs = (await certificatesExpiringBetween(today, addDays(today, Math.max(...reminderDays)))).filter(
+    remindedOfExpiry,
   );
   const groups = new Map<string, typeof certs>();
   for (const c of certs)
@@ -80,8 +75,7 @@ export async function sendExpiryReminders() {
   let reminded = 0;
   for (const group of groups.values()) {
     const { holderSub, expiresOn, holderName } = group[0]!;
-    const daysLeft = Math.round((Date.parse(expiresOn) - Date.parse(today)) / 86_400_000);
-    const point = points.find((p) => daysLeft <= p);
+    const point = reminderPoint(expiresOn, today, reminderDays);
     if (point === undefined) continue;
     const person = await getPerson(holderSub);
     if (!person) continue;

@@ -17,9 +17,9 @@ import {
 } from '../data/notices';
 import { lifecycleSettings } from '../data/settings';
 import { transact } from '../data/transactions';
-import type { ApplicationStatus } from '../domain/application';
+import { recertificationUnderWay } from '../domain/application';
 import { ctDate, toCtIso } from '../domain/calendar/time';
-import type { Certification } from '../domain/certification';
+import { stillStands, type Certification } from '../domain/certification';
 import { noticeRange, periodOf } from '../domain/notice';
 import { CE_STAGE_NAMES } from '../domain/vocabulary';
 import { compose, type EmailMessage } from '../email/message';
@@ -34,8 +34,6 @@ const RECIPIENTS = optionalEnv('DDS_NOTICE_RECIPIENTS', '')
   .split(',')
   .map((s) => s.trim())
   .filter(Boolean);
-/** An application in one of these, to a recertification iteration, means a recertification is under way. */
-const UNDER_WAY: ApplicationStatus[] = ['submitted', 'endorsed', 'waitlisted', 'offered', 'accepted', 'enrolled'];
 const COLUMNS = [
   'status',
   'holder',
@@ -56,14 +54,7 @@ async function rows(expired: Certification[], expiring: Certification[]) {
   const holders = [...new Set([...expired, ...expiring].map((c) => c.holderSub))];
   const underWay = new Map<string, boolean>();
   await Promise.all(
-    holders.map(async (sub) =>
-      underWay.set(
-        sub,
-        (await applicationsOfPerson(sub)).some(
-          (a) => a.iterationKind === 'recertification' && UNDER_WAY.includes(a.status),
-        ),
-      ),
-    ),
+    holders.map(async (sub) => underWay.set(sub, recertificationUnderWay(await applicationsOfPerson(sub)))),
   );
   const row = (status: string) => (c: Certification) => ({
     status,
@@ -152,10 +143,9 @@ export async function runDdsNotice() {
   const settings = await lifecycleSettings();
   const previous = await lastSentBefore(period);
   const range = noticeRange(today, settings.noticeWindowDays, previous?.noticeOn);
-  const standing = (c: Certification) => c.standing === 'issued' || c.standing === 'suspended';
   const [expired, expiring] = await Promise.all([
-    certificatesExpiringBetween(range.expiredFrom, range.expiredTo).then((l) => l.filter(standing)),
-    certificatesExpiringBetween(range.expiringFrom, range.expiringTo).then((l) => l.filter(standing)),
+    certificatesExpiringBetween(range.expiredFrom, range.expiredTo).then((l) => l.filter(stillStands)),
+    certificatesExpiringBetween(range.expiringFrom, range.expiringTo).then((l) => l.filter(stillStands)),
   ]);
   const list = await rows(expired, expiring);
   const message = noticeMessage(period, range, list);

@@ -16,7 +16,16 @@ import { createLinkItem, newLinkToken, useLinkItem, type Link } from '../data/li
 import { failedAt, transact, type TransactItem } from '../data/transactions';
 import type { Application } from '../domain/application';
 import { toCtIso } from '../domain/calendar/time';
-import { offerDeadline, promotionOpen, trainingAgreement } from '../domain/enrolment';
+import {
+  assertOffer,
+  assertOpenOffer,
+  holdsSeat,
+  offerDeadline,
+  offerLapsed,
+  promotionOpen,
+  releasedSeat,
+  trainingAgreement,
+} from '../domain/enrolment';
 import { firstClassStart, type Iteration } from '../domain/iteration';
 import { REGIONS, type Region } from '../domain/vocabulary';
 import { queueAll, sendQueued, type Outgoing } from '../email/outbox';
@@ -74,8 +83,6 @@ async function waitingFor(iterationId: string, region: Region, skip: ReadonlySet
     .sort((x, y) => (x.waitlistPosition ?? Infinity) - (y.waitlistPosition ?? Infinity));
 }
 
-const heldDelta = (status: Application['status']) => (status === 'enrolled' ? { enrolled: -1 } : { offered: -1 });
-
 /**
  * Releases the seat an application holds (declined, withdrawn, lapsed) and, while promotion is open, offers it to
  * the next person waiting — in one transaction, so a released seat is never lost between the two. If that person
@@ -87,8 +94,7 @@ export async function releaseSeat(
   by: AuditActor,
   reason: string,
 ): Promise<Application> {
-  if (!a.offer || !['offered', 'accepted', 'enrolled'].includes(a.status))
-    throw new StateConflict(`An application that is ${a.status} holds no seat.`);
+  if (!holdsSeat(a)) throw new StateConflict(`An application that is ${a.status} holds no seat.`);
   const seatRegion = a.offer.seatRegion;
   const tried = new Set<string>();
   for (let attempt = 0; attempt < 12; attempt++) {
@@ -107,7 +113,7 @@ export async function releaseSeat(
       updatedAt: stamp,
     };
     const emails: Outgoing[] = [{ key: `released#${a.id}`, message: seatReleased(a, iteration, outcome) }];
-    const release = heldDelta(a.status);
+    const release = releasedSeat(a.status);
     const items: TransactItem[] = [
       saveApplicationItem(released, a),
       seatChangeItem(
@@ -200,13 +206,6 @@ async function ownApplication(actor: Actor, id: string): Promise<Application> {
   return application;
 }
 
-function assertOpenOffer(a: Application, at: Date, statuses: Application['status'][]) {
-  if (!statuses.includes(a.status) || !a.offer)
-    throw new StateConflict(`This application is ${a.status}; there is no open offer.`);
-  if (Date.parse(a.offer.deadline) <= at.getTime())
-    throw new StateConflict('The offer deadline has passed; the offer has lapsed.');
-}
-
 export async function agreementFor(actor: Actor, id: string) {
   const application = await ownApplication(actor, id);
   if (!application.offer) throw new StateConflict('There is no agreement before a seat is offered.');
@@ -264,8 +263,7 @@ export async function accept(actor: Actor, id: string) {
 
 export async function decline(actor: Actor, id: string) {
   const application = await ownApplication(actor, id);
-  if (!['offered', 'accepted'].includes(application.status))
-    throw new StateConflict(`This application is ${application.status}; there is no open offer.`);
+  assertOffer(application, ['offered', 'accepted']);
   return applicationView(await releaseSeat(application, 'declined', actorOf(actor), 'declined by the applicant'));
 }
 
@@ -412,12 +410,7 @@ export async function sweepAllocations() {
     for (const item of page.Items ?? []) {
       const due = fromItem(item);
       const current = await getApplication(due.id);
-      if (
-        !current?.offer ||
-        !['offered', 'accepted'].includes(current.status) ||
-        Date.parse(current.offer.deadline) > at.getTime()
-      )
-        continue;
+      if (!current || !offerLapsed(current, at)) continue;
       await releaseSeat(current, 'lapsed', by, 'not answered and co-signed by the offer deadline').then(
         () => lapsed++,
         (error: Error) => {

@@ -3,6 +3,7 @@ import {
   calendarLocked,
   checkPlan,
   publishProblems,
+  publishRefusals,
   totalSeats,
   type PlanInput,
 } from '../../shared/domain/iteration';
@@ -102,6 +103,15 @@ describe('an iteration plan', () => {
       ids,
     );
     expect(publishProblems(empty!).map((p) => p.code)).toEqual(['no_classes', 'no_seats']);
+  });
+
+  it('is refused once the application window has closed', () => {
+    const { plan: ready } = checkPlan(plan({}), none, ids);
+    const closes = Date.parse(ready!.applicationClosesAt);
+    expect(publishRefusals(ready!, new Date(closes - 1))).toEqual([]);
+    expect(publishRefusals(ready!, new Date(closes))).toEqual([
+      expect.objectContaining({ field: 'applicationWindow.closesAt', code: 'window_passed' }),
+    ]);
   });
 });
 
