@@ -59,28 +59,29 @@ function fromItem(item: Record<string, unknown>): Certification {
   return cert as unknown as Certification;
 }
 
-/** A new certification; for a course certification, also the guard that makes issuing it twice impossible. */
-export function createCertificateItems(c: Certification): TransactItem[] {
-  return [
-    { Put: { TableName: TABLE_NAME, Item: toItem(c), ConditionExpression: 'attribute_not_exists(pk)' } },
-    ...(c.source === 'course'
-      ? [
-          {
-            Put: {
-              TableName: TABLE_NAME,
-              Item: {
-                pk: `PERSON#${c.holderSub}`,
-                sk: `ISSUED#${c.iterationId}#${c.stage}`,
-                type: 'issuance-guard',
-                number: c.number,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-        ]
-      : []),
-  ];
-}
+export const newCertificateItem = (c: Certification): TransactItem => ({
+  Put: { TableName: TABLE_NAME, Item: toItem(c), ConditionExpression: 'attribute_not_exists(pk)' },
+});
+
+/** Refused if this person was already issued this stage for this iteration: issuing twice is impossible. */
+export const issuanceGuardItem = (c: Certification): TransactItem => ({
+  Put: {
+    TableName: TABLE_NAME,
+    Item: {
+      pk: `PERSON#${c.holderSub}`,
+      sk: `ISSUED#${c.iterationId}#${c.stage}`,
+      type: 'issuance-guard',
+      number: c.number,
+    },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
+});
+
+/** A new certification; for a course certification, also its issuance guard. */
+export const createCertificateItems = (c: Certification): TransactItem[] => [
+  newCertificateItem(c),
+  ...(c.source === 'course' ? [issuanceGuardItem(c)] : []),
+];
 
 /** The next state of a certification, if nobody changed it since it was read. */
 export function saveCertificateItem(next: Certification, expectedVersion: number): TransactItem {

@@ -8,10 +8,10 @@ import { now } from '../clock';
 import { optionalEnv, requiredEnv } from '../config/env';
 import { auditPut } from '../data/audit';
 import { actorOf } from '../domain/audit';
-import { transact } from '../data/transactions';
 import { toCtIso } from '../domain/calendar/time';
 import type { Actor } from '../domain/actor';
 import { RuleBroken, StateConflict } from '../domain/errors';
+import { commit } from './unit-of-work';
 
 const cognito = new CognitoIdentityProviderClient({});
 const USER_POOL_ID = requiredEnv('USER_POOL_ID');
@@ -52,15 +52,17 @@ export async function createStaffAccount(input: { email: string; role: 'ads-staf
     new AdminAddUserToGroupCommand({ UserPoolId: USER_POOL_ID, Username: input.email, GroupName: input.role }),
   );
   const at = toCtIso(now());
-  await transact([
-    auditPut({
-      subjectType: 'person',
-      subjectId: sub ?? input.email,
-      action: `account-created:${input.role}`,
-      actor: actorOf(actor),
-      at,
-      after: { role: input.role },
-    }),
-  ]);
+  await commit({
+    writes: [
+      auditPut({
+        subjectType: 'person',
+        subjectId: sub ?? input.email,
+        action: `account-created:${input.role}`,
+        actor: actorOf(actor),
+        at,
+        after: { role: input.role },
+      }),
+    ],
+  });
   return { personId: sub ?? input.email, email: input.email, role: input.role, createdAt: at };
 }

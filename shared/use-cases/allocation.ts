@@ -14,18 +14,18 @@ import { applicationsInStatus, getApplication, saveApplicationItem } from '../da
 import { certifiedStaffCount, soonestExpiries } from '../data/certifications';
 import { closeAllocationItem, getIteration, takeSeatsItem, type StoredIteration } from '../data/iterations';
 import { getProviders, setPriorityItem } from '../data/providers';
-import { transact } from '../data/transactions';
 import { proposeAllocation, type Candidate, type ProposalLine, type ProviderFacts } from '../domain/allocation';
 import type { Application } from '../domain/application';
 import { ctDate, toCtIso } from '../domain/calendar/time';
 import { promotionOpen } from '../domain/enrolment';
 import { REGIONS } from '../domain/vocabulary';
-import { queueAll, sendQueued, type Outgoing } from '../email/outbox';
+import type { Outgoing } from '../email/outbox';
 import { waitlisted } from '../email/templates';
 import type { Actor } from '../domain/actor';
 import { NotFound, RuleBroken, StaleWrite, StateConflict } from '../domain/errors';
 import { count } from '../observability/metrics';
 import { endWaitlist, fillFreeSeats, offer } from './seats';
+import { commit, commitOrStale, sendQueued } from './unit-of-work';
 
 async function loadIteration(id: string): Promise<StoredIteration> {
   const stored = await getIteration(id);
@@ -99,18 +99,22 @@ export async function computeProposal(iterationId: string, actor: Actor) {
     },
     proposal,
   );
-  const result = await transact([
-    ...items,
-    auditPut({
-      subjectType: 'allocation',
-      subjectId: iterationId,
-      action: 'proposal-computed',
-      actor: actorOf(actor),
-      at,
-      after: { version, seated: proposal.seated, waitlisted: proposal.waitlisted },
-    }),
-  ]);
-  if (!result.ok) throw new StaleWrite('Another proposal was computed at the same moment; reload.');
+  await commitOrStale(
+    {
+      writes: [
+        ...items,
+        auditPut({
+          subjectType: 'allocation',
+          subjectId: iterationId,
+          action: 'proposal-computed',
+          actor: actorOf(actor),
+          at,
+          after: { version, seated: proposal.seated, waitlisted: proposal.waitlisted },
+        }),
+      ],
+    },
+    'Another proposal was computed at the same moment; reload.',
+  );
   return { version, computedAt: at, ...proposal };
 }
 
@@ -148,19 +152,21 @@ export async function setOverride(
   if (state.confirmedVersion !== undefined || state.confirmingVersion !== undefined)
     throw new StateConflict('The allocation is already confirmed.');
   const at = toCtIso(now());
-  await transact([
-    decision === 'none'
-      ? deleteOverrideItem(iterationId, applicationId)
-      : putOverrideItem(iterationId, applicationId, { decision, reason, by: actor.sub, at }),
-    auditPut({
-      subjectType: 'application',
-      subjectId: applicationId,
-      action: decision === 'none' ? 'override-removed' : `override-${decision}`,
-      actor: actorOf(actor),
-      at,
-      reason,
-    }),
-  ]);
+  await commit({
+    writes: [
+      decision === 'none'
+        ? deleteOverrideItem(iterationId, applicationId)
+        : putOverrideItem(iterationId, applicationId, { decision, reason, by: actor.sub, at }),
+      auditPut({
+        subjectType: 'application',
+        subjectId: applicationId,
+        action: decision === 'none' ? 'override-removed' : `override-${decision}`,
+        actor: actorOf(actor),
+        at,
+        reason,
+      }),
+    ],
+  });
   return { applicationId, decision, reason, at };
 }
 
@@ -193,18 +199,22 @@ export async function confirmProposal(iterationId: string, version: number, acto
 
   const at = now();
   const stamp = toCtIso(at);
-  const started = await transact([
-    confirmStateItem(iterationId, version, undefined),
-    auditPut({
-      subjectType: 'allocation',
-      subjectId: iterationId,
-      action: 'confirmation-started',
-      actor: actorOf(actor),
-      at: stamp,
-      after: { version },
-    }),
-  ]);
-  if (!started.ok) throw new StaleWrite('The allocation changed at the same moment; reload.');
+  await commitOrStale(
+    {
+      writes: [
+        confirmStateItem(iterationId, version, undefined),
+        auditPut({
+          subjectType: 'allocation',
+          subjectId: iterationId,
+          action: 'confirmation-started',
+          actor: actorOf(actor),
+          at: stamp,
+          after: { version },
+        }),
+      ],
+    },
+    'The allocation changed at the same moment; reload.',
+  );
 
   const emails: Outgoing[] = [];
   let offers = 0;
@@ -222,8 +232,8 @@ export async function confirmProposal(iterationId: string, version: number, acto
       key: `waitlisted#${a.id}`,
       message: waitlisted(a, stored.iteration, line.waitlistPosition!),
     }));
-    const result = await transact([
-      ...batch.map(({ line, a }) =>
+    const result = await commit({
+      writes: batch.map(({ line, a }) =>
         saveApplicationItem(
           {
             ...a,
@@ -235,15 +245,16 @@ export async function confirmProposal(iterationId: string, version: number, acto
           a,
         ),
       ),
-      ...queueAll(batchEmails),
-    ]);
+      emails: batchEmails,
+      sendLater: true,
+    });
     if (result.ok) emails.push(...batchEmails);
   }
-  await transact([confirmStateItem(iterationId, version, stamp)]);
+  await commit({ writes: [confirmStateItem(iterationId, version, stamp)] });
   await usePriorities(proposal.lines, iterationId, actor, stamp);
   count('OffersSent', offers);
   await fillFreeSeats(iterationId, actorOf(actor));
-  await sendQueued(emails, 5000);
+  await sendQueued(emails);
   return summary(iterationId);
 }
 
@@ -261,18 +272,20 @@ async function usePriorities(lines: ProposalLine[], iterationId: string, actor: 
   const providers = await getProviders(seatedProviders);
   for (const provider of providers.values()) {
     if (provider.priority?.source !== 'departure') continue;
-    await transact([
-      setPriorityItem(provider.id, undefined, stamp),
-      auditPut({
-        subjectType: 'provider',
-        subjectId: provider.id,
-        action: 'priority-cleared',
-        actor: actorOf(actor),
-        at: stamp,
-        reason: `used by the allocation of iteration ${iterationId}`,
-        before: provider.priority,
-      }),
-    ]);
+    await commit({
+      writes: [
+        setPriorityItem(provider.id, undefined, stamp),
+        auditPut({
+          subjectType: 'provider',
+          subjectId: provider.id,
+          action: 'priority-cleared',
+          actor: actorOf(actor),
+          at: stamp,
+          reason: `used by the allocation of iteration ${iterationId}`,
+          before: provider.priority,
+        }),
+      ],
+    });
   }
 }
 
@@ -293,11 +306,14 @@ async function offerBatch(
     const batch = lines.slice(0, Math.max(0, room)).map((l) => endorsed.get(l.applicationId)!);
     if (batch.length === 0) return 0;
     const offers = batch.map((a) => offer(a, stored.iteration, region, 'allocation', at));
-    const result = await transact([
-      takeSeatsItem(iterationId, counter, batch.length),
-      ...offers.map((o, i) => saveApplicationItem(o.next, batch[i]!)),
-      ...queueAll(offers.map((o) => o.email)),
-    ]);
+    const result = await commit({
+      writes: [
+        takeSeatsItem(iterationId, counter, batch.length),
+        ...offers.map((o, i) => saveApplicationItem(o.next, batch[i]!)),
+      ],
+      emails: offers.map((o) => o.email),
+      sendLater: true,
+    });
     if (result.ok) {
       emails.push(...offers.map((o) => o.email));
       return batch.length;
@@ -319,18 +335,22 @@ export async function closeAllocation(iterationId: string, reason: string, actor
   const { iteration } = await loadIteration(iterationId);
   const at = toCtIso(now());
   if (!iteration.allocationClosedAt) {
-    const result = await transact([
-      closeAllocationItem(iterationId, at),
-      auditPut({
-        subjectType: 'allocation',
-        subjectId: iterationId,
-        action: 'allocation-closed',
-        actor: actorOf(actor),
-        at,
-        reason,
-      }),
-    ]);
-    if (!result.ok) throw new StaleWrite('The allocation closed at the same moment.');
+    await commitOrStale(
+      {
+        writes: [
+          closeAllocationItem(iterationId, at),
+          auditPut({
+            subjectType: 'allocation',
+            subjectId: iterationId,
+            action: 'allocation-closed',
+            actor: actorOf(actor),
+            at,
+            reason,
+          }),
+        ],
+      },
+      'The allocation closed at the same moment.',
+    );
   }
   await endWaitlist(iteration, actorOf(actor));
   return summary(iterationId);

@@ -15,14 +15,13 @@ import { getIteration } from '../data/iterations';
 import { createLinkItem, newLinkToken } from '../data/links';
 import { getPerson } from '../data/people';
 import { futureStaffItem, getProvider, getProviders } from '../data/providers';
-import { transact } from '../data/transactions';
 import { applicationProblem, WITHDRAWABLE, type Application, type ApplicationStatus } from '../domain/application';
 import { toCtIso } from '../domain/calendar/time';
 import { newId } from '../domain/ids';
 import { holdsSeat } from '../domain/enrolment';
 import { applicationWindowState } from '../domain/iteration';
 import type { Region } from '../domain/vocabulary';
-import { queueAll, sendQueued, type Outgoing } from '../email/outbox';
+import type { Outgoing } from '../email/outbox';
 import { applicationReceipt, endorsementRequest } from '../email/templates';
 import type { Actor } from '../domain/actor';
 import { NotFound, RuleBroken, StaleWrite, StateConflict } from '../domain/errors';
@@ -30,6 +29,7 @@ import { count } from '../observability/metrics';
 import { applicationView } from './application-views';
 import { recertificationEligible } from './lifecycle';
 import { releaseSeat } from './seats';
+import { commit, commitOrStale, sendQueued } from './unit-of-work';
 
 const PUBLIC_BASE_URL = optionalEnv('PUBLIC_BASE_URL', 'http://127.0.0.1:3000');
 
@@ -100,16 +100,19 @@ export async function apply(actor: Actor, input: ApplyInput) {
       message: endorsementRequest(application, iteration, `${PUBLIC_BASE_URL}/links/${token}`),
     },
   ];
-  const result = await transact([
-    ...createApplicationItems(application),
-    createLinkItem(token, {
-      purpose: 'endorsement',
-      applicationId: application.id,
-      expiresAt: iteration.applicationClosesAt,
-      createdAt: stamp,
-    }),
-    ...queueAll(emails),
-  ]);
+  const result = await commit({
+    writes: [
+      ...createApplicationItems(application),
+      createLinkItem(token, {
+        purpose: 'endorsement',
+        applicationId: application.id,
+        expiresAt: iteration.applicationClosesAt,
+        createdAt: stamp,
+      }),
+    ],
+    emails,
+    sendLater: true,
+  });
   if (!result.ok) {
     // Another request by the same person won the race: theirs is the application.
     const winner = await applicationIdOf(actor.sub, input.iterationId);
@@ -119,13 +122,15 @@ export async function apply(actor: Actor, input: ApplyInput) {
   count('ApplicationsSubmitted');
   // Refused (and rightly ignored) when a later application already reported a newer figure.
   if (provider)
-    await transact([
-      futureStaffItem(provider.id, {
-        count: input.futureStaffPlanned,
-        reportedAt: at.toISOString(),
-        applicationId: application.id,
-      }),
-    ]);
+    await commit({
+      writes: [
+        futureStaffItem(provider.id, {
+          count: input.futureStaffPlanned,
+          reportedAt: at.toISOString(),
+          applicationId: application.id,
+        }),
+      ],
+    });
   await sendQueued(emails);
   return { outcome: 'applied' as const, application: applicationView(application, iteration.title) };
 }
@@ -171,8 +176,10 @@ export async function withdraw(actor: Actor, id: string) {
     version: application.version + 1,
     updatedAt: at,
   };
-  const result = await transact([saveApplicationItem(next, application)]);
-  if (!result.ok) throw new StaleWrite('The application changed at the same moment; reload and try again.');
+  await commitOrStale(
+    { writes: [saveApplicationItem(next, application)] },
+    'The application changed at the same moment; reload and try again.',
+  );
   return applicationView(next);
 }
 
@@ -246,17 +253,19 @@ export async function admit(iterationId: string, personId: string, reason: strin
     ]);
   if (!(await getPerson(personId))) throw new NotFound('The person');
   const at = toCtIso(now());
-  await transact([
-    admitItem(iterationId, personId, reason, actor.sub, at),
-    auditPut({
-      subjectType: 'person',
-      subjectId: personId,
-      action: 'admitted-to-recertification',
-      actor: actorOf(actor),
-      at,
-      reason,
-      after: { iterationId },
-    }),
-  ]);
+  await commit({
+    writes: [
+      admitItem(iterationId, personId, reason, actor.sub, at),
+      auditPut({
+        subjectType: 'person',
+        subjectId: personId,
+        action: 'admitted-to-recertification',
+        actor: actorOf(actor),
+        at,
+        reason,
+        after: { iterationId },
+      }),
+    ],
+  });
   return { iterationId, personId, reason, admittedAt: at };
 }

@@ -9,6 +9,8 @@ import {
   completionItem,
   completions,
   createCertificateItems,
+  issuanceGuardItem,
+  newCertificateItem,
   getCertificate,
   saveCertificateItem,
   searchActive,
@@ -17,7 +19,6 @@ import {
 import { getIteration } from '../data/iterations';
 import { getPerson, putPersonItem } from '../data/people';
 import { getProvider, getProviders, setPriorityItem } from '../data/providers';
-import { failedAt, transact, type TransactItem } from '../data/transactions';
 import type { Application } from '../domain/application';
 import { ctDate, toCtIso } from '../domain/calendar/time';
 import {
@@ -39,12 +40,13 @@ import { assertWorksFor, type Person } from '../domain/person';
 import { departureGrantsPriority } from '../domain/provider';
 import { describeMissing } from '../domain/qualification';
 import { CE_STAGE_NAMES, CE_STAGES, REGIONS, type CeStage, type Region } from '../domain/vocabulary';
-import { queueAll, sendQueued, type Outgoing } from '../email/outbox';
+import type { Outgoing } from '../email/outbox';
 import { certificationsIssued, standingChanged } from '../email/templates';
 import type { Actor } from '../domain/actor';
 import { NotFound, RuleBroken, StaleWrite } from '../domain/errors';
 import { count } from '../observability/metrics';
 import { qualificationOf } from './course';
+import { commit, commitOrStale, named, type Change } from './unit-of-work';
 
 /** Certificate numbers: 80 random bits in Crockford base32, grouped for reading off paper. */
 export const newCertificateNumber = () => `CT-CE-${randomCode(10).match(/.{4}/g)!.join('-')}`;
@@ -158,7 +160,7 @@ async function issueTo(
   const today = ctDate(at);
   const held = iteration.kind === 'recertification' ? await certificatesOfPerson(learner.applicantSub) : [];
   const { renewFrom } = await lifecycleSettings();
-  const items: TransactItem[] = [];
+  const writes: Change['writes'] = [];
   const made: Certification[] = [];
   for (const stage of CE_STAGES) {
     const previous = held
@@ -191,8 +193,9 @@ async function issueTo(
       version: 1,
     };
     made.push(cert);
-    items.push(
-      ...createCertificateItems(cert),
+    writes.push(
+      newCertificateItem(cert),
+      named('issued', issuanceGuardItem(cert)),
       auditPut({
         subjectType: 'certificate',
         subjectId: cert.number,
@@ -210,7 +213,7 @@ async function issueTo(
       }),
     );
     if (previous) {
-      items.push(
+      writes.push(
         saveCertificateItem(
           {
             ...previous,
@@ -227,7 +230,7 @@ async function issueTo(
       );
     }
   }
-  items.push(
+  writes.push(
     completionItem({
       providerId: learner.providerId,
       providerName: learner.providerName,
@@ -241,7 +244,7 @@ async function issueTo(
     }),
   );
   if (exception)
-    items.push(
+    writes.push(
       auditPut({
         subjectType: 'application',
         subjectId: learner.id,
@@ -262,12 +265,11 @@ async function issueTo(
       ),
     },
   ];
-  const result = await transact([...items, ...queueAll(emails)]);
+  const result = await commit({ writes, emails });
   if (!result.ok) {
-    if (failedAt(result.reasons, 1)) return 'already' as const;
+    if (result.refused.has('issued')) return 'already' as const;
     throw new StaleWrite('The certifications changed at the same moment; issue again.');
   }
-  await sendQueued(emails, 3000);
   return made.map((c) => ({ number: c.number, stage: c.stage, expiresOn: c.expiresOn }));
 }
 
@@ -298,22 +300,25 @@ export async function setStanding(number: string, action: StandingAction, reason
         },
       ]
     : [];
-  const result = await transact([
-    saveCertificateItem(next, cert.version),
-    auditPut({
-      subjectType: 'certificate',
-      subjectId: number,
-      action,
-      actor: actorOf(actor),
-      at: stamp,
-      reason,
-      before: { standing: cert.standing },
-      after: { standing },
-    }),
-    ...queueAll(emails),
-  ]);
-  if (!result.ok) throw new StaleWrite('The certification changed at the same moment; reload.');
-  await sendQueued(emails, 3000);
+  await commitOrStale(
+    {
+      writes: [
+        saveCertificateItem(next, cert.version),
+        auditPut({
+          subjectType: 'certificate',
+          subjectId: number,
+          action,
+          actor: actorOf(actor),
+          at: stamp,
+          reason,
+          before: { standing: cert.standing },
+          after: { standing },
+        }),
+      ],
+      emails,
+    },
+    'The certification changed at the same moment; reload.',
+  );
   return certificateView(next, ctDate(now()), await lifecycleSettings());
 }
 
@@ -349,19 +354,21 @@ export async function recordExternal(personId: string, input: ExternalInput, act
     createdAt: stamp,
     version: 1,
   }));
-  await transact([
-    ...certs.flatMap(createCertificateItems),
-    ...certs.map((c) =>
-      auditPut({
-        subjectType: 'certificate',
-        subjectId: c.number,
-        action: 'recorded-external',
-        actor: actorOf(actor),
-        at: stamp,
-        after: { stage: c.stage, ...input },
-      }),
-    ),
-  ]);
+  await commit({
+    writes: [
+      ...certs.flatMap(createCertificateItems),
+      ...certs.map((c) =>
+        auditPut({
+          subjectType: 'certificate',
+          subjectId: c.number,
+          action: 'recorded-external',
+          actor: actorOf(actor),
+          at: stamp,
+          after: { stage: c.stage, ...input },
+        }),
+      ),
+    ],
+  });
   const policy = await lifecycleSettings();
   return { items: certs.map((c) => certificateView(c, ctDate(now()), policy)) };
 }
@@ -407,25 +414,28 @@ export async function recordDeparture(personId: string, providerId: string, left
     updatedAt: stamp,
   };
   const theirs = (await certificatesOfPerson(personId)).filter((c) => c.providerId === providerId);
-  const items: TransactItem[] = [
-    putPersonItem(next, person.version),
-    ...theirs.map((c) =>
-      saveCertificateItem(
-        { ...c, providerId: undefined, providerName: undefined, providerRegions: [], version: c.version + 1 },
-        c.version,
-      ),
-    ),
-    auditPut({
-      subjectType: 'person',
-      subjectId: personId,
-      action: 'left-provider',
-      actor: actorOf(actor),
-      at: stamp,
-      after: { providerId, leftOn },
-    }),
-  ];
-  const result = await transact(items);
-  if (!result.ok) throw new StaleWrite('The person changed at the same moment; reload.');
+  await commitOrStale(
+    {
+      writes: [
+        putPersonItem(next, person.version),
+        ...theirs.map((c) =>
+          saveCertificateItem(
+            { ...c, providerId: undefined, providerName: undefined, providerRegions: [], version: c.version + 1 },
+            c.version,
+          ),
+        ),
+        auditPut({
+          subjectType: 'person',
+          subjectId: personId,
+          action: 'left-provider',
+          actor: actorOf(actor),
+          at: stamp,
+          after: { providerId, leftOn },
+        }),
+      ],
+    },
+    'The person changed at the same moment; reload.',
+  );
   const policy = await lifecycleSettings();
   const remaining = new Set(
     (await certificatesOfProvider(providerId))
@@ -435,18 +445,20 @@ export async function recordDeparture(personId: string, providerId: string, left
   let priorityGranted = false;
   if (departureGrantsPriority(remaining.size, provider)) {
     const reason = `${person.name} left on ${leftOn}; no remaining staff holds an active CE certification`;
-    await transact([
-      setPriorityItem(providerId, { since: stamp, reason, source: 'departure' }, stamp),
-      auditPut({
-        subjectType: 'provider',
-        subjectId: providerId,
-        action: 'priority-set',
-        actor: actorOf(actor),
-        at: stamp,
-        reason,
-        after: { source: 'departure', personId },
-      }),
-    ]);
+    await commit({
+      writes: [
+        setPriorityItem(providerId, { since: stamp, reason, source: 'departure' }, stamp),
+        auditPut({
+          subjectType: 'provider',
+          subjectId: providerId,
+          action: 'priority-set',
+          actor: actorOf(actor),
+          at: stamp,
+          reason,
+          after: { source: 'departure', personId },
+        }),
+      ],
+    });
     priorityGranted = true;
   }
   return { personId, providerId, leftOn, remainingCertifiedStaff: remaining.size, priorityGranted };

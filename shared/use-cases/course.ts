@@ -16,7 +16,6 @@ import {
   type StoredHomework,
 } from '../data/course';
 import { getIteration, listPublishedClosingAfter } from '../data/iterations';
-import { transact, type TransactItem } from '../data/transactions';
 import type { Application } from '../domain/application';
 import { liveClassTimes } from '../domain/calendar/live-classes';
 import { instantMs, toCtIso } from '../domain/calendar/time';
@@ -30,10 +29,11 @@ import {
   qualification,
   type AttendanceStatus,
 } from '../domain/qualification';
-import { getEmail, queueAll, sendQueued, type Outgoing } from '../email/outbox';
+import { getEmail, type Outgoing } from '../email/outbox';
 import { cannotQualify, homeworkReminder, homeworkReturned } from '../email/templates';
 import type { Actor } from '../domain/actor';
-import { NotFound, RuleBroken, StaleWrite, StateConflict } from '../domain/errors';
+import { NotFound, RuleBroken, StateConflict } from '../domain/errors';
+import { commit, commitOrStale, type Change } from './unit-of-work';
 
 const ADS_TEAM = optionalEnv('ADS_NOTIFY_EMAILS', '').split(',').filter(Boolean);
 const HOMEWORK_REMINDER_HOURS = Number(optionalEnv('HOMEWORK_REMINDER_HOURS', '48'));
@@ -98,7 +98,7 @@ export async function recordAttendance(
   const iteration = await loadIteration(iterationId);
   assertClassStarted(iteration.classDates, date, now());
   const stamp = toCtIso(now());
-  const items: TransactItem[] = [];
+  const writes: Change['writes'] = [];
   const emails: Outgoing[] = [];
   const ids = new Set<string>();
   for (const entry of entries) {
@@ -112,7 +112,7 @@ export async function recordAttendance(
       throw new StateConflict(
         `Attendance of ${date} is already recorded for ${application.applicant.name}; correct it with a reason.`,
       );
-    items.push(
+    writes.push(
       putAttendanceItem(
         {
           iterationId,
@@ -130,7 +130,7 @@ export async function recordAttendance(
     );
     emails.push(...(await cannotQualifyEmail(application, iteration, date, entry.status, entry.minutesMissed)));
   }
-  items.push(
+  writes.push(
     auditPut({
       subjectType: 'attendance',
       subjectId: `${iterationId}#${date}`,
@@ -140,9 +140,7 @@ export async function recordAttendance(
       after: entries,
     }),
   );
-  const result = await transact([...items, ...queueAll(emails)]);
-  if (!result.ok) throw new StaleWrite('Attendance for this class was recorded at the same moment; reload.');
-  await sendQueued(emails, 5000);
+  await commitOrStale({ writes, emails }, 'Attendance for this class was recorded at the same moment; reload.');
   return attendanceGrid(iterationId);
 }
 
@@ -171,22 +169,25 @@ export async function correctAttendance(
     version: (before?.version ?? 0) + 1,
   };
   const emails = await cannotQualifyEmail(application, iteration, date, change.status, change.minutesMissed);
-  const result = await transact([
-    putAttendanceItem(next, before?.version),
-    auditPut({
-      subjectType: 'attendance',
-      subjectId: `${iterationId}#${date}`,
-      action: 'corrected',
-      actor: actorOf(actor),
-      at: stamp,
-      reason: change.reason,
-      before: before ? { applicationId, status: before.status, minutesMissed: before.minutesMissed } : null,
-      after: { applicationId, status: next.status, minutesMissed: next.minutesMissed },
-    }),
-    ...queueAll(emails),
-  ]);
-  if (!result.ok) throw new StaleWrite('This attendance changed at the same moment; reload.');
-  await sendQueued(emails, 5000);
+  await commitOrStale(
+    {
+      writes: [
+        putAttendanceItem(next, before?.version),
+        auditPut({
+          subjectType: 'attendance',
+          subjectId: `${iterationId}#${date}`,
+          action: 'corrected',
+          actor: actorOf(actor),
+          at: stamp,
+          reason: change.reason,
+          before: before ? { applicationId, status: before.status, minutesMissed: before.minutesMissed } : null,
+          after: { applicationId, status: next.status, minutesMissed: next.minutesMissed },
+        }),
+      ],
+      emails,
+    },
+    'This attendance changed at the same moment; reload.',
+  );
   return { applicationId, classDate: date, status: next.status, minutesMissed: next.minutesMissed };
 }
 
@@ -269,8 +270,10 @@ export async function submitHomework(
     extension: previous?.extension,
     version: (previous?.version ?? 0) + 1,
   };
-  const result = await transact([putHomeworkItem(next, previous?.version)]);
-  if (!result.ok) throw new StaleWrite('Submitted at the same moment from elsewhere; reload.');
+  await commitOrStale(
+    { writes: [putHomeworkItem(next, previous?.version)] },
+    'Submitted at the same moment from elsewhere; reload.',
+  );
   return homeworkView(assignment, next);
 }
 
@@ -312,22 +315,25 @@ export async function reviewHomework(
           },
         ]
       : [];
-  const result = await transact([
-    putHomeworkItem(next, record.version),
-    auditPut({
-      subjectType: 'homework',
-      subjectId: `${iterationId}#${assignmentId}#${applicationId}`,
-      action: `marked-${input.status}`,
-      actor: actorOf(actor),
-      at: stamp,
-      reason: input.feedback,
-      before: record.review ?? null,
-      after: next.review,
-    }),
-    ...queueAll(emails),
-  ]);
-  if (!result.ok) throw new StaleWrite('This submission changed at the same moment; reload.');
-  await sendQueued(emails, 5000);
+  await commitOrStale(
+    {
+      writes: [
+        putHomeworkItem(next, record.version),
+        auditPut({
+          subjectType: 'homework',
+          subjectId: `${iterationId}#${assignmentId}#${applicationId}`,
+          action: `marked-${input.status}`,
+          actor: actorOf(actor),
+          at: stamp,
+          reason: input.feedback,
+          before: record.review ?? null,
+          after: next.review,
+        }),
+      ],
+      emails,
+    },
+    'This submission changed at the same moment; reload.',
+  );
   return homeworkView(assignment, next);
 }
 
@@ -354,20 +360,24 @@ export async function grantExtension(
         extension,
         version: 1,
       };
-  const result = await transact([
-    putHomeworkItem(next, record?.version),
-    auditPut({
-      subjectType: 'homework',
-      subjectId: `${iterationId}#${assignmentId}#${applicationId}`,
-      action: 'extension-granted',
-      actor: actorOf(actor),
-      at: stamp,
-      reason: input.reason,
-      before: record?.extension ?? null,
-      after: extension,
-    }),
-  ]);
-  if (!result.ok) throw new StaleWrite('This homework changed at the same moment; reload.');
+  await commitOrStale(
+    {
+      writes: [
+        putHomeworkItem(next, record?.version),
+        auditPut({
+          subjectType: 'homework',
+          subjectId: `${iterationId}#${assignmentId}#${applicationId}`,
+          action: 'extension-granted',
+          actor: actorOf(actor),
+          at: stamp,
+          reason: input.reason,
+          before: record?.extension ?? null,
+          after: extension,
+        }),
+      ],
+    },
+    'This homework changed at the same moment; reload.',
+  );
   return homeworkView(assignment, next);
 }
 
@@ -463,10 +473,7 @@ export async function sendHomeworkReminders() {
             message: homeworkReminder(learner, record, assignment.title, assignment.dueAt),
           },
         ];
-        if ((await transact(queueAll(emails))).ok) {
-          reminded++;
-          await sendQueued(emails);
-        }
+        if ((await commit({ writes: [], emails })).ok) reminded++;
       }
     }
   }

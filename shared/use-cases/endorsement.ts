@@ -5,13 +5,12 @@ import { getApplication, saveApplicationItem } from '../data/applications';
 import { getIteration } from '../data/iterations';
 import { useLinkItem, type Link } from '../data/links';
 import { confirmMembershipItem, getPerson } from '../data/people';
-import { transact, type TransactItem } from '../data/transactions';
 import type { Application } from '../domain/application';
 import { toCtIso } from '../domain/calendar/time';
-import { queueAll, sendQueued } from '../email/outbox';
 import { applicationEndorsed } from '../email/templates';
-import { NotFound, StaleWrite, StateConflict } from '../domain/errors';
+import { NotFound, StateConflict } from '../domain/errors';
 import { count } from '../observability/metrics';
+import { commitOrStale } from './unit-of-work';
 
 async function load(link: Link) {
   const application = await getApplication(link.applicationId);
@@ -58,25 +57,27 @@ export async function confirmEndorsement(link: Link, token: string) {
     person?.providerId === application.providerId &&
     person.membership !== 'confirmed';
   const emails = [{ key: `endorsed#${application.id}`, message: applicationEndorsed(next, iteration) }];
-  const items: TransactItem[] = [
-    useLinkItem(token, at),
-    saveApplicationItem(next, application),
-    ...(confirmsMembership ? [confirmMembershipItem(application.applicantSub, application.providerId!, at)] : []),
-    ...queueAll(emails),
-    auditPut({
-      subjectType: 'application',
-      subjectId: application.id,
-      action: 'endorsed',
-      actor: supervisorActor(application.supervisor.email),
-      at,
-      before: { status: application.status },
-      after: { status: next.status, membershipConfirmed: confirmsMembership },
-    }),
-  ];
-  const result = await transact(items);
-  if (!result.ok) throw new StaleWrite('This link was used or changed at the same moment; reload the page.');
+  await commitOrStale(
+    {
+      writes: [
+        useLinkItem(token, at),
+        saveApplicationItem(next, application),
+        ...(confirmsMembership ? [confirmMembershipItem(application.applicantSub, application.providerId!, at)] : []),
+        auditPut({
+          subjectType: 'application',
+          subjectId: application.id,
+          action: 'endorsed',
+          actor: supervisorActor(application.supervisor.email),
+          at,
+          before: { status: application.status },
+          after: { status: next.status, membershipConfirmed: confirmsMembership },
+        }),
+      ],
+      emails,
+    },
+    'This link was used or changed at the same moment; reload the page.',
+  );
   count('ApplicationsEndorsed');
-  await sendQueued(emails);
   return {
     purpose: 'endorsement' as const,
     applicantName: application.applicant.name,

@@ -14,7 +14,6 @@ import {
   setCapacityItem,
   type StoredIteration,
 } from '../data/iterations';
-import { failedAt, transact, type TransactItem } from '../data/transactions';
 import { liveClassTimes } from '../domain/calendar/live-classes';
 import { instantMs, toCtIso } from '../domain/calendar/time';
 import { newId, randomCode } from '../domain/ids';
@@ -27,11 +26,12 @@ import {
   type IterationPlan,
   type PlanInput,
 } from '../domain/iteration';
-import { REGIONS } from '../domain/vocabulary';
+import { REGIONS, type Region } from '../domain/vocabulary';
 import type { Actor } from '../domain/actor';
 import { NotFound, RuleBroken, StaleWrite, StateConflict } from '../domain/errors';
 import { detailView, publicView, seatsView, summaryView } from './iteration-views';
 import { fillFreeSeats } from './seats';
+import { commit, commitOrStale, named, type Change } from './unit-of-work';
 
 const newAssignmentId = () => `hw-${randomCode(5).toLowerCase()}`;
 
@@ -64,17 +64,19 @@ export async function createIteration(input: PlanInput, actor: Actor) {
     createdAt: at,
     updatedAt: at,
   };
-  await transact([
-    ...createIterationItems(iteration),
-    auditPut({
-      subjectType: 'iteration',
-      subjectId: iteration.id,
-      action: 'created',
-      actor: actorOf(actor),
-      at,
-      after: plan,
-    }),
-  ]);
+  await commit({
+    writes: [
+      ...createIterationItems(iteration),
+      auditPut({
+        subjectType: 'iteration',
+        subjectId: iteration.id,
+        action: 'created',
+        actor: actorOf(actor),
+        at,
+        after: plan,
+      }),
+    ],
+  });
   return detailView(await loadIteration(iteration.id), now());
 }
 
@@ -96,9 +98,10 @@ async function saveIteration(
   const at = toCtIso(now());
   const next: Iteration = { ...previous, ...plan, version: previous.version + 1, updatedAt: at };
   const capacityChanges = REGIONS.filter((r) => plan.seats[r] !== previous.seats[r]);
-  const items: TransactItem[] = [
-    replaceIterationItem(next, expectedVersion),
-    ...capacityChanges.map((r) => setCapacityItem(previous.id, r, plan.seats[r])),
+  const seatsOf = (region: Region) => `seats:${region}`;
+  const writes: Change['writes'] = [
+    named('iteration', replaceIterationItem(next, expectedVersion)),
+    ...capacityChanges.map((r) => named(seatsOf(r), setCapacityItem(previous.id, r, plan.seats[r]))),
     auditPut({
       subjectType: 'iteration',
       subjectId: previous.id,
@@ -110,22 +113,24 @@ async function saveIteration(
       after: plan,
     }),
   ];
-  const result = await transact(items);
+  const result = await commit({ writes });
   if (!result.ok) {
-    if (failedAt(result.reasons, 0))
+    if (result.refused.has('iteration'))
       throw new StaleWrite(
         'Someone saved this iteration after you read it; reload and try again.',
-        result.reasons[0]?.Item?.version as number | undefined,
+        result.refused.get('iteration')?.version as number | undefined,
       );
     const refused = capacityChanges
-      .map((region, i) => ({ region, item: result.reasons[i + 1] }))
-      .filter(({ item }) => item?.Code === 'ConditionalCheckFailed')
-      .map(({ region, item }) => ({
-        region,
-        requested: plan.seats[region],
-        offered: Number(item?.Item?.offered ?? 0),
-        enrolled: Number(item?.Item?.enrolled ?? 0),
-      }));
+      .filter((region) => result.refused.has(seatsOf(region)))
+      .map((region) => {
+        const counter = result.refused.get(seatsOf(region));
+        return {
+          region,
+          requested: plan.seats[region],
+          offered: Number(counter?.offered ?? 0),
+          enrolled: Number(counter?.enrolled ?? 0),
+        };
+      });
     throw new StateConflict('Seats cannot go below those already offered or filled.', { seats: refused });
   }
   // Seats added after the offers went out are offered to those waiting, as a released seat would be.
@@ -197,11 +202,15 @@ export async function publishIteration(id: string, actor: Actor) {
     version: iteration.version + 1,
     updatedAt: at,
   };
-  const result = await transact([
-    replaceIterationItem(next, iteration.version),
-    auditPut({ subjectType: 'iteration', subjectId: id, action: 'published', actor: actorOf(actor), at }),
-  ]);
-  if (!result.ok) throw new StaleWrite('Someone saved this iteration at the same moment; reload and try again.');
+  await commitOrStale(
+    {
+      writes: [
+        replaceIterationItem(next, iteration.version),
+        auditPut({ subjectType: 'iteration', subjectId: id, action: 'published', actor: actorOf(actor), at }),
+      ],
+    },
+    'Someone saved this iteration at the same moment; reload and try again.',
+  );
   return detailView(await loadIteration(id), now());
 }
 
@@ -252,26 +261,30 @@ export async function listBlackoutDates() {
 export async function putBlackoutDate(date: string, reason: string, actor: Actor) {
   const before = await getBlackout(date);
   const at = toCtIso(now());
-  await transact([
-    blackoutItem(date, reason),
-    auditPut({
-      subjectType: 'blackout',
-      subjectId: date,
-      action: before === undefined ? 'added' : 'changed',
-      actor: actorOf(actor),
-      at,
-      before,
-      after: reason,
-    }),
-  ]);
+  await commit({
+    writes: [
+      blackoutItem(date, reason),
+      auditPut({
+        subjectType: 'blackout',
+        subjectId: date,
+        action: before === undefined ? 'added' : 'changed',
+        actor: actorOf(actor),
+        at,
+        before,
+        after: reason,
+      }),
+    ],
+  });
   return { date, reason };
 }
 
 export async function deleteBlackoutDate(date: string, actor: Actor) {
   const at = toCtIso(now());
-  const result = await transact([
-    deleteBlackoutItem(date),
-    auditPut({ subjectType: 'blackout', subjectId: date, action: 'removed', actor: actorOf(actor), at }),
-  ]);
+  const result = await commit({
+    writes: [
+      named('blackout', deleteBlackoutItem(date)),
+      auditPut({ subjectType: 'blackout', subjectId: date, action: 'removed', actor: actorOf(actor), at }),
+    ],
+  });
   if (!result.ok) throw new NotFound('The blackout date');
 }

@@ -5,14 +5,14 @@ import { isAdmitted } from '../data/admissions';
 import { certificatesExpiringBetween, certificatesOfPerson } from '../data/certifications';
 import { getPerson } from '../data/people';
 import { lifecycleSettings, saveSettingsItem, type LifecycleSettings } from '../data/settings';
-import { transact } from '../data/transactions';
 import { ctDate, toCtIso } from '../domain/calendar/time';
 import { addDays, mayRecertifyWith, reminderPoint, remindedOfExpiry } from '../domain/certification';
 import { CE_STAGE_NAMES } from '../domain/vocabulary';
-import { queueAll, sendQueued, type Outgoing } from '../email/outbox';
+import type { Outgoing } from '../email/outbox';
 import { expiryReminder } from '../email/templates';
 import type { Actor } from '../domain/actor';
 import { StaleWrite } from '../domain/errors';
+import { commit, commitOrStale } from './unit-of-work';
 
 export const settingsView = ({ version, ...settings }: LifecycleSettings) => ({ ...settings, version });
 
@@ -29,19 +29,23 @@ export async function putSettings(input: Omit<LifecycleSettings, 'version'> & { 
     version: previous.version + 1,
   };
   const stamp = toCtIso(now());
-  const result = await transact([
-    saveSettingsItem(next, previous.version),
-    auditPut({
-      subjectType: 'settings',
-      subjectId: 'lifecycle',
-      action: 'updated',
-      actor: actorOf(actor),
-      at: stamp,
-      before: settingsView(previous),
-      after: settingsView(next),
-    }),
-  ]);
-  if (!result.ok) throw new StaleWrite('The settings were changed at the same moment; reload.');
+  await commitOrStale(
+    {
+      writes: [
+        saveSettingsItem(next, previous.version),
+        auditPut({
+          subjectType: 'settings',
+          subjectId: 'lifecycle',
+          action: 'updated',
+          actor: actorOf(actor),
+          at: stamp,
+          before: settingsView(previous),
+          after: settingsView(next),
+        }),
+      ],
+    },
+    'The settings were changed at the same moment; reload.',
+  );
   return settingsView(next);
 }
 
@@ -91,10 +95,7 @@ export async function sendExpiryReminders() {
         ),
       },
     ];
-    if ((await transact(queueAll(emails))).ok) {
-      reminded++;
-      await sendQueued(emails);
-    }
+    if ((await commit({ writes: [], emails })).ok) reminded++;
   }
   return { reminded };
 }

@@ -16,7 +16,6 @@ import {
   type NoticeRecord,
 } from '../data/notices';
 import { lifecycleSettings } from '../data/settings';
-import { transact } from '../data/transactions';
 import { recertificationUnderWay } from '../domain/application';
 import { ctDate, toCtIso } from '../domain/calendar/time';
 import { stillStands, type Certification } from '../domain/certification';
@@ -29,6 +28,7 @@ import type { Actor } from '../domain/actor';
 import { NotFound, StateConflict, Unavailable } from '../domain/errors';
 import { logger } from '../observability/logger';
 import { count } from '../observability/metrics';
+import { commit } from './unit-of-work';
 
 const RECIPIENTS = optionalEnv('DDS_NOTICE_RECIPIENTS', '')
   .split(',')
@@ -221,17 +221,19 @@ export async function resendNotice(period: string, reason: string, actor: Actor)
     status: outcome.status,
     messageId: outcome.status === 'sent' ? outcome.messageId : undefined,
   });
-  await transact([
-    auditPut({
-      subjectType: 'notice',
-      subjectId: period,
-      action: 'resent',
-      actor: actorOf(actor),
-      at: stamp,
-      reason,
-      after: { status: outcome.status },
-    }),
-  ]);
+  await commit({
+    writes: [
+      auditPut({
+        subjectType: 'notice',
+        subjectId: period,
+        action: 'resent',
+        actor: actorOf(actor),
+        at: stamp,
+        reason,
+        after: { status: outcome.status },
+      }),
+    ],
+  });
   if (outcome.status !== 'sent')
     throw new Unavailable(
       `The re-send did not go out (${outcome.status}: ${outcome.error}). ${outcome.status === 'unknown' ? 'Check with SES before trying again.' : 'Try again.'}`,

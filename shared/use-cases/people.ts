@@ -1,11 +1,11 @@
 import { now } from '../clock';
 import { getPerson, putPersonItem } from '../data/people';
 import { getProvider } from '../data/providers';
-import { transact } from '../data/transactions';
 import { toCtIso } from '../domain/calendar/time';
 import type { Person, Position } from '../domain/person';
 import type { Actor } from '../domain/actor';
-import { NotFound, RuleBroken, InvalidInput, StaleWrite } from '../domain/errors';
+import { InvalidInput, NotFound, RuleBroken } from '../domain/errors';
+import { commitOrStale } from './unit-of-work';
 
 export interface ProfileInput {
   name: string;
@@ -66,7 +66,9 @@ export async function putMyProfile(actor: Actor, input: ProfileInput) {
     version: (previous?.version ?? 0) + 1,
     updatedAt: toCtIso(now()),
   };
-  const result = await transact([putPersonItem(person, previous?.version)]);
-  if (!result.ok) throw new StaleWrite('Your profile was changed at the same moment; reload and try again.');
+  await commitOrStale(
+    { writes: [putPersonItem(person, previous?.version)] },
+    'Your profile was changed at the same moment; reload and try again.',
+  );
   return profileView(person);
 }

@@ -10,13 +10,13 @@ import {
   saveProviderItems,
   setPriorityItem,
 } from '../data/providers';
-import { transact } from '../data/transactions';
 import { toCtIso } from '../domain/calendar/time';
 import { newId } from '../domain/ids';
 import { costFree, demandPlan, type ContractStatus, type Provider } from '../domain/provider';
 import type { Region } from '../domain/vocabulary';
 import type { Actor } from '../domain/actor';
 import { NotFound, StaleWrite } from '../domain/errors';
+import { commit, commitOrStale } from './unit-of-work';
 
 export interface ProviderInput {
   name: string;
@@ -58,17 +58,19 @@ export async function createProvider(input: ProviderInput, actor: Actor) {
     createdAt: at,
     updatedAt: at,
   };
-  await transact([
-    ...saveProviderItems(provider, undefined),
-    auditPut({
-      subjectType: 'provider',
-      subjectId: provider.id,
-      action: 'created',
-      actor: actorOf(actor),
-      at,
-      after: input,
-    }),
-  ]);
+  await commit({
+    writes: [
+      ...saveProviderItems(provider, undefined),
+      auditPut({
+        subjectType: 'provider',
+        subjectId: provider.id,
+        action: 'created',
+        actor: actorOf(actor),
+        at,
+        after: input,
+      }),
+    ],
+  });
   return providerView(provider);
 }
 
@@ -85,19 +87,23 @@ export async function updateProvider(id: string, input: ProviderInput & { versio
     version: previous.version + 1,
     updatedAt: at,
   };
-  const result = await transact([
-    ...saveProviderItems(next, previous),
-    auditPut({
-      subjectType: 'provider',
-      subjectId: id,
-      action: 'updated',
-      actor: actorOf(actor),
-      at,
-      before: providerView(previous),
-      after: fields,
-    }),
-  ]);
-  if (!result.ok) throw new StaleWrite('Someone saved this provider at the same moment; reload and try again.');
+  await commitOrStale(
+    {
+      writes: [
+        ...saveProviderItems(next, previous),
+        auditPut({
+          subjectType: 'provider',
+          subjectId: id,
+          action: 'updated',
+          actor: actorOf(actor),
+          at,
+          before: providerView(previous),
+          after: fields,
+        }),
+      ],
+    },
+    'Someone saved this provider at the same moment; reload and try again.',
+  );
   if (next.name !== previous.name || next.regions.join() !== previous.regions.join()) await relabelCertificates(next);
   return providerView(next);
 }
@@ -108,12 +114,14 @@ export async function updateProvider(id: string, input: ProviderInput & { versio
  */
 async function relabelCertificates(provider: Provider) {
   for (const cert of await certificatesOfProvider(provider.id)) {
-    await transact([
-      saveCertificateItem(
-        { ...cert, providerName: provider.name, providerRegions: provider.regions, version: cert.version + 1 },
-        cert.version,
-      ),
-    ]);
+    await commit({
+      writes: [
+        saveCertificateItem(
+          { ...cert, providerName: provider.name, providerRegions: provider.regions, version: cert.version + 1 },
+          cert.version,
+        ),
+      ],
+    });
   }
 }
 
@@ -122,19 +130,21 @@ export async function setPriority(id: string, priority: boolean, reason: string,
   const previous = await loadProvider(id);
   const at = toCtIso(now());
   const next = priority ? { since: at, reason, source: 'ads' as const } : undefined;
-  await transact([
-    setPriorityItem(id, next, at),
-    auditPut({
-      subjectType: 'provider',
-      subjectId: id,
-      action: priority ? 'priority-set' : 'priority-cleared',
-      actor: actorOf(actor),
-      at,
-      reason,
-      before: previous.priority ?? null,
-      after: next ?? null,
-    }),
-  ]);
+  await commit({
+    writes: [
+      setPriorityItem(id, next, at),
+      auditPut({
+        subjectType: 'provider',
+        subjectId: id,
+        action: priority ? 'priority-set' : 'priority-cleared',
+        actor: actorOf(actor),
+        at,
+        reason,
+        before: previous.priority ?? null,
+        after: next ?? null,
+      }),
+    ],
+  });
   return providerView(await loadProvider(id));
 }
 

@@ -13,7 +13,6 @@ import {
   type IterationRecord,
 } from '../data/iterations';
 import { createLinkItem, newLinkToken, useLinkItem, type Link } from '../data/links';
-import { failedAt, transact, type TransactItem } from '../data/transactions';
 import type { Application } from '../domain/application';
 import { toCtIso } from '../domain/calendar/time';
 import {
@@ -28,17 +27,16 @@ import {
 } from '../domain/enrolment';
 import { firstClassStart, type Iteration } from '../domain/iteration';
 import { REGIONS, type Region } from '../domain/vocabulary';
-import { queueAll, sendQueued, type Outgoing } from '../email/outbox';
+import type { Outgoing } from '../email/outbox';
 import { agreementCosignRequest, enrolled, seatOffered, seatReleased, waitlistEnded } from '../email/templates';
 import type { Actor } from '../domain/actor';
 import { NotFound, StaleWrite, StateConflict } from '../domain/errors';
 import { count } from '../observability/metrics';
 import { applicationView } from './application-views';
+import { commit, commitOrStale, named, type Change } from './unit-of-work';
 
 const RESPONSE_DAYS = Number(optionalEnv('OFFER_RESPONSE_DAYS', '7'));
 const PUBLIC_BASE_URL = optionalEnv('PUBLIC_BASE_URL', 'http://127.0.0.1:3000');
-/** A request answers within the API's limits; emails it could not send in time go out with the outbox job. */
-const SEND_BUDGET_MS = 5000;
 
 async function loadIteration(id: string): Promise<Iteration> {
   const stored = await getIteration(id);
@@ -114,8 +112,8 @@ export async function releaseSeat(
     };
     const emails: Outgoing[] = [{ key: `released#${a.id}`, message: seatReleased(a, iteration, outcome) }];
     const release = releasedSeat(a.status);
-    const items: TransactItem[] = [
-      saveApplicationItem(released, a),
+    const writes: Change['writes'] = [
+      named('application', saveApplicationItem(released, a)),
       seatChangeItem(
         a.iterationId,
         seatRegion,
@@ -134,9 +132,9 @@ export async function releaseSeat(
     ];
     if (candidate) {
       const promoted = offer(candidate, iteration, seatRegion, 'waitlist', at);
-      items.splice(2, 0, saveApplicationItem(promoted.next, candidate));
       emails.push(promoted.email);
-      items.push(
+      writes.push(
+        named('candidate', saveApplicationItem(promoted.next, candidate)),
         auditPut({
           subjectType: 'application',
           subjectId: candidate.id,
@@ -147,15 +145,14 @@ export async function releaseSeat(
         }),
       );
     }
-    const result = await transact([...items, ...queueAll(emails)]);
+    const result = await commit({ writes, emails });
     if (result.ok) {
       if (candidate) count('OffersSent');
-      await sendQueued(emails, SEND_BUDGET_MS);
       return released;
     }
-    if (failedAt(result.reasons, 0))
+    if (result.refused.has('application'))
       throw new StaleWrite('The application changed at the same moment; reload and try again.');
-    if (candidate && failedAt(result.reasons, 2)) tried.add(candidate.id);
+    if (candidate && result.refused.has('candidate')) tried.add(candidate.id);
   }
   throw new StaleWrite('The seat could not be released for concurrent changes; retry.');
 }
@@ -177,24 +174,25 @@ export async function fillFreeSeats(iterationId: string, by: AuditActor): Promis
       const candidate = (await waitingFor(iterationId, region, tried))[0];
       if (!candidate) break;
       const promoted = offer(candidate, stored.iteration, region, 'waitlist', at);
-      const result = await transact([
-        seatChangeItem(iterationId, region, { offered: 1 }),
-        saveApplicationItem(promoted.next, candidate),
-        auditPut({
-          subjectType: 'application',
-          subjectId: candidate.id,
-          action: 'offered-from-waitlist',
-          actor: by,
-          at: toCtIso(at),
-          after: { seatRegion: region, reason: 'a free seat' },
-        }),
-        ...queueAll([promoted.email]),
-      ]);
+      const result = await commit({
+        writes: [
+          seatChangeItem(iterationId, region, { offered: 1 }),
+          named('candidate', saveApplicationItem(promoted.next, candidate)),
+          auditPut({
+            subjectType: 'application',
+            subjectId: candidate.id,
+            action: 'offered-from-waitlist',
+            actor: by,
+            at: toCtIso(at),
+            after: { seatRegion: region, reason: 'a free seat' },
+          }),
+        ],
+        emails: [promoted.email],
+      });
       if (result.ok) {
         offered++;
         count('OffersSent');
-        await sendQueued([promoted.email], SEND_BUDGET_MS);
-      } else if (failedAt(result.reasons, 1)) tried.add(candidate.id);
+      } else if (result.refused.has('candidate')) tried.add(candidate.id);
     }
   }
   return offered;
@@ -246,18 +244,21 @@ export async function accept(actor: Actor, id: string) {
       ),
     },
   ];
-  const result = await transact([
-    saveApplicationItem(next, application),
-    createLinkItem(token, {
-      purpose: 'agreement',
-      applicationId: application.id,
-      expiresAt: application.offer!.deadline,
-      createdAt: stamp,
-    }),
-    ...queueAll(emails),
-  ]);
-  if (!result.ok) throw new StaleWrite('The application changed at the same moment; reload and try again.');
-  await sendQueued(emails, SEND_BUDGET_MS);
+  await commitOrStale(
+    {
+      writes: [
+        saveApplicationItem(next, application),
+        createLinkItem(token, {
+          purpose: 'agreement',
+          applicationId: application.id,
+          expiresAt: application.offer!.deadline,
+          createdAt: stamp,
+        }),
+      ],
+      emails,
+    },
+    'The application changed at the same moment; reload and try again.',
+  );
   return applicationView(next, iteration.title);
 }
 
@@ -302,25 +303,27 @@ export async function confirmAgreement(link: Link, token: string) {
     updatedAt: stamp,
   };
   const emails: Outgoing[] = [{ key: `enrolled#${application.id}`, message: enrolled(next, iteration) }];
-  const result = await transact([
-    useLinkItem(token, stamp),
-    saveApplicationItem(next, application),
-    seatChangeItem(application.iterationId, application.offer!.seatRegion, { offered: -1, enrolled: 1 }),
-    ...queueAll(emails),
-    auditPut({
-      subjectType: 'application',
-      subjectId: application.id,
-      action: 'enrolled',
-      actor: supervisorActor(application.supervisor.email),
-      at: stamp,
-      before: { status: 'accepted' },
-      after: { status: 'enrolled' },
-    }),
-  ]);
-  if (!result.ok)
-    throw new StaleWrite('This link was used or the application changed at the same moment; reload the page.');
+  await commitOrStale(
+    {
+      writes: [
+        useLinkItem(token, stamp),
+        saveApplicationItem(next, application),
+        seatChangeItem(application.iterationId, application.offer!.seatRegion, { offered: -1, enrolled: 1 }),
+        auditPut({
+          subjectType: 'application',
+          subjectId: application.id,
+          action: 'enrolled',
+          actor: supervisorActor(application.supervisor.email),
+          at: stamp,
+          before: { status: 'accepted' },
+          after: { status: 'enrolled' },
+        }),
+      ],
+      emails,
+    },
+    'This link was used or the application changed at the same moment; reload the page.',
+  );
   count('Enrolments');
-  await sendQueued(emails, SEND_BUDGET_MS);
   return {
     purpose: 'agreement' as const,
     applicantName: application.applicant.name,
@@ -350,36 +353,35 @@ export async function endWaitlist(
       key: `waitlist-ended#${a.id}`,
       message: waitlistEnded(a, iteration, nextInfo),
     }));
-    const result = await transact([
-      ...batch.map((a) =>
-        saveApplicationItem(
-          {
-            ...a,
-            status: 'waitlist-ended',
-            closedAt: stamp,
-            closedReason: 'the waitlist ended with the allocation; apply again for a later iteration',
-            version: a.version + 1,
-            updatedAt: stamp,
-          },
-          a,
+    const result = await commit({
+      writes: [
+        ...batch.map((a) =>
+          saveApplicationItem(
+            {
+              ...a,
+              status: 'waitlist-ended',
+              closedAt: stamp,
+              closedReason: 'the waitlist ended with the allocation; apply again for a later iteration',
+              version: a.version + 1,
+              updatedAt: stamp,
+            },
+            a,
+          ),
         ),
-      ),
-      ...batch.map((a) =>
-        auditPut({
-          subjectType: 'application',
-          subjectId: a.id,
-          action: 'waitlist-ended',
-          actor: by,
-          at: stamp,
-          before: { status: 'waitlisted', waitlistPosition: a.waitlistPosition },
-        }),
-      ),
-      ...queueAll(emails),
-    ]);
-    if (result.ok) {
-      ended += batch.length;
-      await sendQueued(emails, SEND_BUDGET_MS);
-    }
+        ...batch.map((a) =>
+          auditPut({
+            subjectType: 'application',
+            subjectId: a.id,
+            action: 'waitlist-ended',
+            actor: by,
+            at: stamp,
+            before: { status: 'waitlisted', waitlistPosition: a.waitlistPosition },
+          }),
+        ),
+      ],
+      emails,
+    });
+    if (result.ok) ended += batch.length;
   }
   return ended;
 }
@@ -430,7 +432,7 @@ export async function sweepAllocations() {
       continue;
     }
     const start = firstClassStart(iteration);
-    if (!iteration.allocationClosedAt && start) await transact([closeAllocationItem(iteration.id, start)]);
+    if (!iteration.allocationClosedAt && start) await commit({ writes: [closeAllocationItem(iteration.id, start)] });
     ended += await endWaitlist(iteration, by);
   }
   return { lapsed, promoted, waitlistEnded: ended };
