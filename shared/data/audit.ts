@@ -1,23 +1,14 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Caller } from '../http/caller';
-import type { AuditSubjectType } from '../domain/audit';
+import type { AuditActor, AuditSubjectType } from '../domain/audit';
 import { randomCode } from '../domain/ids';
 import { dynamo, TABLE_NAME } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
-
-export interface Actor {
-  /** A person's `sub`, or `system:<job>` for a scheduled job. */
-  id: string;
-  roles: string[];
-}
-export const actorOf = (caller: Caller): Actor => ({ id: caller.sub, roles: caller.roles });
-export const systemActor = (job: string): Actor => ({ id: `system:${job}`, roles: [] });
 
 export interface AuditEntry {
   subjectType: AuditSubjectType;
   subjectId: string;
   action: string;
-  actor: Actor;
+  actor: AuditActor;
   at: string;
   reason?: string;
   before?: unknown;

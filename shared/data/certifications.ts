@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { Certification } from '../domain/certification';
+import { stillStands, type Certification } from '../domain/certification';
 import { normalizeName } from '../domain/names';
 import type { CeStage, Region } from '../domain/vocabulary';
 import { dynamo, TABLE_NAME } from './client';
@@ -59,28 +59,29 @@ function fromItem(item: Record<string, unknown>): Certification {
   return cert as unknown as Certification;
 }
 
-/** A new certification; for a course certification, also the guard that makes issuing it twice impossible. */
-export function createCertificateItems(c: Certification): TransactItem[] {
-  return [
-    { Put: { TableName: TABLE_NAME, Item: toItem(c), ConditionExpression: 'attribute_not_exists(pk)' } },
-    ...(c.source === 'course'
-      ? [
-          {
-            Put: {
-              TableName: TABLE_NAME,
-              Item: {
-                pk: `PERSON#${c.holderSub}`,
-                sk: `ISSUED#${c.iterationId}#${c.stage}`,
-                type: 'issuance-guard',
-                number: c.number,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-        ]
-      : []),
-  ];
-}
+export const newCertificateItem = (c: Certification): TransactItem => ({
+  Put: { TableName: TABLE_NAME, Item: toItem(c), ConditionExpression: 'attribute_not_exists(pk)' },
+});
+
+/** Refused if this person was already issued this stage for this iteration: issuing twice is impossible. */
+export const issuanceGuardItem = (c: Certification): TransactItem => ({
+  Put: {
+    TableName: TABLE_NAME,
+    Item: {
+      pk: `PERSON#${c.holderSub}`,
+      sk: `ISSUED#${c.iterationId}#${c.stage}`,
+      type: 'issuance-guard',
+      number: c.number,
+    },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
+});
+
+/** A new certification; for a course certification, also its issuance guard. */
+export const createCertificateItems = (c: Certification): TransactItem[] => [
+  newCertificateItem(c),
+  ...(c.source === 'course' ? [issuanceGuardItem(c)] : []),
+];
 
 /** The next state of a certification, if nobody changed it since it was read. */
 export function saveCertificateItem(next: Certification, expectedVersion: number): TransactItem {
@@ -144,13 +145,13 @@ export async function certifiedStaffCount(providerId: string, today: string): Pr
   return new Set(certs.map((c) => c.holderSub)).size;
 }
 
-/** Each person's soonest expiry among certifications that still stand (issued or suspended, lapsed or not). */
+/** Each person's soonest expiry among certifications that still stand. */
 export async function soonestExpiries(subs: string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   await Promise.all(
     [...new Set(subs)].map(async (sub) => {
       const dates = (await certificatesOfPerson(sub))
-        .filter((c) => c.standing === 'issued' || c.standing === 'suspended')
+        .filter(stillStands)
         .map((c) => c.expiresOn)
         .sort();
       if (dates[0]) out.set(sub, dates[0]);

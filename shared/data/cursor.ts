@@ -1,4 +1,4 @@
-import { BadRequest } from '../http/errors';
+import { InvalidInput } from '../domain/errors';
 
 type Key = Record<string, string | number>;
 
@@ -17,8 +17,8 @@ export function decodeCursor(
 ): Key | undefined {
   if (cursor === undefined) return undefined;
   const invalid = () =>
-    new BadRequest('The cursor is not valid for this listing.', [
-      { field: 'query.cursor', code: 'invalid_cursor', message: 'Use the cursor from the previous page as given' },
+    new InvalidInput('The cursor is not valid for this listing.', [
+      { field: 'cursor', code: 'invalid_cursor', message: 'Use the cursor from the previous page as given' },
     ]);
   let key: unknown;
   try {

@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { DEFAULT_POLICY, type LifecyclePolicy } from '../domain/certification';
+import { DEFAULT_POLICY, type LifecyclePolicy, type RenewFrom } from '../domain/certification';
 import { dynamo, TABLE_NAME } from './client';
 import { versionCondition } from './query';
 import type { TransactItem } from './transactions';
@@ -7,7 +7,7 @@ import type { TransactItem } from './transactions';
 /** ADS's certification lifecycle settings, one item at `SETTINGS`/`LIFECYCLE`. */
 export interface LifecycleSettings extends LifecyclePolicy {
   /** Renewal before expiry counts from the old expiry date (no time lost); after, from the issue date. */
-  renewFrom: 'old-expiry-if-unexpired' | 'issue-date';
+  renewFrom: RenewFrom;
   /** Days before expiry at which holders (and their supervisors) are reminded. */
   reminderDays: number[];
   /** How far ahead the monthly DDS notice looks. */

@@ -14,10 +14,11 @@ const ATTEMPTS = 6;
 const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * 2 ** attempt));
 
 /**
- * Writes all items or none. If a condition fails, returns which items refused (by their position) and the item as
- * it stood, so the caller can explain the refusal (stale version, seats already taken) instead of a bare 409.
+ * Writes all items or none. If a condition fails, returns each item's cancellation reason (in item order) with the
+ * item as it stood, so the caller can explain the refusal (stale version, seats already taken); use cases go
+ * through `commit` (shared/use-cases/unit-of-work.ts), which reports refusals by the names of their writes.
  * A cancellation caused by a concurrent transaction on the same items, or by throttling, is retried with jittered
- * backoff (the SDK does not retry those); if it persists it is thrown for the HTTP layer (409/429).
+ * backoff (the SDK does not retry those); if it persists it is thrown, and the HTTP edge answers 409/429.
  */
 export async function transact(
   items: TransactItem[],
@@ -46,6 +47,3 @@ export async function transact(
     }
   }
 }
-
-export const failedAt = (reasons: CancellationReason[], index: number): boolean =>
-  reasons[index]?.Code === 'ConditionalCheckFailed';

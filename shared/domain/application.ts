@@ -1,3 +1,4 @@
+import type { FieldProblem } from './errors';
 import type { Position } from './person';
 import type { IterationKind } from './iteration';
 import type { Region } from './vocabulary';
@@ -60,6 +61,16 @@ export interface Application {
   updatedAt: string;
 }
 
+/** An application to a recertification iteration still in play: the holder's recertification is under way. */
+export const recertificationUnderWay = (applications: Pick<Application, 'iterationKind' | 'status'>[]): boolean =>
+  applications.some(
+    (a) =>
+      a.iterationKind === 'recertification' &&
+      (['submitted', 'endorsed', 'waitlisted', 'offered', 'accepted', 'enrolled'] as ApplicationStatus[]).includes(
+        a.status,
+      ),
+  );
+
 /** Why this person cannot apply to this iteration now, or undefined. */
 export function applicationProblem(input: {
   windowState: 'upcoming' | 'open' | 'closed';
@@ -68,23 +79,23 @@ export function applicationProblem(input: {
   providerRegions: Region[] | undefined;
   iterationKind: IterationKind;
   recertificationEligible: boolean;
-}): { field: string; code: string; message: string } | undefined {
+}): FieldProblem | undefined {
   if (!input.published)
-    return { field: 'body.iterationId', code: 'not_published', message: 'this iteration is not open to applications' };
+    return { field: 'iterationId', code: 'not_published', message: 'this iteration is not open to applications' };
   if (input.windowState === 'upcoming')
-    return { field: 'body.iterationId', code: 'window_not_open', message: 'the application window has not opened yet' };
+    return { field: 'iterationId', code: 'window_not_open', message: 'the application window has not opened yet' };
   if (input.windowState === 'closed')
-    return { field: 'body.iterationId', code: 'window_closed', message: 'the application window has closed' };
+    return { field: 'iterationId', code: 'window_closed', message: 'the application window has closed' };
   if (input.providerRegions && !input.providerRegions.includes(input.region)) {
     return {
-      field: 'body.region',
+      field: 'region',
       code: 'region_not_covered',
       message: `your provider does not cover the ${input.region} region`,
     };
   }
   if (input.iterationKind === 'recertification' && !input.recertificationEligible) {
     return {
-      field: 'body.iterationId',
+      field: 'iterationId',
       code: 'not_eligible',
       message: 'this is a recertification iteration and you are not eligible for it',
     };

@@ -1,4 +1,5 @@
 import { parseDate } from './calendar/time';
+import { RuleBroken, StateConflict } from './errors';
 import type { CeStage, Region } from './vocabulary';
 
 export type Standing = 'issued' | 'suspended' | 'revoked' | 'superseded';
@@ -41,6 +42,23 @@ export function expiryAfterThreeYears(issuedOn: string): string {
   const { year, month, day } = parsed.value;
   const probe = new Date(Date.UTC(year + 3, month - 1, day));
   return probe.toISOString().slice(0, 10);
+}
+
+/** How ADS dates a renewal: from the old expiry when renewed before it (no time lost), or always from the issue date. */
+export type RenewFrom = 'old-expiry-if-unexpired' | 'issue-date';
+
+/**
+ * The expiry of a renewal, by ADS's policy: renewed before it expired, from the old expiry date (no time lost);
+ * lapsed, from the issue date. With `issue-date`, always from the issue date.
+ */
+export function renewalExpiry(
+  previous: Pick<Certification, 'expiresOn'>,
+  issuedOn: string,
+  renewFrom: RenewFrom,
+): string {
+  return renewFrom === 'old-expiry-if-unexpired' && issuedOn < previous.expiresOn
+    ? expiryAfterThreeYears(previous.expiresOn)
+    : expiryAfterThreeYears(issuedOn);
 }
 
 /** Adds days to a calendar date (YYYY-MM-DD). */
@@ -91,4 +109,105 @@ export function certificationState(
     graceEndsOn,
     inRenewalWindow: state === 'active' && today >= renewalOpensOn,
   };
+}
+
+/**
+ * Whether a certification still stands: issued or suspended, lapsed or not. It can be renewed (a renewal supersedes
+ * it) and DDS hears of its expiry. A revoked one is final; a superseded one lives on in its successor.
+ */
+export const stillStands = (c: Pick<Certification, 'standing'>): boolean =>
+  c.standing === 'issued' || c.standing === 'suspended';
+
+/**
+ * Whose holder is reminded before it expires: one that still stands, unless it is suspended — a suspended holder
+ * may not recertify until ADS reinstates them (see `mayRecertifyWith`), so a reminder to renew would mislead.
+ */
+export const remindedOfExpiry = (c: Pick<Certification, 'standing'>): boolean =>
+  stillStands(c) && c.standing !== 'suspended';
+
+/**
+ * Whether this certification lets its holder apply to a recertification iteration: in its renewal window, in grace,
+ * or expired — not revoked, superseded or suspended.
+ */
+export function mayRecertifyWith(
+  c: Pick<Certification, 'standing' | 'expiresOn'>,
+  today: string,
+  policy: LifecyclePolicy,
+): boolean {
+  const s = certificationState(c, today, policy);
+  return s.inRenewalWindow || s.state === 'in-grace' || s.state === 'expired';
+}
+
+/**
+ * The reminder point a certification expiring on `expiresOn` has reached today: the nearest of the points (days
+ * before expiry) it is within, or none. A point missed while the job was down is thus covered by the next one.
+ */
+export function reminderPoint(expiresOn: string, today: string, reminderDays: readonly number[]): number | undefined {
+  const daysLeft = Math.round((Date.parse(expiresOn) - Date.parse(today)) / 86_400_000);
+  return [...reminderDays].sort((a, b) => a - b).find((p) => daysLeft <= p);
+}
+
+// ---- standing: suspend, reinstate, revoke ----
+
+export type StandingAction = 'revoke' | 'suspend' | 'reinstate';
+
+/** Each action, the standings it applies to, and what it leaves. Revocation is final. */
+const STANDING_CHANGES = {
+  revoke: { from: ['issued', 'suspended'], to: 'revoked', done: 'revoked' },
+  suspend: { from: ['issued'], to: 'suspended', done: 'suspended' },
+  reinstate: { from: ['suspended'], to: 'issued', done: 'reinstated' },
+} as const satisfies Record<StandingAction, { from: readonly Standing[]; to: Standing; done: string }>;
+
+/** The standing an action leaves, and the word for what was done (history, audit, email) — or why it cannot be. */
+export function changeStanding(
+  standing: Standing,
+  action: StandingAction,
+): { standing: Standing; done: (typeof STANDING_CHANGES)[StandingAction]['done'] } {
+  const change = STANDING_CHANGES[action];
+  if (!(change.from as readonly Standing[]).includes(standing))
+    throw new StateConflict(`A ${standing} certification cannot be ${change.done}.`);
+  return { standing: change.to, done: change.done };
+}
+
+// ---- certifications earned elsewhere ----
+
+export interface ExternalCredential {
+  credential: 'customized-employment' | 'cesp' | 'other';
+  accreditedBy: string;
+  issuedOn: string;
+  expiresOn: string;
+}
+
+/**
+ * Why a credential earned elsewhere cannot be recorded, or undefined if it can. Only an ACRE-accredited Customized
+ * Employment certification qualifies; the CESP credential is a different credential and does not allow a person to
+ * provide CE services.
+ */
+export function externalCredentialRefusal(input: ExternalCredential): RuleBroken | undefined {
+  if (input.credential === 'cesp')
+    return new RuleBroken('A CESP credential is not a Customized Employment certification.', [
+      {
+        field: 'credential',
+        code: 'cesp_not_ce',
+        message:
+          'CESP validates employment-support knowledge, but it does not allow a person to provide Customized Employment services in Connecticut',
+      },
+    ]);
+  if (input.credential !== 'customized-employment')
+    return new RuleBroken('Only a Customized Employment certification can be recorded.', [
+      { field: 'credential', code: 'not_ce', message: 'record only Customized Employment certifications' },
+    ]);
+  if (input.accreditedBy.trim().toUpperCase() !== 'ACRE')
+    return new RuleBroken('Only an ACRE-accredited Customized Employment certification qualifies.', [
+      {
+        field: 'accreditedBy',
+        code: 'not_acre',
+        message: 'the course must be accredited by ACRE (Association of Community Rehabilitation Educators)',
+      },
+    ]);
+  if (input.expiresOn <= input.issuedOn)
+    return new RuleBroken('The expiry must follow the issue date.', [
+      { field: 'expiresOn', code: 'before_issue', message: 'expires on or before it was issued' },
+    ]);
+  return undefined;
 }

@@ -1,4 +1,4 @@
-import type { FieldProblem } from '../http/errors';
+import type { FieldProblem } from './errors';
 import { classDateProblem, liveClassTimes } from './calendar/live-classes';
 import { instantMs, parseCtDateTime, toCtIso } from './calendar/time';
 import { REGIONS, type CeCompetency, type CeComponent, type Region } from './vocabulary';
@@ -83,8 +83,7 @@ export function checkPlan(
   newAssignmentId: () => string,
 ): { plan?: IterationPlan; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
-  const problem = (field: string, code: string, message: string) =>
-    problems.push({ field: `body.${field}`, code, message });
+  const problem = (field: string, code: string, message: string) => problems.push({ field, code, message });
 
   const opens = parseCtDateTime(input.applicationWindow.opensAt);
   const closes = parseCtDateTime(input.applicationWindow.closesAt);
@@ -153,6 +152,18 @@ export function publishProblems(plan: IterationPlan): FieldProblem[] {
     problems.push({ field: 'liveClasses', code: 'no_classes', message: 'add the live classes before publishing' });
   if (totalSeats(plan.seats) === 0)
     problems.push({ field: 'seats', code: 'no_seats', message: 'give at least one region a seat before publishing' });
+  return problems;
+}
+
+/** Everything that keeps an iteration from being published now: `publishProblems`, and a window already closed. */
+export function publishRefusals(plan: IterationPlan, now: Date): FieldProblem[] {
+  const problems = publishProblems(plan);
+  if (instantMs(plan.applicationClosesAt) <= now.getTime())
+    problems.push({
+      field: 'applicationWindow.closesAt',
+      code: 'window_passed',
+      message: 'the application window has already closed; move it before publishing',
+    });
   return problems;
 }
 

@@ -1,3 +1,5 @@
+import { RuleBroken } from './errors';
+
 export type Position = 'direct-service' | 'management';
 
 /**
@@ -19,4 +21,12 @@ export interface Person {
   departedFrom?: { providerId: string; on: string }[];
   version: number;
   updatedAt: string;
+}
+
+/** A departure is recorded against the provider the person's profile names. */
+export function assertWorksFor(person: Pick<Person, 'providerId'>, providerId: string): void {
+  if (person.providerId !== providerId)
+    throw new RuleBroken('This person is not on record as working for that provider.', [
+      { field: 'providerId', code: 'not_member', message: 'the profile names another provider, or none' },
+    ]);
 }

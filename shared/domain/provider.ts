@@ -22,6 +22,13 @@ export interface Provider {
 export const costFree = (p: Pick<Provider, 'contractsWithAds' | 'contractsWithDds'>): boolean =>
   p.contractsWithAds !== 'no' && p.contractsWithDds !== 'no';
 
+/**
+ * "If the only certified CE staff leaves a provider, the provider will be given priority status": a departure
+ * that leaves none holding an active certification grants it, unless the provider already has priority.
+ */
+export const departureGrantsPriority = (remainingCertifiedStaff: number, provider: Pick<Provider, 'priority'>) =>
+  remainingCertifiedStaff === 0 && !provider.priority;
+
 export interface DemandPlan {
   regions: Record<Region, { providers: { id: string; name: string; futureStaff: number }[]; total: number }>;
   /** Each provider counted once, however many regions it covers. */

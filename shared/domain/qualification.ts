@@ -1,5 +1,6 @@
 import { liveClassTimes } from './calendar/live-classes';
-import { instantMs } from './calendar/time';
+import { instantMs, parseCtDateTime } from './calendar/time';
+import { NotFound, RuleBroken } from './errors';
 import type { Assignment } from './iteration';
 
 /** Attendance at one live class. Only `present` counts toward qualifying: joining late or leaving early does not. */
@@ -33,6 +34,34 @@ export const effectiveDeadline = (
   record?.extension && instantMs(record.extension.until) > instantMs(assignment.dueAt)
     ? record.extension.until
     : assignment.dueAt;
+
+/** Attendance is taken for a live class of the iteration, once it has started: before, nobody has attended it. */
+export function assertClassStarted(classDates: readonly string[], date: string, at: Date): void {
+  if (!classDates.includes(date)) throw new NotFound('The live class');
+  const { startsAt } = liveClassTimes(date);
+  if (at.getTime() < instantMs(startsAt))
+    throw new RuleBroken('Attendance cannot be recorded before the class has started.', [
+      { field: 'date', code: 'class_not_started', message: `the class starts ${startsAt}` },
+    ]);
+}
+
+/** ADS marked the latest submission complete: the assignment is done, and a further submission is refused. */
+export const markedComplete = (record: Pick<HomeworkRecord, 'review' | 'submissions'> | undefined): boolean =>
+  record?.review?.status === 'complete' && instantMs(record.review.at) >= instantMs(record.submissions.at(-1)!.at);
+
+/** The end of an individual extension: a Connecticut date-time after the assignment's own deadline. */
+export function extensionEnd(assignment: Pick<Assignment, 'dueAt'>, until: string): Date {
+  const parsed = parseCtDateTime(until);
+  if (!parsed.ok)
+    throw new RuleBroken('The extension end is not a valid Connecticut date-time.', [
+      { field: 'until', code: 'invalid_datetime', message: parsed.reason },
+    ]);
+  if (parsed.value.getTime() <= instantMs(assignment.dueAt))
+    throw new RuleBroken('An extension must end after the deadline.', [
+      { field: 'until', code: 'not_later', message: `the deadline is ${assignment.dueAt}` },
+    ]);
+  return parsed.value;
+}
 
 /** On time: stamped at or before the deadline that applies (Connecticut time is just a way to write the instant). */
 export const onTime = (submittedAt: string, deadline: string): boolean => instantMs(submittedAt) <= instantMs(deadline);

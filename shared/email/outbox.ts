@@ -10,9 +10,10 @@ import { sendViaSes, type SendOutcome } from './ses';
 /**
  * The transactional outbox, the one way this backend sends email.
  *
- * A state change and the email it causes are written in the same transaction (`queueEmail`), under a key that
- * names the event (e.g. `offer#<application>#1`): the same event can never queue two emails. After the commit the
- * request dispatches it; if SES is unreachable the email stays pending and the `email-outbox` job retries it.
+ * A state change and the email it causes are written in the same transaction (`queueEmail`, through the use cases'
+ * `commit`), under a key that names the event (e.g. `offer#<application>#1`): the same event can never queue two
+ * emails. After the commit the request dispatches it; if SES is unreachable the email stays pending and the
+ * `email-outbox` job retries it.
  *
  * Sending is at most once. A sender first claims the email (a conditional write), so two senders never both send.
  * An attempt that SES certainly refused goes back to pending (up to MAX_ATTEMPTS, then `failed`, which alarms).
@@ -205,12 +206,3 @@ export interface Outgoing {
   key: string;
   message: EmailMessage;
 }
-
-export const queueAll = (emails: Outgoing[]): TransactItem[] => emails.map((e) => queueEmail(e.key, e.message));
-
-/** After the commit: send what the change queued (what cannot be sent now stays pending for the job). */
-export const sendQueued = (emails: Outgoing[], budgetMs?: number) =>
-  dispatch(
-    emails.map((e) => e.key),
-    budgetMs,
-  );

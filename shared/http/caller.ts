@@ -1,11 +1,8 @@
+import type { Actor } from '../domain/actor';
 import { ROLES, type Role } from '../domain/vocabulary';
 
-/** Who is calling, from the verified token's claims. */
-export interface Caller {
-  sub: string;
-  email?: string;
-  roles: Role[];
-}
+/** Who is calling: the domain's actor, built here from the verified token's claims. */
+export type Caller = Actor;
 
 /**
  * `cognito:groups` arrives as an array from a token, but API Gateway's HTTP API JWT authorizer flattens array

@@ -1,6 +1,10 @@
+import * as domain from '../domain/errors';
+import type { RouteSpec } from './route';
+
 /**
- * Errors a use case throws, each mapped to one HTTP status and rendered as `application/problem+json` (RFC 9457)
- * by the single error middleware. Anything else that escapes is classified by `classifyUnexpected`.
+ * The HTTP edge's problems, each with its status, rendered as `application/problem+json` (RFC 9457) by the single
+ * error middleware. Use cases throw the domain's errors (`shared/domain/errors.ts`); `classifyUnexpected` is the
+ * one place that maps them, and infrastructure failures, to these.
  */
 export interface FieldProblem {
   /** Where the value came from and its path inside it, e.g. `body.liveClasses.2.date`. */
@@ -96,13 +100,54 @@ const UNAVAILABLE = new Set([
   'ETIMEDOUT',
 ]);
 
+/** A route's top-level input keys, per part of the request; the part is the prefix of an offending field. */
+function partsOf(route: RouteSpec): [prefix: string, keys: readonly string[]][] {
+  const keys = (schema: unknown) => Object.keys((schema as { shape?: object } | undefined)?.shape ?? {});
+  return [
+    ['path', keys(route.params)],
+    ['query', keys(route.query)],
+    ['body', keys(route.body)],
+  ];
+}
+
 /**
- * Turns infrastructure failures into clear 409/429/503 answers. Only a genuine bug stays a 500.
+ * Names each offending input by where it came from: `iterationId` is `body.iterationId` on a route whose body has
+ * it, `path.iterationId` on one whose path has it. A name that is no input of the route (`profile`, or the stored
+ * plan's `liveClasses` when publishing) stays as it is.
+ */
+function located(problems: domain.FieldProblem[], route: RouteSpec | undefined): FieldProblem[] {
+  const parts = route ? partsOf(route) : [];
+  return problems.map((p) => {
+    const key = p.field.split('.')[0]!;
+    const part = parts.find(([, keys]) => keys.includes(key));
+    return part ? { ...p, field: `${part[0]}.${p.field}` } : p;
+  });
+}
+
+function fromDomain(error: domain.DomainError, route: RouteSpec | undefined): HttpProblem | undefined {
+  if (error instanceof domain.NotFound) return new HttpProblem(404, 'Not found', error.message);
+  if (error instanceof domain.RuleBroken) return new RuleViolation(error.message, located(error.problems, route));
+  if (error instanceof domain.InvalidInput) return new BadRequest(error.message, located(error.problems, route));
+  if (error instanceof domain.StaleWrite)
+    return new Conflict(
+      error.message,
+      error.currentVersion === undefined ? {} : { currentVersion: error.currentVersion },
+    );
+  if (error instanceof domain.StateConflict) return new Conflict(error.message, error.details);
+  if (error instanceof domain.Gone) return new Gone(error.message);
+  if (error instanceof domain.Unavailable) return new ServiceUnavailable(error.message);
+  return undefined;
+}
+
+/**
+ * The one mapper to HTTP answers: the domain's errors by kind (offending inputs located in the request when the
+ * route is known), infrastructure failures as clear 409/429/503 answers. Only a genuine bug stays a 500.
  * DynamoDB's transaction cancellations and unhandled condition failures mean someone else changed the same record
  * first: the client may retry.
  */
-export function classifyUnexpected(error: unknown): HttpProblem | undefined {
+export function classifyUnexpected(error: unknown, route?: RouteSpec): HttpProblem | undefined {
   if (error instanceof HttpProblem) return error;
+  if (error instanceof domain.DomainError) return fromDomain(error, route);
   if (!(error instanceof Error)) return undefined;
   const name = error.name;
   const code = (error as { code?: string }).code;

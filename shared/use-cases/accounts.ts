@@ -6,11 +6,12 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { now } from '../clock';
 import { optionalEnv, requiredEnv } from '../config/env';
-import { actorOf, auditPut } from '../data/audit';
-import { transact } from '../data/transactions';
+import { auditPut } from '../data/audit';
+import { actorOf } from '../domain/audit';
 import { toCtIso } from '../domain/calendar/time';
-import type { Caller } from '../http/caller';
-import { Conflict, RuleViolation } from '../http/errors';
+import type { Actor } from '../domain/actor';
+import { RuleBroken, StateConflict } from '../domain/errors';
+import { commit } from './unit-of-work';
 
 const cognito = new CognitoIdentityProviderClient({});
 const USER_POOL_ID = requiredEnv('USER_POOL_ID');
@@ -21,7 +22,7 @@ const SUPPRESS_INVITES = optionalEnv('COGNITO_SUPPRESS_INVITES', 'false') === 't
  * ADS creates accounts for ADS staff and DDS (applicants sign themselves up). Cognito emails the person a
  * temporary password; they set their own, and their authenticator app, at first sign-in. Audited.
  */
-export async function createStaffAccount(input: { email: string; role: 'ads-staff' | 'dds' }, caller: Caller) {
+export async function createStaffAccount(input: { email: string; role: 'ads-staff' | 'dds' }, actor: Actor) {
   let sub: string | undefined;
   try {
     const created = await cognito.send(
@@ -41,27 +42,27 @@ export async function createStaffAccount(input: { email: string; role: 'ads-staf
     sub = created.User?.Attributes?.find((a) => a.Name === 'sub')?.Value ?? created.User?.Username;
   } catch (error) {
     const e = error as Error & { $metadata?: { httpStatusCode?: number } };
-    if (e.name === 'UsernameExistsException') throw new Conflict('An account with this email already exists.');
+    if (e.name === 'UsernameExistsException') throw new StateConflict('An account with this email already exists.');
     // Cognito's own input rules (e.g. what it accepts as an email) are the caller's to fix, not a server fault.
     if (e.$metadata?.httpStatusCode === 400)
-      throw new RuleViolation('Cognito refused the account.', [
-        { field: 'body.email', code: e.name, message: e.message },
-      ]);
+      throw new RuleBroken('Cognito refused the account.', [{ field: 'email', code: e.name, message: e.message }]);
     throw error;
   }
   await cognito.send(
     new AdminAddUserToGroupCommand({ UserPoolId: USER_POOL_ID, Username: input.email, GroupName: input.role }),
   );
   const at = toCtIso(now());
-  await transact([
-    auditPut({
-      subjectType: 'person',
-      subjectId: sub ?? input.email,
-      action: `account-created:${input.role}`,
-      actor: actorOf(caller),
-      at,
-      after: { role: input.role },
-    }),
-  ]);
+  await commit({
+    writes: [
+      auditPut({
+        subjectType: 'person',
+        subjectId: sub ?? input.email,
+        action: `account-created:${input.role}`,
+        actor: actorOf(actor),
+        at,
+        after: { role: input.role },
+      }),
+    ],
+  });
   return { personId: sub ?? input.email, email: input.email, role: input.role, createdAt: at };
 }

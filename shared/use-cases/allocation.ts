@@ -1,5 +1,6 @@
 import { now } from '../clock';
-import { actorOf, auditPut } from '../data/audit';
+import { auditPut } from '../data/audit';
+import { actorOf } from '../domain/audit';
 import {
   confirmStateItem,
   deleteOverrideItem,
@@ -13,18 +14,18 @@ import { applicationsInStatus, getApplication, saveApplicationItem } from '../da
 import { certifiedStaffCount, soonestExpiries } from '../data/certifications';
 import { closeAllocationItem, getIteration, takeSeatsItem, type StoredIteration } from '../data/iterations';
 import { getProviders, setPriorityItem } from '../data/providers';
-import { transact } from '../data/transactions';
 import { proposeAllocation, type Candidate, type ProposalLine, type ProviderFacts } from '../domain/allocation';
 import type { Application } from '../domain/application';
 import { ctDate, toCtIso } from '../domain/calendar/time';
 import { promotionOpen } from '../domain/enrolment';
 import { REGIONS } from '../domain/vocabulary';
-import { queueAll, sendQueued, type Outgoing } from '../email/outbox';
+import type { Outgoing } from '../email/outbox';
 import { waitlisted } from '../email/templates';
-import type { Caller } from '../http/caller';
-import { Conflict, NotFound, RuleViolation } from '../http/errors';
+import type { Actor } from '../domain/actor';
+import { NotFound, RuleBroken, StaleWrite, StateConflict } from '../domain/errors';
 import { count } from '../observability/metrics';
 import { endWaitlist, fillFreeSeats, offer } from './seats';
+import { commit, commitOrStale, sendQueued } from './unit-of-work';
 
 async function loadIteration(id: string): Promise<StoredIteration> {
   const stored = await getIteration(id);
@@ -38,11 +39,11 @@ async function loadIteration(id: string): Promise<StoredIteration> {
  *    ADS's overrides, and for recertification each applicant's soonest expiry.
  * 2. Run the pure proposal, store it as the next version, and audit the computation.
  */
-export async function computeProposal(iterationId: string, caller: Caller) {
+export async function computeProposal(iterationId: string, actor: Actor) {
   const { iteration } = await loadIteration(iterationId);
   const state = await getAllocationState(iterationId);
   if (state.confirmedVersion !== undefined || state.confirmingVersion !== undefined)
-    throw new Conflict('The allocation is already confirmed; offers are out.');
+    throw new StateConflict('The allocation is already confirmed; offers are out.');
   const endorsed = await applicationsInStatus(iterationId, 'endorsed');
   const providerIds = [...new Set(endorsed.flatMap((a) => (a.providerId ? [a.providerId] : [])))];
   const [directory, overrides, expiries] = await Promise.all([
@@ -90,7 +91,7 @@ export async function computeProposal(iterationId: string, caller: Caller) {
     state,
     {
       computedAt: at,
-      computedBy: caller.sub,
+      computedBy: actor.sub,
       seats: proposal.seats,
       seated: proposal.seated,
       waitlisted: proposal.waitlisted,
@@ -98,18 +99,22 @@ export async function computeProposal(iterationId: string, caller: Caller) {
     },
     proposal,
   );
-  const result = await transact([
-    ...items,
-    auditPut({
-      subjectType: 'allocation',
-      subjectId: iterationId,
-      action: 'proposal-computed',
-      actor: actorOf(caller),
-      at,
-      after: { version, seated: proposal.seated, waitlisted: proposal.waitlisted },
-    }),
-  ]);
-  if (!result.ok) throw new Conflict('Another proposal was computed at the same moment; reload.');
+  await commitOrStale(
+    {
+      writes: [
+        ...items,
+        auditPut({
+          subjectType: 'allocation',
+          subjectId: iterationId,
+          action: 'proposal-computed',
+          actor: actorOf(actor),
+          at,
+          after: { version, seated: proposal.seated, waitlisted: proposal.waitlisted },
+        }),
+      ],
+    },
+    'Another proposal was computed at the same moment; reload.',
+  );
   return { version, computedAt: at, ...proposal };
 }
 
@@ -134,32 +139,34 @@ export async function setOverride(
   applicationId: string,
   decision: 'seat' | 'waitlist' | 'none',
   reason: string,
-  caller: Caller,
+  actor: Actor,
 ) {
   await loadIteration(iterationId);
   const application = await getApplication(applicationId);
   if (!application || application.iterationId !== iterationId) throw new NotFound('The application');
   if (application.status !== 'endorsed')
-    throw new RuleViolation('Only endorsed applications take part in the allocation.', [
-      { field: 'path.applicationId', code: 'not_endorsed', message: `this application is ${application.status}` },
+    throw new RuleBroken('Only endorsed applications take part in the allocation.', [
+      { field: 'applicationId', code: 'not_endorsed', message: `this application is ${application.status}` },
     ]);
   const state = await getAllocationState(iterationId);
   if (state.confirmedVersion !== undefined || state.confirmingVersion !== undefined)
-    throw new Conflict('The allocation is already confirmed.');
+    throw new StateConflict('The allocation is already confirmed.');
   const at = toCtIso(now());
-  await transact([
-    decision === 'none'
-      ? deleteOverrideItem(iterationId, applicationId)
-      : putOverrideItem(iterationId, applicationId, { decision, reason, by: caller.sub, at }),
-    auditPut({
-      subjectType: 'application',
-      subjectId: applicationId,
-      action: decision === 'none' ? 'override-removed' : `override-${decision}`,
-      actor: actorOf(caller),
-      at,
-      reason,
-    }),
-  ]);
+  await commit({
+    writes: [
+      decision === 'none'
+        ? deleteOverrideItem(iterationId, applicationId)
+        : putOverrideItem(iterationId, applicationId, { decision, reason, by: actor.sub, at }),
+      auditPut({
+        subjectType: 'application',
+        subjectId: applicationId,
+        action: decision === 'none' ? 'override-removed' : `override-${decision}`,
+        actor: actorOf(actor),
+        at,
+        reason,
+      }),
+    ],
+  });
   return { applicationId, decision, reason, at };
 }
 
@@ -172,36 +179,42 @@ export async function setOverride(
  *    changed), with the applications and their emails, all or nothing. Then the waitlist, in order.
  * 4. Mark it confirmed; free seats (someone withdrew meanwhile) go to the waitlist.
  */
-export async function confirmProposal(iterationId: string, version: number, caller: Caller) {
+export async function confirmProposal(iterationId: string, version: number, actor: Actor) {
   const stored = await loadIteration(iterationId);
   const state = await getAllocationState(iterationId);
   if (state.confirmedVersion === version) return summary(iterationId);
   if (state.latestVersion !== version || state.confirmedVersion !== undefined)
-    throw new Conflict('Confirm the latest proposal.', { latestVersion: state.latestVersion });
+    throw new StateConflict('Confirm the latest proposal.', { latestVersion: state.latestVersion });
   if (!promotionOpen(stored.iteration, now()))
-    throw new Conflict('Allocation is closed for this iteration (its first class has started or ADS closed it).');
+    throw new StateConflict('Allocation is closed for this iteration (its first class has started or ADS closed it).');
   const proposal = await getProposal(iterationId, version);
   if (!proposal) throw new NotFound('The proposal');
   const endorsed = new Map((await applicationsInStatus(iterationId, 'endorsed')).map((a) => [a.id, a]));
   const inProposal = new Set(proposal.lines.map((l) => l.applicationId));
   const missing = [...endorsed.keys()].filter((id) => !inProposal.has(id));
   if (missing.length > 0)
-    throw new Conflict('Applications were endorsed after this proposal was computed; compute a new one.', { missing });
+    throw new StateConflict('Applications were endorsed after this proposal was computed; compute a new one.', {
+      missing,
+    });
 
   const at = now();
   const stamp = toCtIso(at);
-  const started = await transact([
-    confirmStateItem(iterationId, version, undefined),
-    auditPut({
-      subjectType: 'allocation',
-      subjectId: iterationId,
-      action: 'confirmation-started',
-      actor: actorOf(caller),
-      at: stamp,
-      after: { version },
-    }),
-  ]);
-  if (!started.ok) throw new Conflict('The allocation changed at the same moment; reload.');
+  await commitOrStale(
+    {
+      writes: [
+        confirmStateItem(iterationId, version, undefined),
+        auditPut({
+          subjectType: 'allocation',
+          subjectId: iterationId,
+          action: 'confirmation-started',
+          actor: actorOf(actor),
+          at: stamp,
+          after: { version },
+        }),
+      ],
+    },
+    'The allocation changed at the same moment; reload.',
+  );
 
   const emails: Outgoing[] = [];
   let offers = 0;
@@ -219,8 +232,8 @@ export async function confirmProposal(iterationId: string, version: number, call
       key: `waitlisted#${a.id}`,
       message: waitlisted(a, stored.iteration, line.waitlistPosition!),
     }));
-    const result = await transact([
-      ...batch.map(({ line, a }) =>
+    const result = await commit({
+      writes: batch.map(({ line, a }) =>
         saveApplicationItem(
           {
             ...a,
@@ -232,15 +245,16 @@ export async function confirmProposal(iterationId: string, version: number, call
           a,
         ),
       ),
-      ...queueAll(batchEmails),
-    ]);
+      emails: batchEmails,
+      sendLater: true,
+    });
     if (result.ok) emails.push(...batchEmails);
   }
-  await transact([confirmStateItem(iterationId, version, stamp)]);
-  await usePriorities(proposal.lines, iterationId, caller, stamp);
+  await commit({ writes: [confirmStateItem(iterationId, version, stamp)] });
+  await usePriorities(proposal.lines, iterationId, actor, stamp);
   count('OffersSent', offers);
-  await fillFreeSeats(iterationId, actorOf(caller));
-  await sendQueued(emails, 5000);
+  await fillFreeSeats(iterationId, actorOf(actor));
+  await sendQueued(emails);
   return summary(iterationId);
 }
 
@@ -249,7 +263,7 @@ export async function confirmProposal(iterationId: string, version: number, call
  * confirmed allocation seats one of its applicants, it is cleared (audited). Priority ADS set by hand stays until
  * ADS clears it.
  */
-async function usePriorities(lines: ProposalLine[], iterationId: string, caller: Caller, stamp: string) {
+async function usePriorities(lines: ProposalLine[], iterationId: string, actor: Actor, stamp: string) {
   const seatedProviders = [
     ...new Set(
       lines.filter((l) => l.decision === 'seat' && l.providerId && l.factors.priority).map((l) => l.providerId!),
@@ -258,18 +272,20 @@ async function usePriorities(lines: ProposalLine[], iterationId: string, caller:
   const providers = await getProviders(seatedProviders);
   for (const provider of providers.values()) {
     if (provider.priority?.source !== 'departure') continue;
-    await transact([
-      setPriorityItem(provider.id, undefined, stamp),
-      auditPut({
-        subjectType: 'provider',
-        subjectId: provider.id,
-        action: 'priority-cleared',
-        actor: actorOf(caller),
-        at: stamp,
-        reason: `used by the allocation of iteration ${iterationId}`,
-        before: provider.priority,
-      }),
-    ]);
+    await commit({
+      writes: [
+        setPriorityItem(provider.id, undefined, stamp),
+        auditPut({
+          subjectType: 'provider',
+          subjectId: provider.id,
+          action: 'priority-cleared',
+          actor: actorOf(actor),
+          at: stamp,
+          reason: `used by the allocation of iteration ${iterationId}`,
+          before: provider.priority,
+        }),
+      ],
+    });
   }
 }
 
@@ -290,11 +306,14 @@ async function offerBatch(
     const batch = lines.slice(0, Math.max(0, room)).map((l) => endorsed.get(l.applicationId)!);
     if (batch.length === 0) return 0;
     const offers = batch.map((a) => offer(a, stored.iteration, region, 'allocation', at));
-    const result = await transact([
-      takeSeatsItem(iterationId, counter, batch.length),
-      ...offers.map((o, i) => saveApplicationItem(o.next, batch[i]!)),
-      ...queueAll(offers.map((o) => o.email)),
-    ]);
+    const result = await commit({
+      writes: [
+        takeSeatsItem(iterationId, counter, batch.length),
+        ...offers.map((o, i) => saveApplicationItem(o.next, batch[i]!)),
+      ],
+      emails: offers.map((o) => o.email),
+      sendLater: true,
+    });
     if (result.ok) {
       emails.push(...offers.map((o) => o.email));
       return batch.length;
@@ -309,27 +328,31 @@ async function offerBatch(
       }
     }
   }
-  throw new Conflict('Offers could not be made for concurrent changes; confirm again to resume.');
+  throw new StaleWrite('Offers could not be made for concurrent changes; confirm again to resume.');
 }
 
-export async function closeAllocation(iterationId: string, reason: string, caller: Caller) {
+export async function closeAllocation(iterationId: string, reason: string, actor: Actor) {
   const { iteration } = await loadIteration(iterationId);
   const at = toCtIso(now());
   if (!iteration.allocationClosedAt) {
-    const result = await transact([
-      closeAllocationItem(iterationId, at),
-      auditPut({
-        subjectType: 'allocation',
-        subjectId: iterationId,
-        action: 'allocation-closed',
-        actor: actorOf(caller),
-        at,
-        reason,
-      }),
-    ]);
-    if (!result.ok) throw new Conflict('The allocation closed at the same moment.');
+    await commitOrStale(
+      {
+        writes: [
+          closeAllocationItem(iterationId, at),
+          auditPut({
+            subjectType: 'allocation',
+            subjectId: iterationId,
+            action: 'allocation-closed',
+            actor: actorOf(actor),
+            at,
+            reason,
+          }),
+        ],
+      },
+      'The allocation closed at the same moment.',
+    );
   }
-  await endWaitlist(iteration, actorOf(caller));
+  await endWaitlist(iteration, actorOf(actor));
   return summary(iterationId);
 }
 

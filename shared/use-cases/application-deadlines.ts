@@ -1,13 +1,14 @@
 import { now } from '../clock';
 import { optionalEnv } from '../config/env';
-import { auditPut, systemActor } from '../data/audit';
+import { auditPut } from '../data/audit';
+import { systemActor } from '../domain/audit';
 import { applicationsInStatus, saveApplicationItem } from '../data/applications';
 import { listPublishedClosingAfter, type IterationRecord } from '../data/iterations';
-import { transact } from '../data/transactions';
 import type { Application } from '../domain/application';
 import { toCtIso } from '../domain/calendar/time';
-import { queueAll, sendQueued, type Outgoing } from '../email/outbox';
+import type { Outgoing } from '../email/outbox';
 import { applicationNotConsidered, endorsementReminder } from '../email/templates';
+import { commit } from './unit-of-work';
 
 const REMINDER_LEAD_HOURS = Number(optionalEnv('ENDORSEMENT_REMINDER_HOURS', '72'));
 /** How far back the job looks for windows that closed (it runs hourly, so a day would do; a week forgives outages). */
@@ -42,9 +43,7 @@ async function remind(application: Application, iteration: IterationRecord): Pro
   const emails: Outgoing[] = [
     { key: `endorsement-reminder#${application.id}`, message: endorsementReminder(application, iteration) },
   ];
-  const queued = await transact(queueAll(emails));
-  if (queued.ok) await sendQueued(emails);
-  return queued.ok;
+  return (await commit({ writes: [], emails })).ok;
 }
 
 async function closeUnendorsed(application: Application, iteration: IterationRecord): Promise<boolean> {
@@ -60,19 +59,20 @@ async function closeUnendorsed(application: Application, iteration: IterationRec
   const emails: Outgoing[] = [
     { key: `not-considered#${application.id}`, message: applicationNotConsidered(application, iteration) },
   ];
-  const result = await transact([
-    saveApplicationItem(next, application),
-    ...queueAll(emails),
-    auditPut({
-      subjectType: 'application',
-      subjectId: application.id,
-      action: 'not-considered',
-      actor: systemActor('application-deadlines'),
-      at,
-      before: { status: 'submitted' },
-      after: { status: 'not-considered' },
-    }),
-  ]);
-  if (result.ok) await sendQueued(emails);
+  const result = await commit({
+    writes: [
+      saveApplicationItem(next, application),
+      auditPut({
+        subjectType: 'application',
+        subjectId: application.id,
+        action: 'not-considered',
+        actor: systemActor('application-deadlines'),
+        at,
+        before: { status: 'submitted' },
+        after: { status: 'not-considered' },
+      }),
+    ],
+    emails,
+  });
   return result.ok;
 }

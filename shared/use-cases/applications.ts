@@ -1,7 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
 import { now } from '../clock';
 import { optionalEnv } from '../config/env';
-import { actorOf, auditPut } from '../data/audit';
+import { auditPut } from '../data/audit';
+import { actorOf } from '../domain/audit';
 import { admitItem } from '../data/admissions';
 import {
   applicationIdOf,
@@ -15,21 +15,21 @@ import { getIteration } from '../data/iterations';
 import { createLinkItem, newLinkToken } from '../data/links';
 import { getPerson } from '../data/people';
 import { futureStaffItem, getProvider, getProviders } from '../data/providers';
-import { transact } from '../data/transactions';
 import { applicationProblem, WITHDRAWABLE, type Application, type ApplicationStatus } from '../domain/application';
 import { toCtIso } from '../domain/calendar/time';
 import { newId } from '../domain/ids';
+import { holdsSeat } from '../domain/enrolment';
 import { applicationWindowState } from '../domain/iteration';
 import type { Region } from '../domain/vocabulary';
-import { queueAll, sendQueued, type Outgoing } from '../email/outbox';
+import type { Outgoing } from '../email/outbox';
 import { applicationReceipt, endorsementRequest } from '../email/templates';
-import type { Caller } from '../http/caller';
-import { Conflict, NotFound, RuleViolation } from '../http/errors';
-import { WithStatus } from '../http/route';
+import type { Actor } from '../domain/actor';
+import { NotFound, RuleBroken, StaleWrite, StateConflict } from '../domain/errors';
 import { count } from '../observability/metrics';
 import { applicationView } from './application-views';
 import { recertificationEligible } from './lifecycle';
 import { releaseSeat } from './seats';
+import { commit, commitOrStale, sendQueued } from './unit-of-work';
 
 const PUBLIC_BASE_URL = optionalEnv('PUBLIC_BASE_URL', 'http://127.0.0.1:3000');
 
@@ -42,20 +42,20 @@ export interface ApplyInput {
 
 /**
  * Apply to an iteration.
- * 1. Someone who already applied gets their application back (200), nothing new is written or sent.
+ * 1. Someone who already applied gets their application back (`already-applied`), nothing new is written or sent.
  * 2. The profile must be complete; the iteration published and its window open (Connecticut time); the region one
  *    the provider covers; a recertification iteration needs eligibility.
  * 3. One transaction writes the application, its guard (one per person and iteration), the supervisor's
  *    single-use endorsement link (expiring when the window closes), the receipt and the endorsement request.
  * 4. The provider's future-staff figure becomes this one, unless a later application already set it.
  */
-export async function apply(caller: Caller, input: ApplyInput) {
-  const existingId = await applicationIdOf(caller.sub, input.iterationId);
+export async function apply(actor: Actor, input: ApplyInput) {
+  const existingId = await applicationIdOf(actor.sub, input.iterationId);
   if (existingId) return existing(existingId);
 
-  const person = await getPerson(caller.sub);
+  const person = await getPerson(actor.sub);
   if (!person)
-    throw new RuleViolation('Complete your profile before applying.', [
+    throw new RuleBroken('Complete your profile before applying.', [
       { field: 'profile', code: 'profile_missing', message: 'PUT /me/profile first' },
     ]);
   const stored = await getIteration(input.iterationId);
@@ -70,16 +70,16 @@ export async function apply(caller: Caller, input: ApplyInput) {
     providerRegions: provider?.regions,
     iterationKind: iteration.kind,
     recertificationEligible:
-      iteration.kind === 'recertification' ? await recertificationEligible(caller.sub, iteration.id) : true,
+      iteration.kind === 'recertification' ? await recertificationEligible(actor.sub, iteration.id) : true,
   });
-  if (problem) throw new RuleViolation('This application cannot be made.', [problem]);
+  if (problem) throw new RuleBroken('This application cannot be made.', [problem]);
 
   const stamp = toCtIso(at);
   const application: Application = {
     id: newId('ap'),
     iterationId: iteration.id,
     iterationKind: iteration.kind,
-    applicantSub: caller.sub,
+    applicantSub: actor.sub,
     applicant: { name: person.name, email: person.email, jobTitle: person.jobTitle, position: person.position },
     providerId: provider?.id,
     providerName: provider?.name,
@@ -100,67 +100,72 @@ export async function apply(caller: Caller, input: ApplyInput) {
       message: endorsementRequest(application, iteration, `${PUBLIC_BASE_URL}/links/${token}`),
     },
   ];
-  const result = await transact([
-    ...createApplicationItems(application),
-    createLinkItem(token, {
-      purpose: 'endorsement',
-      applicationId: application.id,
-      expiresAt: iteration.applicationClosesAt,
-      createdAt: stamp,
-    }),
-    ...queueAll(emails),
-  ]);
+  const result = await commit({
+    writes: [
+      ...createApplicationItems(application),
+      createLinkItem(token, {
+        purpose: 'endorsement',
+        applicationId: application.id,
+        expiresAt: iteration.applicationClosesAt,
+        createdAt: stamp,
+      }),
+    ],
+    emails,
+    sendLater: true,
+  });
   if (!result.ok) {
     // Another request by the same person won the race: theirs is the application.
-    const winner = await applicationIdOf(caller.sub, input.iterationId);
+    const winner = await applicationIdOf(actor.sub, input.iterationId);
     if (winner) return existing(winner);
-    throw new Conflict('The application could not be saved; retry.');
+    throw new StaleWrite('The application could not be saved; retry.');
   }
   count('ApplicationsSubmitted');
   // Refused (and rightly ignored) when a later application already reported a newer figure.
   if (provider)
-    await transact([
-      futureStaffItem(provider.id, {
-        count: input.futureStaffPlanned,
-        reportedAt: at.toISOString(),
-        applicationId: application.id,
-      }),
-    ]);
+    await commit({
+      writes: [
+        futureStaffItem(provider.id, {
+          count: input.futureStaffPlanned,
+          reportedAt: at.toISOString(),
+          applicationId: application.id,
+        }),
+      ],
+    });
   await sendQueued(emails);
-  return applicationView(application, iteration.title);
+  return { outcome: 'applied' as const, application: applicationView(application, iteration.title) };
 }
 
 async function existing(id: string) {
   const application = await getApplication(id);
-  if (!application) throw new Conflict('The application is being saved; retry.');
-  return new WithStatus(200, applicationView(application));
+  if (!application) throw new StaleWrite('The application is being saved; retry.');
+  return { outcome: 'already-applied' as const, application: applicationView(application) };
 }
 
 /** One's own application; someone else's is "not found", never "forbidden" (its existence is not revealed). */
-async function ownApplication(caller: Caller, id: string): Promise<Application> {
+async function ownApplication(actor: Actor, id: string): Promise<Application> {
   const application = await getApplication(id);
-  if (!application || application.applicantSub !== caller.sub) throw new NotFound('The application');
+  if (!application || application.applicantSub !== actor.sub) throw new NotFound('The application');
   return application;
 }
 
-export async function myApplications(caller: Caller) {
-  return { items: (await applicationsOfPerson(caller.sub)).map((a) => applicationView(a)) };
+export async function myApplications(actor: Actor) {
+  return { items: (await applicationsOfPerson(actor.sub)).map((a) => applicationView(a)) };
 }
 
-export async function myApplication(caller: Caller, id: string) {
-  const application = await ownApplication(caller, id);
+export async function myApplication(actor: Actor, id: string) {
+  const application = await ownApplication(actor, id);
   const stored = await getIteration(application.iterationId);
   return applicationView(application, stored?.iteration.title);
 }
 
 /** Withdraw one's own application; a seat it holds is released to the next person waiting. */
-export async function withdraw(caller: Caller, id: string) {
-  const application = await ownApplication(caller, id);
+export async function withdraw(actor: Actor, id: string) {
+  const application = await ownApplication(actor, id);
   if (application.status === 'withdrawn') return applicationView(application);
   if (!WITHDRAWABLE.includes(application.status))
-    throw new Conflict(`An application that is ${application.status} cannot be withdrawn.`);
-  if (application.offer && ['offered', 'accepted', 'enrolled'].includes(application.status)) {
-    return applicationView(await releaseSeat(application, 'withdrawn', actorOf(caller), 'withdrawn by the applicant'));
+    throw new StateConflict(`An application that is ${application.status} cannot be withdrawn.`);
+  if (holdsSeat(application)) {
+    return applicationView(await releaseSeat(application, 'withdrawn', actorOf(actor), 'withdrawn by the applicant'));
   }
   const at = toCtIso(now());
   const next: Application = {
@@ -171,8 +176,10 @@ export async function withdraw(caller: Caller, id: string) {
     version: application.version + 1,
     updatedAt: at,
   };
-  const result = await transact([saveApplicationItem(next, application)]);
-  if (!result.ok) throw new Conflict('The application changed at the same moment; reload and try again.');
+  await commitOrStale(
+    { writes: [saveApplicationItem(next, application)] },
+    'The application changed at the same moment; reload and try again.',
+  );
   return applicationView(next);
 }
 
@@ -204,6 +211,8 @@ async function rows(applications: Application[]) {
   });
 }
 
+export type ApplicationRow = Awaited<ReturnType<typeof rows>>[number];
+
 export interface ApplicationFilter {
   status?: ApplicationStatus;
   region?: Region;
@@ -221,66 +230,42 @@ export async function listForAds(
   return { items: await rows(page.applications), cursor: page.cursor };
 }
 
-const CSV_COLUMNS = [
-  'id',
-  'applicantName',
-  'applicantEmail',
-  'jobTitle',
-  'position',
-  'providerName',
-  'providerRegions',
-  'providerPriority',
-  'region',
-  'status',
-  'endorsedAt',
-  'submittedAt',
-  'futureStaffPlanned',
-  'waitlistPosition',
-] as const;
-
-export async function exportCsv(iterationId: string, filter: ApplicationFilter) {
+/** Every application of the listing (all pages), for the CSV export. */
+export async function exportRows(iterationId: string, filter: ApplicationFilter) {
   if (!(await getIteration(iterationId))) throw new NotFound('The iteration');
-  const all: Awaited<ReturnType<typeof rows>> = [];
+  const all: ApplicationRow[] = [];
   let cursor: string | undefined;
   do {
     const page = await listApplications(iterationId, filter, cursor, 100);
     all.push(...(await rows(page.applications)));
     cursor = page.cursor;
   } while (cursor);
-  const body = stringify(
-    all.map((r) => ({
-      ...r,
-      providerRegions: r.providerRegions.join(' '),
-      providerPriority: r.providerPriority ? 'yes' : 'no',
-      endorsedAt: r.endorsedAt ?? '',
-      waitlistPosition: r.waitlistPosition ?? '',
-    })),
-    { header: true, columns: [...CSV_COLUMNS] },
-  );
-  return { body, contentType: 'text/csv; charset=utf-8', filename: `applications-${iterationId}.csv` };
+  return all;
 }
 
 /** ADS admits a person to a recertification iteration, with a reason (audited). */
-export async function admit(iterationId: string, personId: string, reason: string, caller: Caller) {
+export async function admit(iterationId: string, personId: string, reason: string, actor: Actor) {
   const stored = await getIteration(iterationId);
   if (!stored) throw new NotFound('The iteration');
   if (stored.iteration.kind !== 'recertification')
-    throw new RuleViolation('Only recertification iterations need admission.', [
-      { field: 'path.iterationId', code: 'not_recertification', message: 'initial iterations are open to everyone' },
+    throw new RuleBroken('Only recertification iterations need admission.', [
+      { field: 'iterationId', code: 'not_recertification', message: 'initial iterations are open to everyone' },
     ]);
   if (!(await getPerson(personId))) throw new NotFound('The person');
   const at = toCtIso(now());
-  await transact([
-    admitItem(iterationId, personId, reason, caller.sub, at),
-    auditPut({
-      subjectType: 'person',
-      subjectId: personId,
-      action: 'admitted-to-recertification',
-      actor: actorOf(caller),
-      at,
-      reason,
-      after: { iterationId },
-    }),
-  ]);
+  await commit({
+    writes: [
+      admitItem(iterationId, personId, reason, actor.sub, at),
+      auditPut({
+        subjectType: 'person',
+        subjectId: personId,
+        action: 'admitted-to-recertification',
+        actor: actorOf(actor),
+        at,
+        reason,
+        after: { iterationId },
+      }),
+    ],
+  });
   return { iterationId, personId, reason, admittedAt: at };
 }

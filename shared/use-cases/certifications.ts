@@ -1,7 +1,7 @@
 import { optionalEnv } from '../config/env';
-import { stringify } from 'csv-stringify/sync';
 import { now } from '../clock';
-import { actorOf, auditPut } from '../data/audit';
+import { auditPut } from '../data/audit';
+import { actorOf } from '../domain/audit';
 import { applicationsInStatus } from '../data/applications';
 import {
   certificatesExpiringBetween,
@@ -10,6 +10,8 @@ import {
   completionItem,
   completions,
   createCertificateItems,
+  issuanceGuardItem,
+  newCertificateItem,
   getCertificate,
   saveCertificateItem,
   searchActive,
@@ -18,33 +20,41 @@ import {
 import { getIteration } from '../data/iterations';
 import { getPerson, putPersonItem } from '../data/people';
 import { getProvider, getProviders, setPriorityItem } from '../data/providers';
-import { failedAt, transact, type TransactItem } from '../data/transactions';
 import type { Application } from '../domain/application';
 import { ctDate, toCtIso } from '../domain/calendar/time';
 import {
   certificationState,
+  changeStanding,
   expiryAfterThreeYears,
+  externalCredentialRefusal,
+  renewalExpiry,
+  stillStands,
   type Certification,
+  type ExternalCredential,
   type LifecyclePolicy,
+  type StandingAction,
 } from '../domain/certification';
-import { lifecycleSettings, type LifecycleSettings } from '../data/settings';
+import { lifecycleSettings } from '../data/settings';
 import { randomCode } from '../domain/ids';
 import type { Iteration } from '../domain/iteration';
-import type { Person } from '../domain/person';
+import { assertWorksFor, type Person } from '../domain/person';
+import { departureGrantsPriority } from '../domain/provider';
 import { describeMissing } from '../domain/qualification';
 import { CE_STAGE_NAMES, CE_STAGES, REGIONS, type CeStage, type Region } from '../domain/vocabulary';
-import { queueAll, sendQueued, type Outgoing } from '../email/outbox';
+import type { Outgoing } from '../email/outbox';
 import { certificationsIssued, standingChanged } from '../email/templates';
-import type { Caller } from '../http/caller';
-import { Conflict, NotFound, RuleViolation } from '../http/errors';
-import type { Reply } from '../http/route';
+import type { Actor } from '../domain/actor';
+import { NotFound, RuleBroken, StaleWrite } from '../domain/errors';
 import { count } from '../observability/metrics';
 import { qualificationOf } from './course';
+import { commit, commitOrStale, named, type Change } from './unit-of-work';
 
 const PUBLIC_BASE_URL = optionalEnv('PUBLIC_BASE_URL', 'http://127.0.0.1:3000');
 
 /** Certificate numbers: 80 random bits in Crockford base32, grouped for reading off paper. */
 export const newCertificateNumber = () => `CT-CE-${randomCode(10).match(/.{4}/g)!.join('-')}`;
+
+export type CertificateView = ReturnType<typeof certificateView>;
 
 export const certificateView = (c: Certification, today: string, policy: LifecyclePolicy) => {
   const state = certificationState(c, today, policy);
@@ -78,20 +88,6 @@ async function currentProvider(person: Person | undefined) {
 }
 
 /**
- * The expiry of a renewal, by ADS's policy: renewed before it expired, from the old expiry date (no time lost);
- * lapsed, from the issue date. With `issue-date`, always from the issue date.
- */
-export function renewalExpiry(
-  previous: Pick<Certification, 'expiresOn'>,
-  issuedOn: string,
-  renewFrom: LifecycleSettings['renewFrom'],
-): string {
-  return renewFrom === 'old-expiry-if-unexpired' && issuedOn < previous.expiresOn
-    ? expiryAfterThreeYears(previous.expiresOn)
-    : expiryAfterThreeYears(issuedOn);
-}
-
-/**
  * Issue certifications to every enrolled learner of an iteration who qualifies, in one action.
  * 1. For each enrolled learner: qualification (all live classes attended in full, all homework complete on time).
  *    One who does not qualify is skipped with what is missing — unless ADS records an exception with a reason.
@@ -104,7 +100,7 @@ export function renewalExpiry(
 export async function issueForIteration(
   iterationId: string,
   exceptions: { applicationId: string; reason: string }[],
-  caller: Caller,
+  actor: Actor,
 ) {
   const stored = await getIteration(iterationId);
   if (!stored) throw new NotFound('The iteration');
@@ -112,9 +108,9 @@ export async function issueForIteration(
   const learners = await applicationsInStatus(iterationId, 'enrolled');
   const unknown = exceptions.filter((e) => !learners.some((l) => l.id === e.applicationId));
   if (unknown.length > 0)
-    throw new RuleViolation(
+    throw new RuleBroken(
       'Exceptions name learners who are not enrolled here.',
-      unknown.map((e) => ({ field: 'body.exceptions', code: 'not_enrolled', message: e.applicationId })),
+      unknown.map((e) => ({ field: 'exceptions', code: 'not_enrolled', message: e.applicationId })),
     );
   const issued: {
     applicationId: string;
@@ -138,7 +134,7 @@ export async function issueForIteration(
     const outcome = await issueTo(
       learner,
       iteration,
-      caller,
+      actor,
       exception && !q.qualifies ? { reason: exception.reason, missing: q.missing.map(describeMissing) } : undefined,
     );
     if (outcome === 'already') alreadyIssued.push(learner.id);
@@ -157,7 +153,7 @@ export async function issueForIteration(
 async function issueTo(
   learner: Application,
   iteration: Iteration,
-  caller: Caller,
+  actor: Actor,
   exception?: { reason: string; missing: string[] },
 ) {
   const person = await getPerson(learner.applicantSub);
@@ -167,11 +163,11 @@ async function issueTo(
   const today = ctDate(at);
   const held = iteration.kind === 'recertification' ? await certificatesOfPerson(learner.applicantSub) : [];
   const { renewFrom } = await lifecycleSettings();
-  const items: TransactItem[] = [];
+  const writes: Change['writes'] = [];
   const made: Certification[] = [];
   for (const stage of CE_STAGES) {
     const previous = held
-      .filter((c) => c.stage === stage && (c.standing === 'issued' || c.standing === 'suspended'))
+      .filter((c) => c.stage === stage && stillStands(c))
       .sort((a, b) => b.expiresOn.localeCompare(a.expiresOn))[0];
     const cert: Certification = {
       number: newCertificateNumber(),
@@ -192,7 +188,7 @@ async function issueTo(
           at: stamp,
           action: exception ? 'issued-by-exception' : previous ? 'renewed' : 'issued',
           reason: exception?.reason,
-          by: caller.sub,
+          by: actor.sub,
         },
       ],
       renews: previous?.number,
@@ -200,13 +196,14 @@ async function issueTo(
       version: 1,
     };
     made.push(cert);
-    items.push(
-      ...createCertificateItems(cert),
+    writes.push(
+      newCertificateItem(cert),
+      named('issued', issuanceGuardItem(cert)),
       auditPut({
         subjectType: 'certificate',
         subjectId: cert.number,
         action: cert.history[0]!.action,
-        actor: actorOf(caller),
+        actor: actorOf(actor),
         at: stamp,
         reason: exception?.reason,
         after: {
@@ -219,7 +216,7 @@ async function issueTo(
       }),
     );
     if (previous) {
-      items.push(
+      writes.push(
         saveCertificateItem(
           {
             ...previous,
@@ -227,7 +224,7 @@ async function issueTo(
             supersededBy: cert.number,
             history: [
               ...previous.history,
-              { at: stamp, action: 'superseded', reason: `renewed by ${cert.number}`, by: caller.sub },
+              { at: stamp, action: 'superseded', reason: `renewed by ${cert.number}`, by: actor.sub },
             ],
             version: previous.version + 1,
           },
@@ -236,7 +233,7 @@ async function issueTo(
       );
     }
   }
-  items.push(
+  writes.push(
     completionItem({
       providerId: learner.providerId,
       providerName: learner.providerName,
@@ -250,12 +247,12 @@ async function issueTo(
     }),
   );
   if (exception)
-    items.push(
+    writes.push(
       auditPut({
         subjectType: 'application',
         subjectId: learner.id,
         action: 'certified-by-exception',
-        actor: actorOf(caller),
+        actor: actorOf(actor),
         at: stamp,
         reason: exception.reason,
         before: { missing: exception.missing },
@@ -272,36 +269,24 @@ async function issueTo(
       ),
     },
   ];
-  const result = await transact([...items, ...queueAll(emails)]);
+  const result = await commit({ writes, emails });
   if (!result.ok) {
-    if (failedAt(result.reasons, 1)) return 'already' as const;
-    throw new Conflict('The certifications changed at the same moment; issue again.');
+    if (result.refused.has('issued')) return 'already' as const;
+    throw new StaleWrite('The certifications changed at the same moment; issue again.');
   }
-  await sendQueued(emails, 3000);
   return made.map((c) => ({ number: c.number, stage: c.stage, expiresOn: c.expiresOn }));
 }
 
 /** Revoke, suspend or reinstate, always with a reason; the history is kept on the certification and in the audit. */
-export async function setStanding(
-  number: string,
-  action: 'revoke' | 'suspend' | 'reinstate',
-  reason: string,
-  caller: Caller,
-) {
+export async function setStanding(number: string, action: StandingAction, reason: string, actor: Actor) {
   const cert = await getCertificate(number);
   if (!cert) throw new NotFound('The certificate');
-  const allowed = { revoke: ['issued', 'suspended'], suspend: ['issued'], reinstate: ['suspended'] }[action];
-  if (!allowed.includes(cert.standing))
-    throw new Conflict(
-      `A ${cert.standing} certification cannot be ${action === 'reinstate' ? 'reinstated' : `${action}d`}.`,
-    );
-  const standing = ({ revoke: 'revoked', suspend: 'suspended', reinstate: 'issued' } as const)[action];
-  const done = ({ revoke: 'revoked', suspend: 'suspended', reinstate: 'reinstated' } as const)[action];
+  const { standing, done } = changeStanding(cert.standing, action);
   const stamp = toCtIso(now());
   const next: Certification = {
     ...cert,
     standing,
-    history: [...cert.history, { at: stamp, action: done, reason, by: caller.sub }],
+    history: [...cert.history, { at: stamp, action: done, reason, by: actor.sub }],
     version: cert.version + 1,
   };
   const person = await getPerson(cert.holderSub);
@@ -319,66 +304,39 @@ export async function setStanding(
         },
       ]
     : [];
-  const result = await transact([
-    saveCertificateItem(next, cert.version),
-    auditPut({
-      subjectType: 'certificate',
-      subjectId: number,
-      action,
-      actor: actorOf(caller),
-      at: stamp,
-      reason,
-      before: { standing: cert.standing },
-      after: { standing },
-    }),
-    ...queueAll(emails),
-  ]);
-  if (!result.ok) throw new Conflict('The certification changed at the same moment; reload.');
-  await sendQueued(emails, 3000);
+  await commitOrStale(
+    {
+      writes: [
+        saveCertificateItem(next, cert.version),
+        auditPut({
+          subjectType: 'certificate',
+          subjectId: number,
+          action,
+          actor: actorOf(actor),
+          at: stamp,
+          reason,
+          before: { standing: cert.standing },
+          after: { standing },
+        }),
+      ],
+      emails,
+    },
+    'The certification changed at the same moment; reload.',
+  );
   return certificateView(next, ctDate(now()), await lifecycleSettings());
 }
 
-export interface ExternalInput {
-  credential: 'customized-employment' | 'cesp' | 'other';
-  accreditedBy: string;
+export interface ExternalInput extends ExternalCredential {
   body: string;
   course: string;
-  issuedOn: string;
-  expiresOn: string;
   evidenceReference: string;
   stages?: CeStage[];
 }
 
-/**
- * A certification earned elsewhere. Only an ACRE-accredited Customized Employment certification qualifies; the
- * CESP credential is a different credential and does not allow a person to provide CE services.
- */
-export async function recordExternal(personId: string, input: ExternalInput, caller: Caller) {
-  if (input.credential === 'cesp')
-    throw new RuleViolation('A CESP credential is not a Customized Employment certification.', [
-      {
-        field: 'body.credential',
-        code: 'cesp_not_ce',
-        message:
-          'CESP validates employment-support knowledge, but it does not allow a person to provide Customized Employment services in Connecticut',
-      },
-    ]);
-  if (input.credential !== 'customized-employment')
-    throw new RuleViolation('Only a Customized Employment certification can be recorded.', [
-      { field: 'body.credential', code: 'not_ce', message: 'record only Customized Employment certifications' },
-    ]);
-  if (input.accreditedBy.trim().toUpperCase() !== 'ACRE')
-    throw new RuleViolation('Only an ACRE-accredited Customized Employment certification qualifies.', [
-      {
-        field: 'body.accreditedBy',
-        code: 'not_acre',
-        message: 'the course must be accredited by ACRE (Association of Community Rehabilitation Educators)',
-      },
-    ]);
-  if (input.expiresOn <= input.issuedOn)
-    throw new RuleViolation('The expiry must follow the issue date.', [
-      { field: 'body.expiresOn', code: 'before_issue', message: 'expires on or before it was issued' },
-    ]);
+/** A certification earned elsewhere, recorded for each stage it covers if it qualifies (`externalCredentialRefusal`). */
+export async function recordExternal(personId: string, input: ExternalInput, actor: Actor) {
+  const refusal = externalCredentialRefusal(input);
+  if (refusal) throw refusal;
   const person = await getPerson(personId);
   if (!person) throw new NotFound('The person');
   const provider = await currentProvider(person);
@@ -396,29 +354,31 @@ export async function recordExternal(personId: string, input: ExternalInput, cal
     providerId: provider?.id,
     providerName: provider?.name,
     providerRegions: provider?.regions ?? [],
-    history: [{ at: stamp, action: 'recorded-external', by: caller.sub }],
+    history: [{ at: stamp, action: 'recorded-external', by: actor.sub }],
     createdAt: stamp,
     version: 1,
   }));
-  await transact([
-    ...certs.flatMap(createCertificateItems),
-    ...certs.map((c) =>
-      auditPut({
-        subjectType: 'certificate',
-        subjectId: c.number,
-        action: 'recorded-external',
-        actor: actorOf(caller),
-        at: stamp,
-        after: { stage: c.stage, ...input },
-      }),
-    ),
-  ]);
+  await commit({
+    writes: [
+      ...certs.flatMap(createCertificateItems),
+      ...certs.map((c) =>
+        auditPut({
+          subjectType: 'certificate',
+          subjectId: c.number,
+          action: 'recorded-external',
+          actor: actorOf(actor),
+          at: stamp,
+          after: { stage: c.stage, ...input },
+        }),
+      ),
+    ],
+  });
   const policy = await lifecycleSettings();
   return { items: certs.map((c) => certificateView(c, ctDate(now()), policy)) };
 }
 
-export async function myCertifications(caller: Caller) {
-  return personCertifications(caller.sub);
+export async function myCertifications(actor: Actor) {
+  return personCertifications(actor.sub);
 }
 
 export async function personCertifications(personId: string) {
@@ -440,13 +400,10 @@ export async function completionReport(providerId: string, from: string, to: str
  * with them. If that leaves the provider with no staff holding an active certification, it gets priority status
  * for the next allocation, automatically, with the reason in its audit trail.
  */
-export async function recordDeparture(personId: string, providerId: string, leftOn: string, caller: Caller) {
+export async function recordDeparture(personId: string, providerId: string, leftOn: string, actor: Actor) {
   const person = await getPerson(personId);
   if (!person) throw new NotFound('The person');
-  if (person.providerId !== providerId)
-    throw new RuleViolation('This person is not on record as working for that provider.', [
-      { field: 'body.providerId', code: 'not_member', message: 'the profile names another provider, or none' },
-    ]);
+  assertWorksFor(person, providerId);
   const provider = await getProvider(providerId);
   if (!provider) throw new NotFound('The provider');
   const stamp = toCtIso(now());
@@ -461,25 +418,28 @@ export async function recordDeparture(personId: string, providerId: string, left
     updatedAt: stamp,
   };
   const theirs = (await certificatesOfPerson(personId)).filter((c) => c.providerId === providerId);
-  const items: TransactItem[] = [
-    putPersonItem(next, person.version),
-    ...theirs.map((c) =>
-      saveCertificateItem(
-        { ...c, providerId: undefined, providerName: undefined, providerRegions: [], version: c.version + 1 },
-        c.version,
-      ),
-    ),
-    auditPut({
-      subjectType: 'person',
-      subjectId: personId,
-      action: 'left-provider',
-      actor: actorOf(caller),
-      at: stamp,
-      after: { providerId, leftOn },
-    }),
-  ];
-  const result = await transact(items);
-  if (!result.ok) throw new Conflict('The person changed at the same moment; reload.');
+  await commitOrStale(
+    {
+      writes: [
+        putPersonItem(next, person.version),
+        ...theirs.map((c) =>
+          saveCertificateItem(
+            { ...c, providerId: undefined, providerName: undefined, providerRegions: [], version: c.version + 1 },
+            c.version,
+          ),
+        ),
+        auditPut({
+          subjectType: 'person',
+          subjectId: personId,
+          action: 'left-provider',
+          actor: actorOf(actor),
+          at: stamp,
+          after: { providerId, leftOn },
+        }),
+      ],
+    },
+    'The person changed at the same moment; reload.',
+  );
   const policy = await lifecycleSettings();
   const remaining = new Set(
     (await certificatesOfProvider(providerId))
@@ -487,20 +447,22 @@ export async function recordDeparture(personId: string, providerId: string, left
       .map((c) => c.holderSub),
   );
   let priorityGranted = false;
-  if (remaining.size === 0 && !provider.priority) {
+  if (departureGrantsPriority(remaining.size, provider)) {
     const reason = `${person.name} left on ${leftOn}; no remaining staff holds an active CE certification`;
-    await transact([
-      setPriorityItem(providerId, { since: stamp, reason, source: 'departure' }, stamp),
-      auditPut({
-        subjectType: 'provider',
-        subjectId: providerId,
-        action: 'priority-set',
-        actor: actorOf(caller),
-        at: stamp,
-        reason,
-        after: { source: 'departure', personId },
-      }),
-    ]);
+    await commit({
+      writes: [
+        setPriorityItem(providerId, { since: stamp, reason, source: 'departure' }, stamp),
+        auditPut({
+          subjectType: 'provider',
+          subjectId: providerId,
+          action: 'priority-set',
+          actor: actorOf(actor),
+          at: stamp,
+          reason,
+          after: { source: 'departure', personId },
+        }),
+      ],
+    });
     priorityGranted = true;
   }
   return { personId, providerId, leftOn, remainingCertifiedStaff: remaining.size, priorityGranted };
@@ -515,28 +477,16 @@ export async function searchRegistry(filter: RegistryFilter, cursor: string | un
   return { items: page.certificates.map((c) => certificateView(c, today, policy)), cursor: page.cursor };
 }
 
-export async function registryCsv(filter: RegistryFilter): Promise<Reply> {
-  const rows: ReturnType<typeof certificateView>[] = [];
+/** Every active certification matching the filter (all pages), for the CSV export. */
+export async function registryRows(filter: RegistryFilter) {
+  const rows: CertificateView[] = [];
   let cursor: string | undefined;
   do {
     const page = await searchRegistry(filter, cursor, 100);
     rows.push(...page.items);
     cursor = page.cursor;
   } while (cursor);
-  const body = stringify(
-    rows.map((r) => ({
-      holder: r.holderName,
-      provider: r.providerName ?? 'self-hired / none',
-      regions: r.providerRegions.join(' '),
-      stage: r.stageName,
-      number: r.number,
-      issuedOn: r.issuedOn,
-      expiresOn: r.expiresOn,
-      source: r.source,
-    })),
-    { header: true, columns: ['holder', 'provider', 'regions', 'stage', 'number', 'issuedOn', 'expiresOn', 'source'] },
-  );
-  return { body, contentType: 'text/csv; charset=utf-8', filename: 'ce-registry.csv' };
+  return rows;
 }
 
 /** Anyone may verify a certificate by its number: name, stage, status and dates, nothing personal beyond that. */

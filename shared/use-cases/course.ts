@@ -1,7 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
 import { now } from '../clock';
 import { optionalEnv } from '../config/env';
-import { actorOf, auditPut } from '../data/audit';
+import { auditPut } from '../data/audit';
+import { actorOf } from '../domain/audit';
 import { applicationsInStatus, getApplication } from '../data/applications';
 import {
   attendanceOfIteration,
@@ -16,17 +16,24 @@ import {
   type StoredHomework,
 } from '../data/course';
 import { getIteration, listPublishedClosingAfter } from '../data/iterations';
-import { transact, type TransactItem } from '../data/transactions';
 import type { Application } from '../domain/application';
 import { liveClassTimes } from '../domain/calendar/live-classes';
-import { instantMs, parseCtDateTime, toCtIso } from '../domain/calendar/time';
+import { instantMs, toCtIso } from '../domain/calendar/time';
 import type { Iteration } from '../domain/iteration';
-import { effectiveDeadline, onTime, qualification, type AttendanceStatus } from '../domain/qualification';
-import { getEmail, queueAll, sendQueued, type Outgoing } from '../email/outbox';
+import {
+  assertClassStarted,
+  effectiveDeadline,
+  extensionEnd,
+  markedComplete,
+  onTime,
+  qualification,
+  type AttendanceStatus,
+} from '../domain/qualification';
+import { getEmail, type Outgoing } from '../email/outbox';
 import { cannotQualify, homeworkReminder, homeworkReturned } from '../email/templates';
-import type { Caller } from '../http/caller';
-import { Conflict, NotFound, RuleViolation } from '../http/errors';
-import type { Reply } from '../http/route';
+import type { Actor } from '../domain/actor';
+import { NotFound, RuleBroken, StateConflict } from '../domain/errors';
+import { commit, commitOrStale, type Change } from './unit-of-work';
 
 const ADS_TEAM = optionalEnv('ADS_NOTIFY_EMAILS', '').split(',').filter(Boolean);
 const HOMEWORK_REMINDER_HOURS = Number(optionalEnv('HOMEWORK_REMINDER_HOURS', '48'));
@@ -42,17 +49,19 @@ async function enrolledApplication(iterationId: string, applicationId: string): 
   const application = await getApplication(applicationId);
   if (!application || application.iterationId !== iterationId) throw new NotFound('The learner');
   if (application.status !== 'enrolled')
-    throw new RuleViolation('Only enrolled learners have attendance and homework.', [
+    throw new RuleBroken('Only enrolled learners have attendance and homework.', [
       { field: 'applicationId', code: 'not_enrolled', message: `this application is ${application.status}` },
     ]);
   return application;
 }
 
-async function ownEnrolment(caller: Caller, applicationId: string): Promise<Application> {
+async function ownEnrolment(actor: Actor, applicationId: string): Promise<Application> {
   const application = await getApplication(applicationId);
-  if (!application || application.applicantSub !== caller.sub) throw new NotFound('The application');
+  if (!application || application.applicantSub !== actor.sub) throw new NotFound('The application');
   if (application.status !== 'enrolled')
-    throw new Conflict(`This application is ${application.status}; homework and attendance are for enrolled learners.`);
+    throw new StateConflict(
+      `This application is ${application.status}; homework and attendance are for enrolled learners.`,
+    );
   return application;
 }
 
@@ -75,14 +84,6 @@ async function cannotQualifyEmail(
   return [{ key, message: cannotQualify(a, iteration, missedClassWords(date, status, minutes), ADS_TEAM) }];
 }
 
-function checkClass(iteration: Iteration, date: string) {
-  if (!iteration.classDates.includes(date)) throw new NotFound('The live class');
-  if (now().getTime() < instantMs(liveClassTimes(date).startsAt))
-    throw new RuleViolation('Attendance cannot be recorded before the class has started.', [
-      { field: 'path.date', code: 'class_not_started', message: `the class starts ${liveClassTimes(date).startsAt}` },
-    ]);
-}
-
 /**
  * The roster of one live class, in one submission: every entry or none. Refused before the class starts, for
  * anyone not enrolled, and for learners already recorded (that is a correction, with a reason). A learner
@@ -92,26 +93,26 @@ export async function recordAttendance(
   iterationId: string,
   date: string,
   entries: { applicationId: string; status: AttendanceStatus; minutesMissed?: number }[],
-  caller: Caller,
+  actor: Actor,
 ) {
   const iteration = await loadIteration(iterationId);
-  checkClass(iteration, date);
+  assertClassStarted(iteration.classDates, date, now());
   const stamp = toCtIso(now());
-  const items: TransactItem[] = [];
+  const writes: Change['writes'] = [];
   const emails: Outgoing[] = [];
   const ids = new Set<string>();
   for (const entry of entries) {
     if (ids.has(entry.applicationId))
-      throw new RuleViolation('A learner appears twice in the roster.', [
-        { field: 'body.entries', code: 'duplicate', message: entry.applicationId },
+      throw new RuleBroken('A learner appears twice in the roster.', [
+        { field: 'entries', code: 'duplicate', message: entry.applicationId },
       ]);
     ids.add(entry.applicationId);
     const application = await enrolledApplication(iterationId, entry.applicationId);
     if (await getAttendance(iterationId, date, application.applicantSub))
-      throw new Conflict(
+      throw new StateConflict(
         `Attendance of ${date} is already recorded for ${application.applicant.name}; correct it with a reason.`,
       );
-    items.push(
+    writes.push(
       putAttendanceItem(
         {
           iterationId,
@@ -120,7 +121,7 @@ export async function recordAttendance(
           applicationId: application.id,
           status: entry.status,
           minutesMissed: entry.status === 'partial' ? entry.minutesMissed : undefined,
-          recordedBy: caller.sub,
+          recordedBy: actor.sub,
           recordedAt: stamp,
           version: 1,
         },
@@ -129,19 +130,17 @@ export async function recordAttendance(
     );
     emails.push(...(await cannotQualifyEmail(application, iteration, date, entry.status, entry.minutesMissed)));
   }
-  items.push(
+  writes.push(
     auditPut({
       subjectType: 'attendance',
       subjectId: `${iterationId}#${date}`,
       action: 'roster-recorded',
-      actor: actorOf(caller),
+      actor: actorOf(actor),
       at: stamp,
       after: entries,
     }),
   );
-  const result = await transact([...items, ...queueAll(emails)]);
-  if (!result.ok) throw new Conflict('Attendance for this class was recorded at the same moment; reload.');
-  await sendQueued(emails, 5000);
+  await commitOrStale({ writes, emails }, 'Attendance for this class was recorded at the same moment; reload.');
   return attendanceGrid(iterationId);
 }
 
@@ -151,10 +150,10 @@ export async function correctAttendance(
   date: string,
   applicationId: string,
   change: { status: AttendanceStatus; minutesMissed?: number; reason: string },
-  caller: Caller,
+  actor: Actor,
 ) {
   const iteration = await loadIteration(iterationId);
-  checkClass(iteration, date);
+  assertClassStarted(iteration.classDates, date, now());
   const application = await enrolledApplication(iterationId, applicationId);
   const before = await getAttendance(iterationId, date, application.applicantSub);
   const stamp = toCtIso(now());
@@ -165,29 +164,34 @@ export async function correctAttendance(
     applicationId,
     status: change.status,
     minutesMissed: change.status === 'partial' ? change.minutesMissed : undefined,
-    recordedBy: caller.sub,
+    recordedBy: actor.sub,
     recordedAt: stamp,
     version: (before?.version ?? 0) + 1,
   };
   const emails = await cannotQualifyEmail(application, iteration, date, change.status, change.minutesMissed);
-  const result = await transact([
-    putAttendanceItem(next, before?.version),
-    auditPut({
-      subjectType: 'attendance',
-      subjectId: `${iterationId}#${date}`,
-      action: 'corrected',
-      actor: actorOf(caller),
-      at: stamp,
-      reason: change.reason,
-      before: before ? { applicationId, status: before.status, minutesMissed: before.minutesMissed } : null,
-      after: { applicationId, status: next.status, minutesMissed: next.minutesMissed },
-    }),
-    ...queueAll(emails),
-  ]);
-  if (!result.ok) throw new Conflict('This attendance changed at the same moment; reload.');
-  await sendQueued(emails, 5000);
+  await commitOrStale(
+    {
+      writes: [
+        putAttendanceItem(next, before?.version),
+        auditPut({
+          subjectType: 'attendance',
+          subjectId: `${iterationId}#${date}`,
+          action: 'corrected',
+          actor: actorOf(actor),
+          at: stamp,
+          reason: change.reason,
+          before: before ? { applicationId, status: before.status, minutesMissed: before.minutesMissed } : null,
+          after: { applicationId, status: next.status, minutesMissed: next.minutesMissed },
+        }),
+      ],
+      emails,
+    },
+    'This attendance changed at the same moment; reload.',
+  );
   return { applicationId, classDate: date, status: next.status, minutesMissed: next.minutesMissed };
 }
+
+export type AttendanceGrid = Awaited<ReturnType<typeof attendanceGrid>>;
 
 /** ADS's grid: every enrolled learner by every class. */
 export async function attendanceGrid(iterationId: string) {
@@ -212,44 +216,11 @@ export async function attendanceGrid(iterationId: string) {
   };
 }
 
-export async function attendanceCsv(iterationId: string): Promise<Reply> {
-  const grid = await attendanceGrid(iterationId);
-  const rows = grid.learners.flatMap((l) =>
-    grid.classes.map((c) => ({
-      learner: l.name,
-      provider: l.providerName ?? '',
-      classDate: c.date,
-      classStartsAt: c.startsAt,
-      classEndsAt: c.endsAt,
-      classDurationMinutes: c.durationMinutes,
-      status: l.attendance[c.date]?.status ?? 'not recorded',
-      minutesMissed: l.attendance[c.date]?.minutesMissed ?? '',
-    })),
-  );
-  return {
-    body: stringify(rows, {
-      header: true,
-      columns: [
-        'learner',
-        'provider',
-        'classDate',
-        'classStartsAt',
-        'classEndsAt',
-        'classDurationMinutes',
-        'status',
-        'minutesMissed',
-      ],
-    }),
-    contentType: 'text/csv; charset=utf-8',
-    filename: `attendance-${iterationId}.csv`,
-  };
-}
-
-export async function myAttendance(caller: Caller, applicationId: string) {
+export async function myAttendance(actor: Actor, applicationId: string) {
   const application = await getApplication(applicationId);
-  if (!application || application.applicantSub !== caller.sub) throw new NotFound('The application');
+  if (!application || application.applicantSub !== actor.sub) throw new NotFound('The application');
   const iteration = await loadIteration(application.iterationId);
-  const records = await attendanceOfLearner(caller.sub, application.iterationId);
+  const records = await attendanceOfLearner(actor.sub, application.iterationId);
   return {
     classes: iteration.classDates.map((d) => ({
       ...liveClassTimes(d),
@@ -278,33 +249,31 @@ const homeworkView = (assignment: Iteration['assignments'][number], record: Stor
 
 /** The learner submits (text and/or a link); the server stamps the time. A resubmission is refused once complete. */
 export async function submitHomework(
-  caller: Caller,
+  actor: Actor,
   applicationId: string,
   assignmentId: string,
   input: { text?: string; link?: string },
 ) {
-  const application = await ownEnrolment(caller, applicationId);
+  const application = await ownEnrolment(actor, applicationId);
   const iteration = await loadIteration(application.iterationId);
   const assignment = iteration.assignments.find((a) => a.id === assignmentId);
   if (!assignment) throw new NotFound('The assignment');
-  const previous = await getHomework(iteration.id, assignmentId, caller.sub);
-  if (
-    previous?.review?.status === 'complete' &&
-    instantMs(previous.review.at) >= instantMs(previous.submissions.at(-1)!.at)
-  )
-    throw new Conflict('This assignment is already marked complete.');
+  const previous = await getHomework(iteration.id, assignmentId, actor.sub);
+  if (markedComplete(previous)) throw new StateConflict('This assignment is already marked complete.');
   const next: StoredHomework = {
     iterationId: iteration.id,
     assignmentId,
-    learnerSub: caller.sub,
+    learnerSub: actor.sub,
     applicationId,
     submissions: [...(previous?.submissions ?? []), { at: toCtIso(now()), ...input }],
     review: previous?.review,
     extension: previous?.extension,
     version: (previous?.version ?? 0) + 1,
   };
-  const result = await transact([putHomeworkItem(next, previous?.version)]);
-  if (!result.ok) throw new Conflict('Submitted at the same moment from elsewhere; reload.');
+  await commitOrStale(
+    { writes: [putHomeworkItem(next, previous?.version)] },
+    'Submitted at the same moment from elsewhere; reload.',
+  );
   return homeworkView(assignment, next);
 }
 
@@ -327,14 +296,14 @@ export async function reviewHomework(
   assignmentId: string,
   applicationId: string,
   input: { status: 'complete' | 'returned'; feedback?: string },
-  caller: Caller,
+  actor: Actor,
 ) {
   const { iteration, assignment, application, record } = await homeworkFor(iterationId, assignmentId, applicationId);
-  if (!record || record.submissions.length === 0) throw new Conflict('There is no submission to review.');
+  if (!record || record.submissions.length === 0) throw new StateConflict('There is no submission to review.');
   const stamp = toCtIso(now());
   const next: StoredHomework = {
     ...record,
-    review: { status: input.status, feedback: input.feedback, at: stamp, by: caller.sub },
+    review: { status: input.status, feedback: input.feedback, at: stamp, by: actor.sub },
     version: record.version + 1,
   };
   const emails: Outgoing[] =
@@ -346,22 +315,25 @@ export async function reviewHomework(
           },
         ]
       : [];
-  const result = await transact([
-    putHomeworkItem(next, record.version),
-    auditPut({
-      subjectType: 'homework',
-      subjectId: `${iterationId}#${assignmentId}#${applicationId}`,
-      action: `marked-${input.status}`,
-      actor: actorOf(caller),
-      at: stamp,
-      reason: input.feedback,
-      before: record.review ?? null,
-      after: next.review,
-    }),
-    ...queueAll(emails),
-  ]);
-  if (!result.ok) throw new Conflict('This submission changed at the same moment; reload.');
-  await sendQueued(emails, 5000);
+  await commitOrStale(
+    {
+      writes: [
+        putHomeworkItem(next, record.version),
+        auditPut({
+          subjectType: 'homework',
+          subjectId: `${iterationId}#${assignmentId}#${applicationId}`,
+          action: `marked-${input.status}`,
+          actor: actorOf(actor),
+          at: stamp,
+          reason: input.feedback,
+          before: record.review ?? null,
+          after: next.review,
+        }),
+      ],
+      emails,
+    },
+    'This submission changed at the same moment; reload.',
+  );
   return homeworkView(assignment, next);
 }
 
@@ -371,20 +343,12 @@ export async function grantExtension(
   assignmentId: string,
   applicationId: string,
   input: { until: string; reason: string },
-  caller: Caller,
+  actor: Actor,
 ) {
   const { assignment, application, record } = await homeworkFor(iterationId, assignmentId, applicationId);
-  const until = parseCtDateTime(input.until);
-  if (!until.ok)
-    throw new RuleViolation('The extension end is not a valid Connecticut date-time.', [
-      { field: 'body.until', code: 'invalid_datetime', message: until.reason },
-    ]);
-  if (until.value.getTime() <= instantMs(assignment.dueAt))
-    throw new RuleViolation('An extension must end after the deadline.', [
-      { field: 'body.until', code: 'not_later', message: `the deadline is ${assignment.dueAt}` },
-    ]);
+  const until = extensionEnd(assignment, input.until);
   const stamp = toCtIso(now());
-  const extension = { until: toCtIso(until.value), reason: input.reason, at: stamp, by: caller.sub };
+  const extension = { until: toCtIso(until), reason: input.reason, at: stamp, by: actor.sub };
   const next: StoredHomework = record
     ? { ...record, extension, version: record.version + 1 }
     : {
@@ -396,28 +360,32 @@ export async function grantExtension(
         extension,
         version: 1,
       };
-  const result = await transact([
-    putHomeworkItem(next, record?.version),
-    auditPut({
-      subjectType: 'homework',
-      subjectId: `${iterationId}#${assignmentId}#${applicationId}`,
-      action: 'extension-granted',
-      actor: actorOf(caller),
-      at: stamp,
-      reason: input.reason,
-      before: record?.extension ?? null,
-      after: extension,
-    }),
-  ]);
-  if (!result.ok) throw new Conflict('This homework changed at the same moment; reload.');
+  await commitOrStale(
+    {
+      writes: [
+        putHomeworkItem(next, record?.version),
+        auditPut({
+          subjectType: 'homework',
+          subjectId: `${iterationId}#${assignmentId}#${applicationId}`,
+          action: 'extension-granted',
+          actor: actorOf(actor),
+          at: stamp,
+          reason: input.reason,
+          before: record?.extension ?? null,
+          after: extension,
+        }),
+      ],
+    },
+    'This homework changed at the same moment; reload.',
+  );
   return homeworkView(assignment, next);
 }
 
-export async function myHomework(caller: Caller, applicationId: string) {
+export async function myHomework(actor: Actor, applicationId: string) {
   const application = await getApplication(applicationId);
-  if (!application || application.applicantSub !== caller.sub) throw new NotFound('The application');
+  if (!application || application.applicantSub !== actor.sub) throw new NotFound('The application');
   const iteration = await loadIteration(application.iterationId);
-  const records = await homeworkOfLearner(caller.sub, iteration.id);
+  const records = await homeworkOfLearner(actor.sub, iteration.id);
   return {
     items: iteration.assignments.map((a) =>
       homeworkView(
@@ -458,8 +426,8 @@ export async function qualificationOf(application: Application, iteration: Itera
   return qualification(iteration, attendance, homework, now());
 }
 
-export async function myQualification(caller: Caller, applicationId: string) {
-  const application = await ownEnrolment(caller, applicationId);
+export async function myQualification(actor: Actor, applicationId: string) {
+  const application = await ownEnrolment(actor, applicationId);
   return qualificationOf(application, await loadIteration(application.iterationId));
 }
 
@@ -505,10 +473,7 @@ export async function sendHomeworkReminders() {
             message: homeworkReminder(learner, record, assignment.title, assignment.dueAt),
           },
         ];
-        if ((await transact(queueAll(emails))).ok) {
-          reminded++;
-          await sendQueued(emails);
-        }
+        if ((await commit({ writes: [], emails })).ok) reminded++;
       }
     }
   }

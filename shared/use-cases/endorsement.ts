@@ -1,17 +1,16 @@
 import { now } from '../clock';
 import { auditPut } from '../data/audit';
+import { supervisorActor } from '../domain/audit';
 import { getApplication, saveApplicationItem } from '../data/applications';
 import { getIteration } from '../data/iterations';
 import { useLinkItem, type Link } from '../data/links';
 import { confirmMembershipItem, getPerson } from '../data/people';
-import { transact, type TransactItem } from '../data/transactions';
 import type { Application } from '../domain/application';
 import { toCtIso } from '../domain/calendar/time';
-import { queueAll, sendQueued } from '../email/outbox';
 import { applicationEndorsed } from '../email/templates';
-import { escapeHtml } from '../html';
-import { Conflict, NotFound } from '../http/errors';
+import { NotFound, StateConflict } from '../domain/errors';
 import { count } from '../observability/metrics';
+import { commitOrStale } from './unit-of-work';
 
 async function load(link: Link) {
   const application = await getApplication(link.applicationId);
@@ -24,14 +23,14 @@ async function load(link: Link) {
 export async function describeEndorsement(link: Link) {
   const { application: a, iteration } = await load(link);
   return {
-    title: 'Endorse an application',
-    body:
-      `<p><strong>${escapeHtml(a.applicant.name)}</strong> (${escapeHtml(a.applicant.jobTitle)}${a.providerName ? `, ${escapeHtml(a.providerName)}` : ''}) ` +
-      `has applied to <strong>${escapeHtml(iteration.title)}</strong>, naming you, ${escapeHtml(a.supervisor.name)}, as supervisor.</p>` +
-      `<p>The course requires attending all ${iteration.classDates.length} live classes (9:00 AM–12:00 PM Connecticut time) and completing the homework by its deadlines. ` +
-      `Endorsing also confirms that this person works for your agency.</p>`,
-    action: 'Endorse this application',
-    state: a.status === 'submitted' ? ('open' as const) : ('done' as const),
+    purpose: 'endorsement' as const,
+    applicantName: a.applicant.name,
+    jobTitle: a.applicant.jobTitle,
+    providerName: a.providerName,
+    iterationTitle: iteration.title,
+    supervisorName: a.supervisor.name,
+    liveClassCount: iteration.classDates.length,
+    open: a.status === 'submitted',
   };
 }
 
@@ -43,7 +42,7 @@ export async function describeEndorsement(link: Link) {
 export async function confirmEndorsement(link: Link, token: string) {
   const { application, iteration } = await load(link);
   if (application.status !== 'submitted')
-    throw new Conflict(`This application is ${application.status}; there is nothing to endorse.`);
+    throw new StateConflict(`This application is ${application.status}; there is nothing to endorse.`);
   const at = toCtIso(now());
   const next: Application = {
     ...application,
@@ -58,27 +57,30 @@ export async function confirmEndorsement(link: Link, token: string) {
     person?.providerId === application.providerId &&
     person.membership !== 'confirmed';
   const emails = [{ key: `endorsed#${application.id}`, message: applicationEndorsed(next, iteration) }];
-  const items: TransactItem[] = [
-    useLinkItem(token, at),
-    saveApplicationItem(next, application),
-    ...(confirmsMembership ? [confirmMembershipItem(application.applicantSub, application.providerId!, at)] : []),
-    ...queueAll(emails),
-    auditPut({
-      subjectType: 'application',
-      subjectId: application.id,
-      action: 'endorsed',
-      actor: { id: `supervisor-link:${application.supervisor.email}`, roles: [] },
-      at,
-      before: { status: application.status },
-      after: { status: next.status, membershipConfirmed: confirmsMembership },
-    }),
-  ];
-  const result = await transact(items);
-  if (!result.ok) throw new Conflict('This link was used or changed at the same moment; reload the page.');
+  await commitOrStale(
+    {
+      writes: [
+        useLinkItem(token, at),
+        saveApplicationItem(next, application),
+        ...(confirmsMembership ? [confirmMembershipItem(application.applicantSub, application.providerId!, at)] : []),
+        auditPut({
+          subjectType: 'application',
+          subjectId: application.id,
+          action: 'endorsed',
+          actor: supervisorActor(application.supervisor.email),
+          at,
+          before: { status: application.status },
+          after: { status: next.status, membershipConfirmed: confirmsMembership },
+        }),
+      ],
+      emails,
+    },
+    'This link was used or changed at the same moment; reload the page.',
+  );
   count('ApplicationsEndorsed');
-  await sendQueued(emails);
   return {
-    title: 'Application endorsed',
-    body: `<p>Thank you. ${escapeHtml(application.applicant.name)}'s application to ${escapeHtml(iteration.title)} is endorsed and will be considered when ADS allocates the seats.</p>`,
+    purpose: 'endorsement' as const,
+    applicantName: application.applicant.name,
+    iterationTitle: iteration.title,
   };
 }

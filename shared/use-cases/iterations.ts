@@ -1,6 +1,6 @@
-import { createEvents } from 'ics';
 import { now } from '../clock';
-import { actorOf, auditPut } from '../data/audit';
+import { auditPut } from '../data/audit';
+import { actorOf } from '../domain/audit';
 import {
   blackoutItem,
   createIterationItems,
@@ -14,7 +14,6 @@ import {
   setCapacityItem,
   type StoredIteration,
 } from '../data/iterations';
-import { failedAt, transact, type TransactItem } from '../data/transactions';
 import { liveClassTimes } from '../domain/calendar/live-classes';
 import { instantMs, toCtIso } from '../domain/calendar/time';
 import { newId, randomCode } from '../domain/ids';
@@ -22,17 +21,17 @@ import {
   calendarChanged,
   calendarLocked,
   checkPlan,
-  publishProblems,
+  publishRefusals,
   type Iteration,
   type IterationPlan,
   type PlanInput,
 } from '../domain/iteration';
-import { REGIONS } from '../domain/vocabulary';
-import type { Caller } from '../http/caller';
-import { Conflict, NotFound, RuleViolation } from '../http/errors';
-import type { Reply } from '../http/route';
+import { REGIONS, type Region } from '../domain/vocabulary';
+import type { Actor } from '../domain/actor';
+import { NotFound, RuleBroken, StaleWrite, StateConflict } from '../domain/errors';
 import { detailView, publicView, seatsView, summaryView } from './iteration-views';
 import { fillFreeSeats } from './seats';
+import { commit, commitOrStale, named, type Change } from './unit-of-work';
 
 const newAssignmentId = () => `hw-${randomCode(5).toLowerCase()}`;
 
@@ -44,7 +43,7 @@ async function loadIteration(id: string): Promise<StoredIteration> {
 
 async function checkedPlan(input: PlanInput): Promise<IterationPlan> {
   const { plan, problems } = checkPlan(input, await listBlackouts(), newAssignmentId);
-  if (!plan) throw new RuleViolation('The plan breaks some rules of the course.', problems);
+  if (!plan) throw new RuleBroken('The plan breaks some rules of the course.', problems);
   return plan;
 }
 
@@ -53,7 +52,7 @@ async function checkedPlan(input: PlanInput): Promise<IterationPlan> {
  * 1. Check the plan against the calendar rules (weekdays, state holidays, blackouts, window order).
  * 2. Write the plan, its three seat counters and the audit record in one transaction.
  */
-export async function createIteration(input: PlanInput, caller: Caller) {
+export async function createIteration(input: PlanInput, actor: Actor) {
   const plan = await checkedPlan(input);
   const at = toCtIso(now());
   const iteration: Iteration = {
@@ -65,17 +64,19 @@ export async function createIteration(input: PlanInput, caller: Caller) {
     createdAt: at,
     updatedAt: at,
   };
-  await transact([
-    ...createIterationItems(iteration),
-    auditPut({
-      subjectType: 'iteration',
-      subjectId: iteration.id,
-      action: 'created',
-      actor: actorOf(caller),
-      at,
-      after: plan,
-    }),
-  ]);
+  await commit({
+    writes: [
+      ...createIterationItems(iteration),
+      auditPut({
+        subjectType: 'iteration',
+        subjectId: iteration.id,
+        action: 'created',
+        actor: actorOf(actor),
+        at,
+        after: plan,
+      }),
+    ],
+  });
   return detailView(await loadIteration(iteration.id), now());
 }
 
@@ -89,7 +90,7 @@ async function saveIteration(
   stored: StoredIteration,
   plan: IterationPlan,
   expectedVersion: number,
-  caller: Caller,
+  actor: Actor,
   action: string,
   reason?: string,
 ) {
@@ -97,39 +98,43 @@ async function saveIteration(
   const at = toCtIso(now());
   const next: Iteration = { ...previous, ...plan, version: previous.version + 1, updatedAt: at };
   const capacityChanges = REGIONS.filter((r) => plan.seats[r] !== previous.seats[r]);
-  const items: TransactItem[] = [
-    replaceIterationItem(next, expectedVersion),
-    ...capacityChanges.map((r) => setCapacityItem(previous.id, r, plan.seats[r])),
+  const seatsOf = (region: Region) => `seats:${region}`;
+  const writes: Change['writes'] = [
+    named('iteration', replaceIterationItem(next, expectedVersion)),
+    ...capacityChanges.map((r) => named(seatsOf(r), setCapacityItem(previous.id, r, plan.seats[r]))),
     auditPut({
       subjectType: 'iteration',
       subjectId: previous.id,
       action,
-      actor: actorOf(caller),
+      actor: actorOf(actor),
       at,
       reason,
       before: planOf(previous),
       after: plan,
     }),
   ];
-  const result = await transact(items);
+  const result = await commit({ writes });
   if (!result.ok) {
-    if (failedAt(result.reasons, 0))
-      throw new Conflict('Someone saved this iteration after you read it; reload and try again.', {
-        currentVersion: result.reasons[0]?.Item?.version,
-      });
+    if (result.refused.has('iteration'))
+      throw new StaleWrite(
+        'Someone saved this iteration after you read it; reload and try again.',
+        result.refused.get('iteration')?.version as number | undefined,
+      );
     const refused = capacityChanges
-      .map((region, i) => ({ region, item: result.reasons[i + 1] }))
-      .filter(({ item }) => item?.Code === 'ConditionalCheckFailed')
-      .map(({ region, item }) => ({
-        region,
-        requested: plan.seats[region],
-        offered: Number(item?.Item?.offered ?? 0),
-        enrolled: Number(item?.Item?.enrolled ?? 0),
-      }));
-    throw new Conflict('Seats cannot go below those already offered or filled.', { seats: refused });
+      .filter((region) => result.refused.has(seatsOf(region)))
+      .map((region) => {
+        const counter = result.refused.get(seatsOf(region));
+        return {
+          region,
+          requested: plan.seats[region],
+          offered: Number(counter?.offered ?? 0),
+          enrolled: Number(counter?.enrolled ?? 0),
+        };
+      });
+    throw new StateConflict('Seats cannot go below those already offered or filled.', { seats: refused });
   }
   // Seats added after the offers went out are offered to those waiting, as a released seat would be.
-  if (capacityChanges.some((r) => plan.seats[r] > previous.seats[r])) await fillFreeSeats(previous.id, actorOf(caller));
+  if (capacityChanges.some((r) => plan.seats[r] > previous.seats[r])) await fillFreeSeats(previous.id, actorOf(actor));
   return detailView(await loadIteration(previous.id), now());
 }
 
@@ -143,39 +148,35 @@ const planOf = (i: Iteration): IterationPlan => ({
   assignments: i.assignments,
 });
 
-export async function updateIteration(id: string, input: PlanInput & { version: number }, caller: Caller) {
+export async function updateIteration(id: string, input: PlanInput & { version: number }, actor: Actor) {
   const stored = await loadIteration(id);
   const previous = stored.iteration;
   if (input.version !== previous.version)
-    throw new Conflict('Someone saved this iteration after you read it; reload and try again.', {
-      currentVersion: previous.version,
-    });
+    throw new StaleWrite('Someone saved this iteration after you read it; reload and try again.', previous.version);
   const plan = await checkedPlan(input);
   if (previous.status === 'published' && plan.kind !== previous.kind) {
-    throw new RuleViolation('A published iteration keeps its kind.', [
-      { field: 'body.kind', code: 'kind_fixed', message: 'applications were made to this kind of iteration' },
+    throw new RuleBroken('A published iteration keeps its kind.', [
+      { field: 'kind', code: 'kind_fixed', message: 'applications were made to this kind of iteration' },
     ]);
   }
   if (calendarLocked(previous, now()) && calendarChanged(planOf(previous), plan)) {
-    throw new Conflict(
+    throw new StateConflict(
       'The first live class has started: the calendar is locked. Use a calendar correction with a reason.',
     );
   }
-  return saveIteration(stored, plan, input.version, caller, 'updated');
+  return saveIteration(stored, plan, input.version, actor, 'updated');
 }
 
 /** An explicit, audited change to the calendar, allowed even after the first class has started. */
 export async function correctCalendar(
   id: string,
   input: Pick<PlanInput, 'liveClasses' | 'assignments'> & { version: number; reason: string },
-  caller: Caller,
+  actor: Actor,
 ) {
   const stored = await loadIteration(id);
   const previous = stored.iteration;
   if (input.version !== previous.version)
-    throw new Conflict('Someone saved this iteration after you read it; reload and try again.', {
-      currentVersion: previous.version,
-    });
+    throw new StaleWrite('Someone saved this iteration after you read it; reload and try again.', previous.version);
   const plan = await checkedPlan({
     kind: previous.kind,
     title: previous.title,
@@ -184,22 +185,15 @@ export async function correctCalendar(
     liveClasses: input.liveClasses,
     assignments: input.assignments,
   });
-  return saveIteration(stored, plan, input.version, caller, 'calendar-corrected', input.reason);
+  return saveIteration(stored, plan, input.version, actor, 'calendar-corrected', input.reason);
 }
 
-export async function publishIteration(id: string, caller: Caller) {
+export async function publishIteration(id: string, actor: Actor) {
   const stored = await loadIteration(id);
   const iteration = stored.iteration;
   if (iteration.status === 'published') return detailView(stored, now());
-  const problems = publishProblems(iteration);
-  if (instantMs(iteration.applicationClosesAt) <= now().getTime()) {
-    problems.push({
-      field: 'applicationWindow.closesAt',
-      code: 'window_passed',
-      message: 'the application window has already closed; move it before publishing',
-    });
-  }
-  if (problems.length > 0) throw new RuleViolation('The iteration is not ready to publish.', problems);
+  const problems = publishRefusals(iteration, now());
+  if (problems.length > 0) throw new RuleBroken('The iteration is not ready to publish.', problems);
   const at = toCtIso(now());
   const next: Iteration = {
     ...iteration,
@@ -208,11 +202,15 @@ export async function publishIteration(id: string, caller: Caller) {
     version: iteration.version + 1,
     updatedAt: at,
   };
-  const result = await transact([
-    replaceIterationItem(next, iteration.version),
-    auditPut({ subjectType: 'iteration', subjectId: id, action: 'published', actor: actorOf(caller), at }),
-  ]);
-  if (!result.ok) throw new Conflict('Someone saved this iteration at the same moment; reload and try again.');
+  await commitOrStale(
+    {
+      writes: [
+        replaceIterationItem(next, iteration.version),
+        auditPut({ subjectType: 'iteration', subjectId: id, action: 'published', actor: actorOf(actor), at }),
+      ],
+    },
+    'Someone saved this iteration at the same moment; reload and try again.',
+  );
   return detailView(await loadIteration(id), now());
 }
 
@@ -247,29 +245,10 @@ export async function getPublishedIteration(id: string) {
   return { ...publicView(stored.iteration, now()), seats: seatsView(stored.iteration) };
 }
 
-/** The live classes as iCalendar events (UTC instants, so any calendar shows them in its own zone). */
-export async function iterationCalendar(id: string): Promise<Reply> {
+/** A published iteration's live classes, for its calendar file. */
+export async function publishedCalendar(id: string) {
   const { iteration } = await loadPublished(id);
-  const events = iteration.classDates.map((date, index) => {
-    const times = liveClassTimes(date);
-    return {
-      uid: `${iteration.id}-${date}@ce-certification.ct.gov`,
-      title: `${iteration.title} — live class ${index + 1} of ${iteration.classDates.length}`,
-      description:
-        'Customized Employment certification course, live synchronous class (9:00 AM–12:00 PM Connecticut time). Attendance at every live class is required to qualify for certification.',
-      start: instantMs(times.startsAt),
-      startInputType: 'utc' as const,
-      startOutputType: 'utc' as const,
-      end: instantMs(times.endsAt),
-      endInputType: 'utc' as const,
-      endOutputType: 'utc' as const,
-      productId: 'ct-ce-certification',
-      calName: iteration.title,
-    };
-  });
-  const { error, value } = createEvents(events);
-  if (error || !value) throw error ?? new Error('calendar could not be built');
-  return { body: value, contentType: 'text/calendar; charset=utf-8', filename: `${iteration.id}.ics` };
+  return { id: iteration.id, title: iteration.title, liveClasses: iteration.classDates.map(liveClassTimes) };
 }
 
 // ---- blackout dates ----
@@ -279,29 +258,33 @@ export async function listBlackoutDates() {
   return { items: [...map].sort(([a], [b]) => a.localeCompare(b)).map(([date, reason]) => ({ date, reason })) };
 }
 
-export async function putBlackoutDate(date: string, reason: string, caller: Caller) {
+export async function putBlackoutDate(date: string, reason: string, actor: Actor) {
   const before = await getBlackout(date);
   const at = toCtIso(now());
-  await transact([
-    blackoutItem(date, reason),
-    auditPut({
-      subjectType: 'blackout',
-      subjectId: date,
-      action: before === undefined ? 'added' : 'changed',
-      actor: actorOf(caller),
-      at,
-      before,
-      after: reason,
-    }),
-  ]);
+  await commit({
+    writes: [
+      blackoutItem(date, reason),
+      auditPut({
+        subjectType: 'blackout',
+        subjectId: date,
+        action: before === undefined ? 'added' : 'changed',
+        actor: actorOf(actor),
+        at,
+        before,
+        after: reason,
+      }),
+    ],
+  });
   return { date, reason };
 }
 
-export async function deleteBlackoutDate(date: string, caller: Caller) {
+export async function deleteBlackoutDate(date: string, actor: Actor) {
   const at = toCtIso(now());
-  const result = await transact([
-    deleteBlackoutItem(date),
-    auditPut({ subjectType: 'blackout', subjectId: date, action: 'removed', actor: actorOf(caller), at }),
-  ]);
+  const result = await commit({
+    writes: [
+      named('blackout', deleteBlackoutItem(date)),
+      auditPut({ subjectType: 'blackout', subjectId: date, action: 'removed', actor: actorOf(actor), at }),
+    ],
+  });
   if (!result.ok) throw new NotFound('The blackout date');
 }

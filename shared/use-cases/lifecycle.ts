@@ -1,46 +1,51 @@
 import { now } from '../clock';
-import { actorOf, auditPut } from '../data/audit';
+import { auditPut } from '../data/audit';
+import { actorOf } from '../domain/audit';
 import { isAdmitted } from '../data/admissions';
 import { certificatesExpiringBetween, certificatesOfPerson } from '../data/certifications';
 import { getPerson } from '../data/people';
 import { lifecycleSettings, saveSettingsItem, type LifecycleSettings } from '../data/settings';
-import { transact } from '../data/transactions';
 import { ctDate, toCtIso } from '../domain/calendar/time';
-import { addDays, certificationState } from '../domain/certification';
+import { addDays, mayRecertifyWith, reminderPoint, remindedOfExpiry } from '../domain/certification';
 import { CE_STAGE_NAMES } from '../domain/vocabulary';
-import { queueAll, sendQueued, type Outgoing } from '../email/outbox';
+import type { Outgoing } from '../email/outbox';
 import { expiryReminder } from '../email/templates';
-import type { Caller } from '../http/caller';
-import { Conflict } from '../http/errors';
+import type { Actor } from '../domain/actor';
+import { StaleWrite } from '../domain/errors';
+import { commit, commitOrStale } from './unit-of-work';
 
 export const settingsView = ({ version, ...settings }: LifecycleSettings) => ({ ...settings, version });
 
 export const getSettings = async () => settingsView(await lifecycleSettings());
 
 /** ADS changes the lifecycle settings (renewal window, grace period, renewal dating, reminders, notice window). */
-export async function putSettings(input: Omit<LifecycleSettings, 'version'> & { version: number }, caller: Caller) {
+export async function putSettings(input: Omit<LifecycleSettings, 'version'> & { version: number }, actor: Actor) {
   const previous = await lifecycleSettings();
   if (input.version !== previous.version)
-    throw new Conflict('The settings were changed after you read them; reload.', { currentVersion: previous.version });
+    throw new StaleWrite('The settings were changed after you read them; reload.', previous.version);
   const next: LifecycleSettings = {
     ...input,
     reminderDays: [...new Set(input.reminderDays)].sort((a, b) => b - a),
     version: previous.version + 1,
   };
   const stamp = toCtIso(now());
-  const result = await transact([
-    saveSettingsItem(next, previous.version),
-    auditPut({
-      subjectType: 'settings',
-      subjectId: 'lifecycle',
-      action: 'updated',
-      actor: actorOf(caller),
-      at: stamp,
-      before: settingsView(previous),
-      after: settingsView(next),
-    }),
-  ]);
-  if (!result.ok) throw new Conflict('The settings were changed at the same moment; reload.');
+  await commitOrStale(
+    {
+      writes: [
+        saveSettingsItem(next, previous.version),
+        auditPut({
+          subjectType: 'settings',
+          subjectId: 'lifecycle',
+          action: 'updated',
+          actor: actorOf(actor),
+          at: stamp,
+          before: settingsView(previous),
+          after: settingsView(next),
+        }),
+      ],
+    },
+    'The settings were changed at the same moment; reload.',
+  );
   return settingsView(next);
 }
 
@@ -52,11 +57,7 @@ export async function recertificationEligible(sub: string, iterationId: string):
   const today = ctDate(now());
   const policy = await lifecycleSettings();
   const certs = await certificatesOfPerson(sub);
-  const renewable = certs.some((c) => {
-    const s = certificationState(c, today, policy);
-    return s.inRenewalWindow || s.state === 'in-grace' || s.state === 'expired';
-  });
-  return renewable || isAdmitted(iterationId, sub);
+  return certs.some((c) => mayRecertifyWith(c, today, policy)) || isAdmitted(iterationId, sub);
 }
 
 /**
@@ -68,10 +69,9 @@ export async function recertificationEligible(sub: string, iterationId: string):
 export async function sendExpiryReminders() {
   const today = ctDate(now());
   const { reminderDays } = await lifecycleSettings();
-  const points = [...reminderDays].sort((a, b) => a - b);
-  if (points.length === 0) return { reminded: 0 };
-  const certs = (await certificatesExpiringBetween(today, addDays(today, points.at(-1)!))).filter(
-    (c) => c.standing === 'issued',
+  if (reminderDays.length === 0) return { reminded: 0 };
+  const certs = (await certificatesExpiringBetween(today, addDays(today, Math.max(...reminderDays)))).filter(
+    remindedOfExpiry,
   );
   const groups = new Map<string, typeof certs>();
   for (const c of certs)
@@ -79,8 +79,7 @@ export async function sendExpiryReminders() {
   let reminded = 0;
   for (const group of groups.values()) {
     const { holderSub, expiresOn, holderName } = group[0]!;
-    const daysLeft = Math.round((Date.parse(expiresOn) - Date.parse(today)) / 86_400_000);
-    const point = points.find((p) => daysLeft <= p);
+    const point = reminderPoint(expiresOn, today, reminderDays);
     if (point === undefined) continue;
     const person = await getPerson(holderSub);
     if (!person) continue;
@@ -96,10 +95,7 @@ export async function sendExpiryReminders() {
         ),
       },
     ];
-    if ((await transact(queueAll(emails))).ok) {
-      reminded++;
-      await sendQueued(emails);
-    }
+    if ((await commit({ writes: [], emails })).ok) reminded++;
   }
   return { reminded };
 }

@@ -1,18 +1,22 @@
 import { now } from '../clock';
 import { getLink, type Link, type LinkPurpose } from '../data/links';
-import { escapeHtml, page } from '../html';
-import { Gone, NotFound } from '../http/errors';
-import type { Reply } from '../http/route';
+import { Gone, NotFound } from '../domain/errors';
 import { confirmEndorsement, describeEndorsement } from './endorsement';
 import { confirmAgreement, describeAgreement } from './seats';
+
+/** What a supervisor's link asks them to confirm; `open` until it is done. */
+export type LinkView = Awaited<ReturnType<typeof describeEndorsement>> | Awaited<ReturnType<typeof describeAgreement>>;
+export type LinkConfirmation =
+  | Awaited<ReturnType<typeof confirmEndorsement>>
+  | Awaited<ReturnType<typeof confirmAgreement>>;
 
 /**
  * Supervisor links: opening one (GET) only shows what would be confirmed, so mail scanners that follow links do
  * no harm; only the explicit confirm (POST) acts. Each purpose says how to describe and confirm itself.
  */
 interface Purpose {
-  describe(link: Link): Promise<{ title: string; body: string; action: string; state: 'open' | 'done' }>;
-  confirm(link: Link, token: string): Promise<{ title: string; body: string }>;
+  describe(link: Link): Promise<LinkView>;
+  confirm(link: Link, token: string): Promise<LinkConfirmation>;
 }
 const PURPOSES: Record<LinkPurpose, Purpose> = {
   endorsement: { describe: describeEndorsement, confirm: confirmEndorsement },
@@ -28,23 +32,12 @@ async function usable(token: string): Promise<{ link: Link; purpose: Purpose }> 
   return { link, purpose };
 }
 
-const html = (title: string, body: string): Reply => ({
-  body: page(title, body),
-  contentType: 'text/html; charset=utf-8',
-});
-
-export async function viewLink(token: string): Promise<Reply> {
+export async function viewLink(token: string): Promise<LinkView> {
   const { link, purpose } = await usable(token);
-  const view = await purpose.describe(link);
-  const form =
-    view.state === 'open'
-      ? `<form method="post" action="${escapeHtml(encodeURIComponent(token))}/confirm"><button type="submit">${escapeHtml(view.action)}</button></form>`
-      : '<p>There is nothing left to confirm here.</p>';
-  return html(view.title, view.body + form);
+  return purpose.describe(link);
 }
 
-export async function confirmLink(token: string): Promise<Reply> {
+export async function confirmLink(token: string): Promise<LinkConfirmation> {
   const { link, purpose } = await usable(token);
-  const result = await purpose.confirm(link, token);
-  return html(result.title, result.body);
+  return purpose.confirm(link, token);
 }

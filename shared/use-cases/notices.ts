@@ -1,7 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import { now } from '../clock';
 import { optionalEnv } from '../config/env';
-import { actorOf, auditPut } from '../data/audit';
+import { auditPut } from '../data/audit';
+import { actorOf } from '../domain/audit';
 import { applicationsOfPerson } from '../data/applications';
 import { certificatesExpiringBetween } from '../data/certifications';
 import {
@@ -15,26 +16,24 @@ import {
   type NoticeRecord,
 } from '../data/notices';
 import { lifecycleSettings } from '../data/settings';
-import { transact } from '../data/transactions';
-import type { ApplicationStatus } from '../domain/application';
+import { recertificationUnderWay } from '../domain/application';
 import { ctDate, toCtIso } from '../domain/calendar/time';
-import type { Certification } from '../domain/certification';
+import { stillStands, type Certification } from '../domain/certification';
 import { noticeRange, periodOf } from '../domain/notice';
 import { CE_STAGE_NAMES } from '../domain/vocabulary';
 import { compose, type EmailMessage } from '../email/message';
 import { rawMime } from '../email/raw-mime';
 import { senderAddress, sendRawViaSes, type SendOutcome } from '../email/ses';
-import type { Caller } from '../http/caller';
-import { Conflict, NotFound, ServiceUnavailable } from '../http/errors';
+import type { Actor } from '../domain/actor';
+import { NotFound, StateConflict, Unavailable } from '../domain/errors';
 import { logger } from '../observability/logger';
 import { count } from '../observability/metrics';
+import { commit } from './unit-of-work';
 
 const RECIPIENTS = optionalEnv('DDS_NOTICE_RECIPIENTS', '')
   .split(',')
   .map((s) => s.trim())
   .filter(Boolean);
-/** An application in one of these, to a recertification iteration, means a recertification is under way. */
-const UNDER_WAY: ApplicationStatus[] = ['submitted', 'endorsed', 'waitlisted', 'offered', 'accepted', 'enrolled'];
 const COLUMNS = [
   'status',
   'holder',
@@ -55,14 +54,7 @@ async function rows(expired: Certification[], expiring: Certification[]) {
   const holders = [...new Set([...expired, ...expiring].map((c) => c.holderSub))];
   const underWay = new Map<string, boolean>();
   await Promise.all(
-    holders.map(async (sub) =>
-      underWay.set(
-        sub,
-        (await applicationsOfPerson(sub)).some(
-          (a) => a.iterationKind === 'recertification' && UNDER_WAY.includes(a.status),
-        ),
-      ),
-    ),
+    holders.map(async (sub) => underWay.set(sub, recertificationUnderWay(await applicationsOfPerson(sub)))),
   );
   const row = (status: string) => (c: Certification) => ({
     status,
@@ -155,10 +147,9 @@ export async function runDdsNotice() {
   const settings = await lifecycleSettings();
   const previous = await lastSentBefore(period);
   const range = noticeRange(today, settings.noticeWindowDays, previous?.noticeOn);
-  const standing = (c: Certification) => c.standing === 'issued' || c.standing === 'suspended';
   const [expired, expiring] = await Promise.all([
-    certificatesExpiringBetween(range.expiredFrom, range.expiredTo).then((l) => l.filter(standing)),
-    certificatesExpiringBetween(range.expiringFrom, range.expiringTo).then((l) => l.filter(standing)),
+    certificatesExpiringBetween(range.expiredFrom, range.expiredTo).then((l) => l.filter(stillStands)),
+    certificatesExpiringBetween(range.expiringFrom, range.expiringTo).then((l) => l.filter(stillStands)),
   ]);
   const list = await rows(expired, expiring);
   const message = noticeMessage(period, range, list);
@@ -214,11 +205,11 @@ export async function noticesForAds(cursor: string | undefined, limit: number) {
 }
 
 /** ADS re-sends a period's notice on purpose (what was sent, to today's recipients), with a reason (audited). */
-export async function resendNotice(period: string, reason: string, caller: Caller) {
+export async function resendNotice(period: string, reason: string, actor: Actor) {
   const notice = await getNotice(period);
   if (!notice) throw new NotFound('The notice');
   if (!notice.content || notice.status === 'sending')
-    throw new Conflict('This notice is being sent; try again in a few minutes.');
+    throw new StateConflict('This notice is being sent; try again in a few minutes.');
   const stamp = toCtIso(now());
   const outcome = await send({
     to: RECIPIENTS,
@@ -229,24 +220,26 @@ export async function resendNotice(period: string, reason: string, caller: Calle
   });
   await appendResend(period, {
     at: stamp,
-    by: caller.sub,
+    by: actor.sub,
     reason,
     status: outcome.status,
     messageId: outcome.status === 'sent' ? outcome.messageId : undefined,
   });
-  await transact([
-    auditPut({
-      subjectType: 'notice',
-      subjectId: period,
-      action: 'resent',
-      actor: actorOf(caller),
-      at: stamp,
-      reason,
-      after: { status: outcome.status },
-    }),
-  ]);
+  await commit({
+    writes: [
+      auditPut({
+        subjectType: 'notice',
+        subjectId: period,
+        action: 'resent',
+        actor: actorOf(actor),
+        at: stamp,
+        reason,
+        after: { status: outcome.status },
+      }),
+    ],
+  });
   if (outcome.status !== 'sent')
-    throw new ServiceUnavailable(
+    throw new Unavailable(
       `The re-send did not go out (${outcome.status}: ${outcome.error}). ${outcome.status === 'unknown' ? 'Check with SES before trying again.' : 'Try again.'}`,
     );
   return noticeView((await getNotice(period))!);

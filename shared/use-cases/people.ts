@@ -1,11 +1,11 @@
 import { now } from '../clock';
 import { getPerson, putPersonItem } from '../data/people';
 import { getProvider } from '../data/providers';
-import { transact } from '../data/transactions';
 import { toCtIso } from '../domain/calendar/time';
 import type { Person, Position } from '../domain/person';
-import type { Caller } from '../http/caller';
-import { BadRequest, Conflict, NotFound, RuleViolation } from '../http/errors';
+import type { Actor } from '../domain/actor';
+import { InvalidInput, NotFound, RuleBroken } from '../domain/errors';
+import { commitOrStale } from './unit-of-work';
 
 export interface ProfileInput {
   name: string;
@@ -29,8 +29,8 @@ export const profileView = (p: Person) => ({
   updatedAt: p.updatedAt,
 });
 
-export async function getMyProfile(caller: Caller) {
-  const person = await getPerson(caller.sub);
+export async function getMyProfile(actor: Actor) {
+  const person = await getPerson(actor.sub);
   if (!person) throw new NotFound('Your profile');
   return profileView(person);
 }
@@ -40,22 +40,22 @@ export async function getMyProfile(caller: Caller) {
  * endorses an application. Changing provider makes the membership a claim again. The email is the verified
  * sign-in email, not something the form can change.
  */
-export async function putMyProfile(caller: Caller, input: ProfileInput) {
-  if (!caller.email)
-    throw new BadRequest('Your sign-in token carries no email.', [
+export async function putMyProfile(actor: Actor, input: ProfileInput) {
+  if (!actor.email)
+    throw new InvalidInput('Your sign-in token carries no email.', [
       { field: 'token.email', code: 'missing', message: 'sign in again' },
     ]);
   if (input.providerId !== null && !(await getProvider(input.providerId))) {
-    throw new RuleViolation('Unknown provider.', [
-      { field: 'body.providerId', code: 'unknown_provider', message: 'choose a provider from the directory' },
+    throw new RuleBroken('Unknown provider.', [
+      { field: 'providerId', code: 'unknown_provider', message: 'choose a provider from the directory' },
     ]);
   }
-  const previous = await getPerson(caller.sub);
+  const previous = await getPerson(actor.sub);
   const sameProvider = previous !== undefined && (previous.providerId ?? null) === input.providerId;
   const person: Person = {
-    sub: caller.sub,
+    sub: actor.sub,
     name: input.name,
-    email: caller.email,
+    email: actor.email,
     jobTitle: input.jobTitle,
     position: input.position,
     providerId: input.providerId ?? undefined,
@@ -66,7 +66,9 @@ export async function putMyProfile(caller: Caller, input: ProfileInput) {
     version: (previous?.version ?? 0) + 1,
     updatedAt: toCtIso(now()),
   };
-  const result = await transact([putPersonItem(person, previous?.version)]);
-  if (!result.ok) throw new Conflict('Your profile was changed at the same moment; reload and try again.');
+  await commitOrStale(
+    { writes: [putPersonItem(person, previous?.version)] },
+    'Your profile was changed at the same moment; reload and try again.',
+  );
   return profileView(person);
 }

@@ -1,5 +1,6 @@
 import { now } from '../clock';
-import { actorOf, auditPut } from '../data/audit';
+import { auditPut } from '../data/audit';
+import { actorOf } from '../domain/audit';
 import { certificatesOfProvider, saveCertificateItem } from '../data/certifications';
 import {
   allProviders,
@@ -9,13 +10,13 @@ import {
   saveProviderItems,
   setPriorityItem,
 } from '../data/providers';
-import { transact } from '../data/transactions';
 import { toCtIso } from '../domain/calendar/time';
 import { newId } from '../domain/ids';
 import { costFree, demandPlan, type ContractStatus, type Provider } from '../domain/provider';
 import type { Region } from '../domain/vocabulary';
-import type { Caller } from '../http/caller';
-import { Conflict, NotFound } from '../http/errors';
+import type { Actor } from '../domain/actor';
+import { NotFound, StaleWrite } from '../domain/errors';
+import { commit, commitOrStale } from './unit-of-work';
 
 export interface ProviderInput {
   name: string;
@@ -47,7 +48,7 @@ async function loadProvider(id: string): Promise<Provider> {
 
 const uniqueRegions = (regions: Region[]) => [...new Set(regions)].sort() as Region[];
 
-export async function createProvider(input: ProviderInput, caller: Caller) {
+export async function createProvider(input: ProviderInput, actor: Actor) {
   const at = toCtIso(now());
   const provider: Provider = {
     ...input,
@@ -57,26 +58,26 @@ export async function createProvider(input: ProviderInput, caller: Caller) {
     createdAt: at,
     updatedAt: at,
   };
-  await transact([
-    ...saveProviderItems(provider, undefined),
-    auditPut({
-      subjectType: 'provider',
-      subjectId: provider.id,
-      action: 'created',
-      actor: actorOf(caller),
-      at,
-      after: input,
-    }),
-  ]);
+  await commit({
+    writes: [
+      ...saveProviderItems(provider, undefined),
+      auditPut({
+        subjectType: 'provider',
+        subjectId: provider.id,
+        action: 'created',
+        actor: actorOf(actor),
+        at,
+        after: input,
+      }),
+    ],
+  });
   return providerView(provider);
 }
 
-export async function updateProvider(id: string, input: ProviderInput & { version: number }, caller: Caller) {
+export async function updateProvider(id: string, input: ProviderInput & { version: number }, actor: Actor) {
   const previous = await loadProvider(id);
   if (previous.version !== input.version)
-    throw new Conflict('Someone saved this provider after you read it; reload and try again.', {
-      currentVersion: previous.version,
-    });
+    throw new StaleWrite('Someone saved this provider after you read it; reload and try again.', previous.version);
   const { version: _v, ...fields } = input;
   const at = toCtIso(now());
   const next: Provider = {
@@ -86,19 +87,23 @@ export async function updateProvider(id: string, input: ProviderInput & { versio
     version: previous.version + 1,
     updatedAt: at,
   };
-  const result = await transact([
-    ...saveProviderItems(next, previous),
-    auditPut({
-      subjectType: 'provider',
-      subjectId: id,
-      action: 'updated',
-      actor: actorOf(caller),
-      at,
-      before: providerView(previous),
-      after: fields,
-    }),
-  ]);
-  if (!result.ok) throw new Conflict('Someone saved this provider at the same moment; reload and try again.');
+  await commitOrStale(
+    {
+      writes: [
+        ...saveProviderItems(next, previous),
+        auditPut({
+          subjectType: 'provider',
+          subjectId: id,
+          action: 'updated',
+          actor: actorOf(actor),
+          at,
+          before: providerView(previous),
+          after: fields,
+        }),
+      ],
+    },
+    'Someone saved this provider at the same moment; reload and try again.',
+  );
   if (next.name !== previous.name || next.regions.join() !== previous.regions.join()) await relabelCertificates(next);
   return providerView(next);
 }
@@ -109,33 +114,37 @@ export async function updateProvider(id: string, input: ProviderInput & { versio
  */
 async function relabelCertificates(provider: Provider) {
   for (const cert of await certificatesOfProvider(provider.id)) {
-    await transact([
-      saveCertificateItem(
-        { ...cert, providerName: provider.name, providerRegions: provider.regions, version: cert.version + 1 },
-        cert.version,
-      ),
-    ]);
+    await commit({
+      writes: [
+        saveCertificateItem(
+          { ...cert, providerName: provider.name, providerRegions: provider.regions, version: cert.version + 1 },
+          cert.version,
+        ),
+      ],
+    });
   }
 }
 
 /** ADS sets or clears priority status, always with a reason (audited). */
-export async function setPriority(id: string, priority: boolean, reason: string, caller: Caller) {
+export async function setPriority(id: string, priority: boolean, reason: string, actor: Actor) {
   const previous = await loadProvider(id);
   const at = toCtIso(now());
   const next = priority ? { since: at, reason, source: 'ads' as const } : undefined;
-  await transact([
-    setPriorityItem(id, next, at),
-    auditPut({
-      subjectType: 'provider',
-      subjectId: id,
-      action: priority ? 'priority-set' : 'priority-cleared',
-      actor: actorOf(caller),
-      at,
-      reason,
-      before: previous.priority ?? null,
-      after: next ?? null,
-    }),
-  ]);
+  await commit({
+    writes: [
+      setPriorityItem(id, next, at),
+      auditPut({
+        subjectType: 'provider',
+        subjectId: id,
+        action: priority ? 'priority-set' : 'priority-cleared',
+        actor: actorOf(actor),
+        at,
+        reason,
+        before: previous.priority ?? null,
+        after: next ?? null,
+      }),
+    ],
+  });
   return providerView(await loadProvider(id));
 }
 

@@ -1,7 +1,8 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { now } from '../clock';
 import { optionalEnv } from '../config/env';
-import { actorOf, auditPut, systemActor, type Actor } from '../data/audit';
+import { auditPut } from '../data/audit';
+import { actorOf, supervisorActor, systemActor, type AuditActor } from '../domain/audit';
 import { applicationsInStatus, fromItem, getApplication, OFFERS_DUE, saveApplicationItem } from '../data/applications';
 import { dynamo, TABLE_NAME } from '../data/client';
 import {
@@ -12,24 +13,30 @@ import {
   type IterationRecord,
 } from '../data/iterations';
 import { createLinkItem, newLinkToken, useLinkItem, type Link } from '../data/links';
-import { failedAt, transact, type TransactItem } from '../data/transactions';
 import type { Application } from '../domain/application';
 import { toCtIso } from '../domain/calendar/time';
-import { offerDeadline, promotionOpen, trainingAgreement } from '../domain/enrolment';
+import {
+  assertOffer,
+  assertOpenOffer,
+  holdsSeat,
+  offerDeadline,
+  offerLapsed,
+  promotionOpen,
+  releasedSeat,
+  trainingAgreement,
+} from '../domain/enrolment';
 import { firstClassStart, type Iteration } from '../domain/iteration';
 import { REGIONS, type Region } from '../domain/vocabulary';
-import { queueAll, sendQueued, type Outgoing } from '../email/outbox';
+import type { Outgoing } from '../email/outbox';
 import { agreementCosignRequest, enrolled, seatOffered, seatReleased, waitlistEnded } from '../email/templates';
-import { escapeHtml } from '../html';
-import type { Caller } from '../http/caller';
-import { Conflict, NotFound } from '../http/errors';
+import type { Actor } from '../domain/actor';
+import { NotFound, StaleWrite, StateConflict } from '../domain/errors';
 import { count } from '../observability/metrics';
 import { applicationView } from './application-views';
+import { commit, commitOrStale, named, type Change } from './unit-of-work';
 
 const RESPONSE_DAYS = Number(optionalEnv('OFFER_RESPONSE_DAYS', '7'));
 const PUBLIC_BASE_URL = optionalEnv('PUBLIC_BASE_URL', 'http://127.0.0.1:3000');
-/** A request answers within the API's limits; emails it could not send in time go out with the outbox job. */
-const SEND_BUDGET_MS = 5000;
 
 async function loadIteration(id: string): Promise<Iteration> {
   const stored = await getIteration(id);
@@ -74,8 +81,6 @@ async function waitingFor(iterationId: string, region: Region, skip: ReadonlySet
     .sort((x, y) => (x.waitlistPosition ?? Infinity) - (y.waitlistPosition ?? Infinity));
 }
 
-const heldDelta = (status: Application['status']) => (status === 'enrolled' ? { enrolled: -1 } : { offered: -1 });
-
 /**
  * Releases the seat an application holds (declined, withdrawn, lapsed) and, while promotion is open, offers it to
  * the next person waiting — in one transaction, so a released seat is never lost between the two. If that person
@@ -84,11 +89,10 @@ const heldDelta = (status: Application['status']) => (status === 'enrolled' ? { 
 export async function releaseSeat(
   a: Application,
   outcome: 'declined' | 'withdrawn' | 'lapsed',
-  actor: Actor,
+  by: AuditActor,
   reason: string,
 ): Promise<Application> {
-  if (!a.offer || !['offered', 'accepted', 'enrolled'].includes(a.status))
-    throw new Conflict(`An application that is ${a.status} holds no seat.`);
+  if (!holdsSeat(a)) throw new StateConflict(`An application that is ${a.status} holds no seat.`);
   const seatRegion = a.offer.seatRegion;
   const tried = new Set<string>();
   for (let attempt = 0; attempt < 12; attempt++) {
@@ -107,9 +111,9 @@ export async function releaseSeat(
       updatedAt: stamp,
     };
     const emails: Outgoing[] = [{ key: `released#${a.id}`, message: seatReleased(a, iteration, outcome) }];
-    const release = heldDelta(a.status);
-    const items: TransactItem[] = [
-      saveApplicationItem(released, a),
+    const release = releasedSeat(a.status);
+    const writes: Change['writes'] = [
+      named('application', saveApplicationItem(released, a)),
       seatChangeItem(
         a.iterationId,
         seatRegion,
@@ -119,7 +123,7 @@ export async function releaseSeat(
         subjectType: 'application',
         subjectId: a.id,
         action: `seat-${outcome}`,
-        actor,
+        actor: by,
         at: stamp,
         reason,
         before: { status: a.status },
@@ -128,37 +132,36 @@ export async function releaseSeat(
     ];
     if (candidate) {
       const promoted = offer(candidate, iteration, seatRegion, 'waitlist', at);
-      items.splice(2, 0, saveApplicationItem(promoted.next, candidate));
       emails.push(promoted.email);
-      items.push(
+      writes.push(
+        named('candidate', saveApplicationItem(promoted.next, candidate)),
         auditPut({
           subjectType: 'application',
           subjectId: candidate.id,
           action: 'offered-from-waitlist',
-          actor,
+          actor: by,
           at: stamp,
           after: { seatRegion, releasedBy: a.id },
         }),
       );
     }
-    const result = await transact([...items, ...queueAll(emails)]);
+    const result = await commit({ writes, emails });
     if (result.ok) {
       if (candidate) count('OffersSent');
-      await sendQueued(emails, SEND_BUDGET_MS);
       return released;
     }
-    if (failedAt(result.reasons, 0))
-      throw new Conflict('The application changed at the same moment; reload and try again.');
-    if (candidate && failedAt(result.reasons, 2)) tried.add(candidate.id);
+    if (result.refused.has('application'))
+      throw new StaleWrite('The application changed at the same moment; reload and try again.');
+    if (candidate && result.refused.has('candidate')) tried.add(candidate.id);
   }
-  throw new Conflict('The seat could not be released for concurrent changes; retry.');
+  throw new StaleWrite('The seat could not be released for concurrent changes; retry.');
 }
 
 /**
  * Offers free seats of a region (capacity raised, an offer refused before confirmation, a release whose promotion
  * did not complete) to those waiting, one conditional seat at a time, while promotion is open.
  */
-export async function fillFreeSeats(iterationId: string, actor: Actor): Promise<number> {
+export async function fillFreeSeats(iterationId: string, by: AuditActor): Promise<number> {
   let offered = 0;
   for (const region of REGIONS) {
     const tried = new Set<string>();
@@ -171,45 +174,39 @@ export async function fillFreeSeats(iterationId: string, actor: Actor): Promise<
       const candidate = (await waitingFor(iterationId, region, tried))[0];
       if (!candidate) break;
       const promoted = offer(candidate, stored.iteration, region, 'waitlist', at);
-      const result = await transact([
-        seatChangeItem(iterationId, region, { offered: 1 }),
-        saveApplicationItem(promoted.next, candidate),
-        auditPut({
-          subjectType: 'application',
-          subjectId: candidate.id,
-          action: 'offered-from-waitlist',
-          actor,
-          at: toCtIso(at),
-          after: { seatRegion: region, reason: 'a free seat' },
-        }),
-        ...queueAll([promoted.email]),
-      ]);
+      const result = await commit({
+        writes: [
+          seatChangeItem(iterationId, region, { offered: 1 }),
+          named('candidate', saveApplicationItem(promoted.next, candidate)),
+          auditPut({
+            subjectType: 'application',
+            subjectId: candidate.id,
+            action: 'offered-from-waitlist',
+            actor: by,
+            at: toCtIso(at),
+            after: { seatRegion: region, reason: 'a free seat' },
+          }),
+        ],
+        emails: [promoted.email],
+      });
       if (result.ok) {
         offered++;
         count('OffersSent');
-        await sendQueued([promoted.email], SEND_BUDGET_MS);
-      } else if (failedAt(result.reasons, 1)) tried.add(candidate.id);
+      } else if (result.refused.has('candidate')) tried.add(candidate.id);
     }
   }
   return offered;
 }
 
-async function ownApplication(caller: Caller, id: string): Promise<Application> {
+async function ownApplication(actor: Actor, id: string): Promise<Application> {
   const application = await getApplication(id);
-  if (!application || application.applicantSub !== caller.sub) throw new NotFound('The application');
+  if (!application || application.applicantSub !== actor.sub) throw new NotFound('The application');
   return application;
 }
 
-function assertOpenOffer(a: Application, at: Date, statuses: Application['status'][]) {
-  if (!statuses.includes(a.status) || !a.offer)
-    throw new Conflict(`This application is ${a.status}; there is no open offer.`);
-  if (Date.parse(a.offer.deadline) <= at.getTime())
-    throw new Conflict('The offer deadline has passed; the offer has lapsed.');
-}
-
-export async function agreementFor(caller: Caller, id: string) {
-  const application = await ownApplication(caller, id);
-  if (!application.offer) throw new Conflict('There is no agreement before a seat is offered.');
+export async function agreementFor(actor: Actor, id: string) {
+  const application = await ownApplication(actor, id);
+  if (!application.offer) throw new StateConflict('There is no agreement before a seat is offered.');
   const iteration = await loadIteration(application.iterationId);
   return {
     ...trainingAgreement(iteration),
@@ -222,8 +219,8 @@ export async function agreementFor(caller: Caller, id: string) {
  * The learner accepts the offer and signs the training agreement; their supervisor is asked to co-sign it by a
  * single-use link that expires with the offer. Enrolment follows the co-signature.
  */
-export async function accept(caller: Caller, id: string) {
-  const application = await ownApplication(caller, id);
+export async function accept(actor: Actor, id: string) {
+  const application = await ownApplication(actor, id);
   const at = now();
   assertOpenOffer(application, at, ['offered']);
   const iteration = await loadIteration(application.iterationId);
@@ -247,26 +244,28 @@ export async function accept(caller: Caller, id: string) {
       ),
     },
   ];
-  const result = await transact([
-    saveApplicationItem(next, application),
-    createLinkItem(token, {
-      purpose: 'agreement',
-      applicationId: application.id,
-      expiresAt: application.offer!.deadline,
-      createdAt: stamp,
-    }),
-    ...queueAll(emails),
-  ]);
-  if (!result.ok) throw new Conflict('The application changed at the same moment; reload and try again.');
-  await sendQueued(emails, SEND_BUDGET_MS);
+  await commitOrStale(
+    {
+      writes: [
+        saveApplicationItem(next, application),
+        createLinkItem(token, {
+          purpose: 'agreement',
+          applicationId: application.id,
+          expiresAt: application.offer!.deadline,
+          createdAt: stamp,
+        }),
+      ],
+      emails,
+    },
+    'The application changed at the same moment; reload and try again.',
+  );
   return applicationView(next, iteration.title);
 }
 
-export async function decline(caller: Caller, id: string) {
-  const application = await ownApplication(caller, id);
-  if (!['offered', 'accepted'].includes(application.status))
-    throw new Conflict(`This application is ${application.status}; there is no open offer.`);
-  return applicationView(await releaseSeat(application, 'declined', actorOf(caller), 'declined by the applicant'));
+export async function decline(actor: Actor, id: string) {
+  const application = await ownApplication(actor, id);
+  assertOffer(application, ['offered', 'accepted']);
+  return applicationView(await releaseSeat(application, 'declined', actorOf(actor), 'declined by the applicant'));
 }
 
 // ---- the supervisor's co-signature (a link purpose) ----
@@ -279,16 +278,13 @@ async function loadForLink(link: Link) {
 
 export async function describeAgreement(link: Link) {
   const { application: a, iteration } = await loadForLink(link);
-  const doc = trainingAgreement(iteration);
   return {
-    title: 'Co-sign a CE Provider Training Agreement',
-    body:
-      `<p><strong>${escapeHtml(a.applicant.name)}</strong> accepted a seat in <strong>${escapeHtml(iteration.title)}</strong> and signed this agreement. As supervisor, ${escapeHtml(a.supervisor.name)}, please co-sign it.</p>` +
-      `<h2>Course dates</h2><ul>${doc.courseDates.map((c) => `<li>${escapeHtml(c.date)}, 9:00 AM–12:00 PM (Connecticut time)</li>`).join('')}</ul>` +
-      `<h2>Responsibilities</h2><ul>${doc.responsibilities.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>` +
-      `<h2>Attendance policy</h2><p>${escapeHtml(doc.attendancePolicy)}</p>`,
-    action: 'Co-sign the agreement',
-    state: a.status === 'accepted' ? ('open' as const) : ('done' as const),
+    purpose: 'agreement' as const,
+    applicantName: a.applicant.name,
+    iterationTitle: iteration.title,
+    supervisorName: a.supervisor.name,
+    agreement: trainingAgreement(iteration),
+    open: a.status === 'accepted',
   };
 }
 
@@ -307,28 +303,31 @@ export async function confirmAgreement(link: Link, token: string) {
     updatedAt: stamp,
   };
   const emails: Outgoing[] = [{ key: `enrolled#${application.id}`, message: enrolled(next, iteration) }];
-  const result = await transact([
-    useLinkItem(token, stamp),
-    saveApplicationItem(next, application),
-    seatChangeItem(application.iterationId, application.offer!.seatRegion, { offered: -1, enrolled: 1 }),
-    ...queueAll(emails),
-    auditPut({
-      subjectType: 'application',
-      subjectId: application.id,
-      action: 'enrolled',
-      actor: { id: `supervisor-link:${application.supervisor.email}`, roles: [] },
-      at: stamp,
-      before: { status: 'accepted' },
-      after: { status: 'enrolled' },
-    }),
-  ]);
-  if (!result.ok)
-    throw new Conflict('This link was used or the application changed at the same moment; reload the page.');
+  await commitOrStale(
+    {
+      writes: [
+        useLinkItem(token, stamp),
+        saveApplicationItem(next, application),
+        seatChangeItem(application.iterationId, application.offer!.seatRegion, { offered: -1, enrolled: 1 }),
+        auditPut({
+          subjectType: 'application',
+          subjectId: application.id,
+          action: 'enrolled',
+          actor: supervisorActor(application.supervisor.email),
+          at: stamp,
+          before: { status: 'accepted' },
+          after: { status: 'enrolled' },
+        }),
+      ],
+      emails,
+    },
+    'This link was used or the application changed at the same moment; reload the page.',
+  );
   count('Enrolments');
-  await sendQueued(emails, SEND_BUDGET_MS);
   return {
-    title: 'Agreement co-signed',
-    body: `<p>Thank you. ${escapeHtml(application.applicant.name)} is enrolled in ${escapeHtml(iteration.title)}.</p>`,
+    purpose: 'agreement' as const,
+    applicantName: application.applicant.name,
+    iterationTitle: iteration.title,
   };
 }
 
@@ -337,7 +336,7 @@ export async function confirmAgreement(link: Link, token: string) {
 /** Everyone still waitlisted is told the waitlist has ended and to apply again, naming the next iteration if any. */
 export async function endWaitlist(
   iteration: Pick<Iteration, 'id' | 'title' | 'classDates' | 'applicationClosesAt'>,
-  actor: Actor,
+  by: AuditActor,
 ): Promise<number> {
   const waiting = await applicationsInStatus(iteration.id, 'waitlisted');
   if (waiting.length === 0) return 0;
@@ -354,36 +353,35 @@ export async function endWaitlist(
       key: `waitlist-ended#${a.id}`,
       message: waitlistEnded(a, iteration, nextInfo),
     }));
-    const result = await transact([
-      ...batch.map((a) =>
-        saveApplicationItem(
-          {
-            ...a,
-            status: 'waitlist-ended',
-            closedAt: stamp,
-            closedReason: 'the waitlist ended with the allocation; apply again for a later iteration',
-            version: a.version + 1,
-            updatedAt: stamp,
-          },
-          a,
+    const result = await commit({
+      writes: [
+        ...batch.map((a) =>
+          saveApplicationItem(
+            {
+              ...a,
+              status: 'waitlist-ended',
+              closedAt: stamp,
+              closedReason: 'the waitlist ended with the allocation; apply again for a later iteration',
+              version: a.version + 1,
+              updatedAt: stamp,
+            },
+            a,
+          ),
         ),
-      ),
-      ...batch.map((a) =>
-        auditPut({
-          subjectType: 'application',
-          subjectId: a.id,
-          action: 'waitlist-ended',
-          actor,
-          at: stamp,
-          before: { status: 'waitlisted', waitlistPosition: a.waitlistPosition },
-        }),
-      ),
-      ...queueAll(emails),
-    ]);
-    if (result.ok) {
-      ended += batch.length;
-      await sendQueued(emails, SEND_BUDGET_MS);
-    }
+        ...batch.map((a) =>
+          auditPut({
+            subjectType: 'application',
+            subjectId: a.id,
+            action: 'waitlist-ended',
+            actor: by,
+            at: stamp,
+            before: { status: 'waitlisted', waitlistPosition: a.waitlistPosition },
+          }),
+        ),
+      ],
+      emails,
+    });
+    if (result.ok) ended += batch.length;
   }
   return ended;
 }
@@ -397,7 +395,7 @@ export async function endWaitlist(
  * 3. once the first class has started, allocation closes and the waitlist ends.
  */
 export async function sweepAllocations() {
-  const actor = systemActor('allocation-sweep');
+  const by = systemActor('allocation-sweep');
   const at = now();
   let lapsed = 0;
   let start: Record<string, unknown> | undefined;
@@ -414,16 +412,11 @@ export async function sweepAllocations() {
     for (const item of page.Items ?? []) {
       const due = fromItem(item);
       const current = await getApplication(due.id);
-      if (
-        !current?.offer ||
-        !['offered', 'accepted'].includes(current.status) ||
-        Date.parse(current.offer.deadline) > at.getTime()
-      )
-        continue;
-      await releaseSeat(current, 'lapsed', actor, 'not answered and co-signed by the offer deadline').then(
+      if (!current || !offerLapsed(current, at)) continue;
+      await releaseSeat(current, 'lapsed', by, 'not answered and co-signed by the offer deadline').then(
         () => lapsed++,
         (error: Error) => {
-          if (!(error instanceof Conflict)) throw error;
+          if (!(error instanceof StaleWrite || error instanceof StateConflict)) throw error;
         },
       );
     }
@@ -435,12 +428,12 @@ export async function sweepAllocations() {
   for (const record of await listPublishedClosingAfter(new Date(at.getTime() - 400 * 24 * 3600_000))) {
     const iteration: IterationRecord = record;
     if (promotionOpen(iteration, at)) {
-      promoted += await fillFreeSeats(iteration.id, actor);
+      promoted += await fillFreeSeats(iteration.id, by);
       continue;
     }
     const start = firstClassStart(iteration);
-    if (!iteration.allocationClosedAt && start) await transact([closeAllocationItem(iteration.id, start)]);
-    ended += await endWaitlist(iteration, actor);
+    if (!iteration.allocationClosedAt && start) await commit({ writes: [closeAllocationItem(iteration.id, start)] });
+    ended += await endWaitlist(iteration, by);
   }
   return { lapsed, promoted, waitlistEnded: ended };
 }

@@ -3,6 +3,7 @@ import {
   calendarLocked,
   checkPlan,
   publishProblems,
+  publishRefusals,
   totalSeats,
   type PlanInput,
 } from '../../shared/domain/iteration';
@@ -35,9 +36,7 @@ describe('an iteration plan', () => {
       none,
       ids,
     );
-    expect(problems).toEqual([
-      expect.objectContaining({ field: 'body.applicationWindow.closesAt', code: 'window_order' }),
-    ]);
+    expect(problems).toEqual([expect.objectContaining({ field: 'applicationWindow.closesAt', code: 'window_order' })]);
   });
 
   it('needs applications to close by the first live class', () => {
@@ -62,9 +61,9 @@ describe('an iteration plan', () => {
       ids,
     );
     expect(problems.map((p) => [p.field, p.code])).toEqual([
-      ['body.liveClasses.1.date', 'class_date'],
-      ['body.liveClasses.2.date', 'duplicate_class'],
-      ['body.liveClasses.3.date', 'class_date'],
+      ['liveClasses.1.date', 'class_date'],
+      ['liveClasses.2.date', 'duplicate_class'],
+      ['liveClasses.3.date', 'class_date'],
     ]);
   });
 
@@ -75,7 +74,7 @@ describe('an iteration plan', () => {
       ids,
     );
     expect(problems).toEqual([
-      expect.objectContaining({ field: 'body.assignments.0.dueAt', code: 'deadline_before_course' }),
+      expect.objectContaining({ field: 'assignments.0.dueAt', code: 'deadline_before_course' }),
     ]);
   });
 
@@ -90,9 +89,7 @@ describe('an iteration plan', () => {
       none,
       ids,
     );
-    expect(problems).toEqual([
-      expect.objectContaining({ field: 'body.assignments.1.id', code: 'duplicate_assignment' }),
-    ]);
+    expect(problems).toEqual([expect.objectContaining({ field: 'assignments.1.id', code: 'duplicate_assignment' })]);
   });
 
   it('derives the total seats from the regions', () => {
@@ -106,6 +103,15 @@ describe('an iteration plan', () => {
       ids,
     );
     expect(publishProblems(empty!).map((p) => p.code)).toEqual(['no_classes', 'no_seats']);
+  });
+
+  it('is refused once the application window has closed', () => {
+    const { plan: ready } = checkPlan(plan({}), none, ids);
+    const closes = Date.parse(ready!.applicationClosesAt);
+    expect(publishRefusals(ready!, new Date(closes - 1))).toEqual([]);
+    expect(publishRefusals(ready!, new Date(closes))).toEqual([
+      expect.objectContaining({ field: 'applicationWindow.closesAt', code: 'window_passed' }),
+    ]);
   });
 });
 

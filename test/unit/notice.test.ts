@@ -1,5 +1,5 @@
 import { noticeRange, periodOf } from '../../shared/domain/notice';
-import { renewalExpiry } from '../../shared/use-cases/certifications';
+import { renewalExpiry } from '../../shared/domain/certification';
 
 describe('the DDS notice period', () => {
   it('is the calendar month; the first notice reaches back a month, later ones to the previous notice', () => {

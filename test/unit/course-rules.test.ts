@@ -1,0 +1,58 @@
+import { NotFound, RuleBroken } from '../../shared/domain/errors';
+import { assertClassStarted, extensionEnd, markedComplete } from '../../shared/domain/qualification';
+
+const thrown = (act: () => unknown): unknown => {
+  try {
+    act();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+};
+
+describe('taking attendance', () => {
+  const classes = ['2027-02-02', '2027-02-09'];
+
+  it('is for a class of the iteration, once it has started (9:00 Connecticut time)', () => {
+    expect(thrown(() => assertClassStarted(classes, '2027-02-02', new Date('2027-02-02T14:00:00Z')))).toBeUndefined();
+    const early = thrown(() => assertClassStarted(classes, '2027-02-02', new Date('2027-02-02T13:59:59Z')));
+    expect(early).toBeInstanceOf(RuleBroken);
+    expect((early as RuleBroken).problems).toEqual([
+      { field: 'date', code: 'class_not_started', message: 'the class starts 2027-02-02T09:00:00.000-05:00' },
+    ]);
+    expect(thrown(() => assertClassStarted(classes, '2027-02-03', new Date('2027-03-01T00:00:00Z')))).toBeInstanceOf(
+      NotFound,
+    );
+  });
+});
+
+describe('homework', () => {
+  const submission = { at: '2027-02-10T10:00:00.000-05:00' };
+  const review = (status: 'complete' | 'returned', at: string) => ({ status, at, by: 'ads' });
+
+  it('is complete when ADS marked the latest submission complete', () => {
+    expect(markedComplete(undefined)).toBe(false);
+    expect(markedComplete({ submissions: [submission] })).toBe(false);
+    expect(
+      markedComplete({ submissions: [submission], review: review('complete', '2027-02-11T09:00:00.000-05:00') }),
+    ).toBe(true);
+    expect(
+      markedComplete({ submissions: [submission], review: review('returned', '2027-02-11T09:00:00.000-05:00') }),
+    ).toBe(false);
+    // Marked before the latest submission: that submission awaits its own review.
+    expect(
+      markedComplete({
+        submissions: [submission, { at: '2027-02-12T10:00:00.000-05:00' }],
+        review: review('complete', '2027-02-11T09:00:00.000-05:00'),
+      }),
+    ).toBe(false);
+  });
+
+  it('extensions end after the deadline, at a real Connecticut date-time', () => {
+    const assignment = { dueAt: '2027-02-15T23:59:00.000-05:00' };
+    expect(extensionEnd(assignment, '2027-02-20T23:59').toISOString()).toBe('2027-02-21T04:59:00.000Z');
+    const codes = (until: string) => (thrown(() => extensionEnd(assignment, until)) as RuleBroken).problems[0]?.code;
+    expect(codes('2027-02-15T23:59')).toBe('not_later');
+    expect(codes('2027-03-14T02:30')).toBe('invalid_datetime');
+  });
+});
