@@ -1,6 +1,7 @@
 import type { FieldProblem } from './errors';
 import type { Position } from './person';
-import type { IterationKind } from './iteration';
+import { promotionOpen } from './enrolment';
+import type { Iteration, IterationKind } from './iteration';
 import type { Region } from './vocabulary';
 
 /**
@@ -101,4 +102,33 @@ export function applicationProblem(input: {
     };
   }
   return undefined;
+}
+
+/** What an application's shown status depends on besides itself: its iteration's dates. */
+export type StatusDates = Pick<Iteration, 'applicationClosesAt' | 'classDates' | 'allocationClosedAt'>;
+
+/**
+ * The status as it is true now. A stored status with a deadline reads as what it becomes once that deadline has
+ * passed, before the job that acts on it has run: an offer (offered, or accepted awaiting the co-signature) past its
+ * deadline reads `lapsed` (the `allocation-sweep` job still releases the seat); an application not endorsed by the
+ * window's close reads `not-considered` (the `application-deadlines` job still closes it and tells the applicant);
+ * a waitlist place once promotion has stopped reads `waitlist-ended`. Every view that shows a status uses this.
+ */
+export function shownStatus(
+  a: Pick<Application, 'status' | 'offer'>,
+  dates: StatusDates,
+  now: Date,
+): ApplicationStatus {
+  const t = now.getTime();
+  switch (a.status) {
+    case 'offered':
+    case 'accepted':
+      return a.offer && Date.parse(a.offer.deadline) <= t ? 'lapsed' : a.status;
+    case 'submitted':
+      return Date.parse(dates.applicationClosesAt) <= t ? 'not-considered' : a.status;
+    case 'waitlisted':
+      return promotionOpen(dates, now) ? a.status : 'waitlist-ended';
+    default:
+      return a.status;
+  }
 }

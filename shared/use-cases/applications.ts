@@ -15,7 +15,14 @@ import { getIteration } from '../data/iterations';
 import { createLinkItem, newLinkToken } from '../data/links';
 import { getPerson } from '../data/people';
 import { futureStaffItem, getProvider, getProviders } from '../data/providers';
-import { applicationProblem, WITHDRAWABLE, type Application, type ApplicationStatus } from '../domain/application';
+import {
+  applicationProblem,
+  shownStatus,
+  WITHDRAWABLE,
+  type Application,
+  type ApplicationStatus,
+} from '../domain/application';
+import type { Iteration } from '../domain/iteration';
 import { toCtIso } from '../domain/calendar/time';
 import { newId } from '../domain/ids';
 import { holdsSeat } from '../domain/enrolment';
@@ -132,13 +139,25 @@ export async function apply(actor: Actor, input: ApplyInput) {
       ],
     });
   await sendQueued(emails);
-  return { outcome: 'applied' as const, application: applicationView(application, iteration.title) };
+  return { outcome: 'applied' as const, application: applicationView(application, iteration, now()) };
 }
 
+/** The application someone already has: the same view the first answer gave. */
 async function existing(id: string) {
   const application = await getApplication(id);
   if (!application) throw new StaleWrite('The application is being saved; retry.');
-  return { outcome: 'already-applied' as const, application: applicationView(application) };
+  return { outcome: 'already-applied' as const, application: await viewOf(application) };
+}
+
+async function iterationOf(application: Application): Promise<Iteration> {
+  const stored = await getIteration(application.iterationId);
+  if (!stored) throw new NotFound('The iteration');
+  return stored.iteration;
+}
+
+/** The view of an application with its iteration (title, and the dates its shown status depends on). */
+export async function viewOf(application: Application) {
+  return applicationView(application, await iterationOf(application), now());
 }
 
 /** One's own application; someone else's is "not found", never "forbidden" (its existence is not revealed). */
@@ -149,23 +168,33 @@ async function ownApplication(actor: Actor, id: string): Promise<Application> {
 }
 
 export async function myApplications(actor: Actor) {
-  return { items: (await applicationsOfPerson(actor.sub)).map((a) => applicationView(a)) };
+  const applications = await applicationsOfPerson(actor.sub);
+  const iterations = new Map<string, Iteration>();
+  for (const id of new Set(applications.map((a) => a.iterationId))) {
+    const stored = await getIteration(id);
+    if (stored) iterations.set(id, stored.iteration);
+  }
+  const at = now();
+  return {
+    items: applications.flatMap((a) => {
+      const iteration = iterations.get(a.iterationId);
+      return iteration ? [applicationView(a, iteration, at)] : [];
+    }),
+  };
 }
 
 export async function myApplication(actor: Actor, id: string) {
-  const application = await ownApplication(actor, id);
-  const stored = await getIteration(application.iterationId);
-  return applicationView(application, stored?.iteration.title);
+  return viewOf(await ownApplication(actor, id));
 }
 
 /** Withdraw one's own application; a seat it holds is released to the next person waiting. */
 export async function withdraw(actor: Actor, id: string) {
   const application = await ownApplication(actor, id);
-  if (application.status === 'withdrawn') return applicationView(application);
+  if (application.status === 'withdrawn') return viewOf(application);
   if (!WITHDRAWABLE.includes(application.status))
     throw new StateConflict(`An application that is ${application.status} cannot be withdrawn.`);
   if (holdsSeat(application)) {
-    return applicationView(await releaseSeat(application, 'withdrawn', actorOf(actor), 'withdrawn by the applicant'));
+    return viewOf(await releaseSeat(application, 'withdrawn', actorOf(actor), 'withdrawn by the applicant'));
   }
   const at = toCtIso(now());
   const next: Application = {
@@ -180,13 +209,14 @@ export async function withdraw(actor: Actor, id: string) {
     { writes: [saveApplicationItem(next, application)] },
     'The application changed at the same moment; reload and try again.',
   );
-  return applicationView(next);
+  return viewOf(next);
 }
 
 // ---- ADS views ----
 
 /** One row per application, with what allocation weighs. */
-async function rows(applications: Application[]) {
+async function rows(applications: Application[], iteration: Iteration) {
+  const at = now();
   const providers = await getProviders(applications.flatMap((a) => (a.providerId ? [a.providerId] : [])));
   return applications.map((a) => {
     const provider = a.providerId ? providers.get(a.providerId) : undefined;
@@ -201,7 +231,7 @@ async function rows(applications: Application[]) {
       providerRegions: provider?.regions ?? [],
       providerPriority: provider?.priority !== undefined,
       region: a.region,
-      status: a.status,
+      status: shownStatus(a, iteration, at),
       endorsed: a.endorsedAt !== undefined,
       endorsedAt: a.endorsedAt,
       submittedAt: a.submittedAt,
@@ -225,19 +255,21 @@ export async function listForAds(
   cursor: string | undefined,
   limit: number,
 ) {
-  if (!(await getIteration(iterationId))) throw new NotFound('The iteration');
+  const stored = await getIteration(iterationId);
+  if (!stored) throw new NotFound('The iteration');
   const page = await listApplications(iterationId, filter, cursor, limit);
-  return { items: await rows(page.applications), cursor: page.cursor };
+  return { items: await rows(page.applications, stored.iteration), cursor: page.cursor };
 }
 
 /** Every application of the listing (all pages), for the CSV export. */
 export async function exportRows(iterationId: string, filter: ApplicationFilter) {
-  if (!(await getIteration(iterationId))) throw new NotFound('The iteration');
+  const stored = await getIteration(iterationId);
+  if (!stored) throw new NotFound('The iteration');
   const all: ApplicationRow[] = [];
   let cursor: string | undefined;
   do {
     const page = await listApplications(iterationId, filter, cursor, 100);
-    all.push(...(await rows(page.applications)));
+    all.push(...(await rows(page.applications, stored.iteration)));
     cursor = page.cursor;
   } while (cursor);
   return all;

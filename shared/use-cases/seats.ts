@@ -259,13 +259,14 @@ export async function accept(actor: Actor, id: string) {
     },
     'The application changed at the same moment; reload and try again.',
   );
-  return applicationView(next, iteration.title);
+  return applicationView(next, iteration, now());
 }
 
 export async function decline(actor: Actor, id: string) {
   const application = await ownApplication(actor, id);
   assertOffer(application, ['offered', 'accepted']);
-  return applicationView(await releaseSeat(application, 'declined', actorOf(actor), 'declined by the applicant'));
+  const declined = await releaseSeat(application, 'declined', actorOf(actor), 'declined by the applicant');
+  return applicationView(declined, await loadIteration(declined.iterationId), now());
 }
 
 // ---- the supervisor's co-signature (a link purpose) ----
