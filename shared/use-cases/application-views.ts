@@ -17,6 +17,8 @@ export const applicationView = (a: Application, iteration: Pick<Iteration, 'titl
   status: shownStatus(a, iteration, now),
   submittedAt: a.submittedAt,
   endorsedAt: a.endorsedAt,
+  endorsementDeclined: a.endorsementDeclined,
+  endorsementLinkSentAt: a.endorsementLink?.sentAt,
   waitlistPosition: a.waitlistPosition,
   offer: a.offer,
   agreement: a.agreement,

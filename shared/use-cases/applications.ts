@@ -1,5 +1,4 @@
 import { now } from '../clock';
-import { optionalEnv } from '../config/env';
 import { auditPut } from '../data/audit';
 import { actorOf } from '../domain/audit';
 import { admitItem } from '../data/admissions';
@@ -12,7 +11,6 @@ import {
   saveApplicationItem,
 } from '../data/applications';
 import { getIteration } from '../data/iterations';
-import { createLinkItem, newLinkToken } from '../data/links';
 import { getPerson } from '../data/people';
 import { futureStaffItem, getProvider, getProviders } from '../data/providers';
 import {
@@ -29,16 +27,15 @@ import { holdsSeat } from '../domain/enrolment';
 import { applicationWindowState } from '../domain/iteration';
 import type { Region } from '../domain/vocabulary';
 import type { Outgoing } from '../email/outbox';
-import { applicationReceipt, endorsementRequest } from '../email/templates';
+import { applicationReceipt } from '../email/templates';
 import type { Actor } from '../domain/actor';
 import { NotFound, RuleBroken, StaleWrite, StateConflict } from '../domain/errors';
 import { count } from '../observability/metrics';
 import { applicationView } from './application-views';
 import { recertificationEligible } from './lifecycle';
 import { releaseSeat } from './seats';
+import { endorsementLink } from './supervisor';
 import { commit, commitOrStale, sendQueued } from './unit-of-work';
-
-const PUBLIC_BASE_URL = optionalEnv('PUBLIC_BASE_URL', 'http://127.0.0.1:3000');
 
 export interface ApplyInput {
   iterationId: string;
@@ -49,7 +46,8 @@ export interface ApplyInput {
 
 /**
  * Apply to an iteration.
- * 1. Someone who already applied gets their application back (`already-applied`), nothing new is written or sent.
+ * 1. Someone who already applied gets their application back (`already-applied`), nothing new is written or sent —
+ *    unless they withdrew it: then, while the window is open, applying again reopens that same application.
  * 2. The profile must be complete; the iteration published and its window open (Connecticut time); the region one
  *    the provider covers; a recertification iteration needs eligibility.
  * 3. One transaction writes the application, its guard (one per person and iteration), the supervisor's
@@ -58,7 +56,8 @@ export interface ApplyInput {
  */
 export async function apply(actor: Actor, input: ApplyInput) {
   const existingId = await applicationIdOf(actor.sub, input.iterationId);
-  if (existingId) return existing(existingId);
+  const previous = existingId ? await getApplication(existingId) : undefined;
+  if (existingId && previous?.status !== 'withdrawn') return existing(existingId);
 
   const person = await getPerson(actor.sub);
   if (!person)
@@ -82,8 +81,10 @@ export async function apply(actor: Actor, input: ApplyInput) {
   if (problem) throw new RuleBroken('This application cannot be made.', [problem]);
 
   const stamp = toCtIso(at);
-  const application: Application = {
-    id: newId('ap'),
+  const id = previous?.id ?? newId('ap');
+  const version = (previous?.version ?? 0) + 1;
+  const draft: Application = {
+    id,
     iterationId: iteration.id,
     iterationKind: iteration.kind,
     applicantSub: actor.sub,
@@ -96,32 +97,40 @@ export async function apply(actor: Actor, input: ApplyInput) {
     futureStaffPlanned: input.futureStaffPlanned,
     submittedAt: stamp,
     status: 'submitted',
-    version: 1,
+    version,
     updatedAt: stamp,
   };
-  const token = newLinkToken();
+  // A reopened application's events are new events: its emails are keyed by its version.
+  const event = previous ? `${id}#${version}` : id;
+  const link = endorsementLink(draft, iteration, at, `endorsement-request#${event}`);
+  const application: Application = { ...draft, endorsementLink: link.record };
   const emails: Outgoing[] = [
-    { key: `application-receipt#${application.id}`, message: applicationReceipt(application, iteration) },
-    {
-      key: `endorsement-request#${application.id}`,
-      message: endorsementRequest(application, iteration, `${PUBLIC_BASE_URL}/links/${token}`),
-    },
+    { key: `application-receipt#${event}`, message: applicationReceipt(application, iteration) },
+    link.email,
   ];
   const result = await commit({
     writes: [
-      ...createApplicationItems(application),
-      createLinkItem(token, {
-        purpose: 'endorsement',
-        applicationId: application.id,
-        expiresAt: iteration.applicationClosesAt,
-        createdAt: stamp,
-      }),
+      ...(previous
+        ? [
+            saveApplicationItem(application, previous),
+            auditPut({
+              subjectType: 'application',
+              subjectId: id,
+              action: 'reopened',
+              actor: actorOf(actor),
+              at: stamp,
+              before: { status: previous.status, closedAt: previous.closedAt },
+              after: { status: application.status, region: application.region, supervisor: application.supervisor },
+            }),
+          ]
+        : createApplicationItems(application)),
+      link.item,
     ],
     emails,
     sendLater: true,
   });
   if (!result.ok) {
-    // Another request by the same person won the race: theirs is the application.
+    // Another request by the same person won the race (applied, or reopened): theirs is the application.
     const winner = await applicationIdOf(actor.sub, input.iterationId);
     if (winner) return existing(winner);
     throw new StaleWrite('The application could not be saved; retry.');
@@ -139,7 +148,10 @@ export async function apply(actor: Actor, input: ApplyInput) {
       ],
     });
   await sendQueued(emails);
-  return { outcome: 'applied' as const, application: applicationView(application, iteration, now()) };
+  return {
+    outcome: previous ? ('reopened' as const) : ('applied' as const),
+    application: applicationView(application, iteration, now()),
+  };
 }
 
 /** The application someone already has: the same view the first answer gave. */
@@ -234,6 +246,10 @@ async function rows(applications: Application[], iteration: Iteration) {
       status: shownStatus(a, iteration, at),
       endorsed: a.endorsedAt !== undefined,
       endorsedAt: a.endorsedAt,
+      endorsementDeclined: a.endorsementDeclined && {
+        at: a.endorsementDeclined.at,
+        reason: a.endorsementDeclined.reason,
+      },
       submittedAt: a.submittedAt,
       futureStaffPlanned: a.futureStaffPlanned,
       waitlistPosition: a.waitlistPosition,

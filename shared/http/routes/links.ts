@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { route } from '../route';
+import { formText, meta } from '../schemas';
 
 const token = z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, 'not a valid link'));
 const tag = 'Supervisor links';
@@ -30,6 +31,29 @@ export const linkRoutes = {
     tag,
     summary: 'Confirm what the link asks (endorse an application, co-sign a training agreement); works once',
     params: z.strictObject({ token }),
+    success: { status: 200, description: 'An HTML page saying what was done', contentType: 'text/html; charset=utf-8' },
+    problems: [400, 404, 409, 410],
+  }),
+  declineLink: route({
+    operationId: 'declineLink',
+    method: 'POST',
+    path: '/links/{token}/decline',
+    area: 'links',
+    access: 'public',
+    tag,
+    summary: 'Answer an endorsement link with "I do not endorse this", optionally saying why; works once',
+    description:
+      "The link page's decline form posts here (an HTML form; JSON is accepted too). The applicant is emailed, with the reason if given, and may name another supervisor while the window is open.",
+    params: z.strictObject({ token }),
+    body: meta(
+      z.strictObject({
+        reason: meta(z.optional(formText(1000)), {
+          description: 'Why the supervisor does not endorse it (optional; the applicant reads it; empty means none).',
+        }),
+      }),
+      { id: 'EndorsementDeclineInput' },
+    ),
+    form: true,
     success: { status: 200, description: 'An HTML page saying what was done', contentType: 'text/html; charset=utf-8' },
     problems: [400, 404, 409, 410],
   }),
