@@ -11,6 +11,7 @@ import {
   saveApplicationItem,
 } from '../data/applications';
 import { getIteration } from '../data/iterations';
+import { revokeLinkItem } from '../data/links';
 import { getPerson } from '../data/people';
 import { futureStaffItem, getProvider, getProviders } from '../data/providers';
 import {
@@ -113,6 +114,7 @@ export async function apply(actor: Actor, input: ApplyInput) {
       ...(previous
         ? [
             saveApplicationItem(application, previous),
+            ...(previous.endorsementLink ? [revokeLinkItem(previous.endorsementLink.hash, stamp)] : []),
             auditPut({
               subjectType: 'application',
               subjectId: id,
