@@ -1,7 +1,11 @@
 import * as z from 'zod/mini';
 import { route } from '../route';
+import { described } from '../schemas';
 
-const token = z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, 'not a valid link'));
+const token = described(
+  z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, 'not a valid link')),
+  'The secret of the link, from the email (256 random bits).',
+);
 const tag = 'Supervisor links';
 
 export const linkRoutes = {
