@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { HttpProblem } from './errors';
-import type { Reply, RouteSpec, SuccessStatus } from './route';
+import { answersWithPages, type Reply, type RouteSpec, type SuccessStatus } from './route';
 import { escapeHtml, page } from '../html';
 
 /** The HTTP API payload 2.0 event; with a JWT authorizer it also carries `requestContext.authorizer.jwt.claims`. */
@@ -33,7 +33,7 @@ export function replyResponse(status: SuccessStatus, reply: Reply, event: ApiEve
  * with pages (the supervisor links) get the same problem as a short HTML page.
  */
 export function problemResponse(problem: HttpProblem, event: ApiEvent, route?: RouteSpec): ApiResult {
-  if (route?.success.contentType?.startsWith('text/html')) {
+  if (route && answersWithPages(route)) {
     return {
       statusCode: problem.status,
       headers: { ...baseHeaders(event), ...problem.headers, 'content-type': 'text/html; charset=utf-8' },

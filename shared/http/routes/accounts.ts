@@ -63,7 +63,7 @@ export const accountRoutes = {
     tag,
     summary: 'Your profile',
     success: { status: 200, description: 'Your profile', schema: Profile },
-    problems: [401, 403, 404],
+    problems: [404],
   }),
   putMyProfile: route({
     operationId: 'putMyProfile',
@@ -77,7 +77,7 @@ export const accountRoutes = {
       'Your email is the one you signed in with. Naming a provider is a claim until your supervisor confirms it by endorsing an application.',
     body: ProfileInput,
     success: { status: 200, description: 'Your profile as saved', schema: Profile },
-    problems: [400, 401, 403, 409, 422],
+    problems: [422],
   }),
   createStaffAccount: route({
     operationId: 'createStaffAccount',
@@ -101,6 +101,5 @@ export const accountRoutes = {
         createdAt: described(instant, 'When the account was created.'),
       }),
     },
-    problems: [400, 401, 403, 409],
   }),
 } as const;

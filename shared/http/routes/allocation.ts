@@ -150,7 +150,7 @@ export const allocationRoutes = {
     params: z.strictObject({ iterationId }),
     body: emptyBody,
     success: { status: 201, description: 'The proposal, each line with its reasons', schema: Proposal },
-    problems: [400, 401, 403, 404, 409],
+    problems: [404],
   }),
   latestProposal: route({
     operationId: 'latestProposal',
@@ -162,7 +162,7 @@ export const allocationRoutes = {
     summary: 'The latest allocation proposal',
     params: z.strictObject({ iterationId }),
     success: { status: 200, description: 'The proposal', schema: Proposal },
-    problems: [400, 401, 403, 404],
+    problems: [404],
   }),
   setOverride: route({
     operationId: 'setOverride',
@@ -188,7 +188,7 @@ export const allocationRoutes = {
         at: described(instant, 'When the override was set.'),
       }),
     },
-    problems: [400, 401, 403, 404, 409, 422],
+    problems: [404, 422],
   }),
   confirmProposal: route({
     operationId: 'confirmProposal',
@@ -202,7 +202,7 @@ export const allocationRoutes = {
     params: z.strictObject({ iterationId }),
     body: z.strictObject({ version: described(whole(1, 1_000_000), 'The proposal version to confirm: the latest.') }),
     success: { status: 200, description: 'The allocation after confirmation', schema: Summary },
-    problems: [400, 401, 403, 404, 409],
+    problems: [404],
   }),
   closeAllocation: route({
     operationId: 'closeAllocation',
@@ -215,7 +215,7 @@ export const allocationRoutes = {
     params: z.strictObject({ iterationId }),
     body: z.strictObject({ reason }),
     success: { status: 200, description: 'The allocation', schema: Summary },
-    problems: [400, 401, 403, 404, 409],
+    problems: [404],
   }),
   allocationSummary: route({
     operationId: 'allocationSummary',
@@ -227,7 +227,7 @@ export const allocationRoutes = {
     summary: 'Seats offered, enrolled and free by region, and the state of the allocation',
     params: z.strictObject({ iterationId }),
     success: { status: 200, description: 'The allocation', schema: Summary },
-    problems: [400, 401, 403, 404],
+    problems: [404],
   }),
   trainingAgreement: route({
     operationId: 'trainingAgreement',
@@ -240,7 +240,7 @@ export const allocationRoutes = {
       'The CE Provider Training Agreement for an offered seat (course dates, responsibilities, attendance policy)',
     params: z.strictObject({ applicationId }),
     success: { status: 200, description: 'The agreement', schema: Agreement },
-    problems: [400, 401, 403, 404, 409],
+    problems: [404, 409],
   }),
   acceptOffer: route({
     operationId: 'acceptOffer',
@@ -266,7 +266,7 @@ export const allocationRoutes = {
       description: 'The application (accepted; enrolled once co-signed)',
       schema: ApplicationView,
     },
-    problems: [400, 401, 403, 404, 409],
+    problems: [404],
   }),
   declineOffer: route({
     operationId: 'declineOffer',
@@ -279,6 +279,6 @@ export const allocationRoutes = {
     params: z.strictObject({ applicationId }),
     body: emptyBody,
     success: { status: 200, description: 'The application', schema: ApplicationView },
-    problems: [400, 401, 403, 404, 409],
+    problems: [404],
   }),
 } as const;

@@ -135,8 +135,13 @@ export const applicationRoutes = {
       'One application per person per iteration: applying again returns the existing one (200). Send an Idempotency-Key to make a retry safe. Your supervisor is emailed a link to endorse it; only endorsed applications are considered for a seat.',
     body: ApplyInput,
     idempotent: true,
-    success: { status: 201, description: 'The application (200 if it already existed)', schema: ApplicationView },
-    problems: [400, 401, 403, 404, 409, 422],
+    success: {
+      status: 201,
+      description: 'The application, created',
+      schema: ApplicationView,
+      also: { status: 200, description: 'You had already applied to this iteration: the existing application' },
+    },
+    problems: [404, 422],
   }),
   myApplications: route({
     operationId: 'myApplications',
@@ -151,7 +156,6 @@ export const applicationRoutes = {
       description: 'Your applications',
       schema: z.object({ items: described(z.array(ApplicationView), 'Your applications, latest first.') }),
     },
-    problems: [401, 403],
   }),
   myApplication: route({
     operationId: 'myApplication',
@@ -163,7 +167,7 @@ export const applicationRoutes = {
     summary: 'One of your applications',
     params: z.strictObject({ applicationId }),
     success: { status: 200, description: 'The application', schema: ApplicationView },
-    problems: [400, 401, 403, 404],
+    problems: [404],
   }),
   withdrawApplication: route({
     operationId: 'withdrawApplication',
@@ -175,7 +179,7 @@ export const applicationRoutes = {
     summary: 'Withdraw one of your applications (a seat it holds goes to the next person waitlisted)',
     params: z.strictObject({ applicationId }),
     success: { status: 200, description: 'The application', schema: ApplicationView },
-    problems: [400, 401, 403, 404, 409],
+    problems: [404],
   }),
   listApplicationsForAds: route({
     operationId: 'listApplicationsForAds',
@@ -188,7 +192,7 @@ export const applicationRoutes = {
     params: z.strictObject({ iterationId }),
     query: z.strictObject({ ...listFilter, ...pageQuery }),
     success: { status: 200, description: 'A page of applications', schema: page(ApplicationRow) },
-    problems: [400, 401, 403, 404],
+    problems: [404],
   }),
   exportApplications: route({
     operationId: 'exportApplications',
@@ -201,7 +205,7 @@ export const applicationRoutes = {
     params: z.strictObject({ iterationId }),
     query: z.strictObject(listFilter),
     success: { status: 200, description: 'text/csv', contentType: 'text/csv; charset=utf-8' },
-    problems: [400, 401, 403, 404],
+    problems: [404],
   }),
   admitToRecertification: route({
     operationId: 'admitToRecertification',
@@ -226,6 +230,6 @@ export const applicationRoutes = {
         admittedAt: described(instant, 'When they were admitted.'),
       }),
     },
-    problems: [400, 401, 403, 404, 422],
+    problems: [404, 422],
   }),
 } as const;

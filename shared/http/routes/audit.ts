@@ -38,6 +38,5 @@ export const auditRoutes = {
     params: z.strictObject({ subjectType, subjectId }),
     query: z.strictObject(pageQuery),
     success: { status: 200, description: 'A page of audit records', schema: page(AuditEntry) },
-    problems: [400, 401, 403],
   }),
 } as const;

@@ -124,7 +124,7 @@ export const certificationRoutes = {
         alreadyIssued: described(z.array(z.string()), 'Applications certified before (nothing issued twice).'),
       }),
     },
-    problems: [400, 401, 403, 404, 409, 422],
+    problems: [404, 422],
   }),
   setCertificateStanding: route({
     operationId: 'setCertificateStanding',
@@ -140,7 +140,7 @@ export const certificationRoutes = {
       reason,
     }),
     success: { status: 200, description: 'The certification', schema: Certificate },
-    problems: [400, 401, 403, 404, 409],
+    problems: [404],
   }),
   recordExternalCertification: route({
     operationId: 'recordExternalCertification',
@@ -172,7 +172,7 @@ export const certificationRoutes = {
       description: 'The certifications recorded',
       schema: certificates('One per stage covered.'),
     },
-    problems: [400, 401, 403, 404, 422],
+    problems: [404, 422],
   }),
   personCertifications: route({
     operationId: 'personCertifications',
@@ -188,7 +188,6 @@ export const certificationRoutes = {
       description: 'The certifications',
       schema: certificates("The person's certifications, every state."),
     },
-    problems: [400, 401, 403],
   }),
   recordDeparture: route({
     operationId: 'recordDeparture',
@@ -215,7 +214,7 @@ export const certificationRoutes = {
         priorityGranted: described(z.boolean(), 'Whether the provider got priority (none left certified).'),
       }),
     },
-    problems: [400, 401, 403, 404, 409, 422],
+    problems: [404, 422],
   }),
   myCertifications: route({
     operationId: 'myCertifications',
@@ -230,7 +229,6 @@ export const certificationRoutes = {
       description: 'Your certifications',
       schema: certificates('Your certifications, every state.'),
     },
-    problems: [401, 403],
   }),
   completionReport: route({
     operationId: 'completionReport',
@@ -270,6 +268,6 @@ export const certificationRoutes = {
         ),
       }),
     },
-    problems: [400, 401, 403, 404],
+    problems: [404],
   }),
 } as const;

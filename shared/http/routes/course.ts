@@ -130,7 +130,7 @@ export const courseRoutes = {
       ),
     }),
     success: { status: 201, description: 'The attendance grid', schema: Grid },
-    problems: [400, 401, 403, 404, 409, 422],
+    problems: [404, 422],
   }),
   correctAttendance: route({
     operationId: 'correctAttendance',
@@ -152,7 +152,7 @@ export const courseRoutes = {
         minutesMissed: described(z.optional(z.number()), 'For `partial`: how many minutes were missed.'),
       }),
     },
-    problems: [400, 401, 403, 404, 409, 422],
+    problems: [404, 422],
   }),
   attendanceGrid: route({
     operationId: 'attendanceGrid',
@@ -164,7 +164,7 @@ export const courseRoutes = {
     summary: "The iteration's attendance: every enrolled learner by every class",
     params: z.strictObject({ iterationId }),
     success: { status: 200, description: 'The grid', schema: Grid },
-    problems: [400, 401, 403, 404],
+    problems: [404],
   }),
   attendanceCsv: route({
     operationId: 'attendanceCsv',
@@ -176,7 +176,7 @@ export const courseRoutes = {
     summary: "The iteration's attendance as CSV, with each class's start, end and duration",
     params: z.strictObject({ iterationId }),
     success: { status: 200, description: 'text/csv', contentType: 'text/csv; charset=utf-8' },
-    problems: [400, 401, 403, 404],
+    problems: [404],
   }),
   myAttendance: route({
     operationId: 'myAttendance',
@@ -203,7 +203,7 @@ export const courseRoutes = {
         ),
       }),
     },
-    problems: [400, 401, 403, 404],
+    problems: [404],
   }),
   submitHomework: route({
     operationId: 'submitHomework',
@@ -222,7 +222,7 @@ export const courseRoutes = {
       })
       .check(z.refine((b) => b.text !== undefined || b.link !== undefined, 'send text, a link, or both')),
     success: { status: 201, description: 'The assignment with your submissions', schema: Homework },
-    problems: [400, 401, 403, 404, 409],
+    problems: [404],
   }),
   myHomework: route({
     operationId: 'myHomework',
@@ -238,7 +238,7 @@ export const courseRoutes = {
       description: 'Your homework',
       schema: z.object({ items: described(z.array(Homework), 'Every assignment, in deadline order.') }),
     },
-    problems: [400, 401, 403, 404],
+    problems: [404],
   }),
   myQualification: route({
     operationId: 'myQualification',
@@ -250,7 +250,7 @@ export const courseRoutes = {
     summary: 'What you still need to qualify for certification (which class, which assignment)',
     params: z.strictObject({ applicationId }),
     success: { status: 200, description: 'Your qualification status', schema: Qualification },
-    problems: [400, 401, 403, 404, 409],
+    problems: [404, 409],
   }),
   assignmentSubmissions: route({
     operationId: 'assignmentSubmissions',
@@ -277,7 +277,7 @@ export const courseRoutes = {
         ),
       }),
     },
-    problems: [400, 401, 403, 404],
+    problems: [404],
   }),
   reviewHomework: route({
     operationId: 'reviewHomework',
@@ -293,7 +293,7 @@ export const courseRoutes = {
       feedback: described(z.optional(text(5000)), "ADS's feedback to the learner."),
     }),
     success: { status: 200, description: 'The assignment for this learner', schema: Homework },
-    problems: [400, 401, 403, 404, 409, 422],
+    problems: [404, 422],
   }),
   grantExtension: route({
     operationId: 'grantExtension',
@@ -306,7 +306,7 @@ export const courseRoutes = {
     params: homeworkParams,
     body: z.strictObject({ until: ctDateTime('The extended deadline'), reason }),
     success: { status: 200, description: 'The assignment for this learner', schema: Homework },
-    problems: [400, 401, 403, 404, 409, 422],
+    problems: [404, 422],
   }),
   iterationQualification: route({
     operationId: 'iterationQualification',
@@ -333,6 +333,6 @@ export const courseRoutes = {
         ),
       }),
     },
-    problems: [400, 401, 403, 404],
+    problems: [404],
   }),
 } as const;

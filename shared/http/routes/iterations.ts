@@ -160,7 +160,7 @@ export const iterationRoutes = {
       'Live classes are always 9:00 AM–12:00 PM Connecticut time on weekdays that are neither state holidays nor ADS blackout dates. Seats are per region; the total is their sum.',
     body: IterationPlanInput,
     success: { status: 201, description: 'The draft iteration', schema: IterationDetail },
-    problems: [400, 401, 403, 422],
+    problems: [422],
   }),
   listIterationsForAds: route({
     operationId: 'listIterationsForAds',
@@ -175,7 +175,6 @@ export const iterationRoutes = {
       ...pageQuery,
     }),
     success: { status: 200, description: 'A page of iterations', schema: page(IterationSummary) },
-    problems: [400, 401, 403],
   }),
   getIterationForAds: route({
     operationId: 'getIterationForAds',
@@ -187,7 +186,7 @@ export const iterationRoutes = {
     summary: 'Read an iteration with its seat counters',
     params: z.strictObject({ iterationId }),
     success: { status: 200, description: 'The iteration', schema: IterationDetail },
-    problems: [400, 401, 403, 404],
+    problems: [404],
   }),
   updateIteration: route({
     operationId: 'updateIteration',
@@ -202,7 +201,7 @@ export const iterationRoutes = {
     params: z.strictObject({ iterationId }),
     body: IterationUpdateInput,
     success: { status: 200, description: 'The iteration as saved', schema: IterationDetail },
-    problems: [400, 401, 403, 404, 409, 422],
+    problems: [404, 422],
   }),
   publishIteration: route({
     operationId: 'publishIteration',
@@ -215,7 +214,7 @@ export const iterationRoutes = {
     params: z.strictObject({ iterationId }),
     body: emptyBody,
     success: { status: 200, description: 'The published iteration', schema: IterationDetail },
-    problems: [400, 401, 403, 404, 409, 422],
+    problems: [404, 422],
   }),
   correctCalendar: route({
     operationId: 'correctCalendar',
@@ -228,7 +227,7 @@ export const iterationRoutes = {
     params: z.strictObject({ iterationId }),
     body: z.strictObject({ version, liveClasses: planInput.liveClasses, assignments: planInput.assignments, reason }),
     success: { status: 200, description: 'The corrected iteration', schema: IterationDetail },
-    problems: [400, 401, 403, 404, 409, 422],
+    problems: [404, 422],
   }),
   listBlackoutDates: route({
     operationId: 'listBlackoutDates',
@@ -243,7 +242,6 @@ export const iterationRoutes = {
       description: 'Blackout dates in date order',
       schema: z.object({ items: described(z.array(Blackout), 'Every blackout date, in date order.') }),
     },
-    problems: [401, 403],
   }),
   putBlackoutDate: route({
     operationId: 'putBlackoutDate',
@@ -256,7 +254,6 @@ export const iterationRoutes = {
     params: blackoutDate,
     body: z.strictObject({ reason: described(text(200), 'Why no class may be held that day.') }),
     success: { status: 200, description: 'The blackout date', schema: Blackout },
-    problems: [400, 401, 403],
   }),
   deleteBlackoutDate: route({
     operationId: 'deleteBlackoutDate',
@@ -268,7 +265,7 @@ export const iterationRoutes = {
     summary: 'Remove a blackout date',
     params: blackoutDate,
     success: { status: 204, description: 'Removed' },
-    problems: [400, 401, 403, 404],
+    problems: [404],
   }),
   listOpenIterations: route({
     operationId: 'listOpenIterations',
@@ -296,7 +293,7 @@ export const iterationRoutes = {
     summary: 'A published iteration, with its classes, homework deadlines and seats',
     params: z.strictObject({ iterationId }),
     success: { status: 200, description: 'The iteration', schema: PublicIterationWithSeats },
-    problems: [400, 404],
+    problems: [404],
   }),
   getIterationCalendar: route({
     operationId: 'getIterationCalendar',
@@ -308,6 +305,6 @@ export const iterationRoutes = {
     summary: 'The live classes as an iCalendar file',
     params: z.strictObject({ iterationId }),
     success: { status: 200, description: 'text/calendar', contentType: 'text/calendar; charset=utf-8' },
-    problems: [400, 404],
+    problems: [404],
   }),
 } as const;

@@ -68,7 +68,6 @@ export const noticeRoutes = {
     summary: 'The expiring-certification notices sent to DDS: period, recipients, count, status, SES message id',
     query: z.strictObject(pageQuery),
     success: { status: 200, description: 'Latest period first', schema: page(Notice) },
-    problems: [400, 401, 403],
   }),
   resendNotice: route({
     operationId: 'resendNotice',
@@ -81,7 +80,7 @@ export const noticeRoutes = {
     params: z.strictObject({ period }),
     body: z.strictObject({ reason }),
     success: { status: 200, description: 'The notice with its re-sends', schema: Notice },
-    problems: [400, 401, 403, 404, 409, 503],
+    problems: [404],
   }),
   getLifecycleSettings: route({
     operationId: 'getLifecycleSettings',
@@ -93,7 +92,6 @@ export const noticeRoutes = {
     summary:
       'The certification lifecycle settings (renewal window, grace period, renewal dating, reminders, notice window)',
     success: { status: 200, description: 'The settings', schema: Settings },
-    problems: [401, 403],
   }),
   putLifecycleSettings: route({
     operationId: 'putLifecycleSettings',
@@ -108,6 +106,5 @@ export const noticeRoutes = {
       version: described(whole(0, 1_000_000), 'The version you read; a stale one gets 409.'),
     }),
     success: { status: 200, description: 'The settings as saved', schema: Settings },
-    problems: [400, 401, 403, 409],
   }),
 } as const;

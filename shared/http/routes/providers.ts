@@ -134,7 +134,6 @@ export const providerRoutes = {
     summary: 'Add a provider agency to the directory',
     body: ProviderInput,
     success: { status: 201, description: 'The provider', schema: Provider },
-    problems: [400, 401, 403],
   }),
   listProvidersForAds: route({
     operationId: 'listProvidersForAds',
@@ -146,7 +145,6 @@ export const providerRoutes = {
     summary: 'The provider directory, by name',
     query: z.strictObject(pageQuery),
     success: { status: 200, description: 'A page of providers', schema: page(Provider) },
-    problems: [400, 401, 403],
   }),
   getProviderForAds: route({
     operationId: 'getProviderForAds',
@@ -158,7 +156,7 @@ export const providerRoutes = {
     summary: 'A provider agency',
     params: z.strictObject({ providerId }),
     success: { status: 200, description: 'The provider', schema: Provider },
-    problems: [400, 401, 403, 404],
+    problems: [404],
   }),
   updateProvider: route({
     operationId: 'updateProvider',
@@ -171,7 +169,7 @@ export const providerRoutes = {
     params: z.strictObject({ providerId }),
     body: ProviderUpdate,
     success: { status: 200, description: 'The provider as saved', schema: Provider },
-    problems: [400, 401, 403, 404, 409],
+    problems: [404],
   }),
   setProviderPriority: route({
     operationId: 'setProviderPriority',
@@ -184,7 +182,7 @@ export const providerRoutes = {
     params: z.strictObject({ providerId }),
     body: z.strictObject({ priority: described(z.boolean(), 'Set (true) or clear (false) priority status.'), reason }),
     success: { status: 200, description: 'The provider', schema: Provider },
-    problems: [400, 401, 403, 404],
+    problems: [404],
   }),
   demandPlanning: route({
     operationId: 'demandPlanning',
@@ -197,7 +195,6 @@ export const providerRoutes = {
     description:
       'A provider covering several regions appears under each region it covers and once in the statewide total. Each provider counts its latest figure, never a sum of its applications.',
     success: { status: 200, description: 'Demand by region', schema: DemandPlan },
-    problems: [401, 403],
   }),
   listPublicProviders: route({
     operationId: 'listPublicProviders',
@@ -213,6 +210,5 @@ export const providerRoutes = {
       description: 'Providers, by name',
       schema: z.object({ items: described(z.array(PublicProvider), 'The agencies covering the region, by name.') }),
     },
-    problems: [400],
   }),
 } as const;

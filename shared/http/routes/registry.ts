@@ -33,7 +33,6 @@ export const registryRoutes = {
     summary: 'The CT CE Staff Registry: active certifications by provider, region, stage, name prefix and expiry range',
     query: z.strictObject({ ...filter, ...pageQuery }).check(expiryRange),
     success: { status: 200, description: 'A page of active certifications', schema: page(Certificate) },
-    problems: [400, 401, 403],
   }),
   registryCsv: route({
     operationId: 'registryCsv',
@@ -45,7 +44,6 @@ export const registryRoutes = {
     summary: 'The registry search as CSV',
     query: z.strictObject(filter).check(expiryRange),
     success: { status: 200, description: 'text/csv', contentType: 'text/csv; charset=utf-8' },
-    problems: [400, 401, 403],
   }),
   verifyCertificate: route({
     operationId: 'verifyCertificate',
@@ -61,7 +59,7 @@ export const registryRoutes = {
       description: 'The certificate',
       schema: meta(z.object(verification), { id: 'CertificateVerification' }),
     },
-    problems: [400, 404],
+    problems: [404],
   }),
   qualifiedProviders: route({
     operationId: 'qualifiedProviders',
