@@ -119,7 +119,7 @@ const Agreement = meta(
     attendancePolicy: described(z.string(), 'The attendance policy, in words.'),
     deadline: described(
       instant,
-      'By when the offer must be accepted and the agreement co-signed: 7 days after the offer, never later than the first live class.',
+      'By when the offer must be accepted and the agreement co-signed: a set number of days after the offer (7 by default), never later than the first live class.',
     ),
     agreement: described(
       z.object({

@@ -58,7 +58,7 @@ export const ApplicationView = meta(
           offeredAt: described(instant, 'When the seat was offered.'),
           deadline: described(
             instant,
-            'By when the offer must be accepted and the agreement co-signed: 7 days after the offer, never later than the first live class.',
+            'By when the offer must be accepted and the agreement co-signed: a set number of days after the offer (7 by default), never later than the first live class.',
           ),
           seatRegion: described(
             region,
