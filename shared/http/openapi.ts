@@ -27,7 +27,7 @@ const Problem = meta(
   z.looseObject({
     type: described(z.string(), 'Always `about:blank`: the status and title say what kind of problem it is.'),
     title: described(z.string(), "The status's short name, e.g. `Conflict`."),
-    status: described(z.number(), 'The HTTP status, repeated.'),
+    status: described(z.int(), 'The HTTP status, repeated.'),
     detail: described(z.string(), 'What happened and what to do next, in words for a person.'),
     instance: described(
       z.string(),
