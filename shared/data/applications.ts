@@ -11,8 +11,8 @@ import type { TransactItem } from './transactions';
  * Application aggregate at `APPLICATION#<id>`. Listed by iteration, status and region in gsi1 (sort key
  * `<status>#<region>#<rank>#<id>`, the rank being the waitlist position while waitlisted, else the submission
  * instant), by person in gsi2, and by offer deadline in gsi3 while an offer is open (in UTC, so keys sort by instant
- * whatever the deadline's offset). One application per person
- * per iteration is guarded by `PERSON#<sub>`/`APPLIED#<iteration>`.
+ * whatever the deadline's offset). One application per person per iteration is guarded by
+ * `PERSON#<sub>`/`APPLIED#<iteration>`.
  */
 export const applicationKey = (id: string) => ({ pk: `APPLICATION#${id}`, sk: '#APPLICATION' });
 const guardKey = (sub: string, iterationId: string) => ({ pk: `PERSON#${sub}`, sk: `APPLIED#${iterationId}` });
