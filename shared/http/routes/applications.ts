@@ -2,149 +2,172 @@ import * as z from 'zod/mini';
 import { APPLICATION_STATUSES } from '../../domain/application';
 import { route } from '../route';
 import { LINK_SEND_WINDOW_HOURS, LINK_SENDS_PER_WINDOW } from '../../domain/endorsement';
-import { id, instant, meta, page, pageQuery, reason, region, text, whole } from '../schemas';
+import { described, id, instant, meta, page, pageQuery, reason, region, text, whole } from '../schemas';
 import { email } from './accounts';
 
-const iterationId = id('it');
-const applicationId = id('ap');
+const iterationId = described(id('it'), 'The iteration.');
+const applicationId = described(id('ap'), 'The application.');
 const status = z.enum(APPLICATION_STATUSES);
 const position = z.enum(['direct-service', 'management']);
+const providerRegions = described(z.array(region), "The provider's total coverage area.");
+
+/** Shown status: a status whose deadline has passed reads as what it becomes, before the job acting on it runs. */
+const shownStatus = described(
+  status,
+  'Where the application stands, as it is true now: an offer past its deadline reads `lapsed`, an application not endorsed by the close of the window reads `not-considered`, a waitlist place once promotion has stopped reads `waitlist-ended` (the scheduled jobs still release the seat and send the emails). `not-endorsed`: the supervisor said no; another supervisor may be named while the window is open.',
+);
+
+const endorsementDeclinedFields = {
+  at: described(instant, 'When the supervisor answered.'),
+  reason: described(z.optional(z.string()), "The supervisor's reason, if they gave one."),
+};
 
 const ApplyInput = meta(
   z.strictObject({
-    iterationId,
-    region: meta(region, { description: 'The region whose seat you compete for: one your provider covers.' }),
-    acknowledgement: meta(
-      z.strictObject({ attendAllLiveClasses: z.literal(true), homeworkByDeadlines: z.literal(true) }),
-      {
-        description: 'You will attend every live class and complete the homework by its deadlines.',
-      },
+    iterationId: described(id('it'), 'The iteration to apply to (its window must be open).'),
+    region: described(region, 'The region whose seat you compete for: one your provider covers.'),
+    acknowledgement: described(
+      z.strictObject({
+        attendAllLiveClasses: described(z.literal(true), 'You will attend every live class, in full.'),
+        homeworkByDeadlines: described(z.literal(true), 'You will hand in every assignment by its deadline.'),
+      }),
+      'What the course requires of you, acknowledged.',
     ),
-    futureStaffPlanned: meta(whole(0, 1000), {
-      description: 'How many staff your provider plans to send to future iterations.',
-    }),
+    futureStaffPlanned: described(whole(0, 1000), 'How many staff your provider plans to send to future iterations.'),
   }),
   { id: 'ApplyInput' },
 );
 
-const d = <T extends z.ZodMiniType>(schema: T, description: string): T => meta(schema, { description });
-const person = (who: string) =>
-  z.object({
-    name: d(z.string(), `The ${who}'s name.`),
-    email: d(z.string(), `The ${who}'s email address.`),
-  });
-
-/** Shown status: a status whose deadline has passed reads as what it becomes, before the job acting on it runs. */
-const shownStatus = d(
-  status,
-  'The status as it is true now: an offer past its deadline reads `lapsed`, an application not endorsed by the close of the window reads `not-considered`, a waitlist place once promotion has stopped reads `waitlist-ended` (the scheduled jobs still do the releasing and the emails).',
-);
-
 export const ApplicationView = meta(
   z.object({
-    id: d(z.string(), 'The application id.'),
-    iteration: d(
+    id: described(z.string(), "The application's id."),
+    iteration: described(
       z.object({
-        id: d(z.string(), 'The iteration id.'),
-        kind: d(z.enum(['initial', 'recertification']), 'Initial certification or recertification.'),
-        title: d(z.string(), "The iteration's title."),
+        id: described(z.string(), "The iteration's id."),
+        kind: described(z.enum(['initial', 'recertification']), 'An initial course or a recertification course.'),
+        title: described(z.string(), "The iteration's title."),
       }),
       'The iteration applied to.',
     ),
-    region: d(region, 'The region whose seat the applicant competes for.'),
-    providerId: d(z.nullable(z.string()), 'The provider agency applied from, or null for a self-hired person.'),
-    providerName: d(z.nullable(z.string()), "The provider agency's name, or null for a self-hired person."),
-    position: d(position, 'Direct-service staff, or management/director level, as declared when applying.'),
-    supervisor: d(person('supervisor'), 'The supervisor asked to endorse the application and co-sign the agreement.'),
-    futureStaffPlanned: d(z.number(), 'How many staff the provider plans to send to future iterations.'),
+    region: described(region, 'The region whose seat you compete for.'),
+    providerId: described(z.nullable(z.string()), 'Your provider when you applied; null if self-hired.'),
+    providerName: described(z.nullable(z.string()), "That provider's name; null if self-hired."),
+    position: described(position, 'Your position when you applied (direct-service staff rank first).'),
+    supervisor: described(
+      z.object({
+        name: described(z.string(), "The supervisor's name."),
+        email: described(z.string(), "The supervisor's email, where endorsement and co-signing links go."),
+      }),
+      'The supervisor who endorses the application and co-signs the training agreement.',
+    ),
+    futureStaffPlanned: described(z.number(), 'How many staff the provider plans to send to future iterations.'),
     status: shownStatus,
-    submittedAt: d(instant, 'When the application was (last) submitted.'),
-    endorsedAt: d(z.optional(instant), 'When the supervisor endorsed it.'),
-    endorsementDeclined: d(
+    submittedAt: described(instant, 'When the application was submitted (again, if it was reopened).'),
+    endorsedAt: described(z.optional(instant), 'When the supervisor endorsed it.'),
+    endorsementDeclined: described(
       z.optional(
         z.object({
-          at: d(instant, 'When the supervisor answered.'),
-          by: d(person('supervisor'), 'The supervisor who answered.'),
-          reason: d(z.optional(z.string()), "The supervisor's reason, if they gave one."),
+          ...endorsementDeclinedFields,
+          by: described(
+            z.object({
+              name: described(z.string(), "The supervisor's name."),
+              email: described(z.string(), "The supervisor's email."),
+            }),
+            'The supervisor who answered.',
+          ),
         }),
       ),
       'The supervisor\'s "I do not endorse this", while the application is not-endorsed.',
     ),
-    endorsementLinkSentAt: d(
+    endorsementLinkSentAt: described(
       z.optional(instant),
-      'When the endorsement link now in force was sent to the supervisor (earlier links no longer work).',
+      'When the endorsement link now in force was emailed to the supervisor (earlier links no longer work).',
     ),
-    waitlistPosition: d(z.optional(z.number()), 'Statewide waitlist position, while waitlisted.'),
-    offer: d(
+    waitlistPosition: described(z.optional(z.number()), 'Your statewide waitlist position, while waitlisted.'),
+    offer: described(
       z.optional(
         z.object({
-          offeredAt: d(instant, 'When the seat was offered.'),
-          deadline: d(instant, 'Accept and have the agreement co-signed by then, or the offer lapses.'),
-          seatRegion: d(region, 'The region whose seat is offered.'),
-          via: d(z.enum(['allocation', 'waitlist']), 'Offered by the allocation, or from the waitlist.'),
+          offeredAt: described(instant, 'When the seat was offered.'),
+          deadline: described(
+            instant,
+            'By when the offer must be accepted and the agreement co-signed: a set number of days after the offer (7 by default), never later than the first live class.',
+          ),
+          seatRegion: described(
+            region,
+            "The region whose seat is offered (a statewide promotion may fill another region's).",
+          ),
+          via: described(
+            z.enum(['allocation', 'waitlist']),
+            'Offered by the allocation, or promoted from the waitlist.',
+          ),
         }),
       ),
       'The seat offered, once there is one.',
     ),
-    agreement: d(
+    agreement: described(
       z.optional(
         z.object({
-          signedAt: d(z.optional(instant), 'When the learner signed the training agreement.'),
-          cosignedAt: d(z.optional(instant), 'When the supervisor co-signed it.'),
+          signedAt: described(z.optional(instant), 'When the learner signed the training agreement.'),
+          cosignedAt: described(z.optional(instant), 'When the supervisor co-signed it (this enrols the learner).'),
         }),
       ),
-      'The CE Provider Training Agreement, once signing started.',
+      'The training agreement, once signing has begun.',
     ),
-    enrolledAt: d(z.optional(instant), 'When the learner was enrolled (the co-signature).'),
-    closedAt: d(z.optional(instant), 'When the application was closed (withdrawn, declined, lapsed, …).'),
-    closedReason: d(z.optional(z.string()), 'Why it was closed.'),
+    enrolledAt: described(z.optional(instant), 'When the learner was enrolled.'),
+    closedAt: described(
+      z.optional(instant),
+      'When the application closed (withdrawn, declined, lapsed, not considered…).',
+    ),
+    closedReason: described(z.optional(z.string()), 'Why it closed, in words.'),
   }),
   { id: 'Application' },
 );
 
-const SupervisorChangeInput = meta(
-  z.strictObject({
-    supervisor: d(
-      z.strictObject({ name: d(text(120), "The supervisor's name."), email: d(email, "The supervisor's email.") }),
-      'The supervisor who should endorse the application: they are emailed a new link.',
-    ),
-    reason: d(z.optional(text(2000)), 'Why the supervisor changes: kept in the audit trail.'),
-  }),
-  { id: 'SupervisorChangeInput' },
-);
-
 const ApplicationRow = meta(
   z.object({
-    id: z.string(),
-    applicantName: z.string(),
-    applicantEmail: z.string(),
-    jobTitle: z.string(),
-    position,
-    providerId: z.nullable(z.string()),
-    providerName: z.nullable(z.string()),
-    providerRegions: meta(z.array(region), { description: "The provider's total coverage area." }),
-    providerPriority: z.boolean(),
-    region,
+    id: described(z.string(), "The application's id."),
+    applicantName: described(z.string(), "The applicant's name."),
+    applicantEmail: described(z.string(), "The applicant's email."),
+    jobTitle: described(z.string(), "The applicant's job title."),
+    position: described(position, "The applicant's position (direct-service staff rank first)."),
+    providerId: described(z.nullable(z.string()), "The applicant's provider; null if self-hired."),
+    providerName: described(z.nullable(z.string()), "The provider's name; null if self-hired."),
+    providerRegions,
+    providerPriority: described(z.boolean(), "Whether the applicant's provider has priority status."),
+    region: described(region, 'The region whose seat the applicant competes for.'),
     status: shownStatus,
-    endorsed: z.boolean(),
-    endorsementDeclined: d(
-      z.optional(
-        z.object({
-          at: d(instant, 'When the supervisor answered.'),
-          reason: d(z.optional(z.string()), "The supervisor's reason, if they gave one."),
-        }),
-      ),
+    endorsed: described(z.boolean(), 'Whether the supervisor has endorsed it.'),
+    endorsementDeclined: described(
+      z.optional(z.object(endorsementDeclinedFields)),
       'The supervisor\'s "I do not endorse this", while the application is not-endorsed.',
     ),
-    endorsedAt: z.optional(instant),
-    submittedAt: instant,
-    futureStaffPlanned: z.number(),
-    waitlistPosition: z.optional(z.number()),
+    endorsedAt: described(z.optional(instant), 'When the supervisor endorsed it.'),
+    submittedAt: described(instant, 'When the application was submitted.'),
+    futureStaffPlanned: described(z.number(), 'How many staff the provider plans to send to future iterations.'),
+    waitlistPosition: described(z.optional(z.number()), 'The statewide waitlist position, while waitlisted.'),
   }),
   { id: 'ApplicationRow' },
 );
 
-const listFilter = { status: z.optional(status), region: z.optional(region), providerId: z.optional(id('pr')) };
+const SupervisorChangeInput = meta(
+  z.strictObject({
+    supervisor: described(
+      z.strictObject({
+        name: described(text(120), "The supervisor's name."),
+        email: described(email, "The supervisor's email: the new endorsement link goes there."),
+      }),
+      'The supervisor who should endorse the application.',
+    ),
+    reason: described(z.optional(text(2000)), 'Why the supervisor changes: kept in the audit trail.'),
+  }),
+  { id: 'SupervisorChangeInput' },
+);
+
+const listFilter = {
+  status: described(z.optional(status), 'Only applications in this status.'),
+  region: described(z.optional(region), 'Only applications competing for this region.'),
+  providerId: described(z.optional(id('pr')), "Only this provider's applicants."),
+};
 const mine = ['applicant'] as const;
 const ads = ['ads-staff'] as const;
 const tag = 'Applications';
@@ -159,11 +182,16 @@ export const applicationRoutes = {
     tag,
     summary: 'Apply to a course iteration while its window is open',
     description:
-      'One application per person per iteration: applying again returns the existing one (200), the same view as the first answer; an application you withdrew is reopened (201) while the window is open. Send an Idempotency-Key to make a retry safe. Your supervisor is emailed a link to endorse it; only endorsed applications are considered for a seat.',
+      'One application per person per iteration: applying again returns the existing one (200), the same view as the first answer; an application you withdrew is reopened (201: the same application, submitted again, a new endorsement link) while the window is open. Send an Idempotency-Key to make a retry safe. Your supervisor is emailed a link to endorse it; only endorsed applications are considered for a seat.',
     body: ApplyInput,
     idempotent: true,
-    success: { status: 201, description: 'The application (200 if it already existed)', schema: ApplicationView },
-    problems: [400, 401, 403, 404, 409, 422],
+    success: {
+      status: 201,
+      description: 'The application, created',
+      schema: ApplicationView,
+      also: { status: 200, description: 'You had already applied to this iteration: the existing application' },
+    },
+    problems: [404, 422],
   }),
   myApplications: route({
     operationId: 'myApplications',
@@ -173,8 +201,11 @@ export const applicationRoutes = {
     access: mine,
     tag,
     summary: 'Your applications, latest first',
-    success: { status: 200, description: 'Your applications', schema: z.object({ items: z.array(ApplicationView) }) },
-    problems: [401, 403],
+    success: {
+      status: 200,
+      description: 'Your applications',
+      schema: z.object({ items: described(z.array(ApplicationView), 'Your applications, latest first.') }),
+    },
   }),
   myApplication: route({
     operationId: 'myApplication',
@@ -186,7 +217,7 @@ export const applicationRoutes = {
     summary: 'One of your applications',
     params: z.strictObject({ applicationId }),
     success: { status: 200, description: 'The application', schema: ApplicationView },
-    problems: [400, 401, 403, 404],
+    problems: [404],
   }),
   withdrawApplication: route({
     operationId: 'withdrawApplication',
@@ -198,7 +229,7 @@ export const applicationRoutes = {
     summary: 'Withdraw one of your applications (a seat it holds goes to the next person waitlisted)',
     params: z.strictObject({ applicationId }),
     success: { status: 200, description: 'The application', schema: ApplicationView },
-    problems: [400, 401, 403, 404, 409],
+    problems: [404],
   }),
   changeSupervisor: route({
     operationId: 'changeSupervisor',
@@ -208,11 +239,11 @@ export const applicationRoutes = {
     access: mine,
     tag,
     summary: 'Name another supervisor for an application not yet endorsed (also after a supervisor said no)',
-    description: `While the window is open and the application is submitted or not-endorsed: the earlier link stops working, the new supervisor is emailed a new one, the former supervisor (if they had not answered) is told nothing more is needed, and the change is audited. Counts as an endorsement-link email: at most ${LINK_SENDS_PER_WINDOW} in ${LINK_SEND_WINDOW_HOURS} hours, then 429 with Retry-After.`,
+    description: `While the window is open and the application is submitted or not-endorsed: the earlier link stops working, the new supervisor is emailed a new one, the former supervisor (if they had not answered) is told nothing more is needed, and the change is audited. The application is submitted again. Counts as an endorsement-link email: at most ${LINK_SENDS_PER_WINDOW} in ${LINK_SEND_WINDOW_HOURS} hours, then 429 with Retry-After.`,
     params: z.strictObject({ applicationId }),
     body: SupervisorChangeInput,
     success: { status: 200, description: 'The application, submitted again', schema: ApplicationView },
-    problems: [400, 401, 403, 404, 409, 429],
+    problems: [404, 409, 429],
   }),
   resendEndorsementLink: route({
     operationId: 'resendEndorsementLink',
@@ -222,10 +253,10 @@ export const applicationRoutes = {
     access: mine,
     tag,
     summary: 'Send the supervisor the endorsement link again (a new link; the earlier one stops working)',
-    description: `Only while the application is submitted and the window open; audited. At most ${LINK_SENDS_PER_WINDOW} endorsement-link emails after the first in ${LINK_SEND_WINDOW_HOURS} hours (resends and supervisor changes together), then 429 with Retry-After (seconds until the window ends).`,
+    description: `Only while the application is submitted and the window open; audited. At most ${LINK_SENDS_PER_WINDOW} endorsement-link emails after the first in ${LINK_SEND_WINDOW_HOURS} hours (resends and supervisor changes together), then 429 with Retry-After (the seconds until the window ends).`,
     params: z.strictObject({ applicationId }),
     success: { status: 200, description: 'The application', schema: ApplicationView },
-    problems: [400, 401, 403, 404, 409, 429],
+    problems: [404, 409, 429],
   }),
   listApplicationsForAds: route({
     operationId: 'listApplicationsForAds',
@@ -238,7 +269,7 @@ export const applicationRoutes = {
     params: z.strictObject({ iterationId }),
     query: z.strictObject({ ...listFilter, ...pageQuery }),
     success: { status: 200, description: 'A page of applications', schema: page(ApplicationRow) },
-    problems: [400, 401, 403, 404],
+    problems: [404],
   }),
   exportApplications: route({
     operationId: 'exportApplications',
@@ -251,7 +282,7 @@ export const applicationRoutes = {
     params: z.strictObject({ iterationId }),
     query: z.strictObject(listFilter),
     success: { status: 200, description: 'text/csv', contentType: 'text/csv; charset=utf-8' },
-    problems: [400, 401, 403, 404],
+    problems: [404],
   }),
   admitToRecertification: route({
     operationId: 'admitToRecertification',
@@ -261,13 +292,21 @@ export const applicationRoutes = {
     access: ads,
     tag,
     summary: 'Admit a person to a recertification iteration, with a reason (audited)',
-    params: z.strictObject({ iterationId, personId: z.string().check(z.minLength(1), z.maxLength(128)) }),
+    params: z.strictObject({
+      iterationId,
+      personId: described(z.string().check(z.minLength(1), z.maxLength(128)), 'The person (their sign-in id).'),
+    }),
     body: z.strictObject({ reason }),
     success: {
       status: 200,
       description: 'The admission',
-      schema: z.object({ iterationId: z.string(), personId: z.string(), reason: z.string(), admittedAt: instant }),
+      schema: z.object({
+        iterationId: described(z.string(), 'The recertification iteration.'),
+        personId: described(z.string(), 'The person admitted.'),
+        reason: described(z.string(), 'Why ADS admitted them.'),
+        admittedAt: described(instant, 'When they were admitted.'),
+      }),
     },
-    problems: [400, 401, 403, 404, 422],
+    problems: [404, 422],
   }),
 } as const;
