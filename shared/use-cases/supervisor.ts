@@ -51,12 +51,9 @@ async function ownChangeable(actor: Actor, id: string): Promise<{ application: A
   if (!SUPERVISOR_CHANGEABLE.includes(application.status))
     throw new StateConflict(
       `This application is ${application.status}: the supervisor can be changed, or the link sent again, only before endorsement.`,
-      { status: application.status },
     );
   if (applicationWindowState(iteration, now()) !== 'open')
-    throw new StateConflict('The application window has closed: the endorsement can no longer be given.', {
-      applicationClosesAt: iteration.applicationClosesAt,
-    });
+    throw new StateConflict('The application window has closed: the endorsement can no longer be given.');
   return { application, iteration };
 }
 
@@ -163,9 +160,7 @@ export async function changeSupervisor(actor: Actor, id: string, change: Supervi
 export async function resendEndorsementLink(actor: Actor, id: string) {
   const { application, iteration } = await ownChangeable(actor, id);
   if (application.status !== 'submitted')
-    throw new StateConflict('Your supervisor has answered; name another supervisor to ask again.', {
-      status: application.status,
-    });
+    throw new StateConflict('Your supervisor has answered; name another supervisor to ask again.');
   const at = now();
   const allowed = allowance(application, at);
   const stamp = toCtIso(at);

@@ -26,6 +26,7 @@ export const applicationsCsv = (iterationId: string, rows: ApplicationRow[]): Re
       'region',
       'status',
       'endorsedAt',
+      'endorsementDeclinedReason',
       'submittedAt',
       'futureStaffPlanned',
       'waitlistPosition',
@@ -35,6 +36,7 @@ export const applicationsCsv = (iterationId: string, rows: ApplicationRow[]): Re
       providerRegions: r.providerRegions.join(' '),
       providerPriority: r.providerPriority ? 'yes' : 'no',
       endorsedAt: r.endorsedAt ?? '',
+      endorsementDeclinedReason: r.endorsementDeclined?.reason ?? '',
       waitlistPosition: r.waitlistPosition ?? '',
     })),
   );
