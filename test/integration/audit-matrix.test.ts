@@ -11,7 +11,7 @@ import { courseRoutes } from '../../shared/http/routes/course';
 import { iterationRoutes } from '../../shared/http/routes/iterations';
 import { noticeRoutes } from '../../shared/http/routes/notices';
 import { reason as reasonSchema } from '../../shared/http/schemas';
-import { auditRecordsAddedBy, type StoredAudit } from '../support/audit-records';
+import { auditRecordsAddedBy, type StoredAudit } from '../support/stored';
 import { seedCertificate } from '../support/certificates';
 import { at, useClockReset } from '../support/clock';
 import {

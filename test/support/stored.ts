@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../scripts/local/components';
 
 /** An audit record as stored: `AUDIT#<subjectType>#<subjectId>` / `<at>#<sequence><random>`. */
@@ -17,12 +17,20 @@ export interface StoredAudit {
 }
 
 /**
- * Reads audit records straight from this file's table, with a client of its own (not the production data
- * modules), so a test of the audit trail does not trust the code that writes it.
+ * Reads this file's table straight, with a client of its own (not the production data modules), so a test of
+ * what was stored — audit records above all — does not trust the code that writes it.
  */
 const client = DynamoDBDocumentClient.from(
   new DynamoDBClient({ region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }),
 );
+
+/** One stored item, as it is in the table. */
+export async function storedItem(pk: string, sk: string): Promise<Record<string, any> | undefined> {
+  const result = await client.send(
+    new GetCommand({ TableName: process.env.TABLE_NAME, Key: { pk, sk }, ConsistentRead: true }),
+  );
+  return result.Item;
+}
 
 /** The audit trail of one record, oldest first. */
 export async function auditRecords(subjectType: string, subjectId: string): Promise<StoredAudit[]> {
