@@ -7,7 +7,18 @@
  * setup of the projects that use them, and jest runs a project's global setup only when one of its files runs
  * (integration and e2e share the same module, so it runs once for both).
  */
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
+
 const esmOnly = ['@middy', 'jose'].join('|');
+/**
+ * Where middy is installed, found the way Node finds packages: not `<rootDir>/node_modules`, which is absent from
+ * StrykerJS's sandbox copy of the project when node_modules is a symbolic link (as in a git worktree).
+ */
+const middy = require.resolve
+  .paths('@middy/core')
+  .map((dir) => join(dir, '@middy'))
+  .find((dir) => existsSync(join(dir, 'core', 'index.js')));
 
 /** What every project shares: the transform, the module mapping, and each file's own table name and endpoints. */
 const shared = {
@@ -22,7 +33,7 @@ const shared = {
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly})/)`],
   // middy publishes only an `import` export condition; point jest's CommonJS resolver at the files it transforms.
-  moduleNameMapper: { '^@middy/(core|util)$': '<rootDir>/node_modules/@middy/$1/index.js' },
+  moduleNameMapper: { '^@middy/(core|util)$': `${middy}/$1/index.js` },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   setupFiles: ['<rootDir>/test/support/per-file-env.ts'],
 };
