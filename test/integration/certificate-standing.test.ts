@@ -1,3 +1,4 @@
+import { dynamo } from '../../shared/data/client';
 import type { Standing } from '../../shared/domain/certification';
 import { certificationRoutes as r } from '../../shared/http/routes/certifications';
 import { registryRoutes } from '../../shared/http/routes/registry';
@@ -175,5 +176,56 @@ describe('certification standing over time', () => {
     });
     expect(answer.status).toBe(404);
     expect(await auditRecords('certificate', number)).toEqual([]);
+  });
+
+  it('a holder with no profile (an outside certification recorded before they signed up): changed and audited, nobody emailed', async () => {
+    at(TODAY);
+    const cert = await seedCertificate({
+      holderSub: `nobody-${unique()}`,
+      holderName: 'No Profile',
+      expiresOn: '2029-01-01',
+    });
+    const answer = await invoke(r.setCertificateStanding, {
+      as: ads,
+      params: { number: cert.number },
+      body: { action: 'suspend', reason: 'Evidence under review' },
+    });
+    expect([answer.status, answer.body.status]).toEqual([200, 'suspended']);
+    expect((await auditRecords('certificate', cert.number)).map((a) => a.action)).toEqual(['suspend']);
+  });
+
+  it('a change made by someone else between reading and writing is refused (409), never overwritten', async () => {
+    at(TODAY);
+    const { cert } = await certificateIn(STATES[0]!);
+    // Another ADS staff member suspends the certification just before this revocation writes.
+    let interleaved = false;
+    dynamo.middlewareStack.add(
+      ((next: (args: unknown) => Promise<unknown>, context: { commandName: string }) => async (args: unknown) => {
+        if (!interleaved && context.commandName === 'TransactWriteItemsCommand') {
+          interleaved = true;
+          const other = await invoke(r.setCertificateStanding, {
+            as: ads,
+            params: { number: cert.number },
+            body: { action: 'suspend', reason: 'first' },
+          });
+          expect(other.status).toBe(200);
+        }
+        return next(args);
+      }) as never,
+      { step: 'initialize', name: 'interleave-a-suspension' },
+    );
+    try {
+      const answer = await invoke(r.setCertificateStanding, {
+        as: ads,
+        params: { number: cert.number },
+        body: { action: 'revoke', reason: 'second' },
+      });
+      expect([interleaved, answer.status]).toEqual([true, 409]);
+    } finally {
+      dynamo.middlewareStack.remove('interleave-a-suspension');
+    }
+    const stored = await storedItem(`CERTIFICATE#${cert.number}`, '#CERTIFICATE');
+    expect([stored!.standing, stored!.version]).toEqual(['suspended', 2]);
+    expect((await auditRecords('certificate', cert.number)).map((a) => a.action)).toEqual(['suspend']);
   });
 });
