@@ -1,8 +1,14 @@
 import { parse } from 'csv-parse/sync';
+import { createApplicationItems } from '../../shared/data/applications';
+import { claimNotice } from '../../shared/data/notices';
+import { transact } from '../../shared/data/transactions';
+import type { ApplicationStatus } from '../../shared/domain/application';
 import type { Standing } from '../../shared/domain/certification';
+import { noticeRoutes } from '../../shared/http/routes/notices';
 import { seedCertificate } from '../support/certificates';
 import { at, useClockReset } from '../support/clock';
 import { unique } from '../support/fixtures';
+import { ads, invoke } from '../support/invoke';
 import { sentEmails } from '../support/ses';
 import { useTestTable } from '../support/table';
 
@@ -33,8 +39,14 @@ async function noticeOf(period: string) {
   );
   expect(emails).toHaveLength(1);
   const csv = Buffer.from(emails[0]!.attachments[0]!.content, 'base64').toString('utf8');
-  const rows = parse(csv, { columns: true }) as { status: string; certificateNumber: string }[];
+  const rows = parse(csv, { columns: true }) as {
+    status: string;
+    certificateNumber: string;
+    holder: string;
+    recertificationUnderWay: string;
+  }[];
   return {
+    rows,
     counts: { expiring: result.expiring as number, expired: result.expired as number },
     subject: emails[0]!.subject,
     listed: rows.map((r) => `${r.status} ${r.certificateNumber}`).sort(),
@@ -93,6 +105,7 @@ describe('the DDS notice at its edges', () => {
     });
     const notice = await noticeOf('2031-05');
     expect(notice.listed).toEqual(c.expired('expired the day the last notice went out', 'expired yesterday').sort());
+    expect(notice.subject).toBe('CE certifications expiring — notice for 2031-05 (0 expiring, 2 expired)');
   });
 
   it('a month without a notice is not lost: the next one looks back to the last notice sent', async () => {
@@ -138,5 +151,59 @@ describe('the DDS notice at its edges', () => {
     const notice = await noticeOf('2034-02');
     expect(notice.listed).toEqual([]);
     expect(notice.subject).toBe('CE certifications: nothing expiring — notice for 2034-02');
+  });
+
+  it('says a recertification is under way only for an open application to a recertification iteration', async () => {
+    const holders: [string, 'initial' | 'recertification', ApplicationStatus, string][] = [
+      ['Ann Recertifying', 'recertification', 'waitlisted', 'yes'],
+      ['Bo Withdrew', 'recertification', 'withdrawn', 'no'],
+      ['Cy Initial Course', 'initial', 'enrolled', 'no'],
+    ];
+    await noticeOf('2035-02');
+    for (const [name, kind, status] of holders) {
+      const sub = `holder-${unique()}`;
+      await seedCertificate({ holderSub: sub, holderName: name, expiresOn: '2035-04-15' });
+      await transact(
+        createApplicationItems({
+          id: `ap-${unique().toUpperCase().padEnd(16, '0').slice(0, 16)}`,
+          iterationId: 'it-0000000000000000',
+          iterationKind: kind,
+          applicantSub: sub,
+          applicant: { name, email: `${sub}@x.org`, jobTitle: 'x', position: 'direct-service' },
+          region: 'North',
+          supervisor: { name: 's', email: 's@x.org' },
+          acknowledgedAt: '2035-02-01T00:00:00.000-05:00',
+          futureStaffPlanned: 0,
+          submittedAt: '2035-02-01T00:00:00.000-05:00',
+          status,
+          version: 1,
+          updatedAt: '2035-02-01T00:00:00.000-05:00',
+        }),
+      );
+    }
+    const notice = await noticeOf('2035-03');
+    expect(notice.rows.map((r) => [r.holder, r.recertificationUnderWay]).sort()).toEqual(
+      holders.map(([name, , , underWay]) => [name, underWay]).sort(),
+    );
+  });
+
+  it('records what was sent, so ADS sees it: the message id and when, and no error', async () => {
+    await noticeOf('2036-03');
+    const listed = await invoke(noticeRoutes.listNotices, { as: ads });
+    const notice = listed.body.items.find((n: { period: string }) => n.period === '2036-03');
+    expect(notice).toMatchObject({ status: 'sent', messageId: expect.any(String), sentAt: expect.any(String) });
+    expect(notice.lastError).toBeUndefined();
+  });
+
+  it('a run that claimed the period and vanished mid-send: left alone while its lease runs, then marked unknown, never resent', async () => {
+    // A run claimed the period at 12:00 and never recorded an outcome (its Lambda timed out while sending).
+    expect(await claimNotice('2037-01', '2037-01-01', Date.parse('2037-01-01T12:00:00Z'))).toBe('claimed');
+    at('2037-01-01T12:05:00Z');
+    expect(await job({})).toMatchObject({ period: '2037-01', action: 'already-claimed', status: 'sending' });
+    at('2037-01-01T12:11:00Z');
+    expect(await job({})).toMatchObject({ period: '2037-01', action: 'marked-unknown', status: 'unknown' });
+    expect(await job({})).toMatchObject({ period: '2037-01', action: 'already-claimed', status: 'unknown' });
+    const emails = (await sentEmails()).filter((e) => e.subject.includes('notice for 2037-01'));
+    expect(emails).toEqual([]);
   });
 });
