@@ -429,6 +429,12 @@ describe('every ADS write is audited (generated from the route table)', () => {
   );
 });
 
+describe('an ADS write and its audit record are written together (README, "Audit records")', () => {
+  // resendNotice appends the re-send to the notice (UpdateItem) and writes its audit record in a second write: a
+  // failure between the two leaves a re-send on record with no audit record. Not asserted until it is one transaction.
+  it.todo('re-sending a DDS notice records the re-send and its audit record in one transaction');
+});
+
 const summary = (entry: StoredAudit) => ({
   subjectType: entry.subjectType,
   subjectId: entry.subjectId,
