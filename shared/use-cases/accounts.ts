@@ -5,7 +5,7 @@ import {
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { now } from '../clock';
-import { optionalEnv, requiredEnv } from '../config/env';
+import { identityConfig } from '../config/identity';
 import { auditPut } from '../data/audit';
 import { actorOf } from '../domain/audit';
 import { toCtIso } from '../domain/calendar/time';
@@ -14,9 +14,6 @@ import { RuleBroken, StateConflict } from '../domain/errors';
 import { commit } from './unit-of-work';
 
 const cognito = new CognitoIdentityProviderClient({});
-const USER_POOL_ID = requiredEnv('USER_POOL_ID');
-/** cognito-local cannot send invitations; in AWS Cognito emails the temporary password itself. */
-const SUPPRESS_INVITES = optionalEnv('COGNITO_SUPPRESS_INVITES', 'false') === 'true';
 
 /**
  * ADS creates accounts for ADS staff and DDS (applicants sign themselves up). Cognito emails the person a
@@ -27,14 +24,14 @@ export async function createStaffAccount(input: { email: string; role: 'ads-staf
   try {
     const created = await cognito.send(
       new AdminCreateUserCommand({
-        UserPoolId: USER_POOL_ID,
+        UserPoolId: identityConfig.userPoolId,
         Username: input.email,
         UserAttributes: [
           { Name: 'email', Value: input.email },
           { Name: 'email_verified', Value: 'true' },
         ],
         DesiredDeliveryMediums: ['EMAIL'],
-        ...(SUPPRESS_INVITES
+        ...(identityConfig.suppressInvites
           ? { MessageAction: 'SUPPRESS', TemporaryPassword: `Tmp-${randomBytes(12).toString('base64url')}1!` }
           : {}),
       }),
@@ -49,7 +46,11 @@ export async function createStaffAccount(input: { email: string; role: 'ads-staf
     throw error;
   }
   await cognito.send(
-    new AdminAddUserToGroupCommand({ UserPoolId: USER_POOL_ID, Username: input.email, GroupName: input.role }),
+    new AdminAddUserToGroupCommand({
+      UserPoolId: identityConfig.userPoolId,
+      Username: input.email,
+      GroupName: input.role,
+    }),
   );
   const at = toCtIso(now());
   await commit({

@@ -253,7 +253,7 @@ export async function confirmProposal(iterationId: string, version: number, acto
   await commit({ writes: [confirmStateItem(iterationId, version, stamp)] });
   await usePriorities(proposal.lines, iterationId, actor, stamp);
   count('OffersSent', offers);
-  await fillFreeSeats(iterationId, actorOf(actor));
+  await fillFreeSeats(iterationId, actorOf(actor), at);
   await sendQueued(emails);
   return summary(iterationId);
 }
@@ -352,7 +352,7 @@ export async function closeAllocation(iterationId: string, reason: string, actor
       'The allocation closed at the same moment.',
     );
   }
-  await endWaitlist(iteration, actorOf(actor));
+  await endWaitlist(iteration, actorOf(actor), now());
   return summary(iterationId);
 }
 

@@ -1,5 +1,5 @@
 import { now } from '../clock';
-import { optionalEnv } from '../config/env';
+import { config } from '../config/runtime';
 import { auditPut } from '../data/audit';
 import { actorOf } from '../domain/audit';
 import { admitItem } from '../data/admissions';
@@ -30,8 +30,6 @@ import { applicationView } from './application-views';
 import { recertificationEligible } from './lifecycle';
 import { releaseSeat } from './seats';
 import { commit, commitOrStale, sendQueued } from './unit-of-work';
-
-const PUBLIC_BASE_URL = optionalEnv('PUBLIC_BASE_URL', 'http://127.0.0.1:3000');
 
 export interface ApplyInput {
   iterationId: string;
@@ -97,7 +95,7 @@ export async function apply(actor: Actor, input: ApplyInput) {
     { key: `application-receipt#${application.id}`, message: applicationReceipt(application, iteration) },
     {
       key: `endorsement-request#${application.id}`,
-      message: endorsementRequest(application, iteration, `${PUBLIC_BASE_URL}/links/${token}`),
+      message: endorsementRequest(application, iteration, `${config.publicBaseUrl}/links/${token}`),
     },
   ];
   const result = await commit({
@@ -165,7 +163,9 @@ export async function withdraw(actor: Actor, id: string) {
   if (!WITHDRAWABLE.includes(application.status))
     throw new StateConflict(`An application that is ${application.status} cannot be withdrawn.`);
   if (holdsSeat(application)) {
-    return applicationView(await releaseSeat(application, 'withdrawn', actorOf(actor), 'withdrawn by the applicant'));
+    return applicationView(
+      await releaseSeat(application, 'withdrawn', actorOf(actor), 'withdrawn by the applicant', now()),
+    );
   }
   const at = toCtIso(now());
   const next: Application = {

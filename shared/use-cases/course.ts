@@ -1,5 +1,5 @@
 import { now } from '../clock';
-import { optionalEnv } from '../config/env';
+import { config } from '../config/runtime';
 import { auditPut } from '../data/audit';
 import { actorOf } from '../domain/audit';
 import { applicationsInStatus, getApplication } from '../data/applications';
@@ -34,9 +34,6 @@ import { cannotQualify, homeworkReminder, homeworkReturned } from '../email/temp
 import type { Actor } from '../domain/actor';
 import { NotFound, RuleBroken, StateConflict } from '../domain/errors';
 import { commit, commitOrStale, type Change } from './unit-of-work';
-
-const ADS_TEAM = optionalEnv('ADS_NOTIFY_EMAILS', '').split(',').filter(Boolean);
-const HOMEWORK_REMINDER_HOURS = Number(optionalEnv('HOMEWORK_REMINDER_HOURS', '48'));
 
 async function loadIteration(id: string): Promise<Iteration> {
   const stored = await getIteration(id);
@@ -81,7 +78,7 @@ async function cannotQualifyEmail(
   if (status === 'present') return [];
   const key = `cannot-qualify#${a.id}`;
   if (await getEmail(key)) return [];
-  return [{ key, message: cannotQualify(a, iteration, missedClassWords(date, status, minutes), ADS_TEAM) }];
+  return [{ key, message: cannotQualify(a, iteration, missedClassWords(date, status, minutes), config.adsTeam) }];
 }
 
 /**
@@ -452,10 +449,9 @@ export async function iterationQualification(iterationId: string) {
  * time (`HOMEWORK_REMINDER_HOURS`, default 48). A learner with an extension is reminded against the assignment's
  * own deadline only. Idempotent: reminders are keyed by learner and assignment.
  */
-export async function sendHomeworkReminders() {
-  const at = now();
+export async function sendHomeworkReminders(at: Date) {
   let reminded = 0;
-  const horizon = at.getTime() + HOMEWORK_REMINDER_HOURS * 3600_000;
+  const horizon = at.getTime() + config.homeworkReminderHours * 3600_000;
   for (const record of await listPublishedClosingAfter(new Date(at.getTime() - 365 * 24 * 3600_000))) {
     const due = record.assignments.filter((a) => instantMs(a.dueAt) > at.getTime() && instantMs(a.dueAt) <= horizon);
     if (due.length === 0) continue;

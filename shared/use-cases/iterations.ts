@@ -134,7 +134,8 @@ async function saveIteration(
     throw new StateConflict('Seats cannot go below those already offered or filled.', { seats: refused });
   }
   // Seats added after the offers went out are offered to those waiting, as a released seat would be.
-  if (capacityChanges.some((r) => plan.seats[r] > previous.seats[r])) await fillFreeSeats(previous.id, actorOf(actor));
+  if (capacityChanges.some((r) => plan.seats[r] > previous.seats[r]))
+    await fillFreeSeats(previous.id, actorOf(actor), now());
   return detailView(await loadIteration(previous.id), now());
 }
 

@@ -1,6 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { now } from '../clock';
-import { optionalEnv } from '../config/env';
+import { config } from '../config/runtime';
 import { auditPut } from '../data/audit';
 import { actorOf, supervisorActor, systemActor, type AuditActor } from '../domain/audit';
 import { applicationsInStatus, fromItem, getApplication, OFFERS_DUE, saveApplicationItem } from '../data/applications';
@@ -35,9 +35,6 @@ import { count } from '../observability/metrics';
 import { applicationView } from './application-views';
 import { commit, commitOrStale, named, type Change } from './unit-of-work';
 
-const RESPONSE_DAYS = Number(optionalEnv('OFFER_RESPONSE_DAYS', '7'));
-const PUBLIC_BASE_URL = optionalEnv('PUBLIC_BASE_URL', 'http://127.0.0.1:3000');
-
 async function loadIteration(id: string): Promise<Iteration> {
   const stored = await getIteration(id);
   if (!stored) throw new NotFound('The iteration');
@@ -53,7 +50,7 @@ export function offer(
   at: Date,
 ): { next: Application; email: Outgoing } {
   const stamp = toCtIso(at);
-  const deadline = offerDeadline(at, iteration, RESPONSE_DAYS);
+  const deadline = offerDeadline(at, iteration, config.offerResponseDays);
   const next: Application = {
     ...a,
     status: 'offered',
@@ -91,13 +88,13 @@ export async function releaseSeat(
   outcome: 'declined' | 'withdrawn' | 'lapsed',
   by: AuditActor,
   reason: string,
+  at: Date,
 ): Promise<Application> {
   if (!holdsSeat(a)) throw new StateConflict(`An application that is ${a.status} holds no seat.`);
   const seatRegion = a.offer.seatRegion;
   const tried = new Set<string>();
   for (let attempt = 0; attempt < 12; attempt++) {
     const iteration = await loadIteration(a.iterationId);
-    const at = now();
     const stamp = toCtIso(at);
     const candidate = promotionOpen(iteration, at)
       ? (await waitingFor(a.iterationId, seatRegion, tried))[0]
@@ -161,14 +158,13 @@ export async function releaseSeat(
  * Offers free seats of a region (capacity raised, an offer refused before confirmation, a release whose promotion
  * did not complete) to those waiting, one conditional seat at a time, while promotion is open.
  */
-export async function fillFreeSeats(iterationId: string, by: AuditActor): Promise<number> {
+export async function fillFreeSeats(iterationId: string, by: AuditActor, at: Date): Promise<number> {
   let offered = 0;
   for (const region of REGIONS) {
     const tried = new Set<string>();
     for (let guard = 0; guard < 1000; guard++) {
       const stored = await getIteration(iterationId);
       if (!stored) return offered;
-      const at = now();
       const counter = stored.seatCounters[region];
       if (!promotionOpen(stored.iteration, at) || counter.held >= counter.capacity) break;
       const candidate = (await waitingFor(iterationId, region, tried))[0];
@@ -239,7 +235,7 @@ export async function accept(actor: Actor, id: string) {
       message: agreementCosignRequest(
         next,
         iteration,
-        `${PUBLIC_BASE_URL}/links/${token}`,
+        `${config.publicBaseUrl}/links/${token}`,
         application.offer!.deadline,
       ),
     },
@@ -265,7 +261,9 @@ export async function accept(actor: Actor, id: string) {
 export async function decline(actor: Actor, id: string) {
   const application = await ownApplication(actor, id);
   assertOffer(application, ['offered', 'accepted']);
-  return applicationView(await releaseSeat(application, 'declined', actorOf(actor), 'declined by the applicant'));
+  return applicationView(
+    await releaseSeat(application, 'declined', actorOf(actor), 'declined by the applicant', now()),
+  );
 }
 
 // ---- the supervisor's co-signature (a link purpose) ----
@@ -337,10 +335,10 @@ export async function confirmAgreement(link: Link, token: string) {
 export async function endWaitlist(
   iteration: Pick<Iteration, 'id' | 'title' | 'classDates' | 'applicationClosesAt'>,
   by: AuditActor,
+  at: Date,
 ): Promise<number> {
   const waiting = await applicationsInStatus(iteration.id, 'waitlisted');
   if (waiting.length === 0) return 0;
-  const at = now();
   const stamp = toCtIso(at);
   const next = (await listPublishedClosingAfter(at))
     .filter((i) => i.id !== iteration.id)
@@ -394,9 +392,8 @@ export async function endWaitlist(
  * 2. free seats of iterations still promoting are offered to those waiting;
  * 3. once the first class has started, allocation closes and the waitlist ends.
  */
-export async function sweepAllocations() {
+export async function sweepAllocations(at: Date) {
   const by = systemActor('allocation-sweep');
-  const at = now();
   let lapsed = 0;
   let start: Record<string, unknown> | undefined;
   do {
@@ -413,7 +410,7 @@ export async function sweepAllocations() {
       const due = fromItem(item);
       const current = await getApplication(due.id);
       if (!current || !offerLapsed(current, at)) continue;
-      await releaseSeat(current, 'lapsed', by, 'not answered and co-signed by the offer deadline').then(
+      await releaseSeat(current, 'lapsed', by, 'not answered and co-signed by the offer deadline', at).then(
         () => lapsed++,
         (error: Error) => {
           if (!(error instanceof StaleWrite || error instanceof StateConflict)) throw error;
@@ -428,12 +425,12 @@ export async function sweepAllocations() {
   for (const record of await listPublishedClosingAfter(new Date(at.getTime() - 400 * 24 * 3600_000))) {
     const iteration: IterationRecord = record;
     if (promotionOpen(iteration, at)) {
-      promoted += await fillFreeSeats(iteration.id, by);
+      promoted += await fillFreeSeats(iteration.id, by, at);
       continue;
     }
     const start = firstClassStart(iteration);
     if (!iteration.allocationClosedAt && start) await commit({ writes: [closeAllocationItem(iteration.id, start)] });
-    ended += await endWaitlist(iteration, by);
+    ended += await endWaitlist(iteration, by, at);
   }
   return { lapsed, promoted, waitlistEnded: ended };
 }
