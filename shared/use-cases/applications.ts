@@ -18,7 +18,7 @@ import { futureStaffItem, getProvider, getProviders } from '../data/providers';
 import { applicationProblem, WITHDRAWABLE, type Application, type ApplicationStatus } from '../domain/application';
 import { toCtIso } from '../domain/calendar/time';
 import { newId } from '../domain/ids';
-import { holdsSeat } from '../domain/enrolment';
+import { holdsSeat } from '../domain/offers';
 import { applicationWindowState } from '../domain/iteration';
 import type { Region } from '../domain/vocabulary';
 import type { Outgoing } from '../email/outbox';

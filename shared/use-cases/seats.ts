@@ -15,16 +15,8 @@ import {
 import { createLinkItem, newLinkToken, useLinkItem, type Link } from '../data/links';
 import type { Application } from '../domain/application';
 import { toCtIso } from '../domain/calendar/time';
-import {
-  assertOffer,
-  assertOpenOffer,
-  holdsSeat,
-  offerDeadline,
-  offerLapsed,
-  promotionOpen,
-  releasedSeat,
-  trainingAgreement,
-} from '../domain/enrolment';
+import { offerDeadline, promotionOpen, trainingAgreement } from '../domain/enrolment';
+import { assertOffer, assertOpenOffer, holdsSeat, offerLapsed, releasedSeat } from '../domain/offers';
 import { firstClassStart, type Iteration } from '../domain/iteration';
 import { REGIONS, type Region } from '../domain/vocabulary';
 import type { Outgoing } from '../email/outbox';
