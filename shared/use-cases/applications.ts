@@ -28,8 +28,9 @@ import { NotFound, RuleBroken, StaleWrite, StateConflict } from '../domain/error
 import { count } from '../observability/metrics';
 import { applicationView } from './application-views';
 import { recertificationEligible } from './lifecycle';
-import { releaseSeat } from './seats';
+import { releaseSeat } from './seats/ledger';
 import { commit, commitOrStale, sendQueued } from './unit-of-work';
+import { findOwnApplication } from './find';
 
 export interface ApplyInput {
   iterationId: string;
@@ -139,26 +140,19 @@ async function existing(id: string) {
   return { outcome: 'already-applied' as const, application: applicationView(application) };
 }
 
-/** One's own application; someone else's is "not found", never "forbidden" (its existence is not revealed). */
-async function ownApplication(actor: Actor, id: string): Promise<Application> {
-  const application = await getApplication(id);
-  if (!application || application.applicantSub !== actor.sub) throw new NotFound('The application');
-  return application;
-}
-
 export async function myApplications(actor: Actor) {
   return { items: (await applicationsOfPerson(actor.sub)).map((a) => applicationView(a)) };
 }
 
 export async function myApplication(actor: Actor, id: string) {
-  const application = await ownApplication(actor, id);
+  const application = await findOwnApplication(actor, id);
   const stored = await getIteration(application.iterationId);
   return applicationView(application, stored?.iteration.title);
 }
 
 /** Withdraw one's own application; a seat it holds is released to the next person waiting. */
 export async function withdraw(actor: Actor, id: string) {
-  const application = await ownApplication(actor, id);
+  const application = await findOwnApplication(actor, id);
   if (application.status === 'withdrawn') return applicationView(application);
   if (!WITHDRAWABLE.includes(application.status))
     throw new StateConflict(`An application that is ${application.status} cannot be withdrawn.`);
