@@ -1,5 +1,5 @@
 import { now } from '../clock';
-import { optionalEnv } from '../config/env';
+import { config } from '../config/runtime';
 import { auditPut } from '../data/audit';
 import { actorOf } from '../domain/audit';
 import { admitItem } from '../data/admissions';
@@ -18,7 +18,7 @@ import { futureStaffItem, getProvider, getProviders } from '../data/providers';
 import { applicationProblem, WITHDRAWABLE, type Application, type ApplicationStatus } from '../domain/application';
 import { toCtIso } from '../domain/calendar/time';
 import { newId } from '../domain/ids';
-import { holdsSeat } from '../domain/enrolment';
+import { holdsSeat } from '../domain/offers';
 import { applicationWindowState } from '../domain/iteration';
 import type { Region } from '../domain/vocabulary';
 import type { Outgoing } from '../email/outbox';
@@ -28,10 +28,9 @@ import { NotFound, RuleBroken, StaleWrite, StateConflict } from '../domain/error
 import { count } from '../observability/metrics';
 import { applicationView } from './application-views';
 import { recertificationEligible } from './lifecycle';
-import { releaseSeat } from './seats';
+import { releaseSeat } from './seats/ledger';
 import { commit, commitOrStale, sendQueued } from './unit-of-work';
-
-const PUBLIC_BASE_URL = optionalEnv('PUBLIC_BASE_URL', 'http://127.0.0.1:3000');
+import { findOwnApplication } from './find';
 
 export interface ApplyInput {
   iterationId: string;
@@ -97,7 +96,7 @@ export async function apply(actor: Actor, input: ApplyInput) {
     { key: `application-receipt#${application.id}`, message: applicationReceipt(application, iteration) },
     {
       key: `endorsement-request#${application.id}`,
-      message: endorsementRequest(application, iteration, `${PUBLIC_BASE_URL}/links/${token}`),
+      message: endorsementRequest(application, iteration, `${config.publicBaseUrl}/links/${token}`),
     },
   ];
   const result = await commit({
@@ -141,31 +140,26 @@ async function existing(id: string) {
   return { outcome: 'already-applied' as const, application: applicationView(application) };
 }
 
-/** One's own application; someone else's is "not found", never "forbidden" (its existence is not revealed). */
-async function ownApplication(actor: Actor, id: string): Promise<Application> {
-  const application = await getApplication(id);
-  if (!application || application.applicantSub !== actor.sub) throw new NotFound('The application');
-  return application;
-}
-
 export async function myApplications(actor: Actor) {
   return { items: (await applicationsOfPerson(actor.sub)).map((a) => applicationView(a)) };
 }
 
 export async function myApplication(actor: Actor, id: string) {
-  const application = await ownApplication(actor, id);
+  const application = await findOwnApplication(actor, id);
   const stored = await getIteration(application.iterationId);
   return applicationView(application, stored?.iteration.title);
 }
 
 /** Withdraw one's own application; a seat it holds is released to the next person waiting. */
 export async function withdraw(actor: Actor, id: string) {
-  const application = await ownApplication(actor, id);
+  const application = await findOwnApplication(actor, id);
   if (application.status === 'withdrawn') return applicationView(application);
   if (!WITHDRAWABLE.includes(application.status))
     throw new StateConflict(`An application that is ${application.status} cannot be withdrawn.`);
   if (holdsSeat(application)) {
-    return applicationView(await releaseSeat(application, 'withdrawn', actorOf(actor), 'withdrawn by the applicant'));
+    return applicationView(
+      await releaseSeat(application, 'withdrawn', actorOf(actor), 'withdrawn by the applicant', now()),
+    );
   }
   const at = toCtIso(now());
   const next: Application = {

@@ -6,7 +6,6 @@ import {
   createIterationItems,
   deleteBlackoutItem,
   getBlackout,
-  getIteration,
   listBlackouts,
   listIterations,
   listPublishedClosingAfter,
@@ -30,16 +29,11 @@ import { REGIONS, type Region } from '../domain/vocabulary';
 import type { Actor } from '../domain/actor';
 import { NotFound, RuleBroken, StaleWrite, StateConflict } from '../domain/errors';
 import { detailView, publicView, seatsView, summaryView } from './iteration-views';
-import { fillFreeSeats } from './seats';
+import { fillFreeSeats } from './seats/ledger';
 import { commit, commitOrStale, named, type Change } from './unit-of-work';
+import { findPublishedIteration, findStoredIteration } from './find';
 
 const newAssignmentId = () => `hw-${randomCode(5).toLowerCase()}`;
-
-async function loadIteration(id: string): Promise<StoredIteration> {
-  const stored = await getIteration(id);
-  if (!stored) throw new NotFound('The iteration');
-  return stored;
-}
 
 async function checkedPlan(input: PlanInput): Promise<IterationPlan> {
   const { plan, problems } = checkPlan(input, await listBlackouts(), newAssignmentId);
@@ -77,7 +71,7 @@ export async function createIteration(input: PlanInput, actor: Actor) {
       }),
     ],
   });
-  return detailView(await loadIteration(iteration.id), now());
+  return detailView(await findStoredIteration(iteration.id), now());
 }
 
 /**
@@ -134,8 +128,9 @@ async function saveIteration(
     throw new StateConflict('Seats cannot go below those already offered or filled.', { seats: refused });
   }
   // Seats added after the offers went out are offered to those waiting, as a released seat would be.
-  if (capacityChanges.some((r) => plan.seats[r] > previous.seats[r])) await fillFreeSeats(previous.id, actorOf(actor));
-  return detailView(await loadIteration(previous.id), now());
+  if (capacityChanges.some((r) => plan.seats[r] > previous.seats[r]))
+    await fillFreeSeats(previous.id, actorOf(actor), now());
+  return detailView(await findStoredIteration(previous.id), now());
 }
 
 const planOf = (i: Iteration): IterationPlan => ({
@@ -149,7 +144,7 @@ const planOf = (i: Iteration): IterationPlan => ({
 });
 
 export async function updateIteration(id: string, input: PlanInput & { version: number }, actor: Actor) {
-  const stored = await loadIteration(id);
+  const stored = await findStoredIteration(id);
   const previous = stored.iteration;
   if (input.version !== previous.version)
     throw new StaleWrite('Someone saved this iteration after you read it; reload and try again.', previous.version);
@@ -173,7 +168,7 @@ export async function correctCalendar(
   input: Pick<PlanInput, 'liveClasses' | 'assignments'> & { version: number; reason: string },
   actor: Actor,
 ) {
-  const stored = await loadIteration(id);
+  const stored = await findStoredIteration(id);
   const previous = stored.iteration;
   if (input.version !== previous.version)
     throw new StaleWrite('Someone saved this iteration after you read it; reload and try again.', previous.version);
@@ -189,7 +184,7 @@ export async function correctCalendar(
 }
 
 export async function publishIteration(id: string, actor: Actor) {
-  const stored = await loadIteration(id);
+  const stored = await findStoredIteration(id);
   const iteration = stored.iteration;
   if (iteration.status === 'published') return detailView(stored, now());
   const problems = publishRefusals(iteration, now());
@@ -211,11 +206,11 @@ export async function publishIteration(id: string, actor: Actor) {
     },
     'Someone saved this iteration at the same moment; reload and try again.',
   );
-  return detailView(await loadIteration(id), now());
+  return detailView(await findStoredIteration(id), now());
 }
 
 export async function getIterationForAds(id: string) {
-  return detailView(await loadIteration(id), now());
+  return detailView(await findStoredIteration(id), now());
 }
 
 export async function listIterationsForAds(status: 'draft' | 'published', cursor: string | undefined, limit: number) {
@@ -234,20 +229,14 @@ export async function listOpenIterations() {
   };
 }
 
-async function loadPublished(id: string): Promise<StoredIteration> {
-  const stored = await getIteration(id);
-  if (stored?.iteration.status !== 'published') throw new NotFound('The iteration');
-  return stored;
-}
-
 export async function getPublishedIteration(id: string) {
-  const stored = await loadPublished(id);
+  const stored = await findPublishedIteration(id);
   return { ...publicView(stored.iteration, now()), seats: seatsView(stored.iteration) };
 }
 
 /** A published iteration's live classes, for its calendar file. */
 export async function publishedCalendar(id: string) {
-  const { iteration } = await loadPublished(id);
+  const { iteration } = await findPublishedIteration(id);
   return { id: iteration.id, title: iteration.title, liveClasses: iteration.classDates.map(liveClassTimes) };
 }
 

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { now } from '../clock';
-import { optionalEnv } from '../config/env';
+import { config } from '../config/runtime';
 import { auditPut } from '../data/audit';
 import { actorOf } from '../domain/audit';
 import { applicationsOfPerson } from '../data/applications';
@@ -30,10 +30,6 @@ import { logger } from '../observability/logger';
 import { count } from '../observability/metrics';
 import { commit } from './unit-of-work';
 
-const RECIPIENTS = optionalEnv('DDS_NOTICE_RECIPIENTS', '')
-  .split(',')
-  .map((s) => s.trim())
-  .filter(Boolean);
 const COLUMNS = [
   'status',
   'holder',
@@ -78,7 +74,7 @@ function noticeMessage(
   const expiring = list.filter((r) => r.status === 'expiring').length;
   const expired = list.length - expiring;
   const message = compose({
-    to: RECIPIENTS,
+    to: config.ddsNoticeRecipients,
     subject:
       list.length === 0
         ? `CE certifications: nothing expiring — notice for ${period}`
@@ -127,8 +123,7 @@ async function send(message: EmailMessage): Promise<SendOutcome> {
  *    id; `failed` (then throw, so the scheduler retries and finally dead-letters, which alarms); `unknown` when the
  *    call timed out after SES may have accepted it (an alarm for a person to check; never resent on its own).
  */
-export async function runDdsNotice() {
-  const at = now();
+export async function runDdsNotice(at: Date) {
   const today = ctDate(at);
   const period = periodOf(today);
   const claim = await claimNotice(period, today, at.getTime());
@@ -156,7 +151,7 @@ export async function runDdsNotice() {
   const outcome = await send(message);
   await recordNotice(period, {
     status: outcome.status,
-    recipients: RECIPIENTS,
+    recipients: config.ddsNoticeRecipients,
     subject: message.subject,
     expiringCount: expiring.length,
     expiredCount: expired.length,
@@ -164,6 +159,7 @@ export async function runDdsNotice() {
     content: { text: message.text, html: message.html, csv: message.csv },
     messageId: outcome.status === 'sent' ? outcome.messageId : undefined,
     lastError: outcome.status === 'sent' ? undefined : outcome.error,
+    // When SES took it, not when the run began: the send may have taken seconds.
     sentAt: outcome.status === 'sent' ? toCtIso(now()) : undefined,
   });
   if (outcome.status === 'sent') count('NoticesSent');
@@ -212,7 +208,7 @@ export async function resendNotice(period: string, reason: string, actor: Actor)
     throw new StateConflict('This notice is being sent; try again in a few minutes.');
   const stamp = toCtIso(now());
   const outcome = await send({
-    to: RECIPIENTS,
+    to: config.ddsNoticeRecipients,
     subject: `${notice.subject} (re-sent)`,
     text: notice.content.text,
     html: notice.content.html,

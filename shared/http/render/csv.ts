@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ApplicationRow } from '../../use-cases/applications';
-import type { CertificateView } from '../../use-cases/certifications';
-import type { AttendanceGrid } from '../../use-cases/course';
+import type { CertificateView } from '../../use-cases/certifications/views';
+import type { AttendanceGrid } from '../../use-cases/course/attendance';
 import type { Reply } from '../route';
 
 /** A CSV download: a header row, then one line per row, quoted by csv-stringify. */
