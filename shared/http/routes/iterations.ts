@@ -30,13 +30,53 @@ const assignmentInput = z.strictObject({
   competency: z.optional(z.enum(CE_COMPETENCIES)),
 });
 
+/** A virtual meeting URL: https only, so a link never sends learners to an unencrypted or odd scheme. */
+const joinUrl = meta(
+  z.string().check(
+    z.maxLength(500),
+    z.refine((s) => {
+      try {
+        const url = new URL(s);
+        return url.protocol === 'https:' && url.hostname.includes('.') && !url.username && !url.password;
+      } catch {
+        return false;
+      }
+    }, 'an https:// meeting URL'),
+  ),
+  {
+    description: 'The virtual meeting URL (https only). Shown only to enrolled learners, never publicly.',
+    example: 'https://meet.example.org/ce-spring-2027',
+  },
+);
+
+const classId = meta(z.string().check(z.regex(/^lc-[0-9A-Za-z-]{1,60}$/, 'not a valid class id')), {
+  description: "A live class's id: stable for the class's life, across date moves.",
+});
+
+const liveClassInput = z.strictObject({
+  id: meta(z.optional(classId), {
+    description: 'Keep (or move) an existing class by its id; omit for a new class or to match by date.',
+  }),
+  date: meta(z.iso.date(), {
+    description: 'The class date (YYYY-MM-DD); the class runs 9:00 AM–12:00 PM Connecticut time.',
+  }),
+  joinUrl: meta(z.optional(joinUrl), {
+    description:
+      "This class's own meeting URL, if it differs from the iteration's (https only; enrolled learners only).",
+  }),
+});
+
 const planInput = {
   kind,
   title: text(200),
   applicationWindow: z.strictObject({ opensAt: ctDateTime, closesAt: ctDateTime }),
   seats: seatsInput,
-  liveClasses: z.array(z.strictObject({ date })).check(z.maxLength(60)),
+  liveClasses: z.array(liveClassInput).check(z.maxLength(60)),
   assignments: z.array(assignmentInput).check(z.maxLength(60)),
+  joinUrl: meta(z.optional(joinUrl), {
+    description:
+      'The meeting URL of every live class, unless a class has its own (https only; enrolled learners only).',
+  }),
 };
 
 export const IterationPlanInput = meta(z.strictObject(planInput), { id: 'IterationPlanInput' });
@@ -44,9 +84,22 @@ const IterationUpdateInput = meta(z.strictObject({ ...planInput, version: whole(
   id: 'IterationUpdateInput',
 });
 
-const LiveClass = meta(z.object({ date, startsAt: instant, endsAt: instant, durationMinutes: z.number() }), {
-  id: 'LiveClass',
-});
+const liveClassShape = {
+  id: meta(z.string(), { description: "The class's stable id (also its calendar event's UID)." }),
+  date,
+  startsAt: instant,
+  endsAt: instant,
+  durationMinutes: meta(z.number(), { description: 'Length of the class in minutes (180).' }),
+};
+const LiveClass = meta(z.object(liveClassShape), { id: 'LiveClass' });
+/** ADS's view of a class: with the join link it set. */
+const PlannedLiveClass = meta(
+  z.object({
+    ...liveClassShape,
+    joinUrl: meta(z.optional(z.string()), { description: "This class's own meeting URL, if set." }),
+  }),
+  { id: 'PlannedLiveClass' },
+);
 const Assignment = meta(
   z.object({
     id: z.string(),
@@ -80,6 +133,8 @@ export const IterationSummary = meta(z.object(summaryShape), { id: 'IterationSum
 export const IterationDetail = meta(
   z.object({
     ...summaryShape,
+    joinUrl: meta(z.optional(z.string()), { description: "The iteration's meeting URL, if set." }),
+    liveClasses: z.array(PlannedLiveClass),
     seats: seatsView,
     seatsHeld: z.record(region, z.object({ capacity: z.number(), offered: z.number(), enrolled: z.number() })),
     calendarLocked: z.boolean(),
@@ -92,6 +147,29 @@ export const IterationDetail = meta(
 const PublicIterationWithSeats = meta(z.object({ ...publicShape, seats: seatsView }), {
   id: 'PublicIterationWithSeats',
 });
+
+const CalendarFeed = meta(
+  z.object({
+    active: meta(z.boolean(), { description: 'Whether the person has a calendar feed URL that works.' }),
+    createdAt: meta(z.optional(instant), { description: 'When the current feed URL was made.' }),
+  }),
+  { id: 'CalendarFeed' },
+);
+const NewCalendarFeed = meta(
+  z.object({
+    active: meta(z.boolean(), { description: 'Always true: the feed just made works.' }),
+    createdAt: meta(instant, { description: 'When this feed URL was made.' }),
+    url: meta(z.string(), {
+      description:
+        'The private feed URL to subscribe to in a calendar program. Shown only now (only its hash is stored); keep it private — anyone with it sees your classes and their join links.',
+    }),
+  }),
+  { id: 'NewCalendarFeed' },
+);
+const feedToken = meta(z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, 'not a calendar feed token')), {
+  description: 'The feed token from the private feed URL.',
+});
+const learners = ['applicant'] as const;
 
 const Blackout = meta(z.object({ date, reason: z.string() }), { id: 'BlackoutDate' });
 const ads = ['ads-staff'] as const;
@@ -254,8 +332,59 @@ export const iterationRoutes = {
     area: 'iterations',
     access: 'public',
     tag,
-    summary: 'The live classes as an iCalendar file',
+    summary: 'The live classes and homework deadlines as an iCalendar file',
+    description:
+      "Each class keeps one UID for life (its id), SEQUENCE grows with every change, and removed classes are listed as STATUS:CANCELLED. No join links: those are only in enrolled learners' private feeds.",
     params: z.strictObject({ iterationId }),
+    success: { status: 200, description: 'text/calendar', contentType: 'text/calendar; charset=utf-8' },
+    problems: [400, 404],
+  }),
+  getMyCalendarFeed: route({
+    operationId: 'getMyCalendarFeed',
+    method: 'GET',
+    path: '/me/calendar-feed',
+    area: 'iterations',
+    access: learners,
+    tag,
+    summary: 'Whether I have a private calendar feed (the URL is shown only when made)',
+    success: { status: 200, description: 'The feed', schema: CalendarFeed },
+    problems: [401, 403],
+  }),
+  resetMyCalendarFeed: route({
+    operationId: 'resetMyCalendarFeed',
+    method: 'POST',
+    path: '/me/calendar-feed',
+    area: 'iterations',
+    access: learners,
+    tag,
+    summary: 'Make my private calendar feed URL, or a new one (the old URL stops working at once)',
+    description:
+      'The feed lists the live classes (with their join links) and homework deadlines of every iteration where you are enrolled, and follows every change. Audited.',
+    success: { status: 201, description: 'The new feed URL', schema: NewCalendarFeed },
+    problems: [401, 403, 409],
+  }),
+  stopMyCalendarFeed: route({
+    operationId: 'stopMyCalendarFeed',
+    method: 'DELETE',
+    path: '/me/calendar-feed',
+    area: 'iterations',
+    access: learners,
+    tag,
+    summary: 'Stop my private calendar feed (its URL answers 404 from now on)',
+    success: { status: 204, description: 'Stopped' },
+    problems: [401, 403, 404, 409],
+  }),
+  getCalendarFeed: route({
+    operationId: 'getCalendarFeed',
+    method: 'GET',
+    path: '/calendar-feeds/{token}/calendar.ics',
+    area: 'iterations',
+    access: 'public',
+    tag,
+    summary: "A learner's private calendar feed (for calendar programs, which cannot sign in)",
+    description:
+      'The unguessable token is the credential. Classes (with join links) and homework deadlines of the iterations where the learner is enrolled. An unknown or reset token is 404.',
+    params: z.strictObject({ token: feedToken }),
     success: { status: 200, description: 'text/calendar', contentType: 'text/calendar; charset=utf-8' },
     problems: [400, 404],
   }),
