@@ -1,39 +1,52 @@
 import * as z from 'zod/mini';
 import { route } from '../route';
-import { id, instant, meta, text } from '../schemas';
+import { described, id, instant, meta, text } from '../schemas';
 
 export const email = meta(z.email().check(z.maxLength(254)), { example: 'pat@provider.example.org' });
-const position = meta(z.enum(['direct-service', 'management']), {
-  description: 'Direct-service staff, or management/director level.',
-});
+const position = described(
+  z.enum(['direct-service', 'management']),
+  'Direct-service staff, or management/director level.',
+);
+const providerId = 'Your provider agency, or null if you work self-hired (Self-Determination program).';
 
 const ProfileInput = meta(
   z.strictObject({
-    name: text(120),
-    jobTitle: text(120),
+    name: described(text(120), 'Your name, as it will appear on your certificates.'),
+    jobTitle: described(text(120), 'Your job title.'),
     position,
-    providerId: meta(z.nullable(id('pr')), {
-      description: 'Your provider agency, or null if you work self-hired (Self-Determination program).',
-    }),
-    supervisor: z.strictObject({ name: text(120), email }),
+    providerId: described(z.nullable(id('pr')), providerId),
+    supervisor: described(
+      z.strictObject({
+        name: described(text(120), "Your supervisor's name."),
+        email: described(email, "Your supervisor's email: endorsement and co-signing links go there."),
+      }),
+      'Your supervisor, who endorses your applications.',
+    ),
   }),
   { id: 'ProfileInput' },
 );
 
 const Profile = meta(
   z.object({
-    name: z.string(),
-    email: z.string(),
-    jobTitle: z.string(),
+    name: described(z.string(), 'Your name, as it will appear on your certificates.'),
+    email: described(z.string(), 'Your verified sign-in email.'),
+    jobTitle: described(z.string(), 'Your job title.'),
     position,
-    providerId: z.nullable(z.string()),
-    membership: meta(z.enum(['none', 'claimed', 'confirmed']), {
-      description: 'A provider named here is a claim until your supervisor endorses an application.',
-    }),
-    membershipConfirmedAt: z.optional(instant),
-    supervisor: z.object({ name: z.string(), email: z.string() }),
-    version: z.number(),
-    updatedAt: instant,
+    providerId: described(z.nullable(z.string()), providerId),
+    membership: described(
+      z.enum(['none', 'claimed', 'confirmed']),
+      'A provider named here is a claim until your supervisor endorses an application.',
+    ),
+    membershipConfirmedAt: described(z.optional(instant), 'When your membership of the provider was confirmed.'),
+    supervisor: described(
+      z.object({
+        name: described(z.string(), "Your supervisor's name."),
+        email: described(z.string(), "Your supervisor's email: endorsement and co-signing links go there."),
+      }),
+      'Your supervisor, who endorses your applications.',
+    ),
+    version: described(z.number(), 'The version of your profile.'),
+    updatedAt: described(instant, 'When your profile was last saved.'),
   }),
   { id: 'Profile' },
 );
@@ -50,7 +63,7 @@ export const accountRoutes = {
     tag,
     summary: 'Your profile',
     success: { status: 200, description: 'Your profile', schema: Profile },
-    problems: [401, 403, 404],
+    problems: [404],
   }),
   putMyProfile: route({
     operationId: 'putMyProfile',
@@ -64,7 +77,7 @@ export const accountRoutes = {
       'Your email is the one you signed in with. Naming a provider is a claim until your supervisor confirms it by endorsing an application.',
     body: ProfileInput,
     success: { status: 200, description: 'Your profile as saved', schema: Profile },
-    problems: [400, 401, 403, 409, 422],
+    problems: [422],
   }),
   createStaffAccount: route({
     operationId: 'createStaffAccount',
@@ -74,12 +87,19 @@ export const accountRoutes = {
     access: ['ads-staff'],
     tag,
     summary: 'Create an account for ADS staff or DDS (Cognito emails a temporary password)',
-    body: z.strictObject({ email, role: z.enum(['ads-staff', 'dds']) }),
+    body: z.strictObject({
+      email: described(email, "The new account's sign-in email; Cognito sends the temporary password there."),
+      role: described(z.enum(['ads-staff', 'dds']), 'The group the account joins.'),
+    }),
     success: {
       status: 201,
       description: 'The account',
-      schema: z.object({ personId: z.string(), email: z.string(), role: z.string(), createdAt: instant }),
+      schema: z.object({
+        personId: described(z.string(), "The new account's sign-in id."),
+        email: described(z.string(), "The new account's sign-in email."),
+        role: described(z.enum(['ads-staff', 'dds']), 'The group the account joined.'),
+        createdAt: described(instant, 'When the account was created.'),
+      }),
     },
-    problems: [400, 401, 403, 409],
   }),
 } as const;
