@@ -399,7 +399,6 @@ export const iterationRoutes = {
     tag,
     summary: 'Whether I have a private calendar feed (the URL is shown only when made)',
     success: { status: 200, description: 'The feed', schema: CalendarFeed },
-    problems: [401, 403],
   }),
   resetMyCalendarFeed: route({
     operationId: 'resetMyCalendarFeed',
@@ -412,7 +411,6 @@ export const iterationRoutes = {
     description:
       'The feed lists the live classes (with their join links) and homework deadlines of every iteration where you are enrolled, and follows every change. Audited.',
     success: { status: 201, description: 'The new feed URL', schema: NewCalendarFeed },
-    problems: [401, 403, 409],
   }),
   stopMyCalendarFeed: route({
     operationId: 'stopMyCalendarFeed',
@@ -423,7 +421,7 @@ export const iterationRoutes = {
     tag,
     summary: 'Stop my private calendar feed (its URL answers 404 from now on)',
     success: { status: 204, description: 'Stopped' },
-    problems: [401, 403, 404, 409],
+    problems: [404],
   }),
   getCalendarFeed: route({
     operationId: 'getCalendarFeed',
@@ -437,6 +435,6 @@ export const iterationRoutes = {
       'The unguessable token is the credential. Classes (with join links) and homework deadlines of the iterations where the learner is enrolled. An unknown or reset token is 404.',
     params: z.strictObject({ token: feedToken }),
     success: { status: 200, description: 'text/calendar', contentType: 'text/calendar; charset=utf-8' },
-    problems: [400, 404],
+    problems: [404],
   }),
 } as const;
