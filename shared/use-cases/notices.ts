@@ -1,6 +1,6 @@
-import { stringify } from 'csv-stringify/sync';
 import { now } from '../clock';
 import { config } from '../config/runtime';
+import { CSV_CONTENT_TYPE, type CsvColumn, toCsv } from '../csv';
 import { auditPut } from '../data/audit';
 import { actorOf } from '../domain/audit';
 import { applicationsOfPerson } from '../data/applications';
@@ -30,16 +30,19 @@ import { logger } from '../observability/logger';
 import { count } from '../observability/metrics';
 import { commit } from './unit-of-work';
 
-const COLUMNS = [
-  'status',
-  'holder',
-  'provider',
-  'regions',
-  'stage',
-  'certificateNumber',
-  'expiresOn',
-  'recertificationUnderWay',
-] as const;
+type NoticeLine = Awaited<ReturnType<typeof rows>>[number];
+
+/** The notice's columns: the email's table and its CSV attachment say the same, in the same words. */
+const COLUMNS: CsvColumn<NoticeLine>[] = [
+  { header: 'Status', value: (r) => r.status },
+  { header: 'Holder', value: (r) => r.holder },
+  { header: 'Provider', value: (r) => r.provider },
+  { header: 'Regions', value: (r) => r.regions },
+  { header: 'Stage', value: (r) => r.stage },
+  { header: 'Certificate number', value: (r) => r.certificateNumber },
+  { header: 'Expires on', value: (r) => r.expiresOn },
+  { header: 'Recertification under way', value: (r) => r.recertificationUnderWay },
+];
 
 /** A failed send: thrown so the scheduler retries, then dead-letters (which alarms). */
 export class NoticeNotSent extends Error {
@@ -68,9 +71,9 @@ async function rows(expired: Certification[], expiring: Certification[]) {
 function noticeMessage(
   period: string,
   range: NonNullable<NoticeRecord['range']>,
-  list: Awaited<ReturnType<typeof rows>>,
+  list: NoticeLine[],
 ): EmailMessage & { csv: string } {
-  const csv = stringify(list, { header: true, columns: [...COLUMNS] });
+  const csv = toCsv(COLUMNS, list);
   const expiring = list.filter((r) => r.status === 'expiring').length;
   const expired = list.length - expiring;
   const message = compose({
@@ -90,22 +93,13 @@ function noticeMessage(
             {
               table: {
                 caption: `Certifications expiring or expired — notice for ${period}`,
-                headers: [
-                  'Status',
-                  'Holder',
-                  'Provider',
-                  'Regions',
-                  'Stage',
-                  'Certificate',
-                  'Expires on',
-                  'Recertification under way',
-                ],
-                rows: list.map((r) => COLUMNS.map((c) => String(r[c]))),
+                headers: COLUMNS.map((c) => c.header),
+                rows: list.map((r) => COLUMNS.map((c) => String(c.value(r) ?? ''))),
               },
             },
           ]),
     ],
-    attachments: [{ filename: `ce-expiring-${period}.csv`, contentType: 'text/csv', content: csv }],
+    attachments: [{ filename: `ce-expiring-${period}.csv`, contentType: CSV_CONTENT_TYPE, content: csv }],
   });
   return { ...message, csv };
 }
@@ -212,7 +206,9 @@ export async function resendNotice(period: string, reason: string, actor: Actor)
     subject: `${notice.subject} (re-sent)`,
     text: notice.content.text,
     html: notice.content.html,
-    attachments: [{ filename: `ce-expiring-${period}.csv`, contentType: 'text/csv', content: notice.content.csv }],
+    attachments: [
+      { filename: `ce-expiring-${period}.csv`, contentType: CSV_CONTENT_TYPE, content: notice.content.csv },
+    ],
   });
   await appendResend(period, {
     at: stamp,

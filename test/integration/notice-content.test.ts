@@ -38,12 +38,12 @@ async function noticeOf(period: string) {
   );
   expect(emails).toHaveLength(1);
   const csv = Buffer.from(emails[0]!.attachments[0]!.content, 'base64').toString('utf8');
-  const rows = parse(csv, { columns: true }) as {
-    status: string;
-    certificateNumber: string;
-    holder: string;
-    recertificationUnderWay: string;
-  }[];
+  const rows = (parse(csv, { columns: true, bom: true }) as Record<string, string>[]).map((r) => ({
+    status: r.Status!,
+    certificateNumber: r['Certificate number']!,
+    holder: r.Holder!,
+    recertificationUnderWay: r['Recertification under way']!,
+  }));
   return {
     rows,
     counts: { expiring: result.expiring as number, expired: result.expired as number },
