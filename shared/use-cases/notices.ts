@@ -7,7 +7,7 @@ import { applicationsOfPerson } from '../data/applications';
 import { certificatesExpiringBetween } from '../data/certifications';
 import {
   abandonNotice,
-  appendResend,
+  resendItem,
   claimNotice,
   getNotice,
   lastSentBefore,
@@ -210,15 +210,16 @@ export async function resendNotice(period: string, reason: string, actor: Actor)
       { filename: `ce-expiring-${period}.csv`, contentType: CSV_CONTENT_TYPE, content: notice.content.csv },
     ],
   });
-  await appendResend(period, {
-    at: stamp,
-    by: actor.sub,
-    reason,
-    status: outcome.status,
-    messageId: outcome.status === 'sent' ? outcome.messageId : undefined,
-  });
+  // The re-send and its audit record in one transaction: neither is ever on record without the other.
   await commit({
     writes: [
+      resendItem(period, {
+        at: stamp,
+        by: actor.sub,
+        reason,
+        status: outcome.status,
+        messageId: outcome.status === 'sent' ? outcome.messageId : undefined,
+      }),
       auditPut({
         subjectType: 'notice',
         subjectId: period,
