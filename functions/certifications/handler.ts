@@ -1,22 +1,27 @@
 import { areaHandler } from '../../shared/http/middleware';
 import { operations } from '../../shared/http/operations';
 import { certificationRoutes } from '../../shared/http/routes/certifications';
-import * as certifications from '../../shared/use-cases/certifications';
+import { recordDeparture } from '../../shared/use-cases/certifications/departures';
+import { recordExternal } from '../../shared/use-cases/certifications/external';
+import {
+  completionReport,
+  myCertifications,
+  personCertifications,
+} from '../../shared/use-cases/certifications/holders';
+import { issueForIteration } from '../../shared/use-cases/certifications/issuing';
+import { setStanding } from '../../shared/use-cases/certifications/standing';
 
 /** Issuing certifications and keeping their standing; outside certifications; departures; completion reports. */
 export const handler = areaHandler(
   certificationRoutes,
   operations(certificationRoutes, {
-    issueCertifications: ({ params, body, caller }) =>
-      certifications.issueForIteration(params.iterationId, body.exceptions, caller),
-    setCertificateStanding: ({ params, body, caller }) =>
-      certifications.setStanding(params.number, body.action, body.reason, caller),
-    recordExternalCertification: ({ params, body, caller }) =>
-      certifications.recordExternal(params.personId, body, caller),
-    personCertifications: ({ params }) => certifications.personCertifications(params.personId),
+    issueCertifications: ({ params, body, caller }) => issueForIteration(params.iterationId, body.exceptions, caller),
+    setCertificateStanding: ({ params, body, caller }) => setStanding(params.number, body.action, body.reason, caller),
+    recordExternalCertification: ({ params, body, caller }) => recordExternal(params.personId, body, caller),
+    personCertifications: ({ params }) => personCertifications(params.personId),
     recordDeparture: ({ params, body, caller }) =>
-      certifications.recordDeparture(params.personId, body.providerId, body.leftOn, caller),
-    myCertifications: ({ caller }) => certifications.myCertifications(caller),
-    completionReport: ({ params, query }) => certifications.completionReport(params.providerId, query.from, query.to),
+      recordDeparture(params.personId, body.providerId, body.leftOn, caller),
+    myCertifications: ({ caller }) => myCertifications(caller),
+    completionReport: ({ params, query }) => completionReport(params.providerId, query.from, query.to),
   }),
 );

@@ -2,29 +2,31 @@ import { areaHandler } from '../../shared/http/middleware';
 import { operations } from '../../shared/http/operations';
 import { attendanceCsv } from '../../shared/http/render/csv';
 import { courseRoutes } from '../../shared/http/routes/course';
-import * as course from '../../shared/use-cases/course';
+import * as attendance from '../../shared/use-cases/course/attendance';
+import * as homework from '../../shared/use-cases/course/homework';
+import * as qualification from '../../shared/use-cases/course/qualification';
 
 /** The course in progress: attendance at the live classes, homework by its deadlines, qualification. */
 export const handler = areaHandler(
   courseRoutes,
   operations(courseRoutes, {
     recordAttendance: ({ params, body, caller }) =>
-      course.recordAttendance(params.iterationId, params.date, body.entries, caller),
+      attendance.recordAttendance(params.iterationId, params.date, body.entries, caller),
     correctAttendance: ({ params, body, caller }) =>
-      course.correctAttendance(params.iterationId, params.date, params.applicationId, body, caller),
-    attendanceGrid: ({ params }) => course.attendanceGrid(params.iterationId),
+      attendance.correctAttendance(params.iterationId, params.date, params.applicationId, body, caller),
+    attendanceGrid: ({ params }) => attendance.attendanceGrid(params.iterationId),
     attendanceCsv: async ({ params }) =>
-      attendanceCsv(params.iterationId, await course.attendanceGrid(params.iterationId)),
-    myAttendance: ({ params, caller }) => course.myAttendance(caller, params.applicationId),
+      attendanceCsv(params.iterationId, await attendance.attendanceGrid(params.iterationId)),
+    myAttendance: ({ params, caller }) => attendance.myAttendance(caller, params.applicationId),
     submitHomework: ({ params, body, caller }) =>
-      course.submitHomework(caller, params.applicationId, params.assignmentId, body),
-    myHomework: ({ params, caller }) => course.myHomework(caller, params.applicationId),
-    myQualification: ({ params, caller }) => course.myQualification(caller, params.applicationId),
-    assignmentSubmissions: ({ params }) => course.assignmentSubmissions(params.iterationId, params.assignmentId),
+      homework.submitHomework(caller, params.applicationId, params.assignmentId, body),
+    myHomework: ({ params, caller }) => homework.myHomework(caller, params.applicationId),
+    myQualification: ({ params, caller }) => qualification.myQualification(caller, params.applicationId),
+    assignmentSubmissions: ({ params }) => homework.assignmentSubmissions(params.iterationId, params.assignmentId),
     reviewHomework: ({ params, body, caller }) =>
-      course.reviewHomework(params.iterationId, params.assignmentId, params.applicationId, body, caller),
+      homework.reviewHomework(params.iterationId, params.assignmentId, params.applicationId, body, caller),
     grantExtension: ({ params, body, caller }) =>
-      course.grantExtension(params.iterationId, params.assignmentId, params.applicationId, body, caller),
-    iterationQualification: ({ params }) => course.iterationQualification(params.iterationId),
+      homework.grantExtension(params.iterationId, params.assignmentId, params.applicationId, body, caller),
+    iterationQualification: ({ params }) => qualification.iterationQualification(params.iterationId),
   }),
 );

@@ -1,7 +1,8 @@
 import { areaHandler } from '../../shared/http/middleware';
 import { operations } from '../../shared/http/operations';
-import { liveClassCalendar } from '../../shared/http/render/calendar';
+import { feedCalendar, iterationCalendar } from '../../shared/http/render/calendar';
 import { iterationRoutes } from '../../shared/http/routes/iterations';
+import * as calendars from '../../shared/use-cases/calendars';
 import * as iterations from '../../shared/use-cases/iterations';
 
 /** Course iterations: ADS plans them (window, seats, calendar, homework); anyone reads the published ones. */
@@ -20,6 +21,10 @@ export const handler = areaHandler(
     listOpenIterations: () => iterations.listOpenIterations(),
     getPublishedIteration: ({ params }) => iterations.getPublishedIteration(params.iterationId),
     getIterationCalendar: async ({ params }) =>
-      liveClassCalendar(await iterations.publishedCalendar(params.iterationId)),
+      iterationCalendar(await iterations.publishedCalendar(params.iterationId)),
+    getMyCalendarFeed: ({ caller }) => calendars.myCalendarFeed(caller),
+    resetMyCalendarFeed: ({ caller }) => calendars.resetCalendarFeed(caller),
+    stopMyCalendarFeed: ({ caller }) => calendars.stopCalendarFeed(caller),
+    getCalendarFeed: async ({ params }) => feedCalendar(await calendars.feedCalendars(params.token)),
   }),
 );

@@ -182,3 +182,15 @@ export async function applicationsInStatus(
   if (limit === undefined) return queryAll(input, fromItem);
   return ((await dynamo.send(new QueryCommand({ ...input, Limit: limit }))).Items ?? []).map(fromItem);
 }
+
+/** Applications whose offer deadline is at or before `instant` (gsi3, only while an offer is open), soonest first. */
+export const offersDueBy = (instant: Date): Promise<Application[]> =>
+  queryAll(
+    {
+      TableName: TABLE_NAME,
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :p AND gsi3sk <= :due',
+      ExpressionAttributeValues: { ':p': OFFERS_DUE, ':due': `${instant.toISOString()}~` },
+    },
+    fromItem,
+  );

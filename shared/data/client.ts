@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { requiredEnv } from '../config/env';
+import { config } from '../config/runtime';
 
 /**
  * One client per container, created at cold start. Timeouts are short so a stuck call becomes a clean 503 well
@@ -15,4 +15,4 @@ export const dynamo = DynamoDBDocumentClient.from(
   { marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false } },
 );
 
-export const TABLE_NAME = requiredEnv('TABLE_NAME');
+export const TABLE_NAME = config.tableName;

@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, TABLE_NAME } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
+import type { TransactItem } from './transactions';
 
 /**
  * The DDS notice of a period at `NOTICE#<period>`, listed in gsi1 `NOTICES` by period. The item is claimed
@@ -130,19 +131,15 @@ export async function abandonNotice(period: string, nowMs: number): Promise<bool
   }
 }
 
-export async function appendResend(
-  period: string,
-  resend: NonNullable<NoticeRecord['resends']>[number],
-): Promise<void> {
-  await dynamo.send(
-    new UpdateCommand({
-      TableName: TABLE_NAME,
-      Key: key(period),
-      UpdateExpression: 'SET resends = list_append(if_not_exists(resends, :empty), :one)',
-      ExpressionAttributeValues: { ':empty': [], ':one': [resend] },
-    }),
-  );
-}
+/** A deliberate re-send, appended to the notice's record: written in one transaction with its audit record. */
+export const resendItem = (period: string, resend: NonNullable<NoticeRecord['resends']>[number]): TransactItem => ({
+  Update: {
+    TableName: TABLE_NAME,
+    Key: key(period),
+    UpdateExpression: 'SET resends = list_append(if_not_exists(resends, :empty), :one)',
+    ExpressionAttributeValues: { ':empty': [], ':one': [resend] },
+  },
+});
 
 export async function listNotices(cursor: string | undefined, limit: number) {
   const result = await dynamo.send(

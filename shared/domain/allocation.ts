@@ -96,7 +96,7 @@ function factorsOf(c: Candidate, providers: ProposalInput['providers']) {
 }
 
 type Factors = ReturnType<typeof factorsOf>;
-type Ranked = { c: Candidate; f: Factors; at: number };
+type Ranked = { c: Candidate; f: Factors; at: number; rank: number };
 
 function compare(kind: ProposalInput['kind'], a: Ranked, b: Ranked): number {
   if (kind === 'recertification') {
@@ -133,39 +133,69 @@ function describe(kind: ProposalInput['kind'], c: Candidate, f: Factors): string
 const RULE =
   'Order: priority status, then providers with fewer staff holding an active certification, then direct-service staff, then earlier applications; one seat per provider in round 1, further staff only for seats left in round 2.';
 
+/**
+ * The proposal, step by step: rank everyone; ADS's overrides; rounds 1 and 2 in each region; round 3 statewide;
+ * the waitlist in order; then every line with the reasons for it, in a reader's order.
+ */
 export function proposeAllocation(input: ProposalInput): Proposal {
-  const ranked: Ranked[] = input.candidates
-    .map((c) => ({ c, f: factorsOf(c, input.providers), at: Date.parse(c.submittedAt) }))
-    .sort((a, b) => compare(input.kind, a, b));
-  const free = { ...input.seats };
-  const seatedAgencies = new Set<string>();
-  const decided = new Map<
-    string,
-    { decision: 'seat' | 'waitlist'; round?: 1 | 2 | 3; seatRegion?: Region; reasons: string[] }
-  >();
-  const rule =
-    input.kind === 'recertification' ? `Recertification: the soonest-expiring certification first. ${RULE}` : RULE;
+  const ranked = rank(input);
+  const seating: Seating = { free: { ...input.seats }, seatedAgencies: new Set(), decided: new Map() };
+  applyOverrides(input, ranked, seating);
+  seatInRegions(input, ranked, seating);
+  seatStatewide(input, ranked, seating);
+  const waiting = waitlistOrder(
+    ranked.filter(({ c }) => seating.decided.get(c.applicationId)?.decision !== 'seat'),
+    seating,
+  );
+  const lines = [...seatLines(input, ranked, seating), ...waitlistLines(input, waiting, seating)];
+  const seated = { North: 0, South: 0, West: 0 } as Record<Region, number>;
+  for (const l of lines) if (l.decision === 'seat') seated[l.seatRegion!]++;
+  return { seats: input.seats, lines: inReadingOrder(lines), seated, waitlisted: waiting.length };
+}
 
-  // ADS overrides first.
+/** Everyone in order of the ranking factors (see above), with their overall rank (1 = strongest claim). */
+const rank = (input: ProposalInput): Ranked[] =>
+  input.candidates
+    .map((c) => ({ c, f: factorsOf(c, input.providers), at: Date.parse(c.submittedAt), rank: 0 }))
+    .sort((a, b) => compare(input.kind, a, b))
+    .map((r, i) => ({ ...r, rank: i + 1 }));
+
+interface Decision {
+  decision: 'seat' | 'waitlist';
+  round?: 1 | 2 | 3;
+  seatRegion?: Region;
+  reasons: string[];
+}
+
+/** Where the proposal stands while it is made: seats still free per region, agencies with a seat, each decision. */
+interface Seating {
+  free: Record<Region, number>;
+  seatedAgencies: Set<string>;
+  decided: Map<string, Decision>;
+}
+
+function seat(seating: Seating, c: Candidate, seatRegion: Region, round: 1 | 2 | 3, reasons: string[]) {
+  seating.free[seatRegion]--;
+  seating.seatedAgencies.add(agencyOf(c));
+  seating.decided.set(c.applicationId, { decision: 'seat', round, seatRegion, reasons });
+}
+
+/** ADS's overrides first: a "seat" override takes a seat of its region ahead of everyone, while there is one. */
+function applyOverrides(input: ProposalInput, ranked: Ranked[], seating: Seating) {
   for (const { c } of ranked) {
     const override = input.overrides.get(c.applicationId);
     if (!override) continue;
     if (override.decision === 'waitlist') {
-      decided.set(c.applicationId, {
+      seating.decided.set(c.applicationId, {
         decision: 'waitlist',
         reasons: [`Kept on the waitlist by ADS override (${override.by}, ${override.at}): ${override.reason}`],
       });
-    } else if (free[c.region] > 0) {
-      free[c.region]--;
-      seatedAgencies.add(agencyOf(c));
-      decided.set(c.applicationId, {
-        decision: 'seat',
-        round: 1,
-        seatRegion: c.region,
-        reasons: [`Seated in ${c.region} by ADS override (${override.by}, ${override.at}): ${override.reason}`],
-      });
+    } else if (seating.free[c.region] > 0) {
+      seat(seating, c, c.region, 1, [
+        `Seated in ${c.region} by ADS override (${override.by}, ${override.at}): ${override.reason}`,
+      ]);
     } else {
-      decided.set(c.applicationId, {
+      seating.decided.set(c.applicationId, {
         decision: 'waitlist',
         reasons: [
           `ADS asked to seat this applicant (${override.reason}), but ${c.region} has only ${plural(input.seats[c.region], 'seat')}, all taken by other overrides: raise ${c.region}'s seats to honor it.`,
@@ -173,94 +203,109 @@ export function proposeAllocation(input: ProposalInput): Proposal {
       });
     }
   }
+}
 
-  // Round 1: at most one seat per provider; round 2: seats still unfilled, for further staff.
+/** Round 1: at most one seat per provider in each region; round 2: seats still unfilled, for further staff. */
+function seatInRegions(input: ProposalInput, ranked: Ranked[], seating: Seating) {
   for (const round of [1, 2] as const) {
     for (const { c, f } of ranked) {
-      if (decided.has(c.applicationId) || free[c.region] === 0) continue;
-      const agency = agencyOf(c);
-      if (round === 1 && seatedAgencies.has(agency)) continue;
-      free[c.region]--;
-      seatedAgencies.add(agency);
-      decided.set(c.applicationId, {
-        decision: 'seat',
-        round,
-        seatRegion: c.region,
-        reasons: [
-          round === 1
-            ? `Seated in ${c.region} in round 1: among the strongest claims for ${c.region}'s ${plural(input.seats[c.region], 'seat')}.`
-            : `Seated in ${c.region} in round 2: a seat left unfilled in round 1, offered to a further employee of ${c.providerName ?? 'a seated provider'}.`,
-          describe(input.kind, c, f),
-        ],
-      });
+      if (seating.decided.has(c.applicationId) || seating.free[c.region] === 0) continue;
+      if (round === 1 && seating.seatedAgencies.has(agencyOf(c))) continue;
+      seat(seating, c, c.region, round, [
+        round === 1
+          ? `Seated in ${c.region} in round 1: among the strongest claims for ${c.region}'s ${plural(input.seats[c.region], 'seat')}.`
+          : `Seated in ${c.region} in round 2: a seat left unfilled in round 1, offered to a further employee of ${c.providerName ?? 'a seated provider'}.`,
+        describe(input.kind, c, f),
+      ]);
     }
   }
+}
 
-  // Everyone else waits: those whose provider has no seat ahead of further staff of seated providers.
-  const order = (list: typeof ranked) =>
-    list.sort((a, b) => Number(seatedAgencies.has(agencyOf(a.c))) - Number(seatedAgencies.has(agencyOf(b.c))));
-  // Round 3: seats still free in a region go statewide, in waitlist order (not to those ADS keeps waiting).
-  for (const { c, f } of order(ranked.filter(({ c }) => !decided.has(c.applicationId)))) {
-    const seatRegion = REGIONS.find((r) => free[r] > 0);
+/** Round 3: seats still free in a region go statewide, in waitlist order (not to those ADS keeps waiting). */
+function seatStatewide(input: ProposalInput, ranked: Ranked[], seating: Seating) {
+  for (const { c, f } of waitlistOrder(
+    ranked.filter(({ c }) => !seating.decided.has(c.applicationId)),
+    seating,
+  )) {
+    const seatRegion = REGIONS.find((r) => seating.free[r] > 0);
     if (!seatRegion) break;
-    free[seatRegion]--;
-    seatedAgencies.add(agencyOf(c));
-    decided.set(c.applicationId, {
-      decision: 'seat',
-      round: 3,
-      seatRegion,
-      reasons: [
-        `Seated in one of ${seatRegion}'s seats (applied for ${c.region}, whose seats were all taken): ${seatRegion} had a seat no ${seatRegion} applicant needed, and unfilled seats are offered statewide.`,
-        describe(input.kind, c, f),
-      ],
-    });
+    seat(seating, c, seatRegion, 3, [
+      `Seated in one of ${seatRegion}'s seats (applied for ${c.region}, whose seats were all taken): ${seatRegion} had a seat no ${seatRegion} applicant needed, and unfilled seats are offered statewide.`,
+      describe(input.kind, c, f),
+    ]);
   }
-  const waiting = order(ranked.filter(({ c }) => decided.get(c.applicationId)?.decision !== 'seat'));
-  const lines: ProposalLine[] = [];
-  const rankOf = new Map(ranked.map(({ c }, i) => [c.applicationId, i + 1]));
-  const baseOf = (c: Candidate, f: Factors) => ({
+}
+
+/** Those whose provider has no seat wait ahead of further staff of seated providers; the ranking orders each group. */
+const waitlistOrder = (list: Ranked[], seating: Seating): Ranked[] =>
+  list.sort(
+    (a, b) => Number(seating.seatedAgencies.has(agencyOf(a.c))) - Number(seating.seatedAgencies.has(agencyOf(b.c))),
+  );
+
+const ruleOf = (kind: ProposalInput['kind']) =>
+  kind === 'recertification' ? `Recertification: the soonest-expiring certification first. ${RULE}` : RULE;
+
+function lineOf(input: ProposalInput, { c, f, rank }: Ranked) {
+  return {
     applicationId: c.applicationId,
     applicantName: c.applicantName,
     providerId: c.providerId,
     providerName: c.providerName,
     region: c.region,
-    rank: rankOf.get(c.applicationId)!,
+    rank,
     factors: f,
     override: input.overrides.get(c.applicationId),
-  });
-  for (const { c, f } of ranked) {
-    const d = decided.get(c.applicationId);
-    if (d?.decision === 'seat')
-      lines.push({
-        ...baseOf(c, f),
-        decision: 'seat',
+  };
+}
+
+function seatLines(input: ProposalInput, ranked: Ranked[], seating: Seating): ProposalLine[] {
+  return ranked.flatMap((r) => {
+    const d = seating.decided.get(r.c.applicationId);
+    if (d?.decision !== 'seat') return [];
+    return [
+      {
+        ...lineOf(input, r),
+        decision: 'seat' as const,
         round: d.round,
         seatRegion: d.seatRegion,
-        reasons: [...d.reasons, rule],
-      });
-  }
+        reasons: [...d.reasons, ruleOf(input.kind)],
+      },
+    ];
+  });
+}
+
+/** Each waiting applicant's statewide and regional position, and why they wait. */
+function waitlistLines(input: ProposalInput, waiting: Ranked[], seating: Seating): ProposalLine[] {
   const regionCount: Record<Region, number> = { North: 0, South: 0, West: 0 };
-  waiting.forEach(({ c, f }, i) => {
+  return waiting.map((r, i) => {
+    const { c, f } = r;
     const statewide = i + 1;
     const inRegion = ++regionCount[c.region];
     const seats = plural(input.seats[c.region], 'seat');
-    const why = decided.get(c.applicationId)?.reasons ?? [
+    const why = seating.decided.get(c.applicationId)?.reasons ?? [
       input.seats[c.region] === 0
         ? `${c.region} has no seats in this iteration.`
-        : seatedAgencies.has(agencyOf(c))
+        : seating.seatedAgencies.has(agencyOf(c))
           ? `${c.region}'s ${seats} went to applicants ranked higher; ${c.providerName ?? 'this provider'} already has a seat, so further staff wait behind providers without one.`
           : `${c.region}'s ${seats} went to applicants ranked higher.`,
       describe(input.kind, c, f),
     ];
-    lines.push({
-      ...baseOf(c, f),
-      decision: 'waitlist',
+    return {
+      ...lineOf(input, r),
+      decision: 'waitlist' as const,
       waitlistPosition: statewide,
       regionWaitlistPosition: inRegion,
-      reasons: [`Waitlisted at position ${statewide} statewide (${inRegion} in ${c.region}).`, ...why, rule],
-    });
+      reasons: [
+        `Waitlisted at position ${statewide} statewide (${inRegion} in ${c.region}).`,
+        ...why,
+        ruleOf(input.kind),
+      ],
+    };
   });
-  // Lines in a reader's order: seats by region and rank, then the waitlist in order.
+}
+
+/** Seats by region and rank, then the waitlist in order. */
+const inReadingOrder = (lines: ProposalLine[]): ProposalLine[] =>
   lines.sort((a, b) =>
     a.decision !== b.decision
       ? a.decision === 'seat'
@@ -270,7 +315,3 @@ export function proposeAllocation(input: ProposalInput): Proposal {
         ? REGIONS.indexOf(a.seatRegion!) - REGIONS.indexOf(b.seatRegion!) || a.rank - b.rank
         : a.waitlistPosition! - b.waitlistPosition!,
   );
-  const seated = { North: 0, South: 0, West: 0 } as Record<Region, number>;
-  for (const l of lines) if (l.decision === 'seat') seated[l.seatRegion!]++;
-  return { seats: input.seats, lines, seated, waitlisted: waiting.length };
-}

@@ -1,4 +1,5 @@
 import type { FieldProblem } from './errors';
+import type { CalendarEntries, ClassInput } from './calendar/entries';
 import { classDateProblem, liveClassTimes } from './calendar/live-classes';
 import { instantMs, parseCtDateTime, toCtIso } from './calendar/time';
 import { REGIONS, type CeCompetency, type CeComponent, type Region } from './vocabulary';
@@ -25,6 +26,8 @@ export interface IterationPlan {
   seats: Seats;
   classDates: string[];
   assignments: Assignment[];
+  /** The virtual meeting URL of every live class (a class may have its own). Only enrolled learners see it. */
+  joinUrl?: string;
 }
 
 export interface Iteration extends IterationPlan {
@@ -37,7 +40,18 @@ export interface Iteration extends IterationPlan {
   publishedAt?: string;
   /** Set when ADS closes allocation early, or when the first class starts (the waitlist ends then). */
   allocationClosedAt?: string;
+  /** Stable identities of classes and deadlines for calendars (absent on iterations saved before they existed). */
+  calendar?: CalendarEntries;
 }
+
+/** The calendar entries, or for an iteration saved before they existed, entries derived from its plan. */
+export const calendarOf = (
+  iteration: Pick<Iteration, 'id' | 'classDates' | 'assignments' | 'calendar'>,
+): CalendarEntries =>
+  iteration.calendar ?? {
+    classes: iteration.classDates.map((date) => ({ id: `lc-${iteration.id.slice(3)}-${date}`, date, sequence: 0 })),
+    deadlines: iteration.assignments.map((a) => ({ assignmentId: a.id, title: a.title, dueAt: a.dueAt, sequence: 0 })),
+  };
 
 export const totalSeats = (seats: Seats): number => REGIONS.reduce((sum, region) => sum + seats[region], 0);
 
@@ -66,8 +80,9 @@ export interface PlanInput {
   title: string;
   applicationWindow: { opensAt: string; closesAt: string };
   seats: Seats;
-  liveClasses: { date: string }[];
+  liveClasses: ClassInput[];
   assignments: (Omit<Assignment, 'id' | 'dueAt'> & { id?: string; dueAt: string })[];
+  joinUrl?: string;
 }
 
 /**
@@ -141,6 +156,7 @@ export function checkPlan(
       seats: input.seats,
       classDates,
       assignments,
+      ...(input.joinUrl ? { joinUrl: input.joinUrl } : {}),
     },
   };
 }

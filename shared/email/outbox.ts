@@ -138,8 +138,9 @@ export async function dispatch(
  * The `email-outbox` job: sends what is still pending, and turns claims abandoned mid-send (the sender died after
  * calling SES, so it may have gone out) into `unknown` rather than sending them again.
  */
-export async function drainOutbox(): Promise<{ sent: number; failed: number; unknown: number; retryLater: number }> {
-  const at = now();
+export async function drainOutbox(
+  at: Date = now(),
+): Promise<{ sent: number; failed: number; unknown: number; retryLater: number }> {
   const counts = { sent: 0, failed: 0, unknown: 0, retryLater: 0 };
   let start: Record<string, unknown> | undefined;
   do {
@@ -156,7 +157,7 @@ export async function drainOutbox(): Promise<{ sent: number; failed: number; unk
       const key = String(item.key);
       if (item.status === 'sending') {
         if (Number(item.leaseUntil ?? 0) < at.getTime()) {
-          await abandonClaim(key);
+          await abandonClaim(key, at);
           counts.unknown++;
         }
         continue;
@@ -172,7 +173,7 @@ export async function drainOutbox(): Promise<{ sent: number; failed: number; unk
   return counts;
 }
 
-async function abandonClaim(key: string): Promise<void> {
+async function abandonClaim(key: string, at: Date): Promise<void> {
   await dynamo
     .send(
       new UpdateCommand({
@@ -184,7 +185,7 @@ async function abandonClaim(key: string): Promise<void> {
         ExpressionAttributeValues: {
           ':unknown': 'unknown',
           ':sending': 'sending',
-          ':now': now().getTime(),
+          ':now': at.getTime(),
           ':why': 'sender stopped after calling SES; check whether it was delivered',
         },
       }),

@@ -1,5 +1,5 @@
 import { SendEmailCommand, SendRawEmailCommand, SESClient } from '@aws-sdk/client-ses';
-import { optionalEnv, requiredEnv } from '../config/env';
+import { config } from '../config/runtime';
 import type { EmailMessage } from './message';
 
 /**
@@ -10,13 +10,12 @@ const ses = new SESClient({
   maxAttempts: 1,
   requestHandler: {
     connectionTimeout: 2000,
-    requestTimeout: Number(optionalEnv('SES_TIMEOUT_MS', '8000')),
+    requestTimeout: config.sesTimeoutMs,
     throwOnRequestTimeout: true,
   },
 });
-const SENDER = requiredEnv('SENDER_EMAIL');
-/** The SES configuration set that publishes bounces and complaints (alarmed in AWS); none locally. */
-const CONFIGURATION_SET = process.env.SES_CONFIGURATION_SET || undefined;
+const SENDER = config.senderEmail;
+const CONFIGURATION_SET = config.sesConfigurationSet;
 
 export type SendOutcome =
   | { status: 'sent'; messageId: string }

@@ -1,11 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import {
-  AdminAddUserToGroupCommand,
-  AdminCreateUserCommand,
-  CognitoIdentityProviderClient,
-} from '@aws-sdk/client-cognito-identity-provider';
 import { now } from '../clock';
-import { optionalEnv, requiredEnv } from '../config/env';
+import { identityConfig } from '../config/identity';
+import { addToGroup, createAccount } from '../identity/cognito';
 import { auditPut } from '../data/audit';
 import { actorOf } from '../domain/audit';
 import { toCtIso } from '../domain/calendar/time';
@@ -13,44 +8,22 @@ import type { Actor } from '../domain/actor';
 import { RuleBroken, StateConflict } from '../domain/errors';
 import { commit } from './unit-of-work';
 
-const cognito = new CognitoIdentityProviderClient({});
-const USER_POOL_ID = requiredEnv('USER_POOL_ID');
-/** cognito-local cannot send invitations; in AWS Cognito emails the temporary password itself. */
-const SUPPRESS_INVITES = optionalEnv('COGNITO_SUPPRESS_INVITES', 'false') === 'true';
-
 /**
  * ADS creates accounts for ADS staff and DDS (applicants sign themselves up). Cognito emails the person a
  * temporary password; they set their own, and their authenticator app, at first sign-in. Audited.
  */
 export async function createStaffAccount(input: { email: string; role: 'ads-staff' | 'dds' }, actor: Actor) {
-  let sub: string | undefined;
-  try {
-    const created = await cognito.send(
-      new AdminCreateUserCommand({
-        UserPoolId: USER_POOL_ID,
-        Username: input.email,
-        UserAttributes: [
-          { Name: 'email', Value: input.email },
-          { Name: 'email_verified', Value: 'true' },
-        ],
-        DesiredDeliveryMediums: ['EMAIL'],
-        ...(SUPPRESS_INVITES
-          ? { MessageAction: 'SUPPRESS', TemporaryPassword: `Tmp-${randomBytes(12).toString('base64url')}1!` }
-          : {}),
-      }),
-    );
-    sub = created.User?.Attributes?.find((a) => a.Name === 'sub')?.Value ?? created.User?.Username;
-  } catch (error) {
-    const e = error as Error & { $metadata?: { httpStatusCode?: number } };
-    if (e.name === 'UsernameExistsException') throw new StateConflict('An account with this email already exists.');
-    // Cognito's own input rules (e.g. what it accepts as an email) are the caller's to fix, not a server fault.
-    if (e.$metadata?.httpStatusCode === 400)
-      throw new RuleBroken('Cognito refused the account.', [{ field: 'email', code: e.name, message: e.message }]);
-    throw error;
-  }
-  await cognito.send(
-    new AdminAddUserToGroupCommand({ UserPoolId: USER_POOL_ID, Username: input.email, GroupName: input.role }),
-  );
+  const account = await createAccount(identityConfig.userPoolId, input.email, {
+    suppressInvitation: identityConfig.suppressInvites,
+  });
+  if (!account.created && account.why === 'exists')
+    throw new StateConflict('An account with this email already exists.');
+  if (!account.created)
+    throw new RuleBroken('Cognito refused the account.', [
+      { field: 'email', code: account.code, message: account.message },
+    ]);
+  const sub = account.sub;
+  await addToGroup(identityConfig.userPoolId, input.email, input.role);
   const at = toCtIso(now());
   await commit({
     writes: [

@@ -12,7 +12,7 @@ import {
 } from '../data/allocation';
 import { applicationsInStatus, getApplication, saveApplicationItem } from '../data/applications';
 import { certifiedStaffCount, soonestExpiries } from '../data/certifications';
-import { closeAllocationItem, getIteration, takeSeatsItem, type StoredIteration } from '../data/iterations';
+import { closeAllocationItem, getIteration, takeSeatsItem } from '../data/iterations';
 import { getProviders, setPriorityItem } from '../data/providers';
 import { proposeAllocation, type Candidate, type ProposalLine, type ProviderFacts } from '../domain/allocation';
 import type { Application } from '../domain/application';
@@ -24,14 +24,10 @@ import { waitlisted } from '../email/templates';
 import type { Actor } from '../domain/actor';
 import { NotFound, RuleBroken, StaleWrite, StateConflict } from '../domain/errors';
 import { count } from '../observability/metrics';
-import { endWaitlist, fillFreeSeats, offer } from './seats';
+import { fillFreeSeats, offer } from './seats/ledger';
+import { endWaitlist } from './seats/waitlist-end';
 import { commit, commitOrStale, sendQueued } from './unit-of-work';
-
-async function loadIteration(id: string): Promise<StoredIteration> {
-  const stored = await getIteration(id);
-  if (stored?.iteration.status !== 'published') throw new NotFound('The iteration');
-  return stored;
-}
+import { findPublishedIteration } from './find';
 
 /**
  * Compute a new proposal version.
@@ -40,7 +36,7 @@ async function loadIteration(id: string): Promise<StoredIteration> {
  * 2. Run the pure proposal, store it as the next version, and audit the computation.
  */
 export async function computeProposal(iterationId: string, actor: Actor) {
-  const { iteration } = await loadIteration(iterationId);
+  const { iteration } = await findPublishedIteration(iterationId);
   const state = await getAllocationState(iterationId);
   if (state.confirmedVersion !== undefined || state.confirmingVersion !== undefined)
     throw new StateConflict('The allocation is already confirmed; offers are out.');
@@ -119,7 +115,7 @@ export async function computeProposal(iterationId: string, actor: Actor) {
 }
 
 export async function latestProposal(iterationId: string) {
-  await loadIteration(iterationId);
+  await findPublishedIteration(iterationId);
   const state = await getAllocationState(iterationId);
   const stored = state.latestVersion > 0 ? await getProposal(iterationId, state.latestVersion) : undefined;
   if (!stored) throw new NotFound('A proposal');
@@ -141,7 +137,7 @@ export async function setOverride(
   reason: string,
   actor: Actor,
 ) {
-  await loadIteration(iterationId);
+  await findPublishedIteration(iterationId);
   const application = await getApplication(applicationId);
   if (!application || application.iterationId !== iterationId) throw new NotFound('The application');
   if (application.status !== 'endorsed')
@@ -180,7 +176,7 @@ export async function setOverride(
  * 4. Mark it confirmed; free seats (someone withdrew meanwhile) go to the waitlist.
  */
 export async function confirmProposal(iterationId: string, version: number, actor: Actor) {
-  const stored = await loadIteration(iterationId);
+  const stored = await findPublishedIteration(iterationId);
   const state = await getAllocationState(iterationId);
   if (state.confirmedVersion === version) return summary(iterationId);
   if (state.latestVersion !== version || state.confirmedVersion !== undefined)
@@ -253,7 +249,7 @@ export async function confirmProposal(iterationId: string, version: number, acto
   await commit({ writes: [confirmStateItem(iterationId, version, stamp)] });
   await usePriorities(proposal.lines, iterationId, actor, stamp);
   count('OffersSent', offers);
-  await fillFreeSeats(iterationId, actorOf(actor));
+  await fillFreeSeats(iterationId, actorOf(actor), at);
   await sendQueued(emails);
   return summary(iterationId);
 }
@@ -332,7 +328,7 @@ async function offerBatch(
 }
 
 export async function closeAllocation(iterationId: string, reason: string, actor: Actor) {
-  const { iteration } = await loadIteration(iterationId);
+  const { iteration } = await findPublishedIteration(iterationId);
   const at = toCtIso(now());
   if (!iteration.allocationClosedAt) {
     await commitOrStale(
@@ -352,12 +348,12 @@ export async function closeAllocation(iterationId: string, reason: string, actor
       'The allocation closed at the same moment.',
     );
   }
-  await endWaitlist(iteration, actorOf(actor));
+  await endWaitlist(iteration, actorOf(actor), now());
   return summary(iterationId);
 }
 
 export async function summary(iterationId: string) {
-  const stored = await loadIteration(iterationId);
+  const stored = await findPublishedIteration(iterationId);
   const state = await getAllocationState(iterationId);
   return {
     iterationId,

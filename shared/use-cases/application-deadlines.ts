@@ -1,5 +1,4 @@
-import { now } from '../clock';
-import { optionalEnv } from '../config/env';
+import { config } from '../config/runtime';
 import { auditPut } from '../data/audit';
 import { systemActor } from '../domain/audit';
 import { applicationsInStatus, saveApplicationItem } from '../data/applications';
@@ -10,7 +9,6 @@ import type { Outgoing } from '../email/outbox';
 import { applicationNotConsidered, endorsementReminder } from '../email/templates';
 import { commit } from './unit-of-work';
 
-const REMINDER_LEAD_HOURS = Number(optionalEnv('ENDORSEMENT_REMINDER_HOURS', '72'));
 /** How far back the job looks for windows that closed (it runs hourly, so a day would do; a week forgives outages). */
 const LOOKBACK_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -22,8 +20,7 @@ const LOOKBACK_MS = 7 * 24 * 60 * 60 * 1000;
  *    become `not-considered`, and the applicant is told.
  * Idempotent: reminders are keyed per application, and a not-considered application is no longer `submitted`.
  */
-export async function runApplicationDeadlines() {
-  const at = now();
+export async function runApplicationDeadlines(at: Date) {
   const iterations = await listPublishedClosingAfter(new Date(at.getTime() - LOOKBACK_MS));
   let reminded = 0;
   let notConsidered = 0;
@@ -31,13 +28,13 @@ export async function runApplicationDeadlines() {
     const closes = Date.parse(iteration.applicationClosesAt);
     const waiting = await applicationsInStatus(iteration.id, 'submitted');
     if (at.getTime() < closes) {
-      if (closes - at.getTime() > REMINDER_LEAD_HOURS * 3600_000) continue;
+      if (closes - at.getTime() > config.endorsementReminderHours * 3600_000) continue;
       for (const application of waiting) if (await remind(application, iteration)) reminded++;
     } else {
       // Also those whose supervisor said no and who named nobody else in time.
       const refused = await applicationsInStatus(iteration.id, 'not-endorsed');
       for (const application of [...waiting, ...refused])
-        if (await closeUnendorsed(application, iteration)) notConsidered++;
+        if (await closeUnendorsed(application, iteration, at)) notConsidered++;
     }
   }
   return { iterations: iterations.length, reminded, notConsidered };
@@ -50,15 +47,15 @@ async function remind(application: Application, iteration: IterationRecord): Pro
   return (await commit({ writes: [], emails })).ok;
 }
 
-async function closeUnendorsed(application: Application, iteration: IterationRecord): Promise<boolean> {
-  const at = toCtIso(now());
+async function closeUnendorsed(application: Application, iteration: IterationRecord, at: Date): Promise<boolean> {
+  const stamp = toCtIso(at);
   const next: Application = {
     ...application,
     status: 'not-considered',
-    closedAt: at,
+    closedAt: stamp,
     closedReason: 'not endorsed by the close of the application window',
     version: application.version + 1,
-    updatedAt: at,
+    updatedAt: stamp,
   };
   const emails: Outgoing[] = [
     { key: `not-considered#${application.id}`, message: applicationNotConsidered(application, iteration) },
@@ -71,7 +68,7 @@ async function closeUnendorsed(application: Application, iteration: IterationRec
         subjectId: application.id,
         action: 'not-considered',
         actor: systemActor('application-deadlines'),
-        at,
+        at: stamp,
         before: { status: application.status },
         after: { status: 'not-considered' },
       }),

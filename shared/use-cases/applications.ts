@@ -24,7 +24,7 @@ import {
 import type { Iteration } from '../domain/iteration';
 import { toCtIso } from '../domain/calendar/time';
 import { newId } from '../domain/ids';
-import { holdsSeat } from '../domain/enrolment';
+import { holdsSeat } from '../domain/offers';
 import { applicationWindowState } from '../domain/iteration';
 import type { Region } from '../domain/vocabulary';
 import type { Outgoing } from '../email/outbox';
@@ -34,9 +34,10 @@ import { NotFound, RuleBroken, StaleWrite, StateConflict } from '../domain/error
 import { count } from '../observability/metrics';
 import { applicationView } from './application-views';
 import { recertificationEligible } from './lifecycle';
-import { releaseSeat } from './seats';
+import { releaseSeat } from './seats/ledger';
 import { endorsementLink } from './supervisor';
 import { commit, commitOrStale, sendQueued } from './unit-of-work';
+import { findOwnApplication } from './find';
 
 export interface ApplyInput {
   iterationId: string;
@@ -174,13 +175,6 @@ export async function viewOf(application: Application) {
   return applicationView(application, await iterationOf(application), now());
 }
 
-/** One's own application; someone else's is "not found", never "forbidden" (its existence is not revealed). */
-async function ownApplication(actor: Actor, id: string): Promise<Application> {
-  const application = await getApplication(id);
-  if (!application || application.applicantSub !== actor.sub) throw new NotFound('The application');
-  return application;
-}
-
 export async function myApplications(actor: Actor) {
   const applications = await applicationsOfPerson(actor.sub);
   const iterations = new Map<string, Iteration>();
@@ -198,17 +192,17 @@ export async function myApplications(actor: Actor) {
 }
 
 export async function myApplication(actor: Actor, id: string) {
-  return viewOf(await ownApplication(actor, id));
+  return viewOf(await findOwnApplication(actor, id));
 }
 
 /** Withdraw one's own application; a seat it holds is released to the next person waiting. */
 export async function withdraw(actor: Actor, id: string) {
-  const application = await ownApplication(actor, id);
+  const application = await findOwnApplication(actor, id);
   if (application.status === 'withdrawn') return viewOf(application);
   if (!WITHDRAWABLE.includes(application.status))
     throw new StateConflict(`An application that is ${application.status} cannot be withdrawn.`);
   if (holdsSeat(application)) {
-    return viewOf(await releaseSeat(application, 'withdrawn', actorOf(actor), 'withdrawn by the applicant'));
+    return viewOf(await releaseSeat(application, 'withdrawn', actorOf(actor), 'withdrawn by the applicant', now()));
   }
   const at = toCtIso(now());
   const next: Application = {

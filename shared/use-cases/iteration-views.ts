@@ -1,7 +1,13 @@
 import { liveClassTimes } from '../domain/calendar/live-classes';
-import { applicationWindowState, calendarLocked, totalSeats, type Iteration } from '../domain/iteration';
+import { applicationWindowState, calendarLocked, calendarOf, totalSeats, type Iteration } from '../domain/iteration';
 import type { IterationRecord, StoredIteration } from '../data/iterations';
 import { byRegion } from '../domain/vocabulary';
+
+/** The scheduled classes with their stable ids, without join links. */
+const liveClassesOf = (record: IterationRecord) =>
+  calendarOf(record)
+    .classes.filter((c) => !c.cancelled)
+    .map((c) => ({ id: c.id, ...liveClassTimes(c.date) }));
 
 /** What anyone may see: the plan without seats or bookkeeping. */
 export function publicView(record: IterationRecord, now: Date) {
@@ -15,7 +21,7 @@ export function publicView(record: IterationRecord, now: Date) {
       closesAt: record.applicationClosesAt,
       state: applicationWindowState(record, now),
     },
-    liveClasses: record.classDates.map(liveClassTimes),
+    liveClasses: liveClassesOf(record),
     assignments: record.assignments,
   };
 }
@@ -32,6 +38,11 @@ export function summaryView(record: IterationRecord, now: Date) {
 export function detailView({ iteration, seatCounters }: StoredIteration, now: Date) {
   return {
     ...summaryView(iteration, now),
+    // ADS sees the join links it set; no other view carries them.
+    joinUrl: iteration.joinUrl,
+    liveClasses: calendarOf(iteration)
+      .classes.filter((c) => !c.cancelled)
+      .map((c) => ({ id: c.id, ...liveClassTimes(c.date), joinUrl: c.joinUrl })),
     seats: seatsView(iteration),
     seatsHeld: byRegion((r) => ({
       capacity: seatCounters[r].capacity,

@@ -6,7 +6,6 @@ import {
   createIterationItems,
   deleteBlackoutItem,
   getBlackout,
-  getIteration,
   listBlackouts,
   listIterations,
   listPublishedClosingAfter,
@@ -14,12 +13,13 @@ import {
   setCapacityItem,
   type StoredIteration,
 } from '../data/iterations';
-import { liveClassTimes } from '../domain/calendar/live-classes';
+import { type ClassInput, nextClassEntries, nextDeadlineEntries } from '../domain/calendar/entries';
 import { instantMs, toCtIso } from '../domain/calendar/time';
 import { newId, randomCode } from '../domain/ids';
 import {
   calendarChanged,
   calendarLocked,
+  calendarOf,
   checkPlan,
   publishRefusals,
   type Iteration,
@@ -29,16 +29,32 @@ import {
 import { REGIONS, type Region } from '../domain/vocabulary';
 import type { Actor } from '../domain/actor';
 import { NotFound, RuleBroken, StaleWrite, StateConflict } from '../domain/errors';
+import { calendarView } from './calendars';
 import { detailView, publicView, seatsView, summaryView } from './iteration-views';
-import { fillFreeSeats } from './seats';
+import { fillFreeSeats } from './seats/ledger';
 import { commit, commitOrStale, named, type Change } from './unit-of-work';
+import { findPublishedIteration, findStoredIteration } from './find';
 
 const newAssignmentId = () => `hw-${randomCode(5).toLowerCase()}`;
+const newClassId = () => newId('lc');
 
-async function loadIteration(id: string): Promise<StoredIteration> {
-  const stored = await getIteration(id);
-  if (!stored) throw new NotFound('The iteration');
-  return stored;
+/**
+ * The calendar entries after a save: classes keep their ids across moves, removed ones stay as cancelled entries,
+ * sequences only grow. A class id ADS sends must be one of this iteration's.
+ */
+function nextCalendar(previous: Iteration | undefined, plan: IterationPlan, classes: readonly ClassInput[]) {
+  const before = previous ? calendarOf(previous) : { classes: [], deadlines: [] };
+  const known = new Set(before.classes.map((c) => c.id));
+  const problems = classes.flatMap((c, index) =>
+    c.id && !known.has(c.id)
+      ? [{ field: `liveClasses.${index}.id`, code: 'unknown_class', message: `no class ${c.id} in this iteration` }]
+      : [],
+  );
+  if (problems.length > 0) throw new RuleBroken('The plan names classes this iteration does not have.', problems);
+  return {
+    classes: nextClassEntries(before.classes, classes, newClassId),
+    deadlines: nextDeadlineEntries(before.deadlines, plan.assignments),
+  };
 }
 
 async function checkedPlan(input: PlanInput): Promise<IterationPlan> {
@@ -57,6 +73,7 @@ export async function createIteration(input: PlanInput, actor: Actor) {
   const at = toCtIso(now());
   const iteration: Iteration = {
     ...plan,
+    calendar: nextCalendar(undefined, plan, input.liveClasses),
     id: newId('it'),
     status: 'draft',
     timeZone: 'America/New_York',
@@ -77,7 +94,7 @@ export async function createIteration(input: PlanInput, actor: Actor) {
       }),
     ],
   });
-  return detailView(await loadIteration(iteration.id), now());
+  return detailView(await findStoredIteration(iteration.id), now());
 }
 
 /**
@@ -89,6 +106,7 @@ export async function createIteration(input: PlanInput, actor: Actor) {
 async function saveIteration(
   stored: StoredIteration,
   plan: IterationPlan,
+  classes: readonly ClassInput[],
   expectedVersion: number,
   actor: Actor,
   action: string,
@@ -96,7 +114,14 @@ async function saveIteration(
 ) {
   const previous = stored.iteration;
   const at = toCtIso(now());
-  const next: Iteration = { ...previous, ...plan, version: previous.version + 1, updatedAt: at };
+  const { joinUrl: _replacedByThePlan, ...kept } = previous;
+  const next: Iteration = {
+    ...kept,
+    ...plan,
+    calendar: nextCalendar(previous, plan, classes),
+    version: previous.version + 1,
+    updatedAt: at,
+  };
   const capacityChanges = REGIONS.filter((r) => plan.seats[r] !== previous.seats[r]);
   const seatsOf = (region: Region) => `seats:${region}`;
   const writes: Change['writes'] = [
@@ -134,8 +159,9 @@ async function saveIteration(
     throw new StateConflict('Seats cannot go below those already offered or filled.', { seats: refused });
   }
   // Seats added after the offers went out are offered to those waiting, as a released seat would be.
-  if (capacityChanges.some((r) => plan.seats[r] > previous.seats[r])) await fillFreeSeats(previous.id, actorOf(actor));
-  return detailView(await loadIteration(previous.id), now());
+  if (capacityChanges.some((r) => plan.seats[r] > previous.seats[r]))
+    await fillFreeSeats(previous.id, actorOf(actor), now());
+  return detailView(await findStoredIteration(previous.id), now());
 }
 
 const planOf = (i: Iteration): IterationPlan => ({
@@ -146,10 +172,11 @@ const planOf = (i: Iteration): IterationPlan => ({
   seats: i.seats,
   classDates: i.classDates,
   assignments: i.assignments,
+  ...(i.joinUrl ? { joinUrl: i.joinUrl } : {}),
 });
 
 export async function updateIteration(id: string, input: PlanInput & { version: number }, actor: Actor) {
-  const stored = await loadIteration(id);
+  const stored = await findStoredIteration(id);
   const previous = stored.iteration;
   if (input.version !== previous.version)
     throw new StaleWrite('Someone saved this iteration after you read it; reload and try again.', previous.version);
@@ -164,7 +191,7 @@ export async function updateIteration(id: string, input: PlanInput & { version: 
       'The first live class has started: the calendar is locked. Use a calendar correction with a reason.',
     );
   }
-  return saveIteration(stored, plan, input.version, actor, 'updated');
+  return saveIteration(stored, plan, input.liveClasses, input.version, actor, 'updated');
 }
 
 /** An explicit, audited change to the calendar, allowed even after the first class has started. */
@@ -173,7 +200,7 @@ export async function correctCalendar(
   input: Pick<PlanInput, 'liveClasses' | 'assignments'> & { version: number; reason: string },
   actor: Actor,
 ) {
-  const stored = await loadIteration(id);
+  const stored = await findStoredIteration(id);
   const previous = stored.iteration;
   if (input.version !== previous.version)
     throw new StaleWrite('Someone saved this iteration after you read it; reload and try again.', previous.version);
@@ -184,12 +211,13 @@ export async function correctCalendar(
     seats: previous.seats,
     liveClasses: input.liveClasses,
     assignments: input.assignments,
+    joinUrl: previous.joinUrl,
   });
-  return saveIteration(stored, plan, input.version, actor, 'calendar-corrected', input.reason);
+  return saveIteration(stored, plan, input.liveClasses, input.version, actor, 'calendar-corrected', input.reason);
 }
 
 export async function publishIteration(id: string, actor: Actor) {
-  const stored = await loadIteration(id);
+  const stored = await findStoredIteration(id);
   const iteration = stored.iteration;
   if (iteration.status === 'published') return detailView(stored, now());
   const problems = publishRefusals(iteration, now());
@@ -211,11 +239,11 @@ export async function publishIteration(id: string, actor: Actor) {
     },
     'Someone saved this iteration at the same moment; reload and try again.',
   );
-  return detailView(await loadIteration(id), now());
+  return detailView(await findStoredIteration(id), now());
 }
 
 export async function getIterationForAds(id: string) {
-  return detailView(await loadIteration(id), now());
+  return detailView(await findStoredIteration(id), now());
 }
 
 export async function listIterationsForAds(status: 'draft' | 'published', cursor: string | undefined, limit: number) {
@@ -234,21 +262,15 @@ export async function listOpenIterations() {
   };
 }
 
-async function loadPublished(id: string): Promise<StoredIteration> {
-  const stored = await getIteration(id);
-  if (stored?.iteration.status !== 'published') throw new NotFound('The iteration');
-  return stored;
-}
-
 export async function getPublishedIteration(id: string) {
-  const stored = await loadPublished(id);
+  const stored = await findPublishedIteration(id);
   return { ...publicView(stored.iteration, now()), seats: seatsView(stored.iteration) };
 }
 
-/** A published iteration's live classes, for its calendar file. */
+/** A published iteration's calendar for anyone: classes (cancelled ones too) and deadlines — never join links. */
 export async function publishedCalendar(id: string) {
-  const { iteration } = await loadPublished(id);
-  return { id: iteration.id, title: iteration.title, liveClasses: iteration.classDates.map(liveClassTimes) };
+  const { iteration } = await findPublishedIteration(id);
+  return [calendarView(iteration, { withJoinLinks: false })];
 }
 
 // ---- blackout dates ----

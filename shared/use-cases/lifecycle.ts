@@ -66,8 +66,8 @@ export async function recertificationEligible(sub: string, iterationId: string):
  * certifications of one expiry date make one email. A point missed (the job was down) is covered by the next one,
  * never sent late on top of it. Renewed (superseded), revoked and suspended certifications are not reminded.
  */
-export async function sendExpiryReminders() {
-  const today = ctDate(now());
+export async function sendExpiryReminders(at: Date) {
+  const today = ctDate(at);
   const { reminderDays } = await lifecycleSettings();
   if (reminderDays.length === 0) return { reminded: 0 };
   const certs = (await certificatesExpiringBetween(today, addDays(today, Math.max(...reminderDays)))).filter(

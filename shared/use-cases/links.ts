@@ -2,7 +2,7 @@ import { now } from '../clock';
 import { getLink, type Link, type LinkPurpose } from '../data/links';
 import { Gone, NotFound, StateConflict } from '../domain/errors';
 import { confirmEndorsement, declineEndorsement, describeEndorsement } from './endorsement';
-import { confirmAgreement, describeAgreement } from './seats';
+import { confirmAgreement, describeAgreement } from './seats/cosign';
 
 /** What a supervisor's link asks them to confirm; `open` until it is done. */
 export type LinkView = Awaited<ReturnType<typeof describeEndorsement>> | Awaited<ReturnType<typeof describeAgreement>>;

@@ -1,13 +1,13 @@
-import { stringify } from 'csv-stringify/sync';
 import { now } from '../clock';
-import { optionalEnv } from '../config/env';
+import { config } from '../config/runtime';
+import { CSV_CONTENT_TYPE, type CsvColumn, toCsv } from '../csv';
 import { auditPut } from '../data/audit';
 import { actorOf } from '../domain/audit';
 import { applicationsOfPerson } from '../data/applications';
 import { certificatesExpiringBetween } from '../data/certifications';
 import {
   abandonNotice,
-  appendResend,
+  resendItem,
   claimNotice,
   getNotice,
   lastSentBefore,
@@ -30,20 +30,19 @@ import { logger } from '../observability/logger';
 import { count } from '../observability/metrics';
 import { commit } from './unit-of-work';
 
-const RECIPIENTS = optionalEnv('DDS_NOTICE_RECIPIENTS', '')
-  .split(',')
-  .map((s) => s.trim())
-  .filter(Boolean);
-const COLUMNS = [
-  'status',
-  'holder',
-  'provider',
-  'regions',
-  'stage',
-  'certificateNumber',
-  'expiresOn',
-  'recertificationUnderWay',
-] as const;
+type NoticeLine = Awaited<ReturnType<typeof rows>>[number];
+
+/** The notice's columns: the email's table and its CSV attachment say the same, in the same words. */
+const COLUMNS: CsvColumn<NoticeLine>[] = [
+  { header: 'Status', value: (r) => r.status },
+  { header: 'Holder', value: (r) => r.holder },
+  { header: 'Provider', value: (r) => r.provider },
+  { header: 'Regions', value: (r) => r.regions },
+  { header: 'Stage', value: (r) => r.stage },
+  { header: 'Certificate number', value: (r) => r.certificateNumber },
+  { header: 'Expires on', value: (r) => r.expiresOn },
+  { header: 'Recertification under way', value: (r) => r.recertificationUnderWay },
+];
 
 /** A failed send: thrown so the scheduler retries, then dead-letters (which alarms). */
 export class NoticeNotSent extends Error {
@@ -72,13 +71,13 @@ async function rows(expired: Certification[], expiring: Certification[]) {
 function noticeMessage(
   period: string,
   range: NonNullable<NoticeRecord['range']>,
-  list: Awaited<ReturnType<typeof rows>>,
+  list: NoticeLine[],
 ): EmailMessage & { csv: string } {
-  const csv = stringify(list, { header: true, columns: [...COLUMNS] });
+  const csv = toCsv(COLUMNS, list);
   const expiring = list.filter((r) => r.status === 'expiring').length;
   const expired = list.length - expiring;
   const message = compose({
-    to: RECIPIENTS,
+    to: config.ddsNoticeRecipients,
     subject:
       list.length === 0
         ? `CE certifications: nothing expiring — notice for ${period}`
@@ -94,22 +93,13 @@ function noticeMessage(
             {
               table: {
                 caption: `Certifications expiring or expired — notice for ${period}`,
-                headers: [
-                  'Status',
-                  'Holder',
-                  'Provider',
-                  'Regions',
-                  'Stage',
-                  'Certificate',
-                  'Expires on',
-                  'Recertification under way',
-                ],
-                rows: list.map((r) => COLUMNS.map((c) => String(r[c]))),
+                headers: COLUMNS.map((c) => c.header),
+                rows: list.map((r) => COLUMNS.map((c) => String(c.value(r) ?? ''))),
               },
             },
           ]),
     ],
-    attachments: [{ filename: `ce-expiring-${period}.csv`, contentType: 'text/csv', content: csv }],
+    attachments: [{ filename: `ce-expiring-${period}.csv`, contentType: CSV_CONTENT_TYPE, content: csv }],
   });
   return { ...message, csv };
 }
@@ -127,8 +117,7 @@ async function send(message: EmailMessage): Promise<SendOutcome> {
  *    id; `failed` (then throw, so the scheduler retries and finally dead-letters, which alarms); `unknown` when the
  *    call timed out after SES may have accepted it (an alarm for a person to check; never resent on its own).
  */
-export async function runDdsNotice() {
-  const at = now();
+export async function runDdsNotice(at: Date) {
   const today = ctDate(at);
   const period = periodOf(today);
   const claim = await claimNotice(period, today, at.getTime());
@@ -156,7 +145,7 @@ export async function runDdsNotice() {
   const outcome = await send(message);
   await recordNotice(period, {
     status: outcome.status,
-    recipients: RECIPIENTS,
+    recipients: config.ddsNoticeRecipients,
     subject: message.subject,
     expiringCount: expiring.length,
     expiredCount: expired.length,
@@ -164,6 +153,7 @@ export async function runDdsNotice() {
     content: { text: message.text, html: message.html, csv: message.csv },
     messageId: outcome.status === 'sent' ? outcome.messageId : undefined,
     lastError: outcome.status === 'sent' ? undefined : outcome.error,
+    // When SES took it, not when the run began: the send may have taken seconds.
     sentAt: outcome.status === 'sent' ? toCtIso(now()) : undefined,
   });
   if (outcome.status === 'sent') count('NoticesSent');
@@ -212,21 +202,24 @@ export async function resendNotice(period: string, reason: string, actor: Actor)
     throw new StateConflict('This notice is being sent; try again in a few minutes.');
   const stamp = toCtIso(now());
   const outcome = await send({
-    to: RECIPIENTS,
+    to: config.ddsNoticeRecipients,
     subject: `${notice.subject} (re-sent)`,
     text: notice.content.text,
     html: notice.content.html,
-    attachments: [{ filename: `ce-expiring-${period}.csv`, contentType: 'text/csv', content: notice.content.csv }],
+    attachments: [
+      { filename: `ce-expiring-${period}.csv`, contentType: CSV_CONTENT_TYPE, content: notice.content.csv },
+    ],
   });
-  await appendResend(period, {
-    at: stamp,
-    by: actor.sub,
-    reason,
-    status: outcome.status,
-    messageId: outcome.status === 'sent' ? outcome.messageId : undefined,
-  });
+  // The re-send and its audit record in one transaction: neither is ever on record without the other.
   await commit({
     writes: [
+      resendItem(period, {
+        at: stamp,
+        by: actor.sub,
+        reason,
+        status: outcome.status,
+        messageId: outcome.status === 'sent' ? outcome.messageId : undefined,
+      }),
       auditPut({
         subjectType: 'notice',
         subjectId: period,

@@ -34,7 +34,7 @@ export const providerView = (p: Provider) => ({
   contractsWithDds: p.contractsWithDds,
   costFree: costFree(p),
   contact: p.contact,
-  // Stored in UTC so the newer-figure condition compares strings by instant; shown with Connecticut's offset.
+  // Stored in UTC, the form the "latest figure wins" condition compares; shown on Connecticut's clock like every instant.
   futureStaff: p.futureStaff && { ...p.futureStaff, reportedAt: toCtIso(new Date(p.futureStaff.reportedAt)) },
   priority: p.priority,
   version: p.version,

@@ -1,5 +1,5 @@
 import { now } from '../clock';
-import { optionalEnv } from '../config/env';
+import { config } from '../config/runtime';
 import { auditPut } from '../data/audit';
 import { getApplication, saveApplicationItem } from '../data/applications';
 import { getIteration } from '../data/iterations';
@@ -16,8 +16,6 @@ import { endorsementLinkWithdrawn, endorsementRequest } from '../email/templates
 import type { TransactItem } from '../data/transactions';
 import { applicationView } from './application-views';
 import { commit, named } from './unit-of-work';
-
-const PUBLIC_BASE_URL = optionalEnv('PUBLIC_BASE_URL', 'http://127.0.0.1:3000');
 
 /**
  * A new endorsement link for the application's supervisor: the token (only in the email), its item (expiring when
@@ -37,7 +35,7 @@ export function endorsementLink(application: Application, iteration: Iteration, 
     }),
     email: {
       key: emailKey,
-      message: endorsementRequest(application, iteration, `${PUBLIC_BASE_URL}/links/${token}`),
+      message: endorsementRequest(application, iteration, `${config.publicBaseUrl}/links/${token}`),
     } satisfies Outgoing,
   };
 }

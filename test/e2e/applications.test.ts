@@ -107,9 +107,9 @@ describe('sign up → profile → apply → supervisor endorses → ADS lists an
       }),
     ]);
     const csv = await stack().fetch(`/ads/iterations/${iteration.body.id}/applications.csv`, { token: ads });
-    expect((parse(csv.text, { columns: true }) as Record<string, string>[])[0]).toMatchObject({
-      applicantName: 'Quinn Rivera',
-      status: 'endorsed',
+    expect((parse(csv.text, { columns: true, bom: true }) as Record<string, string>[])[0]).toMatchObject({
+      'Applicant name': 'Quinn Rivera',
+      Status: 'endorsed',
     });
 
     // Someone else cannot see Quinn's application.

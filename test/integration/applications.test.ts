@@ -310,11 +310,11 @@ describe('ADS views', () => {
     const csv = await invoke(r.exportApplications, { as: ads, params: { iterationId: iteration.id } });
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(csv.headers['content-disposition']).toBe(`attachment; filename="applications-${iteration.id}.csv"`);
-    const records = parse(csv.text, { columns: true }) as Record<string, string>[];
-    expect(records.find((row) => row.applicantEmail === tricky.email)).toMatchObject({
-      applicantName: 'O\'Neil, "Pat"',
-      providerRegions: 'North West',
-      status: 'submitted',
+    const records = parse(csv.text, { columns: true, bom: true }) as Record<string, string>[];
+    expect(records.find((row) => row['Applicant email'] === tricky.email)).toMatchObject({
+      'Applicant name': 'O\'Neil, "Pat"',
+      'Provider regions': 'North West',
+      Status: 'submitted',
     });
   });
 

@@ -11,7 +11,8 @@ import { courseRoutes } from '../../shared/http/routes/course';
 import { iterationRoutes } from '../../shared/http/routes/iterations';
 import { noticeRoutes } from '../../shared/http/routes/notices';
 import { reason as reasonSchema } from '../../shared/http/schemas';
-import { auditRecordsAddedBy, type StoredAudit } from '../support/stored';
+import { injectFaults } from '../support/faults';
+import { auditRecords, auditRecordsAddedBy, storedItem, type StoredAudit } from '../support/stored';
 import { seedCertificate } from '../support/certificates';
 import { at, useClockReset } from '../support/clock';
 import {
@@ -430,9 +431,25 @@ describe('every ADS write is audited (generated from the route table)', () => {
 });
 
 describe('an ADS write and its audit record are written together (README, "Audit records")', () => {
-  // resendNotice appends the re-send to the notice (UpdateItem) and writes its audit record in a second write: a
-  // failure between the two leaves a re-send on record with no audit record. Not asserted until it is one transaction.
-  it.todo('re-sending a DDS notice records the re-send and its audit record in one transaction');
+  it('re-sending a DDS notice records the re-send and its audit record in one transaction: both or neither', async () => {
+    at('2029-08-01T07:00:00-04:00');
+    const { handler } = await import('../../functions/jobs/dds-expiry-notice');
+    await handler({});
+    const fault = injectFaults({ transactionConflict: 1 });
+    let answer: Answer;
+    try {
+      answer = await invoke(noticeRoutes.resendNotice, {
+        as: ads,
+        params: { period: '2029-08' },
+        body: { reason: 'DDS asked for another copy' },
+      });
+    } finally {
+      fault.stop();
+    }
+    expect(answer.status).toBe(409);
+    expect((await storedItem('NOTICE#2029-08', '#NOTICE'))?.resends ?? []).toEqual([]);
+    expect(await auditRecords('notice', '2029-08')).toEqual([]);
+  });
 });
 
 const summary = (entry: StoredAudit) => ({

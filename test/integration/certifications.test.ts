@@ -364,14 +364,14 @@ describe('the registry', () => {
     expect(first.body.items.length + second.body.items.length).toBe(6);
     const csv = parse(
       (await invoke(registryRoutes.registryCsv, { as: dds, query: { providerId: provider.id } })).text,
-      { columns: true },
+      { columns: true, bom: true },
     ) as Record<string, string>[];
     expect(csv).toHaveLength(6);
     expect(csv[0]).toMatchObject({
-      provider: 'Registry Works',
-      regions: 'North West',
-      expiresOn: '2030-03-20',
-      source: 'course',
+      Provider: 'Registry Works',
+      Regions: 'North West',
+      'Expires on': '2030-03-20',
+      Source: 'course',
     });
     expect((await invoke(registryRoutes.searchRegistry, { as: applicantA })).status).toBe(403);
     expect((await invoke(registryRoutes.searchRegistry)).status).toBe(401);

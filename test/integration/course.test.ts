@@ -146,21 +146,22 @@ describe('attendance at the live classes', () => {
     expect(mine.body.classes.map((c: { status: string | null }) => c.status)).toEqual(['present', null, null]);
     const csv = parse((await invoke(r.attendanceCsv, { as: ads, params: { iterationId: iteration.id } })).text, {
       columns: true,
+      bom: true,
     }) as Record<string, string>[];
     expect(csv[0]).toEqual({
-      learner: 'Learner 1',
-      provider: expect.any(String),
-      classDate: '2027-02-02',
-      classStartsAt: '2027-02-02T09:00:00.000-05:00',
-      classEndsAt: '2027-02-02T12:00:00.000-05:00',
-      classDurationMinutes: '180',
-      status: 'present',
-      minutesMissed: '',
+      Learner: 'Learner 1',
+      Provider: expect.any(String),
+      'Class date': '2027-02-02',
+      'Class starts at': '2027-02-02T09:00:00.000-05:00',
+      'Class ends at': '2027-02-02T12:00:00.000-05:00',
+      'Class length (minutes)': '180',
+      Attendance: 'present',
+      'Minutes missed': '',
     });
     expect(csv[2]).toMatchObject({
-      classDate: '2027-03-16',
-      classStartsAt: '2027-03-16T09:00:00.000-04:00',
-      status: 'not recorded',
+      'Class date': '2027-03-16',
+      'Class starts at': '2027-03-16T09:00:00.000-04:00',
+      Attendance: 'not recorded',
     });
   });
 

@@ -1,3 +1,5 @@
+// First: this file's own DDS address, before the runtime configuration is read.
+import { DDS } from '../support/dds-recipient';
 import { parse } from 'csv-parse/sync';
 import { createApplicationItems } from '../../shared/data/applications';
 import { claimNotice } from '../../shared/data/notices';
@@ -22,11 +24,8 @@ useClockReset();
  * attachment). Each test lives in a year of its own, and sends its own earlier notice when it needs one, so the
  * tests do not depend on each other.
  */
-const DDS = `dds.${unique()}@dds.example.org`;
 let job: (event: object) => Promise<Record<string, unknown>>;
 beforeAll(async () => {
-  // The notice reads its recipients when its module loads: this file's own address, so no other file's notices mix in.
-  process.env.DDS_NOTICE_RECIPIENTS = DDS;
   job = (await import('../../functions/jobs/dds-expiry-notice')).handler as never;
 });
 
@@ -39,12 +38,12 @@ async function noticeOf(period: string) {
   );
   expect(emails).toHaveLength(1);
   const csv = Buffer.from(emails[0]!.attachments[0]!.content, 'base64').toString('utf8');
-  const rows = parse(csv, { columns: true }) as {
-    status: string;
-    certificateNumber: string;
-    holder: string;
-    recertificationUnderWay: string;
-  }[];
+  const rows = (parse(csv, { columns: true, bom: true }) as Record<string, string>[]).map((r) => ({
+    status: r.Status!,
+    certificateNumber: r['Certificate number']!,
+    holder: r.Holder!,
+    recertificationUnderWay: r['Recertification under way']!,
+  }));
   return {
     rows,
     counts: { expiring: result.expiring as number, expired: result.expired as number },

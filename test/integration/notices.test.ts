@@ -3,6 +3,7 @@ import { FaultProxy } from '../support/fault-proxy';
 import { useTestTable } from '../support/table';
 import { at, useClockReset } from '../support/clock';
 import { sentEmails } from '../support/ses';
+import { HOSTILE, readSafeCsv } from '../support/csv';
 
 // SES is reached through a proxy this file controls; the DDS recipients are this file's own.
 const DDS = [`dds.a.${Date.now()}@dds.example.org`, `dds.b.${Date.now()}@dds.example.org`];
@@ -112,30 +113,30 @@ describe('the monthly notice to DDS', () => {
     );
     const attachment = email!.attachments[0]!;
     expect([attachment.filename, attachment.contentType]).toEqual(['ce-expiring-2027-03.csv', 'text/csv']);
-    const rows = parse(Buffer.from(attachment.content, 'base64').toString('utf8'), { columns: true }) as Record<
-      string,
-      string
-    >[];
+    const rows = parse(Buffer.from(attachment.content, 'base64').toString('utf8'), {
+      columns: true,
+      bom: true,
+    }) as Record<string, string>[];
     expect(rows).toEqual([
       {
-        status: 'expired',
-        holder: 'Bo Lapsed',
-        provider: 'self-hired / none',
-        regions: '—',
-        stage: 'Discovery',
-        certificateNumber: expired.number,
-        expiresOn: '2027-02-10',
-        recertificationUnderWay: 'no',
+        Status: 'expired',
+        Holder: 'Bo Lapsed',
+        Provider: 'self-hired / none',
+        Regions: '—',
+        Stage: 'Discovery',
+        'Certificate number': expired.number,
+        'Expires on': '2027-02-10',
+        'Recertification under way': 'no',
       },
       {
-        status: 'expiring',
-        holder: 'Ann Expiring',
-        provider: 'Harbor Supports',
-        regions: 'North West',
-        stage: 'Job Development, Negotiation & Placement',
-        certificateNumber: expiring.number,
-        expiresOn: '2027-04-15',
-        recertificationUnderWay: 'yes',
+        Status: 'expiring',
+        Holder: 'Ann Expiring',
+        Provider: 'Harbor Supports',
+        Regions: 'North West',
+        Stage: 'Job Development, Negotiation & Placement',
+        'Certificate number': expiring.number,
+        'Expires on': '2027-04-15',
+        'Recertification under way': 'yes',
       },
     ]);
     const listed = await m.invoke(m.noticeRoutes.listNotices, { as: m.ads });
@@ -199,5 +200,34 @@ describe('the monthly notice to DDS', () => {
       params: { subjectType: 'notice', subjectId: '2027-06' },
     });
     expect(trail.body.items[0]).toMatchObject({ action: 'resent', reason: 'SES console shows the first one bounced' });
+  });
+
+  it('the CSV attachment is safe to open in a spreadsheet: hostile names are text, BOM, readable headers', async () => {
+    for (const [i, holderName] of [HOSTILE.hyperlink, HOSTILE.plus, HOSTILE.minus, 'Łukasz — Żółć'].entries())
+      await m.seedCertificate({
+        holderSub: `holder-hostile-${i}`,
+        holderName,
+        expiresOn: '2028-09-15',
+        providerId: 'pr-HOSTILE',
+        providerName: HOSTILE.at,
+      });
+    at('2028-08-01T07:00:00-04:00');
+    expect(await job({})).toMatchObject({ period: '2028-08', status: 'sent' });
+    const [email] = await noticesFor('2028-08');
+    const { headers, rows } = readSafeCsv(Buffer.from(email!.attachments[0]!.content, 'base64'));
+    expect(headers).toEqual([
+      'Status',
+      'Holder',
+      'Provider',
+      'Regions',
+      'Stage',
+      'Certificate number',
+      'Expires on',
+      'Recertification under way',
+    ]);
+    const hostile = rows.filter((r) => r.Provider === `'${HOSTILE.at}`);
+    expect(hostile.map((r) => r.Holder).sort()).toEqual(
+      [`'${HOSTILE.hyperlink}`, `'${HOSTILE.plus}`, `'${HOSTILE.minus}`, 'Łukasz — Żółć'].sort(),
+    );
   });
 });

@@ -32,6 +32,42 @@ const assignmentInput = z.strictObject({
   competency: described(z.optional(z.enum(CE_COMPETENCIES)), 'The competency of the competency model it practises.'),
 });
 
+/** A virtual meeting URL: https only, so a link never sends learners to an unencrypted or odd scheme. */
+const joinUrl = meta(
+  z.string().check(
+    z.maxLength(500),
+    z.refine((s) => {
+      try {
+        const url = new URL(s);
+        return url.protocol === 'https:' && url.hostname.includes('.') && !url.username && !url.password;
+      } catch {
+        return false;
+      }
+    }, 'an https:// meeting URL'),
+  ),
+  {
+    description: 'The virtual meeting URL (https only). Shown only to enrolled learners, never publicly.',
+    example: 'https://meet.example.org/ce-spring-2027',
+  },
+);
+
+const classId = meta(z.string().check(z.regex(/^lc-[0-9A-Za-z-]{1,60}$/, 'not a valid class id')), {
+  description: "A live class's id: stable for the class's life, across date moves.",
+});
+
+const liveClassInput = z.strictObject({
+  id: meta(z.optional(classId), {
+    description: 'Keep (or move) an existing class by its id; omit for a new class or to match by date.',
+  }),
+  date: meta(z.iso.date(), {
+    description: 'The class date (YYYY-MM-DD); the class runs 9:00 AM–12:00 PM Connecticut time.',
+  }),
+  joinUrl: meta(z.optional(joinUrl), {
+    description:
+      "This class's own meeting URL, if it differs from the iteration's (https only; enrolled learners only).",
+  }),
+});
+
 const planInput = {
   kind: described(kind, 'An initial course, or a recertification course for holders whose certification expires.'),
   title: described(text(200), "The iteration's title, e.g. `Spring 2027`."),
@@ -44,31 +80,50 @@ const planInput = {
   ),
   seats: described(seatsInput, 'Seats per region; the total is their sum.'),
   liveClasses: described(
-    z
-      .array(
-        z.strictObject({ date: described(date, 'A weekday that is neither a state holiday nor a blackout date.') }),
-      )
-      .check(z.maxLength(60)),
+    z.array(liveClassInput).check(z.maxLength(60)),
     'The live classes, one per date, each 9:00 AM–12:00 PM Connecticut time.',
   ),
   assignments: described(
     z.array(assignmentInput).check(z.maxLength(60)),
     'The homework, each due after the first class starts.',
   ),
+  joinUrl: meta(z.optional(joinUrl), {
+    description:
+      'The meeting URL of every live class, unless a class has its own (https only; enrolled learners only).',
+  }),
 };
 
 export const IterationPlanInput = meta(z.strictObject(planInput), { id: 'IterationPlanInput' });
 const version = described(whole(1, 1_000_000), 'The version you read; a stale one gets 409.');
 const IterationUpdateInput = meta(z.strictObject({ ...planInput, version }), { id: 'IterationUpdateInput' });
 
-export const LiveClass = meta(
+const liveClassShape = {
+  date: described(date, 'The date of the live class.'),
+  startsAt: described(instant, 'When the class starts (9:00 AM Connecticut time).'),
+  endsAt: described(instant, 'When the class ends (12:00 PM Connecticut time).'),
+  durationMinutes: described(z.number(), 'How long the class lasts, in minutes.'),
+};
+export const LiveClass = meta(z.object(liveClassShape), {
+  id: 'LiveClass',
+  description: 'A live class: 9:00 AM–12:00 PM Connecticut time, with the offset of its date.',
+});
+const classIdView = described(
+  z.string(),
+  "The class's stable id (also its calendar event's UID): kept when the class moves.",
+);
+/** A class of an iteration: with its stable id. */
+const ScheduledLiveClass = meta(z.object({ id: classIdView, ...liveClassShape }), {
+  id: 'ScheduledLiveClass',
+  description: 'A live class of an iteration, with its stable id.',
+});
+/** ADS's view of a class: with the join link it set. */
+const PlannedLiveClass = meta(
   z.object({
-    date: described(date, 'The date of the live class.'),
-    startsAt: described(instant, 'When the class starts (9:00 AM Connecticut time).'),
-    endsAt: described(instant, 'When the class ends (12:00 PM Connecticut time).'),
-    durationMinutes: described(z.number(), 'How long the class lasts, in minutes.'),
+    id: classIdView,
+    ...liveClassShape,
+    joinUrl: described(z.optional(z.string()), "This class's own meeting URL, if set (else the iteration's)."),
   }),
-  { id: 'LiveClass', description: 'A live class: 9:00 AM–12:00 PM Connecticut time, with the offset of its date.' },
+  { id: 'PlannedLiveClass', description: 'A live class as ADS planned it, with its own join link if set.' },
 );
 const Assignment = meta(
   z.object({
@@ -94,7 +149,7 @@ const publicShape = {
     }),
     'When people may apply.',
   ),
-  liveClasses: described(z.array(LiveClass), 'The live classes in date order; every one must be attended.'),
+  liveClasses: described(z.array(ScheduledLiveClass), 'The live classes in date order; every one must be attended.'),
   assignments: described(z.array(Assignment), 'The homework, each with its deadline.'),
 };
 const summaryShape = {
@@ -115,6 +170,11 @@ const seatsHeld = z.object({
 export const IterationDetail = meta(
   z.object({
     ...summaryShape,
+    joinUrl: described(z.optional(z.string()), "The iteration's meeting URL, if set."),
+    liveClasses: described(
+      z.array(PlannedLiveClass),
+      'The live classes in date order, with their join links (ADS only).',
+    ),
     seats: described(seatsView, 'Seats per region and in total.'),
     seatsHeld: described(z.record(region, seatsHeld), "Each region's seat counter: capacity, offered, enrolled."),
     calendarLocked: described(
@@ -134,6 +194,29 @@ const PublicIterationWithSeats = meta(
   z.object({ ...publicShape, seats: described(seatsView, 'Seats per region and in total.') }),
   { id: 'PublicIterationWithSeats' },
 );
+
+const CalendarFeed = meta(
+  z.object({
+    active: meta(z.boolean(), { description: 'Whether the person has a calendar feed URL that works.' }),
+    createdAt: meta(z.optional(instant), { description: 'When the current feed URL was made.' }),
+  }),
+  { id: 'CalendarFeed' },
+);
+const NewCalendarFeed = meta(
+  z.object({
+    active: meta(z.boolean(), { description: 'Always true: the feed just made works.' }),
+    createdAt: meta(instant, { description: 'When this feed URL was made.' }),
+    url: meta(z.string(), {
+      description:
+        'The private feed URL to subscribe to in a calendar program. Shown only now (only its hash is stored); keep it private — anyone with it sees your classes and their join links.',
+    }),
+  }),
+  { id: 'NewCalendarFeed' },
+);
+const feedToken = meta(z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, 'not a calendar feed token')), {
+  description: 'The feed token from the private feed URL.',
+});
+const learners = ['applicant'] as const;
 
 const Blackout = meta(
   z.object({
@@ -300,8 +383,57 @@ export const iterationRoutes = {
     area: 'iterations',
     access: 'public',
     tag,
-    summary: 'The live classes as an iCalendar file',
+    summary: 'The live classes and homework deadlines as an iCalendar file',
+    description:
+      "Each class keeps one UID for life (its id), SEQUENCE grows with every change, and removed classes are listed as STATUS:CANCELLED. No join links: those are only in enrolled learners' private feeds.",
     params: z.strictObject({ iterationId }),
+    success: { status: 200, description: 'text/calendar', contentType: 'text/calendar; charset=utf-8' },
+    problems: [404],
+  }),
+  getMyCalendarFeed: route({
+    operationId: 'getMyCalendarFeed',
+    method: 'GET',
+    path: '/me/calendar-feed',
+    area: 'iterations',
+    access: learners,
+    tag,
+    summary: 'Whether I have a private calendar feed (the URL is shown only when made)',
+    success: { status: 200, description: 'The feed', schema: CalendarFeed },
+  }),
+  resetMyCalendarFeed: route({
+    operationId: 'resetMyCalendarFeed',
+    method: 'POST',
+    path: '/me/calendar-feed',
+    area: 'iterations',
+    access: learners,
+    tag,
+    summary: 'Make my private calendar feed URL, or a new one (the old URL stops working at once)',
+    description:
+      'The feed lists the live classes (with their join links) and homework deadlines of every iteration where you are enrolled, and follows every change. Audited.',
+    success: { status: 201, description: 'The new feed URL', schema: NewCalendarFeed },
+  }),
+  stopMyCalendarFeed: route({
+    operationId: 'stopMyCalendarFeed',
+    method: 'DELETE',
+    path: '/me/calendar-feed',
+    area: 'iterations',
+    access: learners,
+    tag,
+    summary: 'Stop my private calendar feed (its URL answers 404 from now on)',
+    success: { status: 204, description: 'Stopped' },
+    problems: [404],
+  }),
+  getCalendarFeed: route({
+    operationId: 'getCalendarFeed',
+    method: 'GET',
+    path: '/calendar-feeds/{token}/calendar.ics',
+    area: 'iterations',
+    access: 'public',
+    tag,
+    summary: "A learner's private calendar feed (for calendar programs, which cannot sign in)",
+    description:
+      'The unguessable token is the credential. Classes (with join links) and homework deadlines of the iterations where the learner is enrolled. An unknown or reset token is 404.',
+    params: z.strictObject({ token: feedToken }),
     success: { status: 200, description: 'text/calendar', contentType: 'text/calendar; charset=utf-8' },
     problems: [404],
   }),

@@ -1,5 +1,5 @@
 import type { Application } from '../../shared/domain/application';
-import { assertOffer, assertOpenOffer, holdsSeat, offerLapsed, releasedSeat } from '../../shared/domain/enrolment';
+import { assertOffer, assertOpenOffer, holdsSeat, offerLapsed, releasedSeat } from '../../shared/domain/offers';
 import { StateConflict } from '../../shared/domain/errors';
 
 const offer = { offeredAt: '2027-01-04T10:00:00.000-05:00', deadline: '2027-01-11T10:00:00.000-05:00' };

@@ -1,0 +1,189 @@
+import { now } from '../../clock';
+import { config } from '../../config/runtime';
+import { auditPut } from '../../data/audit';
+import { actorOf } from '../../domain/audit';
+import { applicationsInStatus } from '../../data/applications';
+import {
+  attendanceOfIteration,
+  attendanceOfLearner,
+  getAttendance,
+  putAttendanceItem,
+  type StoredAttendance,
+} from '../../data/course';
+import type { Application } from '../../domain/application';
+import { liveClassTimes } from '../../domain/calendar/live-classes';
+import { toCtIso } from '../../domain/calendar/time';
+import type { Iteration } from '../../domain/iteration';
+import { assertClassStarted, type AttendanceStatus } from '../../domain/qualification';
+import { getEmail, type Outgoing } from '../../email/outbox';
+import { cannotQualify } from '../../email/templates';
+import type { Actor } from '../../domain/actor';
+import { RuleBroken, StateConflict } from '../../domain/errors';
+import { commitOrStale, type Change } from '../unit-of-work';
+import { findIteration } from '../find';
+import { enrolledApplication } from './learners';
+import { findOwnApplication } from '../find';
+
+const missedClassWords = (date: string, status: AttendanceStatus, minutes?: number) =>
+  status === 'absent'
+    ? `You were recorded absent from the live class of ${date}`
+    : `You were recorded as joining late or leaving early (${minutes ?? 0} minutes missed) at the live class of ${date}`;
+
+/** The "can no longer qualify" email, once per application, whatever happens after. */
+async function cannotQualifyEmail(
+  a: Application,
+  iteration: Iteration,
+  date: string,
+  status: AttendanceStatus,
+  minutes?: number,
+): Promise<Outgoing[]> {
+  if (status === 'present') return [];
+  const key = `cannot-qualify#${a.id}`;
+  if (await getEmail(key)) return [];
+  return [{ key, message: cannotQualify(a, iteration, missedClassWords(date, status, minutes), config.adsTeam) }];
+}
+
+/**
+ * The roster of one live class, in one submission: every entry or none. Refused before the class starts, for
+ * anyone not enrolled, and for learners already recorded (that is a correction, with a reason). A learner
+ * recorded absent or partial is emailed (with their supervisor and ADS) that they can no longer qualify.
+ */
+export async function recordAttendance(
+  iterationId: string,
+  date: string,
+  entries: { applicationId: string; status: AttendanceStatus; minutesMissed?: number }[],
+  actor: Actor,
+) {
+  const iteration = await findIteration(iterationId);
+  assertClassStarted(iteration.classDates, date, now());
+  const stamp = toCtIso(now());
+  const writes: Change['writes'] = [];
+  const emails: Outgoing[] = [];
+  const ids = new Set<string>();
+  for (const entry of entries) {
+    if (ids.has(entry.applicationId))
+      throw new RuleBroken('A learner appears twice in the roster.', [
+        { field: 'entries', code: 'duplicate', message: entry.applicationId },
+      ]);
+    ids.add(entry.applicationId);
+    const application = await enrolledApplication(iterationId, entry.applicationId);
+    if (await getAttendance(iterationId, date, application.applicantSub))
+      throw new StateConflict(
+        `Attendance of ${date} is already recorded for ${application.applicant.name}; correct it with a reason.`,
+      );
+    writes.push(
+      putAttendanceItem(
+        {
+          iterationId,
+          classDate: date,
+          learnerSub: application.applicantSub,
+          applicationId: application.id,
+          status: entry.status,
+          minutesMissed: entry.status === 'partial' ? entry.minutesMissed : undefined,
+          recordedBy: actor.sub,
+          recordedAt: stamp,
+          version: 1,
+        },
+        undefined,
+      ),
+    );
+    emails.push(...(await cannotQualifyEmail(application, iteration, date, entry.status, entry.minutesMissed)));
+  }
+  writes.push(
+    auditPut({
+      subjectType: 'attendance',
+      subjectId: `${iterationId}#${date}`,
+      action: 'roster-recorded',
+      actor: actorOf(actor),
+      at: stamp,
+      after: entries,
+    }),
+  );
+  await commitOrStale({ writes, emails }, 'Attendance for this class was recorded at the same moment; reload.');
+  return attendanceGrid(iterationId);
+}
+
+/** A correction of one learner's attendance at one class, with a reason: audited before → after. */
+export async function correctAttendance(
+  iterationId: string,
+  date: string,
+  applicationId: string,
+  change: { status: AttendanceStatus; minutesMissed?: number; reason: string },
+  actor: Actor,
+) {
+  const iteration = await findIteration(iterationId);
+  assertClassStarted(iteration.classDates, date, now());
+  const application = await enrolledApplication(iterationId, applicationId);
+  const before = await getAttendance(iterationId, date, application.applicantSub);
+  const stamp = toCtIso(now());
+  const next: StoredAttendance = {
+    iterationId,
+    classDate: date,
+    learnerSub: application.applicantSub,
+    applicationId,
+    status: change.status,
+    minutesMissed: change.status === 'partial' ? change.minutesMissed : undefined,
+    recordedBy: actor.sub,
+    recordedAt: stamp,
+    version: (before?.version ?? 0) + 1,
+  };
+  const emails = await cannotQualifyEmail(application, iteration, date, change.status, change.minutesMissed);
+  await commitOrStale(
+    {
+      writes: [
+        putAttendanceItem(next, before?.version),
+        auditPut({
+          subjectType: 'attendance',
+          subjectId: `${iterationId}#${date}`,
+          action: 'corrected',
+          actor: actorOf(actor),
+          at: stamp,
+          reason: change.reason,
+          before: before ? { applicationId, status: before.status, minutesMissed: before.minutesMissed } : null,
+          after: { applicationId, status: next.status, minutesMissed: next.minutesMissed },
+        }),
+      ],
+      emails,
+    },
+    'This attendance changed at the same moment; reload.',
+  );
+  return { applicationId, classDate: date, status: next.status, minutesMissed: next.minutesMissed };
+}
+
+export type AttendanceGrid = Awaited<ReturnType<typeof attendanceGrid>>;
+
+/** ADS's grid: every enrolled learner by every class. */
+export async function attendanceGrid(iterationId: string) {
+  const iteration = await findIteration(iterationId);
+  const [learners, records] = await Promise.all([
+    applicationsInStatus(iterationId, 'enrolled'),
+    attendanceOfIteration(iterationId),
+  ]);
+  return {
+    classes: iteration.classDates.map(liveClassTimes),
+    learners: learners.map((a) => ({
+      applicationId: a.id,
+      name: a.applicant.name,
+      providerName: a.providerName ?? null,
+      attendance: Object.fromEntries(
+        iteration.classDates.map((d) => {
+          const r = records.find((x) => x.learnerSub === a.applicantSub && x.classDate === d);
+          return [d, r ? { status: r.status, minutesMissed: r.minutesMissed } : null];
+        }),
+      ),
+    })),
+  };
+}
+
+export async function myAttendance(actor: Actor, applicationId: string) {
+  const application = await findOwnApplication(actor, applicationId);
+  const iteration = await findIteration(application.iterationId);
+  const records = await attendanceOfLearner(actor.sub, application.iterationId);
+  return {
+    classes: iteration.classDates.map((d) => ({
+      ...liveClassTimes(d),
+      status: records.find((r) => r.classDate === d)?.status ?? null,
+      minutesMissed: records.find((r) => r.classDate === d)?.minutesMissed,
+    })),
+  };
+}

@@ -1,0 +1,205 @@
+import { now } from '../../clock';
+import { auditPut } from '../../data/audit';
+import { actorOf } from '../../domain/audit';
+import { applicationsInStatus } from '../../data/applications';
+import {
+  getHomework,
+  homeworkOfIteration,
+  homeworkOfLearner,
+  putHomeworkItem,
+  type StoredHomework,
+} from '../../data/course';
+import { toCtIso } from '../../domain/calendar/time';
+import type { Iteration } from '../../domain/iteration';
+import { effectiveDeadline, extensionEnd, markedComplete, onTime } from '../../domain/qualification';
+import type { Outgoing } from '../../email/outbox';
+import { homeworkReturned } from '../../email/templates';
+import type { Actor } from '../../domain/actor';
+import { NotFound, StateConflict } from '../../domain/errors';
+import { commitOrStale } from '../unit-of-work';
+import { findIteration } from '../find';
+import { enrolledApplication, ownEnrolment } from './learners';
+import { findOwnApplication } from '../find';
+
+const homeworkView = (assignment: Iteration['assignments'][number], record: StoredHomework | undefined) => {
+  const deadline = effectiveDeadline(assignment, record);
+  const latest = record?.submissions.at(-1);
+  return {
+    assignmentId: assignment.id,
+    title: assignment.title,
+    dueAt: assignment.dueAt,
+    deadline,
+    extension: record?.extension,
+    submissions: (record?.submissions ?? []).map((s) => ({ ...s, onTime: onTime(s.at, deadline) })),
+    onTime: latest ? onTime(latest.at, deadline) : undefined,
+    review: record?.review,
+  };
+};
+
+/** The learner submits (text and/or a link); the server stamps the time. A resubmission is refused once complete. */
+export async function submitHomework(
+  actor: Actor,
+  applicationId: string,
+  assignmentId: string,
+  input: { text?: string; link?: string },
+) {
+  const application = await ownEnrolment(actor, applicationId);
+  const iteration = await findIteration(application.iterationId);
+  const assignment = iteration.assignments.find((a) => a.id === assignmentId);
+  if (!assignment) throw new NotFound('The assignment');
+  const previous = await getHomework(iteration.id, assignmentId, actor.sub);
+  if (markedComplete(previous)) throw new StateConflict('This assignment is already marked complete.');
+  const next: StoredHomework = {
+    iterationId: iteration.id,
+    assignmentId,
+    learnerSub: actor.sub,
+    applicationId,
+    submissions: [...(previous?.submissions ?? []), { at: toCtIso(now()), ...input }],
+    review: previous?.review,
+    extension: previous?.extension,
+    version: (previous?.version ?? 0) + 1,
+  };
+  await commitOrStale(
+    { writes: [putHomeworkItem(next, previous?.version)] },
+    'Submitted at the same moment from elsewhere; reload.',
+  );
+  return homeworkView(assignment, next);
+}
+
+async function homeworkFor(iterationId: string, assignmentId: string, applicationId: string) {
+  const iteration = await findIteration(iterationId);
+  const assignment = iteration.assignments.find((a) => a.id === assignmentId);
+  if (!assignment) throw new NotFound('The assignment');
+  const application = await enrolledApplication(iterationId, applicationId);
+  return {
+    iteration,
+    assignment,
+    application,
+    record: await getHomework(iterationId, assignmentId, application.applicantSub),
+  };
+}
+
+/** ADS marks the latest submission complete, or returns it with feedback (audited; a return emails the learner). */
+export async function reviewHomework(
+  iterationId: string,
+  assignmentId: string,
+  applicationId: string,
+  input: { status: 'complete' | 'returned'; feedback?: string },
+  actor: Actor,
+) {
+  const { iteration, assignment, application, record } = await homeworkFor(iterationId, assignmentId, applicationId);
+  if (!record || record.submissions.length === 0) throw new StateConflict('There is no submission to review.');
+  const stamp = toCtIso(now());
+  const next: StoredHomework = {
+    ...record,
+    review: { status: input.status, feedback: input.feedback, at: stamp, by: actor.sub },
+    version: record.version + 1,
+  };
+  const emails: Outgoing[] =
+    input.status === 'returned'
+      ? [
+          {
+            key: `homework-returned#${application.id}#${assignmentId}#${next.version}`,
+            message: homeworkReturned(application, iteration, assignment.title, input.feedback),
+          },
+        ]
+      : [];
+  await commitOrStale(
+    {
+      writes: [
+        putHomeworkItem(next, record.version),
+        auditPut({
+          subjectType: 'homework',
+          subjectId: `${iterationId}#${assignmentId}#${applicationId}`,
+          action: `marked-${input.status}`,
+          actor: actorOf(actor),
+          at: stamp,
+          reason: input.feedback,
+          before: record.review ?? null,
+          after: next.review,
+        }),
+      ],
+      emails,
+    },
+    'This submission changed at the same moment; reload.',
+  );
+  return homeworkView(assignment, next);
+}
+
+/** An individual extension for one learner and assignment, with a reason (audited). */
+export async function grantExtension(
+  iterationId: string,
+  assignmentId: string,
+  applicationId: string,
+  input: { until: string; reason: string },
+  actor: Actor,
+) {
+  const { assignment, application, record } = await homeworkFor(iterationId, assignmentId, applicationId);
+  const until = extensionEnd(assignment, input.until);
+  const stamp = toCtIso(now());
+  const extension = { until: toCtIso(until), reason: input.reason, at: stamp, by: actor.sub };
+  const next: StoredHomework = record
+    ? { ...record, extension, version: record.version + 1 }
+    : {
+        iterationId,
+        assignmentId,
+        learnerSub: application.applicantSub,
+        applicationId,
+        submissions: [],
+        extension,
+        version: 1,
+      };
+  await commitOrStale(
+    {
+      writes: [
+        putHomeworkItem(next, record?.version),
+        auditPut({
+          subjectType: 'homework',
+          subjectId: `${iterationId}#${assignmentId}#${applicationId}`,
+          action: 'extension-granted',
+          actor: actorOf(actor),
+          at: stamp,
+          reason: input.reason,
+          before: record?.extension ?? null,
+          after: extension,
+        }),
+      ],
+    },
+    'This homework changed at the same moment; reload.',
+  );
+  return homeworkView(assignment, next);
+}
+
+export async function myHomework(actor: Actor, applicationId: string) {
+  const application = await findOwnApplication(actor, applicationId);
+  const iteration = await findIteration(application.iterationId);
+  const records = await homeworkOfLearner(actor.sub, iteration.id);
+  return {
+    items: iteration.assignments.map((a) =>
+      homeworkView(
+        a,
+        records.find((r) => r.assignmentId === a.id),
+      ),
+    ),
+  };
+}
+
+export async function assignmentSubmissions(iterationId: string, assignmentId: string) {
+  const iteration = await findIteration(iterationId);
+  const assignment = iteration.assignments.find((a) => a.id === assignmentId);
+  if (!assignment) throw new NotFound('The assignment');
+  const [learners, records] = await Promise.all([
+    applicationsInStatus(iterationId, 'enrolled'),
+    homeworkOfIteration(iterationId, assignmentId),
+  ]);
+  return {
+    items: learners.map((a) => ({
+      applicationId: a.id,
+      name: a.applicant.name,
+      ...homeworkView(
+        assignment,
+        records.find((r) => r.learnerSub === a.applicantSub),
+      ),
+    })),
+  };
+}

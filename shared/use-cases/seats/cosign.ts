@@ -1,0 +1,79 @@
+import { now } from '../../clock';
+import { auditPut } from '../../data/audit';
+import { supervisorActor } from '../../domain/audit';
+import { getApplication, saveApplicationItem } from '../../data/applications';
+import { seatChangeItem } from '../../data/iterations';
+import { useLinkItem, type Link } from '../../data/links';
+import type { Application } from '../../domain/application';
+import { toCtIso } from '../../domain/calendar/time';
+import { trainingAgreement } from '../../domain/enrolment';
+import { assertOpenOffer } from '../../domain/offers';
+import type { Outgoing } from '../../email/outbox';
+import { enrolled } from '../../email/templates';
+import { NotFound } from '../../domain/errors';
+import { count } from '../../observability/metrics';
+import { commitOrStale } from '../unit-of-work';
+import { findIteration } from '../find';
+
+/** The supervisor's co-signature of the training agreement, through a single-use link: it enrols the learner. */
+
+async function loadForLink(link: Link) {
+  const application = await getApplication(link.applicationId);
+  if (!application) throw new NotFound('This link');
+  return { application, iteration: await findIteration(application.iterationId) };
+}
+
+export async function describeAgreement(link: Link) {
+  const { application: a, iteration } = await loadForLink(link);
+  return {
+    purpose: 'agreement' as const,
+    applicantName: a.applicant.name,
+    iterationTitle: iteration.title,
+    supervisorName: a.supervisor.name,
+    agreement: trainingAgreement(iteration),
+    open: a.status === 'accepted',
+  };
+}
+
+/** The co-signature enrols the learner: the seat moves from offered to enrolled (it stays held). */
+export async function confirmAgreement(link: Link, token: string) {
+  const { application, iteration } = await loadForLink(link);
+  const at = now();
+  assertOpenOffer(application, at, ['accepted']);
+  const stamp = toCtIso(at);
+  const next: Application = {
+    ...application,
+    status: 'enrolled',
+    enrolledAt: stamp,
+    agreement: { ...application.agreement, cosignedAt: stamp },
+    version: application.version + 1,
+    updatedAt: stamp,
+  };
+  const emails: Outgoing[] = [{ key: `enrolled#${application.id}`, message: enrolled(next, iteration) }];
+  await commitOrStale(
+    {
+      writes: [
+        useLinkItem(token, stamp),
+        saveApplicationItem(next, application),
+        seatChangeItem(application.iterationId, application.offer!.seatRegion, { offered: -1, enrolled: 1 }),
+        auditPut({
+          subjectType: 'application',
+          subjectId: application.id,
+          action: 'enrolled',
+          actor: supervisorActor(application.supervisor.email),
+          at: stamp,
+          before: { status: 'accepted' },
+          after: { status: 'enrolled' },
+        }),
+      ],
+      emails,
+    },
+    'This link was used or the application changed at the same moment; reload the page.',
+  );
+  count('Enrolments');
+  return {
+    purpose: 'agreement' as const,
+    applicantName: application.applicant.name,
+    iterationTitle: iteration.title,
+  };
+}

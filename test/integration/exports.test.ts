@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { applicationRoutes } from '../../shared/http/routes/applications';
+import { courseRoutes } from '../../shared/http/routes/course';
+import { registryRoutes } from '../../shared/http/routes/registry';
+import { toCsv } from '../../shared/csv';
+import { seedCertificate } from '../support/certificates';
+import { at, useClockReset } from '../support/clock';
+import { HOSTILE, readSafeCsv } from '../support/csv';
+import {
+  applyTo,
+  createProvider,
+  enrolledLearners,
+  newApplicant,
+  publishedIteration,
+  saveProfile,
+} from '../support/fixtures';
+import { ads, dds, invoke } from '../support/invoke';
+import { useTestTable } from '../support/table';
+
+useTestTable();
+useClockReset();
+
+/** Every CSV the system produces is opened in a spreadsheet by someone: hostile values must stay text. */
+describe('CSV exports are safe to open in a spreadsheet', () => {
+  it('applications.csv: a name, job title or provider that starts like a formula is text; BOM; readable headers', async () => {
+    at('2026-11-22T12:00:00-05:00');
+    const provider = await createProvider({ name: `${HOSTILE.at} Łukasz — Supports` });
+    const iteration = await publishedIteration();
+    at('2026-12-10T10:00:00-05:00');
+    const applicants = [
+      [newApplicant(HOSTILE.hyperlink), HOSTILE.plus],
+      [newApplicant(HOSTILE.minus), HOSTILE.hyperlink],
+      [newApplicant('Łukasz Żółć — lead'), HOSTILE.at],
+    ] as const;
+    for (const [who, jobTitle] of applicants) {
+      await saveProfile(who, provider.id, { jobTitle });
+      expect((await applyTo(who, iteration.id)).status).toBe(201);
+    }
+    const answer = await invoke(applicationRoutes.exportApplications, {
+      as: ads,
+      params: { iterationId: iteration.id },
+    });
+    expect(answer.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const { headers, rows } = readSafeCsv(answer.text);
+    expect(headers).toEqual(expect.arrayContaining(['Applicant name', 'Applicant email', 'Job title', 'Provider']));
+    const byEmail = (who: { email?: string }) => rows.find((r) => r['Applicant email'] === who.email)!;
+    expect(byEmail(applicants[0][0])).toMatchObject({
+      'Applicant name': `'${HOSTILE.hyperlink}`,
+      'Job title': `'${HOSTILE.plus}`,
+      Provider: `'${provider.name}`,
+    });
+    expect(byEmail(applicants[1][0])).toMatchObject({ 'Applicant name': `'${HOSTILE.minus}` });
+    expect(byEmail(applicants[2][0])).toMatchObject({ 'Applicant name': 'Łukasz Żółć — lead' });
+  });
+
+  it('the registry CSV: hostile holder and provider names are text', async () => {
+    at('2027-06-01T10:00:00-04:00');
+    const providerId = 'pr-00000000000000AB';
+    for (const holderName of [HOSTILE.hyperlink, HOSTILE.plus, HOSTILE.minus, 'Łukasz — Żółć'])
+      await seedCertificate({
+        holderSub: `holder-${holderName.length}`,
+        holderName,
+        expiresOn: '2029-05-01',
+        providerId,
+        providerName: HOSTILE.at,
+        providerRegions: ['South'],
+      });
+    const answer = await invoke(registryRoutes.registryCsv, { as: dds, query: { providerId } });
+    expect(answer.status).toBe(200);
+    const { headers, rows } = readSafeCsv(answer.text);
+    expect(headers).toEqual([
+      'Holder',
+      'Provider',
+      'Regions',
+      'Stage',
+      'Certificate number',
+      'Issued on',
+      'Expires on',
+      'Source',
+    ]);
+    expect(rows.map((r) => r.Holder).sort()).toEqual(
+      [`'${HOSTILE.hyperlink}`, `'${HOSTILE.plus}`, `'${HOSTILE.minus}`, 'Łukasz — Żółć'].sort(),
+    );
+    expect(new Set(rows.map((r) => r.Provider))).toEqual(new Set([`'${HOSTILE.at}`]));
+  });
+
+  it('the attendance CSV: a hostile provider name is text', async () => {
+    const provider = await createProvider({ name: HOSTILE.minus, regions: ['North', 'South', 'West'] });
+    const { iteration } = await enrolledLearners(1, { providerId: provider.id });
+    const answer = await invoke(courseRoutes.attendanceCsv, { as: ads, params: { iterationId: iteration.id } });
+    const { headers, rows } = readSafeCsv(answer.text);
+    expect(headers).toContain('Class date');
+    expect(rows[0]).toMatchObject({ Learner: 'Learner 1', Provider: `'${HOSTILE.minus}`, Attendance: 'not recorded' });
+  });
+
+  it('cells starting with a tab or carriage return (which the API trims from input) are escaped too', () => {
+    const csv = toCsv(
+      [
+        { header: 'Name', value: (r: { a: string }) => r.a },
+        { header: 'Count', value: () => -2 },
+      ],
+      [{ a: '\t=1+1' }, { a: '\r@x' }, { a: '＝1' }],
+    );
+    const { rows } = readSafeCsv(csv);
+    expect(rows.map((r) => r.Name)).toEqual(["'\t=1+1", "'\r@x", "'＝1"]);
+    expect(rows[0]!.Count).toBe('-2');
+  });
+
+  it('CSV has one home: only shared/csv.ts uses csv-stringify', () => {
+    const root = join(__dirname, '../..');
+    const users = ['shared/http/render/csv.ts', 'shared/use-cases/notices.ts', 'shared/csv.ts'].filter((file) =>
+      readFileSync(join(root, file), 'utf8').includes('csv-stringify'),
+    );
+    expect(users).toEqual(['shared/csv.ts']);
+  });
+});
