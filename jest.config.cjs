@@ -1,8 +1,8 @@
 /**
  * Tests run as CommonJS through swc (no type checking here: `npm run typecheck` does that once).
- * ESM-only dependencies (middy, jose) are transformed too, so jest needs no experimental VM modules.
+ * ESM-only dependencies (middy, jose, transliterate) are transformed too, so jest needs no experimental VM modules.
  */
-const esmOnly = ['@middy', 'jose'].join('|');
+const esmOnly = ['@middy', 'jose', '@sindresorhus/transliterate'].join('|');
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
