@@ -10,15 +10,16 @@ import {
   completionItem,
   completions,
   createCertificateItems,
+  followHolderItems,
   issuanceGuardItem,
-  newCertificateItem,
+  newCertificateItems,
   getCertificate,
   saveCertificateItem,
   searchActive,
   type RegistryFilter,
 } from '../data/certifications';
 import { getIteration } from '../data/iterations';
-import { getPerson, putPersonItem } from '../data/people';
+import { getPerson, savePersonItems } from '../data/people';
 import { getProvider, getProviders, setPriorityItem } from '../data/providers';
 import type { Application } from '../domain/application';
 import { ctDate, toCtIso } from '../domain/calendar/time';
@@ -60,6 +61,7 @@ export const certificateView = (c: Certification, today: string, policy: Lifecyc
   const state = certificationState(c, today, policy);
   return {
     number: c.number,
+    personId: c.holderSub,
     holderName: c.holderName,
     stage: c.stage,
     stageName: CE_STAGE_NAMES[c.stage],
@@ -197,7 +199,7 @@ async function issueTo(
     };
     made.push(cert);
     writes.push(
-      newCertificateItem(cert),
+      ...newCertificateItems(cert),
       named('issued', issuanceGuardItem(cert)),
       auditPut({
         subjectType: 'certificate',
@@ -417,24 +419,20 @@ export async function recordDeparture(personId: string, providerId: string, left
     version: person.version + 1,
     updatedAt: stamp,
   };
-  const theirs = (await certificatesOfPerson(personId)).filter((c) => c.providerId === providerId);
+  const follow = followHolderItems(await certificatesOfPerson(personId), undefined, { at: stamp, by: actor.sub });
   await commitOrStale(
     {
       writes: [
-        putPersonItem(next, person.version),
-        ...theirs.map((c) =>
-          saveCertificateItem(
-            { ...c, providerId: undefined, providerName: undefined, providerRegions: [], version: c.version + 1 },
-            c.version,
-          ),
-        ),
+        ...savePersonItems(next, person),
+        ...follow.items,
         auditPut({
           subjectType: 'person',
           subjectId: personId,
           action: 'left-provider',
           actor: actorOf(actor),
           at: stamp,
-          after: { providerId, leftOn },
+          before: { providerId, membership: person.membership },
+          after: { providerId: null, membership: 'none', leftOn, certificationsMoved: follow.moved },
         }),
       ],
     },

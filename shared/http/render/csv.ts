@@ -42,8 +42,9 @@ export const applicationsCsv = (iterationId: string, rows: ApplicationRow[]): Re
 export const registryCsv = (rows: CertificateView[]): Reply =>
   csv(
     'ce-registry.csv',
-    ['holder', 'provider', 'regions', 'stage', 'number', 'issuedOn', 'expiresOn', 'source'],
+    ['personId', 'holder', 'provider', 'regions', 'stage', 'number', 'issuedOn', 'expiresOn', 'source'],
     rows.map((r) => ({
+      personId: r.personId,
       holder: r.holderName,
       provider: r.providerName ?? 'self-hired / none',
       regions: r.providerRegions.join(' '),

@@ -18,6 +18,9 @@ const personId = z.string().check(z.minLength(1), z.maxLength(128));
 export const Certificate = meta(
   z.object({
     number: z.string(),
+    personId: meta(z.string(), {
+      description: "The holder's person id, for the routes keyed by a person (their certifications, departure).",
+    }),
     holderName: z.string(),
     stage,
     stageName: z.string(),
