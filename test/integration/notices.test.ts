@@ -200,4 +200,27 @@ describe('the monthly notice to DDS', () => {
     });
     expect(trail.body.items[0]).toMatchObject({ action: 'resent', reason: 'SES console shows the first one bounced' });
   });
+
+  it('tells a holder whose provider is still unconfirmed (a claim) from one who works self-hired', async () => {
+    const { createProvider, newApplicant, saveProfile } = await import('../support/fixtures');
+    const provider = await createProvider({ name: 'Claimed Agency' });
+    const claiming = newApplicant('Cass Claiming');
+    const selfHired = newApplicant('Sol Selfhired');
+    await saveProfile(claiming, provider.id);
+    await saveProfile(selfHired, null);
+    for (const who of [claiming, selfHired])
+      await m.seedCertificate({ holderSub: who.sub, holderName: who.name, expiresOn: '2027-09-20' });
+    at('2027-08-01T07:00:00-04:00');
+    expect(await job({})).toMatchObject({ action: 'sent', status: 'sent' });
+    const [email] = await noticesFor('2027-08');
+    const rows = parse(Buffer.from(email!.attachments[0]!.content, 'base64').toString('utf8'), {
+      columns: true,
+    }) as Record<string, string>[];
+    expect(
+      rows.filter((r) => ['Cass Claiming', 'Sol Selfhired'].includes(r.holder!)).map((r) => [r.holder, r.provider]),
+    ).toEqual([
+      ['Cass Claiming', 'unconfirmed (claims Claimed Agency)'],
+      ['Sol Selfhired', 'self-hired / none'],
+    ]);
+  });
 });
