@@ -22,6 +22,8 @@ import { REGIONS, type Region } from './vocabulary';
  */
 export interface Candidate {
   applicationId: string;
+  /** The applicant's person id, carried into the lines so ADS can reach the person. */
+  personId: string;
   applicantName: string;
   providerId?: string;
   providerName?: string;
@@ -55,6 +57,7 @@ export interface ProposalInput {
 
 export interface ProposalLine {
   applicationId: string;
+  personId: string;
   applicantName: string;
   providerId?: string;
   providerName?: string;
@@ -220,6 +223,7 @@ export function proposeAllocation(input: ProposalInput): Proposal {
   const rankOf = new Map(ranked.map(({ c }, i) => [c.applicationId, i + 1]));
   const baseOf = (c: Candidate, f: Factors) => ({
     applicationId: c.applicationId,
+    personId: c.personId,
     applicantName: c.applicantName,
     providerId: c.providerId,
     providerName: c.providerName,

@@ -116,11 +116,12 @@ export async function issueForIteration(
     );
   const issued: {
     applicationId: string;
+    personId: string;
     name: string;
     certificates: { number: string; stage: CeStage; expiresOn: string }[];
     byException: boolean;
   }[] = [];
-  const skipped: { applicationId: string; name: string; missing: string[] }[] = [];
+  const skipped: { applicationId: string; personId: string; name: string; missing: string[] }[] = [];
   const alreadyIssued: string[] = [];
   for (const learner of learners) {
     const q = await qualificationOf(learner, iteration);
@@ -128,6 +129,7 @@ export async function issueForIteration(
     if (!q.qualifies && !exception) {
       skipped.push({
         applicationId: learner.id,
+        personId: learner.applicantSub,
         name: learner.applicant.name,
         missing: q.missing.map(describeMissing),
       });
@@ -143,6 +145,7 @@ export async function issueForIteration(
     else
       issued.push({
         applicationId: learner.id,
+        personId: learner.applicantSub,
         name: learner.applicant.name,
         certificates: outcome,
         byException: exception !== undefined && !q.qualifies,

@@ -204,6 +204,7 @@ export async function attendanceGrid(iterationId: string) {
     classes: iteration.classDates.map(liveClassTimes),
     learners: learners.map((a) => ({
       applicationId: a.id,
+      personId: a.applicantSub,
       name: a.applicant.name,
       providerName: a.providerName ?? null,
       attendance: Object.fromEntries(
@@ -407,6 +408,7 @@ export async function assignmentSubmissions(iterationId: string, assignmentId: s
   return {
     items: learners.map((a) => ({
       applicationId: a.id,
+      personId: a.applicantSub,
       name: a.applicant.name,
       ...homeworkView(
         assignment,
@@ -438,6 +440,7 @@ export async function iterationQualification(iterationId: string) {
     items: await Promise.all(
       learners.map(async (a) => ({
         applicationId: a.id,
+        personId: a.applicantSub,
         name: a.applicant.name,
         ...(await qualificationOf(a, iteration)),
       })),

@@ -148,6 +148,7 @@ describe('attendance at the live classes', () => {
       columns: true,
     }) as Record<string, string>[];
     expect(csv[0]).toEqual({
+      personId: a!.who.sub,
       learner: 'Learner 1',
       provider: expect.any(String),
       classDate: '2027-02-02',

@@ -1,9 +1,20 @@
+import { parse } from 'csv-parse/sync';
 import { accountRoutes } from '../../shared/http/routes/accounts';
+import { allocationRoutes } from '../../shared/http/routes/allocation';
+import { applicationRoutes } from '../../shared/http/routes/applications';
+import { courseRoutes } from '../../shared/http/routes/course';
 import { auditRoutes } from '../../shared/http/routes/audit';
 import { certificationRoutes } from '../../shared/http/routes/certifications';
 import { registryRoutes } from '../../shared/http/routes/registry';
 import { at, useClockReset } from '../support/clock';
-import { createProvider, endorsedApplicant, newApplicant, publishedIteration, saveProfile } from '../support/fixtures';
+import {
+  createProvider,
+  endorsedApplicant,
+  enrolledLearners,
+  newApplicant,
+  publishedIteration,
+  saveProfile,
+} from '../support/fixtures';
 import { ads, dds, invoke } from '../support/invoke';
 import { useTestTable } from '../support/table';
 
@@ -182,5 +193,55 @@ describe('certifications follow their holder', () => {
       providerId: second.id,
       membership: 'confirmed',
     });
+  });
+});
+
+describe('ADS views that list people', () => {
+  it('carry the person id, in JSON and in CSV', async () => {
+    const { iteration, learners } = await enrolledLearners(1);
+    const [learner] = learners;
+    const personId = learner!.who.sub;
+    const params = { iterationId: iteration.id };
+    const csv = (text: string) => parse(text, { columns: true }) as Record<string, string>[];
+
+    const rows = await invoke(applicationRoutes.listApplicationsForAds, { as: ads, params });
+    expect(rows.body.items.map((r: { personId: string }) => r.personId)).toEqual([personId]);
+    expect(csv((await invoke(applicationRoutes.exportApplications, { as: ads, params })).text)[0]!.personId).toBe(
+      personId,
+    );
+    const proposal = await invoke(allocationRoutes.latestProposal, { as: ads, params });
+    expect(proposal.body.lines.map((l: { personId: string }) => l.personId)).toEqual([personId]);
+
+    at('2027-02-02T12:05:00-05:00');
+    await invoke(courseRoutes.recordAttendance, {
+      as: ads,
+      params: { ...params, date: '2027-02-02' },
+      body: { entries: [{ applicationId: learner!.applicationId, status: 'present' }] },
+    });
+    const grid = await invoke(courseRoutes.attendanceGrid, { as: ads, params });
+    expect(grid.body.learners.map((l: { personId: string }) => l.personId)).toEqual([personId]);
+    expect(
+      csv((await invoke(courseRoutes.attendanceCsv, { as: ads, params })).text).every((r) => r.personId === personId),
+    ).toBe(true);
+    const board = await invoke(courseRoutes.iterationQualification, { as: ads, params });
+    expect(board.body.items.map((l: { personId: string }) => l.personId)).toEqual([personId]);
+    const submissions = await invoke(courseRoutes.assignmentSubmissions, {
+      as: ads,
+      params: { ...params, assignmentId: iteration.assignments[0]!.id },
+    });
+    expect(submissions.body.items.map((l: { personId: string }) => l.personId)).toEqual([personId]);
+
+    const issued = await invoke(certificationRoutes.issueCertifications, {
+      as: ads,
+      params,
+      body: { exceptions: [{ applicationId: learner!.applicationId, reason: 'Tested the views only' }] },
+    });
+    expect(issued.body.issued.map((l: { personId: string }) => l.personId)).toEqual([personId]);
+    const registry = await invoke(registryRoutes.searchRegistry, { as: dds, query: { namePrefix: 'learner 1' } });
+    expect(registry.body.items.map((c: { personId: string }) => c.personId)).toEqual(Array(3).fill(personId));
+    const registryCsv = csv(
+      (await invoke(registryRoutes.registryCsv, { as: dds, query: { namePrefix: 'learner 1' } })).text,
+    );
+    expect(registryCsv.map((r) => r.personId)).toEqual(Array(3).fill(personId));
   });
 });

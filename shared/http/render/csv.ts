@@ -16,6 +16,7 @@ export const applicationsCsv = (iterationId: string, rows: ApplicationRow[]): Re
     `applications-${iterationId}.csv`,
     [
       'id',
+      'personId',
       'applicantName',
       'applicantEmail',
       'jobTitle',
@@ -60,6 +61,7 @@ export const attendanceCsv = (iterationId: string, grid: AttendanceGrid): Reply 
   csv(
     `attendance-${iterationId}.csv`,
     [
+      'personId',
       'learner',
       'provider',
       'classDate',
@@ -71,6 +73,7 @@ export const attendanceCsv = (iterationId: string, grid: AttendanceGrid): Reply 
     ],
     grid.learners.flatMap((l) =>
       grid.classes.map((c) => ({
+        personId: l.personId,
         learner: l.name,
         provider: l.providerName ?? '',
         classDate: c.date,

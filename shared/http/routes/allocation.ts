@@ -10,6 +10,9 @@ const byRegion = <T extends z.ZodMiniType>(t: T) => z.object({ North: t, South: 
 const ProposalLine = meta(
   z.object({
     applicationId: z.string(),
+    personId: meta(z.string(), {
+      description: "The applicant's person id, for the routes keyed by a person.",
+    }),
     applicantName: z.string(),
     providerId: z.optional(z.string()),
     providerName: z.optional(z.string()),

@@ -57,6 +57,9 @@ export const ApplicationView = meta(
 const ApplicationRow = meta(
   z.object({
     id: z.string(),
+    personId: meta(z.string(), {
+      description: "The applicant's person id, for the routes keyed by a person.",
+    }),
     applicantName: z.string(),
     applicantEmail: z.string(),
     jobTitle: z.string(),

@@ -43,8 +43,10 @@ export const Certificate = meta(
   { id: 'Certificate' },
 );
 
+const learnerId = meta(z.string(), { description: "The learner's person id, for the routes keyed by a person." });
 const issued = z.object({
   applicationId: z.string(),
+  personId: learnerId,
   name: z.string(),
   certificates: z.array(z.object({ number: z.string(), stage, expiresOn: z.string() })),
   byException: z.boolean(),
@@ -72,7 +74,9 @@ export const certificationRoutes = {
       description: 'Who was certified, who was skipped and why',
       schema: z.object({
         issued: z.array(issued),
-        skipped: z.array(z.object({ applicationId: z.string(), name: z.string(), missing: z.array(z.string()) })),
+        skipped: z.array(
+          z.object({ applicationId: z.string(), personId: learnerId, name: z.string(), missing: z.array(z.string()) }),
+        ),
         alreadyIssued: z.array(z.string()),
       }),
     },

@@ -9,6 +9,7 @@ const status = meta(z.enum(['present', 'absent', 'partial']), {
   description: 'Only `present` counts toward qualifying; `partial` = joined late or left early.',
 });
 
+const personId = meta(z.string(), { description: "The learner's person id, for the routes keyed by a person." });
 const entry = z.strictObject({ applicationId, status, minutesMissed: z.optional(whole(1, 180)) });
 const cell = z.nullable(z.object({ status, minutesMissed: z.optional(z.number()) }));
 const LiveClass = z.object({ date: z.string(), startsAt: instant, endsAt: instant, durationMinutes: z.number() });
@@ -18,6 +19,7 @@ const Grid = meta(
     learners: z.array(
       z.object({
         applicationId: z.string(),
+        personId,
         name: z.string(),
         providerName: z.nullable(z.string()),
         attendance: z.record(z.string(), cell),
@@ -211,7 +213,7 @@ export const courseRoutes = {
       status: 200,
       description: 'The submissions',
       schema: z.object({
-        items: z.array(z.object({ applicationId: z.string(), name: z.string(), ...Homework.shape })),
+        items: z.array(z.object({ applicationId: z.string(), personId, name: z.string(), ...Homework.shape })),
       }),
     },
     problems: [400, 401, 403, 404],
@@ -255,7 +257,7 @@ export const courseRoutes = {
       status: 200,
       description: 'Qualification of every learner',
       schema: z.object({
-        items: z.array(z.object({ applicationId: z.string(), name: z.string(), ...Qualification.shape })),
+        items: z.array(z.object({ applicationId: z.string(), personId, name: z.string(), ...Qualification.shape })),
       }),
     },
     problems: [400, 401, 403, 404],
