@@ -217,7 +217,10 @@ describe('the monthly notice to DDS', () => {
       columns: true,
     }) as Record<string, string>[];
     expect(
-      rows.filter((r) => ['Cass Claiming', 'Sol Selfhired'].includes(r.holder!)).map((r) => [r.holder, r.provider]),
+      rows
+        .filter((r) => ['Cass Claiming', 'Sol Selfhired'].includes(r.holder!))
+        .map((r) => [r.holder, r.provider])
+        .sort(),
     ).toEqual([
       ['Cass Claiming', 'unconfirmed (claims Claimed Agency)'],
       ['Sol Selfhired', 'self-hired / none'],
