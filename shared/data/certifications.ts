@@ -297,12 +297,13 @@ async function searchByName(
   const pointed = await getCertificates(
     items.filter((i) => i.type === 'certificate-name').map((i) => i.number as string),
   );
-  const seen = new Set<string>();
-  const certificates = items
-    .map((i) => (i.type === 'certificate-name' ? pointed.get(i.number as string) : fromItem(i)))
-    .filter((c): c is Certification => c !== undefined && !seen.has(c.number) && seen.add(c.number) !== undefined)
-    .filter((c) => matches(c, filter, today));
-  return { certificates, cursor: encodeCursor(result.LastEvaluatedKey) };
+  // A name whose words repeat ("Ana Ana") can match twice on a page: list it once.
+  const found = new Map<string, Certification>();
+  for (const item of items) {
+    const c = item.type === 'certificate-name' ? pointed.get(item.number as string) : fromItem(item);
+    if (c && !found.has(c.number) && matches(c, filter, today)) found.set(c.number, c);
+  }
+  return { certificates: [...found.values()], cursor: encodeCursor(result.LastEvaluatedKey) };
 }
 
 /**
