@@ -1,5 +1,6 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Application, ApplicationStatus } from '../domain/application';
+import { sortableUtc } from '../domain/calendar/time';
 import type { Region } from '../domain/vocabulary';
 import { dynamo, TABLE_NAME } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -9,8 +10,9 @@ import type { TransactItem } from './transactions';
 /**
  * Application aggregate at `APPLICATION#<id>`. Listed by iteration, status and region in gsi1 (sort key
  * `<status>#<region>#<rank>#<id>`, the rank being the waitlist position while waitlisted, else the submission
- * instant), by person in gsi2, and by offer deadline in gsi3 while an offer is open. One application per person
- * per iteration is guarded by `PERSON#<sub>`/`APPLIED#<iteration>`.
+ * instant), by person in gsi2, and by offer deadline in gsi3 while an offer is open (in UTC, so keys sort by instant
+ * whatever the deadline's offset). One application per person per iteration is guarded by
+ * `PERSON#<sub>`/`APPLIED#<iteration>`.
  */
 export const applicationKey = (id: string) => ({ pk: `APPLICATION#${id}`, sk: '#APPLICATION' });
 const guardKey = (sub: string, iterationId: string) => ({ pk: `PERSON#${sub}`, sk: `APPLIED#${iterationId}` });
@@ -30,7 +32,7 @@ export function indexAttributes(a: Application) {
     gsi2pk: `PERSON#${a.applicantSub}`,
     gsi2sk: `APPLICATION#${new Date(a.submittedAt).toISOString()}#${a.id}`,
     ...(a.status === 'offered' || a.status === 'accepted'
-      ? { gsi3pk: OFFERS_DUE, gsi3sk: `${a.offer?.deadline ?? ''}#${a.id}` }
+      ? { gsi3pk: OFFERS_DUE, gsi3sk: `${a.offer ? sortableUtc(a.offer.deadline) : ''}#${a.id}` }
       : {}),
   };
 }

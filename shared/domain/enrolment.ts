@@ -1,6 +1,6 @@
 import type { Application, ApplicationStatus } from './application';
 import { liveClassTimes } from './calendar/live-classes';
-import { instantMs } from './calendar/time';
+import { instantMs, toCtIso } from './calendar/time';
 import { StateConflict } from './errors';
 import { firstClassStart, type Iteration } from './iteration';
 
@@ -16,7 +16,7 @@ export function offerDeadline(offeredAt: Date, iteration: Pick<Iteration, 'class
   const byDays = offeredAt.getTime() + responseDays * 24 * 3600_000;
   const start = firstClassStart(iteration);
   const latest = start ? Math.min(byDays, instantMs(start)) : byDays;
-  return new Date(latest).toISOString();
+  return toCtIso(new Date(latest));
 }
 
 export function promotionOpen(iteration: Pick<Iteration, 'classDates' | 'allocationClosedAt'>, now: Date): boolean {

@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { HttpProblem } from './errors';
-import type { Reply, RouteSpec, SuccessStatus } from './route';
+import { answersWithPages, type Reply, type RouteSpec, type SuccessStatus } from './route';
 import { createHash } from 'node:crypto';
 import { escapeHtml, PAGE_STYLE, page } from '../html';
 
@@ -77,7 +77,7 @@ export function prefersHtml(accept: string | undefined): boolean {
  * page) negotiate: a browser (`Accept` preferring `text/html`) gets the same problem as a short readable page.
  */
 export function problemResponse(problem: HttpProblem, event: ApiEvent, route?: RouteSpec): ApiResult {
-  const negotiates = route?.success.contentType?.startsWith('text/html') ?? false;
+  const negotiates = route ? answersWithPages(route) : false;
   const headers = { ...baseHeaders(event), ...problem.headers, ...(negotiates ? { vary: 'accept' } : {}) };
   if (negotiates && prefersHtml(event.headers?.accept)) {
     return {

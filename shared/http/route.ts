@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import type { Role } from '../domain/vocabulary';
 import type { Caller } from './caller';
+import type { Tag } from './routes/tags';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -37,7 +38,7 @@ export interface RouteSpec {
   access: Access;
   summary: string;
   description?: string;
-  tag: string;
+  tag: Tag;
   params?: z.ZodMiniObject;
   query?: z.ZodMiniObject;
   body?: z.ZodMiniType;
@@ -46,12 +47,23 @@ export interface RouteSpec {
   success: {
     status: SuccessStatus;
     description: string;
-    /** JSON body schema; also strips any field not in it before the response leaves. */
+    /**
+     * JSON body schema; also strips any field not in it before the response leaves. With `contentType`, it only
+     * documents the shape of the reply (the OpenAPI document itself).
+     */
     schema?: z.ZodMiniType;
-    /** Non-JSON answers (CSV, iCalendar, HTML, scripts): the operation returns a `Reply`. */
-    contentType?: string;
+    /**
+     * Non-JSON answers (CSV, iCalendar, HTML, scripts): the operation returns a `Reply`. Several when it picks one
+     * per answer (a stylesheet or a script).
+     */
+    contentType?: string | readonly string[];
+    /** Another success status the operation answers with (`WithStatus`), with the same body. */
+    also?: { status: SuccessStatus; description: string };
   };
-  /** Other statuses this route answers with, for the API document. */
+  /**
+   * Error statuses particular to this route (404, 410, 422…), for the API document. Those that follow from what the
+   * route is — signed in, has a body, writes, idempotent — are added by `openapi.ts`, not repeated here.
+   */
   problems?: readonly number[];
 }
 
@@ -91,7 +103,14 @@ export interface Reply {
   contentSecurityPolicy?: string;
 }
 
-type SuccessBody<R extends RouteSpec> = R['success']['contentType'] extends string
+/** The media types a route's `Reply` may carry. */
+export const replyTypes = (route: RouteSpec): readonly string[] => [route.success.contentType ?? []].flat();
+
+/** Routes that answer people with pages (the supervisor links, the docs page). */
+export const answersWithPages = (route: RouteSpec): boolean =>
+  replyTypes(route).some((type) => type.startsWith('text/html'));
+
+type SuccessBody<R extends RouteSpec> = R['success']['contentType'] extends string | readonly string[]
   ? Reply
   : R['success']['schema'] extends z.ZodMiniType
     ? z.input<R['success']['schema']> | WithStatus<z.input<R['success']['schema']>>

@@ -7,11 +7,20 @@ import { REGIONS } from '../domain/vocabulary';
  * bundle of the chained API). Write schemas are strict: an unknown field is a 400, never stored.
  */
 
-/** Attaches OpenAPI metadata (description, example, or `id` to make it a named component). */
+/**
+ * Attaches OpenAPI metadata (description, example, format, or `id` to make it a named component) to a copy of the
+ * schema, never to the schema itself. zod keeps metadata in one global registry keyed by schema instance: written
+ * on a shared building block (`instant`, `region`), the last description would show on every field built from it.
+ * The copy still inherits its original's metadata (zod links it to its parent) and validates the same way.
+ */
 export const meta = <T extends z.ZodMiniType>(schema: T, data: z.core.GlobalMeta): T => {
-  z.globalRegistry.add(schema, data);
-  return schema;
+  const copy = schema.clone();
+  z.globalRegistry.add(copy, data);
+  return copy;
 };
+
+/** A field's own description: what this field means where it is, which its building block cannot know. */
+export const described = <T extends z.ZodMiniType>(schema: T, description: string): T => meta(schema, { description });
 
 /** Free text: trimmed, bounded, no control characters other than newlines and tabs. */
 export const text = (max: number) =>
@@ -28,40 +37,56 @@ export const reason = meta(text(2000), { description: 'Why: kept in the audit tr
 export const id = (prefix: string) =>
   z.string().check(z.regex(new RegExp(`^${prefix}-[0-9A-HJKMNP-TV-Z]{16}$`), `not a valid ${prefix} id`));
 
-export const date = meta(z.iso.date(), { description: 'A calendar date, YYYY-MM-DD', example: '2027-03-02' });
+/** A calendar date (`format: date`). Also used for answers: every date the API returns is one. */
+export const date = meta(z.iso.date(), { example: '2027-03-02' });
 
-export const ctDateTime = meta(
-  z
-    .string()
-    .check(z.regex(CT_DATETIME_PATTERN, 'use YYYY-MM-DDTHH:MM (Connecticut time) or an ISO instant with offset')),
-  {
-    description: 'Connecticut wall time (`2027-03-15T23:59`) or an ISO 8601 instant with an offset.',
-    example: '2027-03-15T23:59',
-  },
-);
+/** A date-time as ADS types it, described by what it is: Connecticut wall time or an instant with an offset. */
+export const ctDateTime = (what: string) =>
+  meta(
+    z
+      .string()
+      .check(z.regex(CT_DATETIME_PATTERN, 'use YYYY-MM-DDTHH:MM (Connecticut time) or an ISO instant with offset')),
+    {
+      description: `${what}: Connecticut wall time (\`2027-03-15T23:59\`) or an ISO 8601 instant with an offset.`,
+      example: '2027-03-15T23:59',
+    },
+  );
 
-/** An instant as the API returns it: ISO 8601 with Connecticut's offset on that date. */
-export const instant = meta(z.string(), {
-  description: 'ISO 8601 instant with offset',
-  example: '2027-03-15T23:59:00.000-04:00',
-});
+/**
+ * An instant as the API returns it: RFC 3339 `date-time` with Connecticut's offset on that date (`-05:00` in
+ * winter, `-04:00` in summer), never `Z`. Documented only: answers are not re-validated on the way out.
+ */
+export const instant = meta(z.string(), { format: 'date-time', example: '2027-03-15T23:59:00.000-04:00' });
 
 export const region = z.enum(REGIONS);
 
 export const whole = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
 
-export const seatsInput = z.strictObject({ North: whole(0, 500), South: whole(0, 500), West: whole(0, 500) });
-export const seatsView = z.object({ North: z.number(), South: z.number(), West: z.number(), total: z.number() });
+export const seatsInput = z.strictObject({
+  North: described(whole(0, 500), 'Seats for applicants competing in the North region.'),
+  South: described(whole(0, 500), 'Seats for applicants competing in the South region.'),
+  West: described(whole(0, 500), 'Seats for applicants competing in the West region.'),
+});
+export const seatsView = z.object({
+  North: described(z.number(), 'Seats of the North region.'),
+  South: described(z.number(), 'Seats of the South region.'),
+  West: described(z.number(), 'Seats of the West region.'),
+  total: described(z.number(), 'All seats of the iteration: the sum of the regions.'),
+});
 
 export const pageQuery = {
-  cursor: meta(z.optional(z.string().check(z.maxLength(2048))), {
-    description: 'Opaque cursor from the previous page.',
-  }),
-  limit: z._default(
-    z.coerce.number().check(z.refine(Number.isInteger, 'a whole number'), z.minimum(1), z.maximum(100)),
-    25,
+  cursor: described(
+    z.optional(z.string().check(z.maxLength(2048))),
+    'Opaque cursor from the previous page (its `cursor`); omit for the first page.',
+  ),
+  limit: described(
+    z._default(z.coerce.number().check(z.refine(Number.isInteger, 'a whole number'), z.minimum(1), z.maximum(100)), 25),
+    'How many items per page (1–100).',
   ),
 };
 
 export const page = <T extends z.ZodMiniType>(item: T) =>
-  z.object({ items: z.array(item), cursor: z.optional(z.string()) });
+  z.object({
+    items: described(z.array(item), 'This page of results.'),
+    cursor: described(z.optional(z.string()), 'Send as `cursor` to get the next page; absent on the last page.'),
+  });

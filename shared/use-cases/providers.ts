@@ -34,7 +34,8 @@ export const providerView = (p: Provider) => ({
   contractsWithDds: p.contractsWithDds,
   costFree: costFree(p),
   contact: p.contact,
-  futureStaff: p.futureStaff,
+  // Stored in UTC so the newer-figure condition compares strings by instant; shown with Connecticut's offset.
+  futureStaff: p.futureStaff && { ...p.futureStaff, reportedAt: toCtIso(new Date(p.futureStaff.reportedAt)) },
   priority: p.priority,
   version: p.version,
   updatedAt: p.updatedAt,

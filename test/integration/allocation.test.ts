@@ -149,7 +149,7 @@ describe('offers, agreements and enrolment', () => {
     const [n1, n2, n3, s1] = applicants;
     expect(await statusOf(n1!.who, n1!.applicationId)).toMatchObject({
       status: 'offered',
-      offer: { seatRegion: 'North', via: 'allocation', deadline: '2027-01-23T14:00:00.000Z' },
+      offer: { seatRegion: 'North', via: 'allocation', deadline: '2027-01-23T09:00:00.000-05:00' },
     });
     expect(await statusOf(n3!.who, n3!.applicationId)).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
     expect((await statusOf(s1!.who, s1!.applicationId)).status).toBe('offered');

@@ -278,7 +278,7 @@ describe('every error a function answers is problem+json', () => {
       method: 'GET',
       path: '/iterations/{iterationId}/seats',
     } as const;
-    const answer = await invoke(stray, { params: { iterationId: NO_SUCH_ITERATION } });
+    const answer = await invoke(stray, { params: { iterationId: NO_SUCH_ITERATION }, outsideTheDocument: true });
     expect([answer.status, answer.headers['content-type'], answer.headers['x-content-type-options']]).toEqual([
       404,
       'application/problem+json',

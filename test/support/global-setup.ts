@@ -1,12 +1,17 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startDynamo, startSes, type Running } from '../../scripts/local/components';
 
 /**
  * One DynamoDB Local (in memory) and one local SES for the whole run; each test file gets its own table
- * (see per-file-env.ts), so files run in parallel without seeing each other's data.
+ * (see per-file-env.ts), so files run in parallel without seeing each other's data. Test processes record the
+ * operation × status pairs they receive under CONFORMANCE_DIR (see conformance.ts).
  */
 export default async function globalSetup(): Promise<void> {
   const [dynamo, ses] = await Promise.all([startDynamo(), startSes()]);
   process.env.TEST_DYNAMO_ENDPOINT = dynamo.endpoint;
   process.env.TEST_SES_ENDPOINT = ses.endpoint;
+  process.env.CONFORMANCE_DIR = mkdtempSync(join(tmpdir(), 'ce-conformance-'));
   (globalThis as { __localComponents?: Running[] }).__localComponents = [dynamo, ses];
 }

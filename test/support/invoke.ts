@@ -2,6 +2,7 @@ import { apiEvent, flattenClaims } from '../../scripts/local/api-event';
 import { lambdaContext, loadAreaHandler } from '../../scripts/local/gateway';
 import type { Role } from '../../shared/domain/vocabulary';
 import type { RouteSpec } from '../../shared/http/route';
+import { conform } from './conformance';
 
 /** A signed-in person as the authorizer would describe them (claims), for in-process calls. */
 export interface As {
@@ -21,6 +22,8 @@ export interface Call {
   rawBody?: string;
   headers?: Record<string, string>;
   as?: As;
+  /** Only for a route deliberately absent from the API document (a stray route key): skips the conformance check. */
+  outsideTheDocument?: true;
 }
 
 export interface Answer<T = any> {
@@ -34,6 +37,9 @@ export interface Answer<T = any> {
  * Calls a route's handler in-process through the same middleware stack Lambda runs, with the event the HTTP API
  * would build (claims flattened the way its JWT authorizer flattens them). Token verification itself is covered
  * by the end-to-end tests through the local gateway.
+ *
+ * Every answer is checked against the served API document (`conformance.ts`), except a call without a caller to
+ * a signed-in route: in AWS the JWT authorizer answers that one before the function runs (checked end to end).
  */
 export async function invoke<T = any>(route: RouteSpec, call: Call = {}): Promise<Answer<T>> {
   const params = call.params ?? {};
@@ -62,7 +68,10 @@ export async function invoke<T = any>(route: RouteSpec, call: Call = {}): Promis
   const headers = Object.fromEntries(
     Object.entries(result.headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)]),
   );
+  const status = result.statusCode ?? 200;
+  if ((call.as || route.access === 'public') && !call.outsideTheDocument)
+    await conform(route, { status, headers, text });
   let body: unknown = text;
   if (/json/.test(headers['content-type'] ?? '') && text) body = JSON.parse(text);
-  return { status: result.statusCode ?? 200, headers, body: body as T, text };
+  return { status, headers, body: body as T, text };
 }

@@ -2,9 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import { matchRoute } from '../../scripts/local/api-event';
 import { cognitoClient, signIn } from '../../scripts/local/cognito';
 import { startStack, type StackState } from '../../scripts/local/stack';
 import type { Role } from '../../shared/domain/vocabulary';
+import { ALL_ROUTES } from '../../shared/http/routes';
+import { conform } from './conformance';
 
 export interface TestStack {
   state: StackState;
@@ -19,7 +22,8 @@ export interface TestStack {
 
 /**
  * The whole local backend for an end-to-end test file: the run's shared DynamoDB Local and SES, this file's own
- * table, a cognito-local issuing real RS256 tokens, and the gateway verifying them.
+ * table, a cognito-local issuing real RS256 tokens, and the gateway verifying them. Every answer to a path of the
+ * route table is checked against the served API document (`conformance.ts`).
  */
 export async function startTestStack(): Promise<TestStack> {
   const { state, stop } = await startStack({
@@ -48,6 +52,9 @@ export async function startTestStack(): Promise<TestStack> {
       }
       const res = await fetch(`${state.gatewayUrl}${path}`, { ...init, headers, body });
       const text = await res.text();
+      const url = new URL(path, state.gatewayUrl);
+      const route = matchRoute(ALL_ROUTES, (init.method ?? 'GET').toUpperCase(), url.pathname)?.route;
+      if (route) await conform(route, { status: res.status, headers: Object.fromEntries(res.headers), text });
       let parsed: unknown = text;
       if (/json/.test(res.headers.get('content-type') ?? '') && text) parsed = JSON.parse(text);
       return { status: res.status, headers: res.headers, body: parsed, text };

@@ -1,75 +1,84 @@
 import * as z from 'zod/mini';
 import { route } from '../route';
-import { id, instant, meta, pageQuery, text } from '../schemas';
+import { described, id, instant, meta, pageQuery, text } from '../schemas';
 
 export const email = meta(z.email().check(z.maxLength(254)), { example: 'pat@provider.example.org' });
-const position = meta(z.enum(['direct-service', 'management']), {
-  description: 'Direct-service staff, or management/director level.',
-});
+const position = described(
+  z.enum(['direct-service', 'management']),
+  'Direct-service staff, or management/director level.',
+);
+const providerId = 'Your provider agency, or null if you work self-hired (Self-Determination program).';
 
 const ProfileInput = meta(
   z.strictObject({
-    name: text(120),
-    jobTitle: text(120),
+    name: described(text(120), 'Your name, as it will appear on your certificates.'),
+    jobTitle: described(text(120), 'Your job title.'),
     position,
-    providerId: meta(z.nullable(id('pr')), {
-      description: 'Your provider agency, or null if you work self-hired (Self-Determination program).',
-    }),
-    supervisor: z.strictObject({ name: text(120), email }),
+    providerId: described(z.nullable(id('pr')), providerId),
+    supervisor: described(
+      z.strictObject({
+        name: described(text(120), "Your supervisor's name."),
+        email: described(email, "Your supervisor's email: endorsement and co-signing links go there."),
+      }),
+      'Your supervisor, who endorses your applications.',
+    ),
   }),
   { id: 'ProfileInput' },
 );
 
 const Profile = meta(
   z.object({
-    name: z.string(),
-    email: z.string(),
-    jobTitle: z.string(),
+    name: described(z.string(), 'Your name, as it will appear on your certificates.'),
+    email: described(z.string(), 'Your verified sign-in email.'),
+    jobTitle: described(z.string(), 'Your job title.'),
     position,
-    providerId: z.nullable(z.string()),
-    membership: meta(z.enum(['none', 'claimed', 'confirmed']), {
-      description: 'A provider named here is a claim until your supervisor endorses an application.',
-    }),
-    membershipConfirmedAt: z.optional(instant),
-    supervisor: z.object({ name: z.string(), email: z.string() }),
-    version: z.number(),
-    updatedAt: instant,
+    providerId: described(z.nullable(z.string()), providerId),
+    membership: described(
+      z.enum(['none', 'claimed', 'confirmed']),
+      'A provider named here is a claim until your supervisor endorses an application.',
+    ),
+    membershipConfirmedAt: described(z.optional(instant), 'When your membership of the provider was confirmed.'),
+    supervisor: described(
+      z.object({
+        name: described(z.string(), "Your supervisor's name."),
+        email: described(z.string(), "Your supervisor's email: endorsement and co-signing links go there."),
+      }),
+      'Your supervisor, who endorses your applications.',
+    ),
+    version: described(z.number(), 'The version of your profile.'),
+    updatedAt: described(instant, 'When your profile was last saved.'),
   }),
   { id: 'Profile' },
 );
 
-const membership = meta(z.enum(['none', 'claimed', 'confirmed']), {
-  description:
-    "`none`: self-hired, no provider; `claimed`: names a provider no supervisor has confirmed yet (by endorsing an application); `confirmed`: confirmed by that provider's supervisor.",
-});
-
 const PersonMatch = meta(
   z.object({
-    personId: meta(z.string(), {
-      description:
-        "The person's id (their sign-in subject), for the routes keyed by a person: departure, outside certifications, their certifications, recertification admission.",
-    }),
-    name: meta(z.string(), { description: 'The name on their profile, as they wrote it.' }),
-    email: meta(z.string(), { description: 'Their verified sign-in email.' }),
-    providerId: meta(z.nullable(z.string()), {
-      description: 'The provider agency their profile names; null if they work self-hired.',
-    }),
-    providerName: meta(z.nullable(z.string()), {
-      description: "That provider's name; null if they work self-hired.",
-    }),
-    membership,
-    membershipConfirmedAt: meta(z.optional(instant), {
-      description: 'When the membership was confirmed (absent unless `confirmed`).',
-    }),
+    personId: described(
+      z.string(),
+      "The person's id (their sign-in subject), for the routes keyed by a person: departure, outside certifications, their certifications, recertification admission.",
+    ),
+    name: described(z.string(), 'The name on their profile, as they wrote it.'),
+    email: described(z.string(), 'Their verified sign-in email.'),
+    providerId: described(z.nullable(z.string()), 'The provider agency their profile names; null if self-hired.'),
+    providerName: described(z.nullable(z.string()), "That provider's name; null if self-hired."),
+    membership: described(
+      z.enum(['none', 'claimed', 'confirmed']),
+      "`none`: self-hired, no provider; `claimed`: names a provider no supervisor has confirmed yet (by endorsing an application); `confirmed`: confirmed by that provider's supervisor.",
+    ),
+    membershipConfirmedAt: described(
+      z.optional(instant),
+      'When the membership was confirmed (absent unless `confirmed`).',
+    ),
   }),
   { id: 'PersonMatch' },
 );
 
 const PersonLookup = z.object({
-  items: meta(z.array(PersonMatch), { description: 'The people found, in name order (name search).' }),
-  cursor: meta(z.optional(z.string()), {
-    description: 'Present when there may be more: pass it back as `cursor` for the next page (name search only).',
-  }),
+  items: described(z.array(PersonMatch), 'The people found, in name order (a name search lists each name matched).'),
+  cursor: described(
+    z.optional(z.string()),
+    'Send as `cursor` to get the next page (name search only); absent on the last page.',
+  ),
 });
 
 const tag = 'Accounts';
@@ -84,7 +93,7 @@ export const accountRoutes = {
     tag,
     summary: 'Your profile',
     success: { status: 200, description: 'Your profile', schema: Profile },
-    problems: [401, 403, 404],
+    problems: [404],
   }),
   putMyProfile: route({
     operationId: 'putMyProfile',
@@ -98,7 +107,7 @@ export const accountRoutes = {
       'Your email is the one you signed in with. Naming a provider is a claim until your supervisor confirms it by endorsing an application.',
     body: ProfileInput,
     success: { status: 200, description: 'Your profile as saved', schema: Profile },
-    problems: [400, 401, 403, 409, 422],
+    problems: [422],
   }),
   createStaffAccount: route({
     operationId: 'createStaffAccount',
@@ -108,13 +117,20 @@ export const accountRoutes = {
     access: ['ads-staff'],
     tag,
     summary: 'Create an account for ADS staff or DDS (Cognito emails a temporary password)',
-    body: z.strictObject({ email, role: z.enum(['ads-staff', 'dds']) }),
+    body: z.strictObject({
+      email: described(email, "The new account's sign-in email; Cognito sends the temporary password there."),
+      role: described(z.enum(['ads-staff', 'dds']), 'The group the account joins.'),
+    }),
     success: {
       status: 201,
       description: 'The account',
-      schema: z.object({ personId: z.string(), email: z.string(), role: z.string(), createdAt: instant }),
+      schema: z.object({
+        personId: described(z.string(), "The new account's sign-in id."),
+        email: described(z.string(), "The new account's sign-in email."),
+        role: described(z.enum(['ads-staff', 'dds']), 'The group the account joined.'),
+        createdAt: described(instant, 'When the account was created.'),
+      }),
     },
-    problems: [400, 401, 403, 409],
   }),
   lookupPeople: route({
     operationId: 'lookupPeople',
@@ -128,10 +144,8 @@ export const accountRoutes = {
       'Exactly one of `name` or `email`. A name matches from the start of any of its words (a surname finds the person); case, accents and letters such as ł, ø, đ, ß or æ do not matter (they match their plain-Latin spelling). An email matches exactly, without regard to case.',
     query: z
       .strictObject({
-        name: meta(z.optional(text(100)), {
-          description: "The start of any of the person's names: first, middle or surname.",
-        }),
-        email: meta(z.optional(email), { description: 'Their sign-in email, in any case.' }),
+        name: described(z.optional(text(100)), "The start of any of the person's names: first, middle or surname."),
+        email: described(z.optional(email), 'Their sign-in email, in any case.'),
         ...pageQuery,
       })
       .check(
@@ -141,6 +155,5 @@ export const accountRoutes = {
         }),
       ),
     success: { status: 200, description: 'The people found', schema: PersonLookup },
-    problems: [400, 401, 403],
   }),
 } as const;

@@ -1,78 +1,134 @@
 import * as z from 'zod/mini';
 import { route } from '../route';
-import { id, instant, meta, reason, region, whole } from '../schemas';
+import { date, described, id, instant, meta, reason, region, whole } from '../schemas';
 import { ApplicationView } from './applications';
+import { LiveClass } from './iterations';
 
-const iterationId = id('it');
-const applicationId = id('ap');
-const byRegion = <T extends z.ZodMiniType>(t: T) => z.object({ North: t, South: t, West: t });
+const iterationId = described(id('it'), 'The iteration.');
+const applicationId = described(id('ap'), 'The application.');
+const byRegion = <T extends z.ZodMiniType>(t: T, what: string) =>
+  z.object({
+    North: described(t, `${what}: North.`),
+    South: described(t, `${what}: South.`),
+    West: described(t, `${what}: West.`),
+  });
+const decision = z.enum(['seat', 'waitlist']);
 
 const ProposalLine = meta(
   z.object({
-    applicationId: z.string(),
-    personId: meta(z.string(), {
-      description: "The applicant's person id, for the routes keyed by a person.",
-    }),
-    applicantName: z.string(),
-    providerId: z.optional(z.string()),
-    providerName: z.optional(z.string()),
-    region,
-    decision: z.enum(['seat', 'waitlist']),
-    round: z.optional(z.number()),
-    seatRegion: z.optional(region),
-    waitlistPosition: z.optional(z.number()),
-    regionWaitlistPosition: z.optional(z.number()),
-    rank: z.number(),
-    factors: z.object({
-      expiresOn: z.optional(z.string()),
-      priority: z.boolean(),
-      certifiedStaff: z.number(),
-      position: z.enum(['direct-service', 'management']),
-      submittedAt: z.string(),
-    }),
-    override: z.optional(
-      z.object({ decision: z.enum(['seat', 'waitlist']), reason: z.string(), by: z.string(), at: z.string() }),
+    applicationId: described(z.string(), 'The application this line places.'),
+    personId: described(z.string(), "The applicant's person id, for the routes keyed by a person."),
+    applicantName: described(z.string(), "The applicant's name."),
+    providerId: described(z.optional(z.string()), "The applicant's provider (absent if self-hired)."),
+    providerName: described(z.optional(z.string()), "The provider's name (absent if self-hired)."),
+    region: described(region, 'The region whose seat the applicant competes for.'),
+    decision: described(decision, 'Seated, or waitlisted.'),
+    round: described(
+      z.optional(z.number()),
+      "The round that seated them: 1 one per provider, 2 further staff, 3 a region's unfilled seats statewide.",
     ),
-    reasons: meta(z.array(z.string()), { description: 'Why this line is where it is, in plain words.' }),
+    seatRegion: described(
+      z.optional(region),
+      "The region whose seat it is (another region's unfilled seat in round 3).",
+    ),
+    waitlistPosition: described(
+      z.optional(z.number()),
+      'Statewide waitlist position (1 = first offered a freed seat).',
+    ),
+    regionWaitlistPosition: described(z.optional(z.number()), 'Position among those waitlisted for the same region.'),
+    rank: described(z.number(), 'Overall rank by the factors (1 = strongest claim).'),
+    factors: described(
+      z.object({
+        expiresOn: described(
+          z.optional(date),
+          "Recertification: the applicant's soonest certification expiry (sooner ranks first).",
+        ),
+        priority: described(z.boolean(), 'Whether the provider has priority status.'),
+        certifiedStaff: described(
+          z.number(),
+          "The provider's staff holding an active certification (fewer ranks first).",
+        ),
+        position: described(
+          z.enum(['direct-service', 'management']),
+          'Direct-service staff rank before management/director level.',
+        ),
+        submittedAt: described(instant, 'When the application was submitted (earlier ranks first).'),
+      }),
+      'What the ranking weighed, in its order.',
+    ),
+    override: described(
+      z.optional(
+        z.object({
+          decision: described(decision, 'What ADS decided: seat or waitlist.'),
+          reason: described(z.string(), 'Why ADS overrode the ranking.'),
+          by: described(z.string(), 'Who set the override.'),
+          at: described(instant, 'When the override was set.'),
+        }),
+      ),
+      'An ADS override, which comes before every factor.',
+    ),
+    reasons: described(z.array(z.string()), 'Why this line is where it is, in plain words.'),
   }),
   { id: 'ProposalLine' },
 );
 const Proposal = meta(
   z.object({
-    version: z.number(),
-    computedAt: instant,
-    seats: byRegion(z.number()),
-    seated: byRegion(z.number()),
-    waitlisted: z.number(),
-    lines: z.array(ProposalLine),
+    version: described(z.number(), 'The proposal version (confirm only the latest).'),
+    computedAt: described(instant, 'When the proposal was computed.'),
+    seats: described(byRegion(z.number(), 'Seats of the region'), 'The seats per region it allocated.'),
+    seated: described(byRegion(z.number(), 'Applicants seated in the region'), 'How many it seats per region.'),
+    waitlisted: described(z.number(), 'How many it puts on the waitlist.'),
+    lines: described(z.array(ProposalLine), 'Every endorsed application: seated first, then the waitlist in order.'),
   }),
   { id: 'AllocationProposal' },
 );
+const seatFigures = z.object({
+  capacity: described(z.number(), "The region's seats."),
+  offered: described(z.number(), 'Seats of the region offered and not yet answered.'),
+  enrolled: described(z.number(), 'Seats of the region taken by enrolled learners (or accepted offers).'),
+  free: described(z.number(), 'Seats of the region neither offered nor taken.'),
+});
 const Summary = meta(
   z.object({
-    iterationId: z.string(),
-    latestVersion: z.number(),
-    confirmedVersion: z.optional(z.number()),
-    confirmedAt: z.optional(instant),
-    promotionOpen: meta(z.boolean(), {
-      description: 'Whether released seats are still offered to the waitlist (until the first class starts).',
-    }),
-    allocationClosedAt: z.optional(instant),
-    seats: byRegion(z.object({ capacity: z.number(), offered: z.number(), enrolled: z.number(), free: z.number() })),
+    iterationId: described(z.string(), 'The iteration.'),
+    latestVersion: described(z.number(), 'The latest proposal version (0 before any).'),
+    confirmedVersion: described(z.optional(z.number()), 'The proposal version confirmed, once confirmed.'),
+    confirmedAt: described(z.optional(instant), 'When the allocation was confirmed.'),
+    promotionOpen: described(
+      z.boolean(),
+      'Whether released seats are still offered to the waitlist (until the first class starts).',
+    ),
+    allocationClosedAt: described(z.optional(instant), 'When ADS closed allocation early.'),
+    seats: described(byRegion(seatFigures, 'Seat figures of the region'), 'Seat figures per region.'),
   }),
   { id: 'AllocationSummary' },
 );
 const Agreement = meta(
   z.object({
-    title: z.string(),
-    courseDates: z.array(
-      z.object({ date: z.string(), startsAt: instant, endsAt: instant, durationMinutes: z.number() }),
+    title: described(z.string(), "The agreement's title, naming the iteration."),
+    courseDates: described(z.array(LiveClass), 'Every live class, each of which must be attended.'),
+    homeworkDeadlines: described(
+      z.array(
+        z.object({
+          title: described(z.string(), "The assignment's title."),
+          dueAt: described(instant, 'When the homework is due (on time = handed in at or before it).'),
+        }),
+      ),
+      'Every homework deadline.',
     ),
-    homeworkDeadlines: z.array(z.object({ title: z.string(), dueAt: instant })),
-    responsibilities: z.array(z.string()),
-    attendancePolicy: z.string(),
-    deadline: instant,
-    agreement: z.object({ signedAt: z.optional(instant), cosignedAt: z.optional(instant) }),
+    responsibilities: described(z.array(z.string()), "The learner's responsibilities, in words."),
+    attendancePolicy: described(z.string(), 'The attendance policy, in words.'),
+    deadline: described(
+      instant,
+      'By when the offer must be accepted and the agreement co-signed: a set number of days after the offer (7 by default), never later than the first live class.',
+    ),
+    agreement: described(
+      z.object({
+        signedAt: described(z.optional(instant), 'When the learner signed the training agreement.'),
+        cosignedAt: described(z.optional(instant), 'When the supervisor co-signed it (this enrols the learner).'),
+      }),
+      'Signatures so far.',
+    ),
   }),
   { id: 'TrainingAgreement' },
 );
@@ -94,7 +150,7 @@ export const allocationRoutes = {
       'Order: ADS overrides; (recertification: soonest-expiring certification); priority status; providers with fewer staff holding an active certification; direct-service staff; one seat per provider in round 1, further staff in round 2; earliest application.',
     params: z.strictObject({ iterationId }),
     success: { status: 201, description: 'The proposal, each line with its reasons', schema: Proposal },
-    problems: [400, 401, 403, 404, 409],
+    problems: [404],
   }),
   latestProposal: route({
     operationId: 'latestProposal',
@@ -106,7 +162,7 @@ export const allocationRoutes = {
     summary: 'The latest allocation proposal',
     params: z.strictObject({ iterationId }),
     success: { status: 200, description: 'The proposal', schema: Proposal },
-    problems: [400, 401, 403, 404],
+    problems: [404],
   }),
   setOverride: route({
     operationId: 'setOverride',
@@ -118,13 +174,21 @@ export const allocationRoutes = {
     summary:
       'Seat or waitlist an applicant regardless of the ranking (or remove the override), with a reason (audited)',
     params: z.strictObject({ iterationId, applicationId }),
-    body: z.strictObject({ decision: z.enum(['seat', 'waitlist', 'none']), reason }),
+    body: z.strictObject({
+      decision: described(z.enum(['seat', 'waitlist', 'none']), 'Seat, waitlist, or `none` to remove the override.'),
+      reason,
+    }),
     success: {
       status: 200,
       description: 'The override',
-      schema: z.object({ applicationId: z.string(), decision: z.string(), reason: z.string(), at: instant }),
+      schema: z.object({
+        applicationId: described(z.string(), 'The application the override is for.'),
+        decision: described(z.enum(['seat', 'waitlist', 'none']), 'The override now (`none`: removed).'),
+        reason: described(z.string(), 'Why ADS overrode the ranking.'),
+        at: described(instant, 'When the override was set.'),
+      }),
     },
-    problems: [400, 401, 403, 404, 409, 422],
+    problems: [404, 422],
   }),
   confirmProposal: route({
     operationId: 'confirmProposal',
@@ -136,9 +200,9 @@ export const allocationRoutes = {
     summary:
       'Confirm the latest proposal: offers go out with a response deadline; the others learn their waitlist position',
     params: z.strictObject({ iterationId }),
-    body: z.strictObject({ version: whole(1, 1_000_000) }),
+    body: z.strictObject({ version: described(whole(1, 1_000_000), 'The proposal version to confirm: the latest.') }),
     success: { status: 200, description: 'The allocation after confirmation', schema: Summary },
-    problems: [400, 401, 403, 404, 409],
+    problems: [404],
   }),
   closeAllocation: route({
     operationId: 'closeAllocation',
@@ -151,7 +215,7 @@ export const allocationRoutes = {
     params: z.strictObject({ iterationId }),
     body: z.strictObject({ reason }),
     success: { status: 200, description: 'The allocation', schema: Summary },
-    problems: [400, 401, 403, 404, 409],
+    problems: [404],
   }),
   allocationSummary: route({
     operationId: 'allocationSummary',
@@ -163,7 +227,7 @@ export const allocationRoutes = {
     summary: 'Seats offered, enrolled and free by region, and the state of the allocation',
     params: z.strictObject({ iterationId }),
     success: { status: 200, description: 'The allocation', schema: Summary },
-    problems: [400, 401, 403, 404],
+    problems: [404],
   }),
   trainingAgreement: route({
     operationId: 'trainingAgreement',
@@ -176,7 +240,7 @@ export const allocationRoutes = {
       'The CE Provider Training Agreement for an offered seat (course dates, responsibilities, attendance policy)',
     params: z.strictObject({ applicationId }),
     success: { status: 200, description: 'The agreement', schema: Agreement },
-    problems: [400, 401, 403, 404, 409],
+    problems: [404, 409],
   }),
   acceptOffer: route({
     operationId: 'acceptOffer',
@@ -188,18 +252,21 @@ export const allocationRoutes = {
     summary: 'Accept the offered seat and sign the training agreement; your supervisor is asked to co-sign',
     params: z.strictObject({ applicationId }),
     body: z.strictObject({
-      agreement: z.strictObject({
-        courseDates: z.literal(true),
-        responsibilities: z.literal(true),
-        attendancePolicy: z.literal(true),
-      }),
+      agreement: described(
+        z.strictObject({
+          courseDates: described(z.literal(true), 'You will attend every live class of the agreement.'),
+          responsibilities: described(z.literal(true), 'You accept the responsibilities of the agreement.'),
+          attendancePolicy: described(z.literal(true), 'You accept the attendance policy of the agreement.'),
+        }),
+        'The training agreement, signed: each part accepted.',
+      ),
     }),
     success: {
       status: 200,
       description: 'The application (accepted; enrolled once co-signed)',
       schema: ApplicationView,
     },
-    problems: [400, 401, 403, 404, 409],
+    problems: [404],
   }),
   declineOffer: route({
     operationId: 'declineOffer',
@@ -211,6 +278,6 @@ export const allocationRoutes = {
     summary: 'Decline the offered seat (it goes to the next person waiting)',
     params: z.strictObject({ applicationId }),
     success: { status: 200, description: 'The application', schema: ApplicationView },
-    problems: [400, 401, 403, 404, 409],
+    problems: [404],
   }),
 } as const;

@@ -1,85 +1,124 @@
 import * as z from 'zod/mini';
 import { APPLICATION_STATUSES } from '../../domain/application';
 import { route } from '../route';
-import { id, instant, meta, page, pageQuery, reason, region, whole } from '../schemas';
+import { described, id, instant, meta, page, pageQuery, reason, region, whole } from '../schemas';
 
-const iterationId = id('it');
-const applicationId = id('ap');
+const iterationId = described(id('it'), 'The iteration.');
+const applicationId = described(id('ap'), 'The application.');
 const status = z.enum(APPLICATION_STATUSES);
 const position = z.enum(['direct-service', 'management']);
+const providerRegions = described(z.array(region), "The provider's total coverage area.");
 
 const ApplyInput = meta(
   z.strictObject({
-    iterationId,
-    region: meta(region, { description: 'The region whose seat you compete for: one your provider covers.' }),
-    acknowledgement: meta(
-      z.strictObject({ attendAllLiveClasses: z.literal(true), homeworkByDeadlines: z.literal(true) }),
-      {
-        description: 'You will attend every live class and complete the homework by its deadlines.',
-      },
+    iterationId: described(id('it'), 'The iteration to apply to (its window must be open).'),
+    region: described(region, 'The region whose seat you compete for: one your provider covers.'),
+    acknowledgement: described(
+      z.strictObject({
+        attendAllLiveClasses: described(z.literal(true), 'You will attend every live class, in full.'),
+        homeworkByDeadlines: described(z.literal(true), 'You will hand in every assignment by its deadline.'),
+      }),
+      'What the course requires of you, acknowledged.',
     ),
-    futureStaffPlanned: meta(whole(0, 1000), {
-      description: 'How many staff your provider plans to send to future iterations.',
-    }),
+    futureStaffPlanned: described(whole(0, 1000), 'How many staff your provider plans to send to future iterations.'),
   }),
   { id: 'ApplyInput' },
 );
 
 export const ApplicationView = meta(
   z.object({
-    id: z.string(),
-    iteration: z.object({
-      id: z.string(),
-      kind: z.enum(['initial', 'recertification']),
-      title: z.optional(z.string()),
-    }),
-    region,
-    providerId: z.nullable(z.string()),
-    providerName: z.nullable(z.string()),
-    position,
-    supervisor: z.object({ name: z.string(), email: z.string() }),
-    futureStaffPlanned: z.number(),
-    status,
-    submittedAt: instant,
-    endorsedAt: z.optional(instant),
-    waitlistPosition: z.optional(z.number()),
-    offer: z.optional(
-      z.object({ offeredAt: instant, deadline: instant, seatRegion: region, via: z.enum(['allocation', 'waitlist']) }),
+    id: described(z.string(), "The application's id."),
+    iteration: described(
+      z.object({
+        id: described(z.string(), "The iteration's id."),
+        kind: described(z.enum(['initial', 'recertification']), 'An initial course or a recertification course.'),
+        title: described(z.optional(z.string()), "The iteration's title (absent where it is not looked up)."),
+      }),
+      'The iteration applied to.',
     ),
-    agreement: z.optional(z.object({ signedAt: z.optional(instant), cosignedAt: z.optional(instant) })),
-    enrolledAt: z.optional(instant),
-    closedAt: z.optional(instant),
-    closedReason: z.optional(z.string()),
+    region: described(region, 'The region whose seat you compete for.'),
+    providerId: described(z.nullable(z.string()), 'Your provider when you applied; null if self-hired.'),
+    providerName: described(z.nullable(z.string()), "That provider's name; null if self-hired."),
+    position: described(position, 'Your position when you applied (direct-service staff rank first).'),
+    supervisor: described(
+      z.object({
+        name: described(z.string(), "The supervisor's name."),
+        email: described(z.string(), "The supervisor's email, where endorsement and co-signing links go."),
+      }),
+      'The supervisor who endorses the application and co-signs the training agreement.',
+    ),
+    futureStaffPlanned: described(z.number(), 'How many staff the provider plans to send to future iterations.'),
+    status: described(status, 'Where the application stands.'),
+    submittedAt: described(instant, 'When the application was submitted.'),
+    endorsedAt: described(z.optional(instant), 'When the supervisor endorsed it.'),
+    waitlistPosition: described(z.optional(z.number()), 'Your statewide waitlist position, while waitlisted.'),
+    offer: described(
+      z.optional(
+        z.object({
+          offeredAt: described(instant, 'When the seat was offered.'),
+          deadline: described(
+            instant,
+            'By when the offer must be accepted and the agreement co-signed: a set number of days after the offer (7 by default), never later than the first live class.',
+          ),
+          seatRegion: described(
+            region,
+            "The region whose seat is offered (a statewide promotion may fill another region's).",
+          ),
+          via: described(
+            z.enum(['allocation', 'waitlist']),
+            'Offered by the allocation, or promoted from the waitlist.',
+          ),
+        }),
+      ),
+      'The seat offered, once there is one.',
+    ),
+    agreement: described(
+      z.optional(
+        z.object({
+          signedAt: described(z.optional(instant), 'When the learner signed the training agreement.'),
+          cosignedAt: described(z.optional(instant), 'When the supervisor co-signed it (this enrols the learner).'),
+        }),
+      ),
+      'The training agreement, once signing has begun.',
+    ),
+    enrolledAt: described(z.optional(instant), 'When the learner was enrolled.'),
+    closedAt: described(
+      z.optional(instant),
+      'When the application closed (withdrawn, declined, lapsed, not considered…).',
+    ),
+    closedReason: described(z.optional(z.string()), 'Why it closed, in words.'),
   }),
   { id: 'Application' },
 );
 
 const ApplicationRow = meta(
   z.object({
-    id: z.string(),
-    personId: meta(z.string(), {
-      description: "The applicant's person id, for the routes keyed by a person.",
-    }),
-    applicantName: z.string(),
-    applicantEmail: z.string(),
-    jobTitle: z.string(),
-    position,
-    providerId: z.nullable(z.string()),
-    providerName: z.nullable(z.string()),
-    providerRegions: meta(z.array(region), { description: "The provider's total coverage area." }),
-    providerPriority: z.boolean(),
-    region,
-    status,
-    endorsed: z.boolean(),
-    endorsedAt: z.optional(instant),
-    submittedAt: instant,
-    futureStaffPlanned: z.number(),
-    waitlistPosition: z.optional(z.number()),
+    id: described(z.string(), "The application's id."),
+    personId: described(z.string(), "The applicant's person id, for the routes keyed by a person."),
+    applicantName: described(z.string(), "The applicant's name."),
+    applicantEmail: described(z.string(), "The applicant's email."),
+    jobTitle: described(z.string(), "The applicant's job title."),
+    position: described(position, "The applicant's position (direct-service staff rank first)."),
+    providerId: described(z.nullable(z.string()), "The applicant's provider; null if self-hired."),
+    providerName: described(z.nullable(z.string()), "The provider's name; null if self-hired."),
+    providerRegions,
+    providerPriority: described(z.boolean(), "Whether the applicant's provider has priority status."),
+    region: described(region, 'The region whose seat the applicant competes for.'),
+    status: described(status, 'Where the application stands.'),
+    endorsed: described(z.boolean(), 'Whether the supervisor has endorsed it.'),
+    endorsedAt: described(z.optional(instant), 'When the supervisor endorsed it.'),
+    submittedAt: described(instant, 'When the application was submitted.'),
+    futureStaffPlanned: described(z.number(), 'How many staff the provider plans to send to future iterations.'),
+    waitlistPosition: described(z.optional(z.number()), 'The statewide waitlist position, while waitlisted.'),
   }),
   { id: 'ApplicationRow' },
 );
 
-const listFilter = { status: z.optional(status), region: z.optional(region), providerId: z.optional(id('pr')) };
+const listFilter = {
+  status: described(z.optional(status), 'Only applications in this status.'),
+  region: described(z.optional(region), 'Only applications competing for this region.'),
+  providerId: described(z.optional(id('pr')), "Only this provider's applicants."),
+};
 const mine = ['applicant'] as const;
 const ads = ['ads-staff'] as const;
 const tag = 'Applications';
@@ -97,8 +136,13 @@ export const applicationRoutes = {
       'One application per person per iteration: applying again returns the existing one (200). Send an Idempotency-Key to make a retry safe. Your supervisor is emailed a link to endorse it; only endorsed applications are considered for a seat.',
     body: ApplyInput,
     idempotent: true,
-    success: { status: 201, description: 'The application (200 if it already existed)', schema: ApplicationView },
-    problems: [400, 401, 403, 404, 409, 422],
+    success: {
+      status: 201,
+      description: 'The application, created',
+      schema: ApplicationView,
+      also: { status: 200, description: 'You had already applied to this iteration: the existing application' },
+    },
+    problems: [404, 422],
   }),
   myApplications: route({
     operationId: 'myApplications',
@@ -108,8 +152,11 @@ export const applicationRoutes = {
     access: mine,
     tag,
     summary: 'Your applications, latest first',
-    success: { status: 200, description: 'Your applications', schema: z.object({ items: z.array(ApplicationView) }) },
-    problems: [401, 403],
+    success: {
+      status: 200,
+      description: 'Your applications',
+      schema: z.object({ items: described(z.array(ApplicationView), 'Your applications, latest first.') }),
+    },
   }),
   myApplication: route({
     operationId: 'myApplication',
@@ -121,7 +168,7 @@ export const applicationRoutes = {
     summary: 'One of your applications',
     params: z.strictObject({ applicationId }),
     success: { status: 200, description: 'The application', schema: ApplicationView },
-    problems: [400, 401, 403, 404],
+    problems: [404],
   }),
   withdrawApplication: route({
     operationId: 'withdrawApplication',
@@ -133,7 +180,7 @@ export const applicationRoutes = {
     summary: 'Withdraw one of your applications (a seat it holds goes to the next person waitlisted)',
     params: z.strictObject({ applicationId }),
     success: { status: 200, description: 'The application', schema: ApplicationView },
-    problems: [400, 401, 403, 404, 409],
+    problems: [404],
   }),
   listApplicationsForAds: route({
     operationId: 'listApplicationsForAds',
@@ -146,7 +193,7 @@ export const applicationRoutes = {
     params: z.strictObject({ iterationId }),
     query: z.strictObject({ ...listFilter, ...pageQuery }),
     success: { status: 200, description: 'A page of applications', schema: page(ApplicationRow) },
-    problems: [400, 401, 403, 404],
+    problems: [404],
   }),
   exportApplications: route({
     operationId: 'exportApplications',
@@ -159,7 +206,7 @@ export const applicationRoutes = {
     params: z.strictObject({ iterationId }),
     query: z.strictObject(listFilter),
     success: { status: 200, description: 'text/csv', contentType: 'text/csv; charset=utf-8' },
-    problems: [400, 401, 403, 404],
+    problems: [404],
   }),
   admitToRecertification: route({
     operationId: 'admitToRecertification',
@@ -169,13 +216,21 @@ export const applicationRoutes = {
     access: ads,
     tag,
     summary: 'Admit a person to a recertification iteration, with a reason (audited)',
-    params: z.strictObject({ iterationId, personId: z.string().check(z.minLength(1), z.maxLength(128)) }),
+    params: z.strictObject({
+      iterationId,
+      personId: described(z.string().check(z.minLength(1), z.maxLength(128)), 'The person (their sign-in id).'),
+    }),
     body: z.strictObject({ reason }),
     success: {
       status: 200,
       description: 'The admission',
-      schema: z.object({ iterationId: z.string(), personId: z.string(), reason: z.string(), admittedAt: instant }),
+      schema: z.object({
+        iterationId: described(z.string(), 'The recertification iteration.'),
+        personId: described(z.string(), 'The person admitted.'),
+        reason: described(z.string(), 'Why ADS admitted them.'),
+        admittedAt: described(instant, 'When they were admitted.'),
+      }),
     },
-    problems: [400, 401, 403, 404, 422],
+    problems: [404, 422],
   }),
 } as const;

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { CE_STAGES } from '../../domain/vocabulary';
 import { route } from '../route';
-import { date, id, instant, meta, reason, region, text } from '../schemas';
+import { date, described, id, instant, meta, reason, region, text } from '../schemas';
 
 export const certificateNumber = z
   .string()
@@ -13,44 +13,70 @@ export const certificateNumber = z
   );
 const stage = z.enum(CE_STAGES);
 const state = z.enum(['active', 'in-grace', 'expired', 'suspended', 'revoked', 'superseded']);
-const personId = z.string().check(z.minLength(1), z.maxLength(128));
+const personId = described(z.string().check(z.minLength(1), z.maxLength(128)), 'The person (their sign-in id).');
 
 export const Certificate = meta(
   z.object({
-    number: z.string(),
-    personId: meta(z.string(), {
-      description: "The holder's person id, for the routes keyed by a person (their certifications, departure).",
-    }),
-    holderName: z.string(),
-    stage,
-    stageName: z.string(),
-    source: z.enum(['course', 'external']),
-    status: state,
-    active: z.boolean(),
-    issuedOn: z.string(),
-    expiresOn: meta(z.string(), { description: 'The first day the certification is no longer active.' }),
-    renewalOpensOn: z.string(),
-    graceEndsOn: z.string(),
-    providerId: z.nullable(z.string()),
-    providerName: z.nullable(z.string()),
-    providerRegions: z.array(region),
-    iterationId: z.optional(z.string()),
-    external: z.optional(z.object({ body: z.string(), course: z.string(), evidenceReference: z.string() })),
-    renews: z.optional(z.string()),
-    supersededBy: z.optional(z.string()),
-    history: z.array(z.object({ at: instant, action: z.string(), reason: z.optional(z.string()), by: z.string() })),
+    number: described(z.string(), 'The certificate number, `CT-CE-XXXX-XXXX-XXXX-XXXX`.'),
+    personId: described(z.string(), "The holder's person id, for the routes keyed by a person."),
+    holderName: described(z.string(), "The holder's name."),
+    stage: described(stage, 'The Connecticut CE stage certified.'),
+    stageName: described(z.string(), "The stage's name in words."),
+    source: described(z.enum(['course', 'external']), 'Earned in this course, or recorded from an outside course.'),
+    status: described(state, 'Its state today (Connecticut): only `active` allows providing the service.'),
+    active: described(z.boolean(), 'Whether the holder may provide CE services of this stage today.'),
+    issuedOn: described(date, 'The date it was issued.'),
+    expiresOn: described(date, 'The first day the certification is no longer active.'),
+    renewalOpensOn: described(date, 'The first day a recertification may be applied for.'),
+    graceEndsOn: described(date, 'The last day of the grace period after expiry (not active meanwhile).'),
+    providerId: described(z.nullable(z.string()), "The holder's current confirmed provider; null if none."),
+    providerName: described(z.nullable(z.string()), "That provider's name; null if none."),
+    providerRegions: described(z.array(region), "That provider's regions."),
+    iterationId: described(z.optional(z.string()), 'The iteration it was earned in (course certifications).'),
+    external: described(
+      z.optional(
+        z.object({
+          body: described(z.string(), 'The body that awarded it.'),
+          course: described(z.string(), 'The course it was earned in.'),
+          evidenceReference: described(z.string(), "Where ADS's evidence of it is kept."),
+        }),
+      ),
+      'An outside certification: where it comes from.',
+    ),
+    renews: described(z.optional(z.string()), 'The number of the certification this one renews.'),
+    supersededBy: described(z.optional(z.string()), 'The number of the certification that renewed this one.'),
+    history: described(
+      z.array(
+        z.object({
+          at: described(instant, 'When it happened.'),
+          action: described(z.string(), 'What happened: issued, suspended, reinstated, revoked, superseded…'),
+          reason: described(z.optional(z.string()), 'Why, when ADS acted.'),
+          by: described(z.string(), 'Who acted (a person id, or `system`).'),
+        }),
+      ),
+      'Everything that happened to it, oldest first.',
+    ),
   }),
   { id: 'Certificate' },
 );
 
-const learnerId = meta(z.string(), { description: "The learner's person id, for the routes keyed by a person." });
 const issued = z.object({
-  applicationId: z.string(),
-  personId: learnerId,
-  name: z.string(),
-  certificates: z.array(z.object({ number: z.string(), stage, expiresOn: z.string() })),
-  byException: z.boolean(),
+  applicationId: described(z.string(), "The learner's application."),
+  personId: described(z.string(), "The learner's person id, for the routes keyed by a person."),
+  name: described(z.string(), "The learner's name."),
+  certificates: described(
+    z.array(
+      z.object({
+        number: described(z.string(), 'The certificate number, `CT-CE-XXXX-XXXX-XXXX-XXXX`.'),
+        stage: described(stage, 'The Connecticut CE stage certified.'),
+        expiresOn: described(date, 'The first day the certification is no longer active.'),
+      }),
+    ),
+    'One certification per stage.',
+  ),
+  byException: described(z.boolean(), 'Issued although the learner did not qualify, as ADS listed them.'),
 });
+const certificates = (what: string) => z.object({ items: described(z.array(Certificate), what) });
 const ads = ['ads-staff'] as const;
 const tag = 'Certifications';
 
@@ -65,22 +91,43 @@ export const certificationRoutes = {
     summary: 'Issue certifications to every enrolled learner who qualifies (one per CE stage); never twice',
     description:
       'A learner who does not qualify is skipped with what is missing, unless listed in `exceptions` with a reason (audited). For a recertification iteration each stage held is renewed and the earlier certification superseded.',
-    params: z.strictObject({ iterationId: id('it') }),
+    params: z.strictObject({ iterationId: described(id('it'), 'The iteration.') }),
     body: z.strictObject({
-      exceptions: z._default(z.array(z.strictObject({ applicationId: id('ap'), reason })).check(z.maxLength(100)), []),
+      exceptions: described(
+        z._default(
+          z
+            .array(
+              z.strictObject({
+                applicationId: described(id('ap'), "The learner's application."),
+                reason,
+              }),
+            )
+            .check(z.maxLength(100)),
+          [],
+        ),
+        'Learners to certify although they do not qualify, each with a reason (audited).',
+      ),
     }),
     success: {
       status: 200,
       description: 'Who was certified, who was skipped and why',
       schema: z.object({
-        issued: z.array(issued),
-        skipped: z.array(
-          z.object({ applicationId: z.string(), personId: learnerId, name: z.string(), missing: z.array(z.string()) }),
+        issued: described(z.array(issued), 'The learners certified now.'),
+        skipped: described(
+          z.array(
+            z.object({
+              applicationId: described(z.string(), "The learner's application."),
+              personId: described(z.string(), "The learner's person id, for the routes keyed by a person."),
+              name: described(z.string(), "The learner's name."),
+              missing: described(z.array(z.string()), 'What they still miss, in words.'),
+            }),
+          ),
+          'The learners not certified, with why.',
         ),
-        alreadyIssued: z.array(z.string()),
+        alreadyIssued: described(z.array(z.string()), 'Applications certified before (nothing issued twice).'),
       }),
     },
-    problems: [400, 401, 403, 404, 409, 422],
+    problems: [404, 422],
   }),
   setCertificateStanding: route({
     operationId: 'setCertificateStanding',
@@ -90,10 +137,13 @@ export const certificationRoutes = {
     access: ads,
     tag,
     summary: 'Revoke, suspend or reinstate a certification, with a reason (history kept, audited)',
-    params: z.strictObject({ number: certificateNumber }),
-    body: z.strictObject({ action: z.enum(['revoke', 'suspend', 'reinstate']), reason }),
+    params: z.strictObject({ number: described(certificateNumber, 'The certificate number.') }),
+    body: z.strictObject({
+      action: described(z.enum(['revoke', 'suspend', 'reinstate']), 'What to do: revoking is final.'),
+      reason,
+    }),
     success: { status: 200, description: 'The certification', schema: Certificate },
-    problems: [400, 401, 403, 404, 409],
+    problems: [404],
   }),
   recordExternalCertification: route({
     operationId: 'recordExternalCertification',
@@ -105,23 +155,27 @@ export const certificationRoutes = {
     summary: 'Record a certification earned elsewhere (only an ACRE-accredited Customized Employment certification)',
     params: z.strictObject({ personId }),
     body: z.strictObject({
-      credential: meta(z.enum(['customized-employment', 'cesp', 'other']), {
-        description: 'CESP is refused: it does not allow a person to provide CE services.',
-      }),
-      accreditedBy: text(100),
-      body: text(200),
-      course: text(200),
-      issuedOn: date,
-      expiresOn: date,
-      evidenceReference: text(500),
-      stages: z.optional(z.array(stage).check(z.minLength(1), z.maxLength(3))),
+      credential: described(
+        z.enum(['customized-employment', 'cesp', 'other']),
+        'The credential earned. CESP is refused: it does not allow a person to provide CE services.',
+      ),
+      accreditedBy: described(text(100), 'Who accredits the course (only ACRE is accepted).'),
+      body: described(text(200), 'The body that awarded the certification.'),
+      course: described(text(200), 'The course it was earned in.'),
+      issuedOn: described(date, 'When it was issued.'),
+      expiresOn: described(date, 'The first day it is no longer active (after `issuedOn`).'),
+      evidenceReference: described(text(500), "Where ADS's evidence of it is kept."),
+      stages: described(
+        z.optional(z.array(stage).check(z.minLength(1), z.maxLength(3))),
+        'The stages it covers (default: all three).',
+      ),
     }),
     success: {
       status: 201,
       description: 'The certifications recorded',
-      schema: z.object({ items: z.array(Certificate) }),
+      schema: certificates('One per stage covered.'),
     },
-    problems: [400, 401, 403, 404, 422],
+    problems: [404, 422],
   }),
   personCertifications: route({
     operationId: 'personCertifications',
@@ -132,8 +186,11 @@ export const certificationRoutes = {
     tag,
     summary: "A person's certifications, with their history",
     params: z.strictObject({ personId }),
-    success: { status: 200, description: 'The certifications', schema: z.object({ items: z.array(Certificate) }) },
-    problems: [400, 401, 403],
+    success: {
+      status: 200,
+      description: 'The certifications',
+      schema: certificates("The person's certifications, every state."),
+    },
   }),
   recordDeparture: route({
     operationId: 'recordDeparture',
@@ -145,19 +202,22 @@ export const certificationRoutes = {
     summary:
       'Record that a staff member left their provider; a provider left with no active certified staff gets priority',
     params: z.strictObject({ personId }),
-    body: z.strictObject({ providerId: id('pr'), leftOn: date }),
+    body: z.strictObject({
+      providerId: described(id('pr'), 'The provider they left.'),
+      leftOn: described(date, 'The day they left.'),
+    }),
     success: {
       status: 200,
       description: 'What followed',
       schema: z.object({
-        personId: z.string(),
-        providerId: z.string(),
-        leftOn: z.string(),
-        remainingCertifiedStaff: z.number(),
-        priorityGranted: z.boolean(),
+        personId: described(z.string(), 'The person who left.'),
+        providerId: described(z.string(), 'The provider they left.'),
+        leftOn: described(date, 'The day they left.'),
+        remainingCertifiedStaff: described(z.number(), "The provider's staff still holding an active certification."),
+        priorityGranted: described(z.boolean(), 'Whether the provider got priority (none left certified).'),
       }),
     },
-    problems: [400, 401, 403, 404, 409, 422],
+    problems: [404, 422],
   }),
   myCertifications: route({
     operationId: 'myCertifications',
@@ -167,8 +227,11 @@ export const certificationRoutes = {
     access: ['applicant'],
     tag,
     summary: 'Your certifications',
-    success: { status: 200, description: 'Your certifications', schema: z.object({ items: z.array(Certificate) }) },
-    problems: [401, 403],
+    success: {
+      status: 200,
+      description: 'Your certifications',
+      schema: certificates('Your certifications, every state.'),
+    },
   }),
   completionReport: route({
     operationId: 'completionReport',
@@ -180,28 +243,34 @@ export const certificationRoutes = {
     summary: "Course completions of a provider's learners (for DDS's replacement-staff payments)",
     description:
       'Learner, the provider they were enrolled from, enrolment date, completion date. Course completions only: DDS does not pay for outside training.',
-    params: z.strictObject({ providerId: id('pr') }),
+    params: z.strictObject({ providerId: described(id('pr'), 'The provider the learners were enrolled from.') }),
     query: z
-      .strictObject({ from: date, to: date })
+      .strictObject({
+        from: described(date, 'The first completion date to include.'),
+        to: described(date, 'The last completion date to include.'),
+      })
       .check(z.refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] })),
     success: {
       status: 200,
       description: 'Completions',
       schema: z.object({
-        items: z.array(
-          z.object({
-            providerId: z.optional(z.string()),
-            providerName: z.optional(z.string()),
-            applicationId: z.string(),
-            iterationId: z.string(),
-            iterationTitle: z.string(),
-            learnerName: z.string(),
-            enrolledAt: instant,
-            completedOn: z.string(),
-          }),
+        items: described(
+          z.array(
+            z.object({
+              providerId: described(z.optional(z.string()), 'The provider the learner was enrolled from.'),
+              providerName: described(z.optional(z.string()), "That provider's name."),
+              applicationId: described(z.string(), "The learner's application."),
+              iterationId: described(z.string(), 'The iteration completed.'),
+              iterationTitle: described(z.string(), 'The title of the iteration completed.'),
+              learnerName: described(z.string(), 'The name of the learner who completed it.'),
+              enrolledAt: described(instant, 'When the learner was enrolled.'),
+              completedOn: described(date, 'The day the course was completed (certifications issued).'),
+            }),
+          ),
+          'Completions in the range, by date.',
         ),
       }),
     },
-    problems: [400, 401, 403, 404],
+    problems: [404],
   }),
 } as const;

@@ -1,73 +1,114 @@
 import * as z from 'zod/mini';
 import { route } from '../route';
-import { ctDateTime, date, id, instant, meta, reason, text, whole } from '../schemas';
+import { ctDateTime, date, described, id, instant, meta, reason, text, whole } from '../schemas';
+import { LiveClass } from './iterations';
 
-const iterationId = id('it');
-const applicationId = id('ap');
-const assignmentId = z.string().check(z.regex(/^[a-z0-9-]{1,40}$/));
-const status = meta(z.enum(['present', 'absent', 'partial']), {
-  description: 'Only `present` counts toward qualifying; `partial` = joined late or left early.',
+const iterationId = described(id('it'), 'The iteration.');
+const applicationId = described(id('ap'), "The learner's application (enrolment).");
+const assignmentId = described(z.string().check(z.regex(/^[a-z0-9-]{1,40}$/)), 'The assignment.');
+const classDate = described(date, 'The date of the live class.');
+const status = z.enum(['present', 'absent', 'partial']);
+const statusMeaning = 'Only `present` counts toward qualifying; `partial` = joined late or left early.';
+const minutesMissed = described(z.optional(whole(1, 180)), 'For `partial`: how many minutes were missed.');
+
+const entry = z.strictObject({
+  applicationId: described(id('ap'), "An enrolled learner's application."),
+  status: described(status, statusMeaning),
+  minutesMissed,
 });
-
-const personId = meta(z.string(), { description: "The learner's person id, for the routes keyed by a person." });
-const entry = z.strictObject({ applicationId, status, minutesMissed: z.optional(whole(1, 180)) });
-const cell = z.nullable(z.object({ status, minutesMissed: z.optional(z.number()) }));
-const LiveClass = z.object({ date: z.string(), startsAt: instant, endsAt: instant, durationMinutes: z.number() });
+const cell = z.nullable(
+  z.object({
+    status: described(status, statusMeaning),
+    minutesMissed: described(z.optional(z.number()), 'For `partial`: how many minutes were missed.'),
+  }),
+);
 const Grid = meta(
   z.object({
-    classes: z.array(LiveClass),
-    learners: z.array(
-      z.object({
-        applicationId: z.string(),
-        personId,
-        name: z.string(),
-        providerName: z.nullable(z.string()),
-        attendance: z.record(z.string(), cell),
-      }),
+    classes: described(z.array(LiveClass), 'Every live class, in date order.'),
+    learners: described(
+      z.array(
+        z.object({
+          applicationId: described(z.string(), "The learner's application."),
+          personId: described(z.string(), "The learner's person id, for the routes keyed by a person."),
+          name: described(z.string(), "The learner's name."),
+          providerName: described(z.nullable(z.string()), "The learner's provider; null if self-hired."),
+          attendance: described(
+            z.record(z.string(), cell),
+            'By class date (YYYY-MM-DD): the attendance recorded, or null if not yet recorded.',
+          ),
+        }),
+      ),
+      'Every enrolled learner, with their attendance.',
     ),
   }),
   { id: 'AttendanceGrid' },
 );
 const Homework = meta(
   z.object({
-    assignmentId: z.string(),
-    title: z.string(),
-    dueAt: instant,
-    deadline: meta(instant, {
-      description: "The deadline that applies to this learner (an extension, or the assignment's own).",
-    }),
-    extension: z.optional(z.object({ until: instant, reason: z.string(), at: instant, by: z.string() })),
-    submissions: z.array(
-      z.object({ at: instant, text: z.optional(z.string()), link: z.optional(z.string()), onTime: z.boolean() }),
+    assignmentId: described(z.string(), 'The assignment.'),
+    title: described(z.string(), "The assignment's title."),
+    dueAt: described(instant, "The assignment's own deadline."),
+    deadline: described(instant, "The deadline that applies to this learner (an extension, or the assignment's own)."),
+    extension: described(
+      z.optional(
+        z.object({
+          until: described(instant, 'The extended deadline.'),
+          reason: described(z.string(), 'Why ADS granted it.'),
+          at: described(instant, 'When ADS granted it.'),
+          by: described(z.string(), 'Who granted it.'),
+        }),
+      ),
+      'An individual extension ADS granted this learner, if any.',
     ),
-    onTime: z.optional(z.boolean()),
-    review: z.optional(
-      z.object({
-        status: z.enum(['complete', 'returned']),
-        feedback: z.optional(z.string()),
-        at: instant,
-        by: z.string(),
-      }),
+    submissions: described(
+      z.array(
+        z.object({
+          at: described(instant, 'When the server received it (what "on time" is judged by).'),
+          text: described(z.optional(z.string()), 'The text handed in.'),
+          link: described(z.optional(z.string()), 'The link handed in.'),
+          onTime: described(z.boolean(), 'Whether it came at or before the deadline that applies.'),
+        }),
+      ),
+      'Every submission, oldest first; the latest is the one that counts.',
+    ),
+    onTime: described(z.optional(z.boolean()), 'Whether the latest submission was on time (absent: none yet).'),
+    review: described(
+      z.optional(
+        z.object({
+          status: described(z.enum(['complete', 'returned']), 'Complete, or returned for rework.'),
+          feedback: described(z.optional(z.string()), "ADS's feedback to the learner."),
+          at: described(instant, 'When ADS reviewed it.'),
+          by: described(z.string(), 'Who reviewed it.'),
+        }),
+      ),
+      "ADS's review of the latest submission.",
     ),
   }),
   { id: 'Homework' },
 );
 const missing = z.object({
-  kind: z.enum(['class', 'assignment']),
-  date: z.optional(z.string()),
-  assignmentId: z.optional(z.string()),
-  title: z.optional(z.string()),
-  reason: z.string(),
+  kind: described(z.enum(['class', 'assignment']), 'What is missing: a class or an assignment.'),
+  date: described(z.optional(date), 'The class missed.'),
+  assignmentId: described(z.optional(z.string()), 'The assignment missing.'),
+  title: described(z.optional(z.string()), "That assignment's title."),
+  reason: described(z.string(), 'What is wrong with it, in words.'),
 });
 const Qualification = meta(
-  z.object({ qualifies: z.boolean(), canStillQualify: z.boolean(), missing: z.array(missing) }),
+  z.object({
+    qualifies: described(z.boolean(), 'Every class attended (`present`) and every assignment complete on time.'),
+    canStillQualify: described(
+      z.boolean(),
+      'False once something can no longer be made good (an absence, a deadline passed).',
+    ),
+    missing: described(z.array(missing), 'Exactly which class and which assignment are missing.'),
+  }),
   { id: 'Qualification' },
 );
 
 const ads = ['ads-staff'] as const;
 const mine = ['applicant'] as const;
 const tag = 'Attendance and homework';
-const classParams = z.strictObject({ iterationId, date });
+const classParams = z.strictObject({ iterationId, date: classDate });
 const homeworkParams = z.strictObject({ iterationId, assignmentId, applicationId });
 
 export const courseRoutes = {
@@ -83,9 +124,14 @@ export const courseRoutes = {
     description:
       'Learners recorded absent or partial are emailed (with their supervisor and ADS) that they can no longer qualify, once.',
     params: classParams,
-    body: z.strictObject({ entries: z.array(entry).check(z.minLength(1), z.maxLength(90)) }),
+    body: z.strictObject({
+      entries: described(
+        z.array(entry).check(z.minLength(1), z.maxLength(90)),
+        'One entry per enrolled learner: the whole roster.',
+      ),
+    }),
     success: { status: 201, description: 'The attendance grid', schema: Grid },
-    problems: [400, 401, 403, 404, 409, 422],
+    problems: [404, 422],
   }),
   correctAttendance: route({
     operationId: 'correctAttendance',
@@ -95,19 +141,19 @@ export const courseRoutes = {
     access: ads,
     tag,
     summary: "Correct one learner's attendance at one class, with a reason (audited: before → after)",
-    params: z.strictObject({ iterationId, date, applicationId }),
-    body: z.strictObject({ status, minutesMissed: z.optional(whole(1, 180)), reason }),
+    params: z.strictObject({ iterationId, date: classDate, applicationId }),
+    body: z.strictObject({ status: described(status, statusMeaning), minutesMissed, reason }),
     success: {
       status: 200,
       description: 'The corrected record',
       schema: z.object({
-        applicationId: z.string(),
-        classDate: z.string(),
-        status,
-        minutesMissed: z.optional(z.number()),
+        applicationId: described(z.string(), "The learner's application."),
+        classDate: described(date, 'The date of the class corrected.'),
+        status: described(status, statusMeaning),
+        minutesMissed: described(z.optional(z.number()), 'For `partial`: how many minutes were missed.'),
       }),
     },
-    problems: [400, 401, 403, 404, 409, 422],
+    problems: [404, 422],
   }),
   attendanceGrid: route({
     operationId: 'attendanceGrid',
@@ -119,7 +165,7 @@ export const courseRoutes = {
     summary: "The iteration's attendance: every enrolled learner by every class",
     params: z.strictObject({ iterationId }),
     success: { status: 200, description: 'The grid', schema: Grid },
-    problems: [400, 401, 403, 404],
+    problems: [404],
   }),
   attendanceCsv: route({
     operationId: 'attendanceCsv',
@@ -131,7 +177,7 @@ export const courseRoutes = {
     summary: "The iteration's attendance as CSV, with each class's start, end and duration",
     params: z.strictObject({ iterationId }),
     success: { status: 200, description: 'text/csv', contentType: 'text/csv; charset=utf-8' },
-    problems: [400, 401, 403, 404],
+    problems: [404],
   }),
   myAttendance: route({
     operationId: 'myAttendance',
@@ -146,19 +192,19 @@ export const courseRoutes = {
       status: 200,
       description: 'Your attendance',
       schema: z.object({
-        classes: z.array(
-          z.object({
-            date: z.string(),
-            startsAt: instant,
-            endsAt: instant,
-            durationMinutes: z.number(),
-            status: z.nullable(status),
-            minutesMissed: z.optional(z.number()),
-          }),
+        classes: described(
+          z.array(
+            z.object({
+              ...LiveClass.shape,
+              status: described(z.nullable(status), `Null until recorded. ${statusMeaning}`),
+              minutesMissed: described(z.optional(z.number()), 'For `partial`: how many minutes were missed.'),
+            }),
+          ),
+          'Every live class with your attendance.',
         ),
       }),
     },
-    problems: [400, 401, 403, 404],
+    problems: [404],
   }),
   submitHomework: route({
     operationId: 'submitHomework',
@@ -171,10 +217,13 @@ export const courseRoutes = {
     description: 'On time when stamped at or before the deadline (Connecticut time), or an extension ADS granted you.',
     params: z.strictObject({ applicationId, assignmentId }),
     body: z
-      .strictObject({ text: z.optional(text(20000)), link: z.optional(z.url().check(z.maxLength(2000))) })
+      .strictObject({
+        text: described(z.optional(text(20000)), 'Your work as text.'),
+        link: described(z.optional(z.url().check(z.maxLength(2000))), 'A link to your work.'),
+      })
       .check(z.refine((b) => b.text !== undefined || b.link !== undefined, 'send text, a link, or both')),
     success: { status: 201, description: 'The assignment with your submissions', schema: Homework },
-    problems: [400, 401, 403, 404, 409],
+    problems: [404],
   }),
   myHomework: route({
     operationId: 'myHomework',
@@ -185,8 +234,12 @@ export const courseRoutes = {
     tag,
     summary: 'Your homework: each assignment, its deadline, your submissions and their review',
     params: z.strictObject({ applicationId }),
-    success: { status: 200, description: 'Your homework', schema: z.object({ items: z.array(Homework) }) },
-    problems: [400, 401, 403, 404],
+    success: {
+      status: 200,
+      description: 'Your homework',
+      schema: z.object({ items: described(z.array(Homework), 'Every assignment, in deadline order.') }),
+    },
+    problems: [404],
   }),
   myQualification: route({
     operationId: 'myQualification',
@@ -198,7 +251,7 @@ export const courseRoutes = {
     summary: 'What you still need to qualify for certification (which class, which assignment)',
     params: z.strictObject({ applicationId }),
     success: { status: 200, description: 'Your qualification status', schema: Qualification },
-    problems: [400, 401, 403, 404, 409],
+    problems: [404, 409],
   }),
   assignmentSubmissions: route({
     operationId: 'assignmentSubmissions',
@@ -213,10 +266,20 @@ export const courseRoutes = {
       status: 200,
       description: 'The submissions',
       schema: z.object({
-        items: z.array(z.object({ applicationId: z.string(), personId, name: z.string(), ...Homework.shape })),
+        items: described(
+          z.array(
+            z.object({
+              applicationId: described(z.string(), "The learner's application."),
+              personId: described(z.string(), "The learner's person id, for the routes keyed by a person."),
+              name: described(z.string(), "The learner's name."),
+              ...Homework.shape,
+            }),
+          ),
+          'Every enrolled learner, with this assignment.',
+        ),
       }),
     },
-    problems: [400, 401, 403, 404],
+    problems: [404],
   }),
   reviewHomework: route({
     operationId: 'reviewHomework',
@@ -227,9 +290,12 @@ export const courseRoutes = {
     tag,
     summary: 'Mark the latest submission complete, or return it with feedback (audited)',
     params: homeworkParams,
-    body: z.strictObject({ status: z.enum(['complete', 'returned']), feedback: z.optional(text(5000)) }),
+    body: z.strictObject({
+      status: described(z.enum(['complete', 'returned']), 'Complete, or returned for rework.'),
+      feedback: described(z.optional(text(5000)), "ADS's feedback to the learner."),
+    }),
     success: { status: 200, description: 'The assignment for this learner', schema: Homework },
-    problems: [400, 401, 403, 404, 409, 422],
+    problems: [404, 422],
   }),
   grantExtension: route({
     operationId: 'grantExtension',
@@ -240,9 +306,9 @@ export const courseRoutes = {
     tag,
     summary: 'Grant one learner more time for one assignment, with a reason (audited)',
     params: homeworkParams,
-    body: z.strictObject({ until: ctDateTime, reason }),
+    body: z.strictObject({ until: ctDateTime('The extended deadline'), reason }),
     success: { status: 200, description: 'The assignment for this learner', schema: Homework },
-    problems: [400, 401, 403, 404, 409, 422],
+    problems: [404, 422],
   }),
   iterationQualification: route({
     operationId: 'iterationQualification',
@@ -257,9 +323,19 @@ export const courseRoutes = {
       status: 200,
       description: 'Qualification of every learner',
       schema: z.object({
-        items: z.array(z.object({ applicationId: z.string(), personId, name: z.string(), ...Qualification.shape })),
+        items: described(
+          z.array(
+            z.object({
+              applicationId: described(z.string(), "The learner's application."),
+              personId: described(z.string(), "The learner's person id, for the routes keyed by a person."),
+              name: described(z.string(), "The learner's name."),
+              ...Qualification.shape,
+            }),
+          ),
+          'Every enrolled learner, with what they still miss.',
+        ),
       }),
     },
-    problems: [400, 401, 403, 404],
+    problems: [404],
   }),
 } as const;

@@ -1,7 +1,31 @@
 import * as z from 'zod/mini';
 import { route } from '../route';
+import { described } from '../schemas';
 
 export const SWAGGER_ASSETS = ['swagger-ui.css', 'swagger-ui-bundle.js'] as const;
+
+/** The shape of an OpenAPI 3.1 document, in outline: its members are the OpenAPI specification's, not this API's. */
+const OpenApiDocument = z.looseObject({
+  openapi: described(z.string().check(z.regex(/^3\.1\.\d+$/)), 'The OpenAPI version: 3.1.x.'),
+  info: described(
+    z.looseObject({
+      title: described(z.string(), "The API's name."),
+      version: described(z.string(), "The API's version."),
+    }),
+    'What this API is.',
+  ),
+  tags: described(
+    z.array(
+      z.looseObject({
+        name: described(z.string(), "The section's name."),
+        description: described(z.string(), 'What the section covers.'),
+      }),
+    ),
+    'The sections operations are grouped in.',
+  ),
+  paths: described(z.record(z.string(), z.unknown()), 'Every operation, by path and method.'),
+  components: described(z.looseObject({}), 'Schemas and security schemes the operations refer to.'),
+});
 
 export const docsRoutes = {
   getOpenApi: route({
@@ -12,7 +36,12 @@ export const docsRoutes = {
     access: 'public',
     tag: 'API documentation',
     summary: 'This API as an OpenAPI 3.1 document (generated from the route table)',
-    success: { status: 200, description: 'OpenAPI 3.1', contentType: 'application/json' },
+    success: {
+      status: 200,
+      description: 'The OpenAPI 3.1 document',
+      contentType: 'application/json; charset=utf-8',
+      schema: OpenApiDocument,
+    },
   }),
   getDocsPage: route({
     operationId: 'getDocsPage',
@@ -32,8 +61,11 @@ export const docsRoutes = {
     access: 'public',
     tag: 'API documentation',
     summary: 'A script or stylesheet of the documentation page',
-    params: z.strictObject({ asset: z.enum(SWAGGER_ASSETS) }),
-    success: { status: 200, description: 'The asset', contentType: 'text/plain' },
-    problems: [400],
+    params: z.strictObject({ asset: described(z.enum(SWAGGER_ASSETS), "A file of Swagger UI's distribution.") }),
+    success: {
+      status: 200,
+      description: 'The stylesheet or the script',
+      contentType: ['text/css; charset=utf-8', 'text/javascript; charset=utf-8'],
+    },
   }),
 } as const;

@@ -5,6 +5,7 @@ import {
   ctDateTime,
   date,
   id,
+  described,
   instant,
   meta,
   page,
@@ -17,83 +18,131 @@ import {
   whole,
 } from '../schemas';
 
-const iterationId = id('it');
+const iterationId = described(id('it'), 'The iteration.');
 const kind = z.enum(['initial', 'recertification']);
 
 const assignmentInput = z.strictObject({
-  id: meta(z.optional(z.string().check(z.regex(/^[a-z0-9-]{1,40}$/))), {
-    description: 'Keep an existing assignment by its id; omit for a new one.',
-  }),
-  title: text(200),
-  dueAt: ctDateTime,
-  component: z.optional(z.enum(CE_COMPONENTS)),
-  competency: z.optional(z.enum(CE_COMPETENCIES)),
+  id: described(
+    z.optional(z.string().check(z.regex(/^[a-z0-9-]{1,40}$/))),
+    'Keep an existing assignment by its id; omit for a new one.',
+  ),
+  title: described(text(200), "The assignment's title, as learners see it."),
+  dueAt: ctDateTime('When the homework is due'),
+  component: described(z.optional(z.enum(CE_COMPONENTS)), 'The CE component of the competency model it practises.'),
+  competency: described(z.optional(z.enum(CE_COMPETENCIES)), 'The competency of the competency model it practises.'),
 });
 
 const planInput = {
-  kind,
-  title: text(200),
-  applicationWindow: z.strictObject({ opensAt: ctDateTime, closesAt: ctDateTime }),
-  seats: seatsInput,
-  liveClasses: z.array(z.strictObject({ date })).check(z.maxLength(60)),
-  assignments: z.array(assignmentInput).check(z.maxLength(60)),
+  kind: described(kind, 'An initial course, or a recertification course for holders whose certification expires.'),
+  title: described(text(200), "The iteration's title, e.g. `Spring 2027`."),
+  applicationWindow: described(
+    z.strictObject({
+      opensAt: ctDateTime('When applications open (inclusive)'),
+      closesAt: ctDateTime('When applications close (exclusive); no later than the first live class'),
+    }),
+    'When people may apply.',
+  ),
+  seats: described(seatsInput, 'Seats per region; the total is their sum.'),
+  liveClasses: described(
+    z
+      .array(
+        z.strictObject({ date: described(date, 'A weekday that is neither a state holiday nor a blackout date.') }),
+      )
+      .check(z.maxLength(60)),
+    'The live classes, one per date, each 9:00 AM–12:00 PM Connecticut time.',
+  ),
+  assignments: described(
+    z.array(assignmentInput).check(z.maxLength(60)),
+    'The homework, each due after the first class starts.',
+  ),
 };
 
 export const IterationPlanInput = meta(z.strictObject(planInput), { id: 'IterationPlanInput' });
-const IterationUpdateInput = meta(z.strictObject({ ...planInput, version: whole(1, 1_000_000) }), {
-  id: 'IterationUpdateInput',
-});
+const version = described(whole(1, 1_000_000), 'The version you read; a stale one gets 409.');
+const IterationUpdateInput = meta(z.strictObject({ ...planInput, version }), { id: 'IterationUpdateInput' });
 
-const LiveClass = meta(z.object({ date, startsAt: instant, endsAt: instant, durationMinutes: z.number() }), {
-  id: 'LiveClass',
-});
+export const LiveClass = meta(
+  z.object({
+    date: described(date, 'The date of the live class.'),
+    startsAt: described(instant, 'When the class starts (9:00 AM Connecticut time).'),
+    endsAt: described(instant, 'When the class ends (12:00 PM Connecticut time).'),
+    durationMinutes: described(z.number(), 'How long the class lasts, in minutes.'),
+  }),
+  { id: 'LiveClass', description: 'A live class: 9:00 AM–12:00 PM Connecticut time, with the offset of its date.' },
+);
 const Assignment = meta(
   z.object({
-    id: z.string(),
-    title: z.string(),
-    dueAt: instant,
-    component: z.optional(z.enum(CE_COMPONENTS)),
-    competency: z.optional(z.enum(CE_COMPETENCIES)),
+    id: described(z.string(), "The assignment's id within its iteration."),
+    title: described(z.string(), "The assignment's title."),
+    dueAt: described(instant, 'When the homework is due (on time = handed in at or before it).'),
+    component: described(z.optional(z.enum(CE_COMPONENTS)), 'The CE component of the competency model it practises.'),
+    competency: described(z.optional(z.enum(CE_COMPETENCIES)), 'The competency of the competency model it practises.'),
   }),
   { id: 'Assignment' },
 );
 
 const publicShape = {
-  id: z.string(),
-  kind,
-  title: z.string(),
-  timeZone: z.string(),
-  applicationWindow: z.object({ opensAt: instant, closesAt: instant, state: z.enum(['upcoming', 'open', 'closed']) }),
-  liveClasses: z.array(LiveClass),
-  assignments: z.array(Assignment),
+  id: described(z.string(), "The iteration's id."),
+  kind: described(kind, 'An initial course, or a recertification course for holders whose certification expires.'),
+  title: described(z.string(), "The iteration's title."),
+  timeZone: described(z.string(), 'The time zone of its calendar: always `America/New_York`.'),
+  applicationWindow: described(
+    z.object({
+      opensAt: described(instant, 'When applications open (inclusive).'),
+      closesAt: described(instant, 'When applications close (exclusive).'),
+      state: described(z.enum(['upcoming', 'open', 'closed']), 'Whether the window is open now.'),
+    }),
+    'When people may apply.',
+  ),
+  liveClasses: described(z.array(LiveClass), 'The live classes in date order; every one must be attended.'),
+  assignments: described(z.array(Assignment), 'The homework, each with its deadline.'),
 };
 const summaryShape = {
   ...publicShape,
-  status: z.enum(['draft', 'published']),
-  version: z.number(),
-  updatedAt: instant,
+  status: described(z.enum(['draft', 'published']), 'Draft (ADS only) or published (anyone sees it).'),
+  version: described(z.number(), 'The version to send back with an edit.'),
+  updatedAt: described(instant, 'When the iteration was last saved.'),
 };
 
 /** What anyone may see of a published iteration. */
 export const PublicIteration = meta(z.object(publicShape), { id: 'PublicIteration' });
 export const IterationSummary = meta(z.object(summaryShape), { id: 'IterationSummary' });
+const seatsHeld = z.object({
+  capacity: described(z.number(), "The region's seats."),
+  offered: described(z.number(), 'Seats of the region offered and not yet answered.'),
+  enrolled: described(z.number(), 'Seats of the region taken by enrolled learners (or accepted offers).'),
+});
 export const IterationDetail = meta(
   z.object({
     ...summaryShape,
-    seats: seatsView,
-    seatsHeld: z.record(region, z.object({ capacity: z.number(), offered: z.number(), enrolled: z.number() })),
-    calendarLocked: z.boolean(),
-    createdAt: instant,
-    publishedAt: z.optional(instant),
-    allocationClosedAt: z.optional(instant),
+    seats: described(seatsView, 'Seats per region and in total.'),
+    seatsHeld: described(z.record(region, seatsHeld), "Each region's seat counter: capacity, offered, enrolled."),
+    calendarLocked: described(
+      z.boolean(),
+      'Whether the first class has started: classes and deadlines then change only by a calendar correction.',
+    ),
+    createdAt: described(instant, 'When the iteration was created.'),
+    publishedAt: described(z.optional(instant), 'When the iteration was published.'),
+    allocationClosedAt: described(
+      z.optional(instant),
+      'When ADS closed allocation early (released seats are no longer offered).',
+    ),
   }),
   { id: 'IterationDetail' },
 );
-const PublicIterationWithSeats = meta(z.object({ ...publicShape, seats: seatsView }), {
-  id: 'PublicIterationWithSeats',
-});
+const PublicIterationWithSeats = meta(
+  z.object({ ...publicShape, seats: described(seatsView, 'Seats per region and in total.') }),
+  { id: 'PublicIterationWithSeats' },
+);
 
-const Blackout = meta(z.object({ date, reason: z.string() }), { id: 'BlackoutDate' });
+const Blackout = meta(
+  z.object({
+    date: described(date, 'A date on which no live class may be held.'),
+    reason: described(z.string(), 'Why, e.g. an academic-calendar break.'),
+  }),
+  { id: 'BlackoutDate' },
+);
+const blackoutDate = z.strictObject({ date: described(date, 'The blackout date.') });
 const ads = ['ads-staff'] as const;
 const tag = 'Course iterations';
 
@@ -110,7 +159,7 @@ export const iterationRoutes = {
       'Live classes are always 9:00 AM–12:00 PM Connecticut time on weekdays that are neither state holidays nor ADS blackout dates. Seats are per region; the total is their sum.',
     body: IterationPlanInput,
     success: { status: 201, description: 'The draft iteration', schema: IterationDetail },
-    problems: [400, 401, 403, 422],
+    problems: [422],
   }),
   listIterationsForAds: route({
     operationId: 'listIterationsForAds',
@@ -120,9 +169,11 @@ export const iterationRoutes = {
     access: ads,
     tag,
     summary: 'List iterations by status, latest closing first',
-    query: z.strictObject({ status: z._default(z.enum(['draft', 'published']), 'published'), ...pageQuery }),
+    query: z.strictObject({
+      status: described(z._default(z.enum(['draft', 'published']), 'published'), 'Which iterations to list.'),
+      ...pageQuery,
+    }),
     success: { status: 200, description: 'A page of iterations', schema: page(IterationSummary) },
-    problems: [400, 401, 403],
   }),
   getIterationForAds: route({
     operationId: 'getIterationForAds',
@@ -134,7 +185,7 @@ export const iterationRoutes = {
     summary: 'Read an iteration with its seat counters',
     params: z.strictObject({ iterationId }),
     success: { status: 200, description: 'The iteration', schema: IterationDetail },
-    problems: [400, 401, 403, 404],
+    problems: [404],
   }),
   updateIteration: route({
     operationId: 'updateIteration',
@@ -149,7 +200,7 @@ export const iterationRoutes = {
     params: z.strictObject({ iterationId }),
     body: IterationUpdateInput,
     success: { status: 200, description: 'The iteration as saved', schema: IterationDetail },
-    problems: [400, 401, 403, 404, 409, 422],
+    problems: [404, 422],
   }),
   publishIteration: route({
     operationId: 'publishIteration',
@@ -161,7 +212,7 @@ export const iterationRoutes = {
     summary: 'Publish an iteration so providers can see it and apply in its window',
     params: z.strictObject({ iterationId }),
     success: { status: 200, description: 'The published iteration', schema: IterationDetail },
-    problems: [400, 401, 403, 404, 409, 422],
+    problems: [404, 422],
   }),
   correctCalendar: route({
     operationId: 'correctCalendar',
@@ -172,14 +223,9 @@ export const iterationRoutes = {
     tag,
     summary: 'Correct a locked calendar, with a reason (audited)',
     params: z.strictObject({ iterationId }),
-    body: z.strictObject({
-      version: whole(1, 1_000_000),
-      liveClasses: planInput.liveClasses,
-      assignments: planInput.assignments,
-      reason,
-    }),
+    body: z.strictObject({ version, liveClasses: planInput.liveClasses, assignments: planInput.assignments, reason }),
     success: { status: 200, description: 'The corrected iteration', schema: IterationDetail },
-    problems: [400, 401, 403, 404, 409, 422],
+    problems: [404, 422],
   }),
   listBlackoutDates: route({
     operationId: 'listBlackoutDates',
@@ -192,9 +238,8 @@ export const iterationRoutes = {
     success: {
       status: 200,
       description: 'Blackout dates in date order',
-      schema: z.object({ items: z.array(Blackout) }),
+      schema: z.object({ items: described(z.array(Blackout), 'Every blackout date, in date order.') }),
     },
-    problems: [401, 403],
   }),
   putBlackoutDate: route({
     operationId: 'putBlackoutDate',
@@ -204,10 +249,9 @@ export const iterationRoutes = {
     access: ads,
     tag,
     summary: 'Add or change a blackout date',
-    params: z.strictObject({ date }),
-    body: z.strictObject({ reason: text(200) }),
+    params: blackoutDate,
+    body: z.strictObject({ reason: described(text(200), 'Why no class may be held that day.') }),
     success: { status: 200, description: 'The blackout date', schema: Blackout },
-    problems: [400, 401, 403],
   }),
   deleteBlackoutDate: route({
     operationId: 'deleteBlackoutDate',
@@ -217,9 +261,9 @@ export const iterationRoutes = {
     access: ads,
     tag,
     summary: 'Remove a blackout date',
-    params: z.strictObject({ date }),
+    params: blackoutDate,
     success: { status: 204, description: 'Removed' },
-    problems: [400, 401, 403, 404],
+    problems: [404],
   }),
   listOpenIterations: route({
     operationId: 'listOpenIterations',
@@ -232,7 +276,9 @@ export const iterationRoutes = {
     success: {
       status: 200,
       description: 'Soonest closing first',
-      schema: z.object({ items: z.array(PublicIteration) }),
+      schema: z.object({
+        items: described(z.array(PublicIteration), 'Published iterations whose window is open or upcoming.'),
+      }),
     },
   }),
   getPublishedIteration: route({
@@ -245,7 +291,7 @@ export const iterationRoutes = {
     summary: 'A published iteration, with its classes, homework deadlines and seats',
     params: z.strictObject({ iterationId }),
     success: { status: 200, description: 'The iteration', schema: PublicIterationWithSeats },
-    problems: [400, 404],
+    problems: [404],
   }),
   getIterationCalendar: route({
     operationId: 'getIterationCalendar',
@@ -257,6 +303,6 @@ export const iterationRoutes = {
     summary: 'The live classes as an iCalendar file',
     params: z.strictObject({ iterationId }),
     success: { status: 200, description: 'text/calendar', contentType: 'text/calendar; charset=utf-8' },
-    problems: [400, 404],
+    problems: [404],
   }),
 } as const;

@@ -1,7 +1,11 @@
 import * as z from 'zod/mini';
 import { route } from '../route';
+import { described } from '../schemas';
 
-const token = z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, 'not a valid link'));
+const token = described(
+  z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, 'not a valid link')),
+  'The secret of the link, from the email (256 random bits).',
+);
 const tag = 'Supervisor links';
 
 export const linkRoutes = {
@@ -19,7 +23,7 @@ export const linkRoutes = {
       description: 'An HTML page with a confirm button',
       contentType: 'text/html; charset=utf-8',
     },
-    problems: [400, 404, 410],
+    problems: [404, 410],
   }),
   confirmLink: route({
     operationId: 'confirmLink',
@@ -31,6 +35,6 @@ export const linkRoutes = {
     summary: 'Confirm what the link asks (endorse an application, co-sign a training agreement); works once',
     params: z.strictObject({ token }),
     success: { status: 200, description: 'An HTML page saying what was done', contentType: 'text/html; charset=utf-8' },
-    problems: [400, 404, 409, 410],
+    problems: [404, 410],
   }),
 } as const;

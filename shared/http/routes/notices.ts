@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { route } from '../route';
-import { instant, meta, page, pageQuery, reason, whole } from '../schemas';
+import { date, described, instant, meta, page, pageQuery, reason, whole } from '../schemas';
 
 const period = meta(z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'use YYYY-MM')), {
   description: 'The notice period: a calendar month.',
@@ -8,43 +8,52 @@ const period = meta(z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'use YYY
 });
 const Notice = meta(
   z.object({
-    period: z.string(),
-    noticeOn: z.string(),
-    status: z.enum(['sending', 'sent', 'failed', 'unknown']),
-    attempts: z.number(),
-    recipients: z.array(z.string()),
-    count: z.number(),
-    expiringCount: z.optional(z.number()),
-    expiredCount: z.optional(z.number()),
-    messageId: z.optional(z.string()),
-    lastError: z.optional(z.string()),
-    sentAt: z.optional(instant),
-    resends: z.array(
-      z.object({
-        at: instant,
-        by: z.string(),
-        reason: z.string(),
-        status: z.string(),
-        messageId: z.optional(z.string()),
-      }),
+    period: described(z.string(), 'The period: a calendar month, `YYYY-MM`.'),
+    noticeOn: described(date, 'The day the notice was due (the 1st of the month).'),
+    status: described(
+      z.enum(['sending', 'sent', 'failed', 'unknown']),
+      '`unknown`: the send timed out after SES may have taken it (an alarm; never resent automatically).',
+    ),
+    attempts: described(z.number(), 'How many times it was tried.'),
+    recipients: described(z.array(z.string()), 'Who it went to at DDS.'),
+    count: described(z.number(), 'How many certifications it lists.'),
+    expiringCount: described(z.optional(z.number()), 'Of those, expiring within the notice window.'),
+    expiredCount: described(z.optional(z.number()), 'Of those, expired since the last notice sent.'),
+    messageId: described(z.optional(z.string()), "SES's message id, once sent."),
+    lastError: described(z.optional(z.string()), 'Why the last attempt failed.'),
+    sentAt: described(z.optional(instant), 'When it was sent.'),
+    resends: described(
+      z.array(
+        z.object({
+          at: described(instant, 'When ADS re-sent it.'),
+          by: described(z.string(), 'Who re-sent it.'),
+          reason: described(z.string(), 'Why it was re-sent.'),
+          status: described(z.string(), 'How the re-send went (`sent`, `failed`, `unknown`).'),
+          messageId: described(z.optional(z.string()), "SES's message id of the re-send."),
+        }),
+      ),
+      'Re-sends on purpose by ADS, oldest first.',
     ),
   }),
   { id: 'DdsNotice' },
 );
 const settingsFields = {
-  renewalWindowMonths: meta(whole(1, 24), { description: 'The renewal window opens this many months before expiry.' }),
-  graceDays: meta(whole(0, 365), {
-    description: 'Days after expiry during which a holder may still recertify without starting over (not active).',
-  }),
-  renewFrom: meta(z.enum(['old-expiry-if-unexpired', 'issue-date']), {
-    description: 'A renewal before expiry runs from the old expiry date (no time lost), or always from the issue date.',
-  }),
-  reminderDays: meta(z.array(whole(1, 730)).check(z.maxLength(10)), {
-    description: 'Reminder points, in days before expiry.',
-  }),
-  noticeWindowDays: meta(whole(7, 365), { description: 'How far ahead the monthly DDS notice looks.' }),
+  renewalWindowMonths: described(whole(1, 24), 'The renewal window opens this many months before expiry.'),
+  graceDays: described(
+    whole(0, 365),
+    'Days after expiry during which a holder may still recertify without starting over (not active).',
+  ),
+  renewFrom: described(
+    z.enum(['old-expiry-if-unexpired', 'issue-date']),
+    'A renewal before expiry runs from the old expiry date (no time lost), or always from the issue date.',
+  ),
+  reminderDays: described(z.array(whole(1, 730)).check(z.maxLength(10)), 'Reminder points, in days before expiry.'),
+  noticeWindowDays: described(whole(7, 365), 'How far ahead the monthly DDS notice looks.'),
 };
-const Settings = meta(z.object({ ...settingsFields, version: z.number() }), { id: 'LifecycleSettings' });
+const Settings = meta(
+  z.object({ ...settingsFields, version: described(z.number(), 'The version to send back with a change.') }),
+  { id: 'LifecycleSettings' },
+);
 const ads = ['ads-staff'] as const;
 const tag = 'Expiry and recertification';
 
@@ -59,7 +68,6 @@ export const noticeRoutes = {
     summary: 'The expiring-certification notices sent to DDS: period, recipients, count, status, SES message id',
     query: z.strictObject(pageQuery),
     success: { status: 200, description: 'Latest period first', schema: page(Notice) },
-    problems: [400, 401, 403],
   }),
   resendNotice: route({
     operationId: 'resendNotice',
@@ -72,7 +80,7 @@ export const noticeRoutes = {
     params: z.strictObject({ period }),
     body: z.strictObject({ reason }),
     success: { status: 200, description: 'The notice with its re-sends', schema: Notice },
-    problems: [400, 401, 403, 404, 409, 503],
+    problems: [404],
   }),
   getLifecycleSettings: route({
     operationId: 'getLifecycleSettings',
@@ -84,7 +92,6 @@ export const noticeRoutes = {
     summary:
       'The certification lifecycle settings (renewal window, grace period, renewal dating, reminders, notice window)',
     success: { status: 200, description: 'The settings', schema: Settings },
-    problems: [401, 403],
   }),
   putLifecycleSettings: route({
     operationId: 'putLifecycleSettings',
@@ -94,8 +101,10 @@ export const noticeRoutes = {
     access: ads,
     tag,
     summary: 'Change the lifecycle settings (send the version you read; audited)',
-    body: z.strictObject({ ...settingsFields, version: whole(0, 1_000_000) }),
+    body: z.strictObject({
+      ...settingsFields,
+      version: described(whole(0, 1_000_000), 'The version you read; a stale one gets 409.'),
+    }),
     success: { status: 200, description: 'The settings as saved', schema: Settings },
-    problems: [400, 401, 403, 409],
   }),
 } as const;

@@ -1,23 +1,27 @@
 import * as z from 'zod/mini';
 import { CE_STAGES } from '../../domain/vocabulary';
 import { route } from '../route';
-import { date, id, meta, page, pageQuery, region, text } from '../schemas';
+import { date, described, id, meta, page, pageQuery, region, text } from '../schemas';
 import { Certificate, certificateNumber } from './certifications';
 
 const filter = {
-  providerId: z.optional(id('pr')),
-  region: z.optional(region),
-  stage: z.optional(z.enum(CE_STAGES)),
-  namePrefix: meta(z.optional(text(100)), {
-    description: "The start of the holder's name; case and accents do not matter.",
-  }),
-  expiresFrom: z.optional(date),
-  expiresTo: z.optional(date),
+  providerId: described(z.optional(id('pr')), "Only this provider's staff."),
+  region: described(z.optional(region), 'Only staff of providers covering this region.'),
+  stage: described(z.optional(z.enum(CE_STAGES)), 'Only this stage.'),
+  namePrefix: described(
+    z.optional(text(100)),
+    "The start of any word of the holder's name (a surname finds them); case, accents and letters such as ł, ø, ß or æ do not matter.",
+  ),
+  expiresFrom: described(z.optional(date), 'Only certifications expiring on or after this day.'),
+  expiresTo: described(z.optional(date), 'Only certifications expiring on or before this day.'),
 };
 const expiryRange = z.refine<{ expiresFrom?: string; expiresTo?: string }>(
   (q) => !q.expiresFrom || !q.expiresTo || q.expiresFrom <= q.expiresTo,
   { message: 'expiresFrom must not be after expiresTo', path: ['expiresTo'] },
 );
+/** What anyone may learn of a certificate by its number: nothing personal beyond the holder's name. */
+const { number, holderName, stage, stageName, status, active, issuedOn, expiresOn } = Certificate.shape;
+const verification = { number, holderName, stage, stageName, status, active, issuedOn, expiresOn };
 const staff = ['ads-staff', 'dds'] as const;
 const tag = 'Registry';
 
@@ -32,7 +36,6 @@ export const registryRoutes = {
     summary: 'The CT CE Staff Registry: active certifications by provider, region, stage, name prefix and expiry range',
     query: z.strictObject({ ...filter, ...pageQuery }).check(expiryRange),
     success: { status: 200, description: 'A page of active certifications', schema: page(Certificate) },
-    problems: [400, 401, 403],
   }),
   registryCsv: route({
     operationId: 'registryCsv',
@@ -44,7 +47,6 @@ export const registryRoutes = {
     summary: 'The registry search as CSV',
     query: z.strictObject(filter).check(expiryRange),
     success: { status: 200, description: 'text/csv', contentType: 'text/csv; charset=utf-8' },
-    problems: [400, 401, 403],
   }),
   verifyCertificate: route({
     operationId: 'verifyCertificate',
@@ -54,25 +56,13 @@ export const registryRoutes = {
     access: 'public',
     tag,
     summary: "Verify a certificate by its number: holder's name, stage, status and dates (nothing else personal)",
-    params: z.strictObject({ number: certificateNumber }),
+    params: z.strictObject({ number: described(certificateNumber, 'The certificate number.') }),
     success: {
       status: 200,
       description: 'The certificate',
-      schema: meta(
-        z.object({
-          number: z.string(),
-          holderName: z.string(),
-          stage: z.enum(CE_STAGES),
-          stageName: z.string(),
-          status: z.string(),
-          active: z.boolean(),
-          issuedOn: z.string(),
-          expiresOn: z.string(),
-        }),
-        { id: 'CertificateVerification' },
-      ),
+      schema: meta(z.object(verification), { id: 'CertificateVerification' }),
     },
-    problems: [400, 404],
+    problems: [404],
   }),
   qualifiedProviders: route({
     operationId: 'qualifiedProviders',
@@ -87,8 +77,19 @@ export const registryRoutes = {
       status: 200,
       description: 'Qualified agencies by region',
       schema: z.object({
-        regions: z.record(region, z.array(z.object({ id: z.string(), name: z.string() }))),
-        note: z.string(),
+        regions: described(
+          z.record(
+            region,
+            z.array(
+              z.object({
+                id: described(z.string(), "The agency's id."),
+                name: described(z.string(), "The agency's name."),
+              }),
+            ),
+          ),
+          'By region: the agencies covering it with staff holding an active certification, by name.',
+        ),
+        note: described(z.string(), 'What the list means, and what it does not.'),
       }),
     },
   }),
