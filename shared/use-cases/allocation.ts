@@ -66,6 +66,7 @@ export async function computeProposal(iterationId: string, actor: Actor) {
   );
   const candidates: Candidate[] = endorsed.map((a) => ({
     applicationId: a.id,
+    personId: a.applicantSub,
     applicantName: a.applicant.name,
     providerId: a.providerId,
     providerName: a.providerName,
@@ -114,6 +115,15 @@ export async function computeProposal(iterationId: string, actor: Actor) {
   return { version, computedAt: at, ...proposal };
 }
 
+/** Lines stored before they carried the applicant's person id get it from their application. */
+async function withPersonIds(lines: ProposalLine[]): Promise<ProposalLine[]> {
+  return Promise.all(
+    lines.map(async (l) =>
+      l.personId ? l : { ...l, personId: (await getApplication(l.applicationId))?.applicantSub ?? '' },
+    ),
+  );
+}
+
 export async function latestProposal(iterationId: string) {
   await findPublishedIteration(iterationId);
   const state = await getAllocationState(iterationId);
@@ -125,7 +135,7 @@ export async function latestProposal(iterationId: string) {
     seats: stored.header.seats,
     seated: stored.header.seated,
     waitlisted: stored.header.waitlisted,
-    lines: stored.lines,
+    lines: await withPersonIds(stored.lines),
   };
 }
 

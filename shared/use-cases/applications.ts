@@ -186,6 +186,7 @@ async function rows(applications: Application[]) {
     const provider = a.providerId ? providers.get(a.providerId) : undefined;
     return {
       id: a.id,
+      personId: a.applicantSub,
       applicantName: a.applicant.name,
       applicantEmail: a.applicant.email,
       jobTitle: a.applicant.jobTitle,

@@ -73,7 +73,12 @@ describe('issuing certifications', () => {
     expect(issue.status).toBe(200);
     expect(issue.body.issued.map((i: { name: string }) => i.name).sort()).toEqual(['Learner 1', 'Learner 2']);
     expect(issue.body.skipped).toEqual([
-      { applicationId: c!.applicationId, name: 'Learner 3', missing: ['Live class of 2027-02-09: absent'] },
+      {
+        applicationId: c!.applicationId,
+        personId: c!.who.sub,
+        name: 'Learner 3',
+        missing: ['Live class of 2027-02-09: absent'],
+      },
     ]);
     const certs = issue.body.issued[0].certificates;
     expect(certs.map((x: { stage: string }) => x.stage)).toEqual(['discovery', 'job-development', 'post-employment']);

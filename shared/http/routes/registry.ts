@@ -8,7 +8,10 @@ const filter = {
   providerId: described(z.optional(id('pr')), "Only this provider's staff."),
   region: described(z.optional(region), 'Only staff of providers covering this region.'),
   stage: described(z.optional(z.enum(CE_STAGES)), 'Only this stage.'),
-  namePrefix: described(z.optional(text(100)), "The start of the holder's name; case and accents do not matter."),
+  namePrefix: described(
+    z.optional(text(100)),
+    "The start of any word of the holder's name (a surname finds them); case, accents and letters such as ł, ø, ß or æ do not matter.",
+  ),
   expiresFrom: described(z.optional(date), 'Only certifications expiring on or after this day.'),
   expiresTo: described(z.optional(date), 'Only certifications expiring on or before this day.'),
 };
