@@ -25,6 +25,9 @@ const verification = { number, holderName, stage, stageName, status, active, iss
 const staff = ['ads-staff', 'dds'] as const;
 const tag = 'Registry';
 
+/** What anyone may see of a certificate (one component, answered at both verification addresses). */
+const certificateVerification = meta(z.object(verification), { id: 'CertificateVerification' });
+
 export const registryRoutes = {
   searchRegistry: route({
     operationId: 'searchRegistry',
@@ -60,7 +63,25 @@ export const registryRoutes = {
     success: {
       status: 200,
       description: 'The certificate',
-      schema: meta(z.object(verification), { id: 'CertificateVerification' }),
+      schema: certificateVerification,
+    },
+    problems: [404],
+  }),
+  verifyAtAddress: route({
+    operationId: 'verifyAtAddress',
+    method: 'GET',
+    path: '/verify/{number}',
+    area: 'registry',
+    access: 'public',
+    tag,
+    summary: 'The permanent public verification address of a certificate (printed in emails, PDFs and QR codes)',
+    description:
+      'Answers what `GET /certificates/{number}` answers. The address is settled: the web app will serve a page here that works without JavaScript; until then it answers the JSON verification.',
+    params: z.strictObject({ number: described(certificateNumber, 'The certificate number.') }),
+    success: {
+      status: 200,
+      description: 'The certificate',
+      schema: certificateVerification,
     },
     problems: [404],
   }),
