@@ -1,6 +1,6 @@
 /**
  * Tests run as CommonJS through swc (no type checking here: `npm run typecheck` does that once).
- * ESM-only dependencies (middy, jose) are transformed too, so jest needs no experimental VM modules.
+ * ESM-only dependencies (middy, jose, transliterate) are transformed too, so jest needs no experimental VM modules.
  *
  * Four projects, one per suite. Plain `jest` runs them all, each file once; `jest --selectProjects unit` (npm run
  * test:unit) runs only the pure rules, which need no Java: DynamoDB Local and local SES are started by the global
@@ -10,7 +10,7 @@
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 
-const esmOnly = ['@middy', 'jose'].join('|');
+const esmOnly = ['@middy', 'jose', '@sindresorhus/transliterate'].join('|');
 /**
  * Where middy is installed, found the way Node finds packages: not `<rootDir>/node_modules`, which is absent from
  * StrykerJS's sandbox copy of the project when node_modules is a symbolic link (as in a git worktree).

@@ -2,14 +2,15 @@ import { areaHandler } from '../../shared/http/middleware';
 import { operations } from '../../shared/http/operations';
 import { accountRoutes } from '../../shared/http/routes/accounts';
 import { createStaffAccount } from '../../shared/use-cases/accounts';
-import { getMyProfile, putMyProfile } from '../../shared/use-cases/people';
+import { getMyProfile, lookupPeople, putMyProfile } from '../../shared/use-cases/people';
 
-/** Who someone is: their own profile; ADS creating staff accounts. */
+/** Who someone is: their own profile; ADS finding people and creating staff accounts. */
 export const handler = areaHandler(
   accountRoutes,
   operations(accountRoutes, {
     getMyProfile: ({ caller }) => getMyProfile(caller),
     putMyProfile: ({ caller, body }) => putMyProfile(caller, body),
     createStaffAccount: ({ caller, body }) => createStaffAccount(body, caller),
+    lookupPeople: ({ query }) => lookupPeople(query, query.cursor, query.limit),
   }),
 );

@@ -11,6 +11,7 @@ export const handler = areaHandler(
     searchRegistry: ({ query }) => registry.searchRegistry(query, query.cursor, query.limit),
     registryCsv: async ({ query }) => registryCsv(await registry.registryRows(query)),
     verifyCertificate: ({ params }) => registry.verify(params.number),
+    verifyAtAddress: ({ params }) => registry.verify(params.number),
     qualifiedProviders: () => registry.qualifiedProviders(),
   }),
 );

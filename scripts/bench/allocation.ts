@@ -9,6 +9,7 @@ import { REGIONS } from '../../shared/domain/vocabulary';
 function candidates(n: number, providers: number, random: () => number): Candidate[] {
   return Array.from({ length: n }, (_, i) => ({
     applicationId: `ap-${String(i).padStart(6, '0')}`,
+    personId: `person-${i}`,
     applicantName: `Person ${i}`,
     providerId: `pr-${Math.floor(random() * providers)}`,
     providerName: 'Provider',

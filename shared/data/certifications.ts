@@ -1,6 +1,13 @@
-import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  GetCommand,
+  QueryCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { stillStands, type Certification } from '../domain/certification';
-import { normalizeName } from '../domain/names';
+import { nameSuffixes, normalizeName } from '../domain/names';
+import type { Provider } from '../domain/provider';
 import type { CeStage, Region } from '../domain/vocabulary';
 import { dynamo, TABLE_NAME } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
@@ -10,6 +17,9 @@ import type { TransactItem } from './transactions';
 /**
  * Certification aggregate at `CERTIFICATE#<number>`. Listed under the holder's current provider (gsi1, by name),
  * under the holder (gsi2), by expiry date (gsi3 `EXPIRY`) and by normalized holder name (gsi4 `HOLDER_NAMES`).
+ * So that a surname (or a middle name) finds it too, one small name entry per later word-suffix of the name
+ * (`CERTIFICATE#<number>`/`NAME#<suffix>`) is listed in gsi4 `HOLDER_NAMES` beside it; the holder's name on a
+ * certification never changes, so the entries are written once, with it.
  * Issuing a course certification twice is refused by a guard `PERSON#<sub>`/`ISSUED#<iteration>#<stage>`.
  */
 export const providerCertificatesPartition = (providerId: string | undefined) =>
@@ -59,9 +69,27 @@ function fromItem(item: Record<string, unknown>): Certification {
   return cert as unknown as Certification;
 }
 
-export const newCertificateItem = (c: Certification): TransactItem => ({
-  Put: { TableName: TABLE_NAME, Item: toItem(c), ConditionExpression: 'attribute_not_exists(pk)' },
-});
+/** A new certification and its name entries (the full name is on the certification itself). */
+export const newCertificateItems = (c: Certification): TransactItem[] => [
+  { Put: { TableName: TABLE_NAME, Item: toItem(c), ConditionExpression: 'attribute_not_exists(pk)' } },
+  ...nameSuffixes(c.holderName)
+    .slice(1)
+    .map(
+      (suffix): TransactItem => ({
+        Put: {
+          TableName: TABLE_NAME,
+          Item: {
+            pk: `CERTIFICATE#${c.number}`,
+            sk: `NAME#${suffix}`,
+            type: 'certificate-name',
+            number: c.number,
+            gsi4pk: NAMES,
+            gsi4sk: `${suffix}#${c.number}`,
+          },
+        },
+      }),
+    ),
+];
 
 /** Refused if this person was already issued this stage for this iteration: issuing twice is impossible. */
 export const issuanceGuardItem = (c: Certification): TransactItem => ({
@@ -79,7 +107,7 @@ export const issuanceGuardItem = (c: Certification): TransactItem => ({
 
 /** A new certification; for a course certification, also its issuance guard. */
 export const createCertificateItems = (c: Certification): TransactItem[] => [
-  newCertificateItem(c),
+  ...newCertificateItems(c),
   ...(c.source === 'course' ? [issuanceGuardItem(c)] : []),
 ];
 
@@ -90,11 +118,69 @@ export function saveCertificateItem(next: Certification, expectedVersion: number
   };
 }
 
+/**
+ * Certifications belong to the person and are listed under their current confirmed provider (or none), so they
+ * follow the holder: where the membership is confirmed or changed, each of the holder's certifications listed
+ * elsewhere is re-pointed — provider, its name and regions, and with them the provider index key — in the same
+ * transaction as the change, each conditioned on the version read. The move is kept in each one's history.
+ */
+export function followHolderItems(
+  held: Certification[],
+  provider: Pick<Provider, 'id' | 'name' | 'regions'> | undefined,
+  move: { at: string; by: string },
+): { items: TransactItem[]; moved: string[] } {
+  const elsewhere = held.filter((c) => c.providerId !== provider?.id);
+  return {
+    items: elsewhere.map((c) =>
+      saveCertificateItem(
+        {
+          ...c,
+          providerId: provider?.id,
+          providerName: provider?.name,
+          providerRegions: provider?.regions ?? [],
+          history: [
+            ...c.history,
+            {
+              at: move.at,
+              action: 'provider-changed',
+              reason: provider ? `listed under ${provider.name}` : 'listed under no provider',
+              by: move.by,
+            },
+          ],
+          version: c.version + 1,
+        },
+        c.version,
+      ),
+    ),
+    moved: elsewhere.map((c) => c.number),
+  };
+}
+
 export async function getCertificate(number: string): Promise<Certification | undefined> {
   const result = await dynamo.send(
     new GetCommand({ TableName: TABLE_NAME, Key: certificateKey(number), ConsistentRead: true }),
   );
   return result.Item ? fromItem(result.Item) : undefined;
+}
+
+/** Several certifications by number (one BatchGetItem per 100); unknown numbers are left out. */
+async function getCertificates(numbers: string[]): Promise<Map<string, Certification>> {
+  const unique = [...new Set(numbers)];
+  const out = new Map<string, Certification>();
+  for (let i = 0; i < unique.length; i += 100) {
+    let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(certificateKey);
+    while (keys && keys.length > 0) {
+      const result: BatchGetCommandOutput = await dynamo.send(
+        new BatchGetCommand({ RequestItems: { [TABLE_NAME]: { Keys: keys } } }),
+      );
+      for (const item of result.Responses?.[TABLE_NAME] ?? []) {
+        const cert = fromItem(item);
+        out.set(cert.number, cert);
+      }
+      keys = result.UnprocessedKeys?.[TABLE_NAME]?.Keys;
+    }
+  }
+  return out;
 }
 
 const queryCertificates = (input: QueryCommandInput) => queryAll(input, fromItem);
@@ -169,26 +255,74 @@ export interface RegistryFilter {
   expiresTo?: string;
 }
 
+/** Whether a certification is active on `today` and matches the filter (the in-memory form of the filters below). */
+function matches(c: Certification, filter: RegistryFilter, today: string): boolean {
+  return (
+    c.standing === 'issued' &&
+    c.expiresOn > today &&
+    (!filter.providerId || c.providerId === filter.providerId) &&
+    (!filter.stage || c.stage === filter.stage) &&
+    (!filter.region || c.providerRegions.includes(filter.region)) &&
+    (!filter.expiresFrom || c.expiresOn >= filter.expiresFrom) &&
+    (!filter.expiresTo || c.expiresOn <= filter.expiresTo)
+  );
+}
+
 /**
- * Active certifications matching the filter, a page at a time. The most selective key serves it: a provider's
- * partition (gsi1, name prefix on its sort key), else the holder-name index (gsi4), else the expiry index (gsi3,
- * from tomorrow on, so only unexpired ones are read); the other criteria filter within it.
+ * A page of the holder-name index from `prefix` on: the certifications whose holder's name, or any later word of
+ * it, starts with the prefix. Name entries point to their certification, read in one batch; the filter applies in
+ * memory (a page may hold fewer than `limit` matches, as with a filter expression).
+ */
+async function searchByName(
+  prefix: string,
+  filter: RegistryFilter,
+  today: string,
+  cursor: string | undefined,
+  limit: number,
+) {
+  const result = await dynamo.send(
+    new QueryCommand({
+      TableName: TABLE_NAME,
+      IndexName: 'gsi4',
+      KeyConditionExpression: 'gsi4pk = :p AND begins_with(gsi4sk, :prefix)',
+      ExpressionAttributeValues: { ':p': NAMES, ':prefix': prefix },
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(cursor, {
+        attributes: ['pk', 'sk', 'gsi4pk', 'gsi4sk'],
+        partition: ['gsi4pk', NAMES],
+      }),
+    }),
+  );
+  const items = result.Items ?? [];
+  const pointed = await getCertificates(
+    items.filter((i) => i.type === 'certificate-name').map((i) => i.number as string),
+  );
+  // A name whose words repeat ("Ana Ana") can match twice on a page: list it once.
+  const found = new Map<string, Certification>();
+  for (const item of items) {
+    const c = item.type === 'certificate-name' ? pointed.get(item.number as string) : fromItem(item);
+    if (c && !found.has(c.number) && matches(c, filter, today)) found.set(c.number, c);
+  }
+  return { certificates: [...found.values()], cursor: encodeCursor(result.LastEvaluatedKey) };
+}
+
+/**
+ * Active certifications matching the filter, a page at a time. The most selective key serves it: a name prefix
+ * the holder-name index (gsi4, any word of the name), else a provider's partition (gsi1), else the expiry index
+ * (gsi3, from tomorrow on, so only unexpired ones are read); the other criteria filter within it.
  */
 export async function searchActive(filter: RegistryFilter, today: string, cursor: string | undefined, limit: number) {
   const prefix = filter.namePrefix ? normalizeName(filter.namePrefix) : undefined;
+  if (prefix) return searchByName(prefix, filter, today, cursor, limit);
   const values: Record<string, unknown> = { ':issued': 'issued', ':today': today };
   const filters = ['standing = :issued', 'expiresOn > :today'];
-  let index: 'gsi1' | 'gsi3' | 'gsi4';
+  let index: 'gsi1' | 'gsi3';
   let partition: string;
   let keyCondition: string;
   if (filter.providerId) {
     index = 'gsi1';
     partition = providerCertificatesPartition(filter.providerId);
-    keyCondition = prefix ? 'gsi1pk = :p AND begins_with(gsi1sk, :prefix)' : 'gsi1pk = :p';
-  } else if (prefix) {
-    index = 'gsi4';
-    partition = NAMES;
-    keyCondition = 'gsi4pk = :p AND begins_with(gsi4sk, :prefix)';
+    keyCondition = 'gsi1pk = :p';
   } else {
     index = 'gsi3';
     partition = EXPIRY;
@@ -201,7 +335,6 @@ export async function searchActive(filter: RegistryFilter, today: string, cursor
     values[':to'] = to;
   }
   values[':p'] = partition;
-  if (prefix && index !== 'gsi3') values[':prefix'] = prefix;
   if (filter.stage) {
     filters.push('stage = :stage');
     values[':stage'] = filter.stage;
@@ -210,15 +343,15 @@ export async function searchActive(filter: RegistryFilter, today: string, cursor
     filters.push('contains(providerRegions, :region)');
     values[':region'] = filter.region;
   }
-  if (index !== 'gsi3' && filter.expiresFrom) {
+  if (index === 'gsi1' && filter.expiresFrom) {
     filters.push('expiresOn >= :expiresFrom');
     values[':expiresFrom'] = filter.expiresFrom;
   }
-  if (index !== 'gsi3' && filter.expiresTo) {
+  if (index === 'gsi1' && filter.expiresTo) {
     filters.push('expiresOn <= :expiresTo');
     values[':expiresTo'] = filter.expiresTo;
   }
-  const keys = { gsi1: ['gsi1pk', 'gsi1sk'], gsi3: ['gsi3pk', 'gsi3sk'], gsi4: ['gsi4pk', 'gsi4sk'] }[index];
+  const keys = { gsi1: ['gsi1pk', 'gsi1sk'], gsi3: ['gsi3pk', 'gsi3sk'] }[index];
   const result = await dynamo.send(
     new QueryCommand({
       TableName: TABLE_NAME,

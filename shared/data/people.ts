@@ -1,13 +1,23 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { nameSuffixes, normalizeEmail } from '../domain/names';
 import type { Person } from '../domain/person';
 import { dynamo, TABLE_NAME } from './client';
-import { versionCondition } from './query';
+import { decodeCursor, encodeCursor } from './cursor';
+import { queryAll, versionCondition } from './query';
 import type { TransactItem } from './transactions';
 
-/** Person aggregate: the profile at `PERSON#<sub>`/`#PROFILE`, listed under its provider's staff (gsi1). */
+/**
+ * Person aggregate: the profile at `PERSON#<sub>`/`#PROFILE`, listed under its provider's staff (gsi1) and under
+ * its normalized email (gsi4 `PERSON_EMAIL#<email>`); one small name entry per word-suffix of the normalized name
+ * (`PERSON#<sub>`/`NAME#<suffix>`, listed in gsi4 `PEOPLE_NAMES`), written in the same transaction as the profile,
+ * so ADS finds a person by the start of any of their names.
+ */
 export const personKey = (sub: string) => ({ pk: `PERSON#${sub}`, sk: '#PROFILE' });
 /** Staff of a provider, listed by membership (claimed/confirmed) in gsi1. */
 const staffPartition = (providerId: string) => `PROVIDER#${providerId}#STAFF`;
+const emailPartition = (email: string) => `PERSON_EMAIL#${normalizeEmail(email)}`;
+const NAMES = 'PEOPLE_NAMES';
+const nameKey = (sub: string, suffix: string) => ({ pk: `PERSON#${sub}`, sk: `NAME#${suffix}` });
 
 export function personItem(person: Person) {
   return {
@@ -17,11 +27,13 @@ export function personItem(person: Person) {
     ...(person.providerId
       ? { gsi1pk: staffPartition(person.providerId), gsi1sk: `${person.membership}#${person.sub}` }
       : {}),
+    gsi4pk: emailPartition(person.email),
+    gsi4sk: `PERSON#${person.sub}`,
   };
 }
 
 function fromItem(item: Record<string, unknown>): Person {
-  const { pk: _pk, sk: _sk, type: _t, gsi1pk: _g, gsi1sk: _s, ...person } = item;
+  const { pk: _pk, sk: _sk, type: _t, gsi1pk: _g, gsi1sk: _s, gsi4pk: _e, gsi4sk: _f, ...person } = item;
   return person as unknown as Person;
 }
 
@@ -30,6 +42,26 @@ export async function getPerson(sub: string): Promise<Person | undefined> {
     new GetCommand({ TableName: TABLE_NAME, Key: personKey(sub), ConsistentRead: true }),
   );
   return result.Item ? fromItem(result.Item) : undefined;
+}
+
+/** Several profiles by sub (one BatchGetItem per 100); unknown subs are left out. */
+export async function getPeople(subs: string[]): Promise<Map<string, Person>> {
+  const unique = [...new Set(subs)];
+  const out = new Map<string, Person>();
+  for (let i = 0; i < unique.length; i += 100) {
+    let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(personKey);
+    while (keys && keys.length > 0) {
+      const result: BatchGetCommandOutput = await dynamo.send(
+        new BatchGetCommand({ RequestItems: { [TABLE_NAME]: { Keys: keys } } }),
+      );
+      for (const item of result.Responses?.[TABLE_NAME] ?? []) {
+        const person = fromItem(item);
+        out.set(person.sub, person);
+      }
+      keys = result.UnprocessedKeys?.[TABLE_NAME]?.Keys;
+    }
+  }
+  return out;
 }
 
 /** Put the profile, if nobody saved a newer version meanwhile (version 1: only if there was none). */
@@ -42,6 +74,75 @@ export function putPersonItem(person: Person, expectedVersion: number | undefine
     },
   };
 }
+
+/**
+ * The profile and its name entries, kept in step: every entry of the name is put (idempotent, so profiles saved
+ * before the entries existed get them on their next save), those of the previous name that no longer apply are
+ * deleted. For the same transaction as any other write of the profile.
+ */
+export function savePersonItems(
+  person: Person,
+  previous: Pick<Person, 'name' | 'version'> | undefined,
+): TransactItem[] {
+  const current = nameSuffixes(person.name);
+  const stale = previous ? nameSuffixes(previous.name).filter((s) => !current.includes(s)) : [];
+  return [
+    putPersonItem(person, previous?.version),
+    ...current.map(
+      (suffix): TransactItem => ({
+        Put: {
+          TableName: TABLE_NAME,
+          Item: {
+            ...nameKey(person.sub, suffix),
+            type: 'person-name',
+            sub: person.sub,
+            gsi4pk: NAMES,
+            gsi4sk: `${suffix}#${person.sub}`,
+          },
+        },
+      }),
+    ),
+    ...stale.map((suffix): TransactItem => ({ Delete: { TableName: TABLE_NAME, Key: nameKey(person.sub, suffix) } })),
+  ];
+}
+
+/**
+ * People any of whose names starts with `prefix` (already normalized), a page of name entries at a time, in name
+ * order. A person matched by two of their names (a repeated word) is listed once per page.
+ */
+export async function peopleByNamePrefix(prefix: string, cursor: string | undefined, limit: number) {
+  const result = await dynamo.send(
+    new QueryCommand({
+      TableName: TABLE_NAME,
+      IndexName: 'gsi4',
+      KeyConditionExpression: 'gsi4pk = :p AND begins_with(gsi4sk, :prefix)',
+      ExpressionAttributeValues: { ':p': NAMES, ':prefix': prefix },
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(cursor, {
+        attributes: ['pk', 'sk', 'gsi4pk', 'gsi4sk'],
+        partition: ['gsi4pk', NAMES],
+      }),
+    }),
+  );
+  const subs = [...new Set((result.Items ?? []).map((item) => item.sub as string))];
+  const people = await getPeople(subs);
+  return {
+    people: subs.flatMap((sub) => (people.has(sub) ? [people.get(sub)!] : [])),
+    cursor: encodeCursor(result.LastEvaluatedKey),
+  };
+}
+
+/** People whose sign-in email is `email` (compared without case): normally one. */
+export const peopleByEmail = (email: string): Promise<Person[]> =>
+  queryAll(
+    {
+      TableName: TABLE_NAME,
+      IndexName: 'gsi4',
+      KeyConditionExpression: 'gsi4pk = :p',
+      ExpressionAttributeValues: { ':p': emailPartition(email) },
+    },
+    fromItem,
+  );
 
 /** Confirms a claimed membership, if the person still claims that provider. */
 export function confirmMembershipItem(sub: string, providerId: string, at: string): TransactItem {

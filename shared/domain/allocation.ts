@@ -22,6 +22,8 @@ import { REGIONS, type Region } from './vocabulary';
  */
 export interface Candidate {
   applicationId: string;
+  /** The applicant's person id, carried into the lines so ADS can reach the person. */
+  personId: string;
   applicantName: string;
   providerId?: string;
   providerName?: string;
@@ -55,6 +57,7 @@ export interface ProposalInput {
 
 export interface ProposalLine {
   applicationId: string;
+  personId: string;
   applicantName: string;
   providerId?: string;
   providerName?: string;
@@ -248,6 +251,7 @@ const ruleOf = (kind: ProposalInput['kind']) =>
 function lineOf(input: ProposalInput, { c, f, rank }: Ranked) {
   return {
     applicationId: c.applicationId,
+    personId: c.personId,
     applicantName: c.applicantName,
     providerId: c.providerId,
     providerName: c.providerName,

@@ -1,8 +1,23 @@
-/** Names compare and sort without case or accents ("Éloïse" is found by "eloise"). */
+import transliterate from '@sindresorhus/transliterate';
+
+/**
+ * Names compare and sort without case, accents or letters that are not plain Latin: "Éloïse" is found by
+ * "eloise", "Łukasz" by "lukasz", "Strauß" by "strauss", "Ærø" by "aero". One function serves indexing and
+ * searching alike, so what is stored and what is typed always meet. NFKD splits accented letters from their
+ * marks (dropped); transliteration then spells the letters NFKD leaves whole (ł, ø, đ, ß, æ, œ, þ …) in Latin.
+ */
 export const normalizeName = (name: string): string =>
-  name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  transliterate(name.normalize('NFKD').replace(/\p{M}/gu, '')).toLowerCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * What a name is indexed under so that any of its words starts a match: the normalized name from each word on
+ * ("ana maria perez", "maria perez", "perez"). A search for a surname, or for a middle name, is a prefix of one.
+ * Repeated suffixes (a name of one word twice) are listed once.
+ */
+export function nameSuffixes(name: string): string[] {
+  const words = normalizeName(name).split(' ').filter(Boolean);
+  return [...new Set(words.map((_, i) => words.slice(i).join(' ')))];
+}
+
+/** Emails compare without case or surrounding spaces (the address as the sign-in verified it, otherwise). */
+export const normalizeEmail = (email: string): string => email.trim().toLowerCase();

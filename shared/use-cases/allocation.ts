@@ -66,6 +66,7 @@ export async function computeProposal(iterationId: string, actor: Actor) {
   );
   const candidates: Candidate[] = endorsed.map((a) => ({
     applicationId: a.id,
+    personId: a.applicantSub,
     applicantName: a.applicant.name,
     providerId: a.providerId,
     providerName: a.providerName,
@@ -114,6 +115,15 @@ export async function computeProposal(iterationId: string, actor: Actor) {
   return { version, computedAt: at, ...proposal };
 }
 
+/** Lines stored before they carried the applicant's person id get it from their application. */
+async function withPersonIds(lines: ProposalLine[]): Promise<ProposalLine[]> {
+  return Promise.all(
+    lines.map(async (l) =>
+      l.personId ? l : { ...l, personId: (await getApplication(l.applicationId))?.applicantSub ?? '' },
+    ),
+  );
+}
+
 export async function latestProposal(iterationId: string) {
   await findPublishedIteration(iterationId);
   const state = await getAllocationState(iterationId);
@@ -125,7 +135,7 @@ export async function latestProposal(iterationId: string) {
     seats: stored.header.seats,
     seated: stored.header.seated,
     waitlisted: stored.header.waitlisted,
-    lines: stored.lines,
+    lines: await withPersonIds(stored.lines),
   };
 }
 
@@ -212,6 +222,12 @@ export async function confirmProposal(iterationId: string, version: number, acto
     'The allocation changed at the same moment; reload.',
   );
 
+  // Each applicant's standing changes (offered, waitlisted): each gets an audit record naming the confirmation.
+  const decidedBy: Decision = {
+    actor: actorOf(actor),
+    at: stamp,
+    reason: `Allocation of iteration ${iterationId} confirmed (proposal version ${version})`,
+  };
   const emails: Outgoing[] = [];
   let offers = 0;
   for (const region of REGIONS) {
@@ -219,17 +235,18 @@ export async function confirmProposal(iterationId: string, version: number, acto
       (l): l is ProposalLine => l.decision === 'seat' && l.seatRegion === region && endorsed.has(l.applicationId),
     );
     for (let i = 0; i < seated.length; i += 30)
-      offers += await offerBatch(iterationId, seated.slice(i, i + 30), endorsed, at, emails);
+      offers += await offerBatch(iterationId, seated.slice(i, i + 30), endorsed, at, emails, decidedBy);
   }
   const waiting = proposal.lines.filter((l) => l.decision === 'waitlist' && endorsed.has(l.applicationId));
-  for (let i = 0; i < waiting.length; i += 45) {
-    const batch = waiting.slice(i, i + 45).map((l) => ({ line: l, a: endorsed.get(l.applicationId)! }));
+  // 30 a transaction: each application's update, its email and its audit record (DynamoDB allows 100 items).
+  for (let i = 0; i < waiting.length; i += 30) {
+    const batch = waiting.slice(i, i + 30).map((l) => ({ line: l, a: endorsed.get(l.applicationId)! }));
     const batchEmails = batch.map(({ line, a }) => ({
       key: `waitlisted#${a.id}`,
       message: waitlisted(a, stored.iteration, line.waitlistPosition!),
     }));
     const result = await commit({
-      writes: batch.map(({ line, a }) =>
+      writes: batch.flatMap(({ line, a }) => [
         saveApplicationItem(
           {
             ...a,
@@ -240,7 +257,8 @@ export async function confirmProposal(iterationId: string, version: number, acto
           },
           a,
         ),
-      ),
+        standingAudit(a.id, 'waitlisted', decidedBy, { status: 'waitlisted', waitlistPosition: line.waitlistPosition }),
+      ]),
       emails: batchEmails,
       sendLater: true,
     });
@@ -285,6 +303,24 @@ async function usePriorities(lines: ProposalLine[], iterationId: string, actor: 
   }
 }
 
+interface Decision {
+  actor: ReturnType<typeof actorOf>;
+  at: string;
+  reason: string;
+}
+
+const standingAudit = (applicationId: string, action: string, d: Decision, after: Record<string, unknown>) =>
+  auditPut({
+    subjectType: 'application',
+    subjectId: applicationId,
+    action,
+    actor: d.actor,
+    at: d.at,
+    reason: d.reason,
+    before: { status: 'endorsed' },
+    after,
+  });
+
 /** One batch of offers for one region: the counter takes the seats only if nobody changed it since it was read. */
 async function offerBatch(
   iterationId: string,
@@ -292,6 +328,7 @@ async function offerBatch(
   endorsed: Map<string, Application>,
   at: Date,
   emails: Outgoing[],
+  decidedBy: Decision,
 ): Promise<number> {
   for (let attempt = 0; attempt < 8; attempt++) {
     const stored = await getIteration(iterationId);
@@ -305,7 +342,10 @@ async function offerBatch(
     const result = await commit({
       writes: [
         takeSeatsItem(iterationId, counter, batch.length),
-        ...offers.map((o, i) => saveApplicationItem(o.next, batch[i]!)),
+        ...offers.flatMap((o, i) => [
+          saveApplicationItem(o.next, batch[i]!),
+          standingAudit(o.next.id, 'offered', decidedBy, { status: o.next.status, offer: o.next.offer }),
+        ]),
       ],
       emails: offers.map((o) => o.email),
       sendLater: true,

@@ -230,6 +230,7 @@ async function rows(applications: Application[], iteration: Iteration) {
     const provider = a.providerId ? providers.get(a.providerId) : undefined;
     return {
       id: a.id,
+      personId: a.applicantSub,
       applicantName: a.applicant.name,
       applicantEmail: a.applicant.email,
       jobTitle: a.applicant.jobTitle,

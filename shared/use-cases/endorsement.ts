@@ -4,7 +4,9 @@ import { supervisorActor } from '../domain/audit';
 import { getApplication, saveApplicationItem } from '../data/applications';
 import { getIteration } from '../data/iterations';
 import { linkHash, useLinkItem, type Link } from '../data/links';
+import { certificatesOfPerson, followHolderItems } from '../data/certifications';
 import { confirmMembershipItem, getPerson } from '../data/people';
+import { getProvider } from '../data/providers';
 import type { Application } from '../domain/application';
 import { toCtIso } from '../domain/calendar/time';
 import { liveClassTimes } from '../domain/calendar/live-classes';
@@ -45,8 +47,9 @@ export async function describeEndorsement(link: Link, token: string) {
 
 /**
  * The supervisor endorses: in one transaction the link is used up (refused if used or expired), the application
- * becomes endorsed (only from `submitted`), the applicant's claimed membership of the provider is confirmed, the
- * applicant is told, and the act is in the application's audit trail.
+ * becomes endorsed (only from `submitted`), the applicant's claimed membership of the provider is confirmed and
+ * their certifications are listed under it (they follow their holder's confirmed provider), the applicant is told,
+ * and the act is in the application's audit trail.
  */
 export async function confirmEndorsement(link: Link, token: string) {
   const { application, iteration } = await load(link, token);
@@ -61,10 +64,16 @@ export async function confirmEndorsement(link: Link, token: string) {
     updatedAt: at,
   };
   const person = await getPerson(application.applicantSub);
-  const confirmsMembership =
-    application.providerId !== undefined &&
-    person?.providerId === application.providerId &&
-    person.membership !== 'confirmed';
+  const member = application.providerId !== undefined && person?.providerId === application.providerId;
+  const confirmsMembership = member && person?.membership !== 'confirmed';
+  // Confirmed at this provider: the applicant's certifications are listed under it from now on.
+  const provider = member ? await getProvider(application.providerId!) : undefined;
+  const follow = provider
+    ? followHolderItems(await certificatesOfPerson(application.applicantSub), provider, {
+        at,
+        by: supervisorActor(application.supervisor.email).id,
+      })
+    : { items: [], moved: [] };
   const emails = [{ key: `endorsed#${application.id}`, message: applicationEndorsed(next, iteration) }];
   await commitOrStale(
     {
@@ -72,6 +81,7 @@ export async function confirmEndorsement(link: Link, token: string) {
         useLinkItem(token, at),
         saveApplicationItem(next, application),
         ...(confirmsMembership ? [confirmMembershipItem(application.applicantSub, application.providerId!, at)] : []),
+        ...follow.items,
         auditPut({
           subjectType: 'application',
           subjectId: application.id,
@@ -79,7 +89,7 @@ export async function confirmEndorsement(link: Link, token: string) {
           actor: supervisorActor(application.supervisor.email),
           at,
           before: { status: application.status },
-          after: { status: next.status, membershipConfirmed: confirmsMembership },
+          after: { status: next.status, membershipConfirmed: confirmsMembership, certificationsMoved: follow.moved },
         }),
       ],
       emails,

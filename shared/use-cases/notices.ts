@@ -15,11 +15,15 @@ import {
   recordNotice,
   type NoticeRecord,
 } from '../data/notices';
+import { getPeople } from '../data/people';
+import { getProviders } from '../data/providers';
 import { lifecycleSettings } from '../data/settings';
 import { recertificationUnderWay } from '../domain/application';
 import { ctDate, toCtIso } from '../domain/calendar/time';
 import { stillStands, type Certification } from '../domain/certification';
 import { noticeRange, periodOf } from '../domain/notice';
+import type { Person } from '../domain/person';
+import type { Provider } from '../domain/provider';
 import { CE_STAGE_NAMES } from '../domain/vocabulary';
 import { compose, type EmailMessage } from '../email/message';
 import { rawMime } from '../email/raw-mime';
@@ -49,16 +53,31 @@ export class NoticeNotSent extends Error {
   override name = 'NoticeNotSent';
 }
 
+/**
+ * Whom a certification is listed under: its holder's confirmed provider; otherwise, if the holder names a provider
+ * no supervisor has confirmed yet, that it is unconfirmed (and which provider they claim); otherwise self-hired.
+ */
+function providerCell(c: Certification, holder: Person | undefined, claimed: Map<string, Provider>): string {
+  if (c.providerName) return c.providerName;
+  if (holder?.providerId && holder.membership === 'claimed')
+    return `unconfirmed (claims ${claimed.get(holder.providerId)?.name ?? holder.providerId})`;
+  return 'self-hired / none';
+}
+
 async function rows(expired: Certification[], expiring: Certification[]) {
   const holders = [...new Set([...expired, ...expiring].map((c) => c.holderSub))];
   const underWay = new Map<string, boolean>();
   await Promise.all(
     holders.map(async (sub) => underWay.set(sub, recertificationUnderWay(await applicationsOfPerson(sub)))),
   );
+  const people = await getPeople(holders);
+  const claimed = await getProviders(
+    [...people.values()].flatMap((p) => (p.providerId && p.membership === 'claimed' ? [p.providerId] : [])),
+  );
   const row = (status: string) => (c: Certification) => ({
     status,
     holder: c.holderName,
-    provider: c.providerName ?? 'self-hired / none',
+    provider: providerCell(c, people.get(c.holderSub), claimed),
     regions: c.providerRegions.join(' ') || '—',
     stage: CE_STAGE_NAMES[c.stage],
     certificateNumber: c.number,

@@ -1,7 +1,9 @@
 import { now } from '../clock';
-import { getPerson, putPersonItem } from '../data/people';
-import { getProvider } from '../data/providers';
+import { certificatesOfPerson, followHolderItems } from '../data/certifications';
+import { getPerson, peopleByEmail, peopleByNamePrefix, savePersonItems } from '../data/people';
+import { getProvider, getProviders } from '../data/providers';
 import { toCtIso } from '../domain/calendar/time';
+import { normalizeName } from '../domain/names';
 import type { Person, Position } from '../domain/person';
 import type { Actor } from '../domain/actor';
 import { InvalidInput, NotFound, RuleBroken } from '../domain/errors';
@@ -37,15 +39,17 @@ export async function getMyProfile(actor: Actor) {
 
 /**
  * Save one's own profile. Naming a provider is a claim; it becomes confirmed when that provider's supervisor
- * endorses an application. Changing provider makes the membership a claim again. The email is the verified
- * sign-in email, not something the form can change.
+ * endorses an application. Changing provider makes the membership a claim again, so the person's certifications
+ * leave the provider they were listed under (they are listed under a confirmed provider only) in the same
+ * transaction. The email is the verified sign-in email, not something the form can change.
  */
 export async function putMyProfile(actor: Actor, input: ProfileInput) {
   if (!actor.email)
     throw new InvalidInput('Your sign-in token carries no email.', [
       { field: 'token.email', code: 'missing', message: 'sign in again' },
     ]);
-  if (input.providerId !== null && !(await getProvider(input.providerId))) {
+  const provider = input.providerId === null ? undefined : await getProvider(input.providerId);
+  if (input.providerId !== null && !provider) {
     throw new RuleBroken('Unknown provider.', [
       { field: 'providerId', code: 'unknown_provider', message: 'choose a provider from the directory' },
     ]);
@@ -66,9 +70,52 @@ export async function putMyProfile(actor: Actor, input: ProfileInput) {
     version: (previous?.version ?? 0) + 1,
     updatedAt: toCtIso(now()),
   };
+  const follow = followHolderItems(
+    previous ? await certificatesOfPerson(actor.sub) : [],
+    person.membership === 'confirmed' ? provider : undefined,
+    { at: person.updatedAt, by: actor.sub },
+  );
   await commitOrStale(
-    { writes: [putPersonItem(person, previous?.version)] },
+    { writes: [...savePersonItems(person, previous), ...follow.items] },
     'Your profile was changed at the same moment; reload and try again.',
   );
   return profileView(person);
+}
+
+export interface PersonQuery {
+  /** The start of any of the person's names (first, middle or surname); case, accents and script do not matter. */
+  name?: string;
+  /** The sign-in email, without regard to case. */
+  email?: string;
+}
+
+/**
+ * ADS finds a person, to reach the routes keyed by one (departure, outside certifications, a person's
+ * certifications, recertification admission): by the start of any of their names (the name index) or by email
+ * (the email index). Each comes with their provider and whether that membership is confirmed.
+ */
+export async function lookupPeople(query: PersonQuery, cursor: string | undefined, limit: number) {
+  let found: { people: Person[]; cursor?: string };
+  if (query.email !== undefined) found = { people: await peopleByEmail(query.email) };
+  else {
+    const prefix = normalizeName(query.name ?? '');
+    if (!prefix)
+      throw new InvalidInput('Give a name or an email to look for.', [
+        { field: 'name', code: 'missing', message: 'a name (or its start) with at least one letter' },
+      ]);
+    found = await peopleByNamePrefix(prefix, cursor, limit);
+  }
+  const providers = await getProviders(found.people.flatMap((p) => (p.providerId ? [p.providerId] : [])));
+  return {
+    items: found.people.map((p) => ({
+      personId: p.sub,
+      name: p.name,
+      email: p.email,
+      providerId: p.providerId ?? null,
+      providerName: (p.providerId && providers.get(p.providerId)?.name) || null,
+      membership: p.membership,
+      membershipConfirmedAt: p.membershipConfirmedAt,
+    })),
+    cursor: found.cursor,
+  };
 }

@@ -71,6 +71,9 @@ interface AuditCase {
 const NO_AUDIT: Record<string, string> = {};
 
 const body = (call: Call) => call.body as Record<string, any>;
+
+/** The application a confirmed allocation offers a seat to (set by that case's prepare). */
+let offeredApplication = '';
 const WHY = 'Decided at the ADS-DDS team meeting of 14 January';
 
 /** One course with two enrolled learners, shared by the course and certification cases (each uses its own part). */
@@ -220,11 +223,16 @@ const CASES: Record<string, AuditCase> = {
   },
   confirmProposal: {
     prepare: async () => {
-      const { iterationId } = await endorsedIteration();
+      const { iterationId, applicationId } = await endorsedIteration();
+      offeredApplication = applicationId;
       const proposal = await invoke(allocationRoutes.computeProposal, { as: ads, params: { iterationId } });
       return { params: { iterationId }, body: { version: proposal.body.version } };
     },
-    changed: (call) => [{ type: 'allocation', id: call.params!.iterationId!, action: 'confirmation-started' }],
+    // The applicant's standing changed too (offered a seat): it has its own record, naming the confirmation.
+    changed: (call) => [
+      { type: 'allocation', id: call.params!.iterationId!, action: 'confirmation-started' },
+      { type: 'application', id: offeredApplication, action: 'offered' },
+    ],
   },
   closeAllocation: {
     prepare: async () => {

@@ -73,7 +73,12 @@ describe('issuing certifications', () => {
     expect(issue.status).toBe(200);
     expect(issue.body.issued.map((i: { name: string }) => i.name).sort()).toEqual(['Learner 1', 'Learner 2']);
     expect(issue.body.skipped).toEqual([
-      { applicationId: c!.applicationId, name: 'Learner 3', missing: ['Live class of 2027-02-09: absent'] },
+      {
+        applicationId: c!.applicationId,
+        personId: c!.who.sub,
+        name: 'Learner 3',
+        missing: ['Live class of 2027-02-09: absent'],
+      },
     ]);
     const certs = issue.body.issued[0].certificates;
     expect(certs.map((x: { stage: string }) => x.stage)).toEqual(['discovery', 'job-development', 'post-employment']);
@@ -88,9 +93,18 @@ describe('issuing certifications', () => {
         issue.body.issued.flatMap((i: { certificates: { number: string }[] }) => i.certificates.map((x) => x.number)),
       ).size,
     ).toBe(6);
-    expect((await emailsTo(a!.who.email!)).find((m) => m.subject.startsWith('Certified'))?.body.text).toContain(
-      certs[0].number,
-    );
+    const certified = (await emailsTo(a!.who.email!)).find((m) => m.subject.startsWith('Certified'));
+    expect(certified?.body.text).toContain(certs[0].number);
+    // Each certificate's one permanent public address, as a real link, answers the verification.
+    for (const c of certs as { number: string }[]) {
+      const address = `${process.env.PUBLIC_BASE_URL}/verify/${c.number}`;
+      expect(certified?.body.html).toContain(`<a href="${address}">`);
+      const [atAddress, byNumber] = await Promise.all([
+        invoke(registryRoutes.verifyAtAddress, { params: { number: c.number } }),
+        invoke(registryRoutes.verifyCertificate, { params: { number: c.number } }),
+      ]);
+      expect([atAddress.status, atAddress.body]).toEqual([200, byNumber.body]);
+    }
 
     const again = await invoke(r.issueCertifications, { as: ads, params: { iterationId: iteration.id }, body: {} });
     expect(again.body.alreadyIssued.sort()).toEqual([a!.applicationId, b!.applicationId].sort());

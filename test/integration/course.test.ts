@@ -149,6 +149,7 @@ describe('attendance at the live classes', () => {
       bom: true,
     }) as Record<string, string>[];
     expect(csv[0]).toEqual({
+      'Person id': a!.who.sub,
       Learner: 'Learner 1',
       Provider: expect.any(String),
       'Class date': '2027-02-02',

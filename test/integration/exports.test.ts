@@ -70,6 +70,7 @@ describe('CSV exports are safe to open in a spreadsheet', () => {
     expect(answer.status).toBe(200);
     const { headers, rows } = readSafeCsv(answer.text);
     expect(headers).toEqual([
+      'Person id',
       'Holder',
       'Provider',
       'Regions',

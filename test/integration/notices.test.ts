@@ -230,4 +230,28 @@ describe('the monthly notice to DDS', () => {
       [`'${HOSTILE.hyperlink}`, `'${HOSTILE.plus}`, `'${HOSTILE.minus}`, 'Łukasz — Żółć'].sort(),
     );
   });
+
+  it('tells a holder whose provider is still unconfirmed (a claim) from one who works self-hired', async () => {
+    const { createProvider, newApplicant, saveProfile } = await import('../support/fixtures');
+    const provider = await createProvider({ name: 'Claimed Agency' });
+    const claiming = newApplicant('Cass Claiming');
+    const selfHired = newApplicant('Sol Selfhired');
+    await saveProfile(claiming, provider.id);
+    await saveProfile(selfHired, null);
+    for (const who of [claiming, selfHired])
+      await m.seedCertificate({ holderSub: who.sub, holderName: who.name, expiresOn: '2027-09-20' });
+    at('2027-08-01T07:00:00-04:00');
+    expect(await job({})).toMatchObject({ action: 'sent', status: 'sent' });
+    const [email] = await noticesFor('2027-08');
+    const { rows } = readSafeCsv(Buffer.from(email!.attachments[0]!.content, 'base64'));
+    expect(
+      rows
+        .filter((r) => ['Cass Claiming', 'Sol Selfhired'].includes(r.Holder!))
+        .map((r) => [r.Holder, r.Provider])
+        .sort(),
+    ).toEqual([
+      ['Cass Claiming', 'unconfirmed (claims Claimed Agency)'],
+      ['Sol Selfhired', 'self-hired / none'],
+    ]);
+  });
 });

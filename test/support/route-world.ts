@@ -48,6 +48,7 @@ export const paramsFor = (route: RouteSpec, world: World) =>
 export const QUERY: Record<string, Record<string, string>> = {
   listPublicProviders: { region: 'North' },
   completionReport: { from: '2027-01-01', to: '2027-12-31' },
+  lookupPeople: { name: 'learner' },
 };
 
 /** Valid bodies of the routes on one's own application, so "someone else's" is decided by ownership, not validation. */

@@ -6,6 +6,7 @@ import { proposeAllocation, type Candidate, type Override, type ProposalInput } 
  */
 const candidate = (applicationId: string, over: Partial<Candidate> = {}): Candidate => ({
   applicationId,
+  personId: `person-${applicationId}`,
   applicantName: `Name ${applicationId}`,
   region: 'North',
   position: 'direct-service',

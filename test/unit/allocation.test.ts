@@ -12,6 +12,7 @@ const candidate = (over: Partial<Candidate> = {}): Candidate => {
   n++;
   return {
     applicationId: `ap-${String(n).padStart(4, '0')}`,
+    personId: `person-${n}`,
     applicantName: `Person ${n}`,
     providerId: `pr-${n}`,
     providerName: `Provider ${n}`,
@@ -206,6 +207,7 @@ describe('the allocation proposal: each rule decides a case', () => {
         (rows, seats, seed) => {
           const candidates = rows.map((r, i) => ({
             applicationId: `ap-${i}`,
+            personId: `person-${i}`,
             applicantName: `P${i}`,
             providerId: `pr-${r.provider}`,
             region: r.region,

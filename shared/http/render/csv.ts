@@ -13,6 +13,7 @@ const csv = <R>(filename: string, columns: readonly CsvColumn<R>[], rows: readon
 
 const APPLICATION_COLUMNS: CsvColumn<ApplicationRow>[] = [
   { header: 'Application', value: (r) => r.id },
+  { header: 'Person id', value: (r) => r.personId },
   { header: 'Applicant name', value: (r) => r.applicantName },
   { header: 'Applicant email', value: (r) => r.applicantEmail },
   { header: 'Job title', value: (r) => r.jobTitle },
@@ -33,6 +34,7 @@ export const applicationsCsv = (iterationId: string, rows: ApplicationRow[]): Re
   csv(`applications-${iterationId}.csv`, APPLICATION_COLUMNS, rows);
 
 const REGISTRY_COLUMNS: CsvColumn<CertificateView>[] = [
+  { header: 'Person id', value: (r) => r.personId },
   { header: 'Holder', value: (r) => r.holderName },
   { header: 'Provider', value: (r) => r.providerName ?? 'self-hired / none' },
   { header: 'Regions', value: (r) => r.providerRegions.join(' ') },
@@ -51,6 +53,7 @@ type AttendanceLine = {
 };
 
 const ATTENDANCE_COLUMNS: CsvColumn<AttendanceLine>[] = [
+  { header: 'Person id', value: (r) => r.learner.personId },
   { header: 'Learner', value: (r) => r.learner.name },
   { header: 'Provider', value: (r) => r.learner.providerName ?? '' },
   { header: 'Class date', value: (r) => r.liveClass.date },

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { route } from '../route';
-import { described, id, instant, meta, text } from '../schemas';
+import { described, id, instant, meta, pageQuery, text } from '../schemas';
 
 export const email = meta(z.email().check(z.maxLength(254)), { example: 'pat@provider.example.org' });
 const position = described(
@@ -50,6 +50,36 @@ const Profile = meta(
   }),
   { id: 'Profile' },
 );
+
+const PersonMatch = meta(
+  z.object({
+    personId: described(
+      z.string(),
+      "The person's id (their sign-in subject), for the routes keyed by a person: departure, outside certifications, their certifications, recertification admission.",
+    ),
+    name: described(z.string(), 'The name on their profile, as they wrote it.'),
+    email: described(z.string(), 'Their verified sign-in email.'),
+    providerId: described(z.nullable(z.string()), 'The provider agency their profile names; null if self-hired.'),
+    providerName: described(z.nullable(z.string()), "That provider's name; null if self-hired."),
+    membership: described(
+      z.enum(['none', 'claimed', 'confirmed']),
+      "`none`: self-hired, no provider; `claimed`: names a provider no supervisor has confirmed yet (by endorsing an application); `confirmed`: confirmed by that provider's supervisor.",
+    ),
+    membershipConfirmedAt: described(
+      z.optional(instant),
+      'When the membership was confirmed (absent unless `confirmed`).',
+    ),
+  }),
+  { id: 'PersonMatch' },
+);
+
+const PersonLookup = z.object({
+  items: described(z.array(PersonMatch), 'The people found, in name order (a name search lists each name matched).'),
+  cursor: described(
+    z.optional(z.string()),
+    'Send as `cursor` to get the next page (name search only); absent on the last page.',
+  ),
+});
 
 const tag = 'Accounts';
 
@@ -101,5 +131,29 @@ export const accountRoutes = {
         createdAt: described(instant, 'When the account was created.'),
       }),
     },
+  }),
+  lookupPeople: route({
+    operationId: 'lookupPeople',
+    method: 'GET',
+    path: '/ads/people',
+    area: 'accounts',
+    access: ['ads-staff'],
+    tag,
+    summary: 'Find a person by the start of any of their names, or by email',
+    description:
+      'Exactly one of `name` or `email`. A name matches from the start of any of its words (a surname finds the person); case, accents and letters such as ł, ø, đ, ß or æ do not matter (they match their plain-Latin spelling). An email matches exactly, without regard to case.',
+    query: z
+      .strictObject({
+        name: described(z.optional(text(100)), "The start of any of the person's names: first, middle or surname."),
+        email: described(z.optional(email), 'Their sign-in email, in any case.'),
+        ...pageQuery,
+      })
+      .check(
+        z.refine((q) => (q.name === undefined) !== (q.email === undefined), {
+          message: 'give exactly one of name or email',
+          path: ['name'],
+        }),
+      ),
+    success: { status: 200, description: 'The people found', schema: PersonLookup },
   }),
 } as const;

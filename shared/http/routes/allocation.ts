@@ -17,6 +17,7 @@ const decision = z.enum(['seat', 'waitlist']);
 const ProposalLine = meta(
   z.object({
     applicationId: described(z.string(), 'The application this line places.'),
+    personId: described(z.string(), "The applicant's person id, for the routes keyed by a person."),
     applicantName: described(z.string(), "The applicant's name."),
     providerId: described(z.optional(z.string()), "The applicant's provider (absent if self-hired)."),
     providerName: described(z.optional(z.string()), "The provider's name (absent if self-hired)."),

@@ -126,6 +126,7 @@ export const ApplicationView = meta(
 const ApplicationRow = meta(
   z.object({
     id: described(z.string(), "The application's id."),
+    personId: described(z.string(), "The applicant's person id, for the routes keyed by a person."),
     applicantName: described(z.string(), "The applicant's name."),
     applicantEmail: described(z.string(), "The applicant's email."),
     jobTitle: described(z.string(), "The applicant's job title."),

@@ -18,6 +18,7 @@ const personId = described(z.string().check(z.minLength(1), z.maxLength(128)), '
 export const Certificate = meta(
   z.object({
     number: described(z.string(), 'The certificate number, `CT-CE-XXXX-XXXX-XXXX-XXXX`.'),
+    personId: described(z.string(), "The holder's person id, for the routes keyed by a person."),
     holderName: described(z.string(), "The holder's name."),
     stage: described(stage, 'The Connecticut CE stage certified.'),
     stageName: described(z.string(), "The stage's name in words."),
@@ -61,6 +62,7 @@ export const Certificate = meta(
 
 const issued = z.object({
   applicationId: described(z.string(), "The learner's application."),
+  personId: described(z.string(), "The learner's person id, for the routes keyed by a person."),
   name: described(z.string(), "The learner's name."),
   certificates: described(
     z.array(
@@ -115,6 +117,7 @@ export const certificationRoutes = {
           z.array(
             z.object({
               applicationId: described(z.string(), "The learner's application."),
+              personId: described(z.string(), "The learner's person id, for the routes keyed by a person."),
               name: described(z.string(), "The learner's name."),
               missing: described(z.array(z.string()), 'What they still miss, in words.'),
             }),

@@ -29,6 +29,7 @@ const Grid = meta(
       z.array(
         z.object({
           applicationId: described(z.string(), "The learner's application."),
+          personId: described(z.string(), "The learner's person id, for the routes keyed by a person."),
           name: described(z.string(), "The learner's name."),
           providerName: described(z.nullable(z.string()), "The learner's provider; null if self-hired."),
           attendance: described(
@@ -269,6 +270,7 @@ export const courseRoutes = {
           z.array(
             z.object({
               applicationId: described(z.string(), "The learner's application."),
+              personId: described(z.string(), "The learner's person id, for the routes keyed by a person."),
               name: described(z.string(), "The learner's name."),
               ...Homework.shape,
             }),
@@ -325,6 +327,7 @@ export const courseRoutes = {
           z.array(
             z.object({
               applicationId: described(z.string(), "The learner's application."),
+              personId: described(z.string(), "The learner's person id, for the routes keyed by a person."),
               name: described(z.string(), "The learner's name."),
               ...Qualification.shape,
             }),

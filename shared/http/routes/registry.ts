@@ -8,7 +8,10 @@ const filter = {
   providerId: described(z.optional(id('pr')), "Only this provider's staff."),
   region: described(z.optional(region), 'Only staff of providers covering this region.'),
   stage: described(z.optional(z.enum(CE_STAGES)), 'Only this stage.'),
-  namePrefix: described(z.optional(text(100)), "The start of the holder's name; case and accents do not matter."),
+  namePrefix: described(
+    z.optional(text(100)),
+    "The start of any word of the holder's name (a surname finds them); case, accents and letters such as ł, ø, ß or æ do not matter.",
+  ),
   expiresFrom: described(z.optional(date), 'Only certifications expiring on or after this day.'),
   expiresTo: described(z.optional(date), 'Only certifications expiring on or before this day.'),
 };
@@ -21,6 +24,9 @@ const { number, holderName, stage, stageName, status, active, issuedOn, expiresO
 const verification = { number, holderName, stage, stageName, status, active, issuedOn, expiresOn };
 const staff = ['ads-staff', 'dds'] as const;
 const tag = 'Registry';
+
+/** What anyone may see of a certificate (one component, answered at both verification addresses). */
+const certificateVerification = meta(z.object(verification), { id: 'CertificateVerification' });
 
 export const registryRoutes = {
   searchRegistry: route({
@@ -57,7 +63,25 @@ export const registryRoutes = {
     success: {
       status: 200,
       description: 'The certificate',
-      schema: meta(z.object(verification), { id: 'CertificateVerification' }),
+      schema: certificateVerification,
+    },
+    problems: [404],
+  }),
+  verifyAtAddress: route({
+    operationId: 'verifyAtAddress',
+    method: 'GET',
+    path: '/verify/{number}',
+    area: 'registry',
+    access: 'public',
+    tag,
+    summary: 'The permanent public verification address of a certificate (printed in emails, PDFs and QR codes)',
+    description:
+      'Answers what `GET /certificates/{number}` answers. The address is settled: the web app will serve a page here that works without JavaScript; until then it answers the JSON verification.',
+    params: z.strictObject({ number: described(certificateNumber, 'The certificate number.') }),
+    success: {
+      status: 200,
+      description: 'The certificate',
+      schema: certificateVerification,
     },
     problems: [404],
   }),

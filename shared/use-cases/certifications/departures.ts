@@ -1,8 +1,8 @@
 import { now } from '../../clock';
 import { auditPut } from '../../data/audit';
 import { actorOf } from '../../domain/audit';
-import { certificatesOfPerson, certificatesOfProvider, saveCertificateItem } from '../../data/certifications';
-import { getPerson, putPersonItem } from '../../data/people';
+import { certificatesOfPerson, certificatesOfProvider, followHolderItems } from '../../data/certifications';
+import { getPerson, savePersonItems } from '../../data/people';
 import { getProvider, setPriorityItem } from '../../data/providers';
 import { ctDate, toCtIso } from '../../domain/calendar/time';
 import { certificationState } from '../../domain/certification';
@@ -35,24 +35,20 @@ export async function recordDeparture(personId: string, providerId: string, left
     version: person.version + 1,
     updatedAt: stamp,
   };
-  const theirs = (await certificatesOfPerson(personId)).filter((c) => c.providerId === providerId);
+  const follow = followHolderItems(await certificatesOfPerson(personId), undefined, { at: stamp, by: actor.sub });
   await commitOrStale(
     {
       writes: [
-        putPersonItem(next, person.version),
-        ...theirs.map((c) =>
-          saveCertificateItem(
-            { ...c, providerId: undefined, providerName: undefined, providerRegions: [], version: c.version + 1 },
-            c.version,
-          ),
-        ),
+        ...savePersonItems(next, person),
+        ...follow.items,
         auditPut({
           subjectType: 'person',
           subjectId: personId,
           action: 'left-provider',
           actor: actorOf(actor),
           at: stamp,
-          after: { providerId, leftOn },
+          before: { providerId, membership: person.membership },
+          after: { providerId: null, membership: 'none', leftOn, certificationsMoved: follow.moved },
         }),
       ],
     },

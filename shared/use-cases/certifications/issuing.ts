@@ -7,7 +7,7 @@ import {
   certificatesOfPerson,
   completionItem,
   issuanceGuardItem,
-  newCertificateItem,
+  newCertificateItems,
   saveCertificateItem,
 } from '../../data/certifications';
 import { getIteration } from '../../data/iterations';
@@ -59,11 +59,12 @@ export async function issueForIteration(
     );
   const issued: {
     applicationId: string;
+    personId: string;
     name: string;
     certificates: { number: string; stage: CeStage; expiresOn: string }[];
     byException: boolean;
   }[] = [];
-  const skipped: { applicationId: string; name: string; missing: string[] }[] = [];
+  const skipped: { applicationId: string; personId: string; name: string; missing: string[] }[] = [];
   const alreadyIssued: string[] = [];
   for (const learner of learners) {
     const q = await qualificationOf(learner, iteration);
@@ -71,6 +72,7 @@ export async function issueForIteration(
     if (!q.qualifies && !exception) {
       skipped.push({
         applicationId: learner.id,
+        personId: learner.applicantSub,
         name: learner.applicant.name,
         missing: q.missing.map(describeMissing),
       });
@@ -86,6 +88,7 @@ export async function issueForIteration(
     else
       issued.push({
         applicationId: learner.id,
+        personId: learner.applicantSub,
         name: learner.applicant.name,
         certificates: outcome,
         byException: exception !== undefined && !q.qualifies,
@@ -142,7 +145,7 @@ async function issueTo(
     };
     made.push(cert);
     writes.push(
-      newCertificateItem(cert),
+      ...newCertificateItems(cert),
       named('issued', issuanceGuardItem(cert)),
       auditPut({
         subjectType: 'certificate',

@@ -10,6 +10,7 @@ export const certificateView = (c: Certification, today: string, policy: Lifecyc
   const state = certificationState(c, today, policy);
   return {
     number: c.number,
+    personId: c.holderSub,
     holderName: c.holderName,
     stage: c.stage,
     stageName: CE_STAGE_NAMES[c.stage],

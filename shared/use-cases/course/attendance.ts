@@ -163,6 +163,7 @@ export async function attendanceGrid(iterationId: string) {
     classes: iteration.classDates.map(liveClassTimes),
     learners: learners.map((a) => ({
       applicationId: a.id,
+      personId: a.applicantSub,
       name: a.applicant.name,
       providerName: a.providerName ?? null,
       attendance: Object.fromEntries(

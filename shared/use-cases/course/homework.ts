@@ -195,6 +195,7 @@ export async function assignmentSubmissions(iterationId: string, assignmentId: s
   return {
     items: learners.map((a) => ({
       applicationId: a.id,
+      personId: a.applicantSub,
       name: a.applicant.name,
       ...homeworkView(
         assignment,

@@ -28,6 +28,7 @@ export async function iterationQualification(iterationId: string) {
     items: await Promise.all(
       learners.map(async (a) => ({
         applicationId: a.id,
+        personId: a.applicantSub,
         name: a.applicant.name,
         ...(await qualificationOf(a, iteration)),
       })),
