@@ -80,14 +80,24 @@ export function createApplicationItems(a: Application): TransactItem[] {
 export function saveApplicationItem(
   next: Application,
   expected: Pick<Application, 'version' | 'status'>,
+  linkSendLimit?: { windowFloor: string; limit: number },
 ): TransactItem {
+  // Sending one more endorsement link: the stored counter must be under the limit, or its window over.
+  const limit: { condition: string; names: Record<string, string>; values: Record<string, unknown> } = linkSendLimit
+    ? {
+        condition:
+          ' AND (attribute_not_exists(linkSends) OR linkSends.windowStartedAt <= :floor OR linkSends.#count < :limit)',
+        names: { '#count': 'count' },
+        values: { ':floor': linkSendLimit.windowFloor, ':limit': linkSendLimit.limit },
+      }
+    : { condition: '', names: {}, values: {} };
   return {
     Put: {
       TableName: TABLE_NAME,
       Item: { ...applicationKey(next.id), type: 'application', ...next, ...indexAttributes(next) },
-      ConditionExpression: '#version = :v AND #status = :s',
-      ExpressionAttributeNames: { '#version': 'version', '#status': 'status' },
-      ExpressionAttributeValues: { ':v': expected.version, ':s': expected.status },
+      ConditionExpression: `#version = :v AND #status = :s${limit.condition}`,
+      ExpressionAttributeNames: { '#version': 'version', '#status': 'status', ...limit.names },
+      ExpressionAttributeValues: { ':v': expected.version, ':s': expected.status, ...limit.values },
     },
   };
 }

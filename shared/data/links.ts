@@ -15,10 +15,14 @@ export interface Link {
   expiresAt: string;
   createdAt: string;
   usedAt?: string;
+  /** Replaced by a newer link (another supervisor named, or the link sent again): it no longer works. */
+  revokedAt?: string;
 }
 
-const hash = (token: string) => createHash('sha256').update(token).digest('base64url');
-const linkKey = (token: string) => ({ pk: `LINK#${hash(token)}`, sk: '#LINK' });
+/** What the table keeps of a token (and an application keeps of its link in force). */
+export const linkHash = (token: string) => createHash('sha256').update(token).digest('base64url');
+const keyOfHash = (hash: string) => ({ pk: `LINK#${hash}`, sk: '#LINK' });
+const linkKey = (token: string) => keyOfHash(linkHash(token));
 
 export const newLinkToken = (): string => randomBytes(32).toString('base64url');
 
@@ -37,8 +41,24 @@ export async function getLink(token: string): Promise<Link | undefined> {
     new GetCommand({ TableName: TABLE_NAME, Key: linkKey(token), ConsistentRead: true }),
   );
   if (!result.Item) return undefined;
-  const { purpose, applicationId, expiresAt, createdAt, usedAt } = result.Item as Link;
-  return { purpose, applicationId, expiresAt, createdAt, usedAt };
+  const { purpose, applicationId, expiresAt, createdAt, usedAt, revokedAt } = result.Item as Link;
+  return { purpose, applicationId, expiresAt, createdAt, usedAt, revokedAt };
+}
+
+/**
+ * Stops a link working, in the transaction that issues its replacement, so that two links are never in force for
+ * one application. Kept (not deleted), so that its holder is told it was replaced rather than that it never was.
+ */
+export function revokeLinkItem(hash: string, at: string): TransactItem {
+  return {
+    Update: {
+      TableName: TABLE_NAME,
+      Key: keyOfHash(hash),
+      UpdateExpression: 'SET revokedAt = if_not_exists(revokedAt, :at)',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':at': at },
+    },
+  };
 }
 
 /** Marks the link used, in the transaction that acts on it: a second use (even concurrent) is refused. */
@@ -48,7 +68,8 @@ export function useLinkItem(token: string, at: string): TransactItem {
       TableName: TABLE_NAME,
       Key: linkKey(token),
       UpdateExpression: 'SET usedAt = :at',
-      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt) AND expiresAt > :at',
+      ConditionExpression:
+        'attribute_exists(pk) AND attribute_not_exists(usedAt) AND attribute_not_exists(revokedAt) AND expiresAt > :at',
       ExpressionAttributeValues: { ':at': at },
     },
   };

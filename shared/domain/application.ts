@@ -1,15 +1,19 @@
 import type { FieldProblem } from './errors';
 import type { Position } from './person';
-import type { IterationKind } from './iteration';
+import { promotionOpen } from './enrolment';
+import type { Iteration, IterationKind } from './iteration';
 import type { Region } from './vocabulary';
 
 /**
  * An application's life: submitted → endorsed (by the supervisor) → offered → accepted (agreement pending) →
- * enrolled; or waitlisted, declined, lapsed, withdrawn, not-considered (no endorsement by the window's close),
- * waitlist-ended (the waitlist ended with the allocation; apply again next time).
+ * enrolled; or not-endorsed (the supervisor said no; the applicant may name another supervisor while the window is
+ * open, which makes it submitted again), waitlisted, declined, lapsed, withdrawn (reopened by applying again while
+ * the window is open), not-considered (no endorsement by the window's close), waitlist-ended (the waitlist ended
+ * with the allocation; apply again next time).
  */
 export const APPLICATION_STATUSES = [
   'submitted',
+  'not-endorsed',
   'endorsed',
   'not-considered',
   'waitlisted',
@@ -26,6 +30,7 @@ export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 /** Statuses from which the applicant may still withdraw. */
 export const WITHDRAWABLE: readonly ApplicationStatus[] = [
   'submitted',
+  'not-endorsed',
   'endorsed',
   'waitlisted',
   'offered',
@@ -44,6 +49,12 @@ export interface Application {
   providerName?: string;
   region: Region;
   supervisor: { name: string; email: string };
+  /** The endorsement link now in force (its SHA-256 only): replacing it revokes this one in the same transaction. */
+  endorsementLink?: { hash: string; sentAt: string };
+  /** Endorsement-link emails after the first (resends, supervisor changes) in the current rate-limit window. */
+  linkSends?: { windowStartedAt: string; count: number };
+  /** The supervisor's "I do not endorse this", while the application is not-endorsed. */
+  endorsementDeclined?: { at: string; by: { name: string; email: string }; reason?: string };
   acknowledgedAt: string;
   futureStaffPlanned: number;
   submittedAt: string;
@@ -66,9 +77,17 @@ export const recertificationUnderWay = (applications: Pick<Application, 'iterati
   applications.some(
     (a) =>
       a.iterationKind === 'recertification' &&
-      (['submitted', 'endorsed', 'waitlisted', 'offered', 'accepted', 'enrolled'] as ApplicationStatus[]).includes(
-        a.status,
-      ),
+      (
+        [
+          'submitted',
+          'not-endorsed',
+          'endorsed',
+          'waitlisted',
+          'offered',
+          'accepted',
+          'enrolled',
+        ] as ApplicationStatus[]
+      ).includes(a.status),
   );
 
 /** Why this person cannot apply to this iteration now, or undefined. */
@@ -101,4 +120,35 @@ export function applicationProblem(input: {
     };
   }
   return undefined;
+}
+
+/** What an application's shown status depends on besides itself: its iteration's dates. */
+export type StatusDates = Pick<Iteration, 'applicationClosesAt' | 'classDates' | 'allocationClosedAt'>;
+
+/**
+ * The status as it is true now. A stored status with a deadline reads as what it becomes once that deadline has
+ * passed, before the job that acts on it has run: an offer (offered, or accepted awaiting the co-signature) past its
+ * deadline reads `lapsed` (the `allocation-sweep` job still releases the seat); an application not endorsed by the
+ * window's close reads `not-considered` (the `application-deadlines` job still closes it and tells the applicant);
+ * a waitlist place once promotion has stopped reads `waitlist-ended`. The same goes for an application the
+ * supervisor did not endorse: after the close, it is not considered. Every view that shows a status uses this.
+ */
+export function shownStatus(
+  a: Pick<Application, 'status' | 'offer'>,
+  dates: StatusDates,
+  now: Date,
+): ApplicationStatus {
+  const t = now.getTime();
+  switch (a.status) {
+    case 'offered':
+    case 'accepted':
+      return a.offer && Date.parse(a.offer.deadline) <= t ? 'lapsed' : a.status;
+    case 'submitted':
+    case 'not-endorsed':
+      return Date.parse(dates.applicationClosesAt) <= t ? 'not-considered' : a.status;
+    case 'waitlisted':
+      return promotionOpen(dates, now) ? a.status : 'waitlist-ended';
+    default:
+      return a.status;
+  }
 }

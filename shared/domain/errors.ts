@@ -65,6 +65,16 @@ export class StateConflict extends DomainError {
   }
 }
 
+/** Allowed, but not again so soon (a rate limit): `retryAfterSeconds` says when it will be. */
+export class TooSoon extends DomainError {
+  constructor(
+    detail: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(detail);
+  }
+}
+
 /** It existed but can no longer be used (a single-use link used, or expired). */
 export class Gone extends DomainError {}
 

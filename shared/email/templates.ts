@@ -34,6 +34,31 @@ export const endorsementRequest = (a: Application, it: It, link: string): EmailM
     ],
   });
 
+export const endorsementDeclined = (a: Application, it: It, reason: string | undefined): EmailMessage =>
+  compose({
+    to: [a.applicant.email],
+    subject: `Your supervisor did not endorse your application to ${it.title}`,
+    blocks: [
+      `Dear ${a.applicant.name},`,
+      `Your supervisor, ${a.supervisor.name}, answered that they do not endorse your application to ${it.title}.${reason ? ` Their reason: ${reason}` : ' They gave no reason.'}`,
+      `Only endorsed applications are considered for a seat. If another supervisor should endorse it, name them in your application before the window closes, ${whenCt(it.applicationClosesAt)}; they will be emailed a new link. Otherwise you may withdraw the application.`,
+    ],
+  });
+
+export const endorsementLinkWithdrawn = (
+  a: Application,
+  it: It,
+  formerSupervisor: { name: string; email: string },
+): EmailMessage =>
+  compose({
+    to: [formerSupervisor.email],
+    subject: `No endorsement needed from you: ${a.applicant.name}'s application`,
+    blocks: [
+      `Dear ${formerSupervisor.name},`,
+      `${a.applicant.name} named another supervisor for their application to ${it.title}. The endorsement link we sent you no longer works, and nothing more is needed from you.`,
+    ],
+  });
+
 export const applicationEndorsed = (a: Application, it: It): EmailMessage =>
   compose({
     to: [a.applicant.email],

@@ -69,8 +69,8 @@ export class Gone extends HttpProblem {
   }
 }
 export class TooManyRequests extends HttpProblem {
-  constructor(detail = 'The service is busy; retry shortly.') {
-    super(429, 'Too many requests', detail, {}, { 'retry-after': '1' });
+  constructor(detail = 'The service is busy; retry shortly.', retryAfterSeconds = 1) {
+    super(429, 'Too many requests', detail, {}, { 'retry-after': String(retryAfterSeconds) });
   }
 }
 export class ServiceUnavailable extends HttpProblem {
@@ -135,6 +135,8 @@ function fromDomain(error: domain.DomainError, route: RouteSpec | undefined): Ht
     );
   if (error instanceof domain.StateConflict) return new Conflict(error.message, error.details);
   if (error instanceof domain.Gone) return new Gone(error.message);
+  if (error instanceof domain.TooSoon)
+    return new TooManyRequests(error.message, Math.max(1, Math.ceil(error.retryAfterSeconds)));
   if (error instanceof domain.Unavailable) return new ServiceUnavailable(error.message);
   return undefined;
 }

@@ -69,14 +69,20 @@ function problemsOf(source: string, error: z.core.$ZodError): FieldProblem[] {
 
 const hasBody = (event: ApiEvent) => event.body !== undefined && event.body !== '';
 
-/** The body as JSON, or `undefined` when none was sent (then the route's schema says it is missing). */
-function parseBody(event: ApiEvent): unknown {
-  if (!hasBody(event)) return undefined;
+const FORM = /^application\/x-www-form-urlencoded\b/i;
+
+/**
+ * The body as JSON, or `undefined` when none was sent (then the route's schema says it is missing). A route that
+ * takes an HTML form (`form`) also reads `application/x-www-form-urlencoded`, and an absent body as an empty form.
+ */
+function parseBody(event: ApiEvent, route: RouteSpec): unknown {
+  if (!hasBody(event)) return route.form ? {} : undefined;
   const contentType = event.headers?.['content-type'] ?? 'application/json';
+  const text = event.isBase64Encoded ? Buffer.from(event.body!, 'base64').toString('utf8') : event.body!;
+  if (route.form && FORM.test(contentType)) return Object.fromEntries(new URLSearchParams(text));
   if (!/^application\/([a-z.+-]*\+)?json\b/i.test(contentType)) {
     throw new HttpProblem(415, 'Unsupported media type', 'Send the body as application/json.');
   }
-  const text = event.isBase64Encoded ? Buffer.from(event.body!, 'base64').toString('utf8') : event.body!;
   try {
     return JSON.parse(text);
   } catch {
@@ -108,7 +114,7 @@ const validate = (): MiddlewareObj<ApiEvent, ApiResult, Error, RouteContext> => 
     };
     const params = parsePart('path', route.params, request.event.pathParameters ?? {});
     const query = parsePart('query', route.query ?? NO_QUERY, request.event.queryStringParameters ?? {});
-    const body = parsePart('body', route.body, route.body ? parseBody(request.event) : undefined);
+    const body = parsePart('body', route.body, route.body ? parseBody(request.event, route) : undefined);
     if (!route.body && hasBody(request.event)) {
       problems.push({ field: 'body', code: 'unrecognized_body', message: 'This route takes no body' });
     }

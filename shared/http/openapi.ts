@@ -233,7 +233,14 @@ export function openApiDocument(routes: readonly RouteSpec[], serverUrl?: string
       ),
       responses,
     };
-    if (r.body) operation.requestBody = { required: true, content: { 'application/json': { schema: r.body } } };
+    if (r.body)
+      operation.requestBody = {
+        required: !r.form,
+        content: {
+          'application/json': { schema: r.body },
+          ...(r.form ? { 'application/x-www-form-urlencoded': { schema: r.body } } : {}),
+        },
+      };
     const item = paths[r.path] ?? {};
     item[r.method.toLowerCase()] = operation;
     paths[r.path] = item;

@@ -42,6 +42,11 @@ export interface RouteSpec {
   params?: z.ZodMiniObject;
   query?: z.ZodMiniObject;
   body?: z.ZodMiniType;
+  /**
+   * The body is also accepted as an HTML form (`application/x-www-form-urlencoded`, fields as strings), and an
+   * absent body as an empty form: for pages that must work without JavaScript.
+   */
+  form?: boolean;
   /** Honours an `Idempotency-Key` header: a retried request gets the first answer and changes nothing more. */
   idempotent?: boolean;
   success: {

@@ -32,6 +32,15 @@ export const text = (max: number) =>
     z.refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'control characters are not allowed'),
   );
 
+/** Free text a form may leave empty (an empty textarea is sent as ""): trimmed, bounded, no control characters. */
+export const formText = (max: number) =>
+  z.string().check(
+    z.trim(),
+    z.maxLength(max),
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the rule itself is about refusing control characters
+    z.refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'control characters are not allowed'),
+  );
+
 export const reason = meta(text(2000), { description: 'Why: kept in the audit trail.' });
 
 export const id = (prefix: string) =>

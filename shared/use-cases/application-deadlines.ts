@@ -16,7 +16,8 @@ const LOOKBACK_MS = 7 * 24 * 60 * 60 * 1000;
  * The `application-deadlines` job: applicants are told in time, and then at the close.
  * 1. Windows closing within the lead time: each applicant still without endorsement is reminded once (their
  *    supervisor in copy).
- * 2. Windows that have closed: applications never endorsed become `not-considered`, and the applicant is told.
+ * 2. Windows that have closed: applications never endorsed (never answered, or not endorsed by the supervisor)
+ *    become `not-considered`, and the applicant is told.
  * Idempotent: reminders are keyed per application, and a not-considered application is no longer `submitted`.
  */
 export async function runApplicationDeadlines(at: Date) {
@@ -30,7 +31,10 @@ export async function runApplicationDeadlines(at: Date) {
       if (closes - at.getTime() > config.endorsementReminderHours * 3600_000) continue;
       for (const application of waiting) if (await remind(application, iteration)) reminded++;
     } else {
-      for (const application of waiting) if (await closeUnendorsed(application, iteration, at)) notConsidered++;
+      // Also those whose supervisor said no and who named nobody else in time.
+      const refused = await applicationsInStatus(iteration.id, 'not-endorsed');
+      for (const application of [...waiting, ...refused])
+        if (await closeUnendorsed(application, iteration, at)) notConsidered++;
     }
   }
   return { iterations: iterations.length, reminded, notConsidered };
@@ -65,7 +69,7 @@ async function closeUnendorsed(application: Application, iteration: IterationRec
         action: 'not-considered',
         actor: systemActor('application-deadlines'),
         at: stamp,
-        before: { status: 'submitted' },
+        before: { status: application.status },
         after: { status: 'not-considered' },
       }),
     ],

@@ -1,5 +1,4 @@
 import { now } from '../clock';
-import { config } from '../config/runtime';
 import { auditPut } from '../data/audit';
 import { actorOf } from '../domain/audit';
 import { admitItem } from '../data/admissions';
@@ -12,23 +11,31 @@ import {
   saveApplicationItem,
 } from '../data/applications';
 import { getIteration } from '../data/iterations';
-import { createLinkItem, newLinkToken } from '../data/links';
+import { revokeLinkItem } from '../data/links';
 import { getPerson } from '../data/people';
 import { futureStaffItem, getProvider, getProviders } from '../data/providers';
-import { applicationProblem, WITHDRAWABLE, type Application, type ApplicationStatus } from '../domain/application';
+import {
+  applicationProblem,
+  shownStatus,
+  WITHDRAWABLE,
+  type Application,
+  type ApplicationStatus,
+} from '../domain/application';
+import type { Iteration } from '../domain/iteration';
 import { toCtIso } from '../domain/calendar/time';
 import { newId } from '../domain/ids';
 import { holdsSeat } from '../domain/offers';
 import { applicationWindowState } from '../domain/iteration';
 import type { Region } from '../domain/vocabulary';
 import type { Outgoing } from '../email/outbox';
-import { applicationReceipt, endorsementRequest } from '../email/templates';
+import { applicationReceipt } from '../email/templates';
 import type { Actor } from '../domain/actor';
 import { NotFound, RuleBroken, StaleWrite, StateConflict } from '../domain/errors';
 import { count } from '../observability/metrics';
 import { applicationView } from './application-views';
 import { recertificationEligible } from './lifecycle';
 import { releaseSeat } from './seats/ledger';
+import { endorsementLink } from './supervisor';
 import { commit, commitOrStale, sendQueued } from './unit-of-work';
 import { findOwnApplication } from './find';
 
@@ -41,7 +48,8 @@ export interface ApplyInput {
 
 /**
  * Apply to an iteration.
- * 1. Someone who already applied gets their application back (`already-applied`), nothing new is written or sent.
+ * 1. Someone who already applied gets their application back (`already-applied`), nothing new is written or sent —
+ *    unless they withdrew it: then, while the window is open, applying again reopens that same application.
  * 2. The profile must be complete; the iteration published and its window open (Connecticut time); the region one
  *    the provider covers; a recertification iteration needs eligibility.
  * 3. One transaction writes the application, its guard (one per person and iteration), the supervisor's
@@ -50,7 +58,8 @@ export interface ApplyInput {
  */
 export async function apply(actor: Actor, input: ApplyInput) {
   const existingId = await applicationIdOf(actor.sub, input.iterationId);
-  if (existingId) return existing(existingId);
+  const previous = existingId ? await getApplication(existingId) : undefined;
+  if (existingId && previous?.status !== 'withdrawn') return existing(existingId);
 
   const person = await getPerson(actor.sub);
   if (!person)
@@ -74,8 +83,10 @@ export async function apply(actor: Actor, input: ApplyInput) {
   if (problem) throw new RuleBroken('This application cannot be made.', [problem]);
 
   const stamp = toCtIso(at);
-  const application: Application = {
-    id: newId('ap'),
+  const id = previous?.id ?? newId('ap');
+  const version = (previous?.version ?? 0) + 1;
+  const draft: Application = {
+    id,
     iterationId: iteration.id,
     iterationKind: iteration.kind,
     applicantSub: actor.sub,
@@ -88,32 +99,41 @@ export async function apply(actor: Actor, input: ApplyInput) {
     futureStaffPlanned: input.futureStaffPlanned,
     submittedAt: stamp,
     status: 'submitted',
-    version: 1,
+    version,
     updatedAt: stamp,
   };
-  const token = newLinkToken();
+  // A reopened application's events are new events: its emails are keyed by its version.
+  const event = previous ? `${id}#${version}` : id;
+  const link = endorsementLink(draft, iteration, at, `endorsement-request#${event}`);
+  const application: Application = { ...draft, endorsementLink: link.record };
   const emails: Outgoing[] = [
-    { key: `application-receipt#${application.id}`, message: applicationReceipt(application, iteration) },
-    {
-      key: `endorsement-request#${application.id}`,
-      message: endorsementRequest(application, iteration, `${config.publicBaseUrl}/links/${token}`),
-    },
+    { key: `application-receipt#${event}`, message: applicationReceipt(application, iteration) },
+    link.email,
   ];
   const result = await commit({
     writes: [
-      ...createApplicationItems(application),
-      createLinkItem(token, {
-        purpose: 'endorsement',
-        applicationId: application.id,
-        expiresAt: iteration.applicationClosesAt,
-        createdAt: stamp,
-      }),
+      ...(previous
+        ? [
+            saveApplicationItem(application, previous),
+            ...(previous.endorsementLink ? [revokeLinkItem(previous.endorsementLink.hash, stamp)] : []),
+            auditPut({
+              subjectType: 'application',
+              subjectId: id,
+              action: 'reopened',
+              actor: actorOf(actor),
+              at: stamp,
+              before: { status: previous.status, closedAt: previous.closedAt },
+              after: { status: application.status, region: application.region, supervisor: application.supervisor },
+            }),
+          ]
+        : createApplicationItems(application)),
+      link.item,
     ],
     emails,
     sendLater: true,
   });
   if (!result.ok) {
-    // Another request by the same person won the race: theirs is the application.
+    // Another request by the same person won the race (applied, or reopened): theirs is the application.
     const winner = await applicationIdOf(actor.sub, input.iterationId);
     if (winner) return existing(winner);
     throw new StaleWrite('The application could not be saved; retry.');
@@ -131,35 +151,58 @@ export async function apply(actor: Actor, input: ApplyInput) {
       ],
     });
   await sendQueued(emails);
-  return { outcome: 'applied' as const, application: applicationView(application, iteration.title) };
+  return {
+    outcome: previous ? ('reopened' as const) : ('applied' as const),
+    application: applicationView(application, iteration, now()),
+  };
 }
 
+/** The application someone already has: the same view the first answer gave. */
 async function existing(id: string) {
   const application = await getApplication(id);
   if (!application) throw new StaleWrite('The application is being saved; retry.');
-  return { outcome: 'already-applied' as const, application: applicationView(application) };
+  return { outcome: 'already-applied' as const, application: await viewOf(application) };
+}
+
+async function iterationOf(application: Application): Promise<Iteration> {
+  const stored = await getIteration(application.iterationId);
+  if (!stored) throw new NotFound('The iteration');
+  return stored.iteration;
+}
+
+/** The view of an application with its iteration (title, and the dates its shown status depends on). */
+export async function viewOf(application: Application) {
+  return applicationView(application, await iterationOf(application), now());
 }
 
 export async function myApplications(actor: Actor) {
-  return { items: (await applicationsOfPerson(actor.sub)).map((a) => applicationView(a)) };
+  const applications = await applicationsOfPerson(actor.sub);
+  const iterations = new Map<string, Iteration>();
+  for (const id of new Set(applications.map((a) => a.iterationId))) {
+    const stored = await getIteration(id);
+    if (stored) iterations.set(id, stored.iteration);
+  }
+  const at = now();
+  return {
+    items: applications.flatMap((a) => {
+      const iteration = iterations.get(a.iterationId);
+      return iteration ? [applicationView(a, iteration, at)] : [];
+    }),
+  };
 }
 
 export async function myApplication(actor: Actor, id: string) {
-  const application = await findOwnApplication(actor, id);
-  const stored = await getIteration(application.iterationId);
-  return applicationView(application, stored?.iteration.title);
+  return viewOf(await findOwnApplication(actor, id));
 }
 
 /** Withdraw one's own application; a seat it holds is released to the next person waiting. */
 export async function withdraw(actor: Actor, id: string) {
   const application = await findOwnApplication(actor, id);
-  if (application.status === 'withdrawn') return applicationView(application);
+  if (application.status === 'withdrawn') return viewOf(application);
   if (!WITHDRAWABLE.includes(application.status))
     throw new StateConflict(`An application that is ${application.status} cannot be withdrawn.`);
   if (holdsSeat(application)) {
-    return applicationView(
-      await releaseSeat(application, 'withdrawn', actorOf(actor), 'withdrawn by the applicant', now()),
-    );
+    return viewOf(await releaseSeat(application, 'withdrawn', actorOf(actor), 'withdrawn by the applicant', now()));
   }
   const at = toCtIso(now());
   const next: Application = {
@@ -174,13 +217,14 @@ export async function withdraw(actor: Actor, id: string) {
     { writes: [saveApplicationItem(next, application)] },
     'The application changed at the same moment; reload and try again.',
   );
-  return applicationView(next);
+  return viewOf(next);
 }
 
 // ---- ADS views ----
 
 /** One row per application, with what allocation weighs. */
-async function rows(applications: Application[]) {
+async function rows(applications: Application[], iteration: Iteration) {
+  const at = now();
   const providers = await getProviders(applications.flatMap((a) => (a.providerId ? [a.providerId] : [])));
   return applications.map((a) => {
     const provider = a.providerId ? providers.get(a.providerId) : undefined;
@@ -196,9 +240,13 @@ async function rows(applications: Application[]) {
       providerRegions: provider?.regions ?? [],
       providerPriority: provider?.priority !== undefined,
       region: a.region,
-      status: a.status,
+      status: shownStatus(a, iteration, at),
       endorsed: a.endorsedAt !== undefined,
       endorsedAt: a.endorsedAt,
+      endorsementDeclined: a.endorsementDeclined && {
+        at: a.endorsementDeclined.at,
+        reason: a.endorsementDeclined.reason,
+      },
       submittedAt: a.submittedAt,
       futureStaffPlanned: a.futureStaffPlanned,
       waitlistPosition: a.waitlistPosition,
@@ -220,19 +268,21 @@ export async function listForAds(
   cursor: string | undefined,
   limit: number,
 ) {
-  if (!(await getIteration(iterationId))) throw new NotFound('The iteration');
+  const stored = await getIteration(iterationId);
+  if (!stored) throw new NotFound('The iteration');
   const page = await listApplications(iterationId, filter, cursor, limit);
-  return { items: await rows(page.applications), cursor: page.cursor };
+  return { items: await rows(page.applications, stored.iteration), cursor: page.cursor };
 }
 
 /** Every application of the listing (all pages), for the CSV export. */
 export async function exportRows(iterationId: string, filter: ApplicationFilter) {
-  if (!(await getIteration(iterationId))) throw new NotFound('The iteration');
+  const stored = await getIteration(iterationId);
+  if (!stored) throw new NotFound('The iteration');
   const all: ApplicationRow[] = [];
   let cursor: string | undefined;
   do {
     const page = await listApplications(iterationId, filter, cursor, 100);
-    all.push(...(await rows(page.applications)));
+    all.push(...(await rows(page.applications, stored.iteration)));
     cursor = page.cursor;
   } while (cursor);
   return all;

@@ -3,27 +3,34 @@ import { auditPut } from '../data/audit';
 import { supervisorActor } from '../domain/audit';
 import { getApplication, saveApplicationItem } from '../data/applications';
 import { getIteration } from '../data/iterations';
-import { useLinkItem, type Link } from '../data/links';
+import { linkHash, useLinkItem, type Link } from '../data/links';
 import { certificatesOfPerson, followHolderItems } from '../data/certifications';
 import { confirmMembershipItem, getPerson } from '../data/people';
 import { getProvider } from '../data/providers';
 import type { Application } from '../domain/application';
 import { toCtIso } from '../domain/calendar/time';
-import { applicationEndorsed } from '../email/templates';
-import { NotFound, StateConflict } from '../domain/errors';
+import { liveClassTimes } from '../domain/calendar/live-classes';
+import { applicationEndorsed, endorsementDeclined } from '../email/templates';
+import { Gone, NotFound, StateConflict } from '../domain/errors';
 import { count } from '../observability/metrics';
 import { commitOrStale } from './unit-of-work';
 
-async function load(link: Link) {
+/**
+ * The link's application and iteration. A link that is not the application's link in force was replaced (another
+ * supervisor named, or the link sent again): it no longer works, even if its revocation were somehow missing.
+ */
+async function load(link: Link, token: string) {
   const application = await getApplication(link.applicationId);
   const stored = application && (await getIteration(application.iterationId));
   if (!application || !stored) throw new NotFound('This link');
+  if (application.endorsementLink && application.endorsementLink.hash !== linkHash(token))
+    throw new Gone('This link was replaced by a newer one and no longer works.');
   return { application, iteration: stored.iteration };
 }
 
 /** What the supervisor is asked to confirm (shown by the link's GET, which changes nothing). */
-export async function describeEndorsement(link: Link) {
-  const { application: a, iteration } = await load(link);
+export async function describeEndorsement(link: Link, token: string) {
+  const { application: a, iteration } = await load(link, token);
   return {
     purpose: 'endorsement' as const,
     applicantName: a.applicant.name,
@@ -31,7 +38,9 @@ export async function describeEndorsement(link: Link) {
     providerName: a.providerName,
     iterationTitle: iteration.title,
     supervisorName: a.supervisor.name,
-    liveClassCount: iteration.classDates.length,
+    liveClasses: iteration.classDates.map((d) => liveClassTimes(d)),
+    homeworkDeadlines: iteration.assignments.map((h) => ({ title: h.title, dueAt: h.dueAt })),
+    applicationClosesAt: iteration.applicationClosesAt,
     open: a.status === 'submitted',
   };
 }
@@ -43,7 +52,7 @@ export async function describeEndorsement(link: Link) {
  * and the act is in the application's audit trail.
  */
 export async function confirmEndorsement(link: Link, token: string) {
-  const { application, iteration } = await load(link);
+  const { application, iteration } = await load(link, token);
   if (application.status !== 'submitted')
     throw new StateConflict(`This application is ${application.status}; there is nothing to endorse.`);
   const at = toCtIso(now());
@@ -90,6 +99,55 @@ export async function confirmEndorsement(link: Link, token: string) {
   count('ApplicationsEndorsed');
   return {
     purpose: 'endorsement' as const,
+    applicantName: application.applicant.name,
+    iterationTitle: iteration.title,
+  };
+}
+
+/**
+ * The supervisor answers "I do not endorse this", optionally saying why: in one transaction the link is used up,
+ * the application becomes `not-endorsed` (only from `submitted`), the applicant is told (with the reason, and that
+ * they may name another supervisor while the window is open), and the answer is in the application's audit trail.
+ */
+export async function declineEndorsement(link: Link, token: string, reason: string | undefined) {
+  const { application, iteration } = await load(link, token);
+  if (application.status !== 'submitted')
+    throw new StateConflict(`This application is ${application.status}; there is nothing to answer.`);
+  const at = toCtIso(now());
+  const next: Application = {
+    ...application,
+    status: 'not-endorsed',
+    endorsementDeclined: { at, by: application.supervisor, reason },
+    version: application.version + 1,
+    updatedAt: at,
+  };
+  await commitOrStale(
+    {
+      writes: [
+        useLinkItem(token, at),
+        saveApplicationItem(next, application),
+        auditPut({
+          subjectType: 'application',
+          subjectId: application.id,
+          action: 'endorsement-declined',
+          actor: supervisorActor(application.supervisor.email),
+          at,
+          reason,
+          before: { status: application.status },
+          after: { status: next.status },
+        }),
+      ],
+      emails: [
+        {
+          key: `endorsement-declined#${application.id}#${next.version}`,
+          message: endorsementDeclined(next, iteration, reason),
+        },
+      ],
+    },
+    'This link was used or changed at the same moment; reload the page.',
+  );
+  return {
+    purpose: 'endorsement-declined' as const,
     applicantName: application.applicant.name,
     iterationTitle: iteration.title,
   };

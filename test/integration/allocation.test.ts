@@ -336,7 +336,8 @@ describe('the waitlist ends', () => {
       params: { applicationId: n2!.applicationId },
     });
     expect(declined.body.status).toBe('declined');
-    expect((await statusOf(n3!.who, n3!.applicationId)).status).toBe('waitlisted');
+    // Shown as true now (promotion has stopped), before the job ends the waitlist and emails.
+    expect((await statusOf(n3!.who, n3!.applicationId)).status).toBe('waitlist-ended');
     expect(await seatsOf(iteration.id)).toMatchObject({ North: { offered: 1, free: 1 } });
     expect(await sweep({})).toMatchObject({ waitlistEnded: 1, promoted: 0 });
     expect((await statusOf(n3!.who, n3!.applicationId)).status).toBe('waitlist-ended');

@@ -204,8 +204,9 @@ describe('the supervisor endorsement link', () => {
     const token = linkIn((await emailsTo(hal.supervisorEmail))[0]?.body.text);
     at('2027-01-15T17:00:00-05:00');
     expect((await invoke(linkRoutes.confirmLink, { params: { token } })).status).toBe(410);
+    // Not endorsed by the close: shown as not considered at once, before the job closes it.
     expect((await invoke(r.myApplication, { as: hal, params: { applicationId: application.id } })).body.status).toBe(
-      'submitted',
+      'not-considered',
     );
     expect((await invoke(linkRoutes.viewLink, { params: { token: 'A'.repeat(43) } })).status).toBe(404);
     expect((await invoke(linkRoutes.viewLink, { params: { token: 'short' } })).status).toBe(400);

@@ -55,4 +55,5 @@ export const QUERY: Record<string, Record<string, string>> = {
 export const OWN_OBJECT_BODIES: Record<string, unknown> = {
   acceptOffer: { agreement: { courseDates: true, responsibilities: true, attendancePolicy: true } },
   submitHomework: { text: 'my homework' },
+  changeSupervisor: { supervisor: { name: 'Nora New', email: 'nora.new@provider.example.org' } },
 };

@@ -67,6 +67,14 @@ describe('applying to an iteration', () => {
 
 describe('withdrawing', () => {
   it('is possible until the application is closed one way or another', () => {
-    expect(WITHDRAWABLE).toEqual(['submitted', 'endorsed', 'waitlisted', 'offered', 'accepted', 'enrolled']);
+    expect(WITHDRAWABLE).toEqual([
+      'submitted',
+      'not-endorsed',
+      'endorsed',
+      'waitlisted',
+      'offered',
+      'accepted',
+      'enrolled',
+    ]);
   });
 });

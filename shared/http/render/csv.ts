@@ -24,6 +24,7 @@ const APPLICATION_COLUMNS: CsvColumn<ApplicationRow>[] = [
   { header: 'Region applied for', value: (r) => r.region },
   { header: 'Status', value: (r) => r.status },
   { header: 'Endorsed at', value: (r) => r.endorsedAt },
+  { header: 'Reason not endorsed', value: (r) => r.endorsementDeclined?.reason },
   { header: 'Submitted at', value: (r) => r.submittedAt },
   { header: 'Future staff planned', value: (r) => r.futureStaffPlanned },
   { header: 'Waitlist position', value: (r) => r.waitlistPosition },

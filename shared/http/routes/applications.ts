@@ -1,13 +1,26 @@
 import * as z from 'zod/mini';
 import { APPLICATION_STATUSES } from '../../domain/application';
 import { route } from '../route';
-import { described, id, instant, meta, page, pageQuery, reason, region, whole } from '../schemas';
+import { LINK_SEND_WINDOW_HOURS, LINK_SENDS_PER_WINDOW } from '../../domain/endorsement';
+import { described, id, instant, meta, page, pageQuery, reason, region, text, whole } from '../schemas';
+import { email } from './accounts';
 
 const iterationId = described(id('it'), 'The iteration.');
 const applicationId = described(id('ap'), 'The application.');
 const status = z.enum(APPLICATION_STATUSES);
 const position = z.enum(['direct-service', 'management']);
 const providerRegions = described(z.array(region), "The provider's total coverage area.");
+
+/** Shown status: a status whose deadline has passed reads as what it becomes, before the job acting on it runs. */
+const shownStatus = described(
+  status,
+  'Where the application stands, as it is true now: an offer past its deadline reads `lapsed`, an application not endorsed by the close of the window reads `not-considered`, a waitlist place once promotion has stopped reads `waitlist-ended` (the scheduled jobs still release the seat and send the emails). `not-endorsed`: the supervisor said no; another supervisor may be named while the window is open.',
+);
+
+const endorsementDeclinedFields = {
+  at: described(instant, 'When the supervisor answered.'),
+  reason: described(z.optional(z.string()), "The supervisor's reason, if they gave one."),
+};
 
 const ApplyInput = meta(
   z.strictObject({
@@ -32,7 +45,7 @@ export const ApplicationView = meta(
       z.object({
         id: described(z.string(), "The iteration's id."),
         kind: described(z.enum(['initial', 'recertification']), 'An initial course or a recertification course.'),
-        title: described(z.optional(z.string()), "The iteration's title (absent where it is not looked up)."),
+        title: described(z.string(), "The iteration's title."),
       }),
       'The iteration applied to.',
     ),
@@ -48,9 +61,28 @@ export const ApplicationView = meta(
       'The supervisor who endorses the application and co-signs the training agreement.',
     ),
     futureStaffPlanned: described(z.number(), 'How many staff the provider plans to send to future iterations.'),
-    status: described(status, 'Where the application stands.'),
-    submittedAt: described(instant, 'When the application was submitted.'),
+    status: shownStatus,
+    submittedAt: described(instant, 'When the application was submitted (again, if it was reopened).'),
     endorsedAt: described(z.optional(instant), 'When the supervisor endorsed it.'),
+    endorsementDeclined: described(
+      z.optional(
+        z.object({
+          ...endorsementDeclinedFields,
+          by: described(
+            z.object({
+              name: described(z.string(), "The supervisor's name."),
+              email: described(z.string(), "The supervisor's email."),
+            }),
+            'The supervisor who answered.',
+          ),
+        }),
+      ),
+      'The supervisor\'s "I do not endorse this", while the application is not-endorsed.',
+    ),
+    endorsementLinkSentAt: described(
+      z.optional(instant),
+      'When the endorsement link now in force was emailed to the supervisor (earlier links no longer work).',
+    ),
     waitlistPosition: described(z.optional(z.number()), 'Your statewide waitlist position, while waitlisted.'),
     offer: described(
       z.optional(
@@ -104,14 +136,32 @@ const ApplicationRow = meta(
     providerRegions,
     providerPriority: described(z.boolean(), "Whether the applicant's provider has priority status."),
     region: described(region, 'The region whose seat the applicant competes for.'),
-    status: described(status, 'Where the application stands.'),
+    status: shownStatus,
     endorsed: described(z.boolean(), 'Whether the supervisor has endorsed it.'),
+    endorsementDeclined: described(
+      z.optional(z.object(endorsementDeclinedFields)),
+      'The supervisor\'s "I do not endorse this", while the application is not-endorsed.',
+    ),
     endorsedAt: described(z.optional(instant), 'When the supervisor endorsed it.'),
     submittedAt: described(instant, 'When the application was submitted.'),
     futureStaffPlanned: described(z.number(), 'How many staff the provider plans to send to future iterations.'),
     waitlistPosition: described(z.optional(z.number()), 'The statewide waitlist position, while waitlisted.'),
   }),
   { id: 'ApplicationRow' },
+);
+
+const SupervisorChangeInput = meta(
+  z.strictObject({
+    supervisor: described(
+      z.strictObject({
+        name: described(text(120), "The supervisor's name."),
+        email: described(email, "The supervisor's email: the new endorsement link goes there."),
+      }),
+      'The supervisor who should endorse the application.',
+    ),
+    reason: described(z.optional(text(2000)), 'Why the supervisor changes: kept in the audit trail.'),
+  }),
+  { id: 'SupervisorChangeInput' },
 );
 
 const listFilter = {
@@ -133,7 +183,7 @@ export const applicationRoutes = {
     tag,
     summary: 'Apply to a course iteration while its window is open',
     description:
-      'One application per person per iteration: applying again returns the existing one (200). Send an Idempotency-Key to make a retry safe. Your supervisor is emailed a link to endorse it; only endorsed applications are considered for a seat.',
+      'One application per person per iteration: applying again returns the existing one (200), the same view as the first answer; an application you withdrew is reopened (201: the same application, submitted again, a new endorsement link) while the window is open. Send an Idempotency-Key to make a retry safe. Your supervisor is emailed a link to endorse it; only endorsed applications are considered for a seat.',
     body: ApplyInput,
     idempotent: true,
     success: {
@@ -181,6 +231,33 @@ export const applicationRoutes = {
     params: z.strictObject({ applicationId }),
     success: { status: 200, description: 'The application', schema: ApplicationView },
     problems: [404],
+  }),
+  changeSupervisor: route({
+    operationId: 'changeSupervisor',
+    method: 'PUT',
+    path: '/me/applications/{applicationId}/supervisor',
+    area: 'applications',
+    access: mine,
+    tag,
+    summary: 'Name another supervisor for an application not yet endorsed (also after a supervisor said no)',
+    description: `While the window is open and the application is submitted or not-endorsed: the earlier link stops working, the new supervisor is emailed a new one, the former supervisor (if they had not answered) is told nothing more is needed, and the change is audited. The application is submitted again. Counts as an endorsement-link email: at most ${LINK_SENDS_PER_WINDOW} in ${LINK_SEND_WINDOW_HOURS} hours, then 429 with Retry-After.`,
+    params: z.strictObject({ applicationId }),
+    body: SupervisorChangeInput,
+    success: { status: 200, description: 'The application, submitted again', schema: ApplicationView },
+    problems: [404, 409, 429],
+  }),
+  resendEndorsementLink: route({
+    operationId: 'resendEndorsementLink',
+    method: 'POST',
+    path: '/me/applications/{applicationId}/endorsement-link',
+    area: 'applications',
+    access: mine,
+    tag,
+    summary: 'Send the supervisor the endorsement link again (a new link; the earlier one stops working)',
+    description: `Only while the application is submitted and the window open; audited. At most ${LINK_SENDS_PER_WINDOW} endorsement-link emails after the first in ${LINK_SEND_WINDOW_HOURS} hours (resends and supervisor changes together), then 429 with Retry-After (the seconds until the window ends).`,
+    params: z.strictObject({ applicationId }),
+    success: { status: 200, description: 'The application', schema: ApplicationView },
+    problems: [404, 409, 429],
   }),
   listApplicationsForAds: route({
     operationId: 'listApplicationsForAds',

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { route } from '../route';
-import { described } from '../schemas';
+import { described, formText, meta } from '../schemas';
 
 const token = described(
   z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, 'not a valid link')),
@@ -36,5 +36,28 @@ export const linkRoutes = {
     params: z.strictObject({ token }),
     success: { status: 200, description: 'An HTML page saying what was done', contentType: 'text/html; charset=utf-8' },
     problems: [404, 410],
+  }),
+  declineLink: route({
+    operationId: 'declineLink',
+    method: 'POST',
+    path: '/links/{token}/decline',
+    area: 'links',
+    access: 'public',
+    tag,
+    summary: 'Answer an endorsement link with "I do not endorse this", optionally saying why; works once',
+    description:
+      "The link page's decline form posts here (an HTML form; JSON is accepted too). The applicant is emailed, with the reason if given, and may name another supervisor while the window is open.",
+    params: z.strictObject({ token }),
+    body: meta(
+      z.strictObject({
+        reason: meta(z.optional(formText(1000)), {
+          description: 'Why the supervisor does not endorse it (optional; the applicant reads it; empty means none).',
+        }),
+      }),
+      { id: 'EndorsementDeclineInput' },
+    ),
+    form: true,
+    success: { status: 200, description: 'An HTML page saying what was done', contentType: 'text/html; charset=utf-8' },
+    problems: [404, 409, 410],
   }),
 } as const;

@@ -73,13 +73,12 @@ export async function accept(actor: Actor, id: string) {
     },
     'The application changed at the same moment; reload and try again.',
   );
-  return applicationView(next, iteration.title);
+  return applicationView(next, iteration, now());
 }
 
 export async function decline(actor: Actor, id: string) {
   const application = await findOwnApplication(actor, id);
   assertOffer(application, ['offered', 'accepted']);
-  return applicationView(
-    await releaseSeat(application, 'declined', actorOf(actor), 'declined by the applicant', now()),
-  );
+  const declined = await releaseSeat(application, 'declined', actorOf(actor), 'declined by the applicant', now());
+  return applicationView(declined, await findIteration(declined.iterationId), now());
 }
