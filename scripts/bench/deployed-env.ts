@@ -14,6 +14,10 @@ const CONTEXT_FILE = 'cdk.json';
 const benchName = (id: string) =>
   id.startsWith('Api-') || id.startsWith('Job-') ? id.toLowerCase() : id.replace(/(?<!^)([A-Z])/g, '-$1').toLowerCase();
 
+/** A value CloudFormation fills in at deploy time, in a shape the runtime configuration accepts. */
+const placeholder = (key: string) =>
+  key.endsWith('_URL') ? 'https://abcdefghij.execute-api.us-east-1.amazonaws.com' : `deploy-time-${key.toLowerCase()}`;
+
 export async function deployedEnvironments(): Promise<Map<string, Record<string, string>>> {
   const { readFileSync } = await import('node:fs');
   const context = JSON.parse(readFileSync(CONTEXT_FILE, 'utf8')).context as Record<string, unknown>;
@@ -26,10 +30,7 @@ export async function deployedEnvironments(): Promise<Map<string, Record<string,
       | { variables?: Record<string, unknown> }
       | undefined;
     const variables = Object.fromEntries(
-      Object.entries(resolved?.variables ?? {}).map(([k, v]) => [
-        k,
-        typeof v === 'string' ? v : `deploy-time-value-for-${k.toLowerCase()}`,
-      ]),
+      Object.entries(resolved?.variables ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : placeholder(k)]),
     );
     const name = benchName(construct.node.id);
     environments.set(name, {
