@@ -53,6 +53,20 @@ export const calendarOf = (
     deadlines: iteration.assignments.map((a) => ({ assignmentId: a.id, title: a.title, dueAt: a.dueAt, sequence: 0 })),
   };
 
+/**
+ * The meeting link of each scheduled live class (its own, else the iteration's). Only for enrolled learners: their
+ * private feed, their training agreement and their own emails — never a public view, never a supervisor's copy.
+ */
+export const classJoinLinks = (
+  iteration: Pick<Iteration, 'id' | 'classDates' | 'assignments' | 'calendar' | 'joinUrl'>,
+): { date: string; joinUrl: string }[] =>
+  calendarOf(iteration)
+    .classes.filter((c) => !c.cancelled)
+    .flatMap((c) => {
+      const joinUrl = c.joinUrl ?? iteration.joinUrl;
+      return joinUrl ? [{ date: c.date, joinUrl }] : [];
+    });
+
 export const totalSeats = (seats: Seats): number => REGIONS.reduce((sum, region) => sum + seats[region], 0);
 
 export const firstClassStart = (plan: Pick<IterationPlan, 'classDates'>): string | undefined =>

@@ -1,6 +1,6 @@
 import type { Application } from '../domain/application';
 import type { Iteration } from '../domain/iteration';
-import { classList, verificationUrl, whenCt } from './format';
+import { classLine, classList, verificationUrl, whenCt } from './format';
 import { compose, type EmailMessage } from './message';
 
 /**
@@ -128,16 +128,39 @@ export const agreementCosignRequest = (a: Application, it: It, link: string, dea
     ],
   });
 
-export const enrolled = (a: Application, it: It): EmailMessage =>
+/** To the learner alone: it carries the classes' meeting links, which are the enrolled learner's only. */
+export const enrolled = (a: Application, it: It, joinLinks: { date: string; joinUrl: string }[]): EmailMessage =>
   compose({
     to: [a.applicant.email],
-    cc: [a.supervisor.email],
     subject: `Enrolled: ${it.title}`,
     blocks: [
       `Dear ${a.applicant.name},`,
       `The training agreement is signed and co-signed: you are enrolled in ${it.title}. The live classes, all 9:00 AM–12:00 PM Connecticut time:`,
       classList(it.classDates),
+      ...(joinLinks.length > 0
+        ? [
+            {
+              table: {
+                caption: 'How to join each live class (keep these links to yourself)',
+                headers: ['Class', 'Meeting link'],
+                rows: joinLinks.map((l) => [classLine(l.date), { href: l.joinUrl }]),
+              },
+            },
+          ]
+        : ['ADS will send the meeting link before the first class.']),
       'Remember: to qualify for certification you must attend every live class in full and complete the homework by its deadlines.',
+    ],
+  });
+
+/** The supervisor's copy of an enrolment: the dates they committed the learner to, without the meeting links. */
+export const enrolledSupervisorNotice = (a: Application, it: It): EmailMessage =>
+  compose({
+    to: [a.supervisor.email],
+    subject: `Enrolled: ${a.applicant.name} in ${it.title}`,
+    blocks: [
+      `Dear ${a.supervisor.name},`,
+      `Thank you for co-signing the training agreement: ${a.applicant.name} is enrolled in ${it.title}. The live classes, all 9:00 AM–12:00 PM Connecticut time, for which the learner is released from other duties:`,
+      classList(it.classDates),
     ],
   });
 

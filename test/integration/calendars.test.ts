@@ -1,5 +1,7 @@
 import { auditRoutes } from '../../shared/http/routes/audit';
+import { allocationRoutes } from '../../shared/http/routes/allocation';
 import { iterationRoutes as r } from '../../shared/http/routes/iterations';
+import { emailsTo } from '../support/ses';
 import { at, useClockReset } from '../support/clock';
 import { enrolledLearners, newApplicant, springPlan } from '../support/fixtures';
 import { readCalendar } from '../support/ical';
@@ -120,6 +122,20 @@ describe('calendars survive a change', () => {
     // No public view carries a join link.
     const published = await invoke(r.getPublishedIteration, { params: { iterationId: iteration.id } });
     expect(published.text).not.toContain('meet.example.org');
+  });
+
+  it("puts the join links in the enrolled learner's agreement and enrolment email, never in the supervisor's copy", async () => {
+    const { learners } = await enrolledLearners(1, { overrides: { joinUrl: JOIN } });
+    const { who, applicationId } = learners[0]!;
+    const agreement = await invoke(allocationRoutes.trainingAgreement, { as: who, params: { applicationId } });
+    expect(agreement.status).toBe(200);
+    expect(agreement.body.joinLinks.length).toBe(agreement.body.courseDates.length);
+    expect(new Set(agreement.body.joinLinks.map((l: { joinUrl: string }) => l.joinUrl))).toEqual(new Set([JOIN]));
+    const learnerEmail = (await emailsTo(who.email!)).find((m) => m.subject.startsWith('Enrolled'));
+    expect(learnerEmail?.body.html).toContain(`<a href="${JOIN}">`);
+    const supervisorEmails = await emailsTo(who.supervisorEmail);
+    expect(supervisorEmails.some((m) => m.subject.startsWith('Enrolled'))).toBe(true);
+    for (const m of supervisorEmails) expect(`${m.body.html}${m.body.text}`).not.toContain(JOIN);
   });
 
   it('refuses a join link that is not https, and a class id the iteration does not have', async () => {

@@ -38,7 +38,11 @@ const EMAILS: Record<string, EmailMessage> = {
     link,
     '2027-02-22T23:59:00.000-05:00',
   ),
-  enrolled: templates.enrolled(application, iteration),
+  enrolled: templates.enrolled(application, iteration, [
+    { date: '2027-03-02', joinUrl: 'https://meet.example.org/ce-spring?pwd=1&x=2' },
+    { date: '2027-03-04', joinUrl: 'https://meet.example.org/ce-spring?pwd=1&x=2' },
+  ]),
+  enrolledSupervisorNotice: templates.enrolledSupervisorNotice(application, iteration),
   seatReleased: templates.seatReleased(application, iteration, 'lapsed'),
   waitlistEnded: templates.waitlistEnded(application, iteration, {
     title: 'CE Certification — Fall 2027',
@@ -147,6 +151,19 @@ describe('structure where the content has it', () => {
       'https://ce.example.org/verify/CT-CE-ABCD-EFGH-JKMN-PQRS',
       'https://ce.example.org/verify/CT-CE-ABCD-EFGH-JKMN-PQRT',
     ]);
+  });
+
+  it("gives the learner the classes' meeting links as real links, and never the supervisor", () => {
+    const learner = EMAILS.enrolled!;
+    expect(learner.to).toEqual([application.applicant.email]);
+    expect(learner.cc ?? []).toEqual([]);
+    expect([...dom(learner).querySelectorAll('td a')].map((a) => a.getAttribute('href'))).toEqual([
+      'https://meet.example.org/ce-spring?pwd=1&x=2',
+      'https://meet.example.org/ce-spring?pwd=1&x=2',
+    ]);
+    const supervisor = EMAILS.enrolledSupervisorNotice!;
+    expect(supervisor.to).toEqual([application.supervisor.email]);
+    expect(`${supervisor.html}${supervisor.text}`).not.toContain('meet.example.org');
   });
 
   it('escapes what people typed', () => {

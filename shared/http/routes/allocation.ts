@@ -129,6 +129,17 @@ const Agreement = meta(
       }),
       'Signatures so far.',
     ),
+    joinLinks: described(
+      z.optional(
+        z.array(
+          z.object({
+            date: described(date, 'The live class date.'),
+            joinUrl: described(z.string(), "The class's virtual meeting URL."),
+          }),
+        ),
+      ),
+      'Once enrolled (and only then): the meeting link of each live class.',
+    ),
   }),
   { id: 'TrainingAgreement' },
 );

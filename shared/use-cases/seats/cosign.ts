@@ -9,7 +9,8 @@ import { toCtIso } from '../../domain/calendar/time';
 import { trainingAgreement } from '../../domain/enrolment';
 import { assertOpenOffer } from '../../domain/offers';
 import type { Outgoing } from '../../email/outbox';
-import { enrolled } from '../../email/templates';
+import { enrolled, enrolledSupervisorNotice } from '../../email/templates';
+import { classJoinLinks } from '../../domain/iteration';
 import { NotFound } from '../../domain/errors';
 import { count } from '../../observability/metrics';
 import { commitOrStale } from '../unit-of-work';
@@ -49,7 +50,10 @@ export async function confirmAgreement(link: Link, token: string) {
     version: application.version + 1,
     updatedAt: stamp,
   };
-  const emails: Outgoing[] = [{ key: `enrolled#${application.id}`, message: enrolled(next, iteration) }];
+  const emails: Outgoing[] = [
+    { key: `enrolled#${application.id}`, message: enrolled(next, iteration, classJoinLinks(iteration)) },
+    { key: `enrolled-supervisor#${application.id}`, message: enrolledSupervisorNotice(next, iteration) },
+  ];
   await commitOrStale(
     {
       writes: [

@@ -6,6 +6,7 @@ import { createLinkItem, newLinkToken } from '../../data/links';
 import type { Application } from '../../domain/application';
 import { toCtIso } from '../../domain/calendar/time';
 import { trainingAgreement } from '../../domain/enrolment';
+import { classJoinLinks } from '../../domain/iteration';
 import { assertOffer, assertOpenOffer } from '../../domain/offers';
 import type { Outgoing } from '../../email/outbox';
 import { agreementCosignRequest } from '../../email/templates';
@@ -26,6 +27,8 @@ export async function agreementFor(actor: Actor, id: string) {
     ...trainingAgreement(iteration),
     deadline: application.offer.deadline,
     agreement: application.agreement ?? {},
+    // The meeting links are the enrolled learner's alone.
+    ...(application.status === 'enrolled' ? { joinLinks: classJoinLinks(iteration) } : {}),
   };
 }
 
