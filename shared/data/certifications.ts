@@ -1,17 +1,11 @@
-import {
-  BatchGetCommand,
-  type BatchGetCommandOutput,
-  GetCommand,
-  QueryCommand,
-  type QueryCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { stillStands, type Certification } from '../domain/certification';
 import { nameSuffixes, normalizeName } from '../domain/names';
 import type { Provider } from '../domain/provider';
 import type { CeStage, Region } from '../domain/vocabulary';
 import { dynamo, TABLE_NAME } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
-import { queryAll, versionCondition } from './query';
+import { getMany, queryAll, versionCondition } from './query';
 import type { TransactItem } from './transactions';
 
 /**
@@ -165,22 +159,7 @@ export async function getCertificate(number: string): Promise<Certification | un
 
 /** Several certifications by number (one BatchGetItem per 100); unknown numbers are left out. */
 async function getCertificates(numbers: string[]): Promise<Map<string, Certification>> {
-  const unique = [...new Set(numbers)];
-  const out = new Map<string, Certification>();
-  for (let i = 0; i < unique.length; i += 100) {
-    let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(certificateKey);
-    while (keys && keys.length > 0) {
-      const result: BatchGetCommandOutput = await dynamo.send(
-        new BatchGetCommand({ RequestItems: { [TABLE_NAME]: { Keys: keys } } }),
-      );
-      for (const item of result.Responses?.[TABLE_NAME] ?? []) {
-        const cert = fromItem(item);
-        out.set(cert.number, cert);
-      }
-      keys = result.UnprocessedKeys?.[TABLE_NAME]?.Keys;
-    }
-  }
-  return out;
+  return getMany(numbers, certificateKey, fromItem, (r) => r.number);
 }
 
 const queryCertificates = (input: QueryCommandInput) => queryAll(input, fromItem);

@@ -1,9 +1,9 @@
-import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { nameSuffixes, normalizeEmail } from '../domain/names';
 import type { Person } from '../domain/person';
 import { dynamo, TABLE_NAME } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
-import { queryAll, versionCondition } from './query';
+import { getMany, queryAll, versionCondition } from './query';
 import type { TransactItem } from './transactions';
 
 /**
@@ -46,22 +46,7 @@ export async function getPerson(sub: string): Promise<Person | undefined> {
 
 /** Several profiles by sub (one BatchGetItem per 100); unknown subs are left out. */
 export async function getPeople(subs: string[]): Promise<Map<string, Person>> {
-  const unique = [...new Set(subs)];
-  const out = new Map<string, Person>();
-  for (let i = 0; i < unique.length; i += 100) {
-    let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(personKey);
-    while (keys && keys.length > 0) {
-      const result: BatchGetCommandOutput = await dynamo.send(
-        new BatchGetCommand({ RequestItems: { [TABLE_NAME]: { Keys: keys } } }),
-      );
-      for (const item of result.Responses?.[TABLE_NAME] ?? []) {
-        const person = fromItem(item);
-        out.set(person.sub, person);
-      }
-      keys = result.UnprocessedKeys?.[TABLE_NAME]?.Keys;
-    }
-  }
-  return out;
+  return getMany(subs, personKey, fromItem, (r) => r.sub);
 }
 
 /** Put the profile, if nobody saved a newer version meanwhile (version 1: only if there was none). */

@@ -1,10 +1,10 @@
-import { BatchGetCommand, GetCommand, QueryCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { normalizeName } from '../domain/names';
 import type { Provider } from '../domain/provider';
 import type { Region } from '../domain/vocabulary';
 import { dynamo, TABLE_NAME } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
-import { queryAll, versionCondition } from './query';
+import { getMany, queryAll, versionCondition } from './query';
 import type { TransactItem } from './transactions';
 
 /**
@@ -64,22 +64,7 @@ export async function getProvider(id: string): Promise<Provider | undefined> {
 
 /** Several providers by id (one BatchGetItem per 100). */
 export async function getProviders(ids: string[]): Promise<Map<string, Provider>> {
-  const unique = [...new Set(ids)];
-  const out = new Map<string, Provider>();
-  for (let i = 0; i < unique.length; i += 100) {
-    let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(providerKey);
-    while (keys && keys.length > 0) {
-      const result: BatchGetCommandOutput = await dynamo.send(
-        new BatchGetCommand({ RequestItems: { [TABLE_NAME]: { Keys: keys } } }),
-      );
-      for (const item of result.Responses?.[TABLE_NAME] ?? []) {
-        const provider = fromItem(item);
-        out.set(provider.id, provider);
-      }
-      keys = result.UnprocessedKeys?.[TABLE_NAME]?.Keys;
-    }
-  }
-  return out;
+  return getMany(ids, providerKey, fromItem, (r) => r.id);
 }
 
 export async function listProviders(cursor: string | undefined, limit: number) {

@@ -1,5 +1,10 @@
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { dynamo } from './client';
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  QueryCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { dynamo, TABLE_NAME } from './client';
 
 /** Every item a Query returns, page after page (for bounded partitions: an iteration's, a provider's, a person's). */
 export async function queryAll<T = Record<string, unknown>>(
@@ -25,4 +30,32 @@ export function versionCondition(expected: number | undefined) {
         ExpressionAttributeNames: { '#version': 'version' },
         ExpressionAttributeValues: { ':v': expected },
       };
+}
+
+/**
+ * Several records by id, one BatchGetItem per 100 keys, retrying what DynamoDB leaves unprocessed; unknown ids are
+ * left out of the map.
+ */
+export async function getMany<T>(
+  ids: readonly string[],
+  key: (id: string) => Record<string, unknown>,
+  fromItem: (item: Record<string, unknown>) => T,
+  idOf: (record: T) => string,
+): Promise<Map<string, T>> {
+  const unique = [...new Set(ids)];
+  const out = new Map<string, T>();
+  for (let i = 0; i < unique.length; i += 100) {
+    let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(key);
+    while (keys && keys.length > 0) {
+      const result: BatchGetCommandOutput = await dynamo.send(
+        new BatchGetCommand({ RequestItems: { [TABLE_NAME]: { Keys: keys } } }),
+      );
+      for (const item of result.Responses?.[TABLE_NAME] ?? []) {
+        const record = fromItem(item);
+        out.set(idOf(record), record);
+      }
+      keys = result.UnprocessedKeys?.[TABLE_NAME]?.Keys;
+    }
+  }
+  return out;
 }
