@@ -28,6 +28,11 @@ const EMAILS: Record<string, EmailMessage> = {
   applicationReceipt: templates.applicationReceipt(application, iteration),
   endorsementRequest: templates.endorsementRequest(application, iteration, link),
   applicationEndorsed: templates.applicationEndorsed(application, iteration),
+  endorsementDeclined: templates.endorsementDeclined(application, iteration, 'Not on my <team> this season'),
+  endorsementLinkWithdrawn: templates.endorsementLinkWithdrawn(application, iteration, {
+    name: 'Former Supervisor',
+    email: 'former@provider.example.org',
+  }),
   endorsementReminder: templates.endorsementReminder(application, iteration),
   applicationNotConsidered: templates.applicationNotConsidered(application, iteration),
   seatOffered: templates.seatOffered(application, iteration, '2027-02-22T23:59:00.000-05:00'),
@@ -125,6 +130,10 @@ describe.each(Object.entries(EMAILS))('the %s email', (_name, email) => {
       expect(table.querySelector('caption')?.textContent).toBeTruthy();
     }
   });
+});
+
+it('checks every email template there is (a new template needs a case here)', () => {
+  expect(Object.keys(EMAILS).sort()).toEqual(Object.keys(templates).sort());
 });
 
 describe('structure where the content has it', () => {
