@@ -27,7 +27,7 @@ export const APPLICATION_STATUSES = [
 ] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
-/** Statuses from which the applicant may still withdraw. */
+/** Statuses of an application still in play: the applicant may still withdraw it, and for recertification it means a renewal is under way. */
 export const WITHDRAWABLE: readonly ApplicationStatus[] = [
   'submitted',
   'not-endorsed',
@@ -74,21 +74,7 @@ export interface Application {
 
 /** An application to a recertification iteration still in play: the holder's recertification is under way. */
 export const recertificationUnderWay = (applications: Pick<Application, 'iterationKind' | 'status'>[]): boolean =>
-  applications.some(
-    (a) =>
-      a.iterationKind === 'recertification' &&
-      (
-        [
-          'submitted',
-          'not-endorsed',
-          'endorsed',
-          'waitlisted',
-          'offered',
-          'accepted',
-          'enrolled',
-        ] as ApplicationStatus[]
-      ).includes(a.status),
-  );
+  applications.some((a) => a.iterationKind === 'recertification' && WITHDRAWABLE.includes(a.status));
 
 /** Why this person cannot apply to this iteration now, or undefined. */
 export function applicationProblem(input: {
