@@ -6,10 +6,20 @@
  * always sets `AWS_LAMBDA_FUNCTION_NAME` itself (a reserved variable no deployment setting can change), and no
  * handler or route calls the setter, so no request can reach it either.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 let offsetMs = 0;
 let frozenAt: number | undefined;
+const requestInstant = new AsyncLocalStorage<number>();
 
-export const now = (): Date => new Date(frozenAt ?? Date.now() + offsetMs);
+export const now = (): Date => new Date(requestInstant.getStore() ?? frozenAt ?? Date.now() + offsetMs);
+
+/**
+ * Runs `work` at one instant: every `now()` it reaches (the use case, the rules, the views) reads the instant it
+ * started at. The HTTP edge runs each request's operation this way, so a request stamps, checks and shows one and
+ * the same "now"; jobs are handed theirs by their wrapper.
+ */
+export const atOneInstant = <T>(work: () => Promise<T>): Promise<T> => requestInstant.run(now().getTime(), work);
 
 /**
  * Moves local time so that `now()` returns `to` at this instant; it keeps ticking from there, or stands still

@@ -2,6 +2,7 @@ import middy, { type MiddlewareObj } from '@middy/core';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { Context } from 'aws-lambda';
 import * as z from 'zod/mini';
+import { atOneInstant } from '../clock';
 import { logger } from '../observability/logger';
 import { readableStack } from '../observability/stack';
 import { callerFromClaims, type Caller } from './caller';
@@ -230,7 +231,7 @@ export function areaHandler<Routes extends Record<string, RouteSpec>>(
       if (replay) return replay;
       const operation = byId.get(route.operationId);
       if (!operation) throw new NotFound(`Route ${route.operationId}`);
-      const outcome = await operation(input);
+      const outcome = await atOneInstant(() => operation(input));
       const [status, result] =
         outcome instanceof WithStatus ? [outcome.status, outcome.body] : [route.success.status, outcome];
       if (route.success.contentType) return replyResponse(status, result as Reply, event, route);
