@@ -4,7 +4,7 @@ import { sortableUtc } from '../domain/calendar/time';
 import type { Region } from '../domain/vocabulary';
 import { dynamo, TABLE_NAME } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
-import { queryAll } from './query';
+import { getMany, queryAll } from './query';
 import type { TransactItem } from './transactions';
 
 /**
@@ -113,6 +113,10 @@ export async function getApplication(id: string): Promise<Application | undefine
   );
   return result.Item ? fromItem(result.Item) : undefined;
 }
+
+/** Several applications by id, read consistently (one BatchGetItem per 100); unknown ids are left out. */
+export const getApplications = (ids: readonly string[]): Promise<Map<string, Application>> =>
+  getMany(ids, applicationKey, fromItem, (a) => a.id, true);
 
 export async function applicationIdOf(sub: string, iterationId: string): Promise<string | undefined> {
   const result = await dynamo.send(
