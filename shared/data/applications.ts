@@ -1,10 +1,10 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Application, ApplicationStatus } from '../domain/application';
+import { type Application, type ApplicationStatus, recertificationUnderWay } from '../domain/application';
 import { sortableUtc } from '../domain/calendar/time';
 import type { Region } from '../domain/vocabulary';
 import { dynamo, TABLE_NAME } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
-import { queryAll } from './query';
+import { getMany, queryAll } from './query';
 import type { TransactItem } from './transactions';
 
 /**
@@ -12,12 +12,14 @@ import type { TransactItem } from './transactions';
  * `<status>#<region>#<rank>#<id>`, the rank being the waitlist position while waitlisted, else the submission
  * instant), by person in gsi2, and by offer deadline in gsi3 while an offer is open (in UTC, so keys sort by instant
  * whatever the deadline's offset). One application per person per iteration is guarded by
- * `PERSON#<sub>`/`APPLIED#<iteration>`.
+ * `PERSON#<sub>`/`APPLIED#<iteration>`. While it is an application to a recertification iteration still in play, it
+ * is also listed in gsi4 `RECERT_UNDER_WAY` (sparse): one Query gives every holder whose recertification is under way.
  */
 export const applicationKey = (id: string) => ({ pk: `APPLICATION#${id}`, sk: '#APPLICATION' });
 const guardKey = (sub: string, iterationId: string) => ({ pk: `PERSON#${sub}`, sk: `APPLIED#${iterationId}` });
 export const applicationsPartition = (iterationId: string) => `ITERATION#${iterationId}#APPLICATIONS`;
 export const OFFERS_DUE = 'DUE#OFFER';
+export const RECERT_UNDER_WAY = 'RECERT_UNDER_WAY';
 
 const rankOf = (a: Pick<Application, 'status' | 'waitlistPosition' | 'submittedAt'>) =>
   a.status === 'waitlisted' && a.waitlistPosition !== undefined
@@ -34,6 +36,7 @@ export function indexAttributes(a: Application) {
     ...(a.status === 'offered' || a.status === 'accepted'
       ? { gsi3pk: OFFERS_DUE, gsi3sk: `${a.offer ? sortableUtc(a.offer.deadline) : ''}#${a.id}` }
       : {}),
+    ...(recertificationUnderWay([a]) ? { gsi4pk: RECERT_UNDER_WAY, gsi4sk: `${a.applicantSub}#${a.id}` } : {}),
   };
 }
 
@@ -48,6 +51,8 @@ export function fromItem(item: Record<string, unknown>): Application {
     gsi2sk: _d,
     gsi3pk: _e,
     gsi3sk: _f,
+    gsi4pk: _g,
+    gsi4sk: _h,
     ...application
   } = item;
   return application as unknown as Application;
@@ -109,6 +114,10 @@ export async function getApplication(id: string): Promise<Application | undefine
   return result.Item ? fromItem(result.Item) : undefined;
 }
 
+/** Several applications by id, read consistently (one BatchGetItem per 100); unknown ids are left out. */
+export const getApplications = (ids: readonly string[]): Promise<Map<string, Application>> =>
+  getMany(ids, applicationKey, fromItem, (a) => a.id, true);
+
 export async function applicationIdOf(sub: string, iterationId: string): Promise<string | undefined> {
   const result = await dynamo.send(
     new GetCommand({ TableName: TABLE_NAME, Key: guardKey(sub, iterationId), ConsistentRead: true }),
@@ -127,6 +136,21 @@ export async function applicationsOfPerson(sub: string): Promise<Application[]> 
     }),
   );
   return (result.Items ?? []).map(fromItem);
+}
+
+/** The holders whose recertification is under way (gsi4 `RECERT_UNDER_WAY`, sparse): one paged Query, whoever they are. */
+export async function holdersWithRecertificationUnderWay(): Promise<Set<string>> {
+  const subs = await queryAll(
+    {
+      TableName: TABLE_NAME,
+      IndexName: 'gsi4',
+      KeyConditionExpression: 'gsi4pk = :p',
+      ExpressionAttributeValues: { ':p': RECERT_UNDER_WAY },
+      ProjectionExpression: 'applicantSub',
+    },
+    (item) => item.applicantSub as string,
+  );
+  return new Set(subs);
 }
 
 /** A page of an iteration's applications, by status and region (index prefix), provider as a filter. */

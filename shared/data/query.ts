@@ -34,13 +34,14 @@ export function versionCondition(expected: number | undefined) {
 
 /**
  * Several records by id, one BatchGetItem per 100 keys, retrying what DynamoDB leaves unprocessed; unknown ids are
- * left out of the map.
+ * left out of the map. `consistent` for reads that decide a write (as a consistent GetItem would).
  */
 export async function getMany<T>(
   ids: readonly string[],
   key: (id: string) => Record<string, unknown>,
   fromItem: (item: Record<string, unknown>) => T,
   idOf: (record: T) => string,
+  consistent = false,
 ): Promise<Map<string, T>> {
   const unique = [...new Set(ids)];
   const out = new Map<string, T>();
@@ -48,7 +49,9 @@ export async function getMany<T>(
     let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(key);
     while (keys && keys.length > 0) {
       const result: BatchGetCommandOutput = await dynamo.send(
-        new BatchGetCommand({ RequestItems: { [TABLE_NAME]: { Keys: keys } } }),
+        new BatchGetCommand({
+          RequestItems: { [TABLE_NAME]: { Keys: keys, ConsistentRead: consistent || undefined } },
+        }),
       );
       for (const item of result.Responses?.[TABLE_NAME] ?? []) {
         const record = fromItem(item);

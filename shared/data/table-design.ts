@@ -6,7 +6,8 @@
  *   providers by region, a provider's staff and certifications, notices);
  * - `gsi2` — everything of one person (applications, attendance, homework, certifications);
  * - `gsi3` — things due by date (offer deadlines, certification expiry, emails waiting to be sent);
- * - `gsi4` — certifications by holder's normalized name (registry name-prefix search).
+ * - `gsi4` — certifications by holder's normalized name (registry name-prefix search), people by name and email,
+ *   and applications to a recertification iteration still in play (`RECERT_UNDER_WAY`, sparse).
  */
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
 

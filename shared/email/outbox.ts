@@ -1,6 +1,7 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { now } from '../clock';
 import { dynamo, TABLE_NAME } from '../data/client';
+import { getMany } from '../data/query';
 import type { TransactItem } from '../data/transactions';
 import { logger } from '../observability/logger';
 import { count } from '../observability/metrics';
@@ -201,6 +202,16 @@ export async function getEmail(key: string): Promise<StoredEmail | undefined> {
   const result = await dynamo.send(new GetCommand({ TableName: TABLE_NAME, Key: emailKey(key), ConsistentRead: true }));
   return result.Item as StoredEmail | undefined;
 }
+
+/** Several outbox items by event key, read consistently (one BatchGetItem per 100); unknown keys are left out. */
+export const getEmails = (keys: readonly string[]): Promise<Map<string, StoredEmail>> =>
+  getMany(
+    keys,
+    emailKey,
+    (item) => item as unknown as StoredEmail,
+    (e) => e.key,
+    true,
+  );
 
 /** An email to queue with a change: its event key and message. */
 export interface Outgoing {

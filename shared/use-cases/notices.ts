@@ -3,7 +3,7 @@ import { config } from '../config/runtime';
 import { CSV_CONTENT_TYPE, type CsvColumn, toCsv } from '../csv';
 import { auditPut } from '../data/audit';
 import { actorOf } from '../domain/audit';
-import { applicationsOfPerson } from '../data/applications';
+import { holdersWithRecertificationUnderWay } from '../data/applications';
 import { certificatesExpiringBetween } from '../data/certifications';
 import {
   abandonNotice,
@@ -18,7 +18,6 @@ import {
 import { getPeople } from '../data/people';
 import { getProviders } from '../data/providers';
 import { lifecycleSettings } from '../data/settings';
-import { recertificationUnderWay } from '../domain/application';
 import { ctDate, toCtIso } from '../domain/calendar/time';
 import { stillStands, type Certification } from '../domain/certification';
 import { noticeRange, periodOf } from '../domain/notice';
@@ -66,11 +65,8 @@ function providerCell(c: Certification, holder: Person | undefined, claimed: Map
 
 async function rows(expired: Certification[], expiring: Certification[]) {
   const holders = [...new Set([...expired, ...expiring].map((c) => c.holderSub))];
-  const underWay = new Map<string, boolean>();
-  await Promise.all(
-    holders.map(async (sub) => underWay.set(sub, recertificationUnderWay(await applicationsOfPerson(sub)))),
-  );
-  const people = await getPeople(holders);
+  // One Query of the sparse index, not one per holder: the number of reads does not grow with the list.
+  const [underWay, people] = await Promise.all([holdersWithRecertificationUnderWay(), getPeople(holders)]);
   const claimed = await getProviders(
     [...people.values()].flatMap((p) => (p.providerId && p.membership === 'claimed' ? [p.providerId] : [])),
   );
@@ -82,7 +78,7 @@ async function rows(expired: Certification[], expiring: Certification[]) {
     stage: CE_STAGE_NAMES[c.stage],
     certificateNumber: c.number,
     expiresOn: c.expiresOn,
-    recertificationUnderWay: underWay.get(c.holderSub) ? 'yes' : 'no',
+    recertificationUnderWay: underWay.has(c.holderSub) ? 'yes' : 'no',
   });
   return [...expired.map(row('expired')), ...expiring.map(row('expiring'))];
 }

@@ -1,5 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { handler as homeworkReminders } from '../../functions/jobs/homework-reminders';
+import { meter } from '../../scripts/bench/ddb-meter';
+import { dynamo } from '../../shared/data/client';
 import { getEmail } from '../../shared/email/outbox';
 import { auditRoutes } from '../../shared/http/routes/audit';
 import { courseRoutes as r } from '../../shared/http/routes/course';
@@ -13,6 +15,38 @@ useTestTable();
 useClockReset();
 
 describe('attendance at the live classes', () => {
+  it('a roster of 12 takes as many DynamoDB calls as a roster of 2: its reads are batched, not one per learner', async () => {
+    const callsFor = async (count: number) => {
+      const { iteration, learners } = await enrolledLearners(count);
+      at('2027-02-02T12:00:00.000-05:00');
+      // One learner absent (one email), the rest present: only the roster's size differs between the two runs.
+      const entries = learners.map((l, i) => ({
+        applicationId: l.applicationId,
+        status: i === 0 ? 'absent' : 'present',
+      }));
+      const calls = meter(dynamo);
+      try {
+        const recorded = await invoke(r.recordAttendance, {
+          as: ads,
+          params: { iterationId: iteration.id, date: '2027-02-02' },
+          body: { entries },
+        });
+        expect(recorded.status).toBe(201);
+        expect(
+          recorded.body.learners
+            .map((l: { attendance: Record<string, { status: string }> }) => l.attendance['2027-02-02']?.status)
+            .sort(),
+        ).toEqual(entries.map((e) => e.status).sort());
+        return { ...calls.calls };
+      } finally {
+        calls.stop();
+      }
+    };
+    const few = await callsFor(2);
+    const many = await callsFor(12);
+    expect(many).toEqual(few);
+  });
+
   it('cannot be recorded before the class starts (Connecticut time), nor for someone not enrolled; a roster is all or nothing', async () => {
     const { iteration, learners } = await enrolledLearners(2);
     const [a, b] = learners;

@@ -1,7 +1,9 @@
 // First: this file's own DDS address, before the runtime configuration is read.
 import { DDS } from '../support/dds-recipient';
 import { parse } from 'csv-parse/sync';
+import { meter } from '../../scripts/bench/ddb-meter';
 import { createApplicationItems } from '../../shared/data/applications';
+import { dynamo } from '../../shared/data/client';
 import { claimNotice } from '../../shared/data/notices';
 import { transact } from '../../shared/data/transactions';
 import type { ApplicationStatus } from '../../shared/domain/application';
@@ -184,6 +186,48 @@ describe('the DDS notice at its edges', () => {
     expect(notice.rows.map((r) => [r.holder, r.recertificationUnderWay]).sort()).toEqual(
       holders.map(([name, , , underWay]) => [name, underWay]).sort(),
     );
+  });
+
+  it('reads the same number of times for 2 holders as for 12: recertifications under way come from one index query', async () => {
+    const callsFor = async (year: number, count: number) => {
+      await noticeOf(`${year}-02`);
+      const expected: [string, string][] = [];
+      for (let i = 0; i < count; i++) {
+        const sub = `holder-${unique()}`;
+        const name = `Holder ${year} ${String(i).padStart(2, '0')}`;
+        const recertifying = i % 2 === 0;
+        expected.push([name, recertifying ? 'yes' : 'no']);
+        await seedCertificate({ holderSub: sub, holderName: name, expiresOn: `${year}-04-15` });
+        await transact(
+          createApplicationItems({
+            id: `ap-${unique().toUpperCase().padEnd(16, '0').slice(0, 16)}`,
+            iterationId: 'it-0000000000000000',
+            iterationKind: recertifying ? 'recertification' : 'initial',
+            applicantSub: sub,
+            applicant: { name, email: `${sub}@x.org`, jobTitle: 'x', position: 'direct-service' },
+            region: 'North',
+            supervisor: { name: 's', email: 's@x.org' },
+            acknowledgedAt: `${year}-02-01T00:00:00.000-05:00`,
+            futureStaffPlanned: 0,
+            submittedAt: `${year}-02-01T00:00:00.000-05:00`,
+            status: 'endorsed',
+            version: 1,
+            updatedAt: `${year}-02-01T00:00:00.000-05:00`,
+          }),
+        );
+      }
+      const calls = meter(dynamo);
+      try {
+        const notice = await noticeOf(`${year}-03`);
+        expect(notice.rows.map((r) => [r.holder, r.recertificationUnderWay]).sort()).toEqual(expected.sort());
+        return { ...calls.calls };
+      } finally {
+        calls.stop();
+      }
+    };
+    const few = await callsFor(2040, 2);
+    const many = await callsFor(2041, 12);
+    expect(many).toEqual(few);
   });
 
   it('records what was sent, so ADS sees it: the message id and when, and no error', async () => {

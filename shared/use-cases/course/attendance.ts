@@ -2,7 +2,7 @@ import { now } from '../../clock';
 import { config } from '../../config/runtime';
 import { auditPut } from '../../data/audit';
 import { actorOf } from '../../domain/audit';
-import { applicationsInStatus } from '../../data/applications';
+import { applicationsInStatus, getApplications } from '../../data/applications';
 import {
   attendanceOfIteration,
   attendanceOfLearner,
@@ -15,13 +15,13 @@ import { liveClassTimes } from '../../domain/calendar/live-classes';
 import { toCtIso } from '../../domain/calendar/time';
 import type { Iteration } from '../../domain/iteration';
 import { assertClassStarted, type AttendanceStatus } from '../../domain/qualification';
-import { getEmail, type Outgoing } from '../../email/outbox';
+import { getEmail, getEmails, type Outgoing } from '../../email/outbox';
 import { cannotQualify } from '../../email/templates';
 import type { Actor } from '../../domain/actor';
 import { RuleBroken, StateConflict } from '../../domain/errors';
 import { commitOrStale, type Change } from '../unit-of-work';
 import { findIteration } from '../find';
-import { enrolledApplication } from './learners';
+import { assertEnrolled, enrolledApplication } from './learners';
 import { findOwnApplication } from '../find';
 
 const missedClassWords = (date: string, status: AttendanceStatus, minutes?: number) =>
@@ -29,7 +29,22 @@ const missedClassWords = (date: string, status: AttendanceStatus, minutes?: numb
     ? `You were recorded absent from the live class of ${date}`
     : `You were recorded as joining late or leaving early (${minutes ?? 0} minutes missed) at the live class of ${date}`;
 
-/** The "can no longer qualify" email, once per application, whatever happens after. */
+const cannotQualifyKey = (a: Pick<Application, 'id'>) => `cannot-qualify#${a.id}`;
+
+/** The "can no longer qualify" email, once per application (`alreadyQueued`: its key was used), whatever happens after. */
+function cannotQualifyEmailUnlessQueued(
+  a: Application,
+  iteration: Iteration,
+  date: string,
+  status: AttendanceStatus,
+  minutes: number | undefined,
+  alreadyQueued: boolean,
+): Outgoing[] {
+  if (status === 'present' || alreadyQueued) return [];
+  const message = cannotQualify(a, iteration, missedClassWords(date, status, minutes), config.adsTeam);
+  return [{ key: cannotQualifyKey(a), message }];
+}
+
 async function cannotQualifyEmail(
   a: Application,
   iteration: Iteration,
@@ -37,16 +52,15 @@ async function cannotQualifyEmail(
   status: AttendanceStatus,
   minutes?: number,
 ): Promise<Outgoing[]> {
-  if (status === 'present') return [];
-  const key = `cannot-qualify#${a.id}`;
-  if (await getEmail(key)) return [];
-  return [{ key, message: cannotQualify(a, iteration, missedClassWords(date, status, minutes), config.adsTeam) }];
+  const queued = status !== 'present' && (await getEmail(cannotQualifyKey(a))) !== undefined;
+  return cannotQualifyEmailUnlessQueued(a, iteration, date, status, minutes, queued);
 }
 
 /**
  * The roster of one live class, in one submission: every entry or none. Refused before the class starts, for
  * anyone not enrolled, and for learners already recorded (that is a correction, with a reason). A learner
  * recorded absent or partial is emailed (with their supervisor and ADS) that they can no longer qualify.
+ * Reads do not grow with the roster: the applications and their emails in batches, the class's records in one Query.
  */
 export async function recordAttendance(
   iterationId: string,
@@ -59,6 +73,11 @@ export async function recordAttendance(
   const stamp = toCtIso(now());
   const writes: Change['writes'] = [];
   const emails: Outgoing[] = [];
+  const [applications, recorded, queued] = await Promise.all([
+    getApplications(entries.map((e) => e.applicationId)),
+    attendanceOfIteration(iterationId, date).then((l) => new Set(l.map((r) => r.learnerSub))),
+    getEmails(entries.filter((e) => e.status !== 'present').map((e) => cannotQualifyKey({ id: e.applicationId }))),
+  ]);
   const ids = new Set<string>();
   for (const entry of entries) {
     if (ids.has(entry.applicationId))
@@ -66,8 +85,8 @@ export async function recordAttendance(
         { field: 'entries', code: 'duplicate', message: entry.applicationId },
       ]);
     ids.add(entry.applicationId);
-    const application = await enrolledApplication(iterationId, entry.applicationId);
-    if (await getAttendance(iterationId, date, application.applicantSub))
+    const application = assertEnrolled(iterationId, applications.get(entry.applicationId));
+    if (recorded.has(application.applicantSub))
       throw new StateConflict(
         `Attendance of ${date} is already recorded for ${application.applicant.name}; correct it with a reason.`,
       );
@@ -87,7 +106,10 @@ export async function recordAttendance(
         undefined,
       ),
     );
-    emails.push(...(await cannotQualifyEmail(application, iteration, date, entry.status, entry.minutesMissed)));
+    const alreadyQueued = queued.has(cannotQualifyKey(application));
+    emails.push(
+      ...cannotQualifyEmailUnlessQueued(application, iteration, date, entry.status, entry.minutesMissed, alreadyQueued),
+    );
   }
   writes.push(
     auditPut({

@@ -6,7 +6,11 @@ import { findOwnApplication } from '../find';
 
 /** An enrolled learner of this iteration, by application. */
 export async function enrolledApplication(iterationId: string, applicationId: string): Promise<Application> {
-  const application = await getApplication(applicationId);
+  return assertEnrolled(iterationId, await getApplication(applicationId));
+}
+
+/** The application read, if it is an enrolled learner's of this iteration; refused otherwise. */
+export function assertEnrolled(iterationId: string, application: Application | undefined): Application {
   if (!application || application.iterationId !== iterationId) throw new NotFound('The learner');
   if (application.status !== 'enrolled')
     throw new RuleBroken('Only enrolled learners have attendance and homework.', [
