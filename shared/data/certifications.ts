@@ -5,7 +5,7 @@ import type { Provider } from '../domain/provider';
 import type { CeStage, Region } from '../domain/vocabulary';
 import { dynamo, TABLE_NAME } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
-import { getMany, queryAll, versionCondition } from './query';
+import { getMany, namePrefixPage, queryAll, versionCondition } from './query';
 import type { TransactItem } from './transactions';
 
 /**
@@ -259,19 +259,7 @@ async function searchByName(
   cursor: string | undefined,
   limit: number,
 ) {
-  const result = await dynamo.send(
-    new QueryCommand({
-      TableName: TABLE_NAME,
-      IndexName: 'gsi4',
-      KeyConditionExpression: 'gsi4pk = :p AND begins_with(gsi4sk, :prefix)',
-      ExpressionAttributeValues: { ':p': NAMES, ':prefix': prefix },
-      Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, {
-        attributes: ['pk', 'sk', 'gsi4pk', 'gsi4sk'],
-        partition: ['gsi4pk', NAMES],
-      }),
-    }),
-  );
+  const result = await namePrefixPage(NAMES, prefix, cursor, limit);
   const items = result.Items ?? [];
   const pointed = await getCertificates(
     items.filter((i) => i.type === 'certificate-name').map((i) => i.number as string),

@@ -1,9 +1,9 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { nameSuffixes, normalizeEmail } from '../domain/names';
 import type { Person } from '../domain/person';
 import { dynamo, TABLE_NAME } from './client';
-import { decodeCursor, encodeCursor } from './cursor';
-import { getMany, queryAll, versionCondition } from './query';
+import { encodeCursor } from './cursor';
+import { getMany, namePrefixPage, queryAll, versionCondition } from './query';
 import type { TransactItem } from './transactions';
 
 /**
@@ -96,19 +96,7 @@ export function savePersonItems(
  * order. A person matched by two of their names (a repeated word) is listed once per page.
  */
 export async function peopleByNamePrefix(prefix: string, cursor: string | undefined, limit: number) {
-  const result = await dynamo.send(
-    new QueryCommand({
-      TableName: TABLE_NAME,
-      IndexName: 'gsi4',
-      KeyConditionExpression: 'gsi4pk = :p AND begins_with(gsi4sk, :prefix)',
-      ExpressionAttributeValues: { ':p': NAMES, ':prefix': prefix },
-      Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, {
-        attributes: ['pk', 'sk', 'gsi4pk', 'gsi4sk'],
-        partition: ['gsi4pk', NAMES],
-      }),
-    }),
-  );
+  const result = await namePrefixPage(NAMES, prefix, cursor, limit);
   const subs = [...new Set((result.Items ?? []).map((item) => item.sub as string))];
   const people = await getPeople(subs);
   return {

@@ -5,6 +5,7 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { dynamo, TABLE_NAME } from './client';
+import { decodeCursor } from './cursor';
 
 /** Every item a Query returns, page after page (for bounded partitions: an iteration's, a provider's, a person's). */
 export async function queryAll<T = Record<string, unknown>>(
@@ -62,3 +63,22 @@ export async function getMany<T>(
   }
   return out;
 }
+
+/**
+ * One page of a name index (gsi4): the entries of `partition` whose sort key starts with the normalized `prefix`,
+ * in name order. Certifications and people each keep such a partition of name entries.
+ */
+export const namePrefixPage = (partition: string, prefix: string, cursor: string | undefined, limit: number) =>
+  dynamo.send(
+    new QueryCommand({
+      TableName: TABLE_NAME,
+      IndexName: 'gsi4',
+      KeyConditionExpression: 'gsi4pk = :p AND begins_with(gsi4sk, :prefix)',
+      ExpressionAttributeValues: { ':p': partition, ':prefix': prefix },
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(cursor, {
+        attributes: ['pk', 'sk', 'gsi4pk', 'gsi4sk'],
+        partition: ['gsi4pk', partition],
+      }),
+    }),
+  );

@@ -5,20 +5,9 @@ import {
   type IterationPlan,
   type PlanInput,
 } from '../../shared/domain/iteration';
+import { ids, none, plan } from '../support/plan';
 
 /** The plan checks' edges: unreadable input, every message, no plan while anything is wrong, what counts as a calendar change. */
-const plan = (overrides: Partial<PlanInput> = {}): PlanInput => ({
-  kind: 'initial',
-  title: 'Spring 2027',
-  applicationWindow: { opensAt: '2026-12-01T09:00', closesAt: '2027-01-15T17:00' },
-  seats: { North: 4, South: 3, West: 2 },
-  liveClasses: [{ date: '2027-03-16' }, { date: '2027-02-02' }],
-  assignments: [{ title: 'Discovery profile', dueAt: '2027-03-15T23:59' }],
-  ...overrides,
-});
-let counter = 0;
-const ids = () => `hw-${++counter}`;
-const none = new Map<string, string>();
 const check = (overrides: Partial<PlanInput>) => checkPlan(plan(overrides), none, ids);
 
 describe('checking a plan', () => {

@@ -5,21 +5,8 @@ import {
   publishProblems,
   publishRefusals,
   totalSeats,
-  type PlanInput,
 } from '../../shared/domain/iteration';
-
-const plan = (overrides: Partial<PlanInput> = {}): PlanInput => ({
-  kind: 'initial',
-  title: 'Spring 2027',
-  applicationWindow: { opensAt: '2026-12-01T09:00', closesAt: '2027-01-15T17:00' },
-  seats: { North: 4, South: 3, West: 2 },
-  liveClasses: [{ date: '2027-03-16' }, { date: '2027-02-02' }],
-  assignments: [{ title: 'Discovery profile', dueAt: '2027-03-15T23:59' }],
-  ...overrides,
-});
-let counter = 0;
-const ids = () => `hw-${++counter}`;
-const none = new Map<string, string>();
+import { ids, none, plan } from '../support/plan';
 
 describe('an iteration plan', () => {
   it("is normalized: classes in date order, instants with the day's offset", () => {

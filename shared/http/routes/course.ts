@@ -111,6 +111,13 @@ const tag = 'Attendance and homework';
 const classParams = z.strictObject({ iterationId, date: classDate });
 const homeworkParams = z.strictObject({ iterationId, assignmentId, applicationId });
 
+/** Who a row of an ADS list of learners is about. */
+const learnerIdentity = {
+  applicationId: described(z.string(), "The learner's application."),
+  personId: described(z.string(), "The learner's person id, for the routes keyed by a person."),
+  name: described(z.string(), "The learner's name."),
+};
+
 export const courseRoutes = {
   recordAttendance: route({
     operationId: 'recordAttendance',
@@ -269,9 +276,7 @@ export const courseRoutes = {
         items: described(
           z.array(
             z.object({
-              applicationId: described(z.string(), "The learner's application."),
-              personId: described(z.string(), "The learner's person id, for the routes keyed by a person."),
-              name: described(z.string(), "The learner's name."),
+              ...learnerIdentity,
               ...Homework.shape,
             }),
           ),
@@ -326,9 +331,7 @@ export const courseRoutes = {
         items: described(
           z.array(
             z.object({
-              applicationId: described(z.string(), "The learner's application."),
-              personId: described(z.string(), "The learner's person id, for the routes keyed by a person."),
-              name: described(z.string(), "The learner's name."),
+              ...learnerIdentity,
               ...Qualification.shape,
             }),
           ),
