@@ -1,0 +1,18 @@
+/**
+ * How the web domain divides its paths (one home for the rule; CloudFront in `infra/` and the local web server in
+ * `scripts/local/` both read it):
+ * - `/api/*` goes to the HTTP API with the prefix stripped (`/api/me/profile` → `/me/profile`), never cached;
+ * - the server-rendered pages and feeds whose addresses are printed in emails, PDFs and QR codes keep their own paths
+ *   on the web domain and go to the HTTP API unchanged;
+ * - everything else is the built web app (static files; unknown paths get the app's `index.html`).
+ */
+export const API_PREFIX = '/api';
+
+/** Path prefixes the HTTP API answers on the web domain without the `/api` prefix. */
+export const SERVER_RENDERED_PREFIXES = ['/verify/', '/links/', '/calendar-feeds/'] as const;
+
+/**
+ * Where the web app publishes the U.S. Web Design System's compiled stylesheet, fonts and images under fixed names,
+ * so the server-rendered pages can use the same design system from the same origin.
+ */
+export const USWDS_ASSETS = '/uswds';
