@@ -7,6 +7,8 @@ export interface LocalEndpoints {
   cognitoEndpoint?: string;
   userPoolId?: string;
   gatewayUrl?: string;
+  /** Where email links point: the web app when it is served (it proxies the link and verify pages), else the gateway. */
+  publicBaseUrl?: string;
 }
 
 /**
@@ -24,7 +26,7 @@ export function configureEnvironment(local: LocalEndpoints): void {
     ...(local.cognitoEndpoint ? { AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: local.cognitoEndpoint } : {}),
     USER_POOL_ID: local.userPoolId ?? 'local_none',
     COGNITO_SUPPRESS_INVITES: 'true',
-    PUBLIC_BASE_URL: local.gatewayUrl ?? 'http://127.0.0.1:3000',
+    PUBLIC_BASE_URL: local.publicBaseUrl ?? local.gatewayUrl ?? 'http://127.0.0.1:3000',
     SENDER_EMAIL: process.env.SENDER_EMAIL ?? 'CT CE Certification <ce-certification@ads.example.org>',
     ADS_NOTIFY_EMAILS: process.env.ADS_NOTIFY_EMAILS ?? 'ce-team@ads.example.org',
     DDS_NOTICE_RECIPIENTS: process.env.DDS_NOTICE_RECIPIENTS ?? 'ce-tracking@dds.example.org',

@@ -63,6 +63,8 @@ export interface StackOptions {
   logs?: boolean;
   /** A local web app's origin (e.g. `http://localhost:5173`), allowed by CORS besides the deployed ones. */
   webOrigin?: string;
+  /** The web app's address when it is served too: email links then land on it (see `web.ts`). */
+  publicBaseUrl?: string;
 }
 
 /** The origins CDK allows (`ce:allowedOrigins` in `cdk.json`), read through the same function CDK uses. */
@@ -138,7 +140,7 @@ export async function startStack(options: StackOptions = {}) {
       issuer: `${cognito.endpoint}/${userPoolId}`,
       users: DEMO_USERS,
     };
-    configureEnvironment(state);
+    configureEnvironment({ ...state, publicBaseUrl: options.publicBaseUrl });
     const ddb = new DynamoDBClient({ endpoint: dynamoEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
     const table = await ensureTable(ddb, state.tableName);
     ddb.destroy();
