@@ -3,6 +3,7 @@ import type { components } from '../api/schema';
 import { useApi } from '../api/useApi';
 import { Loading } from '../components/Loading';
 import { Page } from '../components/Page';
+import { REGIONS } from '../../../shared/domain/vocabulary';
 import { classLine, whenCt } from '../time';
 
 type Iteration = components['schemas']['PublicIterationWithSeats'];
@@ -49,18 +50,20 @@ function IterationCard({ iteration: it }: { iteration: Iteration }) {
         <caption className="usa-sr-only">Seats of {it.title} in each DDS region</caption>
         <thead>
           <tr>
-            {Object.keys(it.seats).map((region) => (
+            {REGIONS.map((region) => (
               <th key={region} scope="col">
                 {region}
               </th>
             ))}
+            <th scope="col">Total</th>
           </tr>
         </thead>
         <tbody>
           <tr>
-            {Object.entries(it.seats).map(([region, seats]) => (
-              <td key={region}>{seats}</td>
+            {REGIONS.map((region) => (
+              <td key={region}>{it.seats[region]}</td>
             ))}
+            <td>{it.seats.total}</td>
           </tr>
         </tbody>
       </table>
