@@ -162,3 +162,9 @@ export function totp(secretBase32: string, at = Date.now()): string {
 }
 
 export const tempDir = () => mkdtempSync(join(tmpdir(), 'ce-web-test-'));
+
+/** Waits for the app's status region (aria-live) to say this. */
+export async function expectStatus(page: Page, text: string | RegExp): Promise<void> {
+  const region = page.getByTestId('status-region');
+  await region.filter({ hasText: text }).waitFor({ timeout: 5000 });
+}

@@ -28,7 +28,8 @@ export function SignIn() {
   const navigate = useNavigate();
   const location = useLocation();
   const errors = fieldErrors(problem);
-  const next = (location.state as { from?: string } | null)?.from ?? '/profile';
+  // Signing in on a signed-in page's address (see RequireSignIn) stays there; the sign-in page goes to the profile.
+  const next = location.pathname === '/sign-in' ? '/profile' : location.pathname;
 
   const follow = async (output: SignInOutput) => {
     const s = output.nextStep;
