@@ -28,7 +28,18 @@ export interface Certification {
   renews?: string;
   supersededBy?: string;
   createdAt: string;
+  /**
+   * When the record was last written: stamped by the data layer with every write (issue, standing, supersession,
+   * provider moves and renames). Absent on records written before it was kept: see `lastChanged`.
+   */
+  updatedAt?: string;
   version: number;
+}
+
+/** When a certification last changed: its write stamp, or for older records the latest of its history and creation. */
+export function lastChanged(c: Pick<Certification, 'updatedAt' | 'createdAt' | 'history'>): string {
+  if (c.updatedAt) return c.updatedAt;
+  return [c.createdAt, ...c.history.map((h) => h.at)].reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
 }
 
 /**
@@ -75,6 +86,16 @@ export function addMonths(date: string, months: number): string {
 }
 
 export type CertificationState = 'active' | 'in-grace' | 'expired' | 'suspended' | 'revoked' | 'superseded';
+
+/** Each state in words for the public (the verification page): only `active` allows providing the service. */
+export const STATE_WORDS = {
+  active: 'Active',
+  'in-grace': 'In grace — not active',
+  expired: 'Expired',
+  suspended: 'Suspended',
+  revoked: 'Revoked',
+  superseded: 'Superseded',
+} as const satisfies Record<CertificationState, string>;
 
 export interface LifecyclePolicy {
   /** The renewal window opens this many months before expiry. */
