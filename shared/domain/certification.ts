@@ -30,16 +30,19 @@ export interface Certification {
   createdAt: string;
   /**
    * When the record was last written: stamped by the data layer with every write (issue, standing, supersession,
-   * provider moves and renames). Absent on records written before it was kept: see `lastChanged`.
+   * provider moves and renames). Absent on records written before it was kept: read it with `lastChanged`.
    */
   updatedAt?: string;
   version: number;
 }
 
-/** When a certification last changed: its write stamp, or for older records the latest of its history and creation. */
+/**
+ * When a certification last changed: the latest of its write stamp, its creation and its history (a record written
+ * before the stamp was kept has only the latter; a change not yet written has only its history entry).
+ */
 export function lastChanged(c: Pick<Certification, 'updatedAt' | 'createdAt' | 'history'>): string {
-  if (c.updatedAt) return c.updatedAt;
-  return [c.createdAt, ...c.history.map((h) => h.at)].reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
+  const stamps = [c.createdAt, ...c.history.map((h) => h.at), ...(c.updatedAt ? [c.updatedAt] : [])];
+  return stamps.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
 }
 
 /**

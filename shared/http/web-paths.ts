@@ -11,6 +11,9 @@ export const API_PREFIX = '/api';
 /** Path prefixes the HTTP API answers on the web domain without the `/api` prefix. */
 export const SERVER_RENDERED_PREFIXES = ['/verify/', '/links/', '/calendar-feeds/'] as const;
 
+/** Exact paths the HTTP API answers on the web domain too: the certificate lookup form (`/verify?number=…`). */
+export const SERVER_RENDERED_PATHS = ['/verify'] as const;
+
 /**
  * Where the web app publishes the U.S. Web Design System's compiled stylesheet, fonts and images under fixed names,
  * so the server-rendered pages can use the same design system from the same origin.

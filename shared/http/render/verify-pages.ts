@@ -1,3 +1,4 @@
+import { toCtIso } from '../../domain/calendar/time';
 import { STATE_WORDS } from '../../domain/certification';
 import { escapeHtml } from '../../html';
 import type { CertificateView } from '../../use-cases/certifications/views';
@@ -74,7 +75,7 @@ export function certificatePage(v: Verification, checkedAt: Date): Reply {
     row('Expires on', `${day(v.expiresOn)} (the first day it is no longer active)`) +
     row('Record last changed', `${when(v.lastChangedAt, "MMMM d, yyyy 'at' h:mm a")} ${ZONE}`) +
     '</dl>' +
-    `<p>Status as of ${when(checkedAt.toISOString(), "MMMM d, yyyy 'at' h:mm a")} ${ZONE}. This page shows nothing else about the holder; questions about a certificate go to the Department of Aging and Disability Services.</p>` +
+    `<p>Status as of ${when(toCtIso(checkedAt), "MMMM d, yyyy 'at' h:mm a")} ${ZONE}. This page shows nothing else about the holder; questions about a certificate go to the Department of Aging and Disability Services.</p>` +
     `<h2>Verify another certificate</h2>${lookupForm()}`;
   return htmlReply(`Certificate ${v.number}`, body);
 }

@@ -99,7 +99,12 @@ export const registryRoutes = {
     summary: 'The certificate lookup form (works without JavaScript)',
     description:
       'Without `number`, the form. With a readable number, a 303 to its verification page `/verify/{number}`; with an unreadable one, the form again with the error tied to the field (400).',
-    query: z.strictObject({ number: z.optional(typedCertificateNumber) }),
+    query: z.strictObject({
+      number: described(
+        z.optional(typedCertificateNumber),
+        'The certificate number as typed from paper (read as at `/verify/{number}`); without it, the form.',
+      ),
+    }),
     success: {
       status: 200,
       description: 'The lookup form',
