@@ -297,7 +297,7 @@ export class WebStack extends NestedStack {
     const { distDir } = props.web;
     if (!distDir) {
       const message =
-        'The web app is not built: run `npm run build:web` (or set -c ce:webDist=<dir>) before `cdk deploy`';
+        'The web app is not built: build it into web/dist (or name its build with -c ce:webDist=<dir>) before cdk deploy';
       Annotations.of(this).addWarningV2('ce:web-app-not-built', message);
       new CfnRule(this, 'WebAppBuilt', {
         assertions: [{ assert: Fn.conditionEquals('built', 'not built'), assertDescription: message }],

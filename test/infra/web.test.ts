@@ -323,7 +323,7 @@ describe('the built app', () => {
     Annotations.fromStack(unbuilt.built.api).hasWarning('*', Match.stringLikeRegexp('web app is not built'));
     const rules = unbuilt.web.toJSON().Rules as Record<string, { Assertions: { AssertDescription: string }[] }>;
     expect(Object.values(rules).flatMap((r) => r.Assertions.map((a) => a.AssertDescription))).toEqual([
-      expect.stringMatching(/npm run build:web.*cdk deploy/),
+      expect.stringMatching(/not built: build it into web\/dist.*ce:webDist.*before cdk deploy/),
     ]);
     expect(app.web.toJSON().Rules).toBeUndefined();
   });
