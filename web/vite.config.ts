@@ -19,7 +19,8 @@ export default defineConfig({
     fs: { allow: ['..'] },
     proxy: {
       '/api': { target: gateway, rewrite: (path) => path.replace(/^\/api/, '') },
-      '/verify/': gateway,
+      // `/verify` also covers the lookup form's `/verify?number=…` (SERVER_RENDERED_PATHS).
+      '/verify': gateway,
       '/links/': gateway,
       '/calendar-feeds/': gateway,
       // The runtime settings and the design system's files come from the `npm start` web server.

@@ -1,6 +1,6 @@
 /**
  * The built web app on this machine, one origin like CloudFront in AWS (`shared/http/web-paths.ts`):
- * - `/api/*` → the local gateway with the prefix stripped; `/verify/`, `/links/`, `/calendar-feeds/` → unchanged;
+ * - `/api/*` → the local gateway with the prefix stripped; the server-rendered paths (`isServerRendered`) → unchanged;
  * - `/config.json` → the app's runtime settings for this stack;
  * - `/_local/cognito` → cognito-local, through a relay that answers `GetTokensFromRefreshToken` (the call Amplify
  *   Auth v6 makes to refresh tokens, which cognito-local lacks) with cognito-local's `InitiateAuth`
@@ -18,7 +18,7 @@ import {
   WEB_CONFIG_PATH,
   type WebConfig,
 } from '../../shared/http/static-headers';
-import { API_PREFIX, SERVER_RENDERED_PREFIXES, USWDS_ASSETS } from '../../shared/http/web-paths';
+import { API_PREFIX, isServerRendered, USWDS_ASSETS } from '../../shared/http/web-paths';
 import { startCodeRelay } from './code-relay';
 import { LOCAL_REGION } from './components';
 
@@ -70,8 +70,7 @@ export async function startWebServer(options: WebServerOptions) {
     const path = url.pathname;
     if (path === API_PREFIX || path.startsWith(`${API_PREFIX}/`))
       return proxy(req, res, options.gatewayUrl, path.slice(API_PREFIX.length) + url.search || '/');
-    if (SERVER_RENDERED_PREFIXES.some((prefix) => path.startsWith(prefix)))
-      return proxy(req, res, options.gatewayUrl, path + url.search);
+    if (isServerRendered(path)) return proxy(req, res, options.gatewayUrl, path + url.search);
     if (path === LOCAL_COGNITO_PATH) return relayCognito(req, res, options);
     if (path === WEB_CONFIG_PATH) {
       res.writeHead(200, { ...staticHeaders(path), 'content-type': 'application/json' });
