@@ -1279,8 +1279,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Verify a certificate by its number: holder's name, stage, status and dates (nothing else personal)
-         * @description No sign-in needed.
+         * Verify a certificate by its number: holder's name, stage, status, dates and when the record last changed (nothing else personal)
+         * @description The number may be given as typed from paper; the answer carries the canonical number. People use the page at `/verify/{number}`.
+         *
+         *     No sign-in needed.
          */
         get: operations["verifyCertificate"];
         put?: never;
@@ -1299,12 +1301,34 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The permanent public verification address of a certificate (printed in emails, PDFs and QR codes)
-         * @description Answers what `GET /certificates/{number}` answers. The address is settled: the web app will serve a page here that works without JavaScript; until then it answers the JSON verification.
+         * The permanent public verification page of a certificate (printed in emails, PDFs and QR codes)
+         * @description A page for people, without JavaScript: the holder's name, the stage, the status in words, the issue and expiry dates and when the record last changed — nothing else. A number typed other than canonically is sent on (308) to the canonical address. An unknown number gets a 404 page with the lookup form; JSON is at `/certificates/{number}`.
          *
          *     No sign-in needed.
          */
         get: operations["verifyAtAddress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The certificate lookup form (works without JavaScript)
+         * @description Without `number`, the form. With a readable number, a 303 to its verification page `/verify/{number}`; with an unreadable one, the form again with the error tied to the field (400).
+         *
+         *     No sign-in needed.
+         */
+        get: operations["verifyLookup"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3017,6 +3041,12 @@ export interface components {
                 /** @description Who acted (a person id, or `system`). */
                 by: string;
             }[];
+            /**
+             * Format: date-time
+             * @description When the record last changed: issued, a change of standing, renewal or supersession, a move to another provider or its renaming.
+             * @example 2027-03-15T23:59:00.000-04:00
+             */
+            lastChangedAt: string;
         };
         CertificateVerification: {
             /** @description The certificate number, `CT-CE-XXXX-XXXX-XXXX-XXXX`. */
@@ -3049,6 +3079,12 @@ export interface components {
              * @example 2027-03-02
              */
             expiresOn: string;
+            /**
+             * Format: date-time
+             * @description When the record last changed: issued, a change of standing, renewal or supersession, a move to another provider or its renaming.
+             * @example 2027-03-15T23:59:00.000-04:00
+             */
+            lastChangedAt: string;
         };
         DdsNotice: {
             /** @description The period: a calendar month, `YYYY-MM`. */
@@ -6210,7 +6246,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The certificate number. */
+                /** @description The certificate number as printed, `CT-CE-XXXX-XXXX-XXXX-XXXX`, or as typed from paper: any case, hyphens and spaces optional (the `CT-CE` prefix too), `I` and `L` read as `1` and `O` as `0` (Crockford base 32; `U` is not a symbol). */
                 number: string;
             };
             cookie?: never;
@@ -6238,27 +6274,76 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description The certificate number. */
+                /** @description The certificate number as printed, `CT-CE-XXXX-XXXX-XXXX-XXXX`, or as typed from paper: any case, hyphens and spaces optional (the `CT-CE` prefix too), `I` and `L` read as `1` and `O` as `0` (Crockford base 32; `U` is not a symbol). */
                 number: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The certificate */
+            /** @description The verification page */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CertificateVerification"];
+                    "text/html": string;
                 };
             };
-            400: components["responses"]["BadRequest"];
-            404: components["responses"]["NotFound"];
-            429: components["responses"]["TooManyRequests"];
-            500: components["responses"]["InternalError"];
-            503: components["responses"]["Unavailable"];
+            /** @description The number was typed otherwise: the page at its canonical address */
+            308: {
+                headers: {
+                    /** @description Where the page is: a path on the same origin. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            400: components["responses"]["BadRequestOrPage"];
+            404: components["responses"]["NotFoundOrPage"];
+            429: components["responses"]["TooManyRequestsOrPage"];
+            500: components["responses"]["InternalErrorOrPage"];
+            503: components["responses"]["UnavailableOrPage"];
+        };
+    };
+    verifyLookup: {
+        parameters: {
+            query?: {
+                /** @description The certificate number as typed from paper (read as at `/verify/{number}`); without it, the form. */
+                number?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The lookup form */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The number's verification page */
+            303: {
+                headers: {
+                    /** @description Where the page is: a path on the same origin. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            400: components["responses"]["BadRequestOrPage"];
+            429: components["responses"]["TooManyRequestsOrPage"];
+            500: components["responses"]["InternalErrorOrPage"];
+            503: components["responses"]["UnavailableOrPage"];
         };
     };
     qualifiedProviders: {
