@@ -260,7 +260,7 @@ export const courseRoutes = {
         ),
       ),
     success: { status: 201, description: 'The assignment with your submissions', schema: Homework },
-    problems: [404],
+    problems: [404, 422],
   }),
   myHomework: route({
     operationId: 'myHomework',
