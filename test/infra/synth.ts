@@ -30,6 +30,7 @@ export function synth(overrides: Record<string, unknown> = {}) {
     nag,
     ops: Template.fromStack(built.ops),
     data: Template.fromStack(built.data),
+    files: Template.fromStack(built.files),
     api: Template.fromStack(built.api),
     jobs: Template.fromStack(built.jobs),
     backupCopy: built.backupCopy && Template.fromStack(built.backupCopy),

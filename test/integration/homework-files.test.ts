@@ -150,7 +150,9 @@ describe('homework as files', () => {
     expect(saved.status).toBe(200);
     const declaredTooBig = await upload(c!, pdf(3000));
     expect(declaredTooBig.started.status).toBe(422);
-    expect(declaredTooBig.started.body.errors).toEqual([expect.objectContaining({ field: 'body.size', code: 'too_large' })]);
+    expect(declaredTooBig.started.body.errors).toEqual([
+      expect.objectContaining({ field: 'body.size', code: 'too_large' }),
+    ]);
     // Locally no POST policy is enforced: a body larger than declared arrives, and recording it refuses it.
     const sneaked = await upload(c!, pdf(3000), PDF, 1000);
     expect(sneaked.recorded!.status).toBe(422);
@@ -232,9 +234,7 @@ describe('homework as files', () => {
     expect(await exists(`quarantine/${key}`)).toBe(true);
     const params = { iterationId, assignmentId, applicationId: b!.applicationId, fileId: fileId! };
     expect((await invoke(f.homeworkFileLink, { as: ads, params })).status).toBe(409);
-    expect((await invoke(f.myHomeworkFileLink, { as: b!.who, params: own(b!, { fileId: fileId! }) })).status).toBe(
-      409,
-    );
+    expect((await invoke(f.myHomeworkFileLink, { as: b!.who, params: own(b!, { fileId: fileId! }) })).status).toBe(409);
     const told = (await emailsTo(b!.who.email)).filter((m) => m.subject.includes('was set aside'));
     expect(told).toHaveLength(1);
     // A retried event changes nothing more and tells no one twice.

@@ -29,7 +29,10 @@ export async function uploadedFile(
   form.append('file', new Blob([new Uint8Array(content)]), 'profile.pdf');
   const posted = await fetch(started.body.upload.url, { method: 'POST', body: form });
   if (!posted.ok) throw new Error(`upload refused by S3: ${posted.status}`);
-  const recorded = await invoke(homeworkFileRoutes.recordHomeworkUpload, { as: learner, params: { ...params, fileId } });
+  const recorded = await invoke(homeworkFileRoutes.recordHomeworkUpload, {
+    as: learner,
+    params: { ...params, fileId },
+  });
   if (recorded.status !== 200) throw new Error(`upload not recorded: ${recorded.text}`);
   if (options.scanned)
     await scanResult({
