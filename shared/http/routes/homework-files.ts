@@ -37,7 +37,7 @@ const Link = meta(
       'A pre-signed GET address of the file; it works until `expiresAt`, for anyone holding it.',
     ),
     expiresAt: described(instant, 'When the link stops working.'),
-    file: FileView,
+    file: described(FileView, 'The file the link is for.'),
   }),
   { id: 'HomeworkFileLink' },
 );
@@ -78,7 +78,7 @@ export const homeworkFileRoutes = {
       status: 201,
       description: 'The file reserved, and the form to post it with',
       schema: z.object({
-        file: FileView,
+        file: described(FileView, 'The file reserved (status `uploading`).'),
         upload: described(
           z.object({
             url: described(z.string(), 'Where to post the form.'),
