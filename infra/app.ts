@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import { Annotations, App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
 import { ALL_FUNCTION_NAMES, planReservedConcurrency } from './concurrency';
-import { readConfig } from './config';
+import { readConfig, readWebConfig } from './config';
 import type { FunctionSettings } from './constructs/ce-function';
 import { ApiStack } from './stacks/api-stack';
 import { BackupCopyStack } from './stacks/backup-copy-stack';
@@ -9,6 +10,8 @@ import { DataStack } from './stacks/data-stack';
 import { FilesStack } from './stacks/files-stack';
 import { JobsStack } from './stacks/jobs-stack';
 import { OpsStack } from './stacks/ops-stack';
+import { WafStack } from './stacks/waf-stack';
+import { WebStack } from './stacks/web-stack';
 
 /**
  * Builds the whole backend. Used by `cdk.json` (`npx cdk synth|deploy`) and by the infrastructure tests. Checked at
@@ -17,6 +20,7 @@ import { OpsStack } from './stacks/ops-stack';
  */
 export function buildApp(app = new App()) {
   const config = readConfig(app.node);
+  const webConfig = readWebConfig(app.node, existsSync);
   const concurrency = planReservedConcurrency(
     ALL_FUNCTION_NAMES,
     config.concurrency.accountQuota,
@@ -56,6 +60,22 @@ export function buildApp(app = new App()) {
     alarmTopic: ops.alarmTopic,
     configurationSet: ops.configurationSet,
   });
+  // CloudFront's web ACL lives in us-east-1, whatever the app's region (see WafStack for how the distribution finds it).
+  const waf = new WafStack(app, 'CeWaf', {
+    env: { region: WafStack.REGION },
+    rateLimit: webConfig.wafRateLimit,
+    logRetention: config.logRetention,
+  });
+  const web = new WebStack(api, 'Web', {
+    httpApi: api.api,
+    userPool: data.userPool,
+    userPoolClient: data.userPoolClient,
+    web: webConfig,
+    logs: functions.logs,
+  });
+  api.addStackDependency(waf, "the distribution reads the web ACL's ARN");
+  // Email links land on the web domain's pages.
+  api.setPublicBaseUrl(web.baseUrl);
   const jobs = new JobsStack(app, 'CeJobs', {
     table: data.table,
     tableKey: data.tableKey,
@@ -63,7 +83,7 @@ export function buildApp(app = new App()) {
     functions,
     alarmTopic: ops.alarmTopic,
     configurationSet: ops.configurationSet,
-    publicBaseUrl: api.api.apiEndpoint,
+    publicBaseUrl: web.baseUrl,
   });
   if (concurrency.offReason) {
     for (const stack of [data, files, api, jobs])
@@ -74,5 +94,5 @@ export function buildApp(app = new App()) {
     });
   }
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new NIST80053R5Checks(app));
-  return { app, ops, data, files, api, jobs, backupCopy };
+  return { app, ops, data, files, api, web, waf, jobs, backupCopy };
 }

@@ -125,3 +125,44 @@ export function readConfig(node: Node): DeployConfig {
     },
   };
 }
+
+/** How the web domain is served (the web app, the API under `/api`, the server-rendered pages), from CDK context. */
+export interface WebDeployConfig {
+  /**
+   * A custom domain for the distribution (`ce:webDomain`, e.g. `ce.ct.gov`) with its ACM certificate in us-east-1
+   * (`ce:webCertificateArn`); without one, the distribution's own `*.cloudfront.net` name is the web domain.
+   */
+  customDomain?: { name: string; certificateArn: string };
+  /** The built web app to upload (`ce:webDist`, default `web/dist`); absent when it has not been built. */
+  distDir?: string;
+  /** Requests one IP address may make in 5 minutes before AWS WAF blocks it (`ce:wafRateLimit`). */
+  wafRateLimit: number;
+}
+
+/** AWS WAF's smallest and largest rate-based limits (requests per IP per evaluation window). */
+const WAF_RATE_LIMITS = { min: 10, max: 2_000_000_000 };
+
+export function readWebConfig(node: Node, dirExists: (dir: string) => boolean): WebDeployConfig {
+  const get = (key: string) => node.tryGetContext(`ce:${key}`) as unknown;
+  const domain = get('webDomain') ? String(get('webDomain')) : undefined;
+  const certificateArn = get('webCertificateArn') ? String(get('webCertificateArn')) : undefined;
+  if (domain && !/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(domain))
+    throw new Error(`CDK context ce:webDomain is not a domain name: ${domain}`);
+  if (Boolean(domain) !== Boolean(certificateArn))
+    throw new Error('CDK context ce:webDomain and ce:webCertificateArn go together (an ACM certificate in us-east-1)');
+  if (certificateArn && !/^arn:aws[a-z-]*:acm:us-east-1:\d{12}:certificate\/[\w-]+$/.test(certificateArn))
+    throw new Error(
+      'CDK context ce:webCertificateArn must be an ACM certificate in us-east-1 (CloudFront reads it there)',
+    );
+  const rate = get('wafRateLimit');
+  if (rate === undefined) throw new Error('Missing CDK context: ce:wafRateLimit (see README, "Deploying")');
+  const wafRateLimit = positiveInteger('wafRateLimit', rate);
+  if (wafRateLimit < WAF_RATE_LIMITS.min || wafRateLimit > WAF_RATE_LIMITS.max)
+    throw new Error(`CDK context ce:wafRateLimit must be between ${WAF_RATE_LIMITS.min} and ${WAF_RATE_LIMITS.max}`);
+  const distDir = get('webDist') ? String(get('webDist')) : 'web/dist';
+  return {
+    customDomain: domain && certificateArn ? { name: domain, certificateArn } : undefined,
+    distDir: dirExists(distDir) ? distDir : undefined,
+    wafRateLimit,
+  };
+}

@@ -101,7 +101,6 @@ export class ApiStack extends Stack {
           ADS_NOTIFY_EMAILS: config.adsNotifyEmails.join(','),
           DDS_NOTICE_RECIPIENTS: config.ddsNoticeRecipients.join(','),
           SES_CONFIGURATION_SET: props.configurationSet.configurationSetName,
-          PUBLIC_BASE_URL: this.api.apiEndpoint,
         },
         commandHooks: area === 'docs' ? copySwaggerAssets : undefined,
         timeout: Duration.seconds(apiTimeoutSeconds(area)),
@@ -175,6 +174,14 @@ export class ApiStack extends Stack {
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
     new CfnOutput(this, 'DocsUrl', { value: `${this.api.apiEndpoint}/docs` });
+  }
+
+  /**
+   * Where the functions' email links point (`PUBLIC_BASE_URL`): the web domain. Set after construction because the
+   * web distribution is built on this API (it is its origin).
+   */
+  setPublicBaseUrl(url: string) {
+    for (const fn of Object.values(this.functions)) fn.addEnvironment('PUBLIC_BASE_URL', url);
   }
 }
 

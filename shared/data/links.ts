@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, TABLE_NAME } from './client';
 import type { TransactItem } from './transactions';
+import { sortableUtc } from '../domain/calendar/time';
 
 /**
  * Single-use links sent to supervisors (endorsement, training agreement). The token travels only in the email;
@@ -30,7 +31,9 @@ export function createLinkItem(token: string, link: Link): TransactItem {
   return {
     Put: {
       TableName: TABLE_NAME,
-      Item: { ...linkKey(token), type: 'link', ...link },
+      // The expiry also in UTC: instants written with Connecticut's offset do not sort as text across the autumn
+      // change of clocks, so the condition that refuses an expired link compares the UTC form.
+      Item: { ...linkKey(token), type: 'link', ...link, expiresAtUtc: sortableUtc(link.expiresAt) },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
@@ -61,7 +64,10 @@ export function revokeLinkItem(hash: string, at: string): TransactItem {
   };
 }
 
-/** Marks the link used, in the transaction that acts on it: a second use (even concurrent) is refused. */
+/**
+ * Marks the link used, in the transaction that acts on it: a second use (even concurrent) is refused, and so is an
+ * expired link. Links created before the UTC expiry was stored are compared on their offset form, as before.
+ */
 export function useLinkItem(token: string, at: string): TransactItem {
   return {
     Update: {
@@ -69,8 +75,9 @@ export function useLinkItem(token: string, at: string): TransactItem {
       Key: linkKey(token),
       UpdateExpression: 'SET usedAt = :at',
       ConditionExpression:
-        'attribute_exists(pk) AND attribute_not_exists(usedAt) AND attribute_not_exists(revokedAt) AND expiresAt > :at',
-      ExpressionAttributeValues: { ':at': at },
+        'attribute_exists(pk) AND attribute_not_exists(usedAt) AND attribute_not_exists(revokedAt) AND ' +
+        '(expiresAtUtc > :atUtc OR (attribute_not_exists(expiresAtUtc) AND expiresAt > :at))',
+      ExpressionAttributeValues: { ':at': at, ':atUtc': sortableUtc(at) },
     },
   };
 }

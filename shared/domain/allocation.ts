@@ -99,7 +99,8 @@ function factorsOf(c: Candidate, providers: ProposalInput['providers']) {
 }
 
 type Factors = ReturnType<typeof factorsOf>;
-type Ranked = { c: Candidate; f: Factors; at: number; rank: number };
+/** An applicant in ranking order, with the decision once the proposal has made it. */
+type Ranked = { c: Candidate; f: Factors; at: number; rank: number; decided?: Decision };
 
 function compare(kind: ProposalInput['kind'], a: Ranked, b: Ranked): number {
   if (kind === 'recertification') {
@@ -116,21 +117,41 @@ function compare(kind: ProposalInput['kind'], a: Ranked, b: Ranked): number {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-function describe(kind: ProposalInput['kind'], c: Candidate, f: Factors): string {
-  const parts = [
-    ...(kind === 'recertification'
-      ? [f.expiresOn ? `certification expires ${f.expiresOn}` : 'no certification on record']
-      : []),
-    f.priority ? `${c.providerName ?? 'the provider'} has priority status` : 'no priority status',
-    c.providerId
-      ? f.certifiedStaff === 0
-        ? `${c.providerName ?? 'the provider'} has no staff with an active certification`
-        : `${c.providerName ?? 'the provider'} has ${plural(f.certifiedStaff, 'staff member')} with an active certification`
-      : 'self-hired (no provider)',
-    f.position === 'direct-service' ? 'provides direct service' : 'management/director level',
-    `applied ${f.submittedAt}`,
-  ];
-  return `Ranked on: ${parts.join('; ')}.`;
+/**
+ * "Ranked on: …", the factors in words. What a provider contributes is the same on each of its staff's lines, so it
+ * is worded once per provider (`Words`, kept for one proposal).
+ */
+function describe(kind: ProposalInput['kind'], c: Candidate, f: Factors, words: Words): string {
+  const expiry =
+    kind === 'recertification'
+      ? `${f.expiresOn ? `certification expires ${f.expiresOn}` : 'no certification on record'}; `
+      : '';
+  const position = f.position === 'direct-service' ? 'provides direct service' : 'management/director level';
+  return `Ranked on: ${expiry}${words.provider(c, f)}; ${position}; applied ${f.submittedAt}.`;
+}
+
+/** The words each provider contributes to its staff's reasons, worded once per proposal. */
+class Words {
+  private readonly byProvider = new Map<string, string>();
+
+  provider(c: Candidate, f: Factors): string {
+    // A provider's name as its staff's applications carry it (it may have been renamed between applications).
+    const key = c.providerId ? `${c.providerId}\u0000${c.providerName ?? ''}` : '';
+    let text = this.byProvider.get(key);
+    if (text === undefined) {
+      const name = c.providerName ?? 'the provider';
+      text = [
+        f.priority ? `${name} has priority status` : 'no priority status',
+        c.providerId
+          ? f.certifiedStaff === 0
+            ? `${name} has no staff with an active certification`
+            : `${name} has ${plural(f.certifiedStaff, 'staff member')} with an active certification`
+          : 'self-hired (no provider)',
+      ].join('; ');
+      this.byProvider.set(key, text);
+    }
+    return text;
+  }
 }
 
 const RULE =
@@ -142,18 +163,20 @@ const RULE =
  */
 export function proposeAllocation(input: ProposalInput): Proposal {
   const ranked = rank(input);
-  const seating: Seating = { free: { ...input.seats }, seatedAgencies: new Set(), decided: new Map() };
+  const seating: Seating = { free: { ...input.seats }, seatedAgencies: new Set() };
+  const words = new Words();
   applyOverrides(input, ranked, seating);
-  seatInRegions(input, ranked, seating);
-  seatStatewide(input, ranked, seating);
+  seatInRegions(input, ranked, seating, words);
+  seatStatewide(input, ranked, seating, words);
   const waiting = waitlistOrder(
-    ranked.filter(({ c }) => seating.decided.get(c.applicationId)?.decision !== 'seat'),
+    ranked.filter((r) => r.decided?.decision !== 'seat'),
     seating,
   );
-  const lines = [...seatLines(input, ranked, seating), ...waitlistLines(input, waiting, seating)];
+  const seatsTaken = seatLines(input, ranked);
   const seated = { North: 0, South: 0, West: 0 } as Record<Region, number>;
-  for (const l of lines) if (l.decision === 'seat') seated[l.seatRegion!]++;
-  return { seats: input.seats, lines: inReadingOrder(lines), seated, waitlisted: waiting.length };
+  for (const l of seatsTaken) seated[l.seatRegion!]++;
+  const lines = inReadingOrder(seatsTaken, waitlistLines(input, waiting, seating, words));
+  return { seats: input.seats, lines, seated, waitlisted: waiting.length };
 }
 
 /** Everyone in order of the ranking factors (see above), with their overall rank (1 = strongest claim). */
@@ -161,7 +184,10 @@ const rank = (input: ProposalInput): Ranked[] =>
   input.candidates
     .map((c) => ({ c, f: factorsOf(c, input.providers), at: Date.parse(c.submittedAt), rank: 0 }))
     .sort((a, b) => compare(input.kind, a, b))
-    .map((r, i) => ({ ...r, rank: i + 1 }));
+    .map((r, i) => {
+      r.rank = i + 1;
+      return r;
+    });
 
 interface Decision {
   decision: 'seat' | 'waitlist';
@@ -170,80 +196,87 @@ interface Decision {
   reasons: string[];
 }
 
-/** Where the proposal stands while it is made: seats still free per region, agencies with a seat, each decision. */
+/** Where the proposal stands while it is made: seats still free per region, agencies with a seat. */
 interface Seating {
   free: Record<Region, number>;
   seatedAgencies: Set<string>;
-  decided: Map<string, Decision>;
 }
 
-function seat(seating: Seating, c: Candidate, seatRegion: Region, round: 1 | 2 | 3, reasons: string[]) {
+function seat(seating: Seating, r: Ranked, seatRegion: Region, round: 1 | 2 | 3, reasons: string[]) {
   seating.free[seatRegion]--;
-  seating.seatedAgencies.add(agencyOf(c));
-  seating.decided.set(c.applicationId, { decision: 'seat', round, seatRegion, reasons });
+  seating.seatedAgencies.add(agencyOf(r.c));
+  r.decided = { decision: 'seat', round, seatRegion, reasons };
 }
 
 /** ADS's overrides first: a "seat" override takes a seat of its region ahead of everyone, while there is one. */
 function applyOverrides(input: ProposalInput, ranked: Ranked[], seating: Seating) {
-  for (const { c } of ranked) {
+  for (const r of ranked) {
+    const { c } = r;
     const override = input.overrides.get(c.applicationId);
     if (!override) continue;
     if (override.decision === 'waitlist') {
-      seating.decided.set(c.applicationId, {
+      r.decided = {
         decision: 'waitlist',
         reasons: [`Kept on the waitlist by ADS override (${override.by}, ${override.at}): ${override.reason}`],
-      });
+      };
     } else if (seating.free[c.region] > 0) {
-      seat(seating, c, c.region, 1, [
+      seat(seating, r, c.region, 1, [
         `Seated in ${c.region} by ADS override (${override.by}, ${override.at}): ${override.reason}`,
       ]);
     } else {
-      seating.decided.set(c.applicationId, {
+      r.decided = {
         decision: 'waitlist',
         reasons: [
           `ADS asked to seat this applicant (${override.reason}), but ${c.region} has only ${plural(input.seats[c.region], 'seat')}, all taken by other overrides: raise ${c.region}'s seats to honor it.`,
         ],
-      });
+      };
     }
   }
 }
 
 /** Round 1: at most one seat per provider in each region; round 2: seats still unfilled, for further staff. */
-function seatInRegions(input: ProposalInput, ranked: Ranked[], seating: Seating) {
+function seatInRegions(input: ProposalInput, ranked: Ranked[], seating: Seating, words: Words) {
   for (const round of [1, 2] as const) {
-    for (const { c, f } of ranked) {
-      if (seating.decided.has(c.applicationId) || seating.free[c.region] === 0) continue;
+    for (const r of ranked) {
+      const { c, f } = r;
+      if (r.decided || seating.free[c.region] === 0) continue;
       if (round === 1 && seating.seatedAgencies.has(agencyOf(c))) continue;
-      seat(seating, c, c.region, round, [
+      seat(seating, r, c.region, round, [
         round === 1
           ? `Seated in ${c.region} in round 1: among the strongest claims for ${c.region}'s ${plural(input.seats[c.region], 'seat')}.`
           : `Seated in ${c.region} in round 2: a seat left unfilled in round 1, offered to a further employee of ${c.providerName ?? 'a seated provider'}.`,
-        describe(input.kind, c, f),
+        describe(input.kind, c, f, words),
       ]);
     }
   }
 }
 
 /** Round 3: seats still free in a region go statewide, in waitlist order (not to those ADS keeps waiting). */
-function seatStatewide(input: ProposalInput, ranked: Ranked[], seating: Seating) {
-  for (const { c, f } of waitlistOrder(
-    ranked.filter(({ c }) => !seating.decided.has(c.applicationId)),
+function seatStatewide(input: ProposalInput, ranked: Ranked[], seating: Seating, words: Words) {
+  for (const r of waitlistOrder(
+    ranked.filter((r) => !r.decided),
     seating,
   )) {
-    const seatRegion = REGIONS.find((r) => seating.free[r] > 0);
+    const { c, f } = r;
+    const seatRegion = REGIONS.find((region) => seating.free[region] > 0);
     if (!seatRegion) break;
-    seat(seating, c, seatRegion, 3, [
+    seat(seating, r, seatRegion, 3, [
       `Seated in one of ${seatRegion}'s seats (applied for ${c.region}, whose seats were all taken): ${seatRegion} had a seat no ${seatRegion} applicant needed, and unfilled seats are offered statewide.`,
-      describe(input.kind, c, f),
+      describe(input.kind, c, f, words),
     ]);
   }
 }
 
-/** Those whose provider has no seat wait ahead of further staff of seated providers; the ranking orders each group. */
-const waitlistOrder = (list: Ranked[], seating: Seating): Ranked[] =>
-  list.sort(
-    (a, b) => Number(seating.seatedAgencies.has(agencyOf(a.c))) - Number(seating.seatedAgencies.has(agencyOf(b.c))),
-  );
+/**
+ * Those whose provider has no seat wait ahead of further staff of seated providers; the ranking orders each group
+ * (the list comes in ranking order, so splitting it in two keeps that order within each group).
+ */
+function waitlistOrder(list: Ranked[], seating: Seating): Ranked[] {
+  const first: Ranked[] = [];
+  const behind: Ranked[] = [];
+  for (const r of list) (seating.seatedAgencies.has(agencyOf(r.c)) ? behind : first).push(r);
+  return first.concat(behind);
+}
 
 const ruleOf = (kind: ProposalInput['kind']) =>
   kind === 'recertification' ? `Recertification: the soonest-expiring certification first. ${RULE}` : RULE;
@@ -262,60 +295,55 @@ function lineOf(input: ProposalInput, { c, f, rank }: Ranked) {
   };
 }
 
-function seatLines(input: ProposalInput, ranked: Ranked[], seating: Seating): ProposalLine[] {
-  return ranked.flatMap((r) => {
-    const d = seating.decided.get(r.c.applicationId);
-    if (d?.decision !== 'seat') return [];
-    return [
-      {
-        ...lineOf(input, r),
-        decision: 'seat' as const,
-        round: d.round,
-        seatRegion: d.seatRegion,
-        reasons: [...d.reasons, ruleOf(input.kind)],
-      },
-    ];
-  });
+function seatLines(input: ProposalInput, ranked: Ranked[]): ProposalLine[] {
+  const rule = ruleOf(input.kind);
+  const lines: ProposalLine[] = [];
+  for (const r of ranked) {
+    const d = r.decided;
+    if (d?.decision !== 'seat') continue;
+    lines.push({
+      ...lineOf(input, r),
+      decision: 'seat',
+      round: d.round,
+      seatRegion: d.seatRegion,
+      reasons: [...d.reasons, rule],
+    });
+  }
+  return lines;
 }
 
 /** Each waiting applicant's statewide and regional position, and why they wait. */
-function waitlistLines(input: ProposalInput, waiting: Ranked[], seating: Seating): ProposalLine[] {
+function waitlistLines(input: ProposalInput, waiting: Ranked[], seating: Seating, words: Words): ProposalLine[] {
+  const rule = ruleOf(input.kind);
   const regionCount: Record<Region, number> = { North: 0, South: 0, West: 0 };
+  const whyWaiting = (c: Candidate): string => {
+    const seats = plural(input.seats[c.region], 'seat');
+    return input.seats[c.region] === 0
+      ? `${c.region} has no seats in this iteration.`
+      : seating.seatedAgencies.has(agencyOf(c))
+        ? `${c.region}'s ${seats} went to applicants ranked higher; ${c.providerName ?? 'this provider'} already has a seat, so further staff wait behind providers without one.`
+        : `${c.region}'s ${seats} went to applicants ranked higher.`;
+  };
   return waiting.map((r, i) => {
     const { c, f } = r;
     const statewide = i + 1;
     const inRegion = ++regionCount[c.region];
-    const seats = plural(input.seats[c.region], 'seat');
-    const why = seating.decided.get(c.applicationId)?.reasons ?? [
-      input.seats[c.region] === 0
-        ? `${c.region} has no seats in this iteration.`
-        : seating.seatedAgencies.has(agencyOf(c))
-          ? `${c.region}'s ${seats} went to applicants ranked higher; ${c.providerName ?? 'this provider'} already has a seat, so further staff wait behind providers without one.`
-          : `${c.region}'s ${seats} went to applicants ranked higher.`,
-      describe(input.kind, c, f),
-    ];
+    const why = r.decided?.reasons ?? [whyWaiting(c), describe(input.kind, c, f, words)];
     return {
       ...lineOf(input, r),
       decision: 'waitlist' as const,
       waitlistPosition: statewide,
       regionWaitlistPosition: inRegion,
-      reasons: [
-        `Waitlisted at position ${statewide} statewide (${inRegion} in ${c.region}).`,
-        ...why,
-        ruleOf(input.kind),
-      ],
+      reasons: [`Waitlisted at position ${statewide} statewide (${inRegion} in ${c.region}).`, ...why, rule],
     };
   });
 }
 
-/** Seats by region and rank, then the waitlist in order. */
-const inReadingOrder = (lines: ProposalLine[]): ProposalLine[] =>
-  lines.sort((a, b) =>
-    a.decision !== b.decision
-      ? a.decision === 'seat'
-        ? -1
-        : 1
-      : a.decision === 'seat'
-        ? REGIONS.indexOf(a.seatRegion!) - REGIONS.indexOf(b.seatRegion!) || a.rank - b.rank
-        : a.waitlistPosition! - b.waitlistPosition!,
-  );
+/**
+ * Seats by region and rank, then the waitlist in order (seat lines come in rank order and waitlist lines in
+ * waitlist order, so grouping the seats by region is all the sorting needed).
+ */
+const inReadingOrder = (seats: ProposalLine[], waitlist: ProposalLine[]): ProposalLine[] => [
+  ...REGIONS.flatMap((region) => seats.filter((l) => l.seatRegion === region)),
+  ...waitlist,
+];

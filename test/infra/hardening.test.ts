@@ -16,7 +16,7 @@ import { CDK_CONTEXT, synth } from './synth';
 
 const app = synth();
 const reserved = CDK_CONTEXT['ce:reservedConcurrency'] as Record<string, number>;
-const templates = () => [app.ops, app.data, app.files, app.api, app.jobs];
+const templates = () => [app.ops, app.data, app.files, app.api, app.web, app.waf, app.jobs];
 
 type Statement = {
   Sid?: string;
@@ -100,7 +100,7 @@ describe('customer-managed keys', () => {
   it('every log group is encrypted with the logs key and kept for the records period', () => {
     const retention = CDK_CONTEXT['ce:logRetentionDays'];
     const keyId = logicalId(app.ops, 'AWS::KMS::Key', 'LogsKey');
-    for (const t of [app.data, app.api, app.jobs]) {
+    for (const t of [app.data, app.api, app.web, app.jobs]) {
       const groups = resources(t, 'AWS::Logs::LogGroup');
       expect(groups.length).toBeGreaterThan(0);
       for (const [id, group] of groups) {
@@ -365,7 +365,10 @@ describe('a new account (quota 10) with backups copied to a second region', () =
     for (const plugin of other.nag.pluginReports)
       expect([plugin.pluginName, plugin.conclusion]).toEqual([plugin.pluginName, 'success']);
     const nist = other.nag.pluginReports.find((p) => p.pluginName === 'NIST.800.53.R5')!;
-    const concurrency = nist.suppressedViolations!.filter((v) => v.ruleName === 'NIST.800.53.R5-LambdaConcurrency');
+    // The web stack's deploy-time custom-resource functions are acknowledged for their own reason (see web-stack.ts).
+    const concurrency = nist
+      .suppressedViolations!.filter((v) => v.ruleName === 'NIST.800.53.R5-LambdaConcurrency')
+      .filter((v) => !v.violatingConstructs.some((c) => c.constructPath.startsWith('CeApi/Web/')));
     expect(concurrency.reduce((n, v) => n + v.violatingConstructs.length, 0)).toBe(ALL_FUNCTION_NAMES.length);
     for (const v of concurrency) expect(v.reason).toMatch(/^SC-6, CA-7: Reserved concurrency is off.*quota of 10/);
   });

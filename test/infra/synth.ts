@@ -17,11 +17,17 @@ export interface NagReport {
 }
 
 /**
+ * A stand-in for the built web app (`web/dist`), so the tests never depend on a build being present or not.
+ */
+export const WEB_DIST_FIXTURE = 'test/infra/fixtures/web-dist';
+
+/**
  * The app as `cdk synth` builds it, with cdk.json's context (plus `overrides`), skipping asset bundling (the tests
  * check templates; bundling every function again would take minutes).
  */
 export function synth(overrides: Record<string, unknown> = {}) {
-  const built = buildApp(new App({ context: { ...CDK_CONTEXT, ...overrides, 'aws:cdk:bundling-stacks': [] } }));
+  const context = { ...CDK_CONTEXT, 'ce:webDist': WEB_DIST_FIXTURE, ...overrides, 'aws:cdk:bundling-stacks': [] };
+  const built = buildApp(new App({ context }));
   const assembly = built.app.synth();
   const nag = JSON.parse(readFileSync(`${assembly.directory}/validation-report.json`, 'utf8')) as NagReport;
   return {
@@ -33,6 +39,8 @@ export function synth(overrides: Record<string, unknown> = {}) {
     files: Template.fromStack(built.files),
     api: Template.fromStack(built.api),
     jobs: Template.fromStack(built.jobs),
+    web: Template.fromStack(built.web),
+    waf: Template.fromStack(built.waf),
     backupCopy: built.backupCopy && Template.fromStack(built.backupCopy),
   };
 }

@@ -218,8 +218,7 @@ export async function adsDownload(
   if (!file || file.applicationId !== applicationId) throw new NotFound('The file');
   if (file.status === 'scan-pending' || file.status === 'uploading')
     throw new StateConflict('This file has not been cleared by the malware scan yet; try again later.');
-  if (file.status !== 'clean')
-    throw new StateConflict(`This file is ${file.status}; it cannot be downloaded.`);
+  if (file.status !== 'clean') throw new StateConflict(`This file is ${file.status}; it cannot be downloaded.`);
   const link = await downloadLink(file);
   await commitOrStale(
     {
