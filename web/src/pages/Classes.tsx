@@ -102,7 +102,7 @@ function Course({
         {classes.map((c) => {
           const joinUrl = linkOf.get(c.date);
           return (
-            <li key={c.date} className="live-class">
+            <li key={c.date} className="live-class margin-bottom-2">
               <p className="text-bold margin-y-05">{classLine(c.date)}</p>
               <p className="margin-y-05">
                 {joinUrl ? (
@@ -168,8 +168,8 @@ function CalendarFeed() {
             <label className="usa-label" htmlFor="calendar-url">
               Your calendar subscription address (made {whenCt(made.createdAt)})
             </label>
-            <input id="calendar-url" className="usa-input calendar-url" readOnly value={made.url} />
-            <button type="button" className="usa-button usa-button--outline margin-top-1" onClick={copy}>
+            <input id="calendar-url" className="usa-input maxw-full calendar-url" readOnly value={made.url} />
+            <button type="button" className="usa-button usa-button--outline width-auto margin-top-1" onClick={copy}>
               Copy the address
             </button>
             <p className="usa-alert__text">

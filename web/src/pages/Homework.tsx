@@ -16,6 +16,10 @@ type Submission = Homework['submissions'][number];
 const stampWords = (s: Submission) =>
   `Handed in ${whenCt(s.at)}: ${s.onTime ? 'on time' : 'late (after the deadline)'}.`;
 
+/** The files handed in with a submission (uploaded through the API's file routes), by name. */
+const filesWords = (s: Submission) =>
+  s.files && s.files.length > 0 ? ` Files: ${s.files.map((f) => f.name).join(', ')}.` : '';
+
 /** Where an assignment stands, from the API's answer, in words. */
 function AssignmentState({ homework: h }: { homework: Homework }) {
   const latest = h.submissions.at(-1);
@@ -25,7 +29,7 @@ function AssignmentState({ homework: h }: { homework: Homework }) {
         Deadline: {whenCt(h.deadline)}
         {h.extension ? ` (ADS extended it from ${whenCt(h.dueAt)}: ${h.extension.reason})` : ''}.
       </p>
-      <p className="margin-y-05">{latest ? stampWords(latest) : 'Not handed in yet.'}</p>
+      <p className="margin-y-05">{latest ? stampWords(latest) + filesWords(latest) : 'Not handed in yet.'}</p>
       {h.review ? (
         <div
           className={`usa-alert usa-alert--slim ${h.review.status === 'complete' ? 'usa-alert--success' : 'usa-alert--warning'}`}
@@ -137,6 +141,7 @@ export function HandIn() {
                 {assignment.submissions.map((s) => (
                   <li key={s.at}>
                     {stampWords(s)}
+                    {filesWords(s)}
                     {s.link ? (
                       <>
                         {' '}
