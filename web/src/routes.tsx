@@ -1,6 +1,10 @@
 import type { ReactNode } from 'react';
 import { RequireSignIn } from './auth/RequireSignIn';
 import { Accessibility } from './pages/Accessibility';
+import { Agreement } from './pages/Agreement';
+import { Application } from './pages/Application';
+import { Applications } from './pages/Applications';
+import { Apply } from './pages/Apply';
 import { ForgotPassword, SignedOut } from './pages/ForgotPassword';
 import { Home } from './pages/Home';
 import { Iterations } from './pages/Iterations';
@@ -25,6 +29,10 @@ export const ROUTES: { path: string; element: ReactNode; signedIn?: boolean }[] 
   { path: '/forgot-password', element: <ForgotPassword /> },
   { path: '/signed-out', element: <SignedOut /> },
   { path: '/profile', element: <Profile />, signedIn: true },
+  { path: '/iterations/:iterationId/apply', element: <Apply />, signedIn: true },
+  { path: '/applications', element: <Applications />, signedIn: true },
+  { path: '/applications/:applicationId', element: <Application />, signedIn: true },
+  { path: '/applications/:applicationId/agreement', element: <Agreement />, signedIn: true },
   { path: '*', element: <NotFound /> },
 ];
 

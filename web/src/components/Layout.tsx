@@ -25,6 +25,7 @@ export function Layout() {
     link('/providers', 'Provider agencies'),
     ...(session.status === 'signed-in'
       ? [
+          link('/applications', 'Your applications'),
           link('/profile', 'Your profile'),
           <button
             key="sign-out"
