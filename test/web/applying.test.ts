@@ -233,8 +233,12 @@ test('an offer: the agreement with the deadline in Connecticut time; signing nee
   await expectAccessible(other);
 
   // An application with no offer has no agreement: the API's 409 is shown, with the way back.
-  await other.goto(`/applications/${declinerId}/agreement`);
+  const unoffered = await seedApplication(declinerToken, course.iterationId);
+  await other.goto(`/applications/${unoffered}/agreement`);
   await other.getByRole('alert').waitFor();
+  await expect(other.getByRole('alert').innerText()).resolves.toContain(
+    'There is no agreement before a seat is offered.',
+  );
   await other.getByRole('link', { name: 'Back to the application' }).waitFor();
   await expectAccessible(other);
   await other.context().close();

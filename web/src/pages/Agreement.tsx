@@ -145,8 +145,8 @@ export function Agreement() {
 
           {a.actions.acceptOffer ? (
             <form className="usa-form usa-form--large" onSubmit={accept} noValidate>
-              <fieldset className="usa-fieldset">
-                <legend className="usa-legend usa-legend--large">Sign the agreement</legend>
+              <fieldset className="usa-fieldset margin-top-4">
+                <legend className="usa-legend text-bold">Sign the agreement</legend>
                 {PARTS.map(([part, label]) => (
                   <CheckboxField
                     key={part}

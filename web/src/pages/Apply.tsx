@@ -121,8 +121,8 @@ export function Apply() {
               ]}
               onChange={setRegion}
             />
-            <fieldset className="usa-fieldset">
-              <legend className="usa-legend usa-legend--large">What the course requires of you</legend>
+            <fieldset className="usa-fieldset margin-top-4">
+              <legend className="usa-legend text-bold">What the course requires of you</legend>
               <p>To qualify for certification you must do both. The live classes of this course are:</p>
               <ol className="usa-list">
                 {iteration.liveClasses.map((c) => (
