@@ -1,3 +1,4 @@
+import { pageTitle } from '../../shared/site';
 import { JSDOM } from 'jsdom';
 import type { Standing } from '../../shared/domain/certification';
 import { PAGE_POLICY } from '../../shared/http/render/layout';
@@ -42,7 +43,7 @@ async function expectAPage(answer: { headers: Record<string, string>; text: stri
   expect(answer.text).not.toMatch(/<script| style=|<style/);
   const doc = dom(answer.text);
   expect(doc.documentElement.lang).toBe('en');
-  expect(doc.title).toBe(`${title} | Customized Employment Certification | Connecticut`);
+  expect(doc.title).toBe(pageTitle(title));
   expect(doc.querySelector('h1')?.textContent).toBe(title);
   expect(doc.querySelector('link[rel="stylesheet"]')?.getAttribute('href')).toBe('/uswds/css/uswds.min.css');
   expect(doc.querySelector('a.usa-skipnav')?.getAttribute('href')).toBe('#main-content');
