@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import type { Role } from '../../shared/domain/vocabulary';
 import { Page } from './components/Page';
 
@@ -16,8 +17,8 @@ export interface StaffRoute {
 }
 
 export const STAFF_ROUTES: StaffRoute[] = [
-  { path: '/ads', element: <StaffHome role="ads-staff" />, role: 'ads-staff', nav: 'Console' },
-  { path: '/dds', element: <StaffHome role="dds" />, role: 'dds', nav: 'DDS home' },
+  { path: '/ads', element: <StaffHome staffRole="ads-staff" />, role: 'ads-staff', nav: 'Console' },
+  { path: '/dds', element: <StaffHome staffRole="dds" />, role: 'dds', nav: 'DDS home' },
 ];
 
 /** The navigation entries of a role. */
@@ -29,7 +30,7 @@ export const staffRoleOf = (groups: string[]): StaffRoute['role'] | undefined =>
   groups.includes('ads-staff') ? 'ads-staff' : groups.includes('dds') ? 'dds' : undefined;
 
 /** Where a staff member starts: the list of their screens. */
-function StaffHome({ role }: { role: StaffRoute['role'] }) {
+function StaffHome({ staffRole: role }: { staffRole: StaffRoute['role'] }) {
   const entries = staffNav(role).filter((e) => e.path !== (role === 'ads-staff' ? '/ads' : '/dds'));
   return (
     <Page title={role === 'ads-staff' ? 'ADS console' : 'DDS views'}>
@@ -37,7 +38,7 @@ function StaffHome({ role }: { role: StaffRoute['role'] }) {
         <ul className="usa-list">
           {entries.map((e) => (
             <li key={e.path}>
-              <a href={e.path}>{e.label}</a>
+              <Link to={e.path}>{e.label}</Link>
             </li>
           ))}
         </ul>
