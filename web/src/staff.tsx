@@ -2,6 +2,11 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Role } from '../../shared/domain/vocabulary';
 import { Page } from './components/Page';
+import { CourseWork, CourseWorkIterations } from './pages/ads/CourseWork';
+import { HomeworkReview } from './pages/ads/HomeworkReview';
+import { Issuing } from './pages/ads/Issuing';
+import { PersonCertifications } from './pages/ads/PersonCertifications';
+import { Roster } from './pages/ads/Roster';
 
 /**
  * The staff screens: ADS's console and DDS's views. Each entry is a page only people of that role may open (the API
@@ -19,6 +24,17 @@ export interface StaffRoute {
 export const STAFF_ROUTES: StaffRoute[] = [
   { path: '/ads', element: <StaffHome staffRole="ads-staff" />, role: 'ads-staff', nav: 'Console' },
   { path: '/dds', element: <StaffHome staffRole="dds" />, role: 'dds', nav: 'DDS home' },
+  {
+    path: '/ads/course-work',
+    element: <CourseWorkIterations />,
+    role: 'ads-staff',
+    nav: 'Attendance, homework, issuing',
+  },
+  { path: '/ads/iterations/:iterationId/course-work', element: <CourseWork />, role: 'ads-staff' },
+  { path: '/ads/iterations/:iterationId/classes/:date', element: <Roster />, role: 'ads-staff' },
+  { path: '/ads/iterations/:iterationId/homework/:assignmentId', element: <HomeworkReview />, role: 'ads-staff' },
+  { path: '/ads/iterations/:iterationId/qualification', element: <Issuing />, role: 'ads-staff' },
+  { path: '/ads/people/:personId/certifications', element: <PersonCertifications />, role: 'ads-staff' },
 ];
 
 /** The navigation entries of a role. */

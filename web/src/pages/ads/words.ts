@@ -1,0 +1,20 @@
+import type { components } from '../../api/schema';
+
+type Cell = components['schemas']['AttendanceGrid']['learners'][number]['attendance'][string];
+
+/** An attendance record in words: what the API recorded, nothing worked out here. */
+export const attendanceWords = (cell: Cell | undefined): string =>
+  !cell
+    ? 'Not recorded'
+    : cell.status === 'partial'
+      ? `Partial (${cell.minutesMissed ?? '?'} minutes missed)`
+      : cell.status === 'present'
+        ? 'Present'
+        : 'Absent';
+
+/** The same for a status and minutes given separately (the audit trail's before / after). */
+export const statusWords = (value: unknown): string => {
+  if (!value || typeof value !== 'object') return 'nothing recorded';
+  const v = value as { status?: 'present' | 'absent' | 'partial'; minutesMissed?: number };
+  return v.status ? attendanceWords({ status: v.status, minutesMissed: v.minutesMissed }) : 'nothing recorded';
+};
