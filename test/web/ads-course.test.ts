@@ -54,7 +54,7 @@ test('the roster by keyboard alone: nothing chosen, minutes out of range (the AP
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { level: 1, name: /^Attendance: Tuesday, February 2, 2027/ }).waitFor();
   await expectAccessible(page);
-  await tabTo(page, /^Record attendance of 1 learners$/);
+  await tabTo(page, /^Record attendance of 1 learner$/);
   await page.keyboard.press('Enter');
   await page.getByRole('link', { name: 'Choose present, absent or partial for Robin Park.' }).waitFor();
   await expectAccessible(page);
@@ -74,7 +74,7 @@ test('the roster by keyboard alone: nothing chosen, minutes out of range (the AP
   await page.keyboard.press('Control+A');
   await page.keyboard.type('30');
   await page.keyboard.press('Enter');
-  await expectStatus(page, 'Attendance recorded for 1 learners.');
+  await expectStatus(page, 'Attendance recorded for 1 learner.');
   await page.getByRole('heading', { name: 'Recorded' }).waitFor();
   expect(await main(page)).toContain('Partial (30 minutes missed)');
   await expectAccessible(page);
@@ -171,7 +171,7 @@ test('homework: review one complete, an extension with a reason; then the board,
   expect(await main(page)).toContain('1 of 1 enrolled learners qualify');
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Issue certifications' }).click();
-  await expectStatus(page, '1 learners certified, 0 not certified.');
+  await expectStatus(page, '1 learner certified, 0 not certified.');
   const issued = page.locator('section', { hasText: 'Issued' });
   expect(await issued.innerText()).toMatch(/Robin Park: CT-CE-/);
   await expectAccessible(page);

@@ -4,6 +4,7 @@ import { useApi } from '../../api/useApi';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { classLine, whenCt } from '../../time';
+import { learners } from './words';
 
 /** Where ADS runs the course work: the published iterations, each leading to its classes, homework and issuing. */
 export function CourseWorkIterations() {
@@ -47,7 +48,7 @@ export function CourseWork() {
       <Loading loading={loaded.loading} problem={loaded.problem} />
       {data ? (
         <>
-          <p>{data.grid.learners.length} enrolled learners.</p>
+          <p>{learners(data.grid.learners.length)} enrolled.</p>
           <h2 id="classes-heading">Live classes: attendance (Connecticut time)</h2>
           <ul className="usa-list" aria-labelledby="classes-heading">
             {data.iteration.liveClasses.map((c) => (

@@ -8,6 +8,7 @@ import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { useAnnounce } from '../../components/status';
 import { whenCt } from '../../time';
+import { learners } from './words';
 
 type Homework = components['schemas']['Homework'];
 type Row = Homework & { applicationId: string; personId: string; name: string };
@@ -192,7 +193,7 @@ export function HomeworkReview() {
       <Loading loading={loaded.loading} problem={loaded.problem} />
       {assignment ? (
         <p>
-          Due {whenCt(assignment.dueAt)}. {rows.length} enrolled learners.
+          Due {whenCt(assignment.dueAt)}. {learners(rows.length)} enrolled.
         </p>
       ) : null}
       {rows.map((row) => {

@@ -9,6 +9,7 @@ import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { useAnnounce } from '../../components/status';
 import { classLine } from '../../time';
+import { learners } from './words';
 
 type Missing = components['schemas']['Qualification']['missing'][number];
 type Issued = operations['issueCertifications']['responses'][200]['content']['application/json'];
@@ -47,7 +48,9 @@ function IssuedResult({ result }: { result: Issued }) {
           </ul>
         </>
       ) : null}
-      {result.alreadyIssued.length ? <p>{result.alreadyIssued.length} learners had been certified before.</p> : null}
+      {result.alreadyIssued.length ? (
+        <p>{learners(result.alreadyIssued.length)} certified before: nothing issued twice.</p>
+      ) : null}
     </section>
   );
 }
@@ -93,7 +96,7 @@ export function Issuing() {
       return setProblem({ ...p, errors: p.errors?.map((e) => ({ ...e, field: byLearner(e.field) })) });
     }
     setResult(data);
-    announce(`${data.issued.length} learners certified, ${data.skipped.length} not certified.`);
+    announce(`${learners(data.issued.length)} certified, ${data.skipped.length} not certified.`);
   };
 
   return (
@@ -109,7 +112,7 @@ export function Issuing() {
             <ErrorSummary problem={problem} />
             {items.map((l) => (
               <section key={l.applicationId} aria-labelledby={`q-${l.applicationId}`} className="qualification-row">
-                <h2 id={`q-${l.applicationId}`} className="font-heading-md">
+                <h2 id={`q-${l.applicationId}`}>
                   {l.name}: {l.qualifies ? 'qualifies' : l.canStillQualify ? 'does not qualify yet' : 'cannot qualify'}
                 </h2>
                 {l.missing.length ? (

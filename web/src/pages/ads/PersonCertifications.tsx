@@ -101,7 +101,7 @@ export function PersonCertifications() {
       {loaded.data && items.length === 0 ? <p>This person holds no certification.</p> : null}
       {items.map((c) => (
         <section key={c.number} aria-labelledby={`c-${c.number}`} className="margin-bottom-3">
-          <h2 id={`c-${c.number}`} className="font-heading-md">
+          <h2 id={`c-${c.number}`}>
             {c.stageName}: {c.number}
           </h2>
           <p className="margin-y-05">

@@ -8,7 +8,7 @@ import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { useAnnounce } from '../../components/status';
 import { classLine, whenCt } from '../../time';
-import { attendanceWords, statusWords } from './words';
+import { attendanceWords, learners, statusWords } from './words';
 
 type Grid = components['schemas']['AttendanceGrid'];
 type Status = 'present' | 'absent' | 'partial';
@@ -140,7 +140,7 @@ function TakeRoster({
       body: { entries },
     });
     if (error) return setProblem(asProblem(error));
-    announce(`Attendance recorded for ${entries.length} learners.`);
+    announce(`Attendance recorded for ${learners(entries.length)}.`);
     onRecorded(data);
   };
 
@@ -165,7 +165,7 @@ function TakeRoster({
           />
         ))}
         <button className="usa-button margin-top-3" type="submit">
-          Record attendance of {grid.learners.length} learners
+          Record attendance of {learners(grid.learners.length)}
         </button>
       </form>
     </>
@@ -291,7 +291,7 @@ function History({
                   {e.action === 'corrected'
                     ? `Corrected ${learnerOf(e.after)}: ${statusWords(e.before)} → ${statusWords(e.after)}`
                     : e.action === 'roster-recorded'
-                      ? `Roster recorded (${Array.isArray(e.after) ? e.after.length : 0} learners)`
+                      ? `Roster recorded (${learners(Array.isArray(e.after) ? e.after.length : 0)})`
                       : e.action}
                 </td>
                 <td data-label="Why">{e.reason ?? '—'}</td>
@@ -332,7 +332,7 @@ export function Roster() {
       {grid && isClass ? (
         <>
           <p>
-            {loaded.data?.title}. Connecticut time. {grid.learners.length} enrolled learners.
+            {loaded.data?.title}. Connecticut time. {learners(grid.learners.length)} enrolled.
           </p>
           {grid.learners.length === 0 ? <p>No learner is enrolled.</p> : null}
           {!taken && grid.learners.length > 0 ? (

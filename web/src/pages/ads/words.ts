@@ -18,3 +18,6 @@ export const statusWords = (value: unknown): string => {
   const v = value as { status?: 'present' | 'absent' | 'partial'; minutesMissed?: number };
   return v.status ? attendanceWords({ status: v.status, minutesMissed: v.minutesMissed }) : 'nothing recorded';
 };
+
+/** "1 learner", "3 learners". */
+export const learners = (n: number): string => `${n} ${n === 1 ? 'learner' : 'learners'}`;
