@@ -8,6 +8,7 @@ import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { useAnnounce } from '../../components/status';
 import { dayWords, whenCt } from '../../time';
+import { DepartureForm, ExternalCertificationForm } from './PersonForms';
 
 type Certificate = components['schemas']['Certificate'];
 const ACTIONS = [
@@ -85,7 +86,10 @@ export function StandingForm({
   );
 }
 
-/** A person's certifications, each with its history, and the standing form. */
+/**
+ * A person's certifications, each with its history; the standing form, an outside certification, a departure. The
+ * provider for a departure is the holder's current provider as the certifications name it (none: no departure).
+ */
 export function PersonCertifications() {
   const { personId = '' } = useParams();
   const [version, setVersion] = useState(0);
@@ -118,7 +122,16 @@ export function PersonCertifications() {
           </ul>
         </section>
       ))}
-      {loaded.data ? <StandingForm certificates={items} onChanged={() => setVersion((v) => v + 1)} /> : null}
+      {loaded.data ? (
+        <>
+          <StandingForm certificates={items} onChanged={() => setVersion((v) => v + 1)} />
+          <ExternalCertificationForm personId={personId} onRecorded={() => setVersion((v) => v + 1)} />
+          <DepartureForm
+            personId={personId}
+            provider={items[0]?.providerId ? { id: items[0].providerId, name: items[0].providerName ?? '' } : null}
+          />
+        </>
+      ) : null}
       <p className="margin-top-4">
         <Link className="usa-link" to={`/ads/people/${encodeURIComponent(personId)}`}>
           The person's record
