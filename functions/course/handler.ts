@@ -3,6 +3,7 @@ import { operations } from '../../shared/http/operations';
 import { attendanceCsv } from '../../shared/http/render/csv';
 import { courseRoutes } from '../../shared/http/routes/course';
 import * as attendance from '../../shared/use-cases/course/attendance';
+import { proposeFromMeetingReport } from '../../shared/use-cases/course/attendance-import';
 import * as homework from '../../shared/use-cases/course/homework';
 import * as qualification from '../../shared/use-cases/course/qualification';
 
@@ -14,6 +15,7 @@ export const handler = areaHandler(
       attendance.recordAttendance(params.iterationId, params.date, body.entries, caller),
     correctAttendance: ({ params, body, caller }) =>
       attendance.correctAttendance(params.iterationId, params.date, params.applicationId, body, caller),
+    proposeAttendanceFromReport: ({ params, body }) => proposeFromMeetingReport(params.iterationId, params.date, body),
     attendanceGrid: ({ params }) => attendance.attendanceGrid(params.iterationId),
     attendanceCsv: async ({ params }) =>
       attendanceCsv(params.iterationId, await attendance.attendanceGrid(params.iterationId)),
