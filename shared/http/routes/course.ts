@@ -43,7 +43,7 @@ const Grid = meta(
   }),
   { id: 'AttendanceGrid' },
 );
-const Homework = meta(
+export const Homework = meta(
   z.object({
     assignmentId: described(z.string(), 'The assignment.'),
     title: described(z.string(), "The assignment's title."),

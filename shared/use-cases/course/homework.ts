@@ -21,7 +21,7 @@ import { findIteration } from '../find';
 import { enrolledApplication, ownEnrolment } from './learners';
 import { findOwnApplication } from '../find';
 
-const homeworkView = (assignment: Iteration['assignments'][number], record: StoredHomework | undefined) => {
+export const homeworkView = (assignment: Iteration['assignments'][number], record: StoredHomework | undefined) => {
   const deadline = effectiveDeadline(assignment, record);
   const latest = record?.submissions.at(-1);
   return {
