@@ -77,12 +77,15 @@ describe('importing a meeting participant report', () => {
       null,
     ]);
     expect((await allAuditRecords()).length).toBe(audits);
+    // The class is over and its roster not taken: flagged until it is.
+    expect(grid.body.rosterMissing).toEqual(['2027-02-02']);
 
     const recorded = await invoke(r.recordAttendance, { as: ads, params, body: proposed.body.roster });
     expect(recorded.status).toBe(201);
     expect(
       recorded.body.learners.map((l: { attendance: Record<string, unknown> }) => l.attendance['2027-02-02']),
     ).toEqual([{ status: 'present' }, { status: 'partial', minutesMissed: 20 }, { status: 'absent' }]);
+    expect(recorded.body.rosterMissing).toEqual([]);
 
     const again = await invoke(r.proposeAttendanceFromReport, {
       as: ads,

@@ -25,6 +25,10 @@ const cell = z.nullable(
 const Grid = meta(
   z.object({
     classes: described(z.array(LiveClass), 'Every live class, in date order.'),
+    rosterMissing: described(
+      z.array(date),
+      'Classes that have ended (12:00 Connecticut time) with an enrolled learner whose attendance is not recorded: the rosters still to take.',
+    ),
     learners: described(
       z.array(
         z.object({
