@@ -112,6 +112,21 @@ describe('reading a Microsoft Teams attendance report', () => {
     expect(proposal['Dev Patel']).toMatchObject({ status: 'absent' });
   });
 
+  it('reads a Teams file without its section lines; refuses the 2020 join/leave event log', () => {
+    const text = fixture('teams-attendance.tsv').subarray(2).toString('utf16le');
+    const bare = text
+      .split('\r\n')
+      .filter((l) => !/^\d\. /.test(l))
+      .join('\r\n');
+    const withoutLines = (rows: typeof report.rows) => rows.map(({ line: _line, ...row }) => row);
+    const read = readMeetingReport(bare, 'text', 'text');
+    expect(read.layout).toBe('teams');
+    expect(withoutLines(read.rows)).toEqual(withoutLines(report.rows));
+    expect(() =>
+      readMeetingReport('Full Name\tUser Action\tTimestamp\nAnn Lee\tJoined\t7/4/2020, 9:52:19 AM\n', 'text', 'text'),
+    ).toThrow(InvalidInput);
+  });
+
   it('reads the same report sent as UTF-8 text, and as UTF-16 without a mark, or big-endian', () => {
     const text = fixture('teams-attendance.tsv').subarray(2).toString('utf16le');
     expect(readMeetingReport(text, 'text', 'text').rows).toEqual(report.rows);
