@@ -2,7 +2,7 @@
  * Tests run as CommonJS through swc (no type checking here: `npm run typecheck` does that once).
  * ESM-only dependencies (middy, jose, transliterate) are transformed too, so jest needs no experimental VM modules.
  *
- * Four projects, one per suite. Plain `jest` runs them all, each file once; `jest --selectProjects unit` (npm run
+ * Five projects, one per suite. Plain `jest` runs them all, each file once; `jest --selectProjects unit` (npm run
  * test:unit) runs only the pure rules, which need no Java: DynamoDB Local and local SES are started by the global
  * setup of the projects that use them, and jest runs a project's global setup only when one of its files runs
  * (integration and e2e share the same module, so it runs once for both).
@@ -49,6 +49,15 @@ const projects = {
   integration: { ...shared, ...localComponents, displayName: 'integration', roots: ['<rootDir>/test/integration'] },
   e2e: { ...shared, ...localComponents, displayName: 'e2e', roots: ['<rootDir>/test/e2e'] },
   infra: { ...shared, displayName: 'infra', roots: ['<rootDir>/test/infra'] },
+  /** The web app in Chromium against its own whole local stack (test/web/global-setup.ts), one browser per file. */
+  web: {
+    ...shared,
+    displayName: 'web',
+    roots: ['<rootDir>/test/web'],
+    setupFiles: [],
+    globalSetup: '<rootDir>/test/web/global-setup.ts',
+    globalTeardown: '<rootDir>/test/web/global-teardown.ts',
+  },
 };
 
 /**

@@ -21,6 +21,7 @@ import { AREA_ACCESS } from '../areas';
 import { functionName } from '../concurrency';
 import type { DeployConfig } from '../config';
 import { CeFunction, type FunctionSettings } from '../constructs/ce-function';
+import type { FilesStack } from './files-stack';
 
 export interface ApiStackProps extends StackProps {
   table: ITableV2;
@@ -31,6 +32,8 @@ export interface ApiStackProps extends StackProps {
   config: DeployConfig;
   alarmTopic: ITopic;
   configurationSet: IConfigurationSet;
+  /** The homework-files bucket, for the areas that sign its uploads and downloads. */
+  homeworkFiles: FilesStack;
 }
 
 /**
@@ -118,6 +121,7 @@ export class ApiStack extends Stack {
           }),
         );
       }
+      if (access.homeworkFiles) props.homeworkFiles.grantCourseFunction(fn);
       if (access.managesAccounts) {
         fn.addEnvironment('USER_POOL_ID', props.userPool.userPoolId);
         fn.addToRolePolicy(

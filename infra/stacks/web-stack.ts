@@ -48,7 +48,7 @@ import {
   WEB_CONFIG_PATH,
   type WebConfig,
 } from '../../shared/http/static-headers';
-import { API_PREFIX, SERVER_RENDERED_PREFIXES } from '../../shared/http/web-paths';
+import { API_PREFIX, SERVER_RENDERED_PATTERNS } from '../../shared/http/web-paths';
 import type { WebDeployConfig } from '../config';
 import type { FunctionSettings } from '../constructs/ce-function';
 import { ManagedPolicyRole } from '../constructs/managed-policy-role';
@@ -180,7 +180,7 @@ export class WebStack extends NestedStack {
         [`${API_PREFIX}/*`]: toApi(
           viewerRequest('StripApiPrefix', STRIP_API_PREFIX, `${API_PREFIX}/x goes to the HTTP API as /x`),
         ),
-        ...Object.fromEntries(SERVER_RENDERED_PREFIXES.map((prefix) => [`${prefix}*`, toApi()])),
+        ...Object.fromEntries(SERVER_RENDERED_PATTERNS.map((pattern) => [pattern, toApi()])),
       },
       webAclId: this.webAclArn(props.logs),
       domainNames: web.customDomain ? [web.customDomain.name] : undefined,

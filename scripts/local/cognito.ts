@@ -10,6 +10,7 @@ import {
   CreateGroupCommand,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
+  SetUserPoolMfaConfigCommand,
   InitiateAuthCommand,
   ListUserPoolsCommand,
   ListUserPoolClientsCommand,
@@ -39,6 +40,15 @@ export async function ensurePool(
     userPoolId = created.UserPool!.Id!;
     for (const group of ROLES) await client.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: group }));
   }
+  // MFA optional with authenticator apps (TOTP), so a user who sets one up is challenged at sign-in; in AWS the pool
+  // requires it. Set every start, so pools from earlier runs get it too.
+  await client.send(
+    new SetUserPoolMfaConfigCommand({
+      UserPoolId: userPoolId,
+      MfaConfiguration: 'OPTIONAL',
+      SoftwareTokenMfaConfiguration: { Enabled: true },
+    }),
+  );
   const clients = await client.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }));
   let clientId = clients.UserPoolClients?.find((c) => c.ClientName === 'web')?.ClientId;
   if (!clientId) {

@@ -4,9 +4,14 @@ export interface LocalEndpoints {
   tableName: string;
   dynamoEndpoint: string;
   sesEndpoint: string;
+  /** The local S3 server (s3rver) holding the homework-files bucket. */
+  s3Endpoint?: string;
+  filesBucket?: string;
   cognitoEndpoint?: string;
   userPoolId?: string;
   gatewayUrl?: string;
+  /** Where email links point: the web app when it is served (it proxies the link and verify pages), else the gateway. */
+  publicBaseUrl?: string;
 }
 
 /**
@@ -21,10 +26,13 @@ export function configureEnvironment(local: LocalEndpoints): void {
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
     AWS_ENDPOINT_URL_DYNAMODB: local.dynamoEndpoint,
     AWS_ENDPOINT_URL_SES: local.sesEndpoint,
+    AWS_ENDPOINT_URL_S3: local.s3Endpoint ?? 'http://127.0.0.1:1',
+    S3_FORCE_PATH_STYLE: 'true',
+    FILES_BUCKET: local.filesBucket ?? 'ce-homework-files',
     ...(local.cognitoEndpoint ? { AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: local.cognitoEndpoint } : {}),
     USER_POOL_ID: local.userPoolId ?? 'local_none',
     COGNITO_SUPPRESS_INVITES: 'true',
-    PUBLIC_BASE_URL: local.gatewayUrl ?? 'http://127.0.0.1:3000',
+    PUBLIC_BASE_URL: local.publicBaseUrl ?? local.gatewayUrl ?? 'http://127.0.0.1:3000',
     SENDER_EMAIL: process.env.SENDER_EMAIL ?? 'CT CE Certification <ce-certification@ads.example.org>',
     ADS_NOTIFY_EMAILS: process.env.ADS_NOTIFY_EMAILS ?? 'ce-team@ads.example.org',
     DDS_NOTICE_RECIPIENTS: process.env.DDS_NOTICE_RECIPIENTS ?? 'ce-tracking@dds.example.org',

@@ -3,12 +3,16 @@
  * (git-ignored). `npm start -- --fresh` starts from empty.
  */
 import { DEFAULT_DATA_DIR, deployedOrigins, startStack } from './stack';
+import { serveWebApp } from './web';
 
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
 async function main() {
   const fresh = process.argv.includes('--fresh');
+  const webPort = port('WEB_PORT', 8080);
   const { state, table, stop } = await startStack({
+    // Email links land on the web app, which proxies the supervisor's link pages and certificate verification.
+    publicBaseUrl: `http://127.0.0.1:${webPort}`,
     dataDir: DEFAULT_DATA_DIR,
     fresh,
     logs: true,
@@ -18,16 +22,29 @@ async function main() {
       dynamo: port('DYNAMODB_PORT', 8000),
       ses: port('SES_PORT', 8005),
       cognito: port('COGNITO_PORT', 9229),
+      s3: port('S3_PORT', 4569),
     },
+  });
+  const web = await serveWebApp(state, webPort).catch(async (error) => {
+    await stop();
+    throw error;
   });
   const line = (label: string, value: string) => console.log(`  ${label.padEnd(16)}${value}`);
   console.log('\nCT Customized Employment certification — local backend is up\n');
   line('HTTP API', state.gatewayUrl);
+  line(
+    'Web app',
+    `${web.url}   (${web.built ? 'built now' : 'build unchanged'}; sign-up and reset codes arrive in the email viewer)`,
+  );
   line('API docs', `${state.gatewayUrl}/docs   (OpenAPI 3.1: ${state.gatewayUrl}/openapi.json)`);
   line('Email viewer', `${state.sesEndpoint}   (every email the backend sends; JSON at /store)`);
   line(
     'DynamoDB Local',
     `${state.dynamoEndpoint}   table ${state.tableName}, ${table === 'created' ? 'new' : 'kept from last run'} (data in ${DEFAULT_DATA_DIR}; --fresh starts empty)`,
+  );
+  line(
+    'Local S3',
+    `${state.s3Endpoint}   bucket ${state.filesBucket} (homework files; data in ${DEFAULT_DATA_DIR}/s3)`,
   );
   line(
     'CORS origins',
@@ -53,6 +70,7 @@ async function main() {
   console.log('\nCtrl-C stops everything; the data stays for next time.\n');
 
   const shutdown = async () => {
+    await web.stop();
     await stop();
     process.exit(0);
   };

@@ -1,4 +1,6 @@
 import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { now } from '../clock';
+import { toCtIso } from '../domain/calendar/time';
 import { stillStands, type Certification } from '../domain/certification';
 import { nameSuffixes, normalizeName } from '../domain/names';
 import type { Provider } from '../domain/provider';
@@ -65,7 +67,13 @@ export function fromItem(item: Record<string, unknown>): Certification {
 
 /** A new certification and its name entries (the full name is on the certification itself). */
 export const newCertificateItems = (c: Certification): TransactItem[] => [
-  { Put: { TableName: TABLE_NAME, Item: toItem(c), ConditionExpression: 'attribute_not_exists(pk)' } },
+  {
+    Put: {
+      TableName: TABLE_NAME,
+      Item: toItem({ ...c, updatedAt: c.createdAt }),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  },
   ...nameSuffixes(c.holderName)
     .slice(1)
     .map(
@@ -105,10 +113,17 @@ export const createCertificateItems = (c: Certification): TransactItem[] => [
   ...(c.source === 'course' ? [issuanceGuardItem(c)] : []),
 ];
 
-/** The next state of a certification, if nobody changed it since it was read. */
+/**
+ * The next state of a certification, if nobody changed it since it was read. Every change goes through here, so
+ * this is where its last-changed stamp is written: the request's instant (`now()`), as the history's are.
+ */
 export function saveCertificateItem(next: Certification, expectedVersion: number): TransactItem {
   return {
-    Put: { TableName: TABLE_NAME, Item: toItem(next), ...versionCondition(expectedVersion) },
+    Put: {
+      TableName: TABLE_NAME,
+      Item: toItem({ ...next, updatedAt: toCtIso(now()) }),
+      ...versionCondition(expectedVersion),
+    },
   };
 }
 

@@ -28,7 +28,21 @@ export interface Certification {
   renews?: string;
   supersededBy?: string;
   createdAt: string;
+  /**
+   * When the record was last written: stamped by the data layer with every write (issue, standing, supersession,
+   * provider moves and renames). Absent on records written before it was kept: read it with `lastChanged`.
+   */
+  updatedAt?: string;
   version: number;
+}
+
+/**
+ * When a certification last changed: the latest of its write stamp, its creation and its history (a record written
+ * before the stamp was kept has only the latter; a change not yet written has only its history entry).
+ */
+export function lastChanged(c: Pick<Certification, 'updatedAt' | 'createdAt' | 'history'>): string {
+  const stamps = [c.createdAt, ...c.history.map((h) => h.at), ...(c.updatedAt ? [c.updatedAt] : [])];
+  return stamps.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
 }
 
 /**
@@ -75,6 +89,16 @@ export function addMonths(date: string, months: number): string {
 }
 
 export type CertificationState = 'active' | 'in-grace' | 'expired' | 'suspended' | 'revoked' | 'superseded';
+
+/** Each state in words for the public (the verification page): only `active` allows providing the service. */
+export const STATE_WORDS = {
+  active: 'Active',
+  'in-grace': 'In grace — not active',
+  expired: 'Expired',
+  suspended: 'Suspended',
+  revoked: 'Revoked',
+  superseded: 'Superseded',
+} as const satisfies Record<CertificationState, string>;
 
 export interface LifecyclePolicy {
   /** The renewal window opens this many months before expiry. */

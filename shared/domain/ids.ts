@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+/** Crockford's base-32 symbols, in value order. */
+export const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** Crockford base32 of `bytes` random bytes: unguessable, unambiguous when read aloud or typed from paper. */
 export function randomCode(bytes: number): string {

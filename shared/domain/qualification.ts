@@ -16,6 +16,8 @@ export interface Submission {
   at: string;
   text?: string;
   link?: string;
+  /** The files handed in with it: each recorded (uploaded and checked) before the submission's stamp. */
+  files?: { fileId: string; name: string }[];
 }
 
 export interface HomeworkRecord {

@@ -197,8 +197,17 @@ function errorResponse(made: Map<string, object>, r: RouteSpec, status: number, 
   return response;
 }
 
-function successResponse(r: RouteSpec, description: string) {
-  const headers = r.idempotent ? { headers: REPLAYED } : {};
+const LOCATION = {
+  Location: {
+    description: 'Where the page is: a path on the same origin.',
+    required: true,
+    schema: { type: 'string' },
+  },
+};
+
+function successResponse(r: RouteSpec, description: string, status: number) {
+  const redirect = status === 303 || status === 308;
+  const headers = r.idempotent ? { headers: REPLAYED } : redirect ? { headers: LOCATION } : {};
   const types = replyTypes(r);
   if (types.length > 0) {
     const schema = r.success.schema ?? { type: 'string' };
@@ -213,8 +222,11 @@ export function openApiDocument(routes: readonly RouteSpec[], serverUrl?: string
   const paths: Record<string, Record<string, unknown>> = {};
   const made = new Map<string, object>();
   for (const r of routes) {
-    const responses: Record<string, unknown> = { [r.success.status]: successResponse(r, r.success.description) };
-    if (r.success.also) responses[r.success.also.status] = successResponse(r, r.success.also.description);
+    const responses: Record<string, unknown> = {
+      [r.success.status]: successResponse(r, r.success.description, r.success.status),
+    };
+    if (r.success.also)
+      responses[r.success.also.status] = successResponse(r, r.success.also.description, r.success.also.status);
     for (const [status, sources] of errorStatuses(r)) responses[status] = errorResponse(made, r, status, sources);
     const operation: Record<string, unknown> = {
       operationId: r.operationId,

@@ -2,7 +2,8 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import type { HttpProblem } from './errors';
 import { answersWithPages, type Reply, type RouteSpec, type SuccessStatus } from './route';
 import { createHash } from 'node:crypto';
-import { escapeHtml, PAGE_STYLE, page } from '../html';
+import { PAGE_POLICY } from './render/layout';
+import { problemPage } from './render/problem-page';
 
 /** The HTTP API payload 2.0 event; with a JWT authorizer it also carries `requestContext.authorizer.jwt.claims`. */
 export type ApiEvent = APIGatewayProxyEventV2;
@@ -13,11 +14,12 @@ export const cspHash = (text: string) => `'sha256-${createHash('sha256').update(
 
 /**
  * Content-Security-Policy by what the body is (the other security headers are the same on every answer and come
- * from the middy stack). A page — a supervisor link page or an HTML problem page, whose URL carries a secret
- * token — may use its own inline stylesheet and post its form back here, nothing else: no script, no image, no
- * frame, no other origin. Anything that is not a page (JSON, CSV, iCalendar, scripts) may load nothing at all.
+ * from the middy stack). A page — a supervisor link page, a verification page or an HTML problem page — may load
+ * the design system's stylesheet, fonts and images from its own origin and post its form back there, nothing
+ * else: no script, no inline style, no frame, no other origin (`PAGE_POLICY`, with the pages' layout). Anything
+ * that is not a page (JSON, CSV, iCalendar, scripts) may load nothing at all.
  */
-export const PAGE_POLICY = `default-src 'none'; style-src ${cspHash(PAGE_STYLE)}; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`;
+export { PAGE_POLICY };
 export const NOT_A_PAGE_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 /**
@@ -43,6 +45,7 @@ export function replyResponse(status: SuccessStatus, reply: Reply, event: ApiEve
   const policy =
     reply.contentSecurityPolicy ?? (reply.contentType.startsWith('text/html') ? PAGE_POLICY : NOT_A_PAGE_POLICY);
   const headers: Record<string, string> = { ...baseHeaders(event, policy), 'content-type': reply.contentType };
+  if (reply.location) headers.location = reply.location;
   if (reply.filename) headers['content-disposition'] = `attachment; filename="${reply.filename}"`;
   if (reply.cacheSeconds && route.access === 'public')
     headers['cache-control'] = `public, max-age=${reply.cacheSeconds}`;
@@ -83,7 +86,7 @@ export function problemResponse(problem: HttpProblem, event: ApiEvent, route?: R
     return {
       statusCode: problem.status,
       headers: { ...headers, 'content-security-policy': PAGE_POLICY, 'content-type': 'text/html; charset=utf-8' },
-      body: page(problem.title, `<p>${escapeHtml(problem.message)}</p>`),
+      body: problemPage(problem, event, route!),
     };
   }
   return {

@@ -27,7 +27,8 @@ export type Area =
 /** `public`: no sign-in (no authorizer on the route). Otherwise the signed-in caller needs one of these groups. */
 export type Access = 'public' | readonly Role[];
 
-export type SuccessStatus = 200 | 201 | 202 | 204;
+/** 303 and 308 are redirects: a page's answer (`Reply.location`) sending the browser to the address it belongs at. */
+export type SuccessStatus = 200 | 201 | 202 | 204 | 303 | 308;
 
 export interface RouteSpec {
   operationId: string;
@@ -67,7 +68,10 @@ export interface RouteSpec {
      * per answer (a stylesheet or a script).
      */
     contentType?: string | readonly string[];
-    /** Another success status the operation answers with (`WithStatus`), with the same body. */
+    /**
+     * Another success status the operation answers with (`WithStatus`), with the same media types; a redirect
+     * (303, 308) also carries `Location`.
+     */
     also?: { status: SuccessStatus; description: string };
   };
   /**
@@ -111,6 +115,8 @@ export interface Reply {
   cacheSeconds?: number;
   /** A page that needs more than a link page may do (the docs page runs Swagger UI) names its own policy. */
   contentSecurityPolicy?: string;
+  /** Where a redirect (303, 308) sends the browser: a path on the same origin. */
+  location?: string;
 }
 
 /** The media types a route's `Reply` may carry. */
@@ -121,7 +127,7 @@ export const answersWithPages = (route: RouteSpec): boolean =>
   replyTypes(route).some((type) => type.startsWith('text/html'));
 
 type SuccessBody<R extends RouteSpec> = R['success']['contentType'] extends string | readonly string[]
-  ? Reply
+  ? Reply | WithStatus<Reply>
   : R['success']['schema'] extends z.ZodMiniType
     ? z.input<R['success']['schema']> | WithStatus<z.input<R['success']['schema']>>
     : // biome-ignore lint/suspicious/noConfusingVoidType: an operation without a response body returns nothing

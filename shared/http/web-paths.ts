@@ -11,6 +11,20 @@ export const API_PREFIX = '/api';
 /** Path prefixes the HTTP API answers on the web domain without the `/api` prefix. */
 export const SERVER_RENDERED_PREFIXES = ['/verify/', '/links/', '/calendar-feeds/'] as const;
 
+/** Exact paths the HTTP API answers on the web domain too: the certificate lookup form (`/verify?number=…`). */
+export const SERVER_RENDERED_PATHS = ['/verify'] as const;
+
+/** The server-rendered paths as CloudFront path patterns: each prefix with `*`, each exact path as itself. */
+export const SERVER_RENDERED_PATTERNS: string[] = [
+  ...SERVER_RENDERED_PREFIXES.map((prefix) => `${prefix}*`),
+  ...SERVER_RENDERED_PATHS,
+];
+
+/** Whether the HTTP API answers this path (without its query) on the web domain, unchanged. */
+export const isServerRendered = (path: string): boolean =>
+  SERVER_RENDERED_PREFIXES.some((prefix) => path.startsWith(prefix)) ||
+  (SERVER_RENDERED_PATHS as readonly string[]).includes(path);
+
 /**
  * Where the web app publishes the U.S. Web Design System's compiled stylesheet, fonts and images under fixed names,
  * so the server-rendered pages can use the same design system from the same origin.

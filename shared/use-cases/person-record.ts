@@ -22,7 +22,7 @@ export async function personRecord(personId: string) {
     itemsOfPerson(personId),
     lifecycleSettings(),
   ]);
-  const { applications, attendance, homework, certificates } = items;
+  const { applications, attendance, homework, files, certificates } = items;
   if (!person && applications.length === 0 && certificates.length === 0) throw new NotFound('The person');
   const [iterations, providers] = await Promise.all([
     getIterationPlans(applications.map((a) => a.iterationId)),
@@ -69,6 +69,7 @@ export async function personRecord(personId: string) {
             homeworkView(
               assignment,
               own(homework).find((h) => h.assignmentId === assignment.id),
+              own(files).filter((f) => f.assignmentId === assignment.id),
             ),
           ),
         },

@@ -2,6 +2,7 @@ import { now } from '../clock';
 import { certificatesExpiringBetween, getCertificate, searchActive, type RegistryFilter } from '../data/certifications';
 import { getProviders } from '../data/providers';
 import { ctDate } from '../domain/calendar/time';
+import { readCertificateNumber } from '../domain/certificate-number';
 import { certificationState } from '../domain/certification';
 import { lifecycleSettings } from '../data/settings';
 import { REGIONS, type Region } from '../domain/vocabulary';
@@ -29,9 +30,13 @@ export async function registryRows(filter: RegistryFilter) {
   return rows;
 }
 
-/** Anyone may verify a certificate by its number: name, stage, status and dates, nothing personal beyond that. */
-export async function verify(number: string) {
-  const cert = await getCertificate(number);
+/**
+ * Anyone may verify a certificate by its number, as typed from paper: name, stage, status, dates and when the record
+ * last changed, nothing personal beyond that.
+ */
+export async function verify(typed: string) {
+  const number = readCertificateNumber(typed);
+  const cert = number ? await getCertificate(number) : undefined;
   if (!cert) throw new NotFound('The certificate');
   const v = certificateView(cert, ctDate(now()), await lifecycleSettings());
   return {
@@ -43,6 +48,7 @@ export async function verify(number: string) {
     active: v.active,
     issuedOn: v.issuedOn,
     expiresOn: v.expiresOn,
+    lastChangedAt: v.lastChangedAt,
   };
 }
 

@@ -9,7 +9,7 @@ import {
   staticContentSecurityPolicy,
   WEB_CONFIG_PATH,
 } from '../../shared/http/static-headers';
-import { API_PREFIX, SERVER_RENDERED_PREFIXES } from '../../shared/http/web-paths';
+import { API_PREFIX, SERVER_RENDERED_PATTERNS } from '../../shared/http/web-paths';
 import { CDK_CONTEXT, synth } from './synth';
 
 const app = synth();
@@ -188,7 +188,7 @@ describe('the API on the web domain', () => {
     });
   });
 
-  it.each([`${API_PREFIX}/*`, ...SERVER_RENDERED_PREFIXES.map((p) => `${p}*`)])(
+  it.each([`${API_PREFIX}/*`, ...SERVER_RENDERED_PATTERNS])(
     '%s goes to the API: every method, not cached, Authorization and query forwarded, headers left to the functions',
     (pattern) => {
       expect(behavior(pattern)).toMatchObject({
@@ -207,8 +207,8 @@ describe('the API on the web domain', () => {
     expect(association!.EventType).toBe('viewer-request');
     const fn = functionCode(association!.FunctionARN['Fn::GetAtt'][0]);
     expect(fn).toMatchObject({ FunctionCode: STRIP_API_PREFIX, FunctionConfig: { Runtime: 'cloudfront-js-2.0' } });
-    for (const prefix of SERVER_RENDERED_PREFIXES) expect(behavior(`${prefix}*`).FunctionAssociations).toBeUndefined();
-    expect(behaviors(app.web)).toHaveLength(1 + 1 + SERVER_RENDERED_PREFIXES.length);
+    for (const pattern of SERVER_RENDERED_PATTERNS) expect(behavior(pattern).FunctionAssociations).toBeUndefined();
+    expect(behaviors(app.web)).toHaveLength(1 + 1 + SERVER_RENDERED_PATTERNS.length);
   });
 
   it('the strip function turns /api/x into /x and leaves the query and Authorization alone', () => {

@@ -7,6 +7,7 @@ import { auditRoutes } from '../../shared/http/routes/audit';
 import { iterationRoutes } from '../../shared/http/routes/iterations';
 import { linkRoutes } from '../../shared/http/routes/links';
 import { providerRoutes } from '../../shared/http/routes/providers';
+import { violations } from '../support/axe';
 import { at, useClockReset } from '../support/clock';
 import { createProvider, endorsedApplicant, linkIn, publishedIteration, springPlan } from '../support/fixtures';
 import { ads, applicantA, invoke } from '../support/invoke';
@@ -185,14 +186,28 @@ describe('offers, agreements and enrolment', () => {
     const token = linkIn(
       (await emailsTo(who.supervisorEmail)).find((m) => m.subject.includes('Training Agreement'))?.body.text,
     );
-    expect((await invoke(linkRoutes.viewLink, { params: { token } })).text).toContain('Attendance policy');
-    expect((await invoke(linkRoutes.confirmLink, { params: { token } })).status).toBe(200);
+    const cosignPage = await invoke(linkRoutes.viewLink, { params: { token } });
+    expect(cosignPage.text).toContain('Attendance policy');
+    expect(cosignPage.text).toMatch(/<form [^>]*method="post" action="[\w-]+\/confirm"><button class="usa-button"/);
+    expect(await violations(cosignPage.text)).toEqual([]);
+    // As a browser without JavaScript posts the form: an empty urlencoded body.
+    const cosigned = await invoke(linkRoutes.confirmLink, {
+      params: { token },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      rawBody: '',
+    });
+    expect([cosigned.status, cosigned.headers['content-type']]).toEqual([200, 'text/html; charset=utf-8']);
+    expect(cosigned.text).toContain('<h1>Agreement co-signed</h1>');
+    expect(await violations(cosigned.text)).toEqual([]);
     expect(await statusOf(who, applicationId)).toMatchObject({
       status: 'enrolled',
       agreement: { signedAt: expect.any(String), cosignedAt: expect.any(String) },
     });
     expect(await seatsOf(iteration.id)).toMatchObject({ North: { offered: 0, enrolled: 1, free: 1 } });
     expect((await invoke(linkRoutes.confirmLink, { params: { token } })).status).toBe(410);
+    const gone = await invoke(linkRoutes.viewLink, { params: { token }, headers: { accept: 'text/html' } });
+    expect([gone.status, gone.headers['content-type']]).toEqual([410, 'text/html; charset=utf-8']);
+    expect(await violations(gone.text)).toEqual([]);
     expect(
       (await emailsTo(who.email!)).some((m) => m.subject === 'Enrolled: Spring 2027 — initial certification'),
     ).toBe(true);
@@ -211,6 +226,9 @@ describe('offers, agreements and enrolment', () => {
     );
     at('2027-01-23T09:00:00-05:00');
     expect((await invoke(linkRoutes.confirmLink, { params: { token } })).status).toBe(410);
+    const gone = await invoke(linkRoutes.viewLink, { params: { token }, headers: { accept: 'text/html' } });
+    expect([gone.status, gone.headers['content-type']]).toEqual([410, 'text/html; charset=utf-8']);
+    expect(await violations(gone.text)).toEqual([]);
   });
 });
 

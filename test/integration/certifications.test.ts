@@ -103,7 +103,12 @@ describe('issuing certifications', () => {
         invoke(registryRoutes.verifyAtAddress, { params: { number: c.number } }),
         invoke(registryRoutes.verifyCertificate, { params: { number: c.number } }),
       ]);
-      expect([atAddress.status, atAddress.body]).toEqual([200, byNumber.body]);
+      expect([atAddress.status, atAddress.headers['content-type'], byNumber.status]).toEqual([
+        200,
+        'text/html; charset=utf-8',
+        200,
+      ]);
+      expect(atAddress.text).toContain(`<h1>Certificate ${c.number}</h1>`);
     }
 
     const again = await invoke(r.issueCertifications, { as: ads, params: { iterationId: iteration.id }, body: {} });
@@ -156,6 +161,7 @@ describe('issuing certifications', () => {
     const number = body.issued[0].certificates[0].number;
     const verified = await invoke(registryRoutes.verifyCertificate, { params: { number } });
     expect(verified.body).toEqual({
+      lastChangedAt: verified.body.lastChangedAt,
       number,
       holderName: 'Learner 1',
       stage: 'discovery',

@@ -1,7 +1,9 @@
 import { handler as deadlines } from '../../functions/jobs/application-deadlines';
 import { applicationRoutes as r } from '../../shared/http/routes/applications';
 import { auditRoutes } from '../../shared/http/routes/audit';
+import { JSDOM } from 'jsdom';
 import { linkRoutes } from '../../shared/http/routes/links';
+import { violations } from '../support/axe';
 import { at, useClockReset } from '../support/clock';
 import {
   applyTo,
@@ -167,10 +169,13 @@ describe('the supervisor says "I do not endorse this"', () => {
     const { who, iteration, applicationId } = await applied('Dora Decline');
     const token = await latestLink(who.supervisorEmail);
     const page = await invoke(linkRoutes.viewLink, { params: { token } });
-    expect(page.text).toContain(`<form method="post" action="${token}/decline">`);
-    expect(page.text).toContain('<label for="reason">');
-    expect(page.text).toContain('<textarea id="reason" name="reason"');
+    const doc = new JSDOM(page.text).window.document;
+    const form = doc.querySelector(`form[method="post"][action="${token}/decline"]`);
+    expect(form?.querySelector('label[for="reason"]')?.textContent).toBe('Reason (optional)');
+    expect(form?.querySelector('textarea#reason[name="reason"]')?.getAttribute('aria-describedby')).toBe('reason-hint');
+    expect(form?.querySelector('button[type="submit"]')?.textContent).toBe('I do not endorse this');
     expect(page.text).not.toContain('<script');
+    expect(await violations(page.text)).toEqual([]);
 
     const declined = await invoke(linkRoutes.declineLink, {
       params: { token },
@@ -179,6 +184,7 @@ describe('the supervisor says "I do not endorse this"', () => {
     });
     expect([declined.status, declined.headers['content-type']]).toEqual([200, 'text/html; charset=utf-8']);
     expect(declined.text).toContain('Application not endorsed');
+    expect(await violations(declined.text)).toEqual([]);
 
     const [told] = (await emailsTo(who.email!)).filter((m) => m.subject.includes('did not endorse'));
     expect(told?.body.text).toContain('Their reason: She is needed on the evening shift this spring.');

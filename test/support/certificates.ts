@@ -2,7 +2,7 @@ import { createCertificateItems } from '../../shared/data/certifications';
 import { transact } from '../../shared/data/transactions';
 import type { Certification } from '../../shared/domain/certification';
 import type { CeStage, Region } from '../../shared/domain/vocabulary';
-import { newCertificateNumber } from '../../shared/use-cases/certifications/issuing';
+import { newCertificateNumber } from '../../shared/domain/certificate-number';
 
 /** A certification written straight to the table (as an earlier course would have left it), for lifecycle tests. */
 export async function seedCertificate(fields: {

@@ -1,5 +1,5 @@
-import axe from 'axe-core';
-import { JSDOM, VirtualConsole } from 'jsdom';
+import { JSDOM } from 'jsdom';
+import { violations } from '../support/axe';
 import type { Application } from '../../shared/domain/application';
 import * as templates from '../../shared/email/templates';
 import type { EmailMessage } from '../../shared/email/message';
@@ -61,6 +61,12 @@ const EMAILS: Record<string, EmailMessage> = {
     'Discovery profile',
     '2027-03-15T23:59:00.000-04:00',
   ),
+  homeworkFileQuarantined: templates.homeworkFileQuarantined(
+    application,
+    iteration,
+    'Discovery profile <draft>',
+    'profile & notes.docx',
+  ),
   homeworkReturned: templates.homeworkReturned(
     application,
     iteration,
@@ -91,17 +97,6 @@ const EMAILS: Record<string, EmailMessage> = {
     90,
   ),
 };
-
-async function violations(html: string) {
-  // A console of its own: jsdom's "not implemented" notices (canvas, used by axe's colour checks) are not findings.
-  const dom = new JSDOM(html, { runScripts: 'outside-only', virtualConsole: new VirtualConsole() });
-  dom.window.eval(axe.source);
-  const result = await (dom.window as unknown as { axe: typeof axe }).axe.run(dom.window.document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-  });
-  dom.window.close();
-  return result.violations.map((v) => `${v.id}: ${v.help}`);
-}
 
 describe.each(Object.entries(EMAILS))('the %s email', (_name, email) => {
   const document = new JSDOM(email.html).window.document;

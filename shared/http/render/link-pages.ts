@@ -1,20 +1,9 @@
-import { tz } from '@date-fns/tz';
-import { format } from 'date-fns';
-import { CT_ZONE } from '../../domain/vocabulary';
-import { escapeHtml, page } from '../../html';
+import { escapeHtml } from '../../html';
 import type { LinkConfirmation, LinkView } from '../../use-cases/links';
 import type { Reply } from '../route';
+import { alert, htmlReply as html, when, ZONE } from './layout';
 
 /** The pages a supervisor sees when opening a link from an email and confirming (or declining) it. */
-const html = (title: string, body: string): Reply => ({
-  body: page(title, body),
-  contentType: 'text/html; charset=utf-8',
-});
-
-const inCt = tz(CT_ZONE);
-const ZONE = `Connecticut time (${CT_ZONE})`;
-const when = (iso: string, pattern: string) =>
-  `<time datetime="${escapeHtml(iso)}">${escapeHtml(format(new Date(iso), pattern, { in: inCt }))}</time>`;
 
 /** The dates the supervisor commits the learner to: every live class and every homework deadline, zone named. */
 function commitments(classes: { startsAt: string; endsAt: string }[], homework: { title: string; dueAt: string }[]) {
@@ -57,18 +46,19 @@ function describe(view: LinkView): { title: string; body: string; action: string
 /** A supervisor may say no to an endorsement, with an optional reason the applicant will read. */
 const declineForm = (token: string) =>
   '<h2>If you do not endorse it</h2>' +
-  `<form method="post" action="${escapeHtml(encodeURIComponent(token))}/decline">` +
-  '<p><label for="reason">Reason (optional; the applicant will read it)</label><br>' +
-  '<textarea id="reason" name="reason" rows="4" cols="50" maxlength="1000"></textarea></p>' +
-  '<button type="submit">I do not endorse this</button></form>';
+  `<form class="usa-form usa-form--large" method="post" action="${escapeHtml(encodeURIComponent(token))}/decline">` +
+  '<div class="usa-form-group"><label class="usa-label" for="reason">Reason (optional)</label>' +
+  '<span class="usa-hint" id="reason-hint">The applicant will read it. Up to 1,000 characters.</span>' +
+  '<textarea class="usa-textarea" id="reason" name="reason" rows="4" maxlength="1000" aria-describedby="reason-hint"></textarea></div>' +
+  '<button class="usa-button usa-button--secondary" type="submit">I do not endorse this</button></form>';
 
 /** What the link would confirm, with the button that confirms it (a POST: opening the link changes nothing). */
 export function linkPage(token: string, view: LinkView): Reply {
   const { title, body, action } = describe(view);
   const form = view.open
-    ? `<form method="post" action="${escapeHtml(encodeURIComponent(token))}/confirm"><button type="submit">${escapeHtml(action)}</button></form>` +
+    ? `<form class="usa-form" method="post" action="${escapeHtml(encodeURIComponent(token))}/confirm"><button class="usa-button" type="submit">${escapeHtml(action)}</button></form>` +
       (view.purpose === 'endorsement' ? declineForm(token) : '')
-    : '<p>There is nothing left to confirm here.</p>';
+    : alert('info', undefined, 'There is nothing left to confirm here.');
   return html(title, body + form);
 }
 
@@ -76,15 +66,27 @@ export function confirmationPage(done: LinkConfirmation): Reply {
   if (done.purpose === 'endorsement')
     return html(
       'Application endorsed',
-      `<p>Thank you. ${escapeHtml(done.applicantName)}'s application to ${escapeHtml(done.iterationTitle)} is endorsed and will be considered when ADS allocates the seats.</p>`,
+      alert(
+        'success',
+        'Thank you',
+        `${escapeHtml(done.applicantName)}'s application to ${escapeHtml(done.iterationTitle)} is endorsed and will be considered when ADS allocates the seats.`,
+      ),
     );
   if (done.purpose === 'endorsement-declined')
     return html(
       'Application not endorsed',
-      `<p>Thank you. We told ${escapeHtml(done.applicantName)} that you do not endorse their application to ${escapeHtml(done.iterationTitle)}. Nothing more is needed from you.</p>`,
+      alert(
+        'success',
+        'Thank you',
+        `We told ${escapeHtml(done.applicantName)} that you do not endorse their application to ${escapeHtml(done.iterationTitle)}. Nothing more is needed from you.`,
+      ),
     );
   return html(
     'Agreement co-signed',
-    `<p>Thank you. ${escapeHtml(done.applicantName)} is enrolled in ${escapeHtml(done.iterationTitle)}.</p>`,
+    alert(
+      'success',
+      'Thank you',
+      `${escapeHtml(done.applicantName)} is enrolled in ${escapeHtml(done.iterationTitle)}.`,
+    ),
   );
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { TYPED_NUMBER_MAX, TYPED_NUMBER_PATTERN } from '../../domain/certificate-number';
 import { CE_STAGES } from '../../domain/vocabulary';
 import { route } from '../route';
 import { date, described, id, instant, meta, reason, region, text } from '../schemas';
@@ -11,6 +12,14 @@ export const certificateNumber = z
       'not a certificate number',
     ),
   );
+/**
+ * A certificate number as a person types it from paper, for the public lookups: read by `readCertificateNumber`
+ * (any case, separators optional, Crockford's reading of I, L and O); the pattern says exactly what it reads.
+ */
+export const typedCertificateNumber = described(
+  z.string().check(z.maxLength(TYPED_NUMBER_MAX), z.regex(TYPED_NUMBER_PATTERN, 'not a certificate number')),
+  'The certificate number as printed, `CT-CE-XXXX-XXXX-XXXX-XXXX`, or as typed from paper: any case, hyphens and spaces optional (the `CT-CE` prefix too), `I` and `L` read as `1` and `O` as `0` (Crockford base 32; `U` is not a symbol).',
+);
 const stage = z.enum(CE_STAGES);
 const state = z.enum(['active', 'in-grace', 'expired', 'suspended', 'revoked', 'superseded']);
 const personId = described(z.string().check(z.minLength(1), z.maxLength(128)), 'The person (their sign-in id).');
@@ -55,6 +64,10 @@ export const Certificate = meta(
         }),
       ),
       'Everything that happened to it, oldest first.',
+    ),
+    lastChangedAt: described(
+      instant,
+      'When the record last changed: issued, a change of standing, renewal or supersession, a move to another provider or its renaming.',
     ),
   }),
   { id: 'Certificate' },

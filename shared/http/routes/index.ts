@@ -6,6 +6,7 @@ import { auditRoutes } from './audit';
 import { certificationRoutes } from './certifications';
 import { courseRoutes } from './course';
 import { docsRoutes } from './docs';
+import { homeworkFileRoutes } from './homework-files';
 import { iterationRoutes } from './iterations';
 import { linkRoutes } from './links';
 import { noticeRoutes } from './notices';
@@ -23,7 +24,7 @@ export const ROUTE_GROUPS = {
   applications: applicationRoutes,
   links: linkRoutes,
   allocation: allocationRoutes,
-  course: courseRoutes,
+  course: { ...courseRoutes, ...homeworkFileRoutes },
   certifications: certificationRoutes,
   registry: registryRoutes,
   notices: noticeRoutes,

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { CE_STAGES } from '../../domain/vocabulary';
 import { route } from '../route';
 import { date, described, id, meta, page, pageQuery, region, text } from '../schemas';
-import { Certificate, certificateNumber } from './certifications';
+import { Certificate, typedCertificateNumber } from './certifications';
 
 const filter = {
   providerId: described(z.optional(id('pr')), "Only this provider's staff."),
@@ -20,8 +20,8 @@ const expiryRange = z.refine<{ expiresFrom?: string; expiresTo?: string }>(
   { message: 'expiresFrom must not be after expiresTo', path: ['expiresTo'] },
 );
 /** What anyone may learn of a certificate by its number: nothing personal beyond the holder's name. */
-const { number, holderName, stage, stageName, status, active, issuedOn, expiresOn } = Certificate.shape;
-const verification = { number, holderName, stage, stageName, status, active, issuedOn, expiresOn };
+const { number, holderName, stage, stageName, status, active, issuedOn, expiresOn, lastChangedAt } = Certificate.shape;
+const verification = { number, holderName, stage, stageName, status, active, issuedOn, expiresOn, lastChangedAt };
 const staff = ['ads-staff', 'dds'] as const;
 const tag = 'Registry';
 
@@ -58,8 +58,11 @@ export const registryRoutes = {
     area: 'registry',
     access: 'public',
     tag,
-    summary: "Verify a certificate by its number: holder's name, stage, status and dates (nothing else personal)",
-    params: z.strictObject({ number: described(certificateNumber, 'The certificate number.') }),
+    summary:
+      "Verify a certificate by its number: holder's name, stage, status, dates and when the record last changed (nothing else personal)",
+    description:
+      'The number may be given as typed from paper; the answer carries the canonical number. People use the page at `/verify/{number}`.',
+    params: z.strictObject({ number: typedCertificateNumber }),
     success: {
       status: 200,
       description: 'The certificate',
@@ -74,16 +77,40 @@ export const registryRoutes = {
     area: 'registry',
     access: 'public',
     tag,
-    summary: 'The permanent public verification address of a certificate (printed in emails, PDFs and QR codes)',
+    summary: 'The permanent public verification page of a certificate (printed in emails, PDFs and QR codes)',
     description:
-      'Answers what `GET /certificates/{number}` answers. The address is settled: the web app will serve a page here that works without JavaScript; until then it answers the JSON verification.',
-    params: z.strictObject({ number: described(certificateNumber, 'The certificate number.') }),
+      "A page for people, without JavaScript: the holder's name, the stage, the status in words, the issue and expiry dates and when the record last changed — nothing else. A number typed other than canonically is sent on (308) to the canonical address. An unknown number gets a 404 page with the lookup form; JSON is at `/certificates/{number}`.",
+    params: z.strictObject({ number: typedCertificateNumber }),
     success: {
       status: 200,
-      description: 'The certificate',
-      schema: certificateVerification,
+      description: 'The verification page',
+      contentType: 'text/html; charset=utf-8',
+      also: { status: 308, description: 'The number was typed otherwise: the page at its canonical address' },
     },
     problems: [404],
+  }),
+  verifyLookup: route({
+    operationId: 'verifyLookup',
+    method: 'GET',
+    path: '/verify',
+    area: 'registry',
+    access: 'public',
+    tag,
+    summary: 'The certificate lookup form (works without JavaScript)',
+    description:
+      'Without `number`, the form. With a readable number, a 303 to its verification page `/verify/{number}`; with an unreadable one, the form again with the error tied to the field (400).',
+    query: z.strictObject({
+      number: described(
+        z.optional(typedCertificateNumber),
+        'The certificate number as typed from paper (read as at `/verify/{number}`); without it, the form.',
+      ),
+    }),
+    success: {
+      status: 200,
+      description: 'The lookup form',
+      contentType: 'text/html; charset=utf-8',
+      also: { status: 303, description: "The number's verification page" },
+    },
   }),
   qualifiedProviders: route({
     operationId: 'qualifiedProviders',

@@ -11,7 +11,7 @@ import type { Actor } from '../../domain/actor';
 import { NotFound } from '../../domain/errors';
 import { commit } from '../unit-of-work';
 import { certificateView, currentProvider } from './views';
-import { newCertificateNumber } from './issuing';
+import { newCertificateNumber } from '../../domain/certificate-number';
 
 export interface ExternalInput extends ExternalCredential {
   body: string;

@@ -16,7 +16,7 @@ import type { Application } from '../../domain/application';
 import { ctDate, toCtIso } from '../../domain/calendar/time';
 import { expiryAfterThreeYears, renewalExpiry, stillStands, type Certification } from '../../domain/certification';
 import { lifecycleSettings } from '../../data/settings';
-import { randomCode } from '../../domain/ids';
+import { newCertificateNumber } from '../../domain/certificate-number';
 import type { Iteration } from '../../domain/iteration';
 import { describeMissing } from '../../domain/qualification';
 import { CE_STAGE_NAMES, CE_STAGES, type CeStage } from '../../domain/vocabulary';
@@ -28,9 +28,6 @@ import { count } from '../../observability/metrics';
 import { commit, named, type Change } from '../unit-of-work';
 import { currentProvider } from './views';
 import { qualificationOf } from '../course/qualification';
-
-/** Certificate numbers: 80 random bits in Crockford base32, grouped for reading off paper. */
-export const newCertificateNumber = () => `CT-CE-${randomCode(10).match(/.{4}/g)!.join('-')}`;
 
 /**
  * Issue certifications to every enrolled learner of an iteration who qualifies, in one action.

@@ -1,5 +1,5 @@
 import { getProvider } from '../../data/providers';
-import { certificationState, type Certification, type LifecyclePolicy } from '../../domain/certification';
+import { certificationState, lastChanged, type Certification, type LifecyclePolicy } from '../../domain/certification';
 import type { Person } from '../../domain/person';
 import { CE_STAGE_NAMES } from '../../domain/vocabulary';
 
@@ -29,6 +29,7 @@ export const certificateView = (c: Certification, today: string, policy: Lifecyc
     renews: c.renews,
     supersededBy: c.supersededBy,
     history: c.history,
+    lastChangedAt: lastChanged(c),
   };
 };
 

@@ -1,0 +1,105 @@
+import { toCtIso } from '../../domain/calendar/time';
+import { STATE_WORDS } from '../../domain/certification';
+import { escapeHtml } from '../../html';
+import type { CertificateView } from '../../use-cases/certifications/views';
+import type { Reply } from '../route';
+import { alert, day, htmlReply, page, when, ZONE } from './layout';
+
+/** The public verification pages: the lookup form, a certificate, and the pages for a number unknown or unreadable. */
+type Verification = Pick<
+  CertificateView,
+  'number' | 'holderName' | 'stageName' | 'status' | 'active' | 'issuedOn' | 'expiresOn' | 'lastChangedAt'
+>;
+
+export const LOOKUP_PATH = '/verify';
+/** The permanent address of a certificate's page (a canonical number). */
+export const certificateAddress = (number: string) => `${LOOKUP_PATH}/${number}`;
+
+/** The lookup form (a GET, so it works without JavaScript), with the typed value and its error when there is one. */
+function lookupForm(value = '', error?: string) {
+  const describedBy = error ? 'number-hint number-error' : 'number-hint';
+  return (
+    `<form class="usa-form" method="get" action="${LOOKUP_PATH}">` +
+    `<div class="usa-form-group${error ? ' usa-form-group--error' : ''}">` +
+    '<label class="usa-label" for="number">Certificate number</label>' +
+    '<span class="usa-hint" id="number-hint">As printed on the certificate, for example CT-CE-7QJ3-Z0K8-D2M4-X9VB. Upper or lower case, with or without hyphens.</span>' +
+    (error ? `<span class="usa-error-message" id="number-error">${escapeHtml(error)}</span>` : '') +
+    `<input class="usa-input${error ? ' usa-input--error' : ''}" id="number" name="number" type="text" maxlength="100" autocomplete="off" spellcheck="false"` +
+    ` aria-describedby="${describedBy}"${error ? ' aria-invalid="true"' : ''} value="${escapeHtml(value)}">` +
+    '</div><button class="usa-button" type="submit">Verify</button></form>'
+  );
+}
+
+const LOOKUP_TITLE = 'Verify a certificate';
+const ABOUT =
+  '<p>Anyone may check a Connecticut Customized Employment certificate here. The page shows the holder’s name, the stage certified, whether the certificate is active, its dates and when its record last changed — nothing else about the holder.</p>';
+
+export const lookupPage = (): Reply => htmlReply(LOOKUP_TITLE, ABOUT + lookupForm());
+
+/** A redirect's answer: the address, and a line for a client that does not follow it. */
+export const redirectTo = (location: string): Reply => ({
+  ...htmlReply(
+    'Moved',
+    `<p>This page is at <a class="usa-link" href="${escapeHtml(location)}">${escapeHtml(location)}</a>.</p>`,
+  ),
+  location,
+});
+
+/** What each state means for the holder's work, in words. */
+const MEANING: Record<Verification['status'], string> = {
+  active: 'The holder may provide Customized Employment services of this stage in Connecticut.',
+  'in-grace':
+    'The certificate has expired and is in its grace period: it is not active, and the holder may not provide Customized Employment services of this stage until they recertify.',
+  expired: 'The certificate has expired: the holder may not provide Customized Employment services of this stage.',
+  suspended:
+    'The certificate is suspended: the holder may not provide Customized Employment services of this stage unless it is reinstated.',
+  revoked: 'The certificate was revoked: the holder may not provide Customized Employment services under it.',
+  superseded:
+    'The certificate was renewed and a newer certificate replaces it: this one is no longer active. The holder’s newer certificate has its own number.',
+};
+
+/** A certificate as anyone may see it; `checkedAt` is when its status was worked out (it depends on the day). */
+export function certificatePage(v: Verification, checkedAt: Date): Reply {
+  const row = (term: string, value: string) => `<dt>${term}</dt><dd>${value}</dd>`;
+  const status = STATE_WORDS[v.status];
+  const body =
+    `<div class="usa-summary-box" role="region" aria-labelledby="status-heading"><div class="usa-summary-box__body">` +
+    `<h2 class="usa-summary-box__heading" id="status-heading">Status: ${escapeHtml(status)}</h2>` +
+    `<div class="usa-summary-box__text"><p>${escapeHtml(MEANING[v.status])}</p></div></div></div>` +
+    '<h2>Certificate details</h2><dl>' +
+    row('Certificate number', escapeHtml(v.number)) +
+    row('Holder', escapeHtml(v.holderName)) +
+    row('Stage', escapeHtml(v.stageName)) +
+    row('Status', escapeHtml(status)) +
+    row('Issued on', day(v.issuedOn)) +
+    row('Expires on', `${day(v.expiresOn)} (the first day it is no longer active)`) +
+    row('Record last changed', `${when(v.lastChangedAt, "MMMM d, yyyy 'at' h:mm a")} ${ZONE}`) +
+    '</dl>' +
+    `<p>Status as of ${when(toCtIso(checkedAt), "MMMM d, yyyy 'at' h:mm a")} ${ZONE}. This page shows nothing else about the holder; questions about a certificate go to the Department of Aging and Disability Services.</p>` +
+    `<h2>Verify another certificate</h2>${lookupForm()}`;
+  return htmlReply(`Certificate ${v.number}`, body);
+}
+
+/** A number that is well formed but belongs to no certificate: say so, and offer the form again. */
+export const unknownNumberPage = (typed: string) =>
+  page(
+    'Certificate not found',
+    alert(
+      'error',
+      'No certificate has this number',
+      `We found no certificate numbered <strong>${escapeHtml(typed)}</strong>. Check the number on the certificate and try again.`,
+    ) + lookupForm(typed),
+  );
+
+/** A number that cannot be read as one: the form again, the error tied to the field. */
+export const unreadableNumberPage = (typed: string) =>
+  page(
+    `Error: ${LOOKUP_TITLE}`,
+    ABOUT +
+      lookupForm(
+        typed,
+        typed.trim() === ''
+          ? 'Enter the certificate number.'
+          : 'This is not a certificate number: it has CT-CE and 16 letters and digits, in groups of four. Check it against the certificate.',
+      ),
+  );

@@ -1,0 +1,170 @@
+/**
+ * What the web tests share: the stack started by global-setup.ts, one Chromium per test file, and the checks every
+ * page gets (axe-core for WCAG 2.1 AA, no horizontal scroll at 320 px), screenshots for the README, the local clock,
+ * the email viewer, and accounts made through cognito-local.
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { cognitoClient, signIn, signUpAndConfirm } from '../../scripts/local/cognito';
+import type { StackState } from '../../scripts/local/stack';
+import type { Role } from '../../shared/domain/vocabulary';
+
+export type WebStack = StackState & { webUrl: string };
+export const stack = (): WebStack => JSON.parse(process.env.WEB_STACK ?? '{}') as WebStack;
+
+/** One headless Chromium for the test file (Debian's; flags that keep it off the closed network). */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  }, 30_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser!;
+}
+
+/** A new page (its own storage: nobody signed in) at a path of the web app, once the page's h1 is there. */
+export async function openPage(browser: Browser, path: string, width = 1280): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, baseURL: stack().webUrl });
+  const page = await context.newPage();
+  await page.goto(path);
+  await page.locator('h1').first().waitFor();
+  return page;
+}
+
+/** Zero axe-core violations of WCAG 2.0/2.1 A and AA on the page as it is now. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const found = result.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`,
+  );
+  expect(found).toEqual([]);
+}
+
+/** WCAG 1.4.10 Reflow: at 320 CSS px wide the page scrolls only vertically. */
+export async function expectNoHorizontalScroll(page: Page): Promise<void> {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 320, height: 640 });
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  if (size) await page.setViewportSize(size);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+/** Both checks every page gets. */
+export async function expectAccessible(page: Page): Promise<void> {
+  await expectNoAxeViolations(page);
+  await expectNoHorizontalScroll(page);
+}
+
+const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
+/** A screenshot for the README (`docs/screenshots/<name>.png`), the full page at the current width. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Moves the local clock (`PUT /_local/clock`); `undefined` puts it back to now. */
+export async function setClock(at?: string): Promise<void> {
+  const url = `${stack().gatewayUrl}/_local/clock`;
+  const res = await fetch(url, at ? { method: 'PUT', body: JSON.stringify({ at }) } : { method: 'DELETE' });
+  if (!res.ok) throw new Error(`clock: ${res.status} ${await res.text()}`);
+}
+
+export interface StoredEmail {
+  to: string[];
+  subject: string;
+  body: { text?: string; html?: string };
+}
+/** Emails sent to an address, from the email viewer (`GET /store`), oldest first. */
+export async function emailsTo(address: string): Promise<StoredEmail[]> {
+  const { emails } = (await (await fetch(`${stack().sesEndpoint}/store`)).json()) as {
+    emails: (StoredEmail & { destination: { to: string[] } })[];
+  };
+  return emails.filter((e) => (e.destination?.to ?? []).some((to) => to.includes(address)));
+}
+
+/** Waits for an email to the address whose subject matches, and returns it. */
+export async function waitForEmail(address: string, subject: RegExp, timeoutMs = 10_000): Promise<StoredEmail> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const found = (await emailsTo(address)).filter((e) => subject.test(e.subject)).at(-1);
+    if (found) return found;
+    if (Date.now() > until) throw new Error(`no email "${subject}" to ${address}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+export const uniqueEmail = (label: string) => `${label}.${randomBytes(4).toString('hex')}@provider.example.org`;
+export const PASSWORD = 'Web-Passw0rd!';
+
+/** An applicant account made directly in cognito-local (for tests that are not about signing up). */
+export async function newApplicant(label = 'learner'): Promise<{ email: string; password: string }> {
+  const s = stack();
+  const email = uniqueEmail(label);
+  await signUpAndConfirm(cognitoClient(s.cognitoEndpoint), s.clientId, s.cognitoDir, s.userPoolId, email, PASSWORD);
+  return { email, password: PASSWORD };
+}
+
+/** An ID token of a demo role, for seeding through the API. */
+export const tokenOf = (role: Role) => {
+  const s = stack();
+  return signIn(cognitoClient(s.cognitoEndpoint), s.clientId, s.users[role].email, s.users[role].password);
+};
+
+/** Calls the API through the web origin (`/api`), as the browser does. */
+export async function callApi(path: string, init: { method?: string; token?: string; json?: unknown } = {}) {
+  const res = await fetch(`${stack().webUrl}/api${path}`, {
+    method: init.method ?? 'GET',
+    headers: {
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      ...(init.json !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    body: init.json !== undefined ? JSON.stringify(init.json) : undefined,
+  });
+  const text = await res.text();
+  return {
+    status: res.status,
+    body: text && /json/.test(res.headers.get('content-type') ?? '') ? JSON.parse(text) : text,
+  };
+}
+
+/** RFC 6238 TOTP (SHA-1, 6 digits, 30 s), what an authenticator app shows for a base32 secret. */
+export function totp(secretBase32: string, at = Date.now()): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of secretBase32.replace(/=+$/, '').toUpperCase())
+    bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const key = Buffer.from((bits.match(/.{8}/g) ?? []).map((b) => Number.parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
+  const mac = createHmac('sha1', key).update(counter).digest();
+  const offset = mac[mac.length - 1]! & 0xf;
+  const code = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
+  return String(code).padStart(6, '0');
+}
+
+export const tempDir = () => mkdtempSync(join(tmpdir(), 'ce-web-test-'));
+
+/** Waits for the app's status region (aria-live) to say this. */
+export async function expectStatus(page: Page, text: string | RegExp): Promise<void> {
+  const region = page.getByTestId('status-region');
+  await region.filter({ hasText: text }).waitFor({ timeout: 5000 });
+}

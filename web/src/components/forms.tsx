@@ -1,0 +1,147 @@
+import { type InputHTMLAttributes, type ReactNode, useEffect, useRef } from 'react';
+import type { Problem } from '../api/client';
+
+/**
+ * Form errors the one way: the API's problem+json (or the page's own checks, in the same shape) goes into
+ * `<ErrorSummary>`, which takes focus and links each message to its field; each `<Field>` shows its own message,
+ * tied by `aria-describedby`, with USWDS's error styles.
+ *
+ * Field names are the API's paths without their source: `body.supervisor.email` → `supervisor.email`, so a page
+ * names its inputs after the request body it sends.
+ */
+export const fieldName = (apiField: string) => apiField.replace(/^(body|query|path)\./, '');
+
+export function fieldErrors(problem: Problem | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of problem?.errors ?? []) out[fieldName(e.field)] ??= e.message;
+  return out;
+}
+
+export const inputId = (name: string) => `field-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+
+export function ErrorSummary({ problem }: { problem: Problem | undefined }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (problem) box.current?.focus();
+  }, [problem]);
+  if (!problem) return null;
+  const errors = problem.errors ?? [];
+  return (
+    <div
+      ref={box}
+      tabIndex={-1}
+      className="usa-alert usa-alert--error"
+      role="alert"
+      aria-labelledby="error-summary-title"
+    >
+      <div className="usa-alert__body">
+        <h2 className="usa-alert__heading" id="error-summary-title">
+          {errors.length > 0 ? 'There is a problem with what you entered' : problem.title}
+        </h2>
+        {problem.detail && !(errors.length > 0 && problem.detail === problem.title) ? (
+          <p className="usa-alert__text">{problem.detail}</p>
+        ) : null}
+        {errors.length > 0 ? (
+          <ul className="usa-list">
+            {errors.map((e) => (
+              <li key={`${e.field}-${e.code}`}>
+                <a href={`#${inputId(fieldName(e.field))}`}>{e.message}</a>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+type FieldProps = {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'id'>;
+
+/** A labelled text input with its hint and error, in USWDS's form-group markup. */
+export function Field({ name, label, hint, error, className, ...input }: FieldProps) {
+  const id = inputId(name);
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
+      <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <div className="usa-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <span className="usa-error-message" id={`${id}-error`}>
+          {error}
+        </span>
+      ) : null}
+      <input
+        id={id}
+        name={name}
+        className={`usa-input${error ? ' usa-input--error' : ''}${className ? ` ${className}` : ''}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described}
+        {...input}
+      />
+    </div>
+  );
+}
+
+/** The same for a select. */
+export function SelectField({
+  name,
+  label,
+  error,
+  options,
+  value,
+  onChange,
+}: {
+  name: string;
+  label: string;
+  error?: string;
+  options: { value: string; label: string }[];
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const id = inputId(name);
+  return (
+    <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
+      <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor={id}>
+        {label}
+      </label>
+      {error ? (
+        <span className="usa-error-message" id={`${id}-error`}>
+          {error}
+        </span>
+      ) : null}
+      <select
+        id={id}
+        name={name}
+        className={`usa-select${error ? ' usa-input--error' : ''}`}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(event) => onChange(event.target.value)}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A problem built by the page itself (before calling the API), in the API's shape. */
+export const localProblem = (errors: { field: string; message: string }[]): Problem => ({
+  status: 400,
+  title: 'Bad request',
+  errors: errors.map((e) => ({ ...e, code: 'required' })),
+});

@@ -1,0 +1,32 @@
+import type { ReactNode } from 'react';
+import { RequireSignIn } from './auth/RequireSignIn';
+import { Accessibility } from './pages/Accessibility';
+import { ForgotPassword, SignedOut } from './pages/ForgotPassword';
+import { Home } from './pages/Home';
+import { Iterations } from './pages/Iterations';
+import { NotFound } from './pages/NotFound';
+import { Profile } from './pages/Profile';
+import { Providers } from './pages/Providers';
+import { SignIn } from './pages/SignIn';
+import { ConfirmAccount, SignUp } from './pages/SignUp';
+
+/**
+ * The app's one route table. A page is a component under `pages/` wrapped in `<Page title>`; `signedIn` pages
+ * send signed-out visitors to sign in first.
+ */
+export const ROUTES: { path: string; element: ReactNode; signedIn?: boolean }[] = [
+  { path: '/', element: <Home /> },
+  { path: '/iterations', element: <Iterations /> },
+  { path: '/providers', element: <Providers /> },
+  { path: '/accessibility', element: <Accessibility /> },
+  { path: '/sign-in', element: <SignIn /> },
+  { path: '/sign-up', element: <SignUp /> },
+  { path: '/confirm-account', element: <ConfirmAccount /> },
+  { path: '/forgot-password', element: <ForgotPassword /> },
+  { path: '/signed-out', element: <SignedOut /> },
+  { path: '/profile', element: <Profile />, signedIn: true },
+  { path: '*', element: <NotFound /> },
+];
+
+export const routeElement = (r: (typeof ROUTES)[number]) =>
+  r.signedIn ? <RequireSignIn>{r.element}</RequireSignIn> : r.element;
