@@ -98,16 +98,29 @@ export interface RowMatch {
   note?: string;
 }
 
-/** Matches one row: by email (without case), then by exact normalized name, then by a close name — each only if it points at one learner. */
-export function matchRow(row: Pick<ReportRow, 'name' | 'email'>, learners: readonly EnrolledLearner[]): RowMatch {
+/** Learners with their email and name normalized once, not once per row. */
+interface Candidate {
+  learner: EnrolledLearner;
+  email: string;
+  name: string;
+}
+const candidatesOf = (learners: readonly EnrolledLearner[]): Candidate[] =>
+  learners.map((learner) => ({
+    learner,
+    email: normalizeEmail(learner.email),
+    name: normalizeName(learner.name),
+  }));
+
+function matchCandidates(row: Pick<ReportRow, 'name' | 'email'>, candidates: readonly Candidate[]): RowMatch {
   if (row.email) {
-    const byEmail = learners.find((l) => normalizeEmail(l.email) === normalizeEmail(row.email!));
-    if (byEmail) return { learner: byEmail, confidence: 'email' };
+    const email = normalizeEmail(row.email);
+    const byEmail = candidates.find((c) => c.email === email);
+    if (byEmail) return { learner: byEmail.learner, confidence: 'email' };
   }
   const variants = nameVariants(row.name);
   const pick = (confidence: MatchConfidence, test: (learnerName: string) => boolean): RowMatch | undefined => {
-    const found = learners.filter((l) => test(normalizeName(l.name)));
-    if (found.length === 1) return { learner: found[0]!, confidence };
+    const found = candidates.filter((c) => test(c.name));
+    if (found.length === 1) return { learner: found[0]!.learner, confidence };
     if (found.length > 1)
       return { confidence: 'none', note: `${found.length} enrolled learners have a name like this; choose by hand` };
     return undefined;
@@ -117,6 +130,13 @@ export function matchRow(row: Pick<ReportRow, 'name' | 'email'>, learners: reado
     pick('close-name', (n) => variants.some((v) => closeNames(v, n))) ?? { confidence: 'none' }
   );
 }
+
+/**
+ * Matches one row: by email (without case), then by exact normalized name, then by a close name — each only if it
+ * points at one learner.
+ */
+export const matchRow = (row: Pick<ReportRow, 'name' | 'email'>, learners: readonly EnrolledLearner[]): RowMatch =>
+  matchCandidates(row, candidatesOf(learners));
 
 export interface LearnerProposal {
   learner: EnrolledLearner;
@@ -154,8 +174,9 @@ export function proposeAttendance(
   const [from, to] = [instantMs(startsAt), instantMs(endsAt)];
   const byLearner = new Map<string, { rows: ReportRow[]; confidence: MatchConfidence }>();
   const others = new Map<string, { rows: ReportRow[]; note?: string }>();
+  const candidates = candidatesOf(learners);
   for (const row of rows) {
-    const match = matchRow(row, learners);
+    const match = matchCandidates(row, candidates);
     if (match.learner) {
       const entry = byLearner.get(match.learner.applicationId) ?? { rows: [], confidence: match.confidence };
       entry.rows.push(row);
