@@ -145,3 +145,93 @@ export const localProblem = (errors: { field: string; message: string }[]): Prob
   title: 'Bad request',
   errors: errors.map((e) => ({ ...e, code: 'required' })),
 });
+
+/** A labelled textarea with its hint and error, like `<Field>`. */
+export function TextAreaField({
+  name,
+  label,
+  hint,
+  error,
+  value,
+  onChange,
+  rows = 8,
+}: {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+  value: string;
+  onChange: (value: string) => void;
+  rows?: number;
+}) {
+  const id = inputId(name);
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
+      <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <div className="usa-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <span className="usa-error-message" id={`${id}-error`}>
+          {error}
+        </span>
+      ) : null}
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        className={`usa-textarea${error ? ' usa-input--error' : ''}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </div>
+  );
+}
+
+/** A required checkbox (an acknowledgement), with its error, in USWDS's checkbox markup. */
+export function CheckboxField({
+  name,
+  label,
+  error,
+  checked,
+  onChange,
+}: {
+  name: string;
+  label: ReactNode;
+  error?: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  const id = inputId(name);
+  return (
+    <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
+      {error ? (
+        <span className="usa-error-message" id={`${id}-error`}>
+          {error}
+        </span>
+      ) : null}
+      <div className="usa-checkbox">
+        <input
+          className="usa-checkbox__input"
+          id={id}
+          name={name}
+          type="checkbox"
+          checked={checked}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onChange={(event) => onChange(event.target.checked)}
+        />
+        <label className="usa-checkbox__label" htmlFor={id}>
+          {label}
+        </label>
+      </div>
+    </div>
+  );
+}
