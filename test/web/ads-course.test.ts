@@ -5,7 +5,9 @@
  * tests run in order, moving the local clock through the course.
  */
 import type { Locator, Page } from 'playwright-core';
-import { type Learner, seedEnrolment, takeAttendance, WINTER } from './enrolment';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Learner, seedEnrolment, WINTER } from './enrolment';
 import { tabTo } from './journey';
 import {
   callApi,
@@ -46,7 +48,9 @@ const choose = (scope: Page | Locator, label: string) =>
 test('the roster by keyboard alone: nothing chosen, minutes out of range (the API), then partial; a correction with its history', async () => {
   await setClock(`${FIRST}T12:10:00-05:00`);
   const page = await asAds(`/ads/iterations/${learner.iterationId}/course-work`, `Course work: ${TITLE}`);
-  expect(await main(page)).toContain('Tuesday, February 2, 2027, 9:00 AM–12:00 PM: 0 of 1 recorded');
+  // The class has ended with no roster: the API flags it and the page says so.
+  expect(await main(page)).toMatch(/Tuesday, February 2, 2027, 9:00 AM–12:00 PM: 0 of 1 recorded Roster not taken/i);
+  expect(await main(page)).toContain('One class has ended without a complete roster');
   await expectAccessible(page);
 
   // From the course work to the class, then the roster, with the keyboard only.
@@ -108,6 +112,54 @@ test('the roster by keyboard alone: nothing chosen, minutes out of range (the AP
   await expectAccessible(page);
 }, 90_000);
 
+test("the roster by import: the meeting's participant report read, the proposal shown, nothing recorded until confirmed", async () => {
+  await setClock(`${SECOND}T12:10:00-05:00`);
+  const page = await asAds(
+    `/ads/iterations/${learner.iterationId}/classes/${SECOND}`,
+    /^Attendance: Tuesday, February 9/,
+  );
+  await page.getByRole('button', { name: 'Read the report' }).click();
+  await page.getByRole('link', { name: 'Choose the report file.' }).waitFor();
+  await expectAccessible(page);
+
+  // Not a report: the API says so, on the file's field.
+  const file = page.getByLabel('Report file (.csv or .tsv)');
+  await file.setInputFiles({ name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,2\n') });
+  await page.getByRole('button', { name: 'Read the report' }).click();
+  await page.locator('.usa-alert--error').waitFor();
+  await expect(file.getAttribute('aria-invalid')).resolves.toBe('true');
+  await expectAccessible(page);
+
+  // Zoom's export (the route's fixture), the class's date, one participant being this learner (email in capitals).
+  const report = readFileSync(join(__dirname, '..', 'fixtures', 'meeting-reports', 'zoom-participants.csv'), 'utf8')
+    .replaceAll('02/02/2027', '02/09/2027')
+    .replace('Ann Lee,ANN.LEE@provider.example.org', `Robin Park,${learner.email.toUpperCase()}`);
+  await file.setInputFiles({ name: 'participants.csv', mimeType: 'text/csv', buffer: Buffer.from(report) });
+  await page.getByLabel('Tolerance (minutes)').fill('10');
+  await page.getByRole('button', { name: 'Read the report' }).click();
+  await expectStatus(page, /Report read: 1 learner matched, \d+ participants unmatched/);
+  const proposal = page.locator('table', { hasText: 'Proposal per enrolled learner' });
+  expect(await proposal.innerText()).toMatch(/Robin Park\s+Robin Park, .*\s+by email\s+180 \/ 0\s+Present/i);
+  const unmatched = await page.locator('table', { hasText: 'matching no enrolled learner' }).innerText();
+  expect(unmatched).toContain('Guest Speaker');
+  expect(unmatched).toContain('ADS Trainer');
+  expect(await main(page)).toContain('with a tolerance of 10 minutes');
+  await expectAccessible(page);
+  await screenshot(page, 'ads-roster-import');
+
+  // Nothing recorded yet; the marks come from the proposal and are confirmed through the roster.
+  const grid = await callApi(`/ads/iterations/${learner.iterationId}/attendance`, {
+    token: await tokenOf('ads-staff'),
+  });
+  expect(grid.body.learners[0].attendance[SECOND]).toBeNull();
+  await page.getByRole('button', { name: 'Confirm attendance of 1 learner' }).click();
+  await expectStatus(page, 'Attendance recorded for 1 learner.');
+  await page.getByRole('heading', { name: 'Recorded' }).waitFor();
+  const mine = await callApi(`/me/applications/${learner.applicationId}/attendance`, { token: learner.token });
+  expect(mine.body.classes[1].status).toBe('present');
+  await expectAccessible(page);
+}, 60_000);
+
 test('homework: review one complete, an extension with a reason; then the board, issuing and revoking', async () => {
   await setClock('2027-02-05T10:00:00-05:00');
   const items = (await callApi(`/me/applications/${learner.applicationId}/homework`, { token: learner.token })).body
@@ -163,7 +215,6 @@ test('homework: review one complete, an extension with a reason; then the board,
       json: { status: 'complete' },
     },
   );
-  await takeAttendance(learner, SECOND, 'present');
 
   await setClock('2027-02-16T10:00:00-05:00');
   await page.goto(`/ads/iterations/${learner.iterationId}/qualification`);

@@ -49,6 +49,18 @@ export function CourseWork() {
       {data ? (
         <>
           <p>{learners(data.grid.learners.length)} enrolled.</p>
+          {data.grid.rosterMissing.length ? (
+            <div className="usa-alert usa-alert--warning usa-alert--slim">
+              <div className="usa-alert__body">
+                <p className="usa-alert__text">
+                  {data.grid.rosterMissing.length === 1
+                    ? 'One class has'
+                    : `${data.grid.rosterMissing.length} classes have`}{' '}
+                  ended without a complete roster: {data.grid.rosterMissing.map(classLine).join('; ')}.
+                </p>
+              </div>
+            </div>
+          ) : null}
           <h2 id="classes-heading">Live classes: attendance (Connecticut time)</h2>
           <ul className="usa-list" aria-labelledby="classes-heading">
             {data.iteration.liveClasses.map((c) => (
@@ -57,6 +69,12 @@ export function CourseWork() {
                   {classLine(c.date)}
                 </Link>
                 : {recorded(c.date)} of {data.grid.learners.length} recorded
+                {data.grid.rosterMissing.includes(c.date) ? (
+                  <>
+                    {' '}
+                    <span className="usa-tag roster-missing">Roster not taken</span>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>

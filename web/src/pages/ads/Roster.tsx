@@ -8,6 +8,7 @@ import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { useAnnounce } from '../../components/status';
 import { classLine, whenCt } from '../../time';
+import { type Proposal, ProposalView, RosterImport } from './RosterImport';
 import { attendanceWords, learners, statusWords } from './words';
 
 type Grid = components['schemas']['AttendanceGrid'];
@@ -119,14 +120,24 @@ function TakeRoster({
   date,
   grid,
   onRecorded,
+  proposed,
 }: {
   iterationId: string;
   date: string;
   grid: Grid;
   onRecorded: (grid: Grid) => void;
+  /** Marks proposed from the meeting's report, for ADS to adjust before sending. */
+  proposed?: Proposal;
 }) {
   const announce = useAnnounce();
-  const [marks, setMarks] = useState<Record<string, Mark>>({});
+  const [marks, setMarks] = useState<Record<string, Mark>>(() =>
+    Object.fromEntries(
+      (proposed?.roster.entries ?? []).map((e) => [
+        e.applicationId,
+        { status: e.status, minutes: e.minutesMissed === undefined ? '' : String(e.minutesMissed) },
+      ]),
+    ),
+  );
   const [problem, setProblem] = useState<Problem>();
   const errors = fieldErrors(problem);
 
@@ -146,10 +157,11 @@ function TakeRoster({
 
   return (
     <>
-      <h2>Take the roster</h2>
+      <h2>{proposed ? 'Confirm the roster' : 'Take the roster'}</h2>
       <p>
-        One mark per learner, sent together: Tab moves from learner to learner, the arrow keys choose the mark. Only
-        present counts toward qualifying.
+        {proposed ? 'The marks come from the report: change any you disagree with, then confirm. ' : ''}One mark per
+        learner, sent together: Tab moves from learner to learner, the arrow keys choose the mark. Only present counts
+        toward qualifying.
       </p>
       <ErrorSummary problem={problem} />
       <form className="usa-form usa-form--large" onSubmit={submit} noValidate>
@@ -165,7 +177,7 @@ function TakeRoster({
           />
         ))}
         <button className="usa-button margin-top-3" type="submit">
-          Record attendance of {learners(grid.learners.length)}
+          {proposed ? 'Confirm' : 'Record'} attendance of {learners(grid.learners.length)}
         </button>
       </form>
     </>
@@ -309,6 +321,9 @@ export function Roster() {
   const { iterationId = '', date = '' } = useParams();
   const [version, setVersion] = useState(0);
   const [recorded, setRecorded] = useState<Grid>();
+  const [proposal, setProposal] = useState<Proposal>();
+  // Each proposal read starts the roster form afresh from its marks.
+  const [proposals, setProposals] = useState(0);
   const loaded = useApi(async () => {
     const [iteration, grid] = await Promise.all([
       api.GET('/ads/iterations/{iterationId}', { params: { path: { iterationId } } }),
@@ -336,7 +351,28 @@ export function Roster() {
           </p>
           {grid.learners.length === 0 ? <p>No learner is enrolled.</p> : null}
           {!taken && grid.learners.length > 0 ? (
-            <TakeRoster iterationId={iterationId} date={date} grid={grid} onRecorded={(g) => setRecorded(g)} />
+            <>
+              <RosterImport
+                iterationId={iterationId}
+                date={date}
+                onProposal={(p) => {
+                  setProposal(p);
+                  setProposals((n) => n + 1);
+                }}
+              />
+              {proposal ? <ProposalView proposal={proposal} /> : null}
+              <TakeRoster
+                key={`proposal-${proposals}`}
+                iterationId={iterationId}
+                date={date}
+                grid={grid}
+                proposed={proposal}
+                onRecorded={(g) => {
+                  setProposal(undefined);
+                  setRecorded(g);
+                }}
+              />
+            </>
           ) : null}
           {taken ? (
             <>
