@@ -3,7 +3,7 @@ import { api, asProblem, type Problem } from '../../api/client';
 import type { components } from '../../api/schema';
 import { ErrorSummary, Field, fieldErrors, inputId, localProblem } from '../../components/forms';
 import { useAnnounce } from '../../components/status';
-import { whenCt } from '../../time';
+import { classLine } from '../../time';
 import { attendanceWords, learners } from './words';
 
 export type Proposal = components['schemas']['AttendanceProposal'];
@@ -119,7 +119,8 @@ export function ProposalView({ proposal: p }: { proposal: Proposal }) {
       <h2 id="proposal-heading">What the report shows</h2>
       <p>
         Read as a {p.report.layout === 'zoom' ? 'Zoom' : 'Microsoft Teams'} report ({p.report.encoding}, {p.report.rows}{' '}
-        connections), against {whenCt(p.startsAt)} to 12:00 PM, with a tolerance of {p.toleranceMinutes} minutes.
+        connections), against the class of {classLine(p.date)} (Connecticut time), with a tolerance of{' '}
+        {p.toleranceMinutes} minutes.
       </p>
       {p.alreadyRecorded ? (
         <div className="usa-alert usa-alert--warning usa-alert--slim">
