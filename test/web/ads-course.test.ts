@@ -206,7 +206,17 @@ test('homework: review one complete, an extension with a reason; then the board,
   expect(await main(page)).toContain('(extended: Family emergency)');
   await expectAccessible(page);
 
-  // The second assignment marked complete through the API; the second class recorded.
+  // The board before the second assignment is reviewed: exactly what is missing; an exception needs a reason.
+  await page.goto(`/ads/iterations/${learner.iterationId}/qualification`);
+  await page.getByRole('heading', { level: 2, name: 'Robin Park: does not qualify yet' }).waitFor();
+  expect(await main(page)).toContain('Assignment "Job development plan"');
+  await page.getByText('Certify Robin Park by exception').click();
+  await page.getByRole('button', { name: 'Issue certifications' }).click();
+  await page.getByRole('link', { name: 'Give the reason for certifying Robin Park by exception.' }).waitFor();
+  await expectAccessible(page);
+  await screenshot(page, 'ads-qualification-board');
+
+  // The second assignment marked complete through the API (the second class was recorded by the import).
   await callApi(
     `/ads/iterations/${learner.iterationId}/homework/${plan.assignmentId}/${learner.applicationId}/review`,
     {
