@@ -130,7 +130,7 @@ function ProposalBoard({
               {region}: {proposal.seated[region]} of {proposal.seats[region]} seats filled
             </h3>
             {lines.length ? (
-              <table className="usa-table usa-table--borderless usa-table--stacked seat-board">
+              <table className="usa-table usa-table--borderless usa-table--stacked ads-table seat-board">
                 <caption>{region} region: seated first, then the waitlist in order</caption>
                 <thead>
                   <tr>
@@ -235,8 +235,8 @@ function OverrideForm({
   };
 
   return (
-    <div className="usa-summary-box override-box">
-      <h4 ref={heading} tabIndex={-1} className="usa-summary-box__heading">
+    <div className="override-box">
+      <h4 ref={heading} tabIndex={-1} className="margin-top-0">
         Override for {line.applicantName}
       </h4>
       <ErrorSummary problem={problem} />
@@ -316,7 +316,7 @@ function LiveBoard({
             ? `Allocation closed ${whenCt(summary.allocationClosedAt)}: released seats are no longer offered.`
             : 'Released seats are no longer offered (the first class has started).'}
       </p>
-      <table className="usa-table usa-table--borderless usa-table--stacked seat-board">
+      <table className="usa-table usa-table--borderless usa-table--stacked ads-table seat-board">
         <caption>Seats per region now</caption>
         <thead>
           <tr>

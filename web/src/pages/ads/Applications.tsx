@@ -132,7 +132,7 @@ export function AdsApplications() {
           <p role="status">
             Showing {shown.length} of {list.data.length} applications.
           </p>
-          <table className="usa-table usa-table--borderless usa-table--stacked">
+          <table className="usa-table usa-table--borderless usa-table--stacked ads-table">
             <caption>
               Applications{filter.status || filter.region || filter.provider || filter.endorsed ? ' (filtered)' : ''}
             </caption>

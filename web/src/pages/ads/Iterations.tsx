@@ -25,7 +25,7 @@ export function AdsIterations() {
       <Loading loading={list.loading} problem={list.problem} />
       {list.data ? (
         list.data.items.length ? (
-          <table className="usa-table usa-table--borderless usa-table--stacked">
+          <table className="usa-table usa-table--borderless usa-table--stacked ads-table">
             <caption>{caption}</caption>
             <thead>
               <tr>
@@ -144,7 +144,7 @@ export function AdsIteration() {
                 : 'Closed'}
             : from {whenCt(it.applicationWindow.opensAt)} until {whenCt(it.applicationWindow.closesAt)}.
           </p>
-          <table className="usa-table usa-table--borderless usa-table--stacked">
+          <table className="usa-table usa-table--borderless usa-table--stacked ads-table">
             <caption>Seats per region</caption>
             <thead>
               <tr>
@@ -230,7 +230,7 @@ export function BlackoutDates() {
       <ErrorSummary problem={problem} />
       <Loading loading={list.loading} problem={list.problem} />
       {list.data?.items.length ? (
-        <table className="usa-table usa-table--borderless usa-table--stacked">
+        <table className="usa-table usa-table--borderless usa-table--stacked ads-table">
           <caption>Blackout dates, in date order</caption>
           <thead>
             <tr>
