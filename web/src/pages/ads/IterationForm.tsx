@@ -180,8 +180,8 @@ function PlanEditor({ existing }: { existing?: Detail }) {
               ]}
               onChange={(kind) => set({ kind: kind as Draft['kind'] })}
             />
-            <fieldset className="usa-fieldset">
-              <legend className="usa-legend">Application window (Connecticut time)</legend>
+            <fieldset className="usa-fieldset plan-section">
+              <legend className="usa-legend usa-legend--large">Application window (Connecticut time)</legend>
               <Field
                 name="applicationWindow.opensAt"
                 label="Applications open"
@@ -200,8 +200,8 @@ function PlanEditor({ existing }: { existing?: Detail }) {
                 onChange={(e) => set({ closesAt: e.target.value })}
               />
             </fieldset>
-            <fieldset className="usa-fieldset">
-              <legend className="usa-legend">Seats per region</legend>
+            <fieldset className="usa-fieldset plan-section">
+              <legend className="usa-legend usa-legend--large">Seats per region</legend>
               {REGIONS.map((r) => (
                 <Field
                   key={r}
@@ -226,8 +226,8 @@ function PlanEditor({ existing }: { existing?: Detail }) {
             />
           </>
         ) : null}
-        <fieldset className="usa-fieldset">
-          <legend className="usa-legend">Live class dates</legend>
+        <fieldset className="usa-fieldset plan-section">
+          <legend className="usa-legend usa-legend--large">Live class dates</legend>
           {d.classes.map((c, i) => (
             <div key={c.id ?? `new-${i}`} className="plan-row">
               <Field
@@ -256,8 +256,8 @@ function PlanEditor({ existing }: { existing?: Detail }) {
             Add a class date
           </button>
         </fieldset>
-        <fieldset className="usa-fieldset">
-          <legend className="usa-legend">Homework</legend>
+        <fieldset className="usa-fieldset plan-section">
+          <legend className="usa-legend usa-legend--large">Homework</legend>
           {d.assignments.map((a, i) => (
             <div key={a.id ?? `new-${i}`} className="plan-row">
               <Field
