@@ -66,8 +66,11 @@ export interface StackOptions {
   existing?: { dynamoEndpoint?: string; sesEndpoint?: string; s3Endpoint?: string };
   tableName?: string;
   logs?: boolean;
-  /** A local web app's origin (e.g. `http://localhost:5173`), allowed by CORS besides the deployed ones. */
-  webOrigin?: string;
+  /**
+   * Local web apps' origins (the served app, `LOCAL_WEB_ORIGIN` e.g. Vite's `http://localhost:5173`), allowed by the
+   * API's CORS and the local S3 server's (uploads are posted there from the browser) besides the deployed ones.
+   */
+  webOrigins?: (string | undefined)[];
   /** The web app's address when it is served too: email links then land on it (see `web.ts`). */
   publicBaseUrl?: string;
 }
@@ -85,6 +88,7 @@ export async function startStack(options: StackOptions = {}) {
   if (options.fresh) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
   const started: Running[] = [];
+  const browserOrigins = [...deployedOrigins(), ...(options.webOrigins ?? []).filter((o): o is string => !!o)];
   const stopAll = async () => {
     for (const component of started.reverse()) await component.stop().catch(() => undefined);
   };
@@ -110,7 +114,7 @@ export async function startStack(options: StackOptions = {}) {
       const s3 = await startS3({
         port: options.ports?.s3,
         dataDir: options.inMemory ? undefined : join(dataDir, 's3'),
-        origins: [...deployedOrigins(), ...(options.webOrigin ? [options.webOrigin] : [])],
+        origins: browserOrigins,
       });
       started.push(s3);
       s3Endpoint = s3.endpoint;
@@ -166,7 +170,7 @@ export async function startStack(options: StackOptions = {}) {
       port: gatewayPort,
       routes: ALL_ROUTES,
       auth: { issuer: state.issuer, audience: clientId, jwksUrl: `${state.issuer}/.well-known/jwks.json` },
-      allowOrigins: [...deployedOrigins(), ...(options.webOrigin ? [options.webOrigin] : [])],
+      allowOrigins: browserOrigins,
       triggers: {
         'post-confirmation': async () => (await import('../../functions/accounts/post-confirmation')).handler as never,
       },
