@@ -259,6 +259,9 @@ describe('a scan result that arrives before the browser records the upload', () 
       outcomes.push(await scanResult(scanEvent(key, 'NO_THREATS_FOUND')));
       // Still uploading in every answer until recorded (the verdict is not shown before).
       const mine = await invoke(courseRoutes.myHomework, { as: c!.who, params: { applicationId: c!.applicationId } });
+      // The hand-in page's hint comes from here: ADS's limits and the accepted types.
+      expect(mine.body.fileLimits).toMatchObject({ maxFileBytes: 10 * 1024 * 1024, maxFilesPerAssignment: 5 });
+      expect(mine.body.fileLimits.types).toContainEqual({ contentType: PDF, label: 'PDF' });
       const file = key.split('/').at(-1);
       outcomes.push(mine.body.items[0].files.find((x: { fileId: string }) => x.fileId === file).status);
     });
