@@ -2,7 +2,7 @@
  * Brings the whole backend up on real local components and returns where everything is.
  * Used by `npm start`, the end-to-end tests and the bench, so all three run the same thing.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { allowedOrigins } from '../../infra/config';
@@ -22,6 +22,7 @@ import {
 import { configureEnvironment } from './environment';
 import { cognitoClient, ensurePool, ensureUser } from './cognito';
 import { startGateway } from './gateway';
+import { localScanner } from './scanner';
 import { ensureTable } from './table';
 
 /** npm runs every script from the project root. */
@@ -71,6 +72,8 @@ export interface StackOptions {
    * API's CORS and the local S3 server's (uploads are posted there from the browser) besides the deployed ones.
    */
   webOrigins?: (string | undefined)[];
+  /** Stand in for GuardDuty: scan each uploaded homework file (`scanner.ts`); `npm start` only, not the tests. */
+  scanUploads?: boolean;
   /** The web app's address when it is served too: email links then land on it (see `web.ts`). */
   publicBaseUrl?: string;
 }
@@ -115,6 +118,13 @@ export async function startStack(options: StackOptions = {}) {
         port: options.ports?.s3,
         dataDir: options.inMemory ? undefined : join(dataDir, 's3'),
         origins: browserOrigins,
+        onObjectCreated: options.scanUploads
+          ? localScanner(
+              LOCAL_FILES_BUCKET,
+              (line) =>
+                options.logs && appendFileSync(join(dataDir, 'scanner.log'), `${new Date().toISOString()} ${line}\n`),
+            )
+          : undefined,
       });
       started.push(s3);
       s3Endpoint = s3.endpoint;
