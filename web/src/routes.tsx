@@ -3,6 +3,10 @@ import { RequireSignIn } from './auth/RequireSignIn';
 import { Accessibility } from './pages/Accessibility';
 import { Certifications } from './pages/Certifications';
 import { Classes } from './pages/Classes';
+import { Agreement } from './pages/Agreement';
+import { Application } from './pages/Application';
+import { Applications } from './pages/Applications';
+import { Apply } from './pages/Apply';
 import { ForgotPassword, SignedOut } from './pages/ForgotPassword';
 import { HandIn, HomeworkList } from './pages/Homework';
 import { Home } from './pages/Home';
@@ -13,12 +17,13 @@ import { Providers } from './pages/Providers';
 import { Qualification } from './pages/Qualification';
 import { SignIn } from './pages/SignIn';
 import { ConfirmAccount, SignUp } from './pages/SignUp';
+import { STAFF_ROUTES } from './staff';
 
 /**
  * The app's one route table. A page is a component under `pages/` wrapped in `<Page title>`; `signedIn` pages
  * send signed-out visitors to sign in first.
  */
-export const ROUTES: { path: string; element: ReactNode; signedIn?: boolean }[] = [
+export const ROUTES: { path: string; element: ReactNode; signedIn?: boolean; role?: string }[] = [
   { path: '/', element: <Home /> },
   { path: '/iterations', element: <Iterations /> },
   { path: '/providers', element: <Providers /> },
@@ -34,8 +39,13 @@ export const ROUTES: { path: string; element: ReactNode; signedIn?: boolean }[] 
   { path: '/learning/:applicationId/homework/:assignmentId', element: <HandIn />, signedIn: true },
   { path: '/learning/:applicationId/qualification', element: <Qualification />, signedIn: true },
   { path: '/certifications', element: <Certifications />, signedIn: true },
+  { path: '/iterations/:iterationId/apply', element: <Apply />, signedIn: true },
+  { path: '/applications', element: <Applications />, signedIn: true },
+  { path: '/applications/:applicationId', element: <Application />, signedIn: true },
+  { path: '/applications/:applicationId/agreement', element: <Agreement />, signedIn: true },
+  ...STAFF_ROUTES.map((r) => ({ ...r, signedIn: true })),
   { path: '*', element: <NotFound /> },
 ];
 
 export const routeElement = (r: (typeof ROUTES)[number]) =>
-  r.signedIn ? <RequireSignIn>{r.element}</RequireSignIn> : r.element;
+  r.signedIn ? <RequireSignIn role={r.role}>{r.element}</RequireSignIn> : r.element;

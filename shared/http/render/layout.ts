@@ -4,6 +4,7 @@ import { CT_ZONE } from '../../domain/vocabulary';
 import { escapeHtml } from '../../html';
 import type { Reply } from '../route';
 import { USWDS_ASSETS } from '../web-paths';
+import { CT_LABEL } from '../../email/format';
 import { OFFICIAL_BANNER, pageTitle, SITE_NAME } from '../../site';
 
 /**
@@ -58,8 +59,8 @@ export const alert = (kind: 'success' | 'warning' | 'error' | 'info', heading: s
   `${heading ? `<h2 class="usa-alert__heading">${escapeHtml(heading)}</h2>` : ''}<p class="usa-alert__text">${text}</p></div></div>`;
 
 const inCt = tz(CT_ZONE);
-/** Every time on a page is Connecticut's, and says so. */
-export const ZONE = `Connecticut time (${CT_ZONE})`;
+/** Every time on a page is Connecticut's, and says so, in the words the emails and the web app use. */
+export const ZONE = CT_LABEL;
 /** An instant or a date in Connecticut time, machine-readable in `datetime`. */
 export const when = (iso: string, pattern: string) =>
   `<time datetime="${escapeHtml(iso)}">${escapeHtml(format(new Date(iso), pattern, { in: inCt }))}</time>`;

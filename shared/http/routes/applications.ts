@@ -2,8 +2,7 @@ import * as z from 'zod/mini';
 import { APPLICATION_STATUSES } from '../../domain/application';
 import { route } from '../route';
 import { LINK_SEND_WINDOW_HOURS, LINK_SENDS_PER_WINDOW } from '../../domain/endorsement';
-import { described, id, instant, meta, page, pageQuery, reason, region, text, whole } from '../schemas';
-import { email } from './accounts';
+import { described, email, id, instant, meta, page, pageQuery, reason, region, text, whole } from '../schemas';
 
 const iterationId = described(id('it'), 'The iteration.');
 const applicationId = described(id('ap'), 'The application.');
@@ -62,6 +61,29 @@ export const ApplicationView = meta(
     ),
     futureStaffPlanned: described(z.number(), 'How many staff the provider plans to send to future iterations.'),
     status: shownStatus,
+    applicationClosesAt: described(
+      instant,
+      "When the iteration's application window closes: the endorsement must come before it, and a supervisor can be changed only until then.",
+    ),
+    actions: described(
+      z.object({
+        withdraw: described(z.boolean(), 'You may withdraw the application (`POST …/withdraw`).'),
+        changeSupervisor: described(
+          z.boolean(),
+          'You may name another supervisor (`PUT …/supervisor`): not yet endorsed, window open.',
+        ),
+        resendEndorsementLink: described(
+          z.boolean(),
+          'You may have the endorsement link sent again (`POST …/endorsement-link`): the supervisor has not answered, window open. The resend limit still applies (429).',
+        ),
+        acceptOffer: described(
+          z.boolean(),
+          'You may accept the offer and sign the training agreement (`POST …/accept`).',
+        ),
+        declineOffer: described(z.boolean(), 'You may decline the offered seat (`POST …/decline`).'),
+      }),
+      'What you may do with the application now (the statuses and deadlines as they are true now).',
+    ),
     submittedAt: described(instant, 'When the application was submitted (again, if it was reopened).'),
     endorsedAt: described(z.optional(instant), 'When the supervisor endorsed it.'),
     endorsementDeclined: described(
@@ -146,6 +168,18 @@ const ApplicationRow = meta(
     submittedAt: described(instant, 'When the application was submitted.'),
     futureStaffPlanned: described(z.number(), 'How many staff the provider plans to send to future iterations.'),
     waitlistPosition: described(z.optional(z.number()), 'The statewide waitlist position, while waitlisted.'),
+    offer: described(
+      z.optional(
+        z.object({
+          deadline: described(instant, 'By when the offer must be accepted and the agreement co-signed.'),
+          seatRegion: described(
+            region,
+            "The region whose seat is offered (a statewide promotion may fill another region's).",
+          ),
+        }),
+      ),
+      'The seat offered, once offered (kept after acceptance: the co-signature is due by the same deadline).',
+    ),
   }),
   { id: 'ApplicationRow' },
 );
