@@ -35,65 +35,68 @@ export function Notices() {
       <Loading loading={loading} problem={problem} />
       {data && data.items.length === 0 ? <p>No notice has been sent yet.</p> : null}
       {data && data.items.length > 0 ? (
-        <table className="usa-table usa-table--stacked">
-          <caption>Notices by month, latest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Month</th>
-              <th scope="col">Status</th>
-              <th scope="col">Certifications listed</th>
-              <th scope="col">Recipients</th>
-              <th scope="col">Sent</th>
-              <th scope="col">Re-sends</th>
-              <th scope="col">Action</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.items.map((n) => (
-              <tr key={n.period}>
-                <th scope="row" data-label="Month">
-                  {n.period}
-                </th>
-                <td data-label="Status">
-                  {NOTICE_STATUS_WORDS[n.status]}
-                  {n.lastError ? ` (${n.lastError})` : ''}
-                </td>
-                <td data-label="Certifications listed">
-                  {n.count} ({n.expiringCount ?? 0} expiring, {n.expiredCount ?? 0} expired)
-                </td>
-                <td data-label="Recipients">{n.recipients.join(', ') || '—'}</td>
-                <td data-label="Sent">{n.sentAt ? whenCt(n.sentAt) : `Due ${dayWords(n.noticeOn)}`}</td>
-                <td data-label="Re-sends">
-                  {n.resends.length === 0 ? (
-                    'None'
-                  ) : (
-                    <ul className="usa-list usa-list--unstyled">
-                      {n.resends.map((r) => (
-                        <li key={r.at}>
-                          {whenCt(r.at)}: {r.status}, because “{r.reason}”
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
-                <td data-label="Action">
-                  {n.status === 'sending' ? (
-                    'Wait until it is sent'
-                  ) : (
-                    <button
-                      type="button"
-                      className="usa-button usa-button--outline"
-                      aria-expanded={open === n.period}
-                      onClick={() => setOpen(open === n.period ? undefined : n.period)}
-                    >
-                      Re-send {n.period}
-                    </button>
-                  )}
-                </td>
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region is reached by keyboard to scroll it
+        <section className="usa-table-container--scrollable" aria-label="Notices to DDS" tabIndex={0}>
+          <table className="usa-table">
+            <caption>Notices by month, latest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Month</th>
+                <th scope="col">Status</th>
+                <th scope="col">Certifications listed</th>
+                <th scope="col">Recipients</th>
+                <th scope="col">Sent</th>
+                <th scope="col">Re-sends</th>
+                <th scope="col">Action</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.items.map((n) => (
+                <tr key={n.period}>
+                  <th scope="row" data-label="Month">
+                    {n.period}
+                  </th>
+                  <td data-label="Status">
+                    {NOTICE_STATUS_WORDS[n.status]}
+                    {n.lastError ? ` (${n.lastError})` : ''}
+                  </td>
+                  <td data-label="Certifications listed">
+                    {n.count} ({n.expiringCount ?? 0} expiring, {n.expiredCount ?? 0} expired)
+                  </td>
+                  <td data-label="Recipients">{n.recipients.join(', ') || '—'}</td>
+                  <td data-label="Sent">{n.sentAt ? whenCt(n.sentAt) : `Due ${dayWords(n.noticeOn)}`}</td>
+                  <td data-label="Re-sends">
+                    {n.resends.length === 0 ? (
+                      'None'
+                    ) : (
+                      <ul className="usa-list usa-list--unstyled">
+                        {n.resends.map((r) => (
+                          <li key={r.at}>
+                            {whenCt(r.at)}: {r.status}, because “{r.reason}”
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                  <td data-label="Action">
+                    {n.status === 'sending' ? (
+                      'Wait until it is sent'
+                    ) : (
+                      <button
+                        type="button"
+                        className="usa-button usa-button--outline"
+                        aria-expanded={open === n.period}
+                        onClick={() => setOpen(open === n.period ? undefined : n.period)}
+                      >
+                        Re-send {n.period}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
       ) : null}
       {open ? (
         <Resend
