@@ -2,8 +2,7 @@ import * as z from 'zod/mini';
 import { APPLICATION_STATUSES } from '../../domain/application';
 import { route } from '../route';
 import { LINK_SEND_WINDOW_HOURS, LINK_SENDS_PER_WINDOW } from '../../domain/endorsement';
-import { described, id, instant, meta, page, pageQuery, reason, region, text, whole } from '../schemas';
-import { email } from './accounts';
+import { described, email, id, instant, meta, page, pageQuery, reason, region, text, whole } from '../schemas';
 
 const iterationId = described(id('it'), 'The iteration.');
 const applicationId = described(id('ap'), 'The application.');
