@@ -94,6 +94,10 @@ describe('a whole course on the local stack, through the gateway with real token
       token: ads,
       json: { version: proposal.version },
     });
+    // ADS's list carries the offer's deadline and seat, the same the applicant sees (the live seat board shows it).
+    const mine = (await stack().fetch(`/me/applications/${application.id}`, { token: me })).body;
+    const row = (await stack().fetch(`/ads/iterations/${iteration.id}/applications`, { token: ads })).body.items[0];
+    expect(row.offer).toEqual({ deadline: mine.offer.deadline, seatRegion: 'West' });
     expect(
       (
         await stack().fetch(`/me/applications/${application.id}/accept`, {

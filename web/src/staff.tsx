@@ -2,6 +2,10 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Role } from '../../shared/domain/vocabulary';
 import { Page } from './components/Page';
+import { AdsAllocation } from './pages/ads/Allocation';
+import { AdsApplications } from './pages/ads/Applications';
+import { IterationForm } from './pages/ads/IterationForm';
+import { AdsIteration, AdsIterations, BlackoutDates } from './pages/ads/Iterations';
 import { Notices } from './pages/ads/Notices';
 import { Accounts, AuditLookup, People, Person } from './pages/ads/People';
 import { Registry } from './pages/ads/Registry';
@@ -24,6 +28,13 @@ export interface StaffRoute {
 
 export const STAFF_ROUTES: StaffRoute[] = [
   { path: '/ads', element: <StaffHome staffRole="ads-staff" />, role: 'ads-staff', nav: 'Console' },
+  { path: '/ads/iterations', element: <AdsIterations />, role: 'ads-staff', nav: 'Iterations' },
+  { path: '/ads/iterations/new', element: <IterationForm />, role: 'ads-staff' },
+  { path: '/ads/iterations/:iterationId', element: <AdsIteration />, role: 'ads-staff' },
+  { path: '/ads/iterations/:iterationId/edit', element: <IterationForm />, role: 'ads-staff' },
+  { path: '/ads/iterations/:iterationId/applications', element: <AdsApplications />, role: 'ads-staff' },
+  { path: '/ads/iterations/:iterationId/allocation', element: <AdsAllocation />, role: 'ads-staff' },
+  { path: '/ads/blackout-dates', element: <BlackoutDates />, role: 'ads-staff', nav: 'Blackout dates' },
   { path: '/dds', element: <StaffHome staffRole="dds" />, role: 'dds', nav: 'DDS home' },
   { path: '/ads/people', element: <People />, role: 'ads-staff', nav: 'People' },
   { path: '/ads/people/:personId', element: <Person />, role: 'ads-staff' },

@@ -168,6 +168,18 @@ const ApplicationRow = meta(
     submittedAt: described(instant, 'When the application was submitted.'),
     futureStaffPlanned: described(z.number(), 'How many staff the provider plans to send to future iterations.'),
     waitlistPosition: described(z.optional(z.number()), 'The statewide waitlist position, while waitlisted.'),
+    offer: described(
+      z.optional(
+        z.object({
+          deadline: described(instant, 'By when the offer must be accepted and the agreement co-signed.'),
+          seatRegion: described(
+            region,
+            "The region whose seat is offered (a statewide promotion may fill another region's).",
+          ),
+        }),
+      ),
+      'The seat offered, once offered (kept after acceptance: the co-signature is due by the same deadline).',
+    ),
   }),
   { id: 'ApplicationRow' },
 );

@@ -3100,6 +3100,20 @@ export interface components {
             futureStaffPlanned: number;
             /** @description The statewide waitlist position, while waitlisted. */
             waitlistPosition?: number;
+            /** @description The seat offered, once offered (kept after acceptance: the co-signature is due by the same deadline). */
+            offer?: {
+                /**
+                 * Format: date-time
+                 * @description By when the offer must be accepted and the agreement co-signed.
+                 * @example 2027-03-15T23:59:00.000-04:00
+                 */
+                deadline: string;
+                /**
+                 * @description The region whose seat is offered (a statewide promotion may fill another region's).
+                 * @enum {string}
+                 */
+                seatRegion: "North" | "South" | "West";
+            };
         };
         AllocationProposal: {
             /** @description The proposal version (confirm only the latest). */
