@@ -23,12 +23,14 @@ import {
   uniqueEmail,
   useBrowser,
 } from './support';
-import { tokenFor } from './enrolment';
+import { type Learner, seedEnrolment, tokenFor } from './enrolment';
 
 const browser = useBrowser();
 const SURNAME = `Registrova${Date.now().toString(36)}`;
 const HOLDER = `Rhea ${SURNAME}`;
 let personId: string;
+let learner: Learner;
+let learnerId: string;
 let discovery: string;
 let suspended: string;
 
@@ -45,8 +47,13 @@ async function runJob(name: string, at: string) {
 }
 
 beforeAll(async () => {
+  // An enrolled learner (applications, attendance and homework on their record, a provider to leave), then the clock
+  // moves on to March for the holder of outside certifications and the monthly DDS notice.
+  ({ learner } = await seedEnrolment(`People ${Date.now().toString(36)}`));
   await setClock('2027-03-15T10:00:00-04:00');
   const ads = await tokenOf('ads-staff');
+  learnerId = (await callApi(`/ads/people?email=${encodeURIComponent(learner.email)}`, { token: ads })).body.items[0]
+    .personId;
   const applicant = await newApplicant('holder');
   await seedProfile(await tokenFor(applicant.email, applicant.password), null, HOLDER);
   const found = await callApi(`/ads/people?email=${encodeURIComponent(applicant.email)}`, { token: ads });
@@ -89,6 +96,55 @@ async function signIn(path: string, who: 'ads' | 'dds', heading: string | RegExp
   return page;
 }
 const main = (page: Page) => page.locator('main').innerText();
+
+test('a person’s record opened by its address: applications, attendance, homework; an outside certification and a departure, refused on their fields first', async () => {
+  const page = await signIn(`/ads/people/${encodeURIComponent(learnerId)}`, 'ads', 'Person: Robin Park');
+  await page.getByRole('table', { name: /Attendance at each live class/ }).waitFor();
+  const record = await main(page);
+  expect(record).toContain(learner.title);
+  expect(record).toContain('enrolled');
+  expect(record).toContain('Not recorded');
+  expect(record).toContain('Discovery profile');
+  expect(record).toContain('No certification, in any state.');
+  await expectAccessible(page);
+
+  const external = page.locator('section', { has: page.getByRole('heading', { name: /earned elsewhere/ }) });
+  await external.getByLabel('Credential').selectOption('cesp');
+  await external.getByLabel('Accredited by').fill('ACRE');
+  await external.getByLabel('Awarded by').fill('Marc Gold & Associates');
+  await external.getByLabel('Course').fill('Customized Employment Certificate');
+  await external.getByLabel('Issued on').fill('2026-05-01');
+  await external.getByLabel('Expires on').fill('2029-05-01');
+  await external.getByLabel('Where the evidence is kept').fill('ADS file 2027-031');
+  await external.getByRole('button', { name: 'Record the certification' }).click();
+  await page
+    .locator('#field-credential-error')
+    .getByText(/does not allow a person to provide Customized Employment/)
+    .waitFor();
+  await expectAccessible(page);
+  await external.getByLabel('Credential').selectOption('customized-employment');
+  for (const stage of ['Discovery', 'Job Development, Negotiation & Placement', 'Post-Employment Supports'])
+    await external.locator('label', { hasText: stage }).click(); // USWDS draws the box on the label
+  await external.getByRole('button', { name: 'Record the certification' }).click();
+  await page.getByRole('link', { name: 'Choose at least one stage it covers.' }).waitFor();
+  await external.locator('label', { hasText: 'Post-Employment Supports' }).click();
+  await external.getByRole('button', { name: 'Record the certification' }).click();
+  await expectStatus(page, /Outside certification recorded: /);
+  await page.getByRole('cell', { name: 'Elsewhere: Customized Employment Certificate' }).waitFor();
+  await expectAccessible(page);
+
+  const departure = page.locator('section', { has: page.getByRole('heading', { name: /departure/ }) });
+  await departure.getByRole('button', { name: 'Record the departure' }).click();
+  await page.locator('#field-leftOn-error').waitFor();
+  await expectAccessible(page);
+  await departure.getByLabel(/The day they left/).fill('2027-03-12');
+  await departure.getByRole('button', { name: 'Record the departure' }).click();
+  await expectStatus(page, /Departure from .* recorded\. No one there holds an active certification now/);
+  await page.getByText('Their profile names no provider, so there is no departure to record.').waitFor();
+  await page.getByRole('cell', { name: 'left-provider' }).waitFor();
+  await expectAccessible(page);
+  await page.close();
+});
 
 test('find a person → their record → a certificate’s audit trail (who, when, what, why); a bad search in words', async () => {
   const page = await signIn('/ads/people', 'ads', 'People');
@@ -194,6 +250,9 @@ test('settings: lifecycle saved with its audit, a bad value refused field by fie
   const page = await signIn('/ads/settings', 'ads', 'Settings');
   const grace = page.getByLabel(/Grace period after expiry/);
   await grace.waitFor();
+  const trail = page.getByRole('region', { name: 'Audit trail of the lifecycle settings' });
+  await trail.getByText(/Nothing recorded about this settings yet|Changes to this settings/).waitFor();
+  const before = await trail.locator('tbody tr').count();
   await grace.fill('400');
   await page.getByRole('button', { name: 'Save the lifecycle settings' }).click();
   await page.locator('#field-graceDays-error').waitFor();
@@ -201,11 +260,18 @@ test('settings: lifecycle saved with its audit, a bad value refused field by fie
   await grace.fill('30');
   await page.getByRole('button', { name: 'Save the lifecycle settings' }).click();
   await expectStatus(page, /Lifecycle settings saved/);
+  await trail.locator('tbody tr').nth(before).waitFor();
   await expectAccessible(page);
   await page.close();
 });
 
 test('DDS: the registry searched with the keyboard alone, completions, the notice history; ADS screens refused', async () => {
+  const resent = await callApi('/ads/notices/2027-03/resend', {
+    method: 'POST',
+    token: await tokenOf('ads-staff'),
+    json: { reason: 'A copy for the DDS records office' },
+  });
+  expect(resent.status).toBe(200);
   const page = await signIn('/dds/registry', 'dds', 'CT CE Staff Registry');
   await page.getByRole('heading', { level: 1 }).focus();
   await tabTo(page, /^Name/);
@@ -227,7 +293,9 @@ test('DDS: the registry searched with the keyboard alone, completions, the notic
 
   await page.getByRole('link', { name: 'Notices sent to DDS' }).first().click();
   await page.getByRole('rowheader', { name: '2027-03' }).waitFor();
-  expect(await main(page)).toContain('because “DDS asked for another copy”');
+  const history = await main(page);
+  expect(history).toContain('because “A copy for the DDS records office”');
+  expect(history).not.toMatch(/SES|scheduler/);
   await expectAccessible(page);
 
   await page.goto('/ads/people');

@@ -1,7 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { AUDIT_SUBJECTS } from '../../../../shared/domain/audit';
-import { STATE_WORDS } from '../../../../shared/domain/certification';
 import { api, asProblem, type Problem } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { AuditTrail } from '../../components/AuditTrail';
@@ -9,9 +8,12 @@ import { ErrorSummary, Field, fieldErrors, SelectField } from '../../components/
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { useAnnounce } from '../../components/status';
-import { dayWords } from '../../time';
 
-const MEMBERSHIP_WORDS = { none: 'Self-hired', claimed: 'Claimed, not yet confirmed', confirmed: 'Confirmed' } as const;
+export const MEMBERSHIP_WORDS = {
+  none: 'Self-hired',
+  claimed: 'Claimed, not yet confirmed',
+  confirmed: 'Confirmed',
+} as const;
 
 /** Find a person by the start of any of their names, or by their email (an `@` makes it an email search). */
 export function People() {
@@ -81,66 +83,6 @@ export function People() {
           </table>
         )
       ) : null}
-    </Page>
-  );
-}
-
-/**
- * A person's record: their certifications (with each one's history) and the audit trail of the person. Their
- * applications, attendance and homework come with `GET /ads/people/{personId}` once that route lands (not yet on
- * main when this page was written).
- */
-export function Person() {
-  const { personId = '' } = useParams();
-  const known = useLocation().state as { name?: string; email?: string } | null;
-  const certs = useApi(
-    () => api.GET('/ads/people/{personId}/certifications', { params: { path: { personId } } }),
-    [personId],
-  );
-  return (
-    <Page title={known?.name ? `Person: ${known.name}` : 'Person'}>
-      <p>
-        {known?.email ? `${known.email} · ` : ''}Person id {personId}. <Link to="/ads/people">Find someone else</Link>
-      </p>
-      <section aria-labelledby="certs-heading">
-        <h2 id="certs-heading">Certifications</h2>
-        <Loading loading={certs.loading} problem={certs.problem} />
-        {certs.data && certs.data.items.length === 0 ? <p>No certification, in any state.</p> : null}
-        {certs.data && certs.data.items.length > 0 ? (
-          <table className="usa-table usa-table--stacked">
-            <caption>Their certifications, every state</caption>
-            <thead>
-              <tr>
-                <th scope="col">Certificate</th>
-                <th scope="col">Stage</th>
-                <th scope="col">State</th>
-                <th scope="col">Earned</th>
-                <th scope="col">Expires on</th>
-                <th scope="col">History</th>
-              </tr>
-            </thead>
-            <tbody>
-              {certs.data.items.map((c) => (
-                <tr key={c.number}>
-                  <th scope="row" data-label="Certificate">
-                    <Link to={`/ads/audit/certificate/${encodeURIComponent(c.number)}`}>{c.number}</Link>
-                  </th>
-                  <td data-label="Stage">{c.stageName}</td>
-                  <td data-label="State">{STATE_WORDS[c.status]}</td>
-                  <td data-label="Earned">
-                    {c.source === 'course' ? 'In this course' : `Elsewhere: ${c.external?.course ?? ''}`}
-                  </td>
-                  <td data-label="Expires on">{dayWords(c.expiresOn)}</td>
-                  <td data-label="History">
-                    {c.history.map((h) => `${h.action}${h.reason ? ` (${h.reason})` : ''}`).join('; ')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : null}
-      </section>
-      <AuditTrail subjectType="person" subjectId={personId} title="Audit trail of the person" />
     </Page>
   );
 }

@@ -19,8 +19,6 @@ export function Settings() {
     <Page title="Settings">
       <LifecycleSettings />
       <FileSettings />
-      <AuditTrail subjectType="settings" subjectId="lifecycle" title="Audit trail of the lifecycle settings" />
-      <AuditTrail subjectType="settings" subjectId="homework-files" title="Audit trail of the homework file limits" />
     </Page>
   );
 }
@@ -138,6 +136,13 @@ function LifecycleSettings() {
           </button>
         </form>
       ) : null}
+      {/* Keyed by the save count: a save mounts it afresh, so the new entry shows at once. */}
+      <AuditTrail
+        key={version}
+        subjectType="settings"
+        subjectId="lifecycle"
+        title="Audit trail of the lifecycle settings"
+      />
     </section>
   );
 }
@@ -203,6 +208,12 @@ function FileSettings() {
           </button>
         </form>
       ) : null}
+      <AuditTrail
+        key={version}
+        subjectType="settings"
+        subjectId="homework-files"
+        title="Audit trail of the homework file limits"
+      />
     </section>
   );
 }

@@ -1,9 +1,18 @@
 import { api } from '../../api/client';
+import type { components } from '../../api/schema';
 import { useApi } from '../../api/useApi';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { dayWords, whenCt } from '../../time';
-import { NOTICE_STATUS_WORDS } from '../ads/Notices';
+
+type Status = components['schemas']['DdsNoticeSent']['status'];
+/** The notice's state in DDS's words: what it means for them, not ADS's operating steps (SES, retries). */
+const DDS_STATUS_WORDS: Record<Status, string> = {
+  sending: 'Being sent',
+  sent: 'Sent',
+  failed: 'Not delivered yet; ADS sends it again',
+  unknown: 'Delivery not confirmed; ADS is checking',
+};
 
 /** For DDS: the notices of expiring certifications sent to DDS, read only. */
 export function NoticeHistory() {
@@ -35,7 +44,7 @@ export function NoticeHistory() {
                 <th scope="row" data-label="Month">
                   {n.period}
                 </th>
-                <td data-label="Status">{NOTICE_STATUS_WORDS[n.status]}</td>
+                <td data-label="Status">{DDS_STATUS_WORDS[n.status]}</td>
                 <td data-label="Certifications listed">
                   {n.count} ({n.expiringCount ?? 0} expiring, {n.expiredCount ?? 0} expired)
                 </td>
@@ -44,7 +53,12 @@ export function NoticeHistory() {
                 <td data-label="Re-sent by ADS">
                   {n.resends.length === 0
                     ? 'No'
-                    : n.resends.map((r) => `${whenCt(r.at)}: ${r.status}, because “${r.reason}”`).join('; ')}
+                    : n.resends
+                        .map(
+                          (r) =>
+                            `${whenCt(r.at)}: ${(DDS_STATUS_WORDS[r.status as Status] ?? r.status).toLowerCase()}, because “${r.reason}”`,
+                        )
+                        .join('; ')}
                 </td>
               </tr>
             ))}
