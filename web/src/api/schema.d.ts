@@ -3507,6 +3507,22 @@ export interface components {
                 }[];
             };
         };
+        HomeworkFileLimits: {
+            /** @description The largest file accepted, in bytes. */
+            maxFileBytes: number;
+            /** @description How many files you may keep on one assignment. */
+            maxFilesPerAssignment: number;
+            /** @description The accepted types. */
+            types: {
+                /**
+                 * @description The file type: PDF, Word (.docx, .doc), PowerPoint (.pptx, .ppt), Excel (.xlsx), PNG or JPEG. Checked against the content.
+                 * @enum {string}
+                 */
+                contentType: "application/pdf" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "application/vnd.openxmlformats-officedocument.presentationml.presentation" | "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" | "application/msword" | "application/vnd.ms-powerpoint" | "image/png" | "image/jpeg";
+                /** @description The type in words, e.g. "PDF". */
+                label: string;
+            }[];
+        };
         Qualification: {
             /** @description Every class attended (`present`) and every assignment complete on time. */
             qualifies: boolean;
@@ -6199,6 +6215,8 @@ export interface operations {
                     "application/json": {
                         /** @description Every assignment, in deadline order. */
                         items: components["schemas"]["Homework"][];
+                        /** @description What files you may upload (the limits ADS set, the accepted types). */
+                        fileLimits: components["schemas"]["HomeworkFileLimits"];
                     };
                 };
             };
