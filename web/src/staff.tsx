@@ -6,6 +6,13 @@ import { AdsAllocation } from './pages/ads/Allocation';
 import { AdsApplications } from './pages/ads/Applications';
 import { IterationForm } from './pages/ads/IterationForm';
 import { AdsIteration, AdsIterations, BlackoutDates } from './pages/ads/Iterations';
+import { Notices } from './pages/ads/Notices';
+import { Accounts, AuditLookup, People } from './pages/ads/People';
+import { Person } from './pages/ads/Person';
+import { Registry } from './pages/ads/Registry';
+import { Settings } from './pages/ads/Settings';
+import { Completions } from './pages/dds/Completions';
+import { NoticeHistory } from './pages/dds/NoticeHistory';
 
 /**
  * The staff screens: ADS's console and DDS's views. Each entry is a page only people of that role may open (the API
@@ -30,6 +37,18 @@ export const STAFF_ROUTES: StaffRoute[] = [
   { path: '/ads/iterations/:iterationId/allocation', element: <AdsAllocation />, role: 'ads-staff' },
   { path: '/ads/blackout-dates', element: <BlackoutDates />, role: 'ads-staff', nav: 'Blackout dates' },
   { path: '/dds', element: <StaffHome staffRole="dds" />, role: 'dds', nav: 'DDS home' },
+  { path: '/ads/people', element: <People />, role: 'ads-staff', nav: 'People' },
+  { path: '/ads/people/:personId', element: <Person />, role: 'ads-staff' },
+  { path: '/ads/accounts', element: <Accounts />, role: 'ads-staff', nav: 'Staff accounts' },
+  { path: '/ads/registry', element: <Registry />, role: 'ads-staff', nav: 'Registry' },
+  { path: '/ads/notices', element: <Notices />, role: 'ads-staff', nav: 'Notices to DDS' },
+  { path: '/ads/settings', element: <Settings />, role: 'ads-staff', nav: 'Settings' },
+  { path: '/ads/audit', element: <AuditLookup />, role: 'ads-staff', nav: 'Audit trail' },
+  { path: '/ads/audit/:subjectType/:subjectId', element: <AuditLookup />, role: 'ads-staff' },
+  { path: '/ads/completions', element: <Completions />, role: 'ads-staff', nav: 'Completions' },
+  { path: '/dds/registry', element: <Registry />, role: 'dds', nav: 'Registry' },
+  { path: '/dds/completions', element: <Completions />, role: 'dds', nav: 'Completions' },
+  { path: '/dds/notices', element: <NoticeHistory />, role: 'dds', nav: 'Notices sent to DDS' },
 ];
 
 /** The navigation entries of a role. */
