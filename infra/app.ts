@@ -7,7 +7,7 @@ import type { FunctionSettings } from './constructs/ce-function';
 import { ApiStack } from './stacks/api-stack';
 import { BackupCopyStack } from './stacks/backup-copy-stack';
 import { DataStack } from './stacks/data-stack';
-import { FilesStack } from './stacks/files-stack';
+import { FilesStack, filesUploadOrigin } from './stacks/files-stack';
 import { JobsStack } from './stacks/jobs-stack';
 import { OpsStack } from './stacks/ops-stack';
 import { WafStack } from './stacks/waf-stack';
@@ -42,6 +42,7 @@ export function buildApp(app = new App()) {
   });
   if (backupCopy) data.addStackDependency(backupCopy, 'backups are copied to its vault');
   const files = new FilesStack(app, 'CeFiles', {
+    webOrigin: webConfig.customDomain ? `https://${webConfig.customDomain.name}` : undefined,
     table: data.table,
     tableKey: data.tableKey,
     config,
@@ -72,6 +73,7 @@ export function buildApp(app = new App()) {
     userPoolClient: data.userPoolClient,
     web: webConfig,
     logs: functions.logs,
+    uploadOrigin: filesUploadOrigin(files.bucket),
   });
   api.addStackDependency(waf, "the distribution reads the web ACL's ARN");
   // Email links land on the web domain's pages.

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Annotations, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -14,6 +14,7 @@ import {
   HttpMethods,
   ObjectOwnership,
   StorageClass,
+  type IBucket,
 } from 'aws-cdk-lib/aws-s3';
 import type { IConfigurationSet } from 'aws-cdk-lib/aws-ses';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
@@ -32,7 +33,20 @@ export interface FilesStackProps extends StackProps {
   config: DeployConfig;
   alarmTopic: ITopic;
   configurationSet: IConfigurationSet;
+  /**
+   * The web domain's origin when it is a custom domain (`ce:webDomain`), known before deploying: its browsers post
+   * uploads to the bucket. CloudFront's own domain name is only made by the API stack, which depends on this one, so
+   * without a custom domain it goes in `ce:allowedOrigins` after the first deploy (a synth warning says so).
+   */
+  webOrigin?: string;
 }
+
+/**
+ * Where browsers post homework files: the origin of the pre-signed POST's `url`. `createPresignedPost` with the
+ * settings of `shared/files/object-store.ts` (virtual-hosted style, the function's region, no global endpoint) names
+ * `https://<bucket>.s3.<region>.amazonaws.com/` — the bucket's regional domain name. The static CSP allows it.
+ */
+export const filesUploadOrigin = (bucket: IBucket) => `https://${bucket.bucketRegionalDomainName}`;
 
 const HOMEWORK_PREFIX = 'homework/';
 
@@ -50,6 +64,11 @@ export class FilesStack extends Stack {
     super(scope, id, props);
     const { config } = props;
     const retention = Duration.days(config.homeworkFileRetentionDays);
+    if (!props.webOrigin)
+      Annotations.of(this).addWarningV2(
+        'ce:files-cors-web-domain',
+        "No custom web domain (ce:webDomain): after the first deploy, add the distribution's https://<id>.cloudfront.net to ce:allowedOrigins so browsers may post homework files to the bucket",
+      );
 
     this.key = new Key(this, 'FilesKey', {
       enableKeyRotation: true,
@@ -95,7 +114,7 @@ export class FilesStack extends Stack {
       cors: [
         {
           // The browser posts the pre-signed upload form and follows pre-signed download links.
-          allowedOrigins: config.allowedOrigins,
+          allowedOrigins: [...new Set([...config.allowedOrigins, ...(props.webOrigin ? [props.webOrigin] : [])])],
           allowedMethods: [HttpMethods.POST, HttpMethods.GET],
           allowedHeaders: ['*'],
           maxAge: 3000,

@@ -61,6 +61,8 @@ export interface WebStackProps extends NestedStackProps {
   userPoolClient: IUserPoolClient;
   web: WebDeployConfig;
   logs: FunctionSettings['logs'];
+  /** The homework-files bucket's upload origin (`filesUploadOrigin`): the browser posts files there. */
+  uploadOrigin: string;
 }
 
 /** Cognito's regional endpoint, the one other origin the app talks to (sign-in). */
@@ -114,7 +116,10 @@ export class WebStack extends NestedStack {
     const staticHeaders = (cacheControl: string, name: string) =>
       new ResponseHeadersPolicy(this, name, {
         comment: `The web app's static files: security headers, cache-control ${cacheControl}`,
-        securityHeadersBehavior: staticSecurityHeaders(signInOrigin(region, Stack.of(this).urlSuffix)),
+        securityHeadersBehavior: staticSecurityHeaders(
+          signInOrigin(region, Stack.of(this).urlSuffix),
+          props.uploadOrigin,
+        ),
         customHeadersBehavior: {
           customHeaders: [
             { header: 'permissions-policy', value: STATIC_SECURITY_HEADERS['permissions-policy'], override: true },
@@ -367,7 +372,7 @@ function deployTimeLogGroup(scope: Construct, id: string, logs: FunctionSettings
  * The shared security headers as CloudFront's security-header settings (CloudFront refuses them as custom headers).
  * Read from `STATIC_SECURITY_HEADERS`, so a change there changes both servers; a value this cannot express fails.
  */
-export function staticSecurityHeaders(signIn: string) {
+export function staticSecurityHeaders(signIn: string, upload: string) {
   const hsts = /^max-age=(\d+)(; includeSubDomains)?(; preload)?$/.exec(
     STATIC_SECURITY_HEADERS['strict-transport-security'],
   );
@@ -378,7 +383,7 @@ export function staticSecurityHeaders(signIn: string) {
   if (!hsts || !frame || !referrer || STATIC_SECURITY_HEADERS['x-content-type-options'] !== 'nosniff')
     throw new Error('shared/http/static-headers.ts has a header value CloudFront security headers cannot express');
   return {
-    contentSecurityPolicy: { contentSecurityPolicy: staticContentSecurityPolicy(signIn), override: true },
+    contentSecurityPolicy: { contentSecurityPolicy: staticContentSecurityPolicy(signIn, upload), override: true },
     strictTransportSecurity: {
       accessControlMaxAge: Duration.seconds(Number(hsts[1])),
       includeSubdomains: Boolean(hsts[2]),

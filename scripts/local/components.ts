@@ -152,7 +152,15 @@ const corsXml = (origins: readonly string[]) =>
  * s3rver, in this process: the homework-files bucket (CORS for `origins`), data under `dataDir` (a new temporary
  * directory if none). It checks SigV4 signatures and pre-signed URLs' expiry, but not POST policies (README).
  */
-export async function startS3(options: { port?: number; dataDir?: string; origins?: readonly string[] } = {}) {
+export async function startS3(
+  options: {
+    port?: number;
+    dataDir?: string;
+    origins?: readonly string[];
+    /** Called with the key of each object created in the bucket (the local scanner, `npm start` only). */
+    onObjectCreated?: (key: string) => void;
+  } = {},
+) {
   const load = createRequire(join(process.cwd(), 'package.json'));
   const S3rver = load('s3rver') as new (
     o: Record<string, unknown>,
@@ -172,6 +180,16 @@ export async function startS3(options: { port?: number; dataDir?: string; origin
     directory,
     configureBuckets: [{ name: LOCAL_FILES_BUCKET, configs: [corsXml(options.origins ?? ['*'])] }],
   });
+  if (options.onObjectCreated) {
+    const created = options.onObjectCreated;
+    (server as unknown as NodeJS.EventEmitter).on(
+      'event',
+      (event: { Records: { eventName: string; s3: { object: { key: string } } }[] }) => {
+        for (const r of event.Records)
+          if (r.eventName.startsWith('ObjectCreated')) created(decodeURIComponent(r.s3.object.key));
+      },
+    );
+  }
   const { port } = await server.run();
   const stop = async () => {
     await server.close();

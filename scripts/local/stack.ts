@@ -2,7 +2,7 @@
  * Brings the whole backend up on real local components and returns where everything is.
  * Used by `npm start`, the end-to-end tests and the bench, so all three run the same thing.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { allowedOrigins } from '../../infra/config';
@@ -22,6 +22,7 @@ import {
 import { configureEnvironment } from './environment';
 import { cognitoClient, ensurePool, ensureUser } from './cognito';
 import { startGateway } from './gateway';
+import { localScanner } from './scanner';
 import { ensureTable } from './table';
 
 /** npm runs every script from the project root. */
@@ -66,8 +67,13 @@ export interface StackOptions {
   existing?: { dynamoEndpoint?: string; sesEndpoint?: string; s3Endpoint?: string };
   tableName?: string;
   logs?: boolean;
-  /** A local web app's origin (e.g. `http://localhost:5173`), allowed by CORS besides the deployed ones. */
-  webOrigin?: string;
+  /**
+   * Local web apps' origins (the served app, `LOCAL_WEB_ORIGIN` e.g. Vite's `http://localhost:5173`), allowed by the
+   * API's CORS and the local S3 server's (uploads are posted there from the browser) besides the deployed ones.
+   */
+  webOrigins?: (string | undefined)[];
+  /** Stand in for GuardDuty: scan each uploaded homework file (`scanner.ts`); `npm start` only, not the tests. */
+  scanUploads?: boolean;
   /** The web app's address when it is served too: email links then land on it (see `web.ts`). */
   publicBaseUrl?: string;
 }
@@ -85,6 +91,7 @@ export async function startStack(options: StackOptions = {}) {
   if (options.fresh) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
   const started: Running[] = [];
+  const browserOrigins = [...deployedOrigins(), ...(options.webOrigins ?? []).filter((o): o is string => !!o)];
   const stopAll = async () => {
     for (const component of started.reverse()) await component.stop().catch(() => undefined);
   };
@@ -110,7 +117,14 @@ export async function startStack(options: StackOptions = {}) {
       const s3 = await startS3({
         port: options.ports?.s3,
         dataDir: options.inMemory ? undefined : join(dataDir, 's3'),
-        origins: [...deployedOrigins(), ...(options.webOrigin ? [options.webOrigin] : [])],
+        origins: browserOrigins,
+        onObjectCreated: options.scanUploads
+          ? localScanner(
+              LOCAL_FILES_BUCKET,
+              (line) =>
+                options.logs && appendFileSync(join(dataDir, 'scanner.log'), `${new Date().toISOString()} ${line}\n`),
+            )
+          : undefined,
       });
       started.push(s3);
       s3Endpoint = s3.endpoint;
@@ -166,7 +180,7 @@ export async function startStack(options: StackOptions = {}) {
       port: gatewayPort,
       routes: ALL_ROUTES,
       auth: { issuer: state.issuer, audience: clientId, jwksUrl: `${state.issuer}/.well-known/jwks.json` },
-      allowOrigins: [...deployedOrigins(), ...(options.webOrigin ? [options.webOrigin] : [])],
+      allowOrigins: browserOrigins,
       triggers: {
         'post-confirmation': async () => (await import('../../functions/accounts/post-confirmation')).handler as never,
       },

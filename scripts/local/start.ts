@@ -16,7 +16,8 @@ async function main() {
     dataDir: DEFAULT_DATA_DIR,
     fresh,
     logs: true,
-    webOrigin: process.env.LOCAL_WEB_ORIGIN,
+    scanUploads: true,
+    webOrigins: [`http://127.0.0.1:${webPort}`, process.env.LOCAL_WEB_ORIGIN],
     ports: {
       gateway: port('PORT', 3000),
       dynamo: port('DYNAMODB_PORT', 8000),
@@ -48,7 +49,11 @@ async function main() {
   );
   line(
     'CORS origins',
-    `${[...deployedOrigins(), process.env.LOCAL_WEB_ORIGIN ?? '(LOCAL_WEB_ORIGIN=<origin> npm start adds a local web app)'].join(', ')}`,
+    `${[...deployedOrigins(), web.url, process.env.LOCAL_WEB_ORIGIN ?? '(LOCAL_WEB_ORIGIN=<origin> npm start adds a local web app)'].join(', ')}`,
+  );
+  line(
+    'Malware scan',
+    'local stand-in: each upload is reported clean, or THREATS_FOUND if it holds the EICAR test string (.local/scanner.log)',
   );
   line('Sign-in', `cognito-local ${state.cognitoEndpoint}   pool ${state.userPoolId}, client ${state.clientId}`);
   console.log('\n  Sign-in tokens (ID tokens, valid for 24 h) — in another terminal:');

@@ -44,6 +44,8 @@ export interface WebServerOptions {
   dist: string;
   gatewayUrl: string;
   cognitoEndpoint: string;
+  /** The local S3 server: the browser posts homework files to it (the pre-signed POST's origin). */
+  s3Endpoint: string;
   userPoolId: string;
   clientId: string;
 }
@@ -61,7 +63,7 @@ export async function startWebServer(options: WebServerOptions) {
   const staticHeaders = (path: string) => ({
     ...STATIC_SECURITY_HEADERS,
     // The sign-in endpoint is on this origin locally (the relay), so `'self'` covers it.
-    'content-security-policy': staticContentSecurityPolicy(origin),
+    'content-security-policy': staticContentSecurityPolicy(origin, new URL(options.s3Endpoint).origin),
     'cache-control': cacheControlFor(path),
   });
 
@@ -167,6 +169,7 @@ export async function serveWebApp(
   state: {
     gatewayUrl: string;
     cognitoEndpoint: string;
+    s3Endpoint: string;
     cognitoDir: string;
     sesEndpoint: string;
     userPoolId: string;

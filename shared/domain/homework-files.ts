@@ -92,9 +92,20 @@ export interface HomeworkFile {
   /** When the API found the object and recorded it: a submission can hand it in from then on. */
   recordedAt?: string;
   scannedAt?: string;
+  /**
+   * A clean scan result that arrived while the file was still `uploading` (GuardDuty scans the object as soon as S3
+   * has it, which may be before the browser records it): kept here and applied when the upload is recorded.
+   */
+  earlyCleanScanAt?: string;
   deletedAt?: string;
   version: number;
 }
+
+/** The state a checked upload takes when recorded: `clean` at once if the scan already cleared it, else `scan-pending`. */
+export const recordedState = (f: Pick<HomeworkFile, 'earlyCleanScanAt'>) =>
+  f.earlyCleanScanAt
+    ? { status: 'clean' as const, scannedAt: f.earlyCleanScanAt }
+    : { status: 'scan-pending' as const };
 
 /** What the API shows of a file (never its bucket key). */
 export const fileView = (f: HomeworkFile) => ({

@@ -4,13 +4,17 @@
  * from this. The API and the server-rendered pages set their own headers in the functions (`shared/http/response.ts`),
  * so each path has exactly one owner.
  *
- * The app may load only its own files and talk only to its own origin (the API is under `/api` on the same domain)
- * and to Cognito's sign-in endpoint.
+ * The app may load only its own files and talk only to its own origin (the API is under `/api` on the same domain),
+ * to Cognito's sign-in endpoint and to the homework-files bucket (the browser posts uploads there by pre-signed POST,
+ * with XMLHttpRequest, so `connect-src`; no form is submitted there, so `form-action` stays `'self'`).
+ *
+ * @param uploadOrigin the origin of the pre-signed POST's `url`: `https://<bucket>.s3.<region>.amazonaws.com` in AWS
+ *   (`filesUploadOrigin` in `infra/stacks/files-stack.ts`), the local S3 server's address locally.
  */
-export function staticContentSecurityPolicy(signInOrigin: string): string {
+export function staticContentSecurityPolicy(signInOrigin: string, uploadOrigin: string): string {
   return [
     "default-src 'self'",
-    `connect-src 'self' ${signInOrigin}`,
+    `connect-src 'self' ${signInOrigin} ${uploadOrigin}`,
     "img-src 'self' data:",
     "style-src 'self'",
     "font-src 'self'",

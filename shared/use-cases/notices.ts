@@ -209,6 +209,18 @@ export async function noticesForAds(cursor: string | undefined, limit: number) {
   return { items: page.notices.map(noticeView), cursor: page.cursor };
 }
 
+/** DDS's read of the same history: what was sent and re-sent, without ADS's staff ids or SES's error text. */
+export async function noticesForDds(cursor: string | undefined, limit: number) {
+  const page = await listNotices(cursor, limit);
+  return {
+    items: page.notices.map((n) => {
+      const { attempts, messageId, lastError, resends, ...sent } = noticeView(n);
+      return { ...sent, resends: resends.map(({ at, reason, status }) => ({ at, reason, status })) };
+    }),
+    cursor: page.cursor,
+  };
+}
+
 /** ADS re-sends a period's notice on purpose (what was sent, to today's recipients), with a reason (audited). */
 export async function resendNotice(period: string, reason: string, actor: Actor) {
   const notice = await getNotice(period);

@@ -115,7 +115,11 @@ describe('the static files', () => {
   });
 
   it("each response-headers policy is exactly the shared headers, with the path's cache-control", () => {
-    // The CSP names Cognito's endpoint in the deployment region: render the template's tokens with an example region.
+    // The CSP names Cognito's endpoint in the deployment region and the homework-files bucket's regional domain name
+    // (where the pre-signed POST sends uploads): render the template's tokens with an example region and bucket.
+    const filesExports = Object.values(
+      app.files.toJSON().Outputs as Record<string, { Value: unknown; Export?: { Name: string } }>,
+    );
     const render = (value: unknown): string => {
       if (typeof value === 'string') return value;
       const join = (value as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'];
@@ -123,6 +127,11 @@ describe('the static files', () => {
       const ref = (value as { Ref?: string }).Ref;
       if (ref === 'AWS::Region') return 'us-east-2';
       if (ref === 'AWS::URLSuffix') return 'amazonaws.com';
+      const imported = (value as { 'Fn::ImportValue'?: string })['Fn::ImportValue'];
+      const exported = filesExports.find((o) => o.Export?.Name === imported)?.Value as { 'Fn::GetAtt'?: string[] };
+      const [bucketId, attribute] = exported?.['Fn::GetAtt'] ?? [];
+      if (attribute === 'RegionalDomainName' && bucketId?.startsWith('HomeworkFiles'))
+        return 'homework-files.s3.us-east-2.amazonaws.com';
       throw new Error(`unexpected token ${JSON.stringify(value)}`);
     };
     const headersOf = (policyId: string) => {
@@ -150,7 +159,10 @@ describe('the static files', () => {
       };
     };
     const expected = (path: string) => ({
-      'content-security-policy': staticContentSecurityPolicy('https://cognito-idp.us-east-2.amazonaws.com'),
+      'content-security-policy': staticContentSecurityPolicy(
+        'https://cognito-idp.us-east-2.amazonaws.com',
+        'https://homework-files.s3.us-east-2.amazonaws.com',
+      ),
       ...STATIC_SECURITY_HEADERS,
       'cache-control': cacheControlFor(path),
     });
@@ -367,6 +379,24 @@ describe('email links land on the web domain', () => {
         SslSupportMethod: 'sni-only',
       },
     });
+    // Its browsers post homework files to the files bucket: the bucket's CORS admits the domain (known before
+    // deploying, so no reference back to the API stack), and no warning asks for it by hand.
+    custom.files.hasResourceProperties('AWS::S3::Bucket', {
+      CorsConfiguration: {
+        CorsRules: [
+          Match.objectLike({
+            AllowedOrigins: ['https://ce-certification.example.org', 'https://ce.example.gov'],
+            AllowedMethods: ['POST', 'GET'],
+          }),
+        ],
+      },
+    });
+    expect(Annotations.fromStack(custom.built.files).findWarning('*', Match.stringLikeRegexp('ce:webDomain'))).toEqual(
+      [],
+    );
+    expect(
+      Annotations.fromStack(app.built.files).findWarning('*', Match.stringLikeRegexp('ce:webDomain')),
+    ).toHaveLength(1);
     expect(() => synth({ 'ce:webDomain': 'ce.example.gov' })).toThrow(/go together/);
     expect(() =>
       synth({

@@ -55,7 +55,13 @@ const own = (l: Learner, extra: Record<string, string> = {}) => ({
 });
 
 /** Starts an upload, posts the form as a browser would (multipart, the file last), and records it. */
-async function upload(l: Learner, content: Buffer, contentType = PDF, declaredSize = content.length) {
+async function upload(
+  l: Learner,
+  content: Buffer,
+  contentType = PDF,
+  declaredSize = content.length,
+  beforeRecording?: (key: string) => Promise<unknown>,
+) {
   const started = await invoke(f.startHomeworkUpload, {
     as: l.who,
     params: own(l),
@@ -69,6 +75,7 @@ async function upload(l: Learner, content: Buffer, contentType = PDF, declaredSi
   const posted = await fetch(started.body.upload.url, { method: 'POST', body: form });
   expect(posted.status).toBeLessThan(300);
   const fileId = started.body.file.fileId as string;
+  await beforeRecording?.(started.body.upload.fields.key);
   const recorded = await invoke(f.recordHomeworkUpload, { as: l.who, params: own(l, { fileId }) });
   return { started, recorded, fileId };
 }
@@ -240,6 +247,48 @@ describe('homework as files', () => {
     // A retried event changes nothing more and tells no one twice.
     expect(await scanResult(event)).toEqual({ outcome: 'quarantined' });
     expect((await emailsTo(b!.who.email)).filter((m) => m.subject.includes('was set aside'))).toHaveLength(1);
+  });
+});
+
+describe('a scan result that arrives before the browser records the upload', () => {
+  it('clean: kept on the record while uploading, and the file is clean as soon as it is recorded', async () => {
+    const [, , c] = learners;
+    at('2027-03-11T09:00:00-05:00');
+    const outcomes: unknown[] = [];
+    const { recorded, fileId } = await upload(c!, pdf(), PDF, undefined, async (key) => {
+      outcomes.push(await scanResult(scanEvent(key, 'NO_THREATS_FOUND')));
+      // Still uploading in every answer until recorded (the verdict is not shown before).
+      const mine = await invoke(courseRoutes.myHomework, { as: c!.who, params: { applicationId: c!.applicationId } });
+      // The hand-in page's hint comes from here: ADS's limits and the accepted types.
+      expect(mine.body.fileLimits).toMatchObject({ maxFileBytes: 10 * 1024 * 1024, maxFilesPerAssignment: 5 });
+      expect(mine.body.fileLimits.types).toContainEqual({ contentType: PDF, label: 'PDF' });
+      const file = key.split('/').at(-1);
+      outcomes.push(mine.body.items[0].files.find((x: { fileId: string }) => x.fileId === file).status);
+    });
+    expect(outcomes).toEqual([{ outcome: 'kept-until-recorded' }, 'uploading']);
+    expect(recorded!.status).toBe(200);
+    expect(recorded!.body).toMatchObject({ fileId, status: 'clean', scannedAt: '2027-03-11T09:00:00.000-05:00' });
+    // ADS may download it at once; a repeated event changes nothing.
+    const params = { iterationId, assignmentId, applicationId: c!.applicationId, fileId: fileId! };
+    expect((await invoke(f.homeworkFileLink, { as: ads, params })).status).toBe(200);
+    expect(await scanResult(scanEvent(keyOf(c!, fileId!), 'NO_THREATS_FOUND'))).toEqual({ outcome: 'unchanged' });
+  });
+
+  it('threats found: quarantined at once (object moved, learner told), and recording it is refused', async () => {
+    const [, , c] = learners;
+    at('2027-03-11T10:00:00-05:00');
+    let key = '';
+    const { recorded, fileId } = await upload(c!, pdf(), PDF, undefined, async (k) => {
+      key = k;
+      expect(await scanResult(scanEvent(k, 'THREATS_FOUND'))).toEqual({ outcome: 'quarantined' });
+    });
+    expect(recorded!.status).toBe(409);
+    expect(recorded!.body.detail).toContain('quarantined');
+    expect(await exists(key)).toBe(false);
+    expect(await exists(`quarantine/${key}`)).toBe(true);
+    const mine = await invoke(courseRoutes.myHomework, { as: c!.who, params: { applicationId: c!.applicationId } });
+    expect(mine.body.items[0].files.find((x: { fileId: string }) => x.fileId === fileId).status).toBe('quarantined');
+    expect((await emailsTo(c!.who.email)).filter((m) => m.subject.includes('was set aside'))).toHaveLength(1);
   });
 });
 

@@ -12,6 +12,7 @@ let job: (e: object) => Promise<Record<string, unknown>>;
 let m: {
   invoke: typeof import('../support/invoke').invoke;
   ads: typeof import('../support/invoke').ads;
+  dds: typeof import('../support/invoke').dds;
   noticeRoutes: typeof import('../../shared/http/routes/notices').noticeRoutes;
   auditRoutes: typeof import('../../shared/http/routes/audit').auditRoutes;
   seedCertificate: typeof import('../support/certificates').seedCertificate;
@@ -31,6 +32,7 @@ beforeAll(async () => {
   m = {
     invoke: invoke.invoke,
     ads: invoke.ads,
+    dds: invoke.dds,
     noticeRoutes: (await import('../../shared/http/routes/notices')).noticeRoutes,
     auditRoutes: (await import('../../shared/http/routes/audit')).auditRoutes,
     seedCertificate: (await import('../support/certificates')).seedCertificate,
@@ -200,6 +202,22 @@ describe('the monthly notice to DDS', () => {
       params: { subjectType: 'notice', subjectId: '2027-06' },
     });
     expect(trail.body.items[0]).toMatchObject({ action: 'resent', reason: 'SES console shows the first one bounced' });
+
+    // DDS reads the same history, without ADS's staff ids or SES's error text; nobody else reads it.
+    const history = await m.invoke(m.noticeRoutes.ddsNoticeHistory, { as: m.dds });
+    const june = history.body.items.find((n: { period: string }) => n.period === '2027-06');
+    expect(june).toEqual({
+      period: '2027-06',
+      noticeOn: '2027-06-01',
+      status: 'unknown',
+      recipients: DDS,
+      count: expect.any(Number),
+      expiringCount: expect.any(Number),
+      expiredCount: expect.any(Number),
+      resends: [{ at: expect.any(String), reason: 'SES console shows the first one bounced', status: 'sent' }],
+    });
+    expect(JSON.stringify(history.body)).not.toContain(m.ads.sub);
+    expect((await m.invoke(m.noticeRoutes.ddsNoticeHistory, { as: m.ads })).status).toBe(403);
   });
 
   it('the CSV attachment is safe to open in a spreadsheet: hostile names are text, BOM, readable headers', async () => {

@@ -15,6 +15,8 @@ const { state, stop } = await startStack({
   dataDir: mkdtempSync(join(tmpdir(), 'ce-web-')),
   inMemory: true,
   publicBaseUrl: `http://127.0.0.1:${webPort}`,
+  // The browser posts homework files straight to the local S3 server: its CORS admits the web app.
+  webOrigins: [`http://127.0.0.1:${webPort}`],
 });
 const web = await serveWebApp(state, webPort);
 console.log(`WEB_STACK ${JSON.stringify({ ...state, webUrl: web.url })}`);

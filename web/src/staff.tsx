@@ -11,6 +11,13 @@ import { HomeworkReview } from './pages/ads/HomeworkReview';
 import { Issuing } from './pages/ads/Issuing';
 import { PersonCertifications } from './pages/ads/PersonCertifications';
 import { Roster } from './pages/ads/Roster';
+import { Notices } from './pages/ads/Notices';
+import { Accounts, AuditLookup, People } from './pages/ads/People';
+import { Person } from './pages/ads/Person';
+import { Registry } from './pages/ads/Registry';
+import { Settings } from './pages/ads/Settings';
+import { Completions } from './pages/dds/Completions';
+import { NoticeHistory } from './pages/dds/NoticeHistory';
 
 /**
  * The staff screens: ADS's console and DDS's views. Each entry is a page only people of that role may open (the API
@@ -46,6 +53,18 @@ export const STAFF_ROUTES: StaffRoute[] = [
   { path: '/ads/iterations/:iterationId/homework/:assignmentId', element: <HomeworkReview />, role: 'ads-staff' },
   { path: '/ads/iterations/:iterationId/qualification', element: <Issuing />, role: 'ads-staff' },
   { path: '/ads/people/:personId/certifications', element: <PersonCertifications />, role: 'ads-staff' },
+  { path: '/ads/people', element: <People />, role: 'ads-staff', nav: 'People' },
+  { path: '/ads/people/:personId', element: <Person />, role: 'ads-staff' },
+  { path: '/ads/accounts', element: <Accounts />, role: 'ads-staff', nav: 'Staff accounts' },
+  { path: '/ads/registry', element: <Registry />, role: 'ads-staff', nav: 'Registry' },
+  { path: '/ads/notices', element: <Notices />, role: 'ads-staff', nav: 'Notices to DDS' },
+  { path: '/ads/settings', element: <Settings />, role: 'ads-staff', nav: 'Settings' },
+  { path: '/ads/audit', element: <AuditLookup />, role: 'ads-staff', nav: 'Audit trail' },
+  { path: '/ads/audit/:subjectType/:subjectId', element: <AuditLookup />, role: 'ads-staff' },
+  { path: '/ads/completions', element: <Completions />, role: 'ads-staff', nav: 'Completions' },
+  { path: '/dds/registry', element: <Registry />, role: 'dds', nav: 'Registry' },
+  { path: '/dds/completions', element: <Completions />, role: 'dds', nav: 'Completions' },
+  { path: '/dds/notices', element: <NoticeHistory />, role: 'dds', nav: 'Notices sent to DDS' },
 ];
 
 /** The navigation entries of a role. */

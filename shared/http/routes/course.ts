@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { route } from '../route';
 import { ctDateTime, date, described, id, instant, meta, reason, text, whole } from '../schemas';
-import { FileView } from './homework-files';
+import { FileLimits, FileView } from './homework-files';
 import { LiveClass } from './iterations';
 
 const iterationId = described(id('it'), 'The iteration.');
@@ -390,7 +390,10 @@ export const courseRoutes = {
     success: {
       status: 200,
       description: 'Your homework',
-      schema: z.object({ items: described(z.array(Homework), 'Every assignment, in deadline order.') }),
+      schema: z.object({
+        items: described(z.array(Homework), 'Every assignment, in deadline order.'),
+        fileLimits: described(FileLimits, 'What files you may upload (the limits ADS set, the accepted types).'),
+      }),
     },
     problems: [404],
   }),

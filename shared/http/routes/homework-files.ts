@@ -42,6 +42,19 @@ const Link = meta(
   { id: 'HomeworkFileLink' },
 );
 
+/** What a learner may upload, for the hand-in page's hint and its file chooser. */
+export const FileLimits = meta(
+  z.object({
+    maxFileBytes: described(z.number(), 'The largest file accepted, in bytes.'),
+    maxFilesPerAssignment: described(z.number(), 'How many files you may keep on one assignment.'),
+    types: described(
+      z.array(z.object({ contentType, label: described(z.string(), 'The type in words, e.g. "PDF".') })),
+      'The accepted types.',
+    ),
+  }),
+  { id: 'HomeworkFileLimits' },
+);
+
 const FileSettings = meta(
   z.object({
     maxFileBytes: described(z.number(), 'The largest file accepted, in bytes.'),

@@ -37,6 +37,30 @@ const Notice = meta(
   }),
   { id: 'DdsNotice' },
 );
+/** What DDS may read of the notices sent to it: what was sent, when and to whom; not ADS's staff ids or SES errors. */
+const NoticeSent = meta(
+  z.object({
+    period: Notice.shape.period,
+    noticeOn: Notice.shape.noticeOn,
+    status: Notice.shape.status,
+    recipients: Notice.shape.recipients,
+    count: Notice.shape.count,
+    expiringCount: Notice.shape.expiringCount,
+    expiredCount: Notice.shape.expiredCount,
+    sentAt: Notice.shape.sentAt,
+    resends: described(
+      z.array(
+        z.object({
+          at: described(instant, 'When ADS re-sent it.'),
+          reason: described(z.string(), 'Why it was re-sent.'),
+          status: described(z.string(), 'How the re-send went (`sent`, `failed`, `unknown`).'),
+        }),
+      ),
+      'Re-sends on purpose by ADS, oldest first.',
+    ),
+  }),
+  { id: 'DdsNoticeSent' },
+);
 const settingsFields = {
   renewalWindowMonths: described(whole(1, 24), 'The renewal window opens this many months before expiry.'),
   graceDays: described(
@@ -68,6 +92,19 @@ export const noticeRoutes = {
     summary: 'The expiring-certification notices sent to DDS: period, recipients, count, status, SES message id',
     query: z.strictObject(pageQuery),
     success: { status: 200, description: 'Latest period first', schema: page(Notice) },
+  }),
+  ddsNoticeHistory: route({
+    operationId: 'ddsNoticeHistory',
+    method: 'GET',
+    path: '/dds/notices',
+    area: 'notices',
+    access: ['dds'],
+    tag,
+    summary: 'For DDS: the history of the expiring-certification notices sent to DDS (read only)',
+    description:
+      "What was sent, when, to whom and how many certifications it listed, and ADS's deliberate re-sends with their reason; not who at ADS re-sent it, nor SES's error text.",
+    query: z.strictObject(pageQuery),
+    success: { status: 200, description: 'Latest period first', schema: page(NoticeSent) },
   }),
   resendNotice: route({
     operationId: 'resendNotice',

@@ -23,6 +23,7 @@ import {
   objectKey,
   parseObjectKey,
   QUARANTINE_PREFIX,
+  recordedState,
   scanVerdict,
   UPLOAD_WINDOW_SECONDS,
   uploadConditions,
@@ -115,9 +116,20 @@ const refusal = (code: string, message: string) =>
 /**
  * The learner says the upload finished. The API checks the object itself — it exists, its size is within the
  * limit, its stored content type is the one declared, its first bytes are that type's — because the local S3 server
- * enforces no POST policy (S3 does, in AWS). A wrong object is deleted and refused; a right one waits for the scan.
+ * enforces no POST policy (S3 does, in AWS). A wrong object is deleted and refused; a right one waits for the scan
+ * (or is clean at once when the scan result came first). A scan result written between reading and saving makes the
+ * save stale: it is tried once more, from a fresh read.
  */
 export async function recordUpload(actor: Actor, applicationId: string, assignmentId: string, fileId: string) {
+  try {
+    return await recordOnce(actor, applicationId, assignmentId, fileId);
+  } catch (error) {
+    if (!(error instanceof StaleWrite)) throw error;
+    return recordOnce(actor, applicationId, assignmentId, fileId);
+  }
+}
+
+async function recordOnce(actor: Actor, applicationId: string, assignmentId: string, fileId: string) {
   const { file } = await ownFile(actor, applicationId, assignmentId, fileId);
   if (file.status === 'scan-pending' || file.status === 'clean') return fileView(file);
   if (file.status !== 'uploading') throw new StateConflict(`This file is ${file.status}.`);
@@ -141,7 +153,7 @@ export async function recordUpload(actor: Actor, applicationId: string, assignme
   const next: HomeworkFile = {
     ...file,
     size: object.size,
-    status: 'scan-pending',
+    ...recordedState(file),
     recordedAt: at,
     version: file.version + 1,
   };
@@ -271,8 +283,10 @@ export async function putFileSettings(input: FileSettings, actor: Actor) {
 /**
  * A malware scan's result for an object (GuardDuty Malware Protection for S3, through EventBridge). Clean: ADS may
  * download it. Infected: the record says `quarantined` (no link is issued from then on) and the learner is told, in
- * one transaction; then the object is moved under `quarantine/`. A result for an object that is not a homework file,
- * or a file already decided, changes nothing; a retry after a failed move moves it then.
+ * one transaction; then the object is moved under `quarantine/` — at once, even before the upload is recorded
+ * (recording it is then refused). A clean result for a file still `uploading` (the scan beat the browser) is kept on
+ * the record and applied when the upload is recorded. A result for an object that is not a homework file, or a file
+ * already decided, changes nothing; a retry after a failed move moves it then.
  */
 export async function applyScanResult(key: string, resultStatus: string) {
   const where = parseObjectKey(key);
@@ -283,6 +297,14 @@ export async function applyScanResult(key: string, resultStatus: string) {
   if (verdict === 'undecided') return { outcome: 'undecided' as const };
   const at = toCtIso(now());
   if (verdict === 'clean') {
+    if (file.status === 'uploading' && !file.earlyCleanScanAt) {
+      // The scan was quicker than the browser's "recorded": keep the verdict; recording applies it.
+      await commitOrStale(
+        { writes: [putFileItem({ ...file, earlyCleanScanAt: at, version: file.version + 1 }, file.version)] },
+        'The file changed at the same moment.',
+      );
+      return { outcome: 'kept-until-recorded' as const };
+    }
     if (file.status !== 'scan-pending') return { outcome: 'unchanged' as const };
     await commitOrStale(
       { writes: [putFileItem({ ...file, status: 'clean', scannedAt: at, version: file.version + 1 }, file.version)] },

@@ -20,8 +20,8 @@ import { commitOrStale } from '../unit-of-work';
 import { findIteration } from '../find';
 import { enrolledApplication, ownEnrolment } from './learners';
 import { findOwnApplication } from '../find';
-import { filesOfAssignment, filesOfLearner } from '../../data/homework-files';
-import { fileView, type HomeworkFile } from '../../domain/homework-files';
+import { fileSettings, filesOfAssignment, filesOfLearner } from '../../data/homework-files';
+import { FILE_TYPES, fileView, type FileContentType, type HomeworkFile } from '../../domain/homework-files';
 
 export const homeworkView = (
   assignment: Iteration['assignments'][number],
@@ -221,11 +221,20 @@ export async function grantExtension(
 export async function myHomework(actor: Actor, applicationId: string) {
   const application = await findOwnApplication(actor, applicationId);
   const iteration = await findIteration(application.iterationId);
-  const [records, files] = await Promise.all([
+  const [records, files, limits] = await Promise.all([
     homeworkOfLearner(actor.sub, iteration.id),
     filesOfLearner(actor.sub, iteration.id),
+    fileSettings(),
   ]);
   return {
+    fileLimits: {
+      maxFileBytes: limits.maxFileBytes,
+      maxFilesPerAssignment: limits.maxFilesPerAssignment,
+      types: Object.entries(FILE_TYPES).map(([contentType, t]) => ({
+        contentType: contentType as FileContentType,
+        label: t.label,
+      })),
+    },
     items: iteration.assignments.map((a) =>
       homeworkView(
         a,

@@ -1557,6 +1557,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/dds/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * For DDS: the history of the expiring-certification notices sent to DDS (read only)
+         * @description What was sent, when, to whom and how many certifications it listed, and ADS's deliberate re-sends with their reason; not who at ADS re-sent it, nor SES's error text.
+         *
+         *     Roles: dds.
+         */
+        get: operations["ddsNoticeHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ads/notices/{period}/resend": {
         parameters: {
             query?: never;
@@ -3485,6 +3507,22 @@ export interface components {
                 }[];
             };
         };
+        HomeworkFileLimits: {
+            /** @description The largest file accepted, in bytes. */
+            maxFileBytes: number;
+            /** @description How many files you may keep on one assignment. */
+            maxFilesPerAssignment: number;
+            /** @description The accepted types. */
+            types: {
+                /**
+                 * @description The file type: PDF, Word (.docx, .doc), PowerPoint (.pptx, .ppt), Excel (.xlsx), PNG or JPEG. Checked against the content.
+                 * @enum {string}
+                 */
+                contentType: "application/pdf" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "application/vnd.openxmlformats-officedocument.presentationml.presentation" | "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" | "application/msword" | "application/vnd.ms-powerpoint" | "image/png" | "image/jpeg";
+                /** @description The type in words, e.g. "PDF". */
+                label: string;
+            }[];
+        };
         Qualification: {
             /** @description Every class attended (`present`) and every assignment complete on time. */
             qualifies: boolean;
@@ -3619,6 +3657,48 @@ export interface components {
                 status: string;
                 /** @description SES's message id of the re-send. */
                 messageId?: string;
+            }[];
+        };
+        DdsNoticeSent: {
+            /** @description The period: a calendar month, `YYYY-MM`. */
+            period: string;
+            /**
+             * Format: date
+             * @description The day the notice was due (the 1st of the month).
+             * @example 2027-03-02
+             */
+            noticeOn: string;
+            /**
+             * @description `unknown`: the send timed out after SES may have taken it (an alarm; never resent automatically).
+             * @enum {string}
+             */
+            status: "sending" | "sent" | "failed" | "unknown";
+            /** @description Who it went to at DDS. */
+            recipients: string[];
+            /** @description How many certifications it lists. */
+            count: number;
+            /** @description Of those, expiring within the notice window. */
+            expiringCount?: number;
+            /** @description Of those, expired since the last notice sent. */
+            expiredCount?: number;
+            /**
+             * Format: date-time
+             * @description When it was sent.
+             * @example 2027-03-15T23:59:00.000-04:00
+             */
+            sentAt?: string;
+            /** @description Re-sends on purpose by ADS, oldest first. */
+            resends: {
+                /**
+                 * Format: date-time
+                 * @description When ADS re-sent it.
+                 * @example 2027-03-15T23:59:00.000-04:00
+                 */
+                at: string;
+                /** @description Why it was re-sent. */
+                reason: string;
+                /** @description How the re-send went (`sent`, `failed`, `unknown`). */
+                status: string;
             }[];
         };
         LifecycleSettings: {
@@ -6135,6 +6215,8 @@ export interface operations {
                     "application/json": {
                         /** @description Every assignment, in deadline order. */
                         items: components["schemas"]["Homework"][];
+                        /** @description What files you may upload (the limits ADS set, the accepted types). */
+                        fileLimits: components["schemas"]["HomeworkFileLimits"];
                     };
                 };
             };
@@ -7386,6 +7468,42 @@ export interface operations {
                     "application/json": {
                         /** @description This page of results. */
                         items: components["schemas"]["DdsNotice"][];
+                        /** @description Send as `cursor` to get the next page; absent on the last page. */
+                        cursor?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["UnauthorizedAtGateway"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    ddsNoticeHistory: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page (its `cursor`); omit for the first page. */
+                cursor?: string;
+                /** @description How many items per page (1–100). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Latest period first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description This page of results. */
+                        items: components["schemas"]["DdsNoticeSent"][];
                         /** @description Send as `cursor` to get the next page; absent on the last page. */
                         cursor?: string;
                     };

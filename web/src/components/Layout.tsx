@@ -65,7 +65,7 @@ export function Layout() {
         </header>
       </section>
       <div className={`usa-overlay${menuOpen ? ' is-visible' : ''}`} />
-      <Header basic showMobileOverlay={menuOpen}>
+      <Header basic showMobileOverlay={menuOpen} className={staffRole ? 'staff-header' : undefined}>
         <div className="usa-nav-container">
           <div className="usa-navbar">
             <Title>

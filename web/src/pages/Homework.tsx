@@ -1,15 +1,50 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type RefObject, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, asProblem, type Problem } from '../api/client';
 import type { components } from '../api/schema';
 import { useApi } from '../api/useApi';
-import { ErrorSummary, Field, fieldErrors, localProblem, TextAreaField } from '../components/forms';
+import { ErrorSummary, Field, fieldErrors, inputId, localProblem, TextAreaField } from '../components/forms';
 import { Loading } from '../components/Loading';
 import { Page } from '../components/Page';
 import { useAnnounce } from '../components/status';
 import { whenCt } from '../time';
 
 type Homework = components['schemas']['Homework'];
+type HomeworkFile = components['schemas']['HomeworkFile'];
+type FileLimits = components['schemas']['HomeworkFileLimits'];
+
+/** A file's scan state in words (the API decides the state). */
+const FILE_STATE_WORDS: Record<HomeworkFile['status'], string> = {
+  uploading: 'upload not finished',
+  'scan-pending': 'scan pending (ADS can open it once the malware scan clears it)',
+  clean: 'clean (the malware scan found nothing)',
+  quarantined: 'quarantined (the malware scan found a threat; it was set aside)',
+  deleted: 'deleted',
+};
+
+const sizeWords = (bytes: number) =>
+  bytes >= 1024 * 1024
+    ? `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`
+    : `${Math.ceil(bytes / 1024)} KB`;
+
+/** Files a submission can hand in: recorded, and not quarantined or deleted. */
+const handable = (f: HomeworkFile) => f.status === 'scan-pending' || f.status === 'clean';
+
+/** Posts the pre-signed form to S3 (fields first, the file last), reporting progress; resolves on S3's answer. */
+function postToS3(url: string, fields: Record<string, string>, file: File, onProgress: (percent: number) => void) {
+  return new Promise<void>((resolve, reject) => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    form.append('file', file);
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
+    xhr.onload = () =>
+      xhr.status < 300 ? resolve() : reject(new Error(`the file store refused the upload (${xhr.status})`));
+    xhr.onerror = () => reject(new Error('the upload did not reach the file store; check your connection'));
+    xhr.send(form);
+  });
+}
 type Submission = Homework['submissions'][number];
 
 /** The server's stamp of a submission and whether it met the deadline that applies, in words. */
@@ -100,25 +135,104 @@ export function HandIn() {
   const [answered, setAnswered] = useState<Homework>();
   const [form, setForm] = useState({ text: '', link: '' });
   const [problem, setProblem] = useState<Problem>();
+  const [chosen, setChosen] = useState<File[]>([]);
+  const [progress, setProgress] = useState<{ name: string; percent: number }>();
+  const chooser = useRef<HTMLInputElement>(null);
   const errors = fieldErrors(problem);
+  const limits = homework.data?.fileLimits;
   const assignment = answered ?? homework.data?.items.find((h) => h.assignmentId === assignmentId);
   const notFound: Problem | undefined =
     homework.data && !assignment
       ? { status: 404, title: 'Not found', detail: 'There is no such assignment in this course.' }
       : undefined;
 
+  const path = { applicationId, assignmentId };
+  /** Reads the assignment again (its files' states) after an upload or a deletion. */
+  const reload = async () => {
+    const { data } = await api.GET('/me/applications/{applicationId}/homework', {
+      params: { path: { applicationId } },
+    });
+    const fresh = data?.items.find((h) => h.assignmentId === assignmentId);
+    if (fresh) setAnswered(fresh);
+  };
+
+  /** Uploads each chosen file: the API's form, straight to S3, then recorded; refusals go on the file field. */
+  const upload = async (event: FormEvent) => {
+    event.preventDefault();
+    if (chosen.length === 0)
+      return setProblem(localProblem([{ field: 'file', message: 'Choose one or more files to upload.' }]));
+    setProblem(undefined);
+    const refused: { field: string; code: string; message: string }[] = [];
+    for (const file of chosen) {
+      const refuse = (p: Problem) => {
+        const messages = p.errors?.length ? p.errors.map((e) => e.message) : [p.detail ?? p.title];
+        for (const message of messages)
+          refused.push({ field: 'file', code: `refused-${refused.length}`, message: `${file.name}: ${message}` });
+      };
+      announce(`Uploading ${file.name}…`);
+      setProgress({ name: file.name, percent: 0 });
+      const started = await api.POST('/me/applications/{applicationId}/homework/{assignmentId}/files', {
+        params: { path },
+        body: { name: file.name, contentType: file.type as never, size: file.size },
+      });
+      if (started.error) {
+        refuse(asProblem(started.error));
+        continue;
+      }
+      try {
+        await postToS3(started.data.upload.url, started.data.upload.fields, file, (percent) =>
+          setProgress({ name: file.name, percent }),
+        );
+      } catch (error) {
+        refuse(asProblem(error));
+        continue;
+      }
+      const recorded = await api.POST('/me/applications/{applicationId}/homework/{assignmentId}/files/{fileId}', {
+        params: { path: { ...path, fileId: started.data.file.fileId } },
+      });
+      if (recorded.error) refuse(asProblem(recorded.error));
+      else announce(`${file.name} uploaded: ${FILE_STATE_WORDS[recorded.data.status]}.`);
+    }
+    setProgress(undefined);
+    setChosen([]);
+    if (chooser.current) chooser.current.value = '';
+    await reload();
+    if (refused.length > 0) setProblem({ status: 422, title: 'A file was not accepted', errors: refused });
+  };
+
+  const remove = async (file: HomeworkFile) => {
+    setProblem(undefined);
+    const { error } = await api.DELETE('/me/applications/{applicationId}/homework/{assignmentId}/files/{fileId}', {
+      params: { path: { ...path, fileId: file.fileId } },
+    });
+    if (error) return setProblem(asProblem(error));
+    await reload();
+    announce(`${file.name} deleted.`);
+  };
+
+  const download = async (file: HomeworkFile) => {
+    const { data, error } = await api.POST(
+      '/me/applications/{applicationId}/homework/{assignmentId}/files/{fileId}/download-link',
+      { params: { path: { ...path, fileId: file.fileId } } },
+    );
+    if (error) return setProblem(asProblem(error));
+    announce(`Downloading ${file.name}.`);
+    window.location.assign(data.url);
+  };
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const text = form.text.trim();
     const link = form.link.trim();
-    if (!text && !link)
+    const fileIds = (assignment?.files ?? []).filter(handable).map((f) => f.fileId);
+    if (!text && !link && fileIds.length === 0)
       return setProblem(
-        localProblem([{ field: 'text', message: 'Write your work here, or give a link to it (or both).' }]),
+        localProblem([{ field: 'text', message: 'Write your work here, give a link to it, or upload a file.' }]),
       );
     setProblem(undefined);
     const { data, error } = await api.POST('/me/applications/{applicationId}/homework/{assignmentId}', {
-      params: { path: { applicationId, assignmentId } },
-      body: { ...(text ? { text } : {}), ...(link ? { link } : {}) },
+      params: { path },
+      body: { ...(text ? { text } : {}), ...(link ? { link } : {}), ...(fileIds.length > 0 ? { fileIds } : {}) },
     });
     if (error) return setProblem(asProblem(error));
     setForm({ text: '', link: '' });
@@ -155,6 +269,29 @@ export function HandIn() {
           ) : null}
           <h2>{assignment.submissions.length > 0 ? 'Hand in again' : 'Hand in your work'}</h2>
           <ErrorSummary problem={problem} />
+          <h3>Your files</h3>
+          <FileList files={assignment.files} onDelete={remove} onDownload={download} />
+          {limits ? (
+            <form className="usa-form usa-form--large" onSubmit={upload} noValidate>
+              <FileField
+                limits={limits}
+                error={errors.file}
+                inputRef={chooser}
+                onChange={(files) => setChosen(files)}
+              />
+              {progress ? (
+                <p>
+                  <label htmlFor="upload-progress">Uploading {progress.name}: </label>
+                  <progress id="upload-progress" max={100} value={progress.percent}>
+                    {progress.percent}%
+                  </progress>
+                </p>
+              ) : null}
+              <button className="usa-button usa-button--outline" type="submit" disabled={!!progress}>
+                Upload chosen files
+              </button>
+            </form>
+          ) : null}
           <form className="usa-form usa-form--large" onSubmit={submit} noValidate>
             <TextAreaField
               name="text"
@@ -173,7 +310,10 @@ export function HandIn() {
               error={errors.link}
               onChange={(e) => setForm((f) => ({ ...f, link: e.target.value }))}
             />
-            <p>The time you hand in is recorded by the server; on time means at or before the deadline.</p>
+            <p>
+              Handing in sends your text or link and every file listed above that is not quarantined. The time you hand
+              in is recorded by the server; on time means at or before the deadline.
+            </p>
             <button className="usa-button" type="submit">
               Hand in
             </button>
@@ -186,5 +326,84 @@ export function HandIn() {
         </Link>
       </p>
     </Page>
+  );
+}
+
+/** The learner's files on the assignment, each with its scan state in words, a download and a delete button. */
+function FileList({
+  files,
+  onDelete,
+  onDownload,
+}: {
+  files: HomeworkFile[];
+  onDelete: (f: HomeworkFile) => void;
+  onDownload: (f: HomeworkFile) => void;
+}) {
+  const shown = files.filter((f) => f.status !== 'uploading');
+  if (shown.length === 0) return <p>No files uploaded yet.</p>;
+  return (
+    <ul className="usa-list usa-list--unstyled homework-files">
+      {shown.map((f) => (
+        <li key={f.fileId} className="margin-bottom-2">
+          <strong>{f.name}</strong> ({sizeWords(f.size)}): {FILE_STATE_WORDS[f.status]}.
+          <div className="file-actions">
+            {handable(f) ? (
+              <button type="button" className="usa-button usa-button--unstyled" onClick={() => onDownload(f)}>
+                Download <span className="usa-sr-only">{f.name}</span>
+              </button>
+            ) : null}
+            {f.status !== 'quarantined' ? (
+              <button type="button" className="usa-button usa-button--unstyled" onClick={() => onDelete(f)}>
+                Delete <span className="usa-sr-only">{f.name}</span>
+              </button>
+            ) : null}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** USWDS's file input: label, a hint with the accepted types and ADS's limits (from the API), the error tied to it. */
+function FileField({
+  limits,
+  error,
+  inputRef,
+  onChange,
+}: {
+  limits: FileLimits;
+  error?: string;
+  inputRef: RefObject<HTMLInputElement | null>;
+  onChange: (files: File[]) => void;
+}) {
+  const id = inputId('file');
+  const types = limits.types.map((t) => t.label).join(', ');
+  return (
+    <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
+      <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor={id}>
+        Add files
+      </label>
+      <div className="usa-hint" id={`${id}-hint`}>
+        Accepted: {types}. Up to {sizeWords(limits.maxFileBytes)} each; at most {limits.maxFilesPerAssignment} files on
+        this assignment (delete one to replace it, until the deadline).
+      </div>
+      {error ? (
+        <span className="usa-error-message" id={`${id}-error`}>
+          {error}
+        </span>
+      ) : null}
+      <input
+        ref={inputRef}
+        id={id}
+        name="file"
+        type="file"
+        multiple
+        className="usa-file-input"
+        accept={limits.types.map((t) => t.contentType).join(',')}
+        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => onChange(Array.from(e.target.files ?? []))}
+      />
+    </div>
   );
 }

@@ -8,7 +8,6 @@ import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { useAnnounce } from '../../components/status';
 import { dayWords, whenCt } from '../../time';
-import { DepartureForm, ExternalCertificationForm } from './PersonForms';
 
 type Certificate = components['schemas']['Certificate'];
 const ACTIONS = [
@@ -87,8 +86,8 @@ export function StandingForm({
 }
 
 /**
- * A person's certifications, each with its history; the standing form, an outside certification, a departure. The
- * provider for a departure is the holder's current provider as the certifications name it (none: no departure).
+ * A person's certifications, each with its history, and the standing form. Outside certifications and departures are
+ * recorded on the person's record (`/ads/people/:personId`).
  */
 export function PersonCertifications() {
   const { personId = '' } = useParams();
@@ -125,16 +124,11 @@ export function PersonCertifications() {
       {loaded.data ? (
         <>
           <StandingForm certificates={items} onChanged={() => setVersion((v) => v + 1)} />
-          <ExternalCertificationForm personId={personId} onRecorded={() => setVersion((v) => v + 1)} />
-          <DepartureForm
-            personId={personId}
-            provider={items[0]?.providerId ? { id: items[0].providerId, name: items[0].providerName ?? '' } : null}
-          />
         </>
       ) : null}
       <p className="margin-top-4">
         <Link className="usa-link" to={`/ads/people/${encodeURIComponent(personId)}`}>
-          The person's record
+          The person's record: an outside certification, a departure, their audit trail
         </Link>
       </p>
     </Page>

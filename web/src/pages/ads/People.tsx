@@ -1,0 +1,194 @@
+import { type FormEvent, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { AUDIT_SUBJECTS } from '../../../../shared/domain/audit';
+import { api, asProblem, type Problem } from '../../api/client';
+import { useApi } from '../../api/useApi';
+import { AuditTrail } from '../../components/AuditTrail';
+import { ErrorSummary, Field, fieldErrors, SelectField } from '../../components/forms';
+import { Loading } from '../../components/Loading';
+import { Page } from '../../components/Page';
+import { useAnnounce } from '../../components/status';
+
+export const MEMBERSHIP_WORDS = {
+  none: 'Self-hired',
+  claimed: 'Claimed, not yet confirmed',
+  confirmed: 'Confirmed',
+} as const;
+
+/** Find a person by the start of any of their names, or by their email (an `@` makes it an email search). */
+export function People() {
+  const announce = useAnnounce();
+  const [text, setText] = useState('');
+  const [query, setQuery] = useState<{ name?: string; email?: string }>();
+  const [problem, setProblem] = useState<Problem>();
+  const errors = fieldErrors(problem);
+  const found = useApi(async () => {
+    if (!query) return { data: undefined };
+    const answer = await api.GET('/ads/people', { params: { query: { ...query, limit: 50 } } });
+    if (answer.error) setProblem(asProblem(answer.error));
+    else announce(`${answer.data?.items.length ?? 0} people found.`);
+    return answer;
+  }, [query]);
+  const search = (event: FormEvent) => {
+    event.preventDefault();
+    setProblem(undefined);
+    const value = text.trim();
+    setQuery(value.includes('@') ? { email: value } : { name: value });
+  };
+  return (
+    <Page title="People">
+      <ErrorSummary problem={problem} />
+      <form className="usa-form usa-form--large" onSubmit={search} noValidate>
+        <Field
+          name={query?.email !== undefined ? 'email' : 'name'}
+          label="Name or email"
+          hint="The start of any of their names (a surname finds them), or their sign-in email."
+          error={errors.name ?? errors.email}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <button type="submit" className="usa-button">
+          Find
+        </button>
+      </form>
+      <Loading loading={found.loading && !!query} />
+      {found.data ? (
+        found.data.items.length === 0 ? (
+          <p>Nobody found.</p>
+        ) : (
+          <table className="usa-table usa-table--stacked">
+            <caption>People found, by name</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Provider</th>
+                <th scope="col">Membership</th>
+              </tr>
+            </thead>
+            <tbody>
+              {found.data.items.map((p) => (
+                <tr key={`${p.personId}-${p.name}`}>
+                  <th scope="row" data-label="Name">
+                    <Link to={`/ads/people/${encodeURIComponent(p.personId)}`} state={{ name: p.name, email: p.email }}>
+                      {p.name}
+                    </Link>
+                  </th>
+                  <td data-label="Email">{p.email}</td>
+                  <td data-label="Provider">{p.providerName ?? 'None (self-hired)'}</td>
+                  <td data-label="Membership">{MEMBERSHIP_WORDS[p.membership]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )
+      ) : null}
+    </Page>
+  );
+}
+
+/** Any record's audit trail, by its kind and id (links from the other screens land here). */
+export function AuditLookup() {
+  const { subjectType = '', subjectId = '' } = useParams();
+  const [form, setForm] = useState({ subjectType: subjectType || 'person', subjectId });
+  const [shown, setShown] = useState(subjectId ? { subjectType, subjectId } : undefined);
+  const types = AUDIT_SUBJECTS;
+  return (
+    <Page title="Audit trail">
+      <form
+        className="usa-form usa-form--large"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setShown({ ...form, subjectId: form.subjectId.trim() });
+        }}
+        noValidate
+      >
+        <SelectField
+          name="subjectType"
+          label="Kind of record"
+          options={types.map((t) => ({ value: t, label: t }))}
+          value={form.subjectType}
+          onChange={(v) => setForm((f) => ({ ...f, subjectType: v }))}
+        />
+        <Field
+          name="subjectId"
+          label="The record's id"
+          hint="For example a certificate number, an application id or a month (YYYY-MM) for a notice."
+          value={form.subjectId}
+          onChange={(e) => setForm((f) => ({ ...f, subjectId: e.target.value }))}
+        />
+        <button type="submit" className="usa-button">
+          Show the audit trail
+        </button>
+      </form>
+      {shown?.subjectId ? (
+        <AuditTrail
+          key={`${shown.subjectType}/${shown.subjectId}`}
+          subjectType={shown.subjectType as (typeof types)[number]}
+          subjectId={shown.subjectId}
+          title={`Audit trail of ${shown.subjectType} ${shown.subjectId}`}
+        />
+      ) : null}
+    </Page>
+  );
+}
+
+/** Create an account for ADS staff or DDS; Cognito emails the temporary password. */
+export function Accounts() {
+  const announce = useAnnounce();
+  const [form, setForm] = useState({ email: '', role: 'dds' });
+  const [problem, setProblem] = useState<Problem>();
+  const [created, setCreated] = useState<string>();
+  const errors = fieldErrors(problem);
+  const create = async (event: FormEvent) => {
+    event.preventDefault();
+    setCreated(undefined);
+    const { data, error } = await api.POST('/ads/accounts', {
+      body: { email: form.email.trim(), role: form.role as 'ads-staff' | 'dds' },
+    });
+    if (error) return setProblem(asProblem(error));
+    setProblem(undefined);
+    const words = `${data.role === 'dds' ? 'DDS' : 'ADS staff'} account created for ${data.email}; Cognito emails them a temporary password.`;
+    setCreated(words);
+    announce(words);
+    setForm({ email: '', role: form.role });
+  };
+  return (
+    <Page title="Staff accounts">
+      <p>Applicants make their own accounts. ADS staff and DDS readers get theirs here.</p>
+      <ErrorSummary problem={problem} />
+      {created ? (
+        <div className="usa-alert usa-alert--success">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">{created}</p>
+          </div>
+        </div>
+      ) : null}
+      <form className="usa-form usa-form--large" onSubmit={create} noValidate>
+        <Field
+          name="email"
+          label="Their work email"
+          type="email"
+          autoComplete="off"
+          error={errors.email}
+          value={form.email}
+          onChange={(e) => setForm((f) => ({ ...f, email: e.target.value }))}
+        />
+        <SelectField
+          name="role"
+          label="Account for"
+          error={errors.role}
+          options={[
+            { value: 'dds', label: 'DDS (reads the registry, reports and notices)' },
+            { value: 'ads-staff', label: 'ADS staff (runs the course)' },
+          ]}
+          value={form.role}
+          onChange={(v) => setForm((f) => ({ ...f, role: v }))}
+        />
+        <button type="submit" className="usa-button">
+          Create the account
+        </button>
+      </form>
+    </Page>
+  );
+}
