@@ -29,6 +29,11 @@ export interface Certification {
   supersededBy?: string;
   createdAt: string;
   /**
+   * Its entry in the credential status list (course certifications issued since credentials were added): where
+   * its suspension or revocation is published for Open Badges verifiers.
+   */
+  statusIndex?: number;
+  /**
    * When the record was last written: stamped by the data layer with every write (issue, standing, supersession,
    * provider moves and renames). Absent on records written before it was kept: read it with `lastChanged`.
    */

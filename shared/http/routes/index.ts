@@ -5,6 +5,7 @@ import { applicationRoutes } from './applications';
 import { auditRoutes } from './audit';
 import { certificationRoutes } from './certifications';
 import { courseRoutes } from './course';
+import { certificatePdfRoutes, credentialRoutes } from './credentials';
 import { docsRoutes } from './docs';
 import { iterationRoutes } from './iterations';
 import { linkRoutes } from './links';
@@ -25,6 +26,8 @@ export const ROUTE_GROUPS = {
   allocation: allocationRoutes,
   course: courseRoutes,
   certifications: certificationRoutes,
+  'certificate-pdf': certificatePdfRoutes,
+  credentials: credentialRoutes,
   registry: registryRoutes,
   notices: noticeRoutes,
   audit: auditRoutes,
