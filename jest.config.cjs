@@ -10,7 +10,7 @@
 const { existsSync } = require('node:fs');
 const { join } = require('node:path');
 
-const esmOnly = ['@middy', 'jose', '@sindresorhus/transliterate', '@digitalbazaar'].join('|');
+const esmOnly = ['@middy', 'jose', '@sindresorhus/transliterate'].join('|');
 /**
  * Where middy is installed, found the way Node finds packages: not `<rootDir>/node_modules`, which is absent from
  * StrykerJS's sandbox copy of the project when node_modules is a symbolic link (as in a git worktree).

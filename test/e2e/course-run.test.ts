@@ -191,7 +191,8 @@ describe('a whole course on the local stack, through the gateway with real token
     expect(JSON.stringify(payload)).not.toContain(email);
     const status = payload.credentialStatus as { statusListIndex: string; statusListCredential: string };
     const list = new URL(status.statusListCredential).pathname;
-    const bit = async () => statusAt((await stack().fetch(list)).text, Number(status.statusListIndex));
+    const bit = async () => statusAt((await stack().fetch(list)).text, Number(status.statusListIndex)).value;
+    expect(statusAt((await stack().fetch(list)).text, 0).bits).toBe(131_072 * 2);
     expect(await bit()).toBe(0);
 
     // Suspended, reinstated, revoked: the status list and the verification page follow within seconds.

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import Ajv2019 from 'ajv/dist/2019';
 import addFormats from 'ajv-formats';
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
@@ -25,10 +27,20 @@ export function openBadgesErrors(credential: unknown) {
   return validateOb3(credential) ? [] : (validateOb3.errors ?? []);
 }
 
-/** An entry's 2-bit status in a status list JWT: 0 valid, 1 suspended, 2 revoked. */
-export async function statusAt(statusListJwt: string, position: number): Promise<number> {
-  const { decodeList } = await import('@digitalbazaar/vc-bitstring-status-list');
+/**
+ * An entry's 2-bit status in a status list JWT (0 valid, 1 suspended, 2 revoked), read by Digital Bazaar's
+ * `decodeList` in a child process (ESM only); also the list's length in bits.
+ */
+export function statusAt(statusListJwt: string, position: number): { value: number; bits: number } {
   const subject = decodeJwt(statusListJwt).credentialSubject as { encodedList: string };
-  const list = await decodeList({ encodedList: subject.encodedList });
-  return (Number(list.getStatus(position * 2)) << 1) | Number(list.getStatus(position * 2 + 1));
+  const out = JSON.parse(
+    execFileSync(
+      process.execPath,
+      [join(process.cwd(), 'test/support/status-read.mjs'), subject.encodedList, '2', String(position)],
+      {
+        encoding: 'utf8',
+      },
+    ),
+  ) as { length: number; bits: string[] };
+  return { value: Number.parseInt(out.bits[0]!, 2), bits: out.length };
 }
