@@ -8,6 +8,7 @@ import { toCtIso } from '../../domain/calendar/time';
 import { verificationUrl, whenCt } from '../../email/format';
 import type { CertificateView } from '../../use-cases/certifications/views';
 import type { Reply } from '../route';
+import { FONT_FILES } from './certificate-fonts';
 
 /**
  * Where Public Sans (USWDS's typeface, SIL Open Font License: embedding allowed) is read from: the bundle's
@@ -15,7 +16,6 @@ import type { Reply } from '../route';
  */
 const FONT_DIR =
   process.env.CERTIFICATE_FONT_DIR ?? join(process.cwd(), 'node_modules/@uswds/uswds/dist/fonts/public-sans');
-export const FONT_FILES = ['PublicSans-Regular.ttf', 'PublicSans-Bold.ttf'] as const;
 
 const dayWords = (date: string) => {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
