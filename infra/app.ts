@@ -7,6 +7,7 @@ import type { FunctionSettings } from './constructs/ce-function';
 import { ApiStack } from './stacks/api-stack';
 import { BackupCopyStack } from './stacks/backup-copy-stack';
 import { DataStack } from './stacks/data-stack';
+import { FilesStack } from './stacks/files-stack';
 import { JobsStack } from './stacks/jobs-stack';
 import { OpsStack } from './stacks/ops-stack';
 import { WafStack } from './stacks/waf-stack';
@@ -40,7 +41,16 @@ export function buildApp(app = new App()) {
     },
   });
   if (backupCopy) data.addStackDependency(backupCopy, 'backups are copied to its vault');
+  const files = new FilesStack(app, 'CeFiles', {
+    table: data.table,
+    tableKey: data.tableKey,
+    config,
+    functions,
+    alarmTopic: ops.alarmTopic,
+    configurationSet: ops.configurationSet,
+  });
   const api = new ApiStack(app, 'CeApi', {
+    homeworkFiles: files,
     table: data.table,
     tableKey: data.tableKey,
     userPool: data.userPool,
@@ -76,7 +86,7 @@ export function buildApp(app = new App()) {
     publicBaseUrl: web.baseUrl,
   });
   if (concurrency.offReason) {
-    for (const stack of [data, api, jobs])
+    for (const stack of [data, files, api, jobs])
       Annotations.of(stack).addWarningV2('ce:reserved-concurrency-off', concurrency.offReason);
     Validations.of(app).acknowledge({
       id: 'NIST.800.53.R5::NIST.800.53.R5-LambdaConcurrency',
@@ -84,5 +94,5 @@ export function buildApp(app = new App()) {
     });
   }
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new NIST80053R5Checks(app));
-  return { app, ops, data, api, web, waf, jobs, backupCopy };
+  return { app, ops, data, files, api, web, waf, jobs, backupCopy };
 }

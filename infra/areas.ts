@@ -10,7 +10,14 @@ const WRITE: TableAction[] = ['PutItem', 'UpdateItem', 'DeleteItem', 'ConditionC
  */
 export const AREA_ACCESS: Record<
   Area,
-  { description: string; table: TableAction[]; sendsEmail: boolean; managesAccounts?: boolean }
+  {
+    description: string;
+    table: TableAction[];
+    sendsEmail: boolean;
+    managesAccounts?: boolean;
+    /** Signs homework-file uploads and downloads (the files bucket, `infra/stacks/files-stack.ts`). */
+    homeworkFiles?: boolean;
+  }
 > = {
   accounts: {
     description: 'Profiles; ADS creates staff accounts',
@@ -36,7 +43,12 @@ export const AREA_ACCESS: Record<
     table: [...READ, ...WRITE],
     sendsEmail: true,
   },
-  course: { description: 'Attendance and homework', table: [...READ, ...WRITE], sendsEmail: true },
+  course: {
+    description: 'Attendance and homework (text, links, files)',
+    table: [...READ, ...WRITE],
+    sendsEmail: true,
+    homeworkFiles: true,
+  },
   certifications: { description: 'Certification issuance and lifecycle', table: [...READ, ...WRITE], sendsEmail: true },
   // Its own small function: PDFKit, the QR encoder and the fonts stay out of every other bundle.
   'certificate-pdf': { description: 'Certificate documents (tagged PDF)', table: ['GetItem'], sendsEmail: false },

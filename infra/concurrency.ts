@@ -11,12 +11,14 @@ export const functionName = {
   api: (area: Area) => `api-${area}`,
   job: (job: JobName) => `job-${job}`,
   postConfirmation: 'post-confirmation',
+  scanResult: 'scan-result',
 } as const;
 
 export const ALL_FUNCTION_NAMES: readonly string[] = [
   ...API_AREAS.map(functionName.api),
   ...JOBS.map((j) => functionName.job(j.name)),
   functionName.postConfirmation,
+  functionName.scanResult,
 ];
 
 export interface ConcurrencyPlan {

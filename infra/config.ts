@@ -21,6 +21,11 @@ export interface DeployConfig {
    * for system logs, set by ADS's records officer. One of the periods CloudWatch Logs accepts.
    */
   logRetention: RetentionDays;
+  /**
+   * Days a homework file (and each replaced or deleted version of it) is kept: the state records schedule's period for
+   * course records, set by ADS's records officer. Lifecycle rules delete them after it.
+   */
+  homeworkFileRetentionDays: number;
   backup: {
     /** Days each daily backup of the table is kept (point-in-time recovery separately covers the last 35 days). */
     retentionDays: number;
@@ -78,6 +83,7 @@ export function readConfig(node: Node): DeployConfig {
     'allowedOrigins',
     'logRetentionDays',
     'backupRetentionDays',
+    'homeworkFileRetentionDays',
     'reservedConcurrency',
   ]
     .filter((key) => {
@@ -106,6 +112,7 @@ export function readConfig(node: Node): DeployConfig {
     allowedOrigins: allowedOrigins((key) => node.tryGetContext(key)),
     alarmEmail: get('alarmEmail') ? String(get('alarmEmail')) : undefined,
     logRetention: logRetention as RetentionDays,
+    homeworkFileRetentionDays: positiveInteger('homeworkFileRetentionDays', get('homeworkFileRetentionDays')),
     backup: { retentionDays: positiveInteger('backupRetentionDays', get('backupRetentionDays')), copyRegion },
     concurrency: {
       accountQuota:

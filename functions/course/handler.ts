@@ -1,12 +1,16 @@
 import { areaHandler } from '../../shared/http/middleware';
 import { operations } from '../../shared/http/operations';
 import { attendanceCsv } from '../../shared/http/render/csv';
-import { courseRoutes } from '../../shared/http/routes/course';
+import { courseRoutes as attendanceAndHomework } from '../../shared/http/routes/course';
+import { homeworkFileRoutes } from '../../shared/http/routes/homework-files';
 import * as attendance from '../../shared/use-cases/course/attendance';
 import * as homework from '../../shared/use-cases/course/homework';
+import * as files from '../../shared/use-cases/course/homework-files';
 import * as qualification from '../../shared/use-cases/course/qualification';
 
-/** The course in progress: attendance at the live classes, homework by its deadlines, qualification. */
+const courseRoutes = { ...attendanceAndHomework, ...homeworkFileRoutes };
+
+/** The course in progress: attendance at the live classes, homework (text, links, files) by its deadlines, qualification. */
 export const handler = areaHandler(
   courseRoutes,
   operations(courseRoutes, {
@@ -28,5 +32,17 @@ export const handler = areaHandler(
     grantExtension: ({ params, body, caller }) =>
       homework.grantExtension(params.iterationId, params.assignmentId, params.applicationId, body, caller),
     iterationQualification: ({ params }) => qualification.iterationQualification(params.iterationId),
+    startHomeworkUpload: ({ params, body, caller }) =>
+      files.startUpload(caller, params.applicationId, params.assignmentId, body),
+    recordHomeworkUpload: ({ params, caller }) =>
+      files.recordUpload(caller, params.applicationId, params.assignmentId, params.fileId),
+    deleteHomeworkFile: ({ params, caller }) =>
+      files.deleteFile(caller, params.applicationId, params.assignmentId, params.fileId),
+    myHomeworkFileLink: ({ params, caller }) =>
+      files.learnerDownload(caller, params.applicationId, params.assignmentId, params.fileId),
+    homeworkFileLink: ({ params, caller }) =>
+      files.adsDownload(params.iterationId, params.assignmentId, params.applicationId, params.fileId, caller),
+    getHomeworkFileSettings: () => files.getFileSettings(),
+    putHomeworkFileSettings: ({ body, caller }) => files.putFileSettings(body, caller),
   }),
 );

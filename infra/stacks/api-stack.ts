@@ -23,6 +23,7 @@ import type { DeployConfig } from '../config';
 import { CeFunction, type FunctionSettings } from '../constructs/ce-function';
 import { CredentialSigningKey } from '../constructs/credential-signing-key';
 import { FONT_FILES } from '../../shared/http/render/certificate-fonts';
+import type { FilesStack } from './files-stack';
 
 export interface ApiStackProps extends StackProps {
   table: ITableV2;
@@ -33,6 +34,8 @@ export interface ApiStackProps extends StackProps {
   config: DeployConfig;
   alarmTopic: ITopic;
   configurationSet: IConfigurationSet;
+  /** The homework-files bucket, for the areas that sign its uploads and downloads. */
+  homeworkFiles: FilesStack;
 }
 
 /**
@@ -122,6 +125,7 @@ export class ApiStack extends Stack {
           }),
         );
       }
+      if (access.homeworkFiles) props.homeworkFiles.grantCourseFunction(fn);
       if (access.managesAccounts) {
         fn.addEnvironment('USER_POOL_ID', props.userPool.userPoolId);
         fn.addToRolePolicy(

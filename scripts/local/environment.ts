@@ -4,6 +4,9 @@ export interface LocalEndpoints {
   tableName: string;
   dynamoEndpoint: string;
   sesEndpoint: string;
+  /** The local S3 server (s3rver) holding the homework-files bucket. */
+  s3Endpoint?: string;
+  filesBucket?: string;
   cognitoEndpoint?: string;
   userPoolId?: string;
   gatewayUrl?: string;
@@ -23,6 +26,9 @@ export function configureEnvironment(local: LocalEndpoints): void {
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
     AWS_ENDPOINT_URL_DYNAMODB: local.dynamoEndpoint,
     AWS_ENDPOINT_URL_SES: local.sesEndpoint,
+    AWS_ENDPOINT_URL_S3: local.s3Endpoint ?? 'http://127.0.0.1:1',
+    S3_FORCE_PATH_STYLE: 'true',
+    FILES_BUCKET: local.filesBucket ?? 'ce-homework-files',
     ...(local.cognitoEndpoint ? { AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: local.cognitoEndpoint } : {}),
     USER_POOL_ID: local.userPoolId ?? 'local_none',
     COGNITO_SUPPRESS_INVITES: 'true',

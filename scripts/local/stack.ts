@@ -14,6 +14,8 @@ import {
   LOCAL_REGION,
   startCognito,
   startDynamo,
+  LOCAL_FILES_BUCKET,
+  startS3,
   startSes,
   type Running,
 } from './components';
@@ -31,6 +33,9 @@ export interface StackState {
   cognitoDir: string;
   dynamoEndpoint: string;
   sesEndpoint: string;
+  /** The local S3 server (s3rver) and the homework-files bucket in it. */
+  s3Endpoint: string;
+  filesBucket: string;
   cognitoEndpoint: string;
   tableName: string;
   userPoolId: string;
@@ -56,9 +61,9 @@ export interface StackOptions {
   fresh?: boolean;
   /** Keep DynamoDB in memory (tests, bench) instead of persisting under the data directory. */
   inMemory?: boolean;
-  ports?: Partial<Record<'gateway' | 'dynamo' | 'ses' | 'cognito', number>>;
-  /** Reuse components already running (the test suite's shared DynamoDB Local and SES). */
-  existing?: { dynamoEndpoint?: string; sesEndpoint?: string };
+  ports?: Partial<Record<'gateway' | 'dynamo' | 'ses' | 'cognito' | 's3', number>>;
+  /** Reuse components already running (the test suite's shared DynamoDB Local, SES and S3). */
+  existing?: { dynamoEndpoint?: string; sesEndpoint?: string; s3Endpoint?: string };
   tableName?: string;
   logs?: boolean;
   /** A local web app's origin (e.g. `http://localhost:5173`), allowed by CORS besides the deployed ones. */
@@ -100,6 +105,16 @@ export async function startStack(options: StackOptions = {}) {
       started.push(ses);
       sesEndpoint = ses.endpoint;
     }
+    let s3Endpoint = options.existing?.s3Endpoint;
+    if (!s3Endpoint) {
+      const s3 = await startS3({
+        port: options.ports?.s3,
+        dataDir: options.inMemory ? undefined : join(dataDir, 's3'),
+        origins: [...deployedOrigins(), ...(options.webOrigin ? [options.webOrigin] : [])],
+      });
+      started.push(s3);
+      s3Endpoint = s3.endpoint;
+    }
     const gatewayPort = options.ports?.gateway ?? (await freePort());
     const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
     const cognitoDir = join(dataDir, 'cognito');
@@ -133,6 +148,8 @@ export async function startStack(options: StackOptions = {}) {
       cognitoDir,
       dynamoEndpoint,
       sesEndpoint,
+      s3Endpoint,
+      filesBucket: LOCAL_FILES_BUCKET,
       cognitoEndpoint: cognito.endpoint,
       tableName: options.tableName ?? 'ce-local',
       userPoolId,

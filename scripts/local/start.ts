@@ -22,6 +22,7 @@ async function main() {
       dynamo: port('DYNAMODB_PORT', 8000),
       ses: port('SES_PORT', 8005),
       cognito: port('COGNITO_PORT', 9229),
+      s3: port('S3_PORT', 4569),
     },
   });
   const web = await serveWebApp(state, webPort).catch(async (error) => {
@@ -40,6 +41,10 @@ async function main() {
   line(
     'DynamoDB Local',
     `${state.dynamoEndpoint}   table ${state.tableName}, ${table === 'created' ? 'new' : 'kept from last run'} (data in ${DEFAULT_DATA_DIR}; --fresh starts empty)`,
+  );
+  line(
+    'Local S3',
+    `${state.s3Endpoint}   bucket ${state.filesBucket} (homework files; data in ${DEFAULT_DATA_DIR}/s3)`,
   );
   line(
     'CORS origins',

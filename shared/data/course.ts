@@ -129,10 +129,11 @@ export const homeworkOfIteration = (iterationId: string, assignmentId?: string):
   queryAll(
     {
       TableName: TABLE_NAME,
-      KeyConditionExpression: assignmentId ? 'pk = :pk AND begins_with(sk, :a)' : 'pk = :pk',
+      // The partition also holds the homework files' records (`FILE#…`): only the homework items are read here.
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)',
       ExpressionAttributeValues: {
         ':pk': `HOMEWORK#${iterationId}`,
-        ...(assignmentId ? { ':a': `ASSIGNMENT#${assignmentId}#` } : {}),
+        ':a': assignmentId ? `ASSIGNMENT#${assignmentId}#` : 'ASSIGNMENT#',
       },
       ConsistentRead: true,
     },

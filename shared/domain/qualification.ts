@@ -16,6 +16,8 @@ export interface Submission {
   at: string;
   text?: string;
   link?: string;
+  /** The files handed in with it: each recorded (uploaded and checked) before the submission's stamp. */
+  files?: { fileId: string; name: string }[];
 }
 
 export interface HomeworkRecord {
@@ -144,8 +146,14 @@ const HOMEWORK_WORDS = {
   'not-yet-due': 'not submitted yet (not yet due)',
 };
 
+/** What is wrong with a missing class or assignment, in words ("absent", "submitted after the deadline"). */
+export const missingReasonWords = (m: { kind: Missing['kind']; reason: string }): string =>
+  m.kind === 'class'
+    ? (CLASS_WORDS[m.reason as keyof typeof CLASS_WORDS] ?? m.reason)
+    : (HOMEWORK_WORDS[m.reason as keyof typeof HOMEWORK_WORDS] ?? m.reason);
+
 /** "Live class of 2027-02-09: absent" — what is missing, in words. */
 export const describeMissing = (m: Missing): string =>
   m.kind === 'class'
-    ? `Live class of ${m.date}: ${CLASS_WORDS[m.reason]}`
-    : `Assignment "${m.title}": ${HOMEWORK_WORDS[m.reason]}`;
+    ? `Live class of ${m.date}: ${missingReasonWords(m)}`
+    : `Assignment "${m.title}": ${missingReasonWords(m)}`;

@@ -5,9 +5,12 @@ import { CT_ZONE } from '../domain/vocabulary';
 
 const inCt = tz(CT_ZONE);
 
+/** How every time shown to people names its zone: emails, the web app and the server-rendered pages alike. */
+export const CT_LABEL = '(Connecticut time)';
+
 /** "Monday, March 15, 2027 at 11:59 PM (Connecticut time)". */
 export const whenCt = (iso: string): string =>
-  `${format(new Date(iso), "EEEE, MMMM d, yyyy 'at' h:mm a", { in: inCt })} (Connecticut time)`;
+  `${format(new Date(iso), "EEEE, MMMM d, yyyy 'at' h:mm a", { in: inCt })} ${CT_LABEL}`;
 
 /** "Tuesday, February 2, 2027, 9:00 AM–12:00 PM". */
 export function classLine(date: string): string {

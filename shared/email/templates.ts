@@ -294,3 +294,19 @@ export const expiryReminder = (
       },
     ],
   });
+
+export const homeworkFileQuarantined = (
+  a: Pick<Application, 'applicant'>,
+  it: Pick<Iteration, 'title'>,
+  assignmentTitle: string,
+  fileName: string,
+): EmailMessage =>
+  compose({
+    to: [a.applicant.email],
+    subject: `A file you handed in for "${assignmentTitle}" was set aside`,
+    blocks: [
+      `Dear ${a.applicant.name},`,
+      `The malware scan of "${fileName}", which you uploaded for "${assignmentTitle}" (${it.title}), found something harmful in it. The file has been set aside where no one can open it, and it does not count as handed in.`,
+      'Please check your computer with up-to-date security software, then upload a clean copy and hand the assignment in again. If you think this is a mistake, reply to this email.',
+    ],
+  });

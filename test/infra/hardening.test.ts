@@ -16,7 +16,7 @@ import { CDK_CONTEXT, synth } from './synth';
 
 const app = synth();
 const reserved = CDK_CONTEXT['ce:reservedConcurrency'] as Record<string, number>;
-const templates = () => [app.ops, app.data, app.api, app.web, app.waf, app.jobs];
+const templates = () => [app.ops, app.data, app.files, app.api, app.web, app.waf, app.jobs];
 
 type Statement = {
   Sid?: string;
@@ -298,7 +298,7 @@ describe('backups of the table', () => {
 
 describe('reserved concurrency', () => {
   it('every function reserves its ce:reservedConcurrency', () => {
-    const functions = [app.data, app.api, app.jobs].flatMap((t) => resources(t, 'AWS::Lambda::Function'));
+    const functions = [app.data, app.files, app.api, app.jobs].flatMap((t) => resources(t, 'AWS::Lambda::Function'));
     expect(functions).toHaveLength(ALL_FUNCTION_NAMES.length);
     const byLogicalId = (prefix: string) => functions.find(([id]) => id.startsWith(prefix))![1];
     for (const area of API_AREAS)
@@ -314,6 +314,7 @@ describe('reserved concurrency', () => {
     expect(byLogicalId('PostConfirmation').Properties.ReservedConcurrentExecutions).toBe(
       reserved[functionName.postConfirmation],
     );
+    expect(byLogicalId('ScanResult').Properties.ReservedConcurrentExecutions).toBe(reserved[functionName.scanResult]);
   });
 
   it('is sized from the bench (peak requests/s × (init + p99) × headroom) and fits the standard quota', () => {

@@ -36,6 +36,7 @@ export function synth(overrides: Record<string, unknown> = {}) {
     nag,
     ops: Template.fromStack(built.ops),
     data: Template.fromStack(built.data),
+    files: Template.fromStack(built.files),
     api: Template.fromStack(built.api),
     jobs: Template.fromStack(built.jobs),
     web: Template.fromStack(built.web),

@@ -8,6 +8,8 @@ import type { RouteSpec } from '../../shared/http/route';
 import { ALL_ROUTES } from '../../shared/http/routes';
 import { allocationRoutes } from '../../shared/http/routes/allocation';
 import { courseRoutes } from '../../shared/http/routes/course';
+import { homeworkFileRoutes } from '../../shared/http/routes/homework-files';
+import { uploadedFile } from '../support/homework-files';
 import { iterationRoutes } from '../../shared/http/routes/iterations';
 import { noticeRoutes } from '../../shared/http/routes/notices';
 import { reason as reasonSchema } from '../../shared/http/schemas';
@@ -314,6 +316,34 @@ const CASES: Record<string, AuditCase> = {
         action: 'extension-granted',
       },
     ],
+  },
+  homeworkFileLink: {
+    prepare: async () => {
+      const { iteration, learners } = await sharedCourse();
+      at('2027-03-10T10:00:00-05:00');
+      const learner = learners[0]!;
+      const assignmentId = iteration.assignments[0]!.id;
+      const fileId = await uploadedFile(
+        learner.who,
+        { applicationId: learner.applicationId, assignmentId },
+        { scanned: true },
+      );
+      return { params: { iterationId: iteration.id, assignmentId, applicationId: learner.applicationId, fileId } };
+    },
+    changed: (call) => [
+      {
+        type: 'homework',
+        id: `${call.params!.iterationId}#${call.params!.assignmentId}#${call.params!.applicationId}`,
+        action: 'download-link-issued',
+      },
+    ],
+  },
+  putHomeworkFileSettings: {
+    prepare: async () => {
+      const current = await invoke(homeworkFileRoutes.getHomeworkFileSettings, { as: ads });
+      return { body: { ...current.body, maxFilesPerAssignment: current.body.maxFilesPerAssignment + 1 } };
+    },
+    changed: () => [{ type: 'settings', id: 'homework-files', action: 'updated' }],
   },
   // ---- certifications ----
   issueCertifications: {

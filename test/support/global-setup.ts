@@ -1,10 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startDynamo, startSes, type Running } from '../../scripts/local/components';
+import { startDynamo, startS3, startSes, type Running } from '../../scripts/local/components';
 
 /**
- * One DynamoDB Local (in memory) and one local SES for the whole run; each test file gets its own table
+ * One DynamoDB Local (in memory), one local SES and one local S3 (s3rver) for the whole run; each test file gets its own table
  * (see per-file-env.ts), so files run in parallel without seeing each other's data. Test processes record the
  * operation × status pairs they receive under CONFORMANCE_DIR (see conformance.ts).
  *
@@ -12,10 +12,12 @@ import { startDynamo, startSes, type Running } from '../../scripts/local/compone
  * mutation run, where jest starts again for every mutant) are used as they are, and left running.
  */
 export default async function globalSetup(): Promise<void> {
-  if (process.env.TEST_DYNAMO_ENDPOINT && process.env.TEST_SES_ENDPOINT) return;
-  const [dynamo, ses] = await Promise.all([startDynamo(), startSes()]);
+  if (process.env.TEST_DYNAMO_ENDPOINT && process.env.TEST_SES_ENDPOINT && process.env.TEST_S3_ENDPOINT) return;
+  // s3rver keeps its objects in a new temporary directory, removed when it stops.
+  const [dynamo, ses, s3] = await Promise.all([startDynamo(), startSes(), startS3()]);
   process.env.TEST_DYNAMO_ENDPOINT = dynamo.endpoint;
   process.env.TEST_SES_ENDPOINT = ses.endpoint;
+  process.env.TEST_S3_ENDPOINT = s3.endpoint;
   process.env.CONFORMANCE_DIR = mkdtempSync(join(tmpdir(), 'ce-conformance-'));
-  (globalThis as { __localComponents?: Running[] }).__localComponents = [dynamo, ses];
+  (globalThis as { __localComponents?: Running[] }).__localComponents = [dynamo, ses, s3];
 }

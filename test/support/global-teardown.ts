@@ -15,6 +15,7 @@ export default async function globalTeardown(): Promise<void> {
     // A later jest run in this process (Stryker runs jest in-band, once per mutant) must start its own again.
     delete process.env.TEST_DYNAMO_ENDPOINT;
     delete process.env.TEST_SES_ENDPOINT;
+    delete process.env.TEST_S3_ENDPOINT;
   }
   reportNeverExercised();
 }

@@ -29,7 +29,11 @@ export async function startTestStack(): Promise<TestStack> {
   const { state, stop } = await startStack({
     dataDir: mkdtempSync(join(tmpdir(), 'ce-e2e-')),
     inMemory: true,
-    existing: { dynamoEndpoint: process.env.TEST_DYNAMO_ENDPOINT, sesEndpoint: process.env.TEST_SES_ENDPOINT },
+    existing: {
+      dynamoEndpoint: process.env.TEST_DYNAMO_ENDPOINT,
+      sesEndpoint: process.env.TEST_SES_ENDPOINT,
+      s3Endpoint: process.env.TEST_S3_ENDPOINT,
+    },
     tableName: process.env.TABLE_NAME,
   });
   const idp = cognitoClient(state.cognitoEndpoint);

@@ -11,5 +11,6 @@ configureEnvironment({
   tableName: `test-${randomBytes(6).toString('hex')}`,
   dynamoEndpoint: process.env.TEST_DYNAMO_ENDPOINT ?? 'http://127.0.0.1:1',
   sesEndpoint: process.env.TEST_SES_ENDPOINT ?? 'http://127.0.0.1:1',
+  s3Endpoint: process.env.TEST_S3_ENDPOINT,
 });
 process.env.POWERTOOLS_LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'SILENT';

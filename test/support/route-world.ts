@@ -2,6 +2,7 @@ import type { RouteSpec } from '../../shared/http/route';
 import { seedCertificate } from './certificates';
 import { at } from './clock';
 import { enrolledLearners, newApplicant, saveProfile } from './fixtures';
+import { uploadedFile } from './homework-files';
 import type { As } from './invoke';
 import { ads, dds } from './invoke';
 
@@ -22,7 +23,13 @@ export async function buildWorld() {
     providerId,
   });
   at('2027-02-02T12:00:00-05:00');
+  // A's file, uploaded and recorded (waiting for its scan).
+  const fileId = await uploadedFile(a.who, {
+    applicationId: a.applicationId,
+    assignmentId: iteration.assignments[0]!.id,
+  });
   const params: Record<string, string> = {
+    fileId,
     iterationId: iteration.id,
     applicationId: a.applicationId,
     providerId,
@@ -55,5 +62,6 @@ export const QUERY: Record<string, Record<string, string>> = {
 export const OWN_OBJECT_BODIES: Record<string, unknown> = {
   acceptOffer: { agreement: { courseDates: true, responsibilities: true, attendancePolicy: true } },
   submitHomework: { text: 'my homework' },
+  startHomeworkUpload: { name: 'profile.pdf', contentType: 'application/pdf', size: 1000 },
   changeSupervisor: { supervisor: { name: 'Nora New', email: 'nora.new@provider.example.org' } },
 };

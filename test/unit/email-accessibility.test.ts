@@ -61,6 +61,12 @@ const EMAILS: Record<string, EmailMessage> = {
     'Discovery profile',
     '2027-03-15T23:59:00.000-04:00',
   ),
+  homeworkFileQuarantined: templates.homeworkFileQuarantined(
+    application,
+    iteration,
+    'Discovery profile <draft>',
+    'profile & notes.docx',
+  ),
   homeworkReturned: templates.homeworkReturned(
     application,
     iteration,

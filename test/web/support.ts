@@ -74,8 +74,14 @@ export async function expectAccessible(page: Page): Promise<void> {
   await expectNoHorizontalScroll(page);
 }
 
-const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
-/** A screenshot for the README (`docs/screenshots/<name>.png`), the full page at the current width. */
+/**
+ * Where screenshots go: the README's `docs/screenshots/` when asked for (`UPDATE_SCREENSHOTS=1 npm run test:web`),
+ * otherwise a scratch folder under `.local/`, so an ordinary test run leaves the committed pictures alone.
+ */
+const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
+  ? join(__dirname, '..', '..', 'docs', 'screenshots')
+  : join(__dirname, '..', '..', '.local', 'screenshots');
+/** A screenshot for the README, the full page at the current width. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });

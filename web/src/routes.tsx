@@ -1,12 +1,16 @@
 import type { ReactNode } from 'react';
 import { RequireSignIn } from './auth/RequireSignIn';
 import { Accessibility } from './pages/Accessibility';
+import { Certifications } from './pages/Certifications';
+import { Classes } from './pages/Classes';
 import { ForgotPassword, SignedOut } from './pages/ForgotPassword';
+import { HandIn, HomeworkList } from './pages/Homework';
 import { Home } from './pages/Home';
 import { Iterations } from './pages/Iterations';
 import { NotFound } from './pages/NotFound';
 import { Profile } from './pages/Profile';
 import { Providers } from './pages/Providers';
+import { Qualification } from './pages/Qualification';
 import { SignIn } from './pages/SignIn';
 import { ConfirmAccount, SignUp } from './pages/SignUp';
 
@@ -25,6 +29,11 @@ export const ROUTES: { path: string; element: ReactNode; signedIn?: boolean }[] 
   { path: '/forgot-password', element: <ForgotPassword /> },
   { path: '/signed-out', element: <SignedOut /> },
   { path: '/profile', element: <Profile />, signedIn: true },
+  { path: '/classes', element: <Classes />, signedIn: true },
+  { path: '/learning/:applicationId/homework', element: <HomeworkList />, signedIn: true },
+  { path: '/learning/:applicationId/homework/:assignmentId', element: <HandIn />, signedIn: true },
+  { path: '/learning/:applicationId/qualification', element: <Qualification />, signedIn: true },
+  { path: '/certifications', element: <Certifications />, signedIn: true },
   { path: '*', element: <NotFound /> },
 ];
 

@@ -4,6 +4,8 @@ import { CT_ZONE } from '../../domain/vocabulary';
 import { escapeHtml } from '../../html';
 import type { Reply } from '../route';
 import { USWDS_ASSETS } from '../web-paths';
+import { CT_LABEL } from '../../email/format';
+import { OFFICIAL_BANNER, pageTitle, SITE_NAME } from '../../site';
 
 /**
  * The server-rendered pages (the supervisor's link pages, the certificate verification pages, the HTML problem
@@ -12,7 +14,6 @@ import { USWDS_ASSETS } from '../web-paths';
  * straight on the API's own address, where `/uswds` is not served, the pages are plain semantic HTML and read fine
  * unstyled, so no inline fallback style is kept (the policy allows no inline style at all).
  */
-export const SITE_NAME = 'Customized Employment Certification';
 const STYLESHEET = `${USWDS_ASSETS}/css/uswds.min.css`;
 
 /** Content-Security-Policy of the pages: the same-origin stylesheet, its fonts and images; forms post back here. */
@@ -20,8 +21,8 @@ export const PAGE_POLICY =
   "default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 const banner =
-  '<section class="usa-banner" aria-label="Official website of the State of Connecticut"><header class="usa-banner__header">' +
-  '<div class="usa-banner__inner"><p class="usa-banner__header-text">An official website of the State of Connecticut</p></div>' +
+  `<section class="usa-banner" aria-label="${OFFICIAL_BANNER}"><header class="usa-banner__header">` +
+  `<div class="usa-banner__inner"><p class="usa-banner__header-text">${OFFICIAL_BANNER}</p></div>` +
   '</header></section>';
 
 const header =
@@ -41,7 +42,7 @@ const footer =
  */
 export const page = (title: string, body: string): string =>
   '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">' +
-  `<title>${escapeHtml(title)} | ${SITE_NAME} | Connecticut</title><link rel="stylesheet" href="${STYLESHEET}"></head>` +
+  `<title>${escapeHtml(pageTitle(title))}</title><link rel="stylesheet" href="${STYLESHEET}"></head>` +
   `<body><a class="usa-skipnav" href="#main-content">Skip to main content</a>${banner}${header}` +
   `<main id="main-content" class="grid-container usa-section"><div class="usa-prose"><h1>${escapeHtml(title)}</h1>${body}</div></main>` +
   `${footer}</body></html>`;
@@ -58,8 +59,8 @@ export const alert = (kind: 'success' | 'warning' | 'error' | 'info', heading: s
   `${heading ? `<h2 class="usa-alert__heading">${escapeHtml(heading)}</h2>` : ''}<p class="usa-alert__text">${text}</p></div></div>`;
 
 const inCt = tz(CT_ZONE);
-/** Every time on a page is Connecticut's, and says so. */
-export const ZONE = `Connecticut time (${CT_ZONE})`;
+/** Every time on a page is Connecticut's, and says so, in the words the emails and the web app use. */
+export const ZONE = CT_LABEL;
 /** An instant or a date in Connecticut time, machine-readable in `datetime`. */
 export const when = (iso: string, pattern: string) =>
   `<time datetime="${escapeHtml(iso)}">${escapeHtml(format(new Date(iso), pattern, { in: inCt }))}</time>`;

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { route } from '../route';
 import { ctDateTime, date, described, id, instant, meta, reason, text, whole } from '../schemas';
+import { FileView } from './homework-files';
 import { LiveClass } from './iterations';
 
 const iterationId = described(id('it'), 'The iteration.');
@@ -60,12 +61,31 @@ const Homework = meta(
       ),
       'An individual extension ADS granted this learner, if any.',
     ),
+    files: described(
+      z.array(FileView),
+      "The learner's files on this assignment (deleted ones left out), with their scan state.",
+    ),
     submissions: described(
       z.array(
         z.object({
           at: described(instant, 'When the server received it (what "on time" is judged by).'),
           text: described(z.optional(z.string()), 'The text handed in.'),
           link: described(z.optional(z.string()), 'The link handed in.'),
+          files: described(
+            z.optional(
+              z.array(
+                z.object({
+                  fileId: described(z.string(), 'The file handed in.'),
+                  name: described(z.string(), 'Its name.'),
+                  status: described(
+                    z.enum(['uploading', 'scan-pending', 'clean', 'quarantined', 'deleted']),
+                    'Its state now (see `files`).',
+                  ),
+                }),
+              ),
+            ),
+            'The files handed in with it.',
+          ),
           onTime: described(z.boolean(), 'Whether it came at or before the deadline that applies.'),
         }),
       ),
@@ -220,17 +240,27 @@ export const courseRoutes = {
     area: 'course',
     access: mine,
     tag,
-    summary: 'Hand in an assignment (text and/or a link); the server stamps the time',
-    description: 'On time when stamped at or before the deadline (Connecticut time), or an extension ADS granted you.',
+    summary: 'Hand in an assignment (text, a link and/or files); the server stamps the time',
+    description:
+      'On time when stamped at or before the deadline (Connecticut time), or an extension ADS granted you. Files must be uploaded and recorded first; an upload that finishes after the deadline can only be handed in late.',
     params: z.strictObject({ applicationId, assignmentId }),
     body: z
       .strictObject({
         text: described(z.optional(text(20000)), 'Your work as text.'),
         link: described(z.optional(z.url().check(z.maxLength(2000))), 'A link to your work.'),
+        fileIds: described(
+          z.optional(z.array(id('hf')).check(z.minLength(1), z.maxLength(20))),
+          'Files you uploaded and recorded for this assignment.',
+        ),
       })
-      .check(z.refine((b) => b.text !== undefined || b.link !== undefined, 'send text, a link, or both')),
+      .check(
+        z.refine(
+          (b) => b.text !== undefined || b.link !== undefined || b.fileIds !== undefined,
+          'send text, a link, files, or any of them together',
+        ),
+      ),
     success: { status: 201, description: 'The assignment with your submissions', schema: Homework },
-    problems: [404],
+    problems: [404, 422],
   }),
   myHomework: route({
     operationId: 'myHomework',

@@ -7,6 +7,7 @@ import { certificationRoutes } from './certifications';
 import { courseRoutes } from './course';
 import { certificatePdfRoutes, credentialRoutes } from './credentials';
 import { docsRoutes } from './docs';
+import { homeworkFileRoutes } from './homework-files';
 import { iterationRoutes } from './iterations';
 import { linkRoutes } from './links';
 import { noticeRoutes } from './notices';
@@ -24,7 +25,7 @@ export const ROUTE_GROUPS = {
   applications: applicationRoutes,
   links: linkRoutes,
   allocation: allocationRoutes,
-  course: courseRoutes,
+  course: { ...courseRoutes, ...homeworkFileRoutes },
   certifications: certificationRoutes,
   'certificate-pdf': certificatePdfRoutes,
   credentials: credentialRoutes,

@@ -15,46 +15,91 @@ import { effectiveDeadline, extensionEnd, markedComplete, onTime } from '../../d
 import type { Outgoing } from '../../email/outbox';
 import { homeworkReturned } from '../../email/templates';
 import type { Actor } from '../../domain/actor';
-import { NotFound, StateConflict } from '../../domain/errors';
+import { NotFound, RuleBroken, StateConflict } from '../../domain/errors';
 import { commitOrStale } from '../unit-of-work';
 import { findIteration } from '../find';
 import { enrolledApplication, ownEnrolment } from './learners';
 import { findOwnApplication } from '../find';
+import { filesOfAssignment, filesOfLearner } from '../../data/homework-files';
+import { fileView, type HomeworkFile } from '../../domain/homework-files';
 
-const homeworkView = (assignment: Iteration['assignments'][number], record: StoredHomework | undefined) => {
+const homeworkView = (
+  assignment: Iteration['assignments'][number],
+  record: StoredHomework | undefined,
+  files: readonly HomeworkFile[],
+) => {
   const deadline = effectiveDeadline(assignment, record);
   const latest = record?.submissions.at(-1);
+  const statusOf = (fileId: string) => files.find((f) => f.fileId === fileId)?.status ?? 'deleted';
   return {
     assignmentId: assignment.id,
     title: assignment.title,
     dueAt: assignment.dueAt,
     deadline,
     extension: record?.extension,
-    submissions: (record?.submissions ?? []).map((s) => ({ ...s, onTime: onTime(s.at, deadline) })),
+    files: files.filter((f) => f.status !== 'deleted').map(fileView),
+    submissions: (record?.submissions ?? []).map((s) => ({
+      ...s,
+      files: s.files?.map((f) => ({ ...f, status: statusOf(f.fileId) })),
+      onTime: onTime(s.at, deadline),
+    })),
     onTime: latest ? onTime(latest.at, deadline) : undefined,
     review: record?.review,
   };
 };
 
-/** The learner submits (text and/or a link); the server stamps the time. A resubmission is refused once complete. */
+/**
+ * The files a submission hands in: each the learner's own on this assignment, recorded (uploaded and checked) by
+ * now — an upload that finishes later can only be handed in by a later submission — and not quarantined or deleted.
+ */
+function submittedFiles(fileIds: readonly string[] | undefined, files: readonly HomeworkFile[]) {
+  if (!fileIds) return undefined;
+  const problems = fileIds.flatMap((fileId, i) => {
+    const file = files.find((f) => f.fileId === fileId);
+    return file && (file.status === 'scan-pending' || file.status === 'clean')
+      ? []
+      : [
+          {
+            field: `fileIds.${i}`,
+            code: 'file_not_recorded',
+            message: file ? `this file is ${file.status}` : 'no such file of yours on this assignment',
+          },
+        ];
+  });
+  if (problems.length > 0) throw new RuleBroken('Hand in only files you uploaded and recorded.', problems);
+  return [...new Set(fileIds)].map((fileId) => {
+    const { name } = files.find((f) => f.fileId === fileId)!;
+    return { fileId, name };
+  });
+}
+
+/**
+ * The learner submits (text, a link and/or files); the server stamps the time — what "on time" is judged by, never
+ * when an upload started. A resubmission is refused once complete.
+ */
 export async function submitHomework(
   actor: Actor,
   applicationId: string,
   assignmentId: string,
-  input: { text?: string; link?: string },
+  input: { text?: string; link?: string; fileIds?: string[] },
 ) {
   const application = await ownEnrolment(actor, applicationId);
   const iteration = await findIteration(application.iterationId);
   const assignment = iteration.assignments.find((a) => a.id === assignmentId);
   if (!assignment) throw new NotFound('The assignment');
-  const previous = await getHomework(iteration.id, assignmentId, actor.sub);
+  const [previous, files] = await Promise.all([
+    getHomework(iteration.id, assignmentId, actor.sub),
+    filesOfAssignment(iteration.id, assignmentId, actor.sub),
+  ]);
   if (markedComplete(previous)) throw new StateConflict('This assignment is already marked complete.');
+  const { fileIds, ...words } = input;
+  const handedIn = submittedFiles(fileIds, files);
   const next: StoredHomework = {
     iterationId: iteration.id,
     assignmentId,
     learnerSub: actor.sub,
     applicationId,
-    submissions: [...(previous?.submissions ?? []), { at: toCtIso(now()), ...input }],
+    submissions: [...(previous?.submissions ?? []), { at: toCtIso(now()), ...words, files: handedIn }],
     review: previous?.review,
     extension: previous?.extension,
     version: (previous?.version ?? 0) + 1,
@@ -63,7 +108,7 @@ export async function submitHomework(
     { writes: [putHomeworkItem(next, previous?.version)] },
     'Submitted at the same moment from elsewhere; reload.',
   );
-  return homeworkView(assignment, next);
+  return homeworkView(assignment, next, files);
 }
 
 async function homeworkFor(iterationId: string, assignmentId: string, applicationId: string) {
@@ -71,12 +116,11 @@ async function homeworkFor(iterationId: string, assignmentId: string, applicatio
   const assignment = iteration.assignments.find((a) => a.id === assignmentId);
   if (!assignment) throw new NotFound('The assignment');
   const application = await enrolledApplication(iterationId, applicationId);
-  return {
-    iteration,
-    assignment,
-    application,
-    record: await getHomework(iterationId, assignmentId, application.applicantSub),
-  };
+  const [record, files] = await Promise.all([
+    getHomework(iterationId, assignmentId, application.applicantSub),
+    filesOfAssignment(iterationId, assignmentId, application.applicantSub),
+  ]);
+  return { iteration, assignment, application, record, files };
 }
 
 /** ADS marks the latest submission complete, or returns it with feedback (audited; a return emails the learner). */
@@ -87,7 +131,11 @@ export async function reviewHomework(
   input: { status: 'complete' | 'returned'; feedback?: string },
   actor: Actor,
 ) {
-  const { iteration, assignment, application, record } = await homeworkFor(iterationId, assignmentId, applicationId);
+  const { iteration, assignment, application, record, files } = await homeworkFor(
+    iterationId,
+    assignmentId,
+    applicationId,
+  );
   if (!record || record.submissions.length === 0) throw new StateConflict('There is no submission to review.');
   const stamp = toCtIso(now());
   const next: StoredHomework = {
@@ -123,7 +171,7 @@ export async function reviewHomework(
     },
     'This submission changed at the same moment; reload.',
   );
-  return homeworkView(assignment, next);
+  return homeworkView(assignment, next, files);
 }
 
 /** An individual extension for one learner and assignment, with a reason (audited). */
@@ -134,7 +182,7 @@ export async function grantExtension(
   input: { until: string; reason: string },
   actor: Actor,
 ) {
-  const { assignment, application, record } = await homeworkFor(iterationId, assignmentId, applicationId);
+  const { assignment, application, record, files } = await homeworkFor(iterationId, assignmentId, applicationId);
   const until = extensionEnd(assignment, input.until);
   const stamp = toCtIso(now());
   const extension = { until: toCtIso(until), reason: input.reason, at: stamp, by: actor.sub };
@@ -167,18 +215,22 @@ export async function grantExtension(
     },
     'This homework changed at the same moment; reload.',
   );
-  return homeworkView(assignment, next);
+  return homeworkView(assignment, next, files);
 }
 
 export async function myHomework(actor: Actor, applicationId: string) {
   const application = await findOwnApplication(actor, applicationId);
   const iteration = await findIteration(application.iterationId);
-  const records = await homeworkOfLearner(actor.sub, iteration.id);
+  const [records, files] = await Promise.all([
+    homeworkOfLearner(actor.sub, iteration.id),
+    filesOfLearner(actor.sub, iteration.id),
+  ]);
   return {
     items: iteration.assignments.map((a) =>
       homeworkView(
         a,
         records.find((r) => r.assignmentId === a.id),
+        files.filter((f) => f.assignmentId === a.id),
       ),
     ),
   };
@@ -188,9 +240,10 @@ export async function assignmentSubmissions(iterationId: string, assignmentId: s
   const iteration = await findIteration(iterationId);
   const assignment = iteration.assignments.find((a) => a.id === assignmentId);
   if (!assignment) throw new NotFound('The assignment');
-  const [learners, records] = await Promise.all([
+  const [learners, records, files] = await Promise.all([
     applicationsInStatus(iterationId, 'enrolled'),
     homeworkOfIteration(iterationId, assignmentId),
+    filesOfAssignment(iterationId, assignmentId),
   ]);
   return {
     items: learners.map((a) => ({
@@ -200,6 +253,7 @@ export async function assignmentSubmissions(iterationId: string, assignmentId: s
       ...homeworkView(
         assignment,
         records.find((r) => r.learnerSub === a.applicantSub),
+        files.filter((f) => f.learnerSub === a.applicantSub),
       ),
     })),
   };

@@ -955,8 +955,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Hand in an assignment (text and/or a link); the server stamps the time
-         * @description On time when stamped at or before the deadline (Connecticut time), or an extension ADS granted you.
+         * Hand in an assignment (text, a link and/or files); the server stamps the time
+         * @description On time when stamped at or before the deadline (Connecticut time), or an extension ADS granted you. Files must be uploaded and recorded first; an upload that finishes after the deadline can only be handed in late.
          *
          *     Roles: applicant.
          */
@@ -1080,6 +1080,120 @@ export interface paths {
          */
         get: operations["iterationQualification"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/applications/{applicationId}/homework/{assignmentId}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start uploading a file for an assignment: a pre-signed POST form for S3
+         * @description Post `upload.fields` and then the file (as the last field, `file`) as multipart/form-data to `upload.url` before `upload.expiresAt`; then record it (`POST …/files/{fileId}`), then hand it in with a submission (`fileIds`). S3 enforces the size limit, the content type and the key.
+         *
+         *     Roles: applicant.
+         */
+        post: operations["startHomeworkUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/applications/{applicationId}/homework/{assignmentId}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record an uploaded file: checked by size and content, then waiting for the malware scan
+         * @description A file over the limit, or whose content is not the declared type, is deleted and refused (422). Recording it does not hand it in: a submission with `fileIds` does, at its own time stamp.
+         *
+         *     Roles: applicant.
+         */
+        post: operations["recordHomeworkUpload"];
+        /**
+         * Delete one of your files (to replace it, upload another), up to the deadline that applies to you
+         * @description Roles: applicant.
+         */
+        delete: operations["deleteHomeworkFile"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/applications/{applicationId}/homework/{assignmentId}/files/{fileId}/download-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A short-lived download link to one of your own files
+         * @description Roles: applicant.
+         */
+        post: operations["myHomeworkFileLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ads/iterations/{iterationId}/homework/{assignmentId}/{applicationId}/files/{fileId}/download-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A short-lived download link to a learner's file, once the malware scan cleared it (audited)
+         * @description Every link issued is in the homework’s audit trail: who, when, which file. 409 while the scan is pending.
+         *
+         *     Roles: ads-staff.
+         */
+        post: operations["homeworkFileLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ads/settings/homework-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The limits on homework files (size, how many per assignment)
+         * @description Roles: ads-staff.
+         */
+        get: operations["getHomeworkFileSettings"];
+        /**
+         * Change the limits on homework files (send the version you read; audited)
+         * @description Roles: ads-staff.
+         */
+        put: operations["putHomeworkFileSettings"];
         post?: never;
         delete?: never;
         options?: never;
@@ -3021,6 +3135,8 @@ export interface components {
                 /** @description Who granted it. */
                 by: string;
             };
+            /** @description The learner's files on this assignment (deleted ones left out), with their scan state. */
+            files: components["schemas"]["HomeworkFile"][];
             /** @description Every submission, oldest first; the latest is the one that counts. */
             submissions: {
                 /**
@@ -3033,6 +3149,18 @@ export interface components {
                 text?: string;
                 /** @description The link handed in. */
                 link?: string;
+                /** @description The files handed in with it. */
+                files?: {
+                    /** @description The file handed in. */
+                    fileId: string;
+                    /** @description Its name. */
+                    name: string;
+                    /**
+                     * @description Its state now (see `files`).
+                     * @enum {string}
+                     */
+                    status: "uploading" | "scan-pending" | "clean" | "quarantined" | "deleted";
+                }[];
                 /** @description Whether it came at or before the deadline that applies. */
                 onTime: boolean;
             }[];
@@ -3056,6 +3184,48 @@ export interface components {
                 /** @description Who reviewed it. */
                 by: string;
             };
+        };
+        HomeworkFile: {
+            /** @description The file. */
+            fileId: string;
+            /** @description Its name, as the learner gave it. */
+            name: string;
+            /**
+             * @description The file type: PDF, Word (.docx, .doc), PowerPoint (.pptx, .ppt), Excel (.xlsx), PNG or JPEG. Checked against the content.
+             * @enum {string}
+             */
+            contentType: "application/pdf" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "application/vnd.openxmlformats-officedocument.presentationml.presentation" | "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" | "application/msword" | "application/vnd.ms-powerpoint" | "image/png" | "image/jpeg";
+            /** @description Its size in bytes (declared until recorded, then the stored object’s). */
+            size: number;
+            /**
+             * @description `uploading` until recorded; `scan-pending` until the malware scan clears it (ADS cannot download it before); `clean`; `quarantined` (malware found, set aside); `deleted` by the learner.
+             * @enum {string}
+             */
+            status: "uploading" | "scan-pending" | "clean" | "quarantined" | "deleted";
+            /**
+             * Format: date-time
+             * @description When the upload was allowed.
+             * @example 2027-03-15T23:59:00.000-04:00
+             */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description When the API found and checked the uploaded object.
+             * @example 2027-03-15T23:59:00.000-04:00
+             */
+            recordedAt?: string;
+            /**
+             * Format: date-time
+             * @description When the malware scan result arrived.
+             * @example 2027-03-15T23:59:00.000-04:00
+             */
+            scannedAt?: string;
+            /**
+             * Format: date-time
+             * @description When it was deleted (or refused).
+             * @example 2027-03-15T23:59:00.000-04:00
+             */
+            deletedAt?: string;
         };
         Qualification: {
             /** @description Every class attended (`present`) and every assignment complete on time. */
@@ -3082,6 +3252,26 @@ export interface components {
                 /** @description What is wrong with it, in words. */
                 reason: string;
             }[];
+        };
+        HomeworkFileLink: {
+            /** @description A pre-signed GET address of the file; it works until `expiresAt`, for anyone holding it. */
+            url: string;
+            /**
+             * Format: date-time
+             * @description When the link stops working.
+             * @example 2027-03-15T23:59:00.000-04:00
+             */
+            expiresAt: string;
+            /** @description The file the link is for. */
+            file: components["schemas"]["HomeworkFile"];
+        };
+        HomeworkFileSettings: {
+            /** @description The largest file accepted, in bytes. */
+            maxFileBytes: number;
+            /** @description How many files a learner may keep on one assignment. */
+            maxFilesPerAssignment: number;
+            /** @description Send it back when changing the settings. */
+            version: number;
         };
         Certificate: {
             /** @description The certificate number, `CT-CE-XXXX-XXXX-XXXX-XXXX`. */
@@ -5573,6 +5763,8 @@ export interface operations {
                      * @description A link to your work.
                      */
                     link?: string;
+                    /** @description Files you uploaded and recorded for this assignment. */
+                    fileIds?: string[];
                 };
             };
         };
@@ -5593,6 +5785,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLargeAtGateway"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["RuleViolated"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -5726,6 +5919,8 @@ export interface operations {
                                 /** @description Who granted it. */
                                 by: string;
                             };
+                            /** @description The learner's files on this assignment (deleted ones left out), with their scan state. */
+                            files: components["schemas"]["HomeworkFile"][];
                             /** @description Every submission, oldest first; the latest is the one that counts. */
                             submissions: {
                                 /**
@@ -5738,6 +5933,18 @@ export interface operations {
                                 text?: string;
                                 /** @description The link handed in. */
                                 link?: string;
+                                /** @description The files handed in with it. */
+                                files?: {
+                                    /** @description The file handed in. */
+                                    fileId: string;
+                                    /** @description Its name. */
+                                    name: string;
+                                    /**
+                                     * @description Its state now (see `files`).
+                                     * @enum {string}
+                                     */
+                                    status: "uploading" | "scan-pending" | "clean" | "quarantined" | "deleted";
+                                }[];
                                 /** @description Whether it came at or before the deadline that applies. */
                                 onTime: boolean;
                             }[];
@@ -5933,6 +6140,283 @@ export interface operations {
             401: components["responses"]["UnauthorizedAtGateway"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    startHomeworkUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The learner's application (enrolment). */
+                applicationId: string;
+                /** @description The assignment. */
+                assignmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The file’s name (shown to ADS, and used when it is downloaded). */
+                    name: string;
+                    /**
+                     * @description The file type: PDF, Word (.docx, .doc), PowerPoint (.pptx, .ppt), Excel (.xlsx), PNG or JPEG. Checked against the content.
+                     * @enum {string}
+                     */
+                    contentType: "application/pdf" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "application/vnd.openxmlformats-officedocument.presentationml.presentation" | "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" | "application/msword" | "application/vnd.ms-powerpoint" | "image/png" | "image/jpeg";
+                    /** @description The file’s size in bytes. */
+                    size: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The file reserved, and the form to post it with */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The file reserved (status `uploading`). */
+                        file: components["schemas"]["HomeworkFile"];
+                        /** @description A pre-signed POST. */
+                        upload: {
+                            /** @description Where to post the form. */
+                            url: string;
+                            /** @description The form fields, in this order, before the file. */
+                            fields: {
+                                [key: string]: string;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description The form is refused after this.
+                             * @example 2027-03-15T23:59:00.000-04:00
+                             */
+                            expiresAt: string;
+                            /** @description The largest file the form accepts. */
+                            maxBytes: number;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["UnauthorizedAtGateway"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLargeAtGateway"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["RuleViolated"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    recordHomeworkUpload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The learner's application (enrolment). */
+                applicationId: string;
+                /** @description The assignment. */
+                assignmentId: string;
+                /** @description The homework file. */
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeworkFile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["UnauthorizedAtGateway"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["RuleViolated"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteHomeworkFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The learner's application (enrolment). */
+                applicationId: string;
+                /** @description The assignment. */
+                assignmentId: string;
+                /** @description The homework file. */
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["UnauthorizedAtGateway"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    myHomeworkFileLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The learner's application (enrolment). */
+                applicationId: string;
+                /** @description The assignment. */
+                assignmentId: string;
+                /** @description The homework file. */
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeworkFileLink"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["UnauthorizedAtGateway"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    homeworkFileLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The iteration. */
+                iterationId: string;
+                /** @description The assignment. */
+                assignmentId: string;
+                /** @description The learner's application (enrolment). */
+                applicationId: string;
+                /** @description The homework file. */
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The link */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeworkFileLink"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["UnauthorizedAtGateway"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getHomeworkFileSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeworkFileSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["UnauthorizedAtGateway"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    putHomeworkFileSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The largest file accepted, in bytes (at most 104857600). */
+                    maxFileBytes: number;
+                    /** @description How many files a learner may keep on one assignment. */
+                    maxFilesPerAssignment: number;
+                    /** @description The version you read; a stale one gets 409. */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The settings as saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HomeworkFileSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["UnauthorizedAtGateway"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLargeAtGateway"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];

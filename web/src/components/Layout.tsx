@@ -1,9 +1,9 @@
-import { GovBanner, Header, NavMenuButton, PrimaryNav, Title } from '@trussworks/react-uswds';
+import { OFFICIAL_BANNER, SITE_NAME } from '../../../shared/site';
+import { Header, NavMenuButton, PrimaryNav, Title } from '@trussworks/react-uswds';
 import { useState } from 'react';
 import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { SessionWarning } from '../auth/SessionWarning';
 import { useSession } from '../auth/session';
-import { SERVICE_NAME } from './Page';
 import { useAnnounce } from './status';
 
 /** The frame of every page: banner, skip link, header with the navigation (public or signed in), main, footer. */
@@ -25,6 +25,8 @@ export function Layout() {
     link('/providers', 'Provider agencies'),
     ...(session.status === 'signed-in'
       ? [
+          link('/classes', 'My classes'),
+          link('/certifications', 'My certifications'),
           link('/profile', 'Your profile'),
           <button
             key="sign-out"
@@ -48,14 +50,20 @@ export function Layout() {
       <a className="usa-skipnav" href="#main-content">
         Skip to main content
       </a>
-      <GovBanner aria-label="Official website of the State of Connecticut" tld=".gov" />
+      <section className="usa-banner" aria-label={OFFICIAL_BANNER}>
+        <header className="usa-banner__header">
+          <div className="usa-banner__inner">
+            <p className="usa-banner__header-text">{OFFICIAL_BANNER}</p>
+          </div>
+        </header>
+      </section>
       <div className={`usa-overlay${menuOpen ? ' is-visible' : ''}`} />
       <Header basic showMobileOverlay={menuOpen}>
         <div className="usa-nav-container">
           <div className="usa-navbar">
             <Title>
-              <Link to="/" title="Home" aria-label={`${SERVICE_NAME}, home`}>
-                {SERVICE_NAME}
+              <Link to="/" title="Home" aria-label={`${SITE_NAME}, home`}>
+                {SITE_NAME}
               </Link>
             </Title>
             <NavMenuButton onClick={() => setMenuOpen((open) => !open)} label="Menu" />

@@ -1,7 +1,7 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useLocation } from 'react-router';
 
-export const SERVICE_NAME = 'CT Customized Employment certification';
+import { pageTitle } from '../../../shared/site';
 
 /**
  * Every page's frame: the document title says where you are ("Sign in — CT Customized Employment certification")
@@ -11,7 +11,7 @@ export function Page({ title, children, lead }: { title: string; children: React
   const heading = useRef<HTMLHeadingElement>(null);
   const location = useLocation();
   useEffect(() => {
-    document.title = `${title} — ${SERVICE_NAME}`;
+    document.title = pageTitle(title);
     // The page a visit starts on (router key `default`) keeps focus at the top, so the skip link is the first Tab.
     if (location.key !== 'default') heading.current?.focus();
   }, [title, location.key]);

@@ -145,3 +145,52 @@ export const localProblem = (errors: { field: string; message: string }[]): Prob
   title: 'Bad request',
   errors: errors.map((e) => ({ ...e, code: 'required' })),
 });
+
+/** A labelled textarea with its hint and error, like `<Field>`. */
+export function TextAreaField({
+  name,
+  label,
+  hint,
+  error,
+  value,
+  onChange,
+  rows = 8,
+}: {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+  value: string;
+  onChange: (value: string) => void;
+  rows?: number;
+}) {
+  const id = inputId(name);
+  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
+      <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <div className="usa-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <span className="usa-error-message" id={`${id}-error`}>
+          {error}
+        </span>
+      ) : null}
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        className={`usa-textarea${error ? ' usa-input--error' : ''}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={described}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </div>
+  );
+}

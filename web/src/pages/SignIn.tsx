@@ -5,7 +5,8 @@ import type { Problem } from '../api/client';
 import { authProblem } from '../auth/errors';
 import { useSession } from '../auth/session';
 import { ErrorSummary, Field, fieldErrors } from '../components/forms';
-import { Page, SERVICE_NAME } from '../components/Page';
+import { Page } from '../components/Page';
+import { SITE_NAME } from '../../../shared/site';
 import { useAnnounce } from '../components/status';
 import { webConfig } from '../config';
 
@@ -44,7 +45,7 @@ export function SignIn() {
         setStep({
           kind: 'totp-setup',
           secret: s.totpSetupDetails.sharedSecret,
-          uri: s.totpSetupDetails.getSetupUri(SERVICE_NAME, email).toString(),
+          uri: s.totpSetupDetails.getSetupUri(SITE_NAME, email).toString(),
         });
         return;
       case 'CONTINUE_SIGN_IN_WITH_MFA_SETUP_SELECTION':
