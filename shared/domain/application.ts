@@ -2,7 +2,8 @@ import type { FieldProblem } from './errors';
 import type { Position } from './person';
 import { promotionOpen } from './enrolment';
 import type { Iteration, IterationKind } from './iteration';
-import type { Region } from './vocabulary';
+import { SUPERVISOR_CHANGEABLE } from './endorsement';
+import { REGIONS, type Region } from './vocabulary';
 
 /**
  * An application's life: submitted → endorsed (by the supervisor) → offered → accepted (agreement pending) →
@@ -76,6 +77,13 @@ export interface Application {
 export const recertificationUnderWay = (applications: Pick<Application, 'iterationKind' | 'status'>[]): boolean =>
   applications.some((a) => a.iterationKind === 'recertification' && WITHDRAWABLE.includes(a.status));
 
+/**
+ * The regions whose seats a person may compete for: those their provider covers; a self-hired person (no provider)
+ * may compete for any region's seat.
+ */
+export const regionsOpenTo = (providerRegions: readonly Region[] | undefined): Region[] =>
+  providerRegions ? REGIONS.filter((r) => providerRegions.includes(r)) : [...REGIONS];
+
 /** Why this person cannot apply to this iteration now, or undefined. */
 export function applicationProblem(input: {
   windowState: 'upcoming' | 'open' | 'closed';
@@ -91,7 +99,7 @@ export function applicationProblem(input: {
     return { field: 'iterationId', code: 'window_not_open', message: 'the application window has not opened yet' };
   if (input.windowState === 'closed')
     return { field: 'iterationId', code: 'window_closed', message: 'the application window has closed' };
-  if (input.providerRegions && !input.providerRegions.includes(input.region)) {
+  if (!regionsOpenTo(input.providerRegions).includes(input.region)) {
     return {
       field: 'region',
       code: 'region_not_covered',
@@ -137,4 +145,21 @@ export function shownStatus(
     default:
       return a.status;
   }
+}
+
+/**
+ * What the applicant may do with the application now, read from its shown status (so a passed deadline already
+ * counts): withdraw it, name another supervisor or have the endorsement link sent again (before the supervisor
+ * endorsed it, while the window is open), accept the offer (and sign the agreement), or decline it. The routes
+ * refuse the rest; this tells a page which buttons to show.
+ */
+export function applicantActions(a: Pick<Application, 'status' | 'offer'>, dates: StatusDates, now: Date) {
+  const status = shownStatus(a, dates, now);
+  return {
+    withdraw: WITHDRAWABLE.includes(status),
+    changeSupervisor: SUPERVISOR_CHANGEABLE.includes(status),
+    resendEndorsementLink: status === 'submitted',
+    acceptOffer: status === 'offered',
+    declineOffer: status === 'offered' || status === 'accepted',
+  };
 }

@@ -1,4 +1,4 @@
-import { type Application, shownStatus, type StatusDates } from '../domain/application';
+import { type Application, applicantActions, shownStatus, type StatusDates } from '../domain/application';
 import type { Iteration } from '../domain/iteration';
 
 /**
@@ -15,6 +15,8 @@ export const applicationView = (a: Application, iteration: Pick<Iteration, 'titl
   supervisor: a.supervisor,
   futureStaffPlanned: a.futureStaffPlanned,
   status: shownStatus(a, iteration, now),
+  applicationClosesAt: iteration.applicationClosesAt,
+  actions: applicantActions(a, iteration, now),
   submittedAt: a.submittedAt,
   endorsedAt: a.endorsedAt,
   endorsementDeclined: a.endorsementDeclined,

@@ -4,7 +4,9 @@ import { getPerson, peopleByEmail, peopleByNamePrefix, savePersonItems } from '.
 import { getProvider, getProviders } from '../data/providers';
 import { toCtIso } from '../domain/calendar/time';
 import { normalizeName } from '../domain/names';
+import { regionsOpenTo } from '../domain/application';
 import type { Person, Position } from '../domain/person';
+import type { Provider } from '../domain/provider';
 import type { Actor } from '../domain/actor';
 import { InvalidInput, NotFound, RuleBroken } from '../domain/errors';
 import { commitOrStale } from './unit-of-work';
@@ -18,12 +20,14 @@ export interface ProfileInput {
   supervisor: { name: string; email: string };
 }
 
-export const profileView = (p: Person) => ({
+export const profileView = (p: Person, provider: Provider | undefined) => ({
   name: p.name,
   email: p.email,
   jobTitle: p.jobTitle,
   position: p.position,
   providerId: p.providerId ?? null,
+  providerName: provider?.name ?? null,
+  regionsOpen: regionsOpenTo(provider?.regions),
   membership: p.membership,
   membershipConfirmedAt: p.membershipConfirmedAt,
   supervisor: p.supervisor,
@@ -34,7 +38,7 @@ export const profileView = (p: Person) => ({
 export async function getMyProfile(actor: Actor) {
   const person = await getPerson(actor.sub);
   if (!person) throw new NotFound('Your profile');
-  return profileView(person);
+  return profileView(person, person.providerId ? await getProvider(person.providerId) : undefined);
 }
 
 /**
@@ -79,7 +83,7 @@ export async function putMyProfile(actor: Actor, input: ProfileInput) {
     { writes: [...savePersonItems(person, previous), ...follow.items] },
     'Your profile was changed at the same moment; reload and try again.',
   );
-  return profileView(person);
+  return profileView(person, provider);
 }
 
 export interface PersonQuery {

@@ -113,6 +113,11 @@ describe('applying', () => {
     const dee = newApplicant();
     expect((await applyTo(dee, iteration.id)).body.errors[0].code).toBe('profile_missing');
     await saveProfile(dee, provider.id);
+    // The profile says which regions are open to the applicant: the provider's (North and West).
+    expect((await invoke(accountRoutes.getMyProfile, { as: dee })).body).toMatchObject({
+      providerName: provider.name,
+      regionsOpen: ['North', 'West'],
+    });
     expect((await applyTo(dee, iteration.id, 'South')).body.errors[0]).toMatchObject({
       field: 'body.region',
       code: 'region_not_covered',
@@ -135,7 +140,10 @@ describe('applying', () => {
   it('a self-hired person (no provider) may apply for any region', async () => {
     const { iteration } = await setup();
     const eve = newApplicant();
-    await saveProfile(eve, null);
+    expect(await saveProfile(eve, null)).toMatchObject({
+      providerName: null,
+      regionsOpen: ['North', 'South', 'West'],
+    });
     expect((await applyTo(eve, iteration.id, 'South')).body).toMatchObject({ status: 'submitted', providerId: null });
   });
 });
@@ -224,9 +232,25 @@ describe('applicants and their own applications', () => {
     expect((await invoke(r.withdrawApplication, { as: jon, params: { applicationId: application.id } })).status).toBe(
       404,
     );
-    expect((await invoke(r.myApplication, { as: ida, params: { applicationId: application.id } })).status).toBe(200);
+    const own = await invoke(r.myApplication, { as: ida, params: { applicationId: application.id } });
+    expect(own.status).toBe(200);
+    // What she may do now, and until when the endorsement can come.
+    expect(own.body).toMatchObject({
+      applicationClosesAt: expect.stringMatching(/^2027-01-15T17:00:00(\.000)?-05:00$/),
+      actions: {
+        withdraw: true,
+        changeSupervisor: true,
+        resendEndorsementLink: true,
+        acceptOffer: false,
+        declineOffer: false,
+      },
+    });
     const withdrawn = await invoke(r.withdrawApplication, { as: ida, params: { applicationId: application.id } });
-    expect(withdrawn.body).toMatchObject({ status: 'withdrawn', closedReason: 'withdrawn by the applicant' });
+    expect(withdrawn.body).toMatchObject({
+      status: 'withdrawn',
+      closedReason: 'withdrawn by the applicant',
+      actions: { withdraw: false, changeSupervisor: false, resendEndorsementLink: false },
+    });
     expect((await invoke(r.myApplication, { as: ads, params: { applicationId: application.id } })).status).toBe(403);
   });
 });

@@ -3,6 +3,10 @@ import { RequireSignIn } from './auth/RequireSignIn';
 import { Accessibility } from './pages/Accessibility';
 import { Certifications } from './pages/Certifications';
 import { Classes } from './pages/Classes';
+import { Agreement } from './pages/Agreement';
+import { Application } from './pages/Application';
+import { Applications } from './pages/Applications';
+import { Apply } from './pages/Apply';
 import { ForgotPassword, SignedOut } from './pages/ForgotPassword';
 import { HandIn, HomeworkList } from './pages/Homework';
 import { Home } from './pages/Home';
@@ -34,6 +38,10 @@ export const ROUTES: { path: string; element: ReactNode; signedIn?: boolean }[] 
   { path: '/learning/:applicationId/homework/:assignmentId', element: <HandIn />, signedIn: true },
   { path: '/learning/:applicationId/qualification', element: <Qualification />, signedIn: true },
   { path: '/certifications', element: <Certifications />, signedIn: true },
+  { path: '/iterations/:iterationId/apply', element: <Apply />, signedIn: true },
+  { path: '/applications', element: <Applications />, signedIn: true },
+  { path: '/applications/:applicationId', element: <Application />, signedIn: true },
+  { path: '/applications/:applicationId/agreement', element: <Agreement />, signedIn: true },
   { path: '*', element: <NotFound /> },
 ];
 

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { route } from '../route';
-import { described, id, instant, meta, pageQuery, text } from '../schemas';
+import { described, id, instant, meta, pageQuery, region, text } from '../schemas';
 
 export const email = meta(z.email().check(z.maxLength(254)), { example: 'pat@provider.example.org' });
 const position = described(
@@ -33,6 +33,11 @@ const Profile = meta(
     jobTitle: described(z.string(), 'Your job title.'),
     position,
     providerId: described(z.nullable(z.string()), providerId),
+    providerName: described(z.nullable(z.string()), "Your provider agency's name; null if self-hired."),
+    regionsOpen: described(
+      z.array(region),
+      'The DDS regions whose seats you may apply for: those your provider covers (any region if you are self-hired).',
+    ),
     membership: described(
       z.enum(['none', 'claimed', 'confirmed']),
       'A provider named here is a claim until your supervisor endorses an application.',

@@ -62,6 +62,29 @@ export const ApplicationView = meta(
     ),
     futureStaffPlanned: described(z.number(), 'How many staff the provider plans to send to future iterations.'),
     status: shownStatus,
+    applicationClosesAt: described(
+      instant,
+      "When the iteration's application window closes: the endorsement must come before it, and a supervisor can be changed only until then.",
+    ),
+    actions: described(
+      z.object({
+        withdraw: described(z.boolean(), 'You may withdraw the application (`POST …/withdraw`).'),
+        changeSupervisor: described(
+          z.boolean(),
+          'You may name another supervisor (`PUT …/supervisor`): not yet endorsed, window open.',
+        ),
+        resendEndorsementLink: described(
+          z.boolean(),
+          'You may have the endorsement link sent again (`POST …/endorsement-link`): the supervisor has not answered, window open. The resend limit still applies (429).',
+        ),
+        acceptOffer: described(
+          z.boolean(),
+          'You may accept the offer and sign the training agreement (`POST …/accept`).',
+        ),
+        declineOffer: described(z.boolean(), 'You may decline the offered seat (`POST …/decline`).'),
+      }),
+      'What you may do with the application now (the statuses and deadlines as they are true now).',
+    ),
     submittedAt: described(instant, 'When the application was submitted (again, if it was reopened).'),
     endorsedAt: described(z.optional(instant), 'When the supervisor endorsed it.'),
     endorsementDeclined: described(

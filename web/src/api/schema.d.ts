@@ -2449,6 +2449,10 @@ export interface components {
             position: "direct-service" | "management";
             /** @description Your provider agency, or null if you work self-hired (Self-Determination program). */
             providerId: string | null;
+            /** @description Your provider agency's name; null if self-hired. */
+            providerName: string | null;
+            /** @description The DDS regions whose seats you may apply for: those your provider covers (any region if you are self-hired). */
+            regionsOpen: ("North" | "South" | "West")[];
             /**
              * @description A provider named here is a claim until your supervisor endorses an application.
              * @enum {string}
@@ -2670,6 +2674,25 @@ export interface components {
              * @enum {string}
              */
             status: "submitted" | "not-endorsed" | "endorsed" | "not-considered" | "waitlisted" | "offered" | "accepted" | "enrolled" | "declined" | "lapsed" | "withdrawn" | "waitlist-ended";
+            /**
+             * Format: date-time
+             * @description When the iteration's application window closes: the endorsement must come before it, and a supervisor can be changed only until then.
+             * @example 2027-03-15T23:59:00.000-04:00
+             */
+            applicationClosesAt: string;
+            /** @description What you may do with the application now (the statuses and deadlines as they are true now). */
+            actions: {
+                /** @description You may withdraw the application (`POST …/withdraw`). */
+                withdraw: boolean;
+                /** @description You may name another supervisor (`PUT …/supervisor`): not yet endorsed, window open. */
+                changeSupervisor: boolean;
+                /** @description You may have the endorsement link sent again (`POST …/endorsement-link`): the supervisor has not answered, window open. The resend limit still applies (429). */
+                resendEndorsementLink: boolean;
+                /** @description You may accept the offer and sign the training agreement (`POST …/accept`). */
+                acceptOffer: boolean;
+                /** @description You may decline the offered seat (`POST …/decline`). */
+                declineOffer: boolean;
+            };
             /**
              * Format: date-time
              * @description When the application was submitted (again, if it was reopened).

@@ -25,6 +25,7 @@ export function Layout() {
     link('/providers', 'Provider agencies'),
     ...(session.status === 'signed-in'
       ? [
+          link('/applications', 'Your applications'),
           link('/classes', 'My classes'),
           link('/certifications', 'My certifications'),
           link('/profile', 'Your profile'),

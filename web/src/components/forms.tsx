@@ -194,3 +194,44 @@ export function TextAreaField({
     </div>
   );
 }
+
+/** A required checkbox (an acknowledgement), with its error, in USWDS's checkbox markup. */
+export function CheckboxField({
+  name,
+  label,
+  error,
+  checked,
+  onChange,
+}: {
+  name: string;
+  label: ReactNode;
+  error?: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  const id = inputId(name);
+  return (
+    <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
+      {error ? (
+        <span className="usa-error-message" id={`${id}-error`}>
+          {error}
+        </span>
+      ) : null}
+      <div className="usa-checkbox">
+        <input
+          className="usa-checkbox__input"
+          id={id}
+          name={name}
+          type="checkbox"
+          checked={checked}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onChange={(event) => onChange(event.target.checked)}
+        />
+        <label className="usa-checkbox__label" htmlFor={id}>
+          {label}
+        </label>
+      </div>
+    </div>
+  );
+}

@@ -1,4 +1,6 @@
+import { Link } from 'react-router';
 import { api } from '../api/client';
+import { useSession } from '../auth/session';
 import type { components } from '../api/schema';
 import { useApi } from '../api/useApi';
 import { Loading } from '../components/Loading';
@@ -32,6 +34,8 @@ export function Iterations() {
 
 function IterationCard({ iteration: it }: { iteration: Iteration }) {
   const window = it.applicationWindow;
+  const session = useSession();
+  const applicant = session.status === 'signed-in' && session.groups.includes('applicant');
   const headingId = `iteration-${it.id}`;
   return (
     <section className="iteration margin-bottom-5" aria-labelledby={headingId}>
@@ -45,6 +49,13 @@ function IterationCard({ iteration: it }: { iteration: Iteration }) {
           : `Applications open ${whenCt(window.opensAt)} and close ${whenCt(window.closesAt)}.`}
         {it.kind === 'recertification' ? ' A recertification course.' : ''}
       </p>
+      {window.state === 'open' && applicant ? (
+        <p>
+          <Link className="usa-button" to={`/iterations/${encodeURIComponent(it.id)}/apply`}>
+            Apply to {it.title}
+          </Link>
+        </p>
+      ) : null}
       <h3>Seats by region</h3>
       <table className="usa-table usa-table--borderless">
         <caption className="usa-sr-only">Seats of {it.title} in each DDS region</caption>

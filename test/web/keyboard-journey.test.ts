@@ -1,0 +1,42 @@
+import {
+  allocateSeats,
+  DURING_WINDOW,
+  endorseFromEmail,
+  keyboardAcceptOffer,
+  keyboardApply,
+  keyboardBackToApplication,
+  keyboardSignIn,
+  seedCourse,
+  seedProfile,
+  applicantToken,
+} from './journey';
+import { expectAccessible, expectStatus, newApplicant, openPage, setClock, useBrowser, waitForEmail } from './support';
+
+const browser = useBrowser();
+afterAll(() => setClock());
+
+test('keyboard only: sign in → apply → (supervisor endorses) → offer (ADS allocates) → read the agreement → accept', async () => {
+  await setClock(DURING_WINDOW);
+  const course = await seedCourse('Keyboard course (web)');
+  const { email, password } = await newApplicant('keyboard');
+  const supervisor = await seedProfile(await applicantToken(email, password), course.providerId);
+
+  const page = await openPage(browser(), '/sign-in');
+  await keyboardSignIn(page, email, password);
+  await keyboardApply(page, course.title);
+  await expectStatus(page, 'Your application is sent');
+  await page.getByText(/Sam Supervisor \(.*\) was emailed a link to endorse it/).waitFor();
+  await expectAccessible(page);
+
+  await endorseFromEmail(supervisor);
+  await allocateSeats(course.iterationId);
+  await page.reload();
+  await page.getByText('Seat offered: answer by the deadline').waitFor();
+  await keyboardAcceptOffer(page);
+  await expectStatus(page, /Sam Supervisor was emailed a link to co-sign/);
+  await expect(waitForEmail(supervisor, /co-sign/i)).resolves.toBeDefined();
+  await expectAccessible(page);
+  await keyboardBackToApplication(page);
+  await page.getByText('Accepted: waiting for your supervisor to co-sign').waitFor();
+  await page.context().close();
+}, 120_000);
