@@ -52,10 +52,11 @@ export const AREA_ACCESS: Record<
   certifications: { description: 'Certification issuance and lifecycle', table: [...READ, ...WRITE], sendsEmail: true },
   // Its own small function: PDFKit, the QR encoder and the fonts stay out of every other bundle.
   'certificate-pdf': { description: 'Certificate documents (tagged PDF)', table: ['GetItem'], sendsEmail: false },
-  // Signs with the issuer's KMS key (granted in the API stack); reads certificates, profiles and the status list.
+  // Signs with the issuer's KMS key (granted in the API stack); reads certificates, profiles and the status list,
+  // and keeps each credential it signs (a conditional put of `CERTIFICATE#<n>`/`CREDENTIAL`), so it signs once.
   credentials: {
     description: 'Open Badges credentials, issuer keys, status list',
-    table: ['GetItem', 'Query'],
+    table: ['GetItem', 'Query', 'PutItem'],
     sendsEmail: false,
   },
   registry: { description: 'Certification registry and verification (read-only)', table: READ, sendsEmail: false },
