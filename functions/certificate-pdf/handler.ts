@@ -4,7 +4,7 @@ import { areaHandler } from '../../shared/http/middleware';
 import { operations } from '../../shared/http/operations';
 import { certificatePdf, pdfReply } from '../../shared/http/render/certificate-pdf';
 import { certificatePdfRoutes } from '../../shared/http/routes/credentials';
-import { certificateDocument } from '../../shared/use-cases/credentials';
+import { certificateDocument } from '../../shared/use-cases/certificate-document';
 
 /** Certificate documents, in their own function: PDFKit, the QR encoder and the fonts weigh on no other bundle. */
 const render = async (number: string, holderSub?: string) =>

@@ -11,6 +11,9 @@ export const WITH_AGENCY = 'with the Connecticut Department of Developmental Ser
 const VC_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 const OB_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
 
+/** Where a certificate's credential is, on the public web domain (the verification page links it). */
+export const credentialPath = (number: string) => `/verify/${number}/credential`;
+
 /** The addresses of the issuer's published documents, all on the public web domain. */
 export const credentialAddresses = (publicBaseUrl: string) => {
   const base = publicBaseUrl.replace(/\/$/, '');
@@ -19,7 +22,7 @@ export const credentialAddresses = (publicBaseUrl: string) => {
     issuer: `${base}/`,
     jwks: `${base}/.well-known/jwks.json`,
     statusList: (list: number) => `${base}/credentials/status/${list}`,
-    credential: (number: string) => `${base}/verify/${number}/credential`,
+    credential: (number: string) => `${base}${credentialPath(number)}`,
     page: (number: string) => `${base}/verify/${number}`,
   };
 };
@@ -42,6 +45,20 @@ export const hashedEmail = (email: string, salt: string) =>
     .update(email.trim().toLowerCase() + salt)
     .digest('hex')}`;
 
+/**
+ * What a stage's certificate says the holder achieved, in words: one home for the credential's achievement and the
+ * verification page's summary, so the two never differ.
+ */
+export const stageAchievement = (stage: CeStage) => {
+  const stageName = CE_STAGE_NAMES[stage];
+  return {
+    name: `Customized Employment: ${stageName}`,
+    description: `Certified to provide the ${stageName} stage of Customized Employment services in Connecticut, for three years from the issue date.`,
+    criteria:
+      'Attended and took part in every live class of the course and completed every homework assignment by its deadline (Connecticut time).',
+  };
+};
+
 export interface CredentialInput {
   number: string;
   stage: CeStage;
@@ -61,6 +78,7 @@ export interface CredentialInput {
 export function openBadgeCredential(input: CredentialInput, publicBaseUrl: string) {
   const at = credentialAddresses(publicBaseUrl);
   const stageName = CE_STAGE_NAMES[input.stage];
+  const achievement = stageAchievement(input.stage);
   const { list, position } = listPosition(input.statusIndex);
   const listUrl = at.statusList(list);
   return {
@@ -89,12 +107,9 @@ export function openBadgeCredential(input: CredentialInput, publicBaseUrl: strin
         id: `${at.base}/achievements/${input.stage}`,
         type: ['Achievement'],
         achievementType: 'Certification',
-        name: `Customized Employment: ${stageName}`,
-        description: `Certified to provide the ${stageName} stage of Customized Employment services in Connecticut, for three years from the issue date.`,
-        criteria: {
-          narrative:
-            'Attended and took part in every live class of the course and completed every homework assignment by its deadline (Connecticut time).',
-        },
+        name: achievement.name,
+        description: achievement.description,
+        criteria: { narrative: achievement.criteria },
         creator: issuer(at.base),
       },
     },

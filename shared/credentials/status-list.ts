@@ -3,7 +3,7 @@ import type { Standing } from '../domain/certification';
 
 /**
  * The W3C Bitstring Status List that publishes suspensions and revocations. One entry per certificate, 2 bits wide
- * (`statusPurpose: message`): Open Badges 3.0's schema allows one `credentialStatus`, and a revocation list alone
+ * (`statusPurpose: message`: valid, suspended, revoked, superseded): Open Badges 3.0's schema allows one `credentialStatus`, and a revocation list alone
  * cannot say "suspended" (a revocation bit may never be cleared again). 131,072 entries per list (the spec's
  * minimum), so fetching the list says nothing about whom a verifier is checking.
  */
@@ -13,11 +13,15 @@ export const STATUS_MESSAGES = [
   { status: '0x0', message: 'valid' },
   { status: '0x1', message: 'suspended' },
   { status: '0x2', message: 'revoked' },
+  { status: '0x3', message: 'superseded' },
 ] as const;
 
-/** The status value a standing publishes; 0 (valid) is the list's default, so only the others are stored. */
-export const statusValue = (standing: Standing): number =>
-  standing === 'suspended' ? 1 : standing === 'revoked' ? 2 : 0;
+/**
+ * The status value a standing publishes; 0 (valid) is the list's default, so only the others are stored. A renewed
+ * (superseded) certificate says so (3): its credential is no longer the one that counts, though it was never revoked.
+ */
+const STATUS_VALUES: Record<Standing, number> = { issued: 0, suspended: 1, revoked: 2, superseded: 3 };
+export const statusValue = (standing: Standing): number => STATUS_VALUES[standing];
 
 /** Which list a certificate's status index is in, and its position there. */
 export const listPosition = (index: number) => ({

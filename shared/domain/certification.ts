@@ -93,6 +93,13 @@ export function addMonths(date: string, months: number): string {
   return new Date(Date.UTC(y, m - 1 + months, Math.min(d, last))).toISOString().slice(0, 10);
 }
 
+/**
+ * Whether a certification has an Open Badges credential: those this course issued since credentials were added (they
+ * have a place in the status list). An outside certification's credential is the awarding body's to issue.
+ */
+export const hasCredential = (c: Pick<Certification, 'source' | 'statusIndex'>) =>
+  c.source === 'course' && c.statusIndex !== undefined;
+
 export type CertificationState = 'active' | 'in-grace' | 'expired' | 'suspended' | 'revoked' | 'superseded';
 
 /** Each state in words for the public (the verification page): only `active` allows providing the service. */

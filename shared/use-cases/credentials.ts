@@ -1,65 +1,62 @@
 import { now } from '../clock';
 import { config } from '../config/runtime';
 import { statusEntries } from '../data/credential-status';
-import { getCertificate } from '../data/certifications';
+import { getStoredCredential, storeCredential } from '../data/credentials';
 import { getPerson } from '../data/people';
-import { lifecycleSettings } from '../data/settings';
-import { ctDate } from '../domain/calendar/time';
-import type { Certification } from '../domain/certification';
-import { NotFound, RuleBroken } from '../domain/errors';
+import { toCtIso } from '../domain/calendar/time';
+import { type Certification, hasCredential } from '../domain/certification';
+import { RuleBroken } from '../domain/errors';
 import { issuerSigner } from '../credentials/issuer';
 import { openBadgeCredential, statusListCredential } from '../credentials/open-badge';
 import { signCredential } from '../credentials/signer';
 import { encodeList } from '../credentials/status-list';
-import { certificateView } from './certifications/views';
+import { certificateFor } from './certificate-document';
 
 /**
- * A certificate for one of its readers: the holder (`holderSub` given: someone else's answers as not found, its
- * existence not revealed), ADS, or anyone at its public address.
- */
-async function certificateFor(number: string, holderSub?: string): Promise<Certification> {
-  const cert = await getCertificate(number);
-  if (!cert || (holderSub !== undefined && cert.holderSub !== holderSub)) throw new NotFound('The certificate');
-  return cert;
-}
-
-/**
- * The certificate's Open Badges 3.0 credential, signed now (VC-JOSE JWT) with the holder's name as their profile
- * has it today — so a legal name change is carried by the next credential — and a salted hash of their email.
- * Only certifications this course issued have one (an outside certification is another body's to issue).
+ * The certificate's Open Badges 3.0 credential (VC-JOSE JWT), signed on its first download and kept (one `kms:Sign`
+ * per certificate, not per request). It carries the holder's name as the certificate, its PDF and its verification
+ * page do — one name everywhere — and a salted hash of their email. Its standing is not in it (the status list says
+ * that), so it never needs signing again unless the certificate's name changes. Only certifications this course
+ * issued have one (an outside certification is another body's to issue).
  */
 export async function credentialOf(number: string, holderSub?: string) {
   const cert = await certificateFor(number, holderSub);
-  if (cert.source !== 'course' || cert.statusIndex === undefined)
+  if (!hasCredential(cert) || cert.statusIndex === undefined)
     throw new RuleBroken('This certification has no credential.', [
       {
         field: 'number',
         code: 'no_credential',
         message:
           cert.source === 'course'
-            ? 'issued before credentials were issued; ADS can reissue it'
+            ? 'issued before credentials were issued: it has no place in the status list'
             : 'recorded from an outside course: its credential is the awarding body’s to issue',
       },
     ]);
-  const person = await getPerson(cert.holderSub);
   const credential = openBadgeCredential(
     {
       number: cert.number,
       stage: cert.stage,
-      holderName: person?.name ?? cert.holderName,
-      holderEmail: person?.email ?? '',
+      holderName: cert.holderName,
+      holderEmail: (await getPerson(cert.holderSub))?.email ?? '',
       issuedOn: cert.issuedOn,
       expiresOn: cert.expiresOn,
       statusIndex: cert.statusIndex,
     },
     config.publicBaseUrl,
   );
-  return {
-    number: cert.number,
-    format: 'vc+jwt' as const,
-    jwt: await signCredential(issuerSigner(), credential),
-    credential,
-  };
+  const jwt = await signedOnce(cert, credential);
+  // What the JWT says, read back from it: a kept JWT is what counts, even if the email has changed since.
+  const payload = JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
+  return { number: cert.number, format: 'vc+jwt' as const, jwt, credential: payload };
+}
+
+/** The stored JWT when it carries the certificate's name; otherwise signed now and kept. */
+async function signedOnce(cert: Certification, credential: object): Promise<string> {
+  const stored = await getStoredCredential(cert.number);
+  if (stored && stored.holderName === cert.holderName) return stored.jwt;
+  const jwt = await signCredential(issuerSigner(), credential);
+  await storeCredential(cert.number, { jwt, holderName: cert.holderName, signedAt: toCtIso(now()) });
+  return jwt;
 }
 
 /** The issuer's public keys (JWKS): what verifiers check a credential's signature with. */
@@ -71,10 +68,4 @@ export async function issuerKeys() {
 export async function statusList(list: number) {
   const credential = statusListCredential(list, encodeList(await statusEntries(list)), now(), config.publicBaseUrl);
   return signCredential(issuerSigner(), credential);
-}
-
-/** What the certificate document shows: the certificate as it stands today (a revoked one says so). */
-export async function certificateDocument(number: string, holderSub?: string) {
-  const cert = await certificateFor(number, holderSub);
-  return certificateView(cert, ctDate(now()), await lifecycleSettings());
 }

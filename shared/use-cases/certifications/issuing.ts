@@ -16,7 +16,8 @@ import type { Application } from '../../domain/application';
 import { ctDate, toCtIso } from '../../domain/calendar/time';
 import { expiryAfterThreeYears, renewalExpiry, stillStands, type Certification } from '../../domain/certification';
 import { lifecycleSettings } from '../../data/settings';
-import { reserveStatusIndexes } from '../../data/credential-status';
+import { reserveStatusIndexes, statusEntryWrite } from '../../data/credential-status';
+import { statusValue } from '../../credentials/status-list';
 import { newCertificateNumber } from '../../domain/certificate-number';
 import type { Iteration } from '../../domain/iteration';
 import { describeMissing } from '../../domain/qualification';
@@ -165,6 +166,9 @@ async function issueTo(
       }),
     );
     if (previous) {
+      // The renewed certificate's credential says "superseded" in the status list, in the same transaction.
+      if (previous.statusIndex !== undefined)
+        writes.push(statusEntryWrite(previous.statusIndex, statusValue('superseded'), previous.number));
       writes.push(
         saveCertificateItem(
           {
