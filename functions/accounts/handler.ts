@@ -3,6 +3,7 @@ import { operations } from '../../shared/http/operations';
 import { accountRoutes } from '../../shared/http/routes/accounts';
 import { createStaffAccount } from '../../shared/use-cases/accounts';
 import { getMyProfile, lookupPeople, putMyProfile } from '../../shared/use-cases/people';
+import { personRecord } from '../../shared/use-cases/person-record';
 
 /** Who someone is: their own profile; ADS finding people and creating staff accounts. */
 export const handler = areaHandler(
@@ -12,5 +13,6 @@ export const handler = areaHandler(
     putMyProfile: ({ caller, body }) => putMyProfile(caller, body),
     createStaffAccount: ({ caller, body }) => createStaffAccount(body, caller),
     lookupPeople: ({ query }) => lookupPeople(query, query.cursor, query.limit),
+    personRecord: ({ params }) => personRecord(params.personId),
   }),
 );

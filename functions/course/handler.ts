@@ -4,6 +4,7 @@ import { attendanceCsv } from '../../shared/http/render/csv';
 import { courseRoutes as attendanceAndHomework } from '../../shared/http/routes/course';
 import { homeworkFileRoutes } from '../../shared/http/routes/homework-files';
 import * as attendance from '../../shared/use-cases/course/attendance';
+import { proposeFromMeetingReport } from '../../shared/use-cases/course/attendance-import';
 import * as homework from '../../shared/use-cases/course/homework';
 import * as files from '../../shared/use-cases/course/homework-files';
 import * as qualification from '../../shared/use-cases/course/qualification';
@@ -18,6 +19,7 @@ export const handler = areaHandler(
       attendance.recordAttendance(params.iterationId, params.date, body.entries, caller),
     correctAttendance: ({ params, body, caller }) =>
       attendance.correctAttendance(params.iterationId, params.date, params.applicationId, body, caller),
+    proposeAttendanceFromReport: ({ params, body }) => proposeFromMeetingReport(params.iterationId, params.date, body),
     attendanceGrid: ({ params }) => attendance.attendanceGrid(params.iterationId),
     attendanceCsv: async ({ params }) =>
       attendanceCsv(params.iterationId, await attendance.attendanceGrid(params.iterationId)),

@@ -4,12 +4,14 @@ import { feedCalendar, iterationCalendar } from '../../shared/http/render/calend
 import { iterationRoutes } from '../../shared/http/routes/iterations';
 import * as calendars from '../../shared/use-cases/calendars';
 import * as iterations from '../../shared/use-cases/iterations';
+import { checkCalendar } from '../../shared/use-cases/calendar-check';
 
 /** Course iterations: ADS plans them (window, seats, calendar, homework); anyone reads the published ones. */
 export const handler = areaHandler(
   iterationRoutes,
   operations(iterationRoutes, {
     createIteration: ({ body, caller }) => iterations.createIteration(body, caller),
+    checkCalendar: ({ body }) => checkCalendar(body),
     listIterationsForAds: ({ query }) => iterations.listIterationsForAds(query.status, query.cursor, query.limit),
     getIterationForAds: ({ params }) => iterations.getIterationForAds(params.iterationId),
     updateIteration: ({ params, body, caller }) => iterations.updateIteration(params.iterationId, body, caller),

@@ -47,7 +47,7 @@ export const toItem = (c: Certification) => ({
   ...indexAttributes(c),
 });
 
-function fromItem(item: Record<string, unknown>): Certification {
+export function fromItem(item: Record<string, unknown>): Certification {
   const {
     pk: _p,
     sk: _s,

@@ -37,6 +37,8 @@ const strip = <T>(item: Record<string, unknown>): T => {
   const { pk: _p, sk: _s, type: _t, gsi2pk: _a, gsi2sk: _b, ...rest } = item;
   return rest as T;
 };
+export const attendanceFromItem = (item: Record<string, unknown>) => strip<StoredAttendance>(item);
+export const homeworkFromItem = (item: Record<string, unknown>) => strip<StoredHomework>(item);
 
 /** A new attendance record, or a correction of the one read (`expectedVersion`). */
 export function putAttendanceItem(a: StoredAttendance, expectedVersion: number | undefined): TransactItem {

@@ -18,6 +18,7 @@ const strip = (item: Record<string, unknown>): HomeworkFile => {
   const { pk: _p, sk: _s, type: _t, gsi2pk: _a, gsi2sk: _b, ...rest } = item;
   return rest as unknown as HomeworkFile;
 };
+export const fileFromItem = strip;
 
 export function putFileItem(f: HomeworkFile, expectedVersion: number | undefined): TransactItem {
   return {

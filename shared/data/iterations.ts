@@ -4,7 +4,7 @@ import type { Iteration, IterationStatus } from '../domain/iteration';
 import { REGIONS, type Region } from '../domain/vocabulary';
 import { dynamo, TABLE_NAME } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
-import { queryAll } from './query';
+import { getMany, queryAll } from './query';
 import type { TransactItem } from './transactions';
 
 /**
@@ -76,6 +76,18 @@ export async function getIteration(id: string): Promise<StoredIteration | undefi
   const seats = Object.fromEntries(REGIONS.map((r) => [r, seatCounters[r].capacity])) as Iteration['seats'];
   return { iteration: fromItem(meta, seats), seatCounters };
 }
+
+/** Several iterations' plans (without their seat counters) by id: one BatchGetItem per 100; unknown ids left out. */
+export const getIterationPlans = (ids: readonly string[]): Promise<Map<string, IterationRecord>> =>
+  getMany(
+    ids,
+    iterationMetaKey,
+    (item) => {
+      const { pk: _pk, sk: _sk, type: _type, gsi1pk: _g1, gsi1sk: _g1s, ...record } = item;
+      return record as unknown as IterationRecord;
+    },
+    (r) => r.id,
+  );
 
 /** Create: the plan and three seat counters, refused if the id exists. */
 export function createIterationItems(iteration: Iteration): TransactItem[] {

@@ -1,4 +1,5 @@
 import type { Position } from './person';
+import { toCtIso } from './calendar/time';
 import { REGIONS, type Region } from './vocabulary';
 
 /**
@@ -115,6 +116,34 @@ function compare(kind: ProposalInput['kind'], a: Ranked, b: Ranked): number {
   return a.c.applicationId < b.c.applicationId ? -1 : a.c.applicationId > b.c.applicationId ? 1 : 0;
 }
 
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+/** A calendar day in words: "May 1, 2027". */
+const dayWords = (date: string) =>
+  `${MONTHS[Number(date.slice(5, 7)) - 1]} ${Number(date.slice(8, 10))}, ${date.slice(0, 4)}`;
+/**
+ * An instant in words, to the second (submission times break ties): "December 1, 2026 at 9:00:05 AM". Instants are
+ * stored with Connecticut's offset, so their text already is Connecticut's wall time; this runs for every line of a
+ * proposal, so it reads the text rather than computing the time zone again.
+ */
+function instantWords(iso: string): string {
+  const ct = /[+-]0[45]:00$/.test(iso) ? iso : toCtIso(new Date(iso));
+  const hours = Number(ct.slice(11, 13));
+  return `${dayWords(ct)} at ${hours % 12 || 12}:${ct.slice(14, 19)} ${hours < 12 ? 'AM' : 'PM'}`;
+}
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
@@ -124,10 +153,10 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 function describe(kind: ProposalInput['kind'], c: Candidate, f: Factors, words: Words): string {
   const expiry =
     kind === 'recertification'
-      ? `${f.expiresOn ? `certification expires ${f.expiresOn}` : 'no certification on record'}; `
+      ? `${f.expiresOn ? `certification expires ${dayWords(f.expiresOn)}` : 'no certification on record'}; `
       : '';
   const position = f.position === 'direct-service' ? 'provides direct service' : 'management/director level';
-  return `Ranked on: ${expiry}${words.provider(c, f)}; ${position}; applied ${f.submittedAt}.`;
+  return `Ranked on: ${expiry}${words.provider(c, f)}; ${position}; applied ${instantWords(f.submittedAt)}.`;
 }
 
 /** The words each provider contributes to its staff's reasons, worded once per proposal. */
@@ -217,11 +246,11 @@ function applyOverrides(input: ProposalInput, ranked: Ranked[], seating: Seating
     if (override.decision === 'waitlist') {
       r.decided = {
         decision: 'waitlist',
-        reasons: [`Kept on the waitlist by ADS override (${override.by}, ${override.at}): ${override.reason}`],
+        reasons: [`Kept on the waitlist by an ADS override of ${instantWords(override.at)}: ${override.reason}`],
       };
     } else if (seating.free[c.region] > 0) {
       seat(seating, r, c.region, 1, [
-        `Seated in ${c.region} by ADS override (${override.by}, ${override.at}): ${override.reason}`,
+        `Seated in ${c.region} by an ADS override of ${instantWords(override.at)}: ${override.reason}`,
       ]);
     } else {
       r.decided = {

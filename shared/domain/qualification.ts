@@ -37,6 +37,24 @@ export const effectiveDeadline = (
     ? record.extension.until
     : assignment.dueAt;
 
+/**
+ * The classes that have ended with a roster still to take: an enrolled learner has no attendance recorded for it.
+ * ADS's console flags them; a class not yet over is not overdue.
+ */
+export function classesWithoutRoster(
+  classDates: readonly string[],
+  learners: readonly string[],
+  recorded: readonly { classDate: string; learnerSub: string }[],
+  at: Date,
+): string[] {
+  if (learners.length === 0) return [];
+  const done = new Set(recorded.map((r) => `${r.classDate}#${r.learnerSub}`));
+  return classDates.filter(
+    (date) =>
+      instantMs(liveClassTimes(date).endsAt) <= at.getTime() && learners.some((sub) => !done.has(`${date}#${sub}`)),
+  );
+}
+
 /** Attendance is taken for a live class of the iteration, once it has started: before, nobody has attended it. */
 export function assertClassStarted(classDates: readonly string[], date: string, at: Date): void {
   if (!classDates.includes(date)) throw new NotFound('The live class');

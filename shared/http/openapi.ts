@@ -135,7 +135,7 @@ const usesTable = (r: RouteSpec) => r.area !== 'docs';
  * - signed-in routes: 401 from the JWT authorizer, 403 from the function's role check;
  * - routes with a body: 413 from API Gateway, 415 from the function;
  * - routes on the table: 429 (the database throttled), 503 (it did not answer in time); writes also 409 (a
- *   concurrent change to the same record);
+ *   concurrent change to the same record), except a POST that only reads (`readOnly`);
  * - idempotent routes: 409 (the first request with this key is still running), 422 (the key was used for another
  *   request).
  */
@@ -153,7 +153,7 @@ function errorStatuses(r: RouteSpec): Map<number, Set<Source>> {
   if (r.body) answers.push([413, 'gateway'], [415, 'function']);
   if (usesTable(r)) {
     answers.push([429, 'function'], [503, 'function']);
-    if (r.method !== 'GET') answers.push([409, 'function']);
+    if (r.method !== 'GET' && !r.readOnly) answers.push([409, 'function']);
   }
   if (r.idempotent) answers.push([409, 'function'], [422, 'function']);
   for (const status of r.problems ?? []) answers.push([status, 'function']);

@@ -50,6 +50,11 @@ export interface RouteSpec {
    * absent body as an empty form: for pages that must work without JavaScript.
    */
   form?: boolean;
+  /**
+   * A POST that only reads: it computes an answer from the body (a proposal, a dry run) and changes nothing, so it
+   * answers no 409 and leaves no audit record.
+   */
+  readOnly?: true;
   /** Honours an `Idempotency-Key` header: a retried request gets the first answer and changes nothing more. */
   idempotent?: boolean;
   success: {

@@ -67,6 +67,9 @@ export const ctDateTime = (what: string) =>
  */
 export const instant = meta(z.string(), { format: 'date-time', example: '2027-03-15T23:59:00.000-04:00' });
 
+/** An email address as people type it (at most 254 characters). */
+export const email = meta(z.email().check(z.maxLength(254)), { example: 'pat@provider.example.org' });
+
 export const region = z.enum(REGIONS);
 
 export const whole = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));

@@ -250,6 +250,7 @@ async function rows(applications: Application[], iteration: Iteration) {
       submittedAt: a.submittedAt,
       futureStaffPlanned: a.futureStaffPlanned,
       waitlistPosition: a.waitlistPosition,
+      offer: a.offer && { deadline: a.offer.deadline, seatRegion: a.offer.seatRegion },
     };
   });
 }

@@ -96,6 +96,10 @@ describe('a whole course on the local stack, through the gateway with real token
       token: ads,
       json: { version: proposal.version },
     });
+    // ADS's list carries the offer's deadline and seat, the same the applicant sees (the live seat board shows it).
+    const mine = (await stack().fetch(`/me/applications/${application.id}`, { token: me })).body;
+    const row = (await stack().fetch(`/ads/iterations/${iteration.id}/applications`, { token: ads })).body.items[0];
+    expect(row.offer).toEqual({ deadline: mine.offer.deadline, seatRegion: 'West' });
     expect(
       (
         await stack().fetch(`/me/applications/${application.id}/accept`, {
@@ -114,12 +118,44 @@ describe('a whole course on the local stack, through the gateway with real token
 
     for (const date of ['2027-02-02', '2027-02-09']) {
       await clock(`${date}T12:10:00-05:00`);
+      // The first class by importing the meeting's Teams report (UTF-16, sent as base64), the second by hand.
+      let roster = { entries: [{ applicationId: application.id, status: 'present' }] };
+      if (date === '2027-02-02') {
+        const report = [
+          '1. Summary',
+          'Meeting title\tWinter 2027, class 1',
+          '',
+          '2. Participants',
+          'Name\tFirst Join\tLast Leave\tIn-Meeting Duration\tEmail\tParticipant ID (UPN)\tRole',
+          `Robin P\t2/2/27, 8:58:00 AM\t2/2/27, 12:00:00 PM\t3h 2m\t${email.toUpperCase()}\t${email}\tAttendee`,
+          '',
+          '3. In-Meeting Activities',
+          'Name\tJoin Time\tLeave Time\tDuration\tEmail\tRole',
+          `Robin P\t2/2/27, 8:58:00 AM\t2/2/27, 10:30:00 AM\t1h 32m\t${email}\tAttendee`,
+          `Robin P\t2/2/27, 10:32:00 AM\t2/2/27, 12:00:00 PM\t1h 28m\t${email}\tAttendee`,
+        ].join('\r\n');
+        const proposal = await stack().fetch(`/ads/iterations/${iteration.id}/classes/${date}/attendance-proposal`, {
+          method: 'POST',
+          token: ads,
+          json: {
+            base64: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(report, 'utf16le')]).toString('base64'),
+          },
+        });
+        expect(proposal.status).toBe(200);
+        expect(proposal.body.learners[0]).toMatchObject({
+          name: 'Robin Park',
+          status: 'present',
+          minutesMissed: 2,
+          match: 'email',
+        });
+        roster = proposal.body.roster;
+      }
       expect(
         (
           await stack().fetch(`/ads/iterations/${iteration.id}/classes/${date}/attendance`, {
             method: 'POST',
             token: ads,
-            json: { entries: [{ applicationId: application.id, status: 'present' }] },
+            json: roster,
           })
         ).status,
       ).toBe(201);

@@ -427,8 +427,9 @@ const CASES: Record<string, AuditCase> = {
   },
 };
 
+/** A POST that only reads (`readOnly`: a proposal, a dry run) writes nothing; its own tests show the table unchanged. */
 const isAdsWrite = (route: RouteSpec) =>
-  route.method !== 'GET' && route.access !== 'public' && route.access.includes('ads-staff');
+  route.method !== 'GET' && !route.readOnly && route.access !== 'public' && route.access.includes('ads-staff');
 const ADS_WRITES = ALL_ROUTES.filter(isAdsWrite);
 /** A route takes a why when its body has the shared `reason` field ("Why: kept in the audit trail"). */
 const takesReason = (route: RouteSpec) =>

@@ -60,7 +60,7 @@ describe('an initial iteration, every kind of line', () => {
         1,
         'seat North round 1',
         "Seated in North in round 1: among the strongest claims for North's 2 seats.",
-        'Ranked on: Harbor has priority status; Harbor has 1 staff member with an active certification; provides direct service; applied 2026-12-01T09:00:00.000-05:00.',
+        'Ranked on: Harbor has priority status; Harbor has 1 staff member with an active certification; provides direct service; applied December 1, 2026 at 9:00:00 AM.',
         RULE,
       ],
       [
@@ -68,7 +68,7 @@ describe('an initial iteration, every kind of line', () => {
         4,
         'seat North round 1',
         "Seated in North in round 1: among the strongest claims for North's 2 seats.",
-        'Ranked on: no priority status; Elm has no staff with an active certification; provides direct service; applied 2026-12-06T09:00:00.000-05:00.',
+        'Ranked on: no priority status; Elm has no staff with an active certification; provides direct service; applied December 6, 2026 at 9:00:00 AM.',
         RULE,
       ],
       [
@@ -76,7 +76,7 @@ describe('an initial iteration, every kind of line', () => {
         5,
         'seat South round 3',
         "Seated in one of South's seats (applied for North, whose seats were all taken): South had a seat no South applicant needed, and unfilled seats are offered statewide.",
-        'Ranked on: no priority status; Oak has no staff with an active certification; management/director level; applied 2026-12-03T09:00:00.000-05:00.',
+        'Ranked on: no priority status; Oak has no staff with an active certification; management/director level; applied December 3, 2026 at 9:00:00 AM.',
         RULE,
       ],
       [
@@ -84,7 +84,7 @@ describe('an initial iteration, every kind of line', () => {
         3,
         'seat West round 1',
         "Seated in West in round 1: among the strongest claims for West's 1 seat.",
-        'Ranked on: no priority status; self-hired (no provider); provides direct service; applied 2026-12-04T09:00:00.000-05:00.',
+        'Ranked on: no priority status; self-hired (no provider); provides direct service; applied December 4, 2026 at 9:00:00 AM.',
         RULE,
       ],
       [
@@ -93,7 +93,7 @@ describe('an initial iteration, every kind of line', () => {
         'waitlist 1 (1 in West)',
         'Waitlisted at position 1 statewide (1 in West).',
         "West's 1 seat went to applicants ranked higher.",
-        'Ranked on: no priority status; Pine has 2 staff members with an active certification; provides direct service; applied 2026-12-05T09:00:00.000-05:00.',
+        'Ranked on: no priority status; Pine has 2 staff members with an active certification; provides direct service; applied December 5, 2026 at 9:00:00 AM.',
         RULE,
       ],
       [
@@ -102,7 +102,7 @@ describe('an initial iteration, every kind of line', () => {
         'waitlist 2 (1 in North)',
         'Waitlisted at position 2 statewide (1 in North).',
         "North's 2 seats went to applicants ranked higher; Harbor already has a seat, so further staff wait behind providers without one.",
-        'Ranked on: Harbor has priority status; Harbor has 1 staff member with an active certification; provides direct service; applied 2026-12-02T09:00:00.000-05:00.',
+        'Ranked on: Harbor has priority status; Harbor has 1 staff member with an active certification; provides direct service; applied December 2, 2026 at 9:00:00 AM.',
         RULE,
       ],
     ]);
@@ -163,7 +163,7 @@ describe('a recertification iteration', () => {
           1,
           'seat North round 1',
           "Seated in North in round 1: among the strongest claims for North's 1 seat.",
-          'Ranked on: certification expires 2027-05-01; Birch has priority status; Birch has 3 staff members with an active certification; provides direct service; applied 2026-12-03T09:00:00.000-05:00.',
+          'Ranked on: certification expires May 1, 2027; Birch has priority status; Birch has 3 staff members with an active certification; provides direct service; applied December 3, 2026 at 9:00:00 AM.',
           RECERT,
         ],
         [
@@ -172,7 +172,7 @@ describe('a recertification iteration', () => {
           'waitlist 1 (1 in North)',
           'Waitlisted at position 1 statewide (1 in North).',
           "North's 1 seat went to applicants ranked higher.",
-          'Ranked on: certification expires 2027-05-01; no priority status; Ash has no staff with an active certification; provides direct service; applied 2026-12-02T09:00:00.000-05:00.',
+          'Ranked on: certification expires May 1, 2027; no priority status; Ash has no staff with an active certification; provides direct service; applied December 2, 2026 at 9:00:00 AM.',
           RECERT,
         ],
         [
@@ -181,7 +181,7 @@ describe('a recertification iteration', () => {
           'waitlist 2 (2 in North)',
           'Waitlisted at position 2 statewide (2 in North).',
           "North's 1 seat went to applicants ranked higher.",
-          'Ranked on: no certification on record; the provider has priority status; the provider has no staff with an active certification; provides direct service; applied 2026-12-01T09:00:00.000-05:00.',
+          'Ranked on: no certification on record; the provider has priority status; the provider has no staff with an active certification; provides direct service; applied December 1, 2026 at 9:00:00 AM.',
           RECERT,
         ],
       ]);
@@ -200,7 +200,15 @@ describe('ties, overrides and the spread', () => {
 
   it("a seat given by override counts as the provider's seat in round 1", () => {
     const overrides = new Map<string, Override>([
-      ['ap-x', { decision: 'seat', reason: 'Only applicant from Torrington', by: 'ads-1', at: '2027-01-16' }],
+      [
+        'ap-x',
+        {
+          decision: 'seat',
+          reason: 'Only applicant from Torrington',
+          by: 'ads-1',
+          at: '2027-01-16T10:00:00.000-05:00',
+        },
+      ],
     ]);
     const p = proposeAllocation(
       input({
@@ -215,16 +223,20 @@ describe('ties, overrides and the spread', () => {
     );
     expect(p.lines.map((l) => [l.applicationId, l.decision, l.reasons[0]])).toEqual([
       ['ap-z', 'seat', "Seated in North in round 1: among the strongest claims for North's 2 seats."],
-      ['ap-x', 'seat', 'Seated in North by ADS override (ads-1, 2027-01-16): Only applicant from Torrington'],
+      [
+        'ap-x',
+        'seat',
+        'Seated in North by an ADS override of January 16, 2027 at 10:00:00 AM: Only applicant from Torrington',
+      ],
       ['ap-y', 'waitlist', 'Waitlisted at position 1 statewide (1 in North).'],
     ]);
   });
 
   it('an override ADS cannot honor, and one that keeps someone waiting, say so', () => {
     const overrides = new Map<string, Override>([
-      ['ap-1', { decision: 'seat', reason: 'a', by: 'ads-1', at: '2027-01-16' }],
-      ['ap-2', { decision: 'seat', reason: 'b', by: 'ads-1', at: '2027-01-16' }],
-      ['ap-3', { decision: 'waitlist', reason: 'Declined by phone', by: 'ads-2', at: '2027-01-17' }],
+      ['ap-1', { decision: 'seat', reason: 'a', by: 'ads-1', at: '2027-01-16T10:00:00.000-05:00' }],
+      ['ap-2', { decision: 'seat', reason: 'b', by: 'ads-1', at: '2027-01-16T10:00:00.000-05:00' }],
+      ['ap-3', { decision: 'waitlist', reason: 'Declined by phone', by: 'ads-2', at: '2027-01-17T15:30:00.000-05:00' }],
     ]);
     const p = proposeAllocation(
       input({
@@ -241,7 +253,11 @@ describe('ties, overrides and the spread', () => {
         'waitlist',
         "ADS asked to seat this applicant (b), but North has only 1 seat, all taken by other overrides: raise North's seats to honor it.",
       ],
-      ['ap-3', 'waitlist', 'Kept on the waitlist by ADS override (ads-2, 2027-01-17): Declined by phone'],
+      [
+        'ap-3',
+        'waitlist',
+        'Kept on the waitlist by an ADS override of January 17, 2027 at 3:30:00 PM: Declined by phone',
+      ],
     ]);
   });
 
@@ -273,11 +289,11 @@ describe('ties, overrides and the spread', () => {
     expect(p.lines.map((l) => l.reasons.slice(0, 2))).toEqual([
       [
         "Seated in North in round 1: among the strongest claims for North's 2 seats.",
-        'Ranked on: no priority status; the provider has 1 staff member with an active certification; provides direct service; applied 2026-12-01T09:00:00.000-05:00.',
+        'Ranked on: no priority status; the provider has 1 staff member with an active certification; provides direct service; applied December 1, 2026 at 9:00:00 AM.',
       ],
       [
         'Seated in North in round 2: a seat left unfilled in round 1, offered to a further employee of a seated provider.',
-        'Ranked on: no priority status; the provider has 1 staff member with an active certification; provides direct service; applied 2026-12-02T09:00:00.000-05:00.',
+        'Ranked on: no priority status; the provider has 1 staff member with an active certification; provides direct service; applied December 2, 2026 at 9:00:00 AM.',
       ],
       [
         'Waitlisted at position 1 statewide (1 in North).',

@@ -136,7 +136,7 @@ describe('the allocation proposal: each rule decides a case', () => {
       }),
     );
     expect(seatedIds(p)).toEqual([expiring.applicationId]);
-    expect(p.lines[0]!.reasons.join(' ')).toContain('certification expires 2027-03-01');
+    expect(p.lines[0]!.reasons.join(' ')).toContain('certification expires March 1, 2027');
   });
 
   it("round 3: a region's unfilled seats go statewide, to the first waitlisted, and still count against that region", () => {
@@ -156,21 +156,29 @@ describe('the allocation proposal: each rule decides a case', () => {
     const overrides = new Map<string, Override>([
       [
         low.applicationId,
-        { decision: 'seat', reason: 'Only applicant from the Torrington office', by: 'ads-1', at: '2027-01-16' },
+        {
+          decision: 'seat',
+          reason: 'Only applicant from the Torrington office',
+          by: 'ads-1',
+          at: '2027-01-16T09:30:05.000-05:00',
+        },
       ],
-      [top.applicationId, { decision: 'waitlist', reason: 'Declined by phone', by: 'ads-1', at: '2027-01-16' }],
+      [
+        top.applicationId,
+        { decision: 'waitlist', reason: 'Declined by phone', by: 'ads-1', at: '2027-01-16T14:05:00.000-05:00' },
+      ],
     ]);
     const p = proposeAllocation(input({ candidates: [top, low], overrides }));
     expect(seatedIds(p)).toEqual([low.applicationId]);
     expect(p.lines.find((l) => l.applicationId === low.applicationId)?.reasons[0]).toContain(
-      'by ADS override (ads-1, 2027-01-16): Only applicant from the Torrington office',
+      'by an ADS override of January 16, 2027 at 9:30:05 AM: Only applicant from the Torrington office',
     );
     expect(p.lines.find((l) => l.applicationId === top.applicationId)?.reasons.join(' ')).toContain(
-      'Kept on the waitlist by ADS override',
+      'Kept on the waitlist by an ADS override of January 16, 2027 at 2:05:00 PM: Declined by phone',
     );
     const both = new Map<string, Override>([
-      [low.applicationId, { decision: 'seat', reason: 'a', by: 'x', at: 'y' }],
-      [top.applicationId, { decision: 'seat', reason: 'b', by: 'x', at: 'y' }],
+      [low.applicationId, { decision: 'seat', reason: 'a', by: 'x', at: '2027-01-16T10:00:00.000-05:00' }],
+      [top.applicationId, { decision: 'seat', reason: 'b', by: 'x', at: '2027-01-16T10:00:00.000-05:00' }],
     ]);
     const full = proposeAllocation(input({ candidates: [top, low], overrides: both }));
     expect(full.lines.filter((l) => l.decision === 'seat')).toHaveLength(1);

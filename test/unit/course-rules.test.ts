@@ -1,5 +1,10 @@
 import { NotFound, RuleBroken } from '../../shared/domain/errors';
-import { assertClassStarted, extensionEnd, markedComplete } from '../../shared/domain/qualification';
+import {
+  assertClassStarted,
+  classesWithoutRoster,
+  extensionEnd,
+  markedComplete,
+} from '../../shared/domain/qualification';
 
 const thrown = (act: () => unknown): unknown => {
   try {
@@ -54,5 +59,24 @@ describe('homework', () => {
     const codes = (until: string) => (thrown(() => extensionEnd(assignment, until)) as RuleBroken).problems[0]?.code;
     expect(codes('2027-02-15T23:59')).toBe('not_later');
     expect(codes('2027-03-14T02:30')).toBe('invalid_datetime');
+  });
+});
+
+describe('classes whose roster is still to take', () => {
+  const dates = ['2027-02-02', '2027-03-16'];
+  const learners = ['a', 'b'];
+  it('listed from the moment the class ends (12:00 Connecticut time, EST or EDT), until every learner is recorded', () => {
+    expect(classesWithoutRoster(dates, learners, [], new Date('2027-02-02T11:59:59.999-05:00'))).toEqual([]);
+    expect(classesWithoutRoster(dates, learners, [], new Date('2027-02-02T12:00:00.000-05:00'))).toEqual([
+      '2027-02-02',
+    ]);
+    const one = [{ classDate: '2027-02-02', learnerSub: 'a' }];
+    expect(classesWithoutRoster(dates, learners, one, new Date('2027-03-16T11:59:00-04:00'))).toEqual(['2027-02-02']);
+    const both = [...one, { classDate: '2027-02-02', learnerSub: 'b' }];
+    expect(classesWithoutRoster(dates, learners, both, new Date('2027-03-16T11:59:00-04:00'))).toEqual([]);
+    expect(classesWithoutRoster(dates, learners, both, new Date('2027-03-16T12:00:00-04:00'))).toEqual(['2027-03-16']);
+  });
+  it('nobody enrolled: no roster to take', () => {
+    expect(classesWithoutRoster(dates, [], [], new Date('2027-12-01T00:00:00-05:00'))).toEqual([]);
   });
 });

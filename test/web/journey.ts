@@ -82,6 +82,13 @@ export async function endorseFromEmail(supervisorEmail: string) {
   if (res.status !== 200) throw new Error(`endorse: ${res.status}`);
 }
 
+/** The supervisor opens the emailed co-signing link and co-signs (the server-rendered page's form post). */
+export async function cosignFromEmail(supervisorEmail: string) {
+  const token = linkIn((await waitForEmail(supervisorEmail, /Training Agreement/)).body.text);
+  const res = await fetch(`${stack().webUrl}/links/${token}/confirm`, { method: 'POST' });
+  if (res.status !== 200) throw new Error(`co-sign: ${res.status}`);
+}
+
 /** ADS computes the allocation proposal and confirms it: the endorsed applicants are offered seats. */
 export async function allocateSeats(iterationId: string) {
   const ads = await tokenOf('ads-staff');
@@ -165,4 +172,26 @@ export async function keyboardBackToApplication(page: Page) {
   await tabTo(page, /^Back to the application$/);
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: /^Application: / }).waitFor();
+}
+
+/** From any signed-in page: My classes → the course's homework → the assignment → the work typed → handed in. */
+export async function keyboardHandIn(page: Page, title: string, assignment: string, work: string) {
+  await tabTo(page, /^My classes$/);
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'My classes' }).waitFor();
+  await tabTo(page, new RegExp(`^Homework for ${title.replace(/[()]/g, '\\$&')}$`));
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: `Homework: ${title}` }).waitFor();
+  await tabTo(page, new RegExp(`^Hand in: ${assignment}$`));
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: `Hand in: ${assignment}` }).waitFor();
+  await tabTo(page, /^Your work$/);
+  await page.keyboard.type(work);
+  await tabTo(page, /^Hand in$/);
+  await page.keyboard.press('Enter');
+  await page
+    .locator('main')
+    .getByText(/^Handed in .*: on time\.$/)
+    .first()
+    .waitFor();
 }

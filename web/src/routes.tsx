@@ -17,12 +17,13 @@ import { Providers } from './pages/Providers';
 import { Qualification } from './pages/Qualification';
 import { SignIn } from './pages/SignIn';
 import { ConfirmAccount, SignUp } from './pages/SignUp';
+import { STAFF_ROUTES } from './staff';
 
 /**
  * The app's one route table. A page is a component under `pages/` wrapped in `<Page title>`; `signedIn` pages
  * send signed-out visitors to sign in first.
  */
-export const ROUTES: { path: string; element: ReactNode; signedIn?: boolean }[] = [
+export const ROUTES: { path: string; element: ReactNode; signedIn?: boolean; role?: string }[] = [
   { path: '/', element: <Home /> },
   { path: '/iterations', element: <Iterations /> },
   { path: '/providers', element: <Providers /> },
@@ -42,8 +43,9 @@ export const ROUTES: { path: string; element: ReactNode; signedIn?: boolean }[] 
   { path: '/applications', element: <Applications />, signedIn: true },
   { path: '/applications/:applicationId', element: <Application />, signedIn: true },
   { path: '/applications/:applicationId/agreement', element: <Agreement />, signedIn: true },
+  ...STAFF_ROUTES.map((r) => ({ ...r, signedIn: true })),
   { path: '*', element: <NotFound /> },
 ];
 
 export const routeElement = (r: (typeof ROUTES)[number]) =>
-  r.signedIn ? <RequireSignIn>{r.element}</RequireSignIn> : r.element;
+  r.signedIn ? <RequireSignIn role={r.role}>{r.element}</RequireSignIn> : r.element;

@@ -1,8 +1,10 @@
 import * as z from 'zod/mini';
 import { route } from '../route';
-import { described, id, instant, meta, pageQuery, region, text } from '../schemas';
+import { date, described, email, id, instant, meta, pageQuery, region, text } from '../schemas';
+import { ApplicationView } from './applications';
+import { Certificate } from './certifications';
+import { Homework } from './course';
 
-export const email = meta(z.email().check(z.maxLength(254)), { example: 'pat@provider.example.org' });
 const position = described(
   z.enum(['direct-service', 'management']),
   'Direct-service staff, or management/director level.',
@@ -86,6 +88,59 @@ const PersonLookup = z.object({
   ),
 });
 
+const PersonRecord = meta(
+  z.object({
+    personId: described(z.string(), 'The person (their sign-in id).'),
+    profile: described(
+      z.nullable(
+        z.object({
+          ...PersonMatch.shape,
+          jobTitle: described(z.string(), 'Their job title.'),
+          position: described(
+            z.enum(['direct-service', 'management']),
+            'Direct-service staff, or management / director level.',
+          ),
+          supervisor: described(
+            z.object({
+              name: described(z.string(), "The supervisor's name."),
+              email: described(z.string(), "The supervisor's email."),
+            }),
+            'The supervisor their profile names.',
+          ),
+        }),
+      ),
+      'Their profile; null if they never saved one (e.g. only an outside certification is recorded).',
+    ),
+    applications: described(z.array(ApplicationView), 'Every application, to every iteration, latest first.'),
+    enrolments: described(
+      z.array(
+        z.object({
+          applicationId: described(z.string(), 'The application that was enrolled.'),
+          iterationId: described(z.string(), 'The iteration.'),
+          title: described(z.string(), "The iteration's title."),
+          attendance: described(
+            z.array(
+              z.object({
+                date: described(date, 'The date of the live class.'),
+                status: described(
+                  z.nullable(z.enum(['present', 'absent', 'partial'])),
+                  'Null until recorded; only `present` counts toward qualifying.',
+                ),
+                minutesMissed: described(z.optional(z.number()), 'For `partial`: the minutes missed.'),
+              }),
+            ),
+            'Every live class of the iteration, with the attendance recorded.',
+          ),
+          homework: described(z.array(Homework), 'Every assignment, with submissions and review.'),
+        }),
+      ),
+      'Each iteration they were enrolled in (even if they left it later), latest first.',
+    ),
+    certifications: described(z.array(Certificate), 'Every certification, in every state.'),
+  }),
+  { id: 'PersonRecord' },
+);
+
 const tag = 'Accounts';
 
 export const accountRoutes = {
@@ -160,5 +215,20 @@ export const accountRoutes = {
         }),
       ),
     success: { status: 200, description: 'The people found', schema: PersonLookup },
+  }),
+  personRecord: route({
+    operationId: 'personRecord',
+    method: 'GET',
+    path: '/ads/people/{personId}',
+    area: 'accounts',
+    access: ['ads-staff'],
+    tag,
+    summary: "A person's record: profile, applications, attendance and homework per enrolment, certifications",
+    description: 'The audit trail of each record is at `/ads/audit/{subjectType}/{subjectId}`.',
+    params: z.strictObject({
+      personId: described(z.string().check(z.minLength(1), z.maxLength(128)), 'The person (their sign-in id).'),
+    }),
+    success: { status: 200, description: 'The record', schema: PersonRecord },
+    problems: [404],
   }),
 } as const;

@@ -2,8 +2,7 @@ import * as z from 'zod/mini';
 import { APPLICATION_STATUSES } from '../../domain/application';
 import { route } from '../route';
 import { LINK_SEND_WINDOW_HOURS, LINK_SENDS_PER_WINDOW } from '../../domain/endorsement';
-import { described, id, instant, meta, page, pageQuery, reason, region, text, whole } from '../schemas';
-import { email } from './accounts';
+import { described, email, id, instant, meta, page, pageQuery, reason, region, text, whole } from '../schemas';
 
 const iterationId = described(id('it'), 'The iteration.');
 const applicationId = described(id('ap'), 'The application.');
@@ -169,6 +168,18 @@ const ApplicationRow = meta(
     submittedAt: described(instant, 'When the application was submitted.'),
     futureStaffPlanned: described(z.number(), 'How many staff the provider plans to send to future iterations.'),
     waitlistPosition: described(z.optional(z.number()), 'The statewide waitlist position, while waitlisted.'),
+    offer: described(
+      z.optional(
+        z.object({
+          deadline: described(instant, 'By when the offer must be accepted and the agreement co-signed.'),
+          seatRegion: described(
+            region,
+            "The region whose seat is offered (a statewide promotion may fill another region's).",
+          ),
+        }),
+      ),
+      'The seat offered, once offered (kept after acceptance: the co-signature is due by the same deadline).',
+    ),
   }),
   { id: 'ApplicationRow' },
 );

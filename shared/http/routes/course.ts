@@ -26,6 +26,10 @@ const cell = z.nullable(
 const Grid = meta(
   z.object({
     classes: described(z.array(LiveClass), 'Every live class, in date order.'),
+    rosterMissing: described(
+      z.array(date),
+      'Classes that have ended (12:00 Connecticut time) with an enrolled learner whose attendance is not recorded: the rosters still to take.',
+    ),
     learners: described(
       z.array(
         z.object({
@@ -44,7 +48,7 @@ const Grid = meta(
   }),
   { id: 'AttendanceGrid' },
 );
-const Homework = meta(
+export const Homework = meta(
   z.object({
     assignmentId: described(z.string(), 'The assignment.'),
     title: described(z.string(), "The assignment's title."),
@@ -125,18 +129,88 @@ const Qualification = meta(
   { id: 'Qualification' },
 );
 
-const ads = ['ads-staff'] as const;
-const mine = ['applicant'] as const;
-const tag = 'Attendance and homework';
-const classParams = z.strictObject({ iterationId, date: classDate });
-const homeworkParams = z.strictObject({ iterationId, assignmentId, applicationId });
-
 /** Who a row of an ADS list of learners is about. */
 const learnerIdentity = {
   applicationId: described(z.string(), "The learner's application."),
   personId: described(z.string(), "The learner's person id, for the routes keyed by a person."),
   name: described(z.string(), "The learner's name."),
 };
+const confidence = z.enum(['email', 'exact-name', 'close-name', 'none']);
+const AttendanceProposal = meta(
+  z.object({
+    ...LiveClass.shape,
+    toleranceMinutes: described(z.number(), 'The tolerance the proposal used.'),
+    report: described(
+      z.object({
+        layout: described(z.enum(['zoom', 'teams']), 'Whose report it was read as.'),
+        encoding: described(
+          z.enum(['utf-8', 'utf-16le', 'utf-16be', 'text']),
+          'The encoding read from the bytes; `text` when it was sent as text.',
+        ),
+        delimiter: described(z.enum(['comma', 'tab']), 'How its columns were separated.'),
+        rows: described(z.number(), 'Connections read (one per row of the per-connection table).'),
+      }),
+      'What was read from the file.',
+    ),
+    alreadyRecorded: described(
+      z.boolean(),
+      "Attendance of this class is already recorded: confirming then means correcting each learner's record, with a reason.",
+    ),
+    learners: described(
+      z.array(
+        z.object({
+          ...learnerIdentity,
+          status: described(status, `The proposed status. ${statusMeaning}`),
+          minutesMissed: described(
+            z.number(),
+            'Minutes of the class not covered by any connection (a started minute counts as missed).',
+          ),
+          minutesAttended: described(z.number(), 'Minutes of the class attended.'),
+          match: described(
+            confidence,
+            'How the report was matched to this learner: `email` (without case), `exact-name` (normalized), `close-name` (same words reordered, a middle name or an initial), or `none` (not in the report).',
+          ),
+          reportNames: described(z.array(z.string()), 'The names in the report matched to this learner.'),
+          reportEmails: described(z.array(z.string()), 'The emails in the report matched to this learner.'),
+          connections: described(
+            z.array(
+              z.object({
+                joinedAt: described(instant, 'Connected from (clipped to the class).'),
+                leftAt: described(instant, 'Connected until (clipped to the class).'),
+              }),
+            ),
+            "The learner's connections, merged and clipped to the class.",
+          ),
+        }),
+      ),
+      'Every enrolled learner, in the order of the roster.',
+    ),
+    unmatched: described(
+      z.array(
+        z.object({
+          name: described(z.string(), 'The name in the report.'),
+          email: described(z.optional(z.string()), 'The email in the report, if any.'),
+          role: described(z.optional(z.string()), "The participant's role, when the report gives one (Teams)."),
+          minutesAttended: described(z.number(), 'Minutes of the class this participant was connected.'),
+          connections: described(z.number(), 'Rows of the report for this participant.'),
+          note: described(z.optional(z.string()), 'Why no learner was chosen, when several came close.'),
+        }),
+      ),
+      'Participants matching no enrolled learner (the host, guests, unrecognized names), by email or name.',
+    ),
+    roster: described(
+      z.object({ entries: described(z.array(entry), 'One entry per enrolled learner.') }),
+      'The body to send to the roster route (`POST …/classes/{date}/attendance`) once ADS agrees.',
+    ),
+  }),
+  { id: 'AttendanceProposal' },
+);
+
+const ads = ['ads-staff'] as const;
+const mine = ['applicant'] as const;
+const tag = 'Attendance and homework';
+const classParams = z.strictObject({ iterationId, date: classDate });
+const homeworkParams = z.strictObject({ iterationId, assignmentId, applicationId });
 
 export const courseRoutes = {
   recordAttendance: route({
@@ -180,6 +254,48 @@ export const courseRoutes = {
         minutesMissed: described(z.optional(z.number()), 'For `partial`: how many minutes were missed.'),
       }),
     },
+    problems: [404, 422],
+  }),
+  proposeAttendanceFromReport: route({
+    operationId: 'proposeAttendanceFromReport',
+    method: 'POST',
+    path: '/ads/iterations/{iterationId}/classes/{date}/attendance-proposal',
+    area: 'course',
+    access: ads,
+    readOnly: true,
+    tag,
+    summary:
+      "Read the meeting's participant report (Zoom or Microsoft Teams) and propose each learner's attendance; records nothing",
+    description:
+      'Connections are merged per learner (a reconnect or a second device counts each minute once) and clipped to ' +
+      'the class, 9:00–12:00 Connecticut time; times without an offset are Connecticut time. Learners are matched by ' +
+      'email (without case), then by name (normalized: case, accents, transliteration), with the confidence shown. ' +
+      'Missing no more than `toleranceMinutes` → present; nothing attended → absent; otherwise partial. ADS confirms ' +
+      'by sending `roster` (changed where they disagree) to the roster route; learners already recorded are ' +
+      'corrected one by one, with a reason. A file that is not such a report → 400 naming the layouts expected.',
+    params: classParams,
+    body: z
+      .strictObject({
+        text: described(
+          z.optional(z.string().check(z.minLength(1), z.maxLength(1_000_000))),
+          'The report as text: a Zoom participants CSV, or a Teams attendance report already decoded. Send this or `base64`.',
+        ),
+        base64: described(
+          z.optional(z.base64().check(z.minLength(4), z.maxLength(1_400_000))),
+          'The file as downloaded, base64-encoded (up to about 1 MB): the way to send a Teams report, which is UTF-16. Its encoding is read from its bytes (byte-order mark, else UTF-16 by its zero bytes, else UTF-8).',
+        ),
+        toleranceMinutes: described(
+          z._default(whole(0, 60), 5),
+          'Minutes of the class a learner may miss and still be proposed present (default 5).',
+        ),
+      })
+      .check(
+        z.refine(
+          (b) => (b.text === undefined) !== (b.base64 === undefined),
+          'send the file as `text` or as `base64`, one of them',
+        ),
+      ),
+    success: { status: 200, description: 'The proposal (nothing recorded)', schema: AttendanceProposal },
     problems: [404, 422],
   }),
   attendanceGrid: route({

@@ -244,6 +244,58 @@ export const iterationRoutes = {
     success: { status: 201, description: 'The draft iteration', schema: IterationDetail },
     problems: [422],
   }),
+  checkCalendar: route({
+    operationId: 'checkCalendar',
+    method: 'POST',
+    path: '/ads/iterations/calendar-check',
+    area: 'iterations',
+    access: ads,
+    readOnly: true,
+    tag,
+    summary:
+      "Check a calendar plan without saving it: each date's problems in words (weekend, state holiday, blackout)",
+    description:
+      'The same rules creating or editing an iteration applies, for the console to explain them as ADS types. ' +
+      'Send what is typed so far: without an application window, the window is not judged.',
+    body: z.strictObject({
+      applicationWindow: described(z.optional(planInput.applicationWindow), 'The application window, once typed.'),
+      liveClasses: planInput.liveClasses,
+      assignments: described(z.optional(planInput.assignments), 'The homework deadlines, once typed.'),
+    }),
+    success: {
+      status: 200,
+      description: 'What the rules say of the plan (nothing saved)',
+      schema: z.object({
+        ok: described(z.boolean(), 'True when creating an iteration with this calendar would pass the calendar rules.'),
+        liveClasses: described(
+          z.array(
+            z.object({
+              ...liveClassShape,
+              weekday: described(z.string(), 'The day of the week, in words.'),
+              problems: described(
+                z.array(z.string()),
+                'Why this date cannot hold a live class, in words (a weekend, the Connecticut holiday by name, an ADS blackout date and its reason, a date listed twice); empty if it can.',
+              ),
+            }),
+          ),
+          'Each date sent, in the order sent, with its problems.',
+        ),
+        problems: described(
+          z.array(
+            z.object({
+              field: described(
+                z.string(),
+                'The field of the plan, as in the create body (`liveClasses.2.date`, `applicationWindow.closesAt`).',
+              ),
+              code: described(z.string(), 'The rule broken, as creating the iteration would name it.'),
+              message: described(z.string(), 'The problem in words.'),
+            }),
+          ),
+          'Every problem the plan has, as creating the iteration would list them (422).',
+        ),
+      }),
+    },
+  }),
   listIterationsForAds: route({
     operationId: 'listIterationsForAds',
     method: 'GET',

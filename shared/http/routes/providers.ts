@@ -1,8 +1,7 @@
 import * as z from 'zod/mini';
 import { REGIONS } from '../../domain/vocabulary';
 import { route } from '../route';
-import { described, id, instant, meta, page, pageQuery, reason, region, text, whole } from '../schemas';
-import { email } from './accounts';
+import { described, email, id, instant, meta, page, pageQuery, reason, region, text, whole } from '../schemas';
 
 const providerId = described(id('pr'), 'The provider agency.');
 const contract = z.enum(['yes', 'intends', 'no']);

@@ -14,7 +14,7 @@ import type { Application } from '../../domain/application';
 import { liveClassTimes } from '../../domain/calendar/live-classes';
 import { toCtIso } from '../../domain/calendar/time';
 import type { Iteration } from '../../domain/iteration';
-import { assertClassStarted, type AttendanceStatus } from '../../domain/qualification';
+import { assertClassStarted, type AttendanceStatus, classesWithoutRoster } from '../../domain/qualification';
 import { getEmail, getEmails, type Outgoing } from '../../email/outbox';
 import { cannotQualify } from '../../email/templates';
 import type { Actor } from '../../domain/actor';
@@ -183,6 +183,12 @@ export async function attendanceGrid(iterationId: string) {
   ]);
   return {
     classes: iteration.classDates.map(liveClassTimes),
+    rosterMissing: classesWithoutRoster(
+      iteration.classDates,
+      learners.map((a) => a.applicantSub),
+      records,
+      now(),
+    ),
     learners: learners.map((a) => ({
       applicationId: a.id,
       personId: a.applicantSub,

@@ -23,7 +23,7 @@ import { findOwnApplication } from '../find';
 import { filesOfAssignment, filesOfLearner } from '../../data/homework-files';
 import { fileView, type HomeworkFile } from '../../domain/homework-files';
 
-const homeworkView = (
+export const homeworkView = (
   assignment: Iteration['assignments'][number],
   record: StoredHomework | undefined,
   files: readonly HomeworkFile[],

@@ -27,6 +27,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/ads/iterations/calendar-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a calendar plan without saving it: each date's problems in words (weekend, state holiday, blackout)
+         * @description The same rules creating or editing an iteration applies, for the console to explain them as ADS types. Send what is typed so far: without an application window, the window is not judged.
+         *
+         *     Roles: ads-staff.
+         */
+        post: operations["checkCalendar"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ads/iterations/{iterationId}": {
         parameters: {
             query?: never;
@@ -311,6 +333,28 @@ export interface paths {
          *     Roles: ads-staff.
          */
         get: operations["lookupPeople"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ads/people/{personId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A person's record: profile, applications, attendance and homework per enrolment, certifications
+         * @description The audit trail of each record is at `/ads/audit/{subjectType}/{subjectId}`.
+         *
+         *     Roles: ads-staff.
+         */
+        get: operations["personRecord"];
         put?: never;
         post?: never;
         delete?: never;
@@ -879,6 +923,28 @@ export interface paths {
          */
         put: operations["correctAttendance"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ads/iterations/{iterationId}/classes/{date}/attendance-proposal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read the meeting's participant report (Zoom or Microsoft Teams) and propose each learner's attendance; records nothing
+         * @description Connections are merged per learner (a reconnect or a second device counts each minute once) and clipped to the class, 9:00–12:00 Connecticut time; times without an offset are Connecticut time. Learners are matched by email (without case), then by name (normalized: case, accents, transliteration), with the confidence shown. Missing no more than `toleranceMinutes` → present; nothing attended → absent; otherwise partial. ADS confirms by sending `roster` (changed where they disagree) to the roster route; learners already recorded are corrected one by one, with a reason. A file that is not such a report → 400 naming the layouts expected.
+         *
+         *     Roles: ads-staff.
+         */
+        post: operations["proposeAttendanceFromReport"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2503,133 +2569,75 @@ export interface components {
              */
             membershipConfirmedAt?: string;
         };
-        Provider: {
-            /** @description The agency's id. */
-            id: string;
-            /** @description The agency's name. */
-            name: string;
-            /** @description The DDS regions the agency covers. */
-            regions: ("North" | "South" | "West")[];
-            /**
-             * @description Whether it contracts (or intends to contract) with ADS.
-             * @enum {string}
-             */
-            contractsWithAds: "yes" | "intends" | "no";
-            /**
-             * @description Whether it contracts (or intends to contract) with DDS.
-             * @enum {string}
-             */
-            contractsWithDds: "yes" | "intends" | "no";
-            /** @description The course is cost-free: contracts, or intends to, with both ADS and DDS. */
-            costFree: boolean;
-            /** @description The agency's contact person. */
-            contact: {
-                /** @description The contact person's name. */
+        PersonRecord: {
+            /** @description The person (their sign-in id). */
+            personId: string;
+            /** @description Their profile; null if they never saved one (e.g. only an outside certification is recorded). */
+            profile: {
+                /** @description The person's id (their sign-in subject), for the routes keyed by a person: departure, outside certifications, their certifications, recertification admission. */
+                personId: string;
+                /** @description The name on their profile, as they wrote it. */
                 name: string;
-                /** @description The contact person's email. */
+                /** @description Their verified sign-in email. */
                 email: string;
-                /** @description The contact person's phone. */
-                phone?: string;
-            };
-            /** @description The agency's latest future-staff figure (never a sum of its applications). */
-            futureStaff?: {
-                /** @description How many staff it plans to send to future iterations. */
-                count: number;
+                /** @description The provider agency their profile names; null if self-hired. */
+                providerId: string | null;
+                /** @description That provider's name; null if self-hired. */
+                providerName: string | null;
                 /**
-                 * Format: date-time
-                 * @description When the figure was reported (with an application).
-                 * @example 2027-03-15T23:59:00.000-04:00
-                 */
-                reportedAt: string;
-                /** @description The application that reported it: the latest one. */
-                applicationId: string;
-            };
-            /** @description Priority status for the next allocation, if it has it. */
-            priority?: {
-                /**
-                 * Format: date-time
-                 * @description When it got priority.
-                 * @example 2027-03-15T23:59:00.000-04:00
-                 */
-                since: string;
-                /** @description Why it has priority. */
-                reason: string;
-                /**
-                 * @description Set by ADS, or automatic after a departure left it with no certified staff.
+                 * @description `none`: self-hired, no provider; `claimed`: names a provider no supervisor has confirmed yet (by endorsing an application); `confirmed`: confirmed by that provider's supervisor.
                  * @enum {string}
                  */
-                source: "ads" | "departure";
-            };
-            /** @description The version to send back with an edit. */
-            version: number;
-            /**
-             * Format: date-time
-             * @description When the agency was last saved.
-             * @example 2027-03-15T23:59:00.000-04:00
-             */
-            updatedAt: string;
-        };
-        DemandPlan: {
-            /** @description Demand by region (an agency appears under each region it covers). */
-            regions: {
-                /** @description Demand in the North region. */
-                North: {
-                    /** @description The agencies covering the region, with their figures. */
-                    providers: {
-                        /** @description The agency's id. */
-                        id: string;
-                        /** @description The agency's name. */
-                        name: string;
-                        /** @description The agency's latest future-staff figure. */
-                        futureStaff: number;
-                    }[];
-                    /** @description The sum of their figures. */
-                    total: number;
+                membership: "none" | "claimed" | "confirmed";
+                /**
+                 * Format: date-time
+                 * @description When the membership was confirmed (absent unless `confirmed`).
+                 * @example 2027-03-15T23:59:00.000-04:00
+                 */
+                membershipConfirmedAt?: string;
+                /** @description Their job title. */
+                jobTitle: string;
+                /**
+                 * @description Direct-service staff, or management / director level.
+                 * @enum {string}
+                 */
+                position: "direct-service" | "management";
+                /** @description The supervisor their profile names. */
+                supervisor: {
+                    /** @description The supervisor's name. */
+                    name: string;
+                    /** @description The supervisor's email. */
+                    email: string;
                 };
-                /** @description Demand in the South region. */
-                South: {
-                    /** @description The agencies covering the region, with their figures. */
-                    providers: {
-                        /** @description The agency's id. */
-                        id: string;
-                        /** @description The agency's name. */
-                        name: string;
-                        /** @description The agency's latest future-staff figure. */
-                        futureStaff: number;
-                    }[];
-                    /** @description The sum of their figures. */
-                    total: number;
-                };
-                /** @description Demand in the West region. */
-                West: {
-                    /** @description The agencies covering the region, with their figures. */
-                    providers: {
-                        /** @description The agency's id. */
-                        id: string;
-                        /** @description The agency's name. */
-                        name: string;
-                        /** @description The agency's latest future-staff figure. */
-                        futureStaff: number;
-                    }[];
-                    /** @description The sum of their figures. */
-                    total: number;
-                };
-            };
-            /** @description Statewide demand. */
-            statewide: {
-                /** @description How many agencies reported a figure. */
-                providers: number;
-                /** @description The statewide sum, each agency counted once. */
-                total: number;
-            };
-        };
-        PublicProvider: {
-            /** @description The agency's id. */
-            id: string;
-            /** @description The agency's name. */
-            name: string;
-            /** @description The DDS regions the agency covers. */
-            regions: ("North" | "South" | "West")[];
+            } | null;
+            /** @description Every application, to every iteration, latest first. */
+            applications: components["schemas"]["Application"][];
+            /** @description Each iteration they were enrolled in (even if they left it later), latest first. */
+            enrolments: {
+                /** @description The application that was enrolled. */
+                applicationId: string;
+                /** @description The iteration. */
+                iterationId: string;
+                /** @description The iteration's title. */
+                title: string;
+                /** @description Every live class of the iteration, with the attendance recorded. */
+                attendance: {
+                    /**
+                     * Format: date
+                     * @description The date of the live class.
+                     * @example 2027-03-02
+                     */
+                    date: string;
+                    /** @description Null until recorded; only `present` counts toward qualifying. */
+                    status: ("present" | "absent" | "partial") | null;
+                    /** @description For `partial`: the minutes missed. */
+                    minutesMissed?: number;
+                }[];
+                /** @description Every assignment, with submissions and review. */
+                homework: components["schemas"]["Homework"][];
+            }[];
+            /** @description Every certification, in every state. */
+            certifications: components["schemas"]["Certificate"][];
         };
         Application: {
             /** @description The application's id. */
@@ -2786,6 +2794,355 @@ export interface components {
             /** @description Why it closed, in words. */
             closedReason?: string;
         };
+        Homework: {
+            /** @description The assignment. */
+            assignmentId: string;
+            /** @description The assignment's title. */
+            title: string;
+            /**
+             * Format: date-time
+             * @description The assignment's own deadline.
+             * @example 2027-03-15T23:59:00.000-04:00
+             */
+            dueAt: string;
+            /**
+             * Format: date-time
+             * @description The deadline that applies to this learner (an extension, or the assignment's own).
+             * @example 2027-03-15T23:59:00.000-04:00
+             */
+            deadline: string;
+            /** @description An individual extension ADS granted this learner, if any. */
+            extension?: {
+                /**
+                 * Format: date-time
+                 * @description The extended deadline.
+                 * @example 2027-03-15T23:59:00.000-04:00
+                 */
+                until: string;
+                /** @description Why ADS granted it. */
+                reason: string;
+                /**
+                 * Format: date-time
+                 * @description When ADS granted it.
+                 * @example 2027-03-15T23:59:00.000-04:00
+                 */
+                at: string;
+                /** @description Who granted it. */
+                by: string;
+            };
+            /** @description The learner's files on this assignment (deleted ones left out), with their scan state. */
+            files: components["schemas"]["HomeworkFile"][];
+            /** @description Every submission, oldest first; the latest is the one that counts. */
+            submissions: {
+                /**
+                 * Format: date-time
+                 * @description When the server received it (what "on time" is judged by).
+                 * @example 2027-03-15T23:59:00.000-04:00
+                 */
+                at: string;
+                /** @description The text handed in. */
+                text?: string;
+                /** @description The link handed in. */
+                link?: string;
+                /** @description The files handed in with it. */
+                files?: {
+                    /** @description The file handed in. */
+                    fileId: string;
+                    /** @description Its name. */
+                    name: string;
+                    /**
+                     * @description Its state now (see `files`).
+                     * @enum {string}
+                     */
+                    status: "uploading" | "scan-pending" | "clean" | "quarantined" | "deleted";
+                }[];
+                /** @description Whether it came at or before the deadline that applies. */
+                onTime: boolean;
+            }[];
+            /** @description Whether the latest submission was on time (absent: none yet). */
+            onTime?: boolean;
+            /** @description ADS's review of the latest submission. */
+            review?: {
+                /**
+                 * @description Complete, or returned for rework.
+                 * @enum {string}
+                 */
+                status: "complete" | "returned";
+                /** @description ADS's feedback to the learner. */
+                feedback?: string;
+                /**
+                 * Format: date-time
+                 * @description When ADS reviewed it.
+                 * @example 2027-03-15T23:59:00.000-04:00
+                 */
+                at: string;
+                /** @description Who reviewed it. */
+                by: string;
+            };
+        };
+        HomeworkFile: {
+            /** @description The file. */
+            fileId: string;
+            /** @description Its name, as the learner gave it. */
+            name: string;
+            /**
+             * @description The file type: PDF, Word (.docx, .doc), PowerPoint (.pptx, .ppt), Excel (.xlsx), PNG or JPEG. Checked against the content.
+             * @enum {string}
+             */
+            contentType: "application/pdf" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "application/vnd.openxmlformats-officedocument.presentationml.presentation" | "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" | "application/msword" | "application/vnd.ms-powerpoint" | "image/png" | "image/jpeg";
+            /** @description Its size in bytes (declared until recorded, then the stored object’s). */
+            size: number;
+            /**
+             * @description `uploading` until recorded; `scan-pending` until the malware scan clears it (ADS cannot download it before); `clean`; `quarantined` (malware found, set aside); `deleted` by the learner.
+             * @enum {string}
+             */
+            status: "uploading" | "scan-pending" | "clean" | "quarantined" | "deleted";
+            /**
+             * Format: date-time
+             * @description When the upload was allowed.
+             * @example 2027-03-15T23:59:00.000-04:00
+             */
+            startedAt: string;
+            /**
+             * Format: date-time
+             * @description When the API found and checked the uploaded object.
+             * @example 2027-03-15T23:59:00.000-04:00
+             */
+            recordedAt?: string;
+            /**
+             * Format: date-time
+             * @description When the malware scan result arrived.
+             * @example 2027-03-15T23:59:00.000-04:00
+             */
+            scannedAt?: string;
+            /**
+             * Format: date-time
+             * @description When it was deleted (or refused).
+             * @example 2027-03-15T23:59:00.000-04:00
+             */
+            deletedAt?: string;
+        };
+        Certificate: {
+            /** @description The certificate number, `CT-CE-XXXX-XXXX-XXXX-XXXX`. */
+            number: string;
+            /** @description The holder's person id, for the routes keyed by a person. */
+            personId: string;
+            /** @description The holder's name. */
+            holderName: string;
+            /**
+             * @description The Connecticut CE stage certified.
+             * @enum {string}
+             */
+            stage: "discovery" | "job-development" | "post-employment";
+            /** @description The stage's name in words. */
+            stageName: string;
+            /**
+             * @description Earned in this course, or recorded from an outside course.
+             * @enum {string}
+             */
+            source: "course" | "external";
+            /**
+             * @description Its state today (Connecticut): only `active` allows providing the service.
+             * @enum {string}
+             */
+            status: "active" | "in-grace" | "expired" | "suspended" | "revoked" | "superseded";
+            /** @description Whether the holder may provide CE services of this stage today. */
+            active: boolean;
+            /**
+             * Format: date
+             * @description The date it was issued.
+             * @example 2027-03-02
+             */
+            issuedOn: string;
+            /**
+             * Format: date
+             * @description The first day the certification is no longer active.
+             * @example 2027-03-02
+             */
+            expiresOn: string;
+            /**
+             * Format: date
+             * @description The first day a recertification may be applied for.
+             * @example 2027-03-02
+             */
+            renewalOpensOn: string;
+            /**
+             * Format: date
+             * @description The last day of the grace period after expiry (not active meanwhile).
+             * @example 2027-03-02
+             */
+            graceEndsOn: string;
+            /** @description The holder's current confirmed provider; null if none. */
+            providerId: string | null;
+            /** @description That provider's name; null if none. */
+            providerName: string | null;
+            /** @description That provider's regions. */
+            providerRegions: ("North" | "South" | "West")[];
+            /** @description The iteration it was earned in (course certifications). */
+            iterationId?: string;
+            /** @description An outside certification: where it comes from. */
+            external?: {
+                /** @description The body that awarded it. */
+                body: string;
+                /** @description The course it was earned in. */
+                course: string;
+                /** @description Where ADS's evidence of it is kept. */
+                evidenceReference: string;
+            };
+            /** @description The number of the certification this one renews. */
+            renews?: string;
+            /** @description The number of the certification that renewed this one. */
+            supersededBy?: string;
+            /** @description Everything that happened to it, oldest first. */
+            history: {
+                /**
+                 * Format: date-time
+                 * @description When it happened.
+                 * @example 2027-03-15T23:59:00.000-04:00
+                 */
+                at: string;
+                /** @description What happened: issued, suspended, reinstated, revoked, superseded… */
+                action: string;
+                /** @description Why, when ADS acted. */
+                reason?: string;
+                /** @description Who acted (a person id, or `system`). */
+                by: string;
+            }[];
+            /**
+             * Format: date-time
+             * @description When the record last changed: issued, a change of standing, renewal or supersession, a move to another provider or its renaming.
+             * @example 2027-03-15T23:59:00.000-04:00
+             */
+            lastChangedAt: string;
+        };
+        Provider: {
+            /** @description The agency's id. */
+            id: string;
+            /** @description The agency's name. */
+            name: string;
+            /** @description The DDS regions the agency covers. */
+            regions: ("North" | "South" | "West")[];
+            /**
+             * @description Whether it contracts (or intends to contract) with ADS.
+             * @enum {string}
+             */
+            contractsWithAds: "yes" | "intends" | "no";
+            /**
+             * @description Whether it contracts (or intends to contract) with DDS.
+             * @enum {string}
+             */
+            contractsWithDds: "yes" | "intends" | "no";
+            /** @description The course is cost-free: contracts, or intends to, with both ADS and DDS. */
+            costFree: boolean;
+            /** @description The agency's contact person. */
+            contact: {
+                /** @description The contact person's name. */
+                name: string;
+                /** @description The contact person's email. */
+                email: string;
+                /** @description The contact person's phone. */
+                phone?: string;
+            };
+            /** @description The agency's latest future-staff figure (never a sum of its applications). */
+            futureStaff?: {
+                /** @description How many staff it plans to send to future iterations. */
+                count: number;
+                /**
+                 * Format: date-time
+                 * @description When the figure was reported (with an application).
+                 * @example 2027-03-15T23:59:00.000-04:00
+                 */
+                reportedAt: string;
+                /** @description The application that reported it: the latest one. */
+                applicationId: string;
+            };
+            /** @description Priority status for the next allocation, if it has it. */
+            priority?: {
+                /**
+                 * Format: date-time
+                 * @description When it got priority.
+                 * @example 2027-03-15T23:59:00.000-04:00
+                 */
+                since: string;
+                /** @description Why it has priority. */
+                reason: string;
+                /**
+                 * @description Set by ADS, or automatic after a departure left it with no certified staff.
+                 * @enum {string}
+                 */
+                source: "ads" | "departure";
+            };
+            /** @description The version to send back with an edit. */
+            version: number;
+            /**
+             * Format: date-time
+             * @description When the agency was last saved.
+             * @example 2027-03-15T23:59:00.000-04:00
+             */
+            updatedAt: string;
+        };
+        DemandPlan: {
+            /** @description Demand by region (an agency appears under each region it covers). */
+            regions: {
+                /** @description Demand in the North region. */
+                North: {
+                    /** @description The agencies covering the region, with their figures. */
+                    providers: {
+                        /** @description The agency's id. */
+                        id: string;
+                        /** @description The agency's name. */
+                        name: string;
+                        /** @description The agency's latest future-staff figure. */
+                        futureStaff: number;
+                    }[];
+                    /** @description The sum of their figures. */
+                    total: number;
+                };
+                /** @description Demand in the South region. */
+                South: {
+                    /** @description The agencies covering the region, with their figures. */
+                    providers: {
+                        /** @description The agency's id. */
+                        id: string;
+                        /** @description The agency's name. */
+                        name: string;
+                        /** @description The agency's latest future-staff figure. */
+                        futureStaff: number;
+                    }[];
+                    /** @description The sum of their figures. */
+                    total: number;
+                };
+                /** @description Demand in the West region. */
+                West: {
+                    /** @description The agencies covering the region, with their figures. */
+                    providers: {
+                        /** @description The agency's id. */
+                        id: string;
+                        /** @description The agency's name. */
+                        name: string;
+                        /** @description The agency's latest future-staff figure. */
+                        futureStaff: number;
+                    }[];
+                    /** @description The sum of their figures. */
+                    total: number;
+                };
+            };
+            /** @description Statewide demand. */
+            statewide: {
+                /** @description How many agencies reported a figure. */
+                providers: number;
+                /** @description The statewide sum, each agency counted once. */
+                total: number;
+            };
+        };
+        PublicProvider: {
+            /** @description The agency's id. */
+            id: string;
+            /** @description The agency's name. */
+            name: string;
+            /** @description The DDS regions the agency covers. */
+            regions: ("North" | "South" | "West")[];
+        };
         ApplicationRow: {
             /** @description The application's id. */
             id: string;
@@ -2849,6 +3206,20 @@ export interface components {
             futureStaffPlanned: number;
             /** @description The statewide waitlist position, while waitlisted. */
             waitlistPosition?: number;
+            /** @description The seat offered, once offered (kept after acceptance: the co-signature is due by the same deadline). */
+            offer?: {
+                /**
+                 * Format: date-time
+                 * @description By when the offer must be accepted and the agreement co-signed.
+                 * @example 2027-03-15T23:59:00.000-04:00
+                 */
+                deadline: string;
+                /**
+                 * @description The region whose seat is offered (a statewide promotion may fill another region's).
+                 * @enum {string}
+                 */
+                seatRegion: "North" | "South" | "West";
+            };
         };
         AllocationProposal: {
             /** @description The proposal version (confirm only the latest). */
@@ -3098,6 +3469,8 @@ export interface components {
         AttendanceGrid: {
             /** @description Every live class, in date order. */
             classes: components["schemas"]["LiveClass"][];
+            /** @description Classes that have ended (12:00 Connecticut time) with an enrolled learner whose attendance is not recorded: the rosters still to take. */
+            rosterMissing: string[];
             /** @description Every enrolled learner, with their attendance. */
             learners: {
                 /** @description The learner's application. */
@@ -3122,133 +3495,123 @@ export interface components {
                 };
             }[];
         };
-        Homework: {
-            /** @description The assignment. */
-            assignmentId: string;
-            /** @description The assignment's title. */
-            title: string;
+        AttendanceProposal: {
+            /**
+             * Format: date
+             * @description The date of the live class.
+             * @example 2027-03-02
+             */
+            date: string;
             /**
              * Format: date-time
-             * @description The assignment's own deadline.
+             * @description When the class starts (9:00 AM Connecticut time).
              * @example 2027-03-15T23:59:00.000-04:00
              */
-            dueAt: string;
+            startsAt: string;
             /**
              * Format: date-time
-             * @description The deadline that applies to this learner (an extension, or the assignment's own).
+             * @description When the class ends (12:00 PM Connecticut time).
              * @example 2027-03-15T23:59:00.000-04:00
              */
-            deadline: string;
-            /** @description An individual extension ADS granted this learner, if any. */
-            extension?: {
+            endsAt: string;
+            /** @description How long the class lasts, in minutes. */
+            durationMinutes: number;
+            /** @description The tolerance the proposal used. */
+            toleranceMinutes: number;
+            /** @description What was read from the file. */
+            report: {
                 /**
-                 * Format: date-time
-                 * @description The extended deadline.
-                 * @example 2027-03-15T23:59:00.000-04:00
-                 */
-                until: string;
-                /** @description Why ADS granted it. */
-                reason: string;
-                /**
-                 * Format: date-time
-                 * @description When ADS granted it.
-                 * @example 2027-03-15T23:59:00.000-04:00
-                 */
-                at: string;
-                /** @description Who granted it. */
-                by: string;
-            };
-            /** @description The learner's files on this assignment (deleted ones left out), with their scan state. */
-            files: components["schemas"]["HomeworkFile"][];
-            /** @description Every submission, oldest first; the latest is the one that counts. */
-            submissions: {
-                /**
-                 * Format: date-time
-                 * @description When the server received it (what "on time" is judged by).
-                 * @example 2027-03-15T23:59:00.000-04:00
-                 */
-                at: string;
-                /** @description The text handed in. */
-                text?: string;
-                /** @description The link handed in. */
-                link?: string;
-                /** @description The files handed in with it. */
-                files?: {
-                    /** @description The file handed in. */
-                    fileId: string;
-                    /** @description Its name. */
-                    name: string;
-                    /**
-                     * @description Its state now (see `files`).
-                     * @enum {string}
-                     */
-                    status: "uploading" | "scan-pending" | "clean" | "quarantined" | "deleted";
-                }[];
-                /** @description Whether it came at or before the deadline that applies. */
-                onTime: boolean;
-            }[];
-            /** @description Whether the latest submission was on time (absent: none yet). */
-            onTime?: boolean;
-            /** @description ADS's review of the latest submission. */
-            review?: {
-                /**
-                 * @description Complete, or returned for rework.
+                 * @description Whose report it was read as.
                  * @enum {string}
                  */
-                status: "complete" | "returned";
-                /** @description ADS's feedback to the learner. */
-                feedback?: string;
+                layout: "zoom" | "teams";
                 /**
-                 * Format: date-time
-                 * @description When ADS reviewed it.
-                 * @example 2027-03-15T23:59:00.000-04:00
+                 * @description The encoding read from the bytes; `text` when it was sent as text.
+                 * @enum {string}
                  */
-                at: string;
-                /** @description Who reviewed it. */
-                by: string;
+                encoding: "utf-8" | "utf-16le" | "utf-16be" | "text";
+                /**
+                 * @description How its columns were separated.
+                 * @enum {string}
+                 */
+                delimiter: "comma" | "tab";
+                /** @description Connections read (one per row of the per-connection table). */
+                rows: number;
             };
-        };
-        HomeworkFile: {
-            /** @description The file. */
-            fileId: string;
-            /** @description Its name, as the learner gave it. */
-            name: string;
-            /**
-             * @description The file type: PDF, Word (.docx, .doc), PowerPoint (.pptx, .ppt), Excel (.xlsx), PNG or JPEG. Checked against the content.
-             * @enum {string}
-             */
-            contentType: "application/pdf" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "application/vnd.openxmlformats-officedocument.presentationml.presentation" | "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" | "application/msword" | "application/vnd.ms-powerpoint" | "image/png" | "image/jpeg";
-            /** @description Its size in bytes (declared until recorded, then the stored object’s). */
-            size: number;
-            /**
-             * @description `uploading` until recorded; `scan-pending` until the malware scan clears it (ADS cannot download it before); `clean`; `quarantined` (malware found, set aside); `deleted` by the learner.
-             * @enum {string}
-             */
-            status: "uploading" | "scan-pending" | "clean" | "quarantined" | "deleted";
-            /**
-             * Format: date-time
-             * @description When the upload was allowed.
-             * @example 2027-03-15T23:59:00.000-04:00
-             */
-            startedAt: string;
-            /**
-             * Format: date-time
-             * @description When the API found and checked the uploaded object.
-             * @example 2027-03-15T23:59:00.000-04:00
-             */
-            recordedAt?: string;
-            /**
-             * Format: date-time
-             * @description When the malware scan result arrived.
-             * @example 2027-03-15T23:59:00.000-04:00
-             */
-            scannedAt?: string;
-            /**
-             * Format: date-time
-             * @description When it was deleted (or refused).
-             * @example 2027-03-15T23:59:00.000-04:00
-             */
-            deletedAt?: string;
+            /** @description Attendance of this class is already recorded: confirming then means correcting each learner's record, with a reason. */
+            alreadyRecorded: boolean;
+            /** @description Every enrolled learner, in the order of the roster. */
+            learners: {
+                /** @description The learner's application. */
+                applicationId: string;
+                /** @description The learner's person id, for the routes keyed by a person. */
+                personId: string;
+                /** @description The learner's name. */
+                name: string;
+                /**
+                 * @description The proposed status. Only `present` counts toward qualifying; `partial` = joined late or left early.
+                 * @enum {string}
+                 */
+                status: "present" | "absent" | "partial";
+                /** @description Minutes of the class not covered by any connection (a started minute counts as missed). */
+                minutesMissed: number;
+                /** @description Minutes of the class attended. */
+                minutesAttended: number;
+                /**
+                 * @description How the report was matched to this learner: `email` (without case), `exact-name` (normalized), `close-name` (same words reordered, a middle name or an initial), or `none` (not in the report).
+                 * @enum {string}
+                 */
+                match: "email" | "exact-name" | "close-name" | "none";
+                /** @description The names in the report matched to this learner. */
+                reportNames: string[];
+                /** @description The emails in the report matched to this learner. */
+                reportEmails: string[];
+                /** @description The learner's connections, merged and clipped to the class. */
+                connections: {
+                    /**
+                     * Format: date-time
+                     * @description Connected from (clipped to the class).
+                     * @example 2027-03-15T23:59:00.000-04:00
+                     */
+                    joinedAt: string;
+                    /**
+                     * Format: date-time
+                     * @description Connected until (clipped to the class).
+                     * @example 2027-03-15T23:59:00.000-04:00
+                     */
+                    leftAt: string;
+                }[];
+            }[];
+            /** @description Participants matching no enrolled learner (the host, guests, unrecognized names), by email or name. */
+            unmatched: {
+                /** @description The name in the report. */
+                name: string;
+                /** @description The email in the report, if any. */
+                email?: string;
+                /** @description The participant's role, when the report gives one (Teams). */
+                role?: string;
+                /** @description Minutes of the class this participant was connected. */
+                minutesAttended: number;
+                /** @description Rows of the report for this participant. */
+                connections: number;
+                /** @description Why no learner was chosen, when several came close. */
+                note?: string;
+            }[];
+            /** @description The body to send to the roster route (`POST …/classes/{date}/attendance`) once ADS agrees. */
+            roster: {
+                /** @description One entry per enrolled learner. */
+                entries: {
+                    /** @description An enrolled learner's application. */
+                    applicationId: string;
+                    /**
+                     * @description Only `present` counts toward qualifying; `partial` = joined late or left early.
+                     * @enum {string}
+                     */
+                    status: "present" | "absent" | "partial";
+                    /** @description For `partial`: how many minutes were missed. */
+                    minutesMissed?: number;
+                }[];
+            };
         };
         Qualification: {
             /** @description Every class attended (`present`) and every assignment complete on time. */
@@ -3295,99 +3658,6 @@ export interface components {
             maxFilesPerAssignment: number;
             /** @description Send it back when changing the settings. */
             version: number;
-        };
-        Certificate: {
-            /** @description The certificate number, `CT-CE-XXXX-XXXX-XXXX-XXXX`. */
-            number: string;
-            /** @description The holder's person id, for the routes keyed by a person. */
-            personId: string;
-            /** @description The holder's name. */
-            holderName: string;
-            /**
-             * @description The Connecticut CE stage certified.
-             * @enum {string}
-             */
-            stage: "discovery" | "job-development" | "post-employment";
-            /** @description The stage's name in words. */
-            stageName: string;
-            /**
-             * @description Earned in this course, or recorded from an outside course.
-             * @enum {string}
-             */
-            source: "course" | "external";
-            /**
-             * @description Its state today (Connecticut): only `active` allows providing the service.
-             * @enum {string}
-             */
-            status: "active" | "in-grace" | "expired" | "suspended" | "revoked" | "superseded";
-            /** @description Whether the holder may provide CE services of this stage today. */
-            active: boolean;
-            /**
-             * Format: date
-             * @description The date it was issued.
-             * @example 2027-03-02
-             */
-            issuedOn: string;
-            /**
-             * Format: date
-             * @description The first day the certification is no longer active.
-             * @example 2027-03-02
-             */
-            expiresOn: string;
-            /**
-             * Format: date
-             * @description The first day a recertification may be applied for.
-             * @example 2027-03-02
-             */
-            renewalOpensOn: string;
-            /**
-             * Format: date
-             * @description The last day of the grace period after expiry (not active meanwhile).
-             * @example 2027-03-02
-             */
-            graceEndsOn: string;
-            /** @description The holder's current confirmed provider; null if none. */
-            providerId: string | null;
-            /** @description That provider's name; null if none. */
-            providerName: string | null;
-            /** @description That provider's regions. */
-            providerRegions: ("North" | "South" | "West")[];
-            /** @description The iteration it was earned in (course certifications). */
-            iterationId?: string;
-            /** @description An outside certification: where it comes from. */
-            external?: {
-                /** @description The body that awarded it. */
-                body: string;
-                /** @description The course it was earned in. */
-                course: string;
-                /** @description Where ADS's evidence of it is kept. */
-                evidenceReference: string;
-            };
-            /** @description The number of the certification this one renews. */
-            renews?: string;
-            /** @description The number of the certification that renewed this one. */
-            supersededBy?: string;
-            /** @description Everything that happened to it, oldest first. */
-            history: {
-                /**
-                 * Format: date-time
-                 * @description When it happened.
-                 * @example 2027-03-15T23:59:00.000-04:00
-                 */
-                at: string;
-                /** @description What happened: issued, suspended, reinstated, revoked, superseded… */
-                action: string;
-                /** @description Why, when ADS acted. */
-                reason?: string;
-                /** @description Who acted (a person id, or `system`). */
-                by: string;
-            }[];
-            /**
-             * Format: date-time
-             * @description When the record last changed: issued, a change of standing, renewal or supersession, a move to another provider or its renaming.
-             * @example 2027-03-15T23:59:00.000-04:00
-             */
-            lastChangedAt: string;
         };
         SignedCredential: {
             /** @description The certificate number, `CT-CE-XXXX-XXXX-XXXX-XXXX`. */
@@ -3472,6 +3742,8 @@ export interface components {
              * @example 2027-03-15T23:59:00.000-04:00
              */
             lastChangedAt: string;
+            /** @description Where its signed Open Badges 3.0 credential is (`/verify/{number}/credential`, on this site), for a wallet or a verifier; null when it has none (a certification recorded from an outside course, or one issued before credentials were). */
+            credential: string | null;
         };
         DdsNotice: {
             /** @description The period: a calendar month, `YYYY-MM`. */
@@ -3860,6 +4132,128 @@ export interface operations {
             413: components["responses"]["TooLargeAtGateway"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["RuleViolated"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    checkCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The application window, once typed. */
+                    applicationWindow?: {
+                        /**
+                         * @description When applications open (inclusive): Connecticut wall time (`2027-03-15T23:59`) or an ISO 8601 instant with an offset.
+                         * @example 2027-03-15T23:59
+                         */
+                        opensAt: string;
+                        /**
+                         * @description When applications close (exclusive); no later than the first live class: Connecticut wall time (`2027-03-15T23:59`) or an ISO 8601 instant with an offset.
+                         * @example 2027-03-15T23:59
+                         */
+                        closesAt: string;
+                    };
+                    /** @description The live classes, one per date, each 9:00 AM–12:00 PM Connecticut time. */
+                    liveClasses: {
+                        /** @description Keep (or move) an existing class by its id; omit for a new class or to match by date. */
+                        id?: string;
+                        /**
+                         * Format: date
+                         * @description The class date (YYYY-MM-DD); the class runs 9:00 AM–12:00 PM Connecticut time.
+                         */
+                        date: string;
+                        /**
+                         * @description This class's own meeting URL, if it differs from the iteration's (https only; enrolled learners only).
+                         * @example https://meet.example.org/ce-spring-2027
+                         */
+                        joinUrl?: string;
+                    }[];
+                    /** @description The homework deadlines, once typed. */
+                    assignments?: {
+                        /** @description Keep an existing assignment by its id; omit for a new one. */
+                        id?: string;
+                        /** @description The assignment's title, as learners see it. */
+                        title: string;
+                        /**
+                         * @description When the homework is due: Connecticut wall time (`2027-03-15T23:59`) or an ISO 8601 instant with an offset.
+                         * @example 2027-03-15T23:59
+                         */
+                        dueAt: string;
+                        /**
+                         * @description The CE component of the competency model it practises.
+                         * @enum {string}
+                         */
+                        component?: "discovery" | "job-search-planning" | "job-development-negotiation" | "post-placement-support";
+                        /**
+                         * @description The competency of the competency model it practises.
+                         * @enum {string}
+                         */
+                        competency?: "positive-and-open-approach-to-life" | "customized-job-development" | "ce-components-and-process" | "respecting-and-relating-to-others" | "business-and-employment-practices" | "business-networking" | "collecting-interpreting-and-using-information" | "communicating-with-others" | "planning-and-organizing";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description What the rules say of the plan (nothing saved) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description True when creating an iteration with this calendar would pass the calendar rules. */
+                        ok: boolean;
+                        /** @description Each date sent, in the order sent, with its problems. */
+                        liveClasses: {
+                            /**
+                             * Format: date
+                             * @description The date of the live class.
+                             * @example 2027-03-02
+                             */
+                            date: string;
+                            /**
+                             * Format: date-time
+                             * @description When the class starts (9:00 AM Connecticut time).
+                             * @example 2027-03-15T23:59:00.000-04:00
+                             */
+                            startsAt: string;
+                            /**
+                             * Format: date-time
+                             * @description When the class ends (12:00 PM Connecticut time).
+                             * @example 2027-03-15T23:59:00.000-04:00
+                             */
+                            endsAt: string;
+                            /** @description How long the class lasts, in minutes. */
+                            durationMinutes: number;
+                            /** @description The day of the week, in words. */
+                            weekday: string;
+                            /** @description Why this date cannot hold a live class, in words (a weekend, the Connecticut holiday by name, an ADS blackout date and its reason, a date listed twice); empty if it can. */
+                            problems: string[];
+                        }[];
+                        /** @description Every problem the plan has, as creating the iteration would list them (422). */
+                        problems: {
+                            /** @description The field of the plan, as in the create body (`liveClasses.2.date`, `applicationWindow.closesAt`). */
+                            field: string;
+                            /** @description The rule broken, as creating the iteration would name it. */
+                            code: string;
+                            /** @description The problem in words. */
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["UnauthorizedAtGateway"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["TooLargeAtGateway"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -4489,6 +4883,36 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["UnauthorizedAtGateway"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    personRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The person (their sign-in id). */
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonRecord"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["UnauthorizedAtGateway"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -5638,6 +6062,58 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLargeAtGateway"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["RuleViolated"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    proposeAttendanceFromReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The iteration. */
+                iterationId: string;
+                /** @description The date of the live class. */
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The report as text: a Zoom participants CSV, or a Teams attendance report already decoded. Send this or `base64`. */
+                    text?: string;
+                    /**
+                     * Format: base64
+                     * @description The file as downloaded, base64-encoded (up to about 1 MB): the way to send a Teams report, which is UTF-16. Its encoding is read from its bytes (byte-order mark, else UTF-16 by its zero bytes, else UTF-8).
+                     */
+                    base64?: string;
+                    /**
+                     * @description Minutes of the class a learner may miss and still be proposed present (default 5).
+                     * @default 5
+                     */
+                    toleranceMinutes?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The proposal (nothing recorded) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttendanceProposal"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["UnauthorizedAtGateway"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             413: components["responses"]["TooLargeAtGateway"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["RuleViolated"];

@@ -5,6 +5,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { SessionWarning } from '../auth/SessionWarning';
 import { useSession } from '../auth/session';
 import { useAnnounce } from './status';
+import { staffNav, staffRoleOf } from '../staff';
 
 /** The frame of every page: banner, skip link, header with the navigation (public or signed in), main, footer. */
 export function Layout() {
@@ -14,6 +15,7 @@ export function Layout() {
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const close = () => setMenuOpen(false);
+  const staffRole = session.status === 'signed-in' ? staffRoleOf(session.groups) : undefined;
 
   const link = (to: string, label: string) => (
     <NavLink to={to} className={({ isActive }) => `usa-nav__link${isActive ? ' usa-current' : ''}`} onClick={close}>
@@ -25,10 +27,14 @@ export function Layout() {
     link('/providers', 'Provider agencies'),
     ...(session.status === 'signed-in'
       ? [
-          link('/applications', 'Your applications'),
-          link('/classes', 'My classes'),
-          link('/certifications', 'My certifications'),
-          link('/profile', 'Your profile'),
+          ...(staffRole
+            ? staffNav(staffRole).map((e) => link(e.path, e.label))
+            : [
+                link('/applications', 'Your applications'),
+                link('/classes', 'My classes'),
+                link('/certifications', 'My certifications'),
+                link('/profile', 'Your profile'),
+              ]),
           <button
             key="sign-out"
             type="button"
