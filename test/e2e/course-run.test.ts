@@ -221,8 +221,8 @@ describe('a whole course on the local stack, through the gateway with real token
     expect(document.structure).toContain('Figure');
 
     // The credential, verified by jose against the JWKS fetched over HTTP, and against the Open Badges schema.
-    const mine = (await stack().fetch(`/me/certifications/${number}/credential`, { token: me })).body;
-    const { payload } = await verifyCredentialJwt(mine.jwt, `${stack().url}/.well-known/jwks.json`);
+    const myCredential = (await stack().fetch(`/me/certifications/${number}/credential`, { token: me })).body;
+    const { payload } = await verifyCredentialJwt(myCredential.jwt, `${stack().url}/.well-known/jwks.json`);
     expect(openBadgesErrors(payload)).toEqual([]);
     expect(JSON.stringify(payload)).not.toContain(email);
     const status = payload.credentialStatus as { statusListIndex: string; statusListCredential: string };
