@@ -50,6 +50,15 @@ export const AREA_ACCESS: Record<
     homeworkFiles: true,
   },
   certifications: { description: 'Certification issuance and lifecycle', table: [...READ, ...WRITE], sendsEmail: true },
+  // Its own small function: PDFKit, the QR encoder and the fonts stay out of every other bundle.
+  'certificate-pdf': { description: 'Certificate documents (tagged PDF)', table: ['GetItem'], sendsEmail: false },
+  // Signs with the issuer's KMS key (granted in the API stack); reads certificates, profiles and the status list,
+  // and keeps each credential it signs (a conditional put of `CERTIFICATE#<n>`/`CREDENTIAL`), so it signs once.
+  credentials: {
+    description: 'Open Badges credentials, issuer keys, status list',
+    table: ['GetItem', 'Query', 'PutItem'],
+    sendsEmail: false,
+  },
   registry: { description: 'Certification registry and verification (read-only)', table: READ, sendsEmail: false },
   notices: { description: 'Expiring-certification notices to DDS', table: [...READ, ...WRITE], sendsEmail: true },
   audit: { description: 'Audit trail (read-only)', table: ['Query'], sendsEmail: false },

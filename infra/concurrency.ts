@@ -84,7 +84,23 @@ export function planReservedConcurrency(
  * behind the API's throttle: 25 confirmations/s (a cohort of 1,000 applicants within 40 seconds) × (init + 200 ms for
  * its one Cognito call, not benched) × 3. A throttled trigger fails the confirmation, so it errs on the generous side.
  */
-export const SIZING = { apiRequestsPerSecond: 100, signUpsPerSecond: 25, signUpCallMs: 200, jobs: 2, headroom: 3 };
+export const SIZING = {
+  apiRequestsPerSecond: 100,
+  documentRequestsPerSecond: 10,
+  signUpsPerSecond: 25,
+  signUpCallMs: 200,
+  jobs: 2,
+  headroom: 3,
+};
+
+/**
+ * The peak an API area is sized for. Every area takes the stage throttle, except the certificate PDF's own function:
+ * only signed-in holders and ADS ask for documents, one at a time, so it is budgeted 10 requests/s — rendering is
+ * the slowest work in the API (a few hundred ms), and a burst past its reservation is throttled (429, retried)
+ * rather than taking concurrency from the others. That is why it is a function of its own.
+ */
+export const peakRequestsPerSecond = (area: string): number =>
+  area === 'certificate-pdf' ? SIZING.documentRequestsPerSecond : SIZING.apiRequestsPerSecond;
 
 export const reservationFor = (requestsPerSecond: number, initMs: number, p99Ms: number): number =>
   Math.ceil(((requestsPerSecond * (initMs + p99Ms)) / 1000) * SIZING.headroom);

@@ -21,6 +21,8 @@ import { AREA_ACCESS } from '../areas';
 import { functionName } from '../concurrency';
 import type { DeployConfig } from '../config';
 import { CeFunction, type FunctionSettings } from '../constructs/ce-function';
+import { CredentialSigningKey } from '../constructs/credential-signing-key';
+import { FONT_FILES } from '../../shared/http/render/certificate-fonts';
 import type { FilesStack } from './files-stack';
 
 export interface ApiStackProps extends StackProps {
@@ -88,6 +90,8 @@ export class ApiStack extends Stack {
       resourceName: config.senderEmail.split('@')[1] ?? config.senderEmail,
     });
 
+    const signingKey = new CredentialSigningKey(this, 'CredentialSigningKey');
+
     for (const area of API_AREAS) {
       const access = AREA_ACCESS[area];
       const fn = new CeFunction(this, `Api-${area}`, {
@@ -102,7 +106,7 @@ export class ApiStack extends Stack {
           DDS_NOTICE_RECIPIENTS: config.ddsNoticeRecipients.join(','),
           SES_CONFIGURATION_SET: props.configurationSet.configurationSetName,
         },
-        commandHooks: area === 'docs' ? copySwaggerAssets : undefined,
+        commandHooks: area === 'docs' ? copySwaggerAssets : area === 'certificate-pdf' ? copyFonts : undefined,
         timeout: Duration.seconds(apiTimeoutSeconds(area)),
       }).bindTable(props.table, access.table, props.tableKey);
       if (access.sendsEmail) {
@@ -131,6 +135,11 @@ export class ApiStack extends Stack {
           }),
         );
       }
+      if (area === 'credentials') {
+        fn.addEnvironment('CREDENTIAL_KMS_KEY_ID', signingKey.key.keyArn);
+        signingKey.grantSigning(fn);
+      }
+      if (area === 'certificate-pdf') fn.addEnvironment('CERTIFICATE_FONT_DIR', '/var/task/fonts');
       this.functions[area] = fn;
       new Alarm(this, `Throttles-${area}`, {
         alarmDescription: `The ${area} function is being throttled`,
@@ -190,4 +199,16 @@ const copySwaggerAssets = {
   beforeInstall: () => [],
   afterBundling: (inputDir: string, outputDir: string) =>
     SWAGGER_ASSETS.map((a) => `cp "${inputDir}/node_modules/swagger-ui-dist/${a}" "${outputDir}/${a}"`),
+};
+
+/** Public Sans for the certificate PDF, copied next to the bundle (PDFKit embeds it from a file). */
+const copyFonts = {
+  beforeBundling: () => [],
+  beforeInstall: () => [],
+  afterBundling: (inputDir: string, outputDir: string) => [
+    `mkdir -p "${outputDir}/fonts"`,
+    ...FONT_FILES.map(
+      (f) => `cp "${inputDir}/node_modules/@uswds/uswds/dist/fonts/public-sans/${f}" "${outputDir}/fonts/${f}"`,
+    ),
+  ],
 };

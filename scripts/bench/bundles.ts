@@ -20,6 +20,7 @@ const SDK_CLIENTS = {
   '@aws-sdk/lib-dynamodb':
     "import { DynamoDBClient as D2 } from '@aws-sdk/client-dynamodb'; import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'; export const doc = DynamoDBDocumentClient.from(new D2({}));",
   '@aws-sdk/client-ses': "import { SESClient } from '@aws-sdk/client-ses'; export const ses = new SESClient({});",
+  '@aws-sdk/client-kms': "import { KMSClient } from '@aws-sdk/client-kms'; export const kms = new KMSClient({});",
   '@aws-sdk/client-cognito-identity-provider':
     "import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'; export const idp = new CognitoIdentityProviderClient({});",
 } as const;
@@ -109,11 +110,12 @@ export function lambdaEntries(): { fn: string; entry: string }[] {
   ];
 }
 
-export async function benchBundles(samples = 11): Promise<BundleFigure[]> {
+/** `only`: the functions to measure (a partial run, `npm run bench -- --only api-a,api-b`); all when absent. */
+export async function benchBundles(samples = 11, only?: readonly string[]): Promise<BundleFigure[]> {
   const environments = await deployedEnvironments();
   const figures: BundleFigure[] = [];
   const floors = new Map<string, { bytes: number; file: string }>();
-  for (const { fn, entry } of lambdaEntries()) {
+  for (const { fn, entry } of lambdaEntries().filter((e) => !only || only.includes(e.fn))) {
     const built = await bundle(fn, { entry: resolve(ROOT, entry) });
     const inputs = Object.keys(built.metafile.inputs);
     const clients = (Object.keys(SDK_CLIENTS) as (keyof typeof SDK_CLIENTS)[]).filter((c) =>

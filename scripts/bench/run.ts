@@ -1,7 +1,7 @@
 /**
  * `npm run bench` — figures, not pass/fail. Writes bench/results.json and bench/results.md, and prints the table.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,16 +11,29 @@ import { benchBundles } from './bundles';
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
-async function main() {
-  const started = Date.now();
-  const samples = Number(process.env.BENCH_SAMPLES ?? 11);
-  console.log(`Bundles and cold starts (median of ${samples} fresh processes)…`);
-  const bundles = await benchBundles(samples);
+type Results = {
+  at: string;
+  node: string;
+  bundles: Awaited<ReturnType<typeof benchBundles>>;
+  proposal: ReturnType<typeof benchProposal>;
+  offers: Awaited<ReturnType<typeof import('./offers').benchOffers>>;
+  latency: Awaited<ReturnType<typeof import('./latency').benchLatency>>;
+  expiry: Awaited<ReturnType<typeof import('./expiry').benchExpiryList>>;
+  /** Later runs of some functions only (`--only`), merged into these results. */
+  partialRuns?: { at: string; functions: string[] }[];
+};
+
+function markdown(r: Results, samples: number): string {
+  const { offers, latency, expiry } = r;
   const lines: string[] = [];
   lines.push(
     `# Bench results`,
     '',
-    `Run ${new Date().toISOString()} on Node ${process.version}, ${process.platform}/${process.arch}.`,
+    `Run ${r.at} on Node ${r.node}.`,
+    '',
+    ...(r.partialRuns ?? []).map(
+      (p) => `Partial run ${p.at}: ${p.functions.join(', ')} (bundles and their routes' latency).`,
+    ),
     '',
   );
   lines.push(
@@ -33,13 +46,11 @@ async function main() {
     '| function | SDK clients | bundle | floor | over floor | init | floor init | over floor |',
     '|---|---|---|---|---|---|---|---|',
   );
-  for (const b of bundles) {
+  for (const b of r.bundles) {
     lines.push(
       `| ${b.fn} | ${b.clients.map((c) => c.replace('@aws-sdk/', '')).join(', ') || '—'} | ${kb(b.bytes)} | ${kb(b.floorBytes)} | ${kb(b.bytes - b.floorBytes)} | ${ms(b.initMs)} | ${ms(b.floorInitMs)} | ${ms(b.initMs - b.floorInitMs)} |`,
     );
   }
-  console.log('Allocation proposal (pure function)…');
-  const proposal = benchProposal();
   lines.push(
     '',
     '## Allocation proposal (pure function, 150 providers, 3 regions)',
@@ -47,36 +58,9 @@ async function main() {
     '| applications | median | fastest |',
     '|---|---|---|',
   );
-  for (const p of proposal)
+  for (const p of r.proposal)
     lines.push(`| ${p.applications.toLocaleString('en-US')} | ${ms(p.medianMs)} | ${ms(p.minMs)} |`);
 
-  console.log('Local stack: confirming 1,000 offers…');
-  const { startStack } = await import('../local/stack');
-  // The stack sets the handlers' environment; only then may modules that read it at load be imported.
-  const stack = await startStack({
-    dataDir: mkdtempSync(join(tmpdir(), 'ce-bench-')),
-    inMemory: true,
-    tableName: 'bench',
-  });
-  const { dynamo } = await import('../../shared/data/client');
-  const { meter } = await import('./ddb-meter');
-  const { benchOffers } = await import('./offers');
-  const m = meter(dynamo);
-  let offers: Awaited<ReturnType<typeof benchOffers>>;
-  let expiry: Awaited<ReturnType<typeof import('./expiry').benchExpiryList>>;
-  let latency: Awaited<ReturnType<typeof import('./latency').benchLatency>>;
-  try {
-    offers = await benchOffers(stack.state, m);
-    console.log('Local stack: latency per route (from a separate process)…');
-    const { benchLatency } = await import('./latency');
-    latency = await benchLatency(stack.state, m, offers.world, Number(process.env.BENCH_SECONDS ?? 2));
-    console.log('Local stack: 100,000 certifications, the expiry list vs a Scan…');
-    const { benchExpiryList } = await import('./expiry');
-    expiry = await benchExpiryList();
-  } finally {
-    m.stop();
-    await stack.stop();
-  }
   const calls = (c: Record<string, number>) =>
     Object.entries(c)
       .map(([k, v]) => `${k} ${v}`)
@@ -137,17 +121,83 @@ async function main() {
     `| Scan of the table | ${expiry.scan.pages} | ${expiry.scan.scanned.toLocaleString('en-US')} | ${expiry.scan.found.toLocaleString('en-US')} | ${expiry.scan.readUnits.toLocaleString('en-US')} | ${ms(expiry.scan.ms)} |`,
   );
 
-  const markdown = `${lines.join('\n')}\n`;
-  writeFileSync('bench/results.md', markdown);
-  writeFileSync(
-    'bench/results.json',
-    `${JSON.stringify(
-      { at: new Date().toISOString(), node: process.version, bundles, proposal, offers, latency, expiry },
-      null,
-      2,
-    )}\n`,
-  );
-  console.log(markdown);
+  return `${lines.join('\n')}\n`;
+}
+
+async function withStack<T>(
+  work: (state: import('../local/stack').StackState, m: import('./ddb-meter').Meter) => Promise<T>,
+) {
+  const { startStack } = await import('../local/stack');
+  // The stack sets the handlers' environment; only then may modules that read it at load be imported.
+  const stack = await startStack({
+    dataDir: mkdtempSync(join(tmpdir(), 'ce-bench-')),
+    inMemory: true,
+    tableName: 'bench',
+  });
+  const { dynamo } = await import('../../shared/data/client');
+  const { meter } = await import('./ddb-meter');
+  const m = meter(dynamo);
+  try {
+    return await work(stack.state, m);
+  } finally {
+    m.stop();
+    await stack.stop();
+  }
+}
+
+const seconds = () => Number(process.env.BENCH_SECONDS ?? 2);
+
+async function full(samples: number): Promise<Results> {
+  console.log(`Bundles and cold starts (median of ${samples} fresh processes)…`);
+  const bundles = await benchBundles(samples);
+  console.log('Allocation proposal (pure function)…');
+  const proposal = benchProposal();
+  return withStack(async (state, m) => {
+    console.log('Local stack: confirming 1,000 offers…');
+    const offers = await (await import('./offers')).benchOffers(state, m);
+    console.log('Local stack: latency per route (from a separate process)…');
+    const latency = await (await import('./latency')).benchLatency(state, m, offers.world, seconds());
+    console.log('Local stack: 100,000 certifications, the expiry list vs a Scan…');
+    const expiry = await (await import('./expiry')).benchExpiryList();
+    return { at: new Date().toISOString(), node: process.version, bundles, proposal, offers, latency, expiry };
+  });
+}
+
+/**
+ * `--only api-a,api-b`: measures those functions' bundles and their areas' routes, and merges the figures into the
+ * latest results (replacing theirs), so a new function is sized without a 7-minute run. The results say so.
+ */
+async function partial(samples: number, functions: string[]): Promise<Results> {
+  const previous = JSON.parse(readFileSync('bench/results.json', 'utf8')) as Results;
+  console.log(`Bundles and cold starts of ${functions.join(', ')} (median of ${samples})…`);
+  const bundles = await benchBundles(samples, functions);
+  const areas = functions.filter((f) => f.startsWith('api-')).map((f) => f.slice('api-'.length));
+  const latency = await withStack(async (state, m) => {
+    console.log(`Local stack: latency of the ${areas.join(', ')} routes…`);
+    const world = { iterationId: 'none', providerId: 'none', applicationId: 'none' };
+    return (await import('./latency')).benchLatency(state, m, world, seconds(), areas);
+  });
+  const names = new Set(latency.rows.map((r) => r.name));
+  return {
+    ...previous,
+    bundles: [...previous.bundles.filter((b) => !functions.includes(b.fn)), ...bundles],
+    latency: {
+      rows: [...previous.latency.rows.filter((r) => !names.has(r.name)), ...latency.rows],
+      calls: { ...previous.latency.calls, ...latency.calls },
+    },
+    partialRuns: [...(previous.partialRuns ?? []), { at: new Date().toISOString(), functions }],
+  };
+}
+
+async function main() {
+  const started = Date.now();
+  const samples = Number(process.env.BENCH_SAMPLES ?? 11);
+  const only = process.argv.indexOf('--only');
+  const results = only === -1 ? await full(samples) : await partial(samples, (process.argv[only + 1] ?? '').split(','));
+  const text = markdown(results, samples);
+  writeFileSync('bench/results.md', text);
+  writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+  console.log(text);
   console.log(
     `bench finished in ${((Date.now() - started) / 1000).toFixed(0)} s → bench/results.md, bench/results.json`,
   );

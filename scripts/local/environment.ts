@@ -36,6 +36,8 @@ export function configureEnvironment(local: LocalEndpoints): void {
     SENDER_EMAIL: process.env.SENDER_EMAIL ?? 'CT CE Certification <ce-certification@ads.example.org>',
     ADS_NOTIFY_EMAILS: process.env.ADS_NOTIFY_EMAILS ?? 'ce-team@ads.example.org',
     DDS_NOTICE_RECIPIENTS: process.env.DDS_NOTICE_RECIPIENTS ?? 'ce-tracking@dds.example.org',
+    // The issuer's signing key (in AWS a KMS key): generated into .local/ on first use, git-ignored.
+    CREDENTIAL_SIGNING_KEY_FILE: process.env.CREDENTIAL_SIGNING_KEY_FILE ?? '.local/credential-signing-key.pem',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     POWERTOOLS_METRICS_NAMESPACE: 'CeCertification',
     // Embedded metrics are CloudWatch's business; locally they would only clutter the console.

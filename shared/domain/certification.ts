@@ -29,6 +29,11 @@ export interface Certification {
   supersededBy?: string;
   createdAt: string;
   /**
+   * Its entry in the credential status list (course certifications issued since credentials were added): where
+   * its suspension or revocation is published for Open Badges verifiers.
+   */
+  statusIndex?: number;
+  /**
    * When the record was last written: stamped by the data layer with every write (issue, standing, supersession,
    * provider moves and renames). Absent on records written before it was kept: read it with `lastChanged`.
    */
@@ -87,6 +92,13 @@ export function addMonths(date: string, months: number): string {
   const last = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
   return new Date(Date.UTC(y, m - 1 + months, Math.min(d, last))).toISOString().slice(0, 10);
 }
+
+/**
+ * Whether a certification has an Open Badges credential: those this course issued since credentials were added (they
+ * have a place in the status list). An outside certification's credential is the awarding body's to issue.
+ */
+export const hasCredential = (c: Pick<Certification, 'source' | 'statusIndex'>) =>
+  c.source === 'course' && c.statusIndex !== undefined;
 
 export type CertificationState = 'active' | 'in-grace' | 'expired' | 'suspended' | 'revoked' | 'superseded';
 

@@ -19,6 +19,8 @@ export type Area =
   | 'allocation'
   | 'course'
   | 'certifications'
+  | 'certificate-pdf'
+  | 'credentials'
   | 'registry'
   | 'notices'
   | 'audit'

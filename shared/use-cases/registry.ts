@@ -3,7 +3,8 @@ import { certificatesExpiringBetween, getCertificate, searchActive, type Registr
 import { getProviders } from '../data/providers';
 import { ctDate } from '../domain/calendar/time';
 import { readCertificateNumber } from '../domain/certificate-number';
-import { certificationState } from '../domain/certification';
+import { certificationState, hasCredential } from '../domain/certification';
+import { credentialPath } from '../credentials/open-badge';
 import { lifecycleSettings } from '../data/settings';
 import { REGIONS, type Region } from '../domain/vocabulary';
 import { NotFound } from '../domain/errors';
@@ -49,6 +50,7 @@ export async function verify(typed: string) {
     issuedOn: v.issuedOn,
     expiresOn: v.expiresOn,
     lastChangedAt: v.lastChangedAt,
+    credential: hasCredential(cert) ? credentialPath(cert.number) : null,
   };
 }
 

@@ -3,6 +3,8 @@ import { resetLocalClock } from '../../shared/clock';
 import { linkIn, unique } from '../support/fixtures';
 import { useTestStack } from '../support/local-stack';
 import { emailsTo } from '../support/ses';
+import { openBadgesErrors, statusAt, verifyCredentialJwt } from '../support/credentials';
+import { readPdf } from '../support/pdf';
 
 const stack = useTestStack();
 // The gateway runs in this process: put its clock back for the other tests of this worker.
@@ -201,5 +203,59 @@ describe('a whole course on the local stack, through the gateway with real token
     expect(
       (await stack().fetch('/registry/providers')).body.regions.West.map((p: { name: string }) => p.name),
     ).toContain('Summit Supports');
+
+    // The certificate document: a tagged PDF, read back by an outside parser (pdfjs-dist) and poppler.
+    const pdf = await stack().fetch(`/me/certifications/${number}/certificate.pdf`, { token: me });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const pdfBytes = Buffer.from(
+      await (
+        await fetch(`${stack().url}/me/certifications/${number}/certificate.pdf`, {
+          headers: { authorization: `Bearer ${me}` },
+        })
+      ).arrayBuffer(),
+    );
+    const document = await readPdf(pdfBytes);
+    expect(document.text).toContain('Robin Park');
+    expect(document.text).toContain(`/verify/${number}`);
+    expect(document.structure).toContain('Figure');
+
+    // The credential, verified by jose against the JWKS fetched over HTTP, and against the Open Badges schema.
+    const myCredential = (await stack().fetch(`/me/certifications/${number}/credential`, { token: me })).body;
+    const { payload } = await verifyCredentialJwt(myCredential.jwt, `${stack().url}/.well-known/jwks.json`);
+    expect(openBadgesErrors(payload)).toEqual([]);
+    expect(JSON.stringify(payload)).not.toContain(email);
+    const status = payload.credentialStatus as { statusListIndex: string; statusListCredential: string };
+    const list = new URL(status.statusListCredential).pathname;
+    const bit = async () => statusAt((await stack().fetch(list)).text, Number(status.statusListIndex)).value;
+    expect(statusAt((await stack().fetch(list)).text, 0).bits).toBe(131_072 * 2);
+    expect(await bit()).toBe(0);
+
+    // Suspended, reinstated, revoked: the status list and the verification page follow within seconds.
+    const standing = (action: string) =>
+      stack().fetch(`/ads/certificates/${number}/standing`, {
+        method: 'POST',
+        token: ads,
+        json: { action, reason: 'Test' },
+      });
+    await standing('suspend');
+    expect(await bit()).toBe(1);
+    await standing('reinstate');
+    expect(await bit()).toBe(0);
+    const revokedAt = Date.now();
+    await standing('revoke');
+    expect(await bit()).toBe(2);
+    expect((await stack().fetch(`/verify/${number}`, { headers: { accept: 'text/html' } })).text).toContain('Revoked');
+    expect(Date.now() - revokedAt).toBeLessThan(5000);
+    const revokedPdf = await readPdf(
+      Buffer.from(
+        await (
+          await fetch(`${stack().url}/me/certifications/${number}/certificate.pdf`, {
+            headers: { authorization: `Bearer ${me}` },
+          })
+        ).arrayBuffer(),
+      ),
+    );
+    expect(revokedPdf.text).toContain('Not valid: Revoked');
   });
 });

@@ -3,6 +3,7 @@ import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
 import {
   ALL_FUNCTION_NAMES,
   functionName,
+  peakRequestsPerSecond,
   planReservedConcurrency,
   reservationFor,
   SIZING,
@@ -12,7 +13,7 @@ import { AREA_ACCESS } from '../../infra/areas';
 import { BackupCopyStack } from '../../infra/stacks/backup-copy-stack';
 import { ALL_ROUTES, API_AREAS } from '../../shared/http/routes';
 import { JOBS } from '../../shared/jobs/catalog';
-import { CDK_CONTEXT, synth } from './synth';
+import { CDK_CONTEXT, synth, apiIdPrefix } from './synth';
 
 const app = synth();
 const reserved = CDK_CONTEXT['ce:reservedConcurrency'] as Record<string, number>;
@@ -52,13 +53,37 @@ describe('customer-managed keys', () => {
   it('every key rotates, and only the account root (which delegates to IAM) gets every action', () => {
     for (const t of templates()) {
       for (const [id, key] of resources(t, 'AWS::KMS::Key')) {
-        expect([id, key.Properties.EnableKeyRotation]).toEqual([id, true]);
+        // The one exception, asserted below: KMS cannot rotate an asymmetric key.
+        const rotates = key.Properties.KeySpec === undefined || key.Properties.KeySpec === 'SYMMETRIC_DEFAULT';
+        expect([id, key.Properties.EnableKeyRotation]).toEqual([id, rotates]);
         const statements = key.Properties.KeyPolicy.Statement as Statement[];
         expect(statements[0]).toEqual(rootStatement);
         for (const s of statements.slice(1))
           expect([id, actions(s)]).toEqual([id, expect.not.arrayContaining(['kms:*'])]);
       }
     }
+  });
+
+  it('the issuer signing key is asymmetric P-256, kept, and only the credentials function may sign or read its public half', () => {
+    const keyId = logicalId(app.api, 'AWS::KMS::Key', 'CredentialSigningKey');
+    const [, key] = resources(app.api, 'AWS::KMS::Key').find(([id]) => id === keyId)!;
+    expect(key.Properties).toMatchObject({
+      KeySpec: 'ECC_NIST_P256',
+      KeyUsage: 'SIGN_VERIFY',
+      EnableKeyRotation: false,
+    });
+    expect(key.DeletionPolicy).toBe('Retain');
+    // Nothing in the key policy but the root's delegation to IAM: no service or role is named in it.
+    expect(keyStatements(app.api, keyId)).toEqual([rootStatement]);
+    const granted = resources(app.api, 'AWS::IAM::ManagedPolicy').flatMap(([id, policy]) =>
+      (policy.Properties.PolicyDocument.Statement as Statement[])
+        .filter((s) => JSON.stringify(s.Resource).includes(keyId))
+        .map((s) => [id.replace(/Role.*$/, ''), actions(s).sort()]),
+    );
+    expect(granted).toEqual([['Apicredentials', ['kms:GetPublicKey', 'kms:Sign']]]);
+    app.api.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ CREDENTIAL_KMS_KEY_ID: arnOf(keyId) }) },
+    });
   });
 
   it('the table is encrypted with its own key, which DynamoDB may only describe by itself', () => {
@@ -81,9 +106,11 @@ describe('customer-managed keys', () => {
   it('each function may use the table key only through DynamoDB, and only to encrypt if it writes', () => {
     const policies = resources(app.api, 'AWS::IAM::ManagedPolicy');
     for (const area of API_AREAS) {
-      const [, policy] = policies.find(([id]) => id.startsWith(`Api${area}Role`))!;
-      const kms = (policy.Properties.PolicyDocument.Statement as Statement[]).filter((s) =>
-        actions(s).some((a) => a.startsWith('kms:')),
+      const [, policy] = policies.find(([id]) => id.startsWith(`${apiIdPrefix(area)}Role`))!;
+      // The table key's statements (the credentials function's signing-key grant is asserted on its own, above).
+      const kms = (policy.Properties.PolicyDocument.Statement as Statement[]).filter(
+        (s) =>
+          actions(s).some((a) => a.startsWith('kms:')) && !JSON.stringify(s.Resource).includes('CredentialSigningKey'),
       );
       if (AREA_ACCESS[area].table.length === 0) {
         expect([area, kms]).toEqual([area, []]);
@@ -302,7 +329,7 @@ describe('reserved concurrency', () => {
     expect(functions).toHaveLength(ALL_FUNCTION_NAMES.length);
     const byLogicalId = (prefix: string) => functions.find(([id]) => id.startsWith(prefix))![1];
     for (const area of API_AREAS)
-      expect([area, byLogicalId(`Api${area}`).Properties.ReservedConcurrentExecutions]).toEqual([
+      expect([area, byLogicalId(apiIdPrefix(area)).Properties.ReservedConcurrentExecutions]).toEqual([
         area,
         reserved[functionName.api(area)],
       ]);
@@ -328,7 +355,7 @@ describe('reserved concurrency', () => {
       const p99s = bench.latency.rows.filter((r) => r.concurrency === 1 && keys.includes(r.name)).map((r) => r.p99);
       expect([area, p99s.length > 0]).toEqual([area, true]);
       const name = functionName.api(area);
-      const needed = reservationFor(SIZING.apiRequestsPerSecond, initMs(name), Math.max(...p99s));
+      const needed = reservationFor(peakRequestsPerSecond(area), initMs(name), Math.max(...p99s));
       expect([name, reserved[name]]).toEqual([name, expect.any(Number)]);
       expect([name, reserved[name]! >= needed]).toEqual([name, true]);
     }

@@ -4,7 +4,7 @@ import { GSIS } from '../../shared/data/table-design';
 import { openApiDocument } from '../../shared/http/openapi';
 import { ALL_ROUTES, API_AREAS } from '../../shared/http/routes';
 import { JOBS } from '../../shared/jobs/catalog';
-import { synth } from './synth';
+import { synth, apiIdPrefix } from './synth';
 
 const stacks = synth();
 const routeKeys = ALL_ROUTES.map((r) => `${r.method} ${r.path}`).sort();
@@ -94,7 +94,7 @@ describe('the API stack', () => {
   it('grants each function only the table actions its area uses, and nobody may change an audit record', () => {
     const policies = Object.entries(stacks.api.findResources('AWS::IAM::ManagedPolicy'));
     for (const area of API_AREAS) {
-      const [, policy] = policies.find(([id]) => id.startsWith(`Api${area}Role`))!;
+      const [, policy] = policies.find(([id]) => id.startsWith(`${apiIdPrefix(area)}Role`))!;
       const statements = policy.Properties.PolicyDocument.Statement as { Effect: string; Action: string | string[] }[];
       const granted = statements
         .filter((s) => s.Effect === 'Allow')

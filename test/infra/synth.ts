@@ -44,3 +44,6 @@ export function synth(overrides: Record<string, unknown> = {}) {
     backupCopy: built.backupCopy && Template.fromStack(built.backupCopy),
   };
 }
+
+/** The start of an API area's function's logical ids (`Api-certificate-pdf` → `Apicertificatepdf…`: CDK drops hyphens). */
+export const apiIdPrefix = (area: string) => `Api${area.replaceAll('-', '')}`;

@@ -162,6 +162,7 @@ describe('issuing certifications', () => {
     const verified = await invoke(registryRoutes.verifyCertificate, { params: { number } });
     expect(verified.body).toEqual({
       lastChangedAt: verified.body.lastChangedAt,
+      credential: `/verify/${number}/credential`,
       number,
       holderName: 'Learner 1',
       stage: 'discovery',

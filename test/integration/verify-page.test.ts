@@ -96,6 +96,7 @@ describe('a certificate at /verify/{number}', () => {
       issuedOn: '2024-03-05',
       expiresOn: EXPIRES[dates],
       lastChangedAt: '2024-01-01T00:00:00.000-05:00',
+      credential: null,
     });
   });
 

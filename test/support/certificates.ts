@@ -15,14 +15,21 @@ export async function seedCertificate(fields: {
   providerName?: string;
   providerRegions?: Region[];
   standing?: Certification['standing'];
+  /** Issued by this course, with a place in the status list (a credential); otherwise an outside certification. */
+  course?: { statusIndex: number };
 }) {
   const cert: Certification = {
     number: newCertificateNumber(),
     holderSub: fields.holderSub,
     holderName: fields.holderName,
     stage: fields.stage ?? 'discovery',
-    source: 'external',
-    external: { body: 'Seed', course: 'Seed', evidenceReference: 'seed' },
+    ...(fields.course
+      ? {
+          source: 'course' as const,
+          iterationId: `it-seed-${fields.course.statusIndex}`,
+          statusIndex: fields.course.statusIndex,
+        }
+      : { source: 'external' as const, external: { body: 'Seed', course: 'Seed', evidenceReference: 'seed' } }),
     issuedOn: fields.issuedOn ?? `${Number(fields.expiresOn.slice(0, 4)) - 3}${fields.expiresOn.slice(4)}`,
     expiresOn: fields.expiresOn,
     standing: fields.standing ?? 'issued',

@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { configureEnvironment } from '../../scripts/local/environment';
+
+// Each test file signs credentials with its own temporary key (created on first use).
+process.env.CREDENTIAL_SIGNING_KEY_FILE = join(tmpdir(), `ce-test-key-${randomBytes(6).toString('hex')}.pem`);
 
 // Runs before each test file's imports, so handlers read this file's own table name at their "cold start".
 configureEnvironment({

@@ -60,6 +60,21 @@ test('create with the calendar rules named at their fields, then publish', async
     await page.getByRole('button', { name: 'Add a class date' }).click();
     await page.getByLabel(`Class ${await page.getByLabel(/^Class \d+ date$/).count()} date`).fill(date);
   }
+  // Explained as ADS types, before anything is saved: the API's dry run names each date's problem.
+  await page
+    .locator('#class-0-rules')
+    .getByText(/Not possible: .*(Saturday|weekend)/i)
+    .waitFor();
+  await page
+    .locator('#class-1-rules')
+    .getByText(/Not possible: .*Independence Day/)
+    .waitFor();
+  await page
+    .locator('#class-2-rules')
+    .getByText(/Not possible: .*Summer break \(web test\)/)
+    .waitFor();
+  await expect(page.locator('#class-3-rules').textContent()).resolves.toBe('');
+  await expectAccessible(page);
   await page.getByRole('button', { name: 'Add an assignment' }).click();
   await page.getByLabel('Assignment 1 title').fill('Discovery profile');
   await page.getByLabel('Assignment 1 due (Connecticut time)').fill('2027-06-20T23:59');

@@ -2,14 +2,19 @@ import { toCtIso } from '../../domain/calendar/time';
 import { STATE_WORDS } from '../../domain/certification';
 import { escapeHtml } from '../../html';
 import type { CertificateView } from '../../use-cases/certifications/views';
+import { ISSUER_NAME, stageAchievement, WITH_AGENCY } from '../../credentials/open-badge';
 import type { Reply } from '../route';
+import { credentialRoutes } from '../routes/credentials';
 import { alert, day, htmlReply, page, when, ZONE } from './layout';
 
 /** The public verification pages: the lookup form, a certificate, and the pages for a number unknown or unreadable. */
 type Verification = Pick<
   CertificateView,
-  'number' | 'holderName' | 'stageName' | 'status' | 'active' | 'issuedOn' | 'expiresOn' | 'lastChangedAt'
->;
+  'number' | 'holderName' | 'stage' | 'stageName' | 'status' | 'active' | 'issuedOn' | 'expiresOn' | 'lastChangedAt'
+> & {
+  /** Where its signed credential is, or null when it has none. */
+  credential: string | null;
+};
 
 export const LOOKUP_PATH = '/verify';
 /** The permanent address of a certificate's page (a canonical number). */
@@ -75,9 +80,41 @@ export function certificatePage(v: Verification, checkedAt: Date): Reply {
     row('Expires on', `${day(v.expiresOn)} (the first day it is no longer active)`) +
     row('Record last changed', `${when(v.lastChangedAt, "MMMM d, yyyy 'at' h:mm a")} ${ZONE}`) +
     '</dl>' +
+    stageSummary(v) +
+    credentialSection(v) +
     `<p>Status as of ${when(toCtIso(checkedAt), "MMMM d, yyyy 'at' h:mm a")} ${ZONE}. This page shows nothing else about the holder; questions about a certificate go to the Department of Aging and Disability Services.</p>` +
     `<h2>Verify another certificate</h2>${lookupForm()}`;
   return htmlReply(`Certificate ${v.number}`, body);
+}
+
+/** What the stage certifies and how it was earned: what the PDF says, without the PDF. */
+function stageSummary(v: Verification) {
+  const achievement = stageAchievement(v.stage);
+  return (
+    `<h2>What this certificate certifies</h2>` +
+    `<p><strong>${escapeHtml(achievement.name)}.</strong> ${escapeHtml(achievement.description)}</p>` +
+    `<p>How it was earned: ${escapeHtml(achievement.criteria)}</p>` +
+    `<p>Issued by the ${escapeHtml(ISSUER_NAME)}, ${escapeHtml(WITH_AGENCY)}.</p>`
+  );
+}
+
+const JWKS_PATH = credentialRoutes.issuerKeys.path;
+
+/** The signed credential a wallet or a verifier takes, and the keys that check it — or why there is none. */
+function credentialSection(v: Verification) {
+  if (!v.credential)
+    return (
+      '<h2>Digital credential</h2>' +
+      '<p>This certification has no signed digital credential (it was recorded from an outside course, or issued before credentials were). This page is its record.</p>'
+    );
+  const link = (href: string, text: string) => `<a class="usa-link" href="${escapeHtml(href)}">${text}</a>`;
+  return (
+    '<h2>Digital credential</h2>' +
+    '<ul class="usa-list">' +
+    `<li>${link(v.credential, `Download the signed credential for certificate ${escapeHtml(v.number)}`)} (Open Badges 3.0, JSON) to keep in a digital wallet or to check with any verifier.</li>` +
+    `<li>${link(JWKS_PATH, 'The issuer’s public keys')} (JSON Web Key Set) check its signature. Whether it is suspended or revoked is published in the status list it names, and on this page.</li>` +
+    '</ul>'
+  );
 }
 
 /** A number that is well formed but belongs to no certificate: say so, and offer the form again. */

@@ -5,6 +5,7 @@ import { applicationRoutes } from './applications';
 import { auditRoutes } from './audit';
 import { certificationRoutes } from './certifications';
 import { courseRoutes } from './course';
+import { certificatePdfRoutes, credentialRoutes } from './credentials';
 import { docsRoutes } from './docs';
 import { homeworkFileRoutes } from './homework-files';
 import { iterationRoutes } from './iterations';
@@ -26,6 +27,8 @@ export const ROUTE_GROUPS = {
   allocation: allocationRoutes,
   course: { ...courseRoutes, ...homeworkFileRoutes },
   certifications: certificationRoutes,
+  'certificate-pdf': certificatePdfRoutes,
+  credentials: credentialRoutes,
   registry: registryRoutes,
   notices: noticeRoutes,
   audit: auditRoutes,

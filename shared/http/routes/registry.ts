@@ -21,7 +21,21 @@ const expiryRange = z.refine<{ expiresFrom?: string; expiresTo?: string }>(
 );
 /** What anyone may learn of a certificate by its number: nothing personal beyond the holder's name. */
 const { number, holderName, stage, stageName, status, active, issuedOn, expiresOn, lastChangedAt } = Certificate.shape;
-const verification = { number, holderName, stage, stageName, status, active, issuedOn, expiresOn, lastChangedAt };
+const verification = {
+  number,
+  holderName,
+  stage,
+  stageName,
+  status,
+  active,
+  issuedOn,
+  expiresOn,
+  lastChangedAt,
+  credential: described(
+    z.nullable(z.string()),
+    'Where its signed Open Badges 3.0 credential is (`/verify/{number}/credential`, on this site), for a wallet or a verifier; null when it has none (a certification recorded from an outside course, or one issued before credentials were).',
+  ),
+};
 const staff = ['ads-staff', 'dds'] as const;
 const tag = 'Registry';
 

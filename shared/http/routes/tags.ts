@@ -18,6 +18,8 @@ export const TAGS = {
     'Attendance of each live class, homework submissions, reviews and extensions, and what each learner still needs to qualify.',
   Certifications:
     'Issuing certifications, their standing, outside certifications, departures, and course completions for DDS.',
+  'Certificates and credentials':
+    "The certificate document (tagged PDF), the Open Badges 3.0 credentials (VC-JOSE JWTs), the issuer's public keys and the credential status list.",
   Registry: 'The CT CE Staff Registry (ADS and DDS), public verification of a certificate, and qualified agencies.',
   'Expiry and recertification':
     'The monthly expiring-certification notice to DDS and the certification lifecycle settings.',

@@ -16,6 +16,8 @@ import type { Application } from '../../domain/application';
 import { ctDate, toCtIso } from '../../domain/calendar/time';
 import { expiryAfterThreeYears, renewalExpiry, stillStands, type Certification } from '../../domain/certification';
 import { lifecycleSettings } from '../../data/settings';
+import { reserveStatusIndexes, statusEntryWrite } from '../../data/credential-status';
+import { statusValue } from '../../credentials/status-list';
 import { newCertificateNumber } from '../../domain/certificate-number';
 import type { Iteration } from '../../domain/iteration';
 import { describeMissing } from '../../domain/qualification';
@@ -110,7 +112,9 @@ async function issueTo(
   const { renewFrom } = await lifecycleSettings();
   const writes: Change['writes'] = [];
   const made: Certification[] = [];
-  for (const stage of CE_STAGES) {
+  // Each certificate's place in the credential status list (reserved first: a transaction cannot read a counter).
+  const firstStatusIndex = await reserveStatusIndexes(CE_STAGES.length);
+  for (const [i, stage] of CE_STAGES.entries()) {
     const previous = held
       .filter((c) => c.stage === stage && stillStands(c))
       .sort((a, b) => b.expiresOn.localeCompare(a.expiresOn))[0];
@@ -137,6 +141,7 @@ async function issueTo(
         },
       ],
       renews: previous?.number,
+      statusIndex: firstStatusIndex + i,
       createdAt: stamp,
       version: 1,
     };
@@ -161,6 +166,9 @@ async function issueTo(
       }),
     );
     if (previous) {
+      // The renewed certificate's credential says "superseded" in the status list, in the same transaction.
+      if (previous.statusIndex !== undefined)
+        writes.push(statusEntryWrite(previous.statusIndex, statusValue('superseded'), previous.number));
       writes.push(
         saveCertificateItem(
           {

@@ -1,4 +1,6 @@
 import { now } from '../../clock';
+import { statusEntryWrite } from '../../data/credential-status';
+import { statusValue } from '../../credentials/status-list';
 import { auditPut } from '../../data/audit';
 import { actorOf } from '../../domain/audit';
 import { getCertificate, saveCertificateItem } from '../../data/certifications';
@@ -45,6 +47,8 @@ export async function setStanding(number: string, action: StandingAction, reason
     {
       writes: [
         saveCertificateItem(next, cert.version),
+        // Published to credential verifiers in the same transaction: the status list is never behind the record.
+        ...(cert.statusIndex === undefined ? [] : [statusEntryWrite(cert.statusIndex, statusValue(standing), number)]),
         auditPut({
           subjectType: 'certificate',
           subjectId: number,

@@ -1411,6 +1411,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/certifications/{number}/certificate.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your certificate as an accessible PDF, with its verification address and QR code
+         * @description One document per certificate (stage). It shows the certificate as it stands now: one suspended, revoked, expired or superseded says so under the heading.
+         *
+         *     Roles: applicant.
+         */
+        get: operations["myCertificatePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ads/certificates/{number}/certificate.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Anyone's certificate as an accessible PDF (ADS)
+         * @description Roles: ads-staff.
+         */
+        get: operations["certificatePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/certifications/{number}/credential": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your Open Badges 3.0 credential for a certificate, signed now, to put in a wallet
+         * @description Carries your name as your profile has it now (a legal name change is carried by the next download) and a salted hash of your email, never the email itself. Course certifications only (422 `no_credential` otherwise).
+         *
+         *     Roles: applicant.
+         */
+        get: operations["myCredential"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/verify/{number}/credential": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A certificate's Open Badges 3.0 credential, as its verification page offers it
+         * @description The same credential the holder downloads; it says no more than the verification page (the name, the stage, the dates) plus a salted hash of the email. The number as printed.
+         *
+         *     No sign-in needed.
+         */
+        get: operations["publicCredential"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/jwks.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The issuer's public keys (JWKS) that credentials and the status list are signed with
+         * @description No sign-in needed.
+         */
+        get: operations["issuerKeys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credentials/status/{list}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A W3C Bitstring Status List credential (131,072 entries of 2 bits: valid, suspended, revoked)
+         * @description Signed like the credentials (`application/vc+jwt`). A suspension, reinstatement or revocation is in it as soon as ADS records it (same transaction); verifiers may keep it 5 seconds (`ttl`).
+         *
+         *     No sign-in needed.
+         */
+        get: operations["credentialStatusList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/registry/certifications": {
         parameters: {
             query?: never;
@@ -3569,6 +3697,52 @@ export interface components {
             /** @description Send it back when changing the settings. */
             version: number;
         };
+        SignedCredential: {
+            /** @description The certificate number, `CT-CE-XXXX-XXXX-XXXX-XXXX`. */
+            number: string;
+            /**
+             * @description How the credential is secured: a VC-JOSE JWT (ES256).
+             * @constant
+             */
+            format: "vc+jwt";
+            /** @description The signed Open Badges 3.0 `OpenBadgeCredential`: a compact JWS whose payload is the credential itself. Verify it with the issuer keys at `/.well-known/jwks.json` (the header `kid`). */
+            jwt: string;
+            /** @description The credential the JWT carries (its payload), for reading; only the JWT proves it. */
+            credential: {
+                [key: string]: unknown;
+            };
+        };
+        IssuerKeys: {
+            /** @description The keys in use. */
+            keys: {
+                /**
+                 * @description Key type.
+                 * @constant
+                 */
+                kty: "EC";
+                /**
+                 * @description Curve.
+                 * @constant
+                 */
+                crv: "P-256";
+                /** @description The x coordinate, base64url. */
+                x: string;
+                /** @description The y coordinate, base64url. */
+                y: string;
+                /** @description Key id: this address, `#`, and the key’s RFC 7638 thumbprint. */
+                kid: string;
+                /**
+                 * @description The algorithm it signs with.
+                 * @constant
+                 */
+                alg: "ES256";
+                /**
+                 * @description What it is for.
+                 * @constant
+                 */
+                use: "sig";
+            }[];
+        };
         CertificateVerification: {
             /** @description The certificate number, `CT-CE-XXXX-XXXX-XXXX-XXXX`. */
             number: string;
@@ -3606,6 +3780,8 @@ export interface components {
              * @example 2027-03-15T23:59:00.000-04:00
              */
             lastChangedAt: string;
+            /** @description Where its signed Open Badges 3.0 credential is (`/verify/{number}/credential`, on this site), for a wallet or a verifier; null when it has none (a certification recorded from an outside course, or one issued before credentials were). */
+            credential: string | null;
         };
         DdsNotice: {
             /** @description The period: a calendar month, `YYYY-MM`. */
@@ -7212,6 +7388,177 @@ export interface operations {
             401: components["responses"]["UnauthorizedAtGateway"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    myCertificatePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The certificate number, `CT-CE-XXXX-XXXX-XXXX-XXXX`. */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The certificate as a tagged PDF (PDF/UA), its state as of now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["UnauthorizedAtGateway"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    certificatePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The certificate number, `CT-CE-XXXX-XXXX-XXXX-XXXX`. */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The certificate as a tagged PDF (PDF/UA), its state as of now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["UnauthorizedAtGateway"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    myCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The certificate number, `CT-CE-XXXX-XXXX-XXXX-XXXX`. */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed credential */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedCredential"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["UnauthorizedAtGateway"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["RuleViolated"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    publicCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The certificate number as printed, `CT-CE-XXXX-XXXX-XXXX-XXXX`, or as typed from paper: any case, hyphens and spaces optional (the `CT-CE` prefix too), `I` and `L` read as `1` and `O` as `0` (Crockford base 32; `U` is not a symbol). */
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed credential */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedCredential"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["RuleViolated"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    issuerKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A JSON Web Key Set */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuerKeys"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    credentialStatusList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The list number, from 0. */
+                list: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The status list credential as a VC-JOSE JWT */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vc+jwt": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];

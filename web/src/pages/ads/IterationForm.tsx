@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { REGIONS } from '../../../../shared/domain/vocabulary';
 import { api, asProblem, type Problem } from '../../api/client';
@@ -84,6 +84,41 @@ const planBody = (d: Draft) => ({
   ...(d.joinUrl.trim() ? { joinUrl: d.joinUrl.trim() } : {}),
 });
 
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The calendar rules explained as ADS types: the dates typed so far go to the API's dry run (the same checks as
+ * saving; nothing is saved) a moment after the last keystroke, and each date's problems come back in words. Only
+ * the API judges; the page shows what it says.
+ */
+function useCalendarCheck(dates: string[]): Record<number, string[]> {
+  const [problems, setProblems] = useState<Record<number, string[]>>({});
+  const key = dates.join(',');
+  useEffect(() => {
+    const typed = key
+      .split(',')
+      .map((date, index) => ({ date, index }))
+      .filter((c) => ISO_DAY.test(c.date));
+    if (typed.length === 0) {
+      setProblems({});
+      return;
+    }
+    let current = true;
+    const timer = setTimeout(async () => {
+      const { data } = await api.POST('/ads/iterations/calendar-check', {
+        body: { liveClasses: typed.map((c) => ({ date: c.date })) },
+      });
+      if (!current || !data) return;
+      setProblems(Object.fromEntries(data.liveClasses.map((c, i) => [typed[i]!.index, c.problems])));
+    }, 400);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [key]);
+  return problems;
+}
+
 /** Create a draft iteration (no id in the address) or edit one; once its first class has started, correct it. */
 export function IterationForm() {
   const { iterationId } = useParams();
@@ -110,6 +145,7 @@ function PlanEditor({ existing }: { existing?: Detail }) {
   const [problem, setProblem] = useState<Problem>();
   const errors = fieldErrors(problem);
   const locked = existing?.calendarLocked ?? false;
+  const calendar = useCalendarCheck(d.classes.map((c) => c.date));
   const set = (patch: Partial<Draft>) => setD((x) => ({ ...x, ...patch }));
   const setClass = (i: number, date: string) =>
     set({ classes: d.classes.map((c, j) => (j === i ? { ...c, date } : c)) });
@@ -239,6 +275,9 @@ function PlanEditor({ existing }: { existing?: Detail }) {
                 error={errors[`liveClasses.${i}.date`]}
                 onChange={(e) => setClass(i, e.target.value)}
               />
+              <p className="usa-hint" aria-live="polite" id={`class-${i}-rules`}>
+                {calendar[i]?.length ? `Not possible: ${calendar[i]!.join('; ')}.` : ''}
+              </p>
               <button
                 type="button"
                 className="usa-button usa-button--unstyled"
