@@ -17,8 +17,14 @@ export function Layout() {
   const close = () => setMenuOpen(false);
   const staffRole = session.status === 'signed-in' ? staffRoleOf(session.groups) : undefined;
 
+  // A staff home (`/ads`, `/dds`) is current only on itself, not on every page under it.
   const link = (to: string, label: string) => (
-    <NavLink to={to} className={({ isActive }) => `usa-nav__link${isActive ? ' usa-current' : ''}`} onClick={close}>
+    <NavLink
+      to={to}
+      end={to === '/ads' || to === '/dds'}
+      className={({ isActive }) => `usa-nav__link${isActive ? ' usa-current' : ''}`}
+      onClick={close}
+    >
       <span>{label}</span>
     </NavLink>
   );
