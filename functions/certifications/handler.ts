@@ -1,4 +1,5 @@
 import { areaHandler } from '../../shared/http/middleware';
+import { completionsCsv } from '../../shared/http/render/csv';
 import { operations } from '../../shared/http/operations';
 import { certificationRoutes } from '../../shared/http/routes/certifications';
 import { recordDeparture } from '../../shared/use-cases/certifications/departures';
@@ -23,5 +24,7 @@ export const handler = areaHandler(
       recordDeparture(params.personId, body.providerId, body.leftOn, caller),
     myCertifications: ({ caller }) => myCertifications(caller),
     completionReport: ({ params, query }) => completionReport(params.providerId, query.from, query.to),
+    completionReportCsv: async ({ params, query }) =>
+      completionsCsv(params.providerId, (await completionReport(params.providerId, query.from, query.to)).items),
   }),
 );

@@ -8,6 +8,7 @@ import { providerRoutes } from '../../shared/http/routes/providers';
 import { registryRoutes } from '../../shared/http/routes/registry';
 import { at, useClockReset } from '../support/clock';
 import { createProvider, endorsedApplicant, enrolledLearners, publishedIteration } from '../support/fixtures';
+import { readSafeCsv } from '../support/csv';
 import { ads, applicantA, dds, invoke } from '../support/invoke';
 import { emailsTo } from '../support/ses';
 import { useTestTable } from '../support/table';
@@ -152,6 +153,17 @@ describe('issuing certifications', () => {
       completedOn: '2027-03-20',
       enrolledAt: expect.any(String),
     });
+
+    // The same report as CSV, for DDS's payment records: one row per completion, read back by a CSV parser.
+    const csv = await invoke(r.completionReportCsv, {
+      as: dds,
+      params: { providerId },
+      query: { from: '2027-01-01', to: '2027-12-31' },
+    });
+    expect(csv.status).toBe(200);
+    const { rows } = readSafeCsv(csv.body as string);
+    expect(rows.map((row) => row.Learner).sort()).toEqual(['Learner 1', 'Learner 2', 'Learner 3']);
+    expect(rows[0]).toMatchObject({ Iteration: 'Spring 2027 — initial certification', 'Completed on': '2027-03-20' });
   });
 
   it('revokes, suspends and reinstates with a reason, keeping the history; anyone can verify a number without personal data', async () => {

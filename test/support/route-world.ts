@@ -55,6 +55,7 @@ export const paramsFor = (route: RouteSpec, world: World) =>
 export const QUERY: Record<string, Record<string, string>> = {
   listPublicProviders: { region: 'North' },
   completionReport: { from: '2027-01-01', to: '2027-12-31' },
+  completionReportCsv: { from: '2027-01-01', to: '2027-12-31' },
   lookupPeople: { name: 'learner' },
 };
 

@@ -284,11 +284,30 @@ test('DDS: the registry searched with the keyboard alone, completions, the notic
   expect(readFileSync((await download.path())!, 'utf8')).toContain(discovery);
   await expectAccessible(page);
 
+  // ADS certifies the enrolled learner (by exception, the course work not being the point here): a completion.
+  const issued = await callApi(`/ads/iterations/${learner.iterationId}/certifications`, {
+    method: 'POST',
+    token: await tokenOf('ads-staff'),
+    json: { exceptions: [{ applicationId: learner.applicationId, reason: 'Completion for the DDS report test.' }] },
+  });
+  expect(issued.status).toBe(200);
   await page.getByRole('link', { name: 'Completions' }).first().click();
   await page.getByRole('heading', { level: 1, name: 'Completions by provider' }).waitFor();
   await page.getByRole('button', { name: 'Show completions' }).click();
   await page.locator('#field-providerId-error').waitFor();
-  expect(await main(page)).toContain('There is no CSV of this report yet.');
+  await expectAccessible(page);
+  await page.getByLabel('Provider agency').selectOption({ label: `${learner.title} Supports` });
+  await page.getByLabel('Completed on or after').fill('2027-01-01');
+  await page.getByLabel('Completed on or before').fill('2027-12-31');
+  await page.getByRole('button', { name: 'Show completions' }).click();
+  await page.getByRole('rowheader', { name: 'Robin Park' }).waitFor();
+  const [completions] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download these completions as CSV' }).click(),
+  ]);
+  const completionsCsv = readFileSync((await completions.path())!, 'utf8');
+  expect(completionsCsv).toContain('Robin Park');
+  expect(completionsCsv).toContain(learner.title);
   await expectAccessible(page);
 
   await page.getByRole('link', { name: 'Notices sent to DDS' }).first().click();

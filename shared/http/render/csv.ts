@@ -2,6 +2,7 @@ import { CSV_CONTENT_TYPE, type CsvColumn, toCsv } from '../../csv';
 import type { ApplicationRow } from '../../use-cases/applications';
 import type { CertificateView } from '../../use-cases/certifications/views';
 import type { AttendanceGrid } from '../../use-cases/course/attendance';
+import type { completionReport } from '../../use-cases/certifications/holders';
 import type { Reply } from '../route';
 
 /** A CSV download, written by the one CSV writer (`shared/csv.ts`: formulas neutralised, BOM, readable headers). */
@@ -70,3 +71,17 @@ export const attendanceCsv = (iterationId: string, grid: AttendanceGrid): Reply 
     ATTENDANCE_COLUMNS,
     grid.learners.flatMap((learner) => grid.classes.map((liveClass) => ({ learner, liveClass }))),
   );
+
+type Completion = Awaited<ReturnType<typeof completionReport>>['items'][number];
+
+const COMPLETION_COLUMNS: CsvColumn<Completion>[] = [
+  { header: 'Learner', value: (r) => r.learnerName },
+  { header: 'Provider', value: (r) => r.providerName ?? '' },
+  { header: 'Iteration', value: (r) => r.iterationTitle },
+  { header: 'Enrolled at', value: (r) => r.enrolledAt },
+  { header: 'Completed on', value: (r) => r.completedOn },
+  { header: 'Application', value: (r) => r.applicationId },
+];
+
+export const completionsCsv = (providerId: string, rows: readonly Completion[]): Reply =>
+  csv(`completions-${providerId}.csv`, COMPLETION_COLUMNS, rows);

@@ -93,6 +93,17 @@ const certificates = (what: string) => z.object({ items: described(z.array(Certi
 const ads = ['ads-staff'] as const;
 const tag = 'Certifications';
 
+/** The completions report's provider and date range (the JSON and the CSV take the same). */
+const completionParams = z.strictObject({
+  providerId: described(id('pr'), 'The provider the learners were enrolled from.'),
+});
+const completionRange = z
+  .strictObject({
+    from: described(date, 'The first completion date to include.'),
+    to: described(date, 'The last completion date to include.'),
+  })
+  .check(z.refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] }));
+
 export const certificationRoutes = {
   issueCertifications: route({
     operationId: 'issueCertifications',
@@ -256,13 +267,8 @@ export const certificationRoutes = {
     summary: "Course completions of a provider's learners (for DDS's replacement-staff payments)",
     description:
       'Learner, the provider they were enrolled from, enrolment date, completion date. Course completions only: DDS does not pay for outside training.',
-    params: z.strictObject({ providerId: described(id('pr'), 'The provider the learners were enrolled from.') }),
-    query: z
-      .strictObject({
-        from: described(date, 'The first completion date to include.'),
-        to: described(date, 'The last completion date to include.'),
-      })
-      .check(z.refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['to'] })),
+    params: completionParams,
+    query: completionRange,
     success: {
       status: 200,
       description: 'Completions',
@@ -284,6 +290,19 @@ export const certificationRoutes = {
         ),
       }),
     },
+    problems: [404],
+  }),
+  completionReportCsv: route({
+    operationId: 'completionReportCsv',
+    method: 'GET',
+    path: '/reports/providers/{providerId}/completions.csv',
+    area: 'certifications',
+    access: ['ads-staff', 'dds'],
+    tag,
+    summary: "The provider's course completions as CSV (for DDS's replacement-staff payments)",
+    params: completionParams,
+    query: completionRange,
+    success: { status: 200, description: 'text/csv', contentType: 'text/csv; charset=utf-8' },
     problems: [404],
   }),
 } as const;

@@ -1411,6 +1411,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/providers/{providerId}/completions.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The provider's course completions as CSV (for DDS's replacement-staff payments)
+         * @description Roles: ads-staff, dds.
+         */
+        get: operations["completionReportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/certifications/{number}/certificate.pdf": {
         parameters: {
             query?: never;
@@ -7382,6 +7402,41 @@ export interface operations {
                             completedOn: string;
                         }[];
                     };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["UnauthorizedAtGateway"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    completionReportCsv: {
+        parameters: {
+            query: {
+                /** @description The first completion date to include. */
+                from: string;
+                /** @description The last completion date to include. */
+                to: string;
+            };
+            header?: never;
+            path: {
+                /** @description The provider the learners were enrolled from. */
+                providerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             400: components["responses"]["BadRequest"];

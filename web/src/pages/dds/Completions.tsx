@@ -6,15 +6,12 @@ import { ErrorSummary, Field, fieldErrors, localProblem, SelectField } from '../
 import { Page } from '../../components/Page';
 import { useAnnounce } from '../../components/status';
 import { dayWords, whenCt } from '../../time';
-import { providerOptions } from '../ads/staffData';
+import { providerOptions, saveBlob } from '../ads/staffData';
 
 type Completion =
   paths['/reports/providers/{providerId}/completions']['get']['responses'][200]['content']['application/json']['items'][number];
 
-/**
- * Course completions of a provider's learners, for DDS's replacement-staff payments. The API has no CSV of this
- * report yet: the table is the report.
- */
+/** Course completions of a provider's learners, for DDS's replacement-staff payments, on the page and as CSV. */
 export function Completions() {
   const announce = useAnnounce();
   const providers = useApi(async () => ({ data: await providerOptions() }));
@@ -39,13 +36,21 @@ export function Completions() {
     setItems(data.items);
     announce(`${data.items.length} completions found.`);
   };
+  const downloadCsv = async () => {
+    const { data, error } = await api.GET('/reports/providers/{providerId}/completions.csv', {
+      params: { path: { providerId: form.providerId }, query: { from: form.from, to: form.to } },
+      parseAs: 'blob',
+    });
+    if (error || !data) return setProblem(asProblem(error));
+    saveBlob(data, `completions-${form.providerId}.csv`);
+    announce('The completions CSV is downloaded.');
+  };
   const provider = providers.data?.find((p) => p.value === form.providerId)?.label;
   return (
     <Page title="Completions by provider">
       <p>
         Learners who completed the course (certifications issued), by the provider they were enrolled from — what DDS's
-        replacement-staff payments depend on. Outside training is not listed: DDS does not pay for it. There is no CSV
-        of this report yet.
+        replacement-staff payments depend on. Outside training is not listed: DDS does not pay for it.
       </p>
       <ErrorSummary problem={problem} />
       <form className="usa-form usa-form--large" onSubmit={show} noValidate>
@@ -78,6 +83,11 @@ export function Completions() {
         </button>
       </form>
       {items && items.length === 0 ? <p>No completions for {provider} in that range.</p> : null}
+      {items && items.length > 0 ? (
+        <button type="button" className="usa-button usa-button--outline" onClick={downloadCsv}>
+          Download these completions as CSV
+        </button>
+      ) : null}
       {items && items.length > 0 ? (
         <table className="usa-table usa-table--stacked">
           <caption>Completions of {provider} learners, by date</caption>
