@@ -107,7 +107,10 @@ test('sign up → code from the email viewer → confirm → sign in → profile
   // Reloaded, the saved profile comes back from GET /me/profile.
   await page.reload();
   // The form fills in once GET /me/profile answers: wait for that, then read it.
-  await page.waitForFunction(() => (document.getElementById('field-name') as HTMLInputElement | null)?.value !== '');
+  await page.waitForFunction(() => {
+    const field = document.getElementById('field-name') as HTMLInputElement | null;
+    return field !== null && field.value !== '';
+  });
   await expect(page.getByLabel('Your name').inputValue()).resolves.toBe('Robin Newcomer');
 
   await page.getByRole('button', { name: 'Sign out' }).click();
