@@ -65,7 +65,38 @@ type FieldProps = {
 /** A labelled text input with its hint and error, in USWDS's form-group markup. */
 export function Field({ name, label, hint, error, className, ...input }: FieldProps) {
   const id = inputId(name);
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <FormGroup id={id} label={label} hint={hint} error={error}>
+      <input
+        id={id}
+        name={name}
+        className={`usa-input${error ? ' usa-input--error' : ''}${className ? ` ${className}` : ''}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, hint, error)}
+        {...input}
+      />
+    </FormGroup>
+  );
+}
+
+/** Where a field's hint and error are, for `aria-describedby`. */
+const describedBy = (id: string, hint: ReactNode, error: string | undefined) =>
+  [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+
+/** USWDS's form group around one control: its label, hint and error, the ids the control points at. */
+function FormGroup({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string;
+  children: ReactNode;
+}) {
   return (
     <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
       <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor={id}>
@@ -81,14 +112,7 @@ export function Field({ name, label, hint, error, className, ...input }: FieldPr
           {error}
         </span>
       ) : null}
-      <input
-        id={id}
-        name={name}
-        className={`usa-input${error ? ' usa-input--error' : ''}${className ? ` ${className}` : ''}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described}
-        {...input}
-      />
+      {children}
     </div>
   );
 }
@@ -111,22 +135,14 @@ export function SelectField({
 }) {
   const id = inputId(name);
   return (
-    <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
-      <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor={id}>
-        {label}
-      </label>
-      {error ? (
-        <span className="usa-error-message" id={`${id}-error`}>
-          {error}
-        </span>
-      ) : null}
+    <FormGroup id={id} label={label} error={error}>
       <select
         id={id}
         name={name}
         className={`usa-select${error ? ' usa-input--error' : ''}`}
         value={value}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-describedby={describedBy(id, undefined, error)}
         onChange={(event) => onChange(event.target.value)}
       >
         {options.map((o) => (
@@ -135,7 +151,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-    </div>
+    </FormGroup>
   );
 }
 
@@ -165,33 +181,19 @@ export function TextAreaField({
   rows?: number;
 }) {
   const id = inputId(name);
-  const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`usa-form-group${error ? ' usa-form-group--error' : ''}`}>
-      <label className={`usa-label${error ? ' usa-label--error' : ''}`} htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div className="usa-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <span className="usa-error-message" id={`${id}-error`}>
-          {error}
-        </span>
-      ) : null}
+    <FormGroup id={id} label={label} hint={hint} error={error}>
       <textarea
         id={id}
         name={name}
         rows={rows}
         className={`usa-textarea${error ? ' usa-input--error' : ''}`}
         aria-invalid={error ? true : undefined}
-        aria-describedby={described}
+        aria-describedby={describedBy(id, hint, error)}
         value={value}
         onChange={(event) => onChange(event.target.value)}
       />
-    </div>
+    </FormGroup>
   );
 }
 
