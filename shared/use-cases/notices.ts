@@ -120,7 +120,7 @@ function noticeMessage(
 }
 
 async function send(message: EmailMessage): Promise<SendOutcome> {
-  return sendRawViaSes(await rawMime(senderAddress(), message));
+  return sendRawViaSes(rawMime(senderAddress(), message));
 }
 
 /**
