@@ -1,6 +1,6 @@
-import { TZDate, tz } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { TZDate } from '@date-fns/tz';
 import { CT_ZONE } from '../vocabulary';
+import { formatCt } from './format';
 
 /** A date-time as ADS types it: Connecticut wall time (`2027-03-15T23:59`) or an instant with an offset or `Z`. */
 export const CT_DATETIME_PATTERN =
@@ -8,8 +8,6 @@ export const CT_DATETIME_PATTERN =
 export const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
-
-const inCt = tz(CT_ZONE);
 
 /** Whether the fields name a real calendar date and clock time (no 30 February, no 24:00). */
 function realFields(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): boolean {
@@ -73,10 +71,10 @@ export function parseDate(text: string): Parsed<{ year: number; month: number; d
 }
 
 /** ISO 8601 with Connecticut's offset on that day, e.g. `2027-03-15T23:59:00.000-04:00`. */
-export const toCtIso = (instant: Date): string => format(instant, "yyyy-MM-dd'T'HH:mm:ss.SSSxxx", { in: inCt });
+export const toCtIso = (instant: Date): string => formatCt(instant, "yyyy-MM-dd'T'HH:mm:ss.SSSxxx");
 
 /** The calendar date in Connecticut at an instant (what "today" means for every rule). */
-export const ctDate = (instant: Date): string => format(instant, 'yyyy-MM-dd', { in: inCt });
+export const ctDate = (instant: Date): string => formatCt(instant, 'yyyy-MM-dd');
 
 /** Day of the week of a calendar date: 1 = Monday … 7 = Sunday, and its name. */
 export function weekday(date: string): { number: number; name: string } {

@@ -1,6 +1,4 @@
-import { tz } from '@date-fns/tz';
-import { format } from 'date-fns';
-import { CT_ZONE } from '../../domain/vocabulary';
+import { formatCt, formatDay } from '../../domain/calendar/format';
 import { escapeHtml } from '../../html';
 import type { Reply } from '../route';
 import { USWDS_ASSETS } from '../web-paths';
@@ -58,14 +56,11 @@ export const alert = (kind: 'success' | 'warning' | 'error' | 'info', heading: s
   `<div class="usa-alert usa-alert--${kind}${heading ? '' : ' usa-alert--slim'}" role="${kind === 'error' ? 'alert' : 'status'}"><div class="usa-alert__body">` +
   `${heading ? `<h2 class="usa-alert__heading">${escapeHtml(heading)}</h2>` : ''}<p class="usa-alert__text">${text}</p></div></div>`;
 
-const inCt = tz(CT_ZONE);
 /** Every time on a page is Connecticut's, and says so, in the words the emails and the web app use. */
 export const ZONE = CT_LABEL;
 /** An instant or a date in Connecticut time, machine-readable in `datetime`. */
 export const when = (iso: string, pattern: string) =>
-  `<time datetime="${escapeHtml(iso)}">${escapeHtml(format(new Date(iso), pattern, { in: inCt }))}</time>`;
+  `<time datetime="${escapeHtml(iso)}">${escapeHtml(formatCt(new Date(iso), pattern))}</time>`;
 /** A calendar day (YYYY-MM-DD) as words, e.g. "March 3, 2027" (a day is not an instant: no zone shift). */
-export const day = (date: string) => {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return `<time datetime="${escapeHtml(date)}">${escapeHtml(format(new Date(y, m - 1, d), 'MMMM d, yyyy'))}</time>`;
-};
+export const day = (date: string) =>
+  `<time datetime="${escapeHtml(date)}">${escapeHtml(formatDay(date, 'MMMM d, yyyy'))}</time>`;
