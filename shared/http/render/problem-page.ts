@@ -3,7 +3,7 @@ import type { HttpProblem } from '../errors';
 import type { ApiEvent } from '../response';
 import type { RouteSpec } from '../route';
 import { alert, page } from './layout';
-import { unknownNumberPage, unreadableNumberPage } from './verify-pages';
+import { unknownNumberPage, unreadableNumberPage } from './verify-lookup';
 
 /**
  * A problem as a page, for a browser on a route that answers with pages. The verification pages answer an unknown

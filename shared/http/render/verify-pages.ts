@@ -5,9 +5,10 @@ import type { CertificateView } from '../../use-cases/certifications/views';
 import { ISSUER_NAME, stageAchievement, WITH_AGENCY } from '../../credentials/open-badge';
 import type { Reply } from '../route';
 import { credentialRoutes } from '../routes/credentials';
-import { alert, day, htmlReply, page, when, ZONE } from './layout';
+import { day, htmlReply, when, ZONE } from './layout';
+import { lookupForm } from './verify-lookup';
 
-/** The public verification pages: the lookup form, a certificate, and the pages for a number unknown or unreadable. */
+/** The public verification page of a certificate (the lookup form and its error pages: `verify-lookup.ts`). */
 type Verification = Pick<
   CertificateView,
   'number' | 'holderName' | 'stage' | 'stageName' | 'status' | 'active' | 'issuedOn' | 'expiresOn' | 'lastChangedAt'
@@ -15,40 +16,6 @@ type Verification = Pick<
   /** Where its signed credential is, or null when it has none. */
   credential: string | null;
 };
-
-export const LOOKUP_PATH = '/verify';
-/** The permanent address of a certificate's page (a canonical number). */
-export const certificateAddress = (number: string) => `${LOOKUP_PATH}/${number}`;
-
-/** The lookup form (a GET, so it works without JavaScript), with the typed value and its error when there is one. */
-function lookupForm(value = '', error?: string) {
-  const describedBy = error ? 'number-hint number-error' : 'number-hint';
-  return (
-    `<form class="usa-form" method="get" action="${LOOKUP_PATH}">` +
-    `<div class="usa-form-group${error ? ' usa-form-group--error' : ''}">` +
-    '<label class="usa-label" for="number">Certificate number</label>' +
-    '<span class="usa-hint" id="number-hint">As printed on the certificate, for example CT-CE-7QJ3-Z0K8-D2M4-X9VB. Upper or lower case, with or without hyphens.</span>' +
-    (error ? `<span class="usa-error-message" id="number-error">${escapeHtml(error)}</span>` : '') +
-    `<input class="usa-input${error ? ' usa-input--error' : ''}" id="number" name="number" type="text" maxlength="100" autocomplete="off" spellcheck="false"` +
-    ` aria-describedby="${describedBy}"${error ? ' aria-invalid="true"' : ''} value="${escapeHtml(value)}">` +
-    '</div><button class="usa-button" type="submit">Verify</button></form>'
-  );
-}
-
-const LOOKUP_TITLE = 'Verify a certificate';
-const ABOUT =
-  '<p>Anyone may check a Connecticut Customized Employment certificate here. The page shows the holder’s name, the stage certified, whether the certificate is active, its dates and when its record last changed — nothing else about the holder.</p>';
-
-export const lookupPage = (): Reply => htmlReply(LOOKUP_TITLE, ABOUT + lookupForm());
-
-/** A redirect's answer: the address, and a line for a client that does not follow it. */
-export const redirectTo = (location: string): Reply => ({
-  ...htmlReply(
-    'Moved',
-    `<p>This page is at <a class="usa-link" href="${escapeHtml(location)}">${escapeHtml(location)}</a>.</p>`,
-  ),
-  location,
-});
 
 /** What each state means for the holder's work, in words. */
 const MEANING: Record<Verification['status'], string> = {
@@ -116,27 +83,3 @@ function credentialSection(v: Verification) {
     '</ul>'
   );
 }
-
-/** A number that is well formed but belongs to no certificate: say so, and offer the form again. */
-export const unknownNumberPage = (typed: string) =>
-  page(
-    'Certificate not found',
-    alert(
-      'error',
-      'No certificate has this number',
-      `We found no certificate numbered <strong>${escapeHtml(typed)}</strong>. Check the number on the certificate and try again.`,
-    ) + lookupForm(typed),
-  );
-
-/** A number that cannot be read as one: the form again, the error tied to the field. */
-export const unreadableNumberPage = (typed: string) =>
-  page(
-    `Error: ${LOOKUP_TITLE}`,
-    ABOUT +
-      lookupForm(
-        typed,
-        typed.trim() === ''
-          ? 'Enter the certificate number.'
-          : 'This is not a certificate number: it has CT-CE and 16 letters and digits, in groups of four. Check it against the certificate.',
-      ),
-  );
