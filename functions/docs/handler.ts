@@ -1,10 +1,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { areaHandler } from '../../shared/http/middleware';
-import { openApiDocument } from '../../shared/http/openapi';
 import { cspHash } from '../../shared/http/response';
-import { ALL_ROUTES } from '../../shared/http/routes';
-import { docsRoutes, type SWAGGER_ASSETS } from '../../shared/http/routes/docs';
+import { docsRoutes, OPENAPI_FILE, type SWAGGER_ASSETS } from '../../shared/http/routes/docs';
+
+/**
+ * `true` in the Lambda bundle (esbuild's `define`, `infra/bundling.ts`): the document was written beside the bundle
+ * when the app was synthesized (`infra/stacks/api-stack.ts`), so the function carries neither the route table's
+ * schemas nor zod-openapi. Undefined elsewhere (tests, the local gateway): the document is built here, the same way.
+ */
+declare const CE_OPENAPI_PREBUILT: boolean | undefined;
+
+const openApiText = async (): Promise<string> =>
+  typeof CE_OPENAPI_PREBUILT !== 'undefined' && CE_OPENAPI_PREBUILT
+    ? readFileSync(join(process.env.LAMBDA_TASK_ROOT ?? '.', OPENAPI_FILE), 'utf8')
+    : (await import('../../shared/http/openapi-file')).openApiText();
 
 /** Swagger UI's files sit beside the bundle in Lambda (copied at bundling) and in node_modules locally. */
 const assetFile = (name: (typeof SWAGGER_ASSETS)[number]) => {
@@ -12,7 +22,7 @@ const assetFile = (name: (typeof SWAGGER_ASSETS)[number]) => {
   return existsSync(beside) ? beside : join(process.cwd(), 'node_modules', 'swagger-ui-dist', name);
 };
 
-let document: string | undefined;
+let document: Promise<string> | undefined;
 const start = "window.ui = SwaggerUIBundle({ url: 'openapi.json', dom_id: '#ui', deepLinking: true });";
 const page = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>CE certification API</title>
@@ -25,8 +35,8 @@ const policy = `default-src 'none'; script-src 'self' ${cspHash(start)}; style-s
 
 export const handler = areaHandler(docsRoutes, {
   getOpenApi: async () => {
-    document ??= JSON.stringify(openApiDocument(ALL_ROUTES));
-    return { body: document, contentType: 'application/json; charset=utf-8', cacheSeconds: 300 };
+    document ??= openApiText();
+    return { body: await document, contentType: 'application/json; charset=utf-8', cacheSeconds: 300 };
   },
   getDocsPage: async () => ({
     body: page,

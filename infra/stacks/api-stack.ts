@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { CorsHttpMethod, HttpApi, HttpMethod, type CfnStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -15,7 +18,8 @@ import type { Construct } from 'constructs';
 import { CORS } from '../../shared/http/cors';
 import type { Area } from '../../shared/http/route';
 import { ALL_ROUTES, API_AREAS } from '../../shared/http/routes';
-import { SWAGGER_ASSETS } from '../../shared/http/routes/docs';
+import { openApiText } from '../../shared/http/openapi-file';
+import { OPENAPI_FILE, SWAGGER_ASSETS } from '../../shared/http/routes/docs';
 import { apiTimeoutSeconds } from '../../shared/http/timeouts';
 import { AREA_ACCESS } from '../areas';
 import { functionName } from '../concurrency';
@@ -106,7 +110,7 @@ export class ApiStack extends Stack {
           DDS_NOTICE_RECIPIENTS: config.ddsNoticeRecipients.join(','),
           SES_CONFIGURATION_SET: props.configurationSet.configurationSetName,
         },
-        commandHooks: area === 'docs' ? copySwaggerAssets : area === 'certificate-pdf' ? copyFonts : undefined,
+        commandHooks: area === 'docs' ? docsFiles : area === 'certificate-pdf' ? copyFonts : undefined,
         timeout: Duration.seconds(apiTimeoutSeconds(area)),
       }).bindTable(props.table, access.table, props.tableKey);
       if (access.sendsEmail) {
@@ -194,11 +198,21 @@ export class ApiStack extends Stack {
   }
 }
 
-const copySwaggerAssets = {
+/**
+ * Beside the docs bundle: Swagger UI's files, and the OpenAPI document built here from the route table (the same
+ * text the function would build; it serves this file instead, see `functions/docs/handler.ts`).
+ */
+export const docsFiles = {
   beforeBundling: () => [],
   beforeInstall: () => [],
-  afterBundling: (inputDir: string, outputDir: string) =>
-    SWAGGER_ASSETS.map((a) => `cp "${inputDir}/node_modules/swagger-ui-dist/${a}" "${outputDir}/${a}"`),
+  afterBundling: (inputDir: string, outputDir: string) => {
+    const document = join(mkdtempSync(join(tmpdir(), 'ce-openapi-')), OPENAPI_FILE);
+    writeFileSync(document, openApiText());
+    return [
+      ...SWAGGER_ASSETS.map((a) => `cp "${inputDir}/node_modules/swagger-ui-dist/${a}" "${outputDir}/${a}"`),
+      `cp "${document}" "${outputDir}/${OPENAPI_FILE}"`,
+    ];
+  },
 };
 
 /** Public Sans for the certificate PDF, copied next to the bundle (PDFKit embeds it from a file). */

@@ -56,6 +56,7 @@ async function bundle(
     target: BUNDLING.target,
     mainFields: [...BUNDLING.mainFields],
     banner: { js: BUNDLING.banner },
+    define: BUNDLING.define,
     metafile: true,
     logLevel: 'error',
   });

@@ -4,6 +4,9 @@ import { described } from '../schemas';
 
 export const SWAGGER_ASSETS = ['swagger-ui.css', 'swagger-ui-bundle.js'] as const;
 
+/** The file the docs function serves `GET /openapi.json` from in Lambda, written beside its bundle at synth. */
+export const OPENAPI_FILE = 'openapi.json';
+
 /** The shape of an OpenAPI 3.1 document, in outline: its members are the OpenAPI specification's, not this API's. */
 const OpenApiDocument = z.looseObject({
   openapi: described(z.string().check(z.regex(/^3\.1\.\d+$/)), 'The OpenAPI version: 3.1.x.'),
