@@ -31,6 +31,12 @@ export const AREA_ACCESS: Record<
     table: [...READ, ...WRITE],
     sendsEmail: true,
   },
+  // Its own small function: the iCalendar library stays out of the iterations function.
+  calendars: {
+    description: 'Calendar files (iCalendar): published iterations, private feeds',
+    table: ['GetItem', 'Query', 'BatchGetItem'],
+    sendsEmail: false,
+  },
   providers: { description: 'Provider directory and profiles', table: [...READ, ...WRITE], sendsEmail: false },
   applications: { description: 'Applications and endorsements', table: [...READ, ...WRITE], sendsEmail: true },
   links: {

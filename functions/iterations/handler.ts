@@ -1,15 +1,20 @@
 import { areaHandler } from '../../shared/http/middleware';
 import { operations } from '../../shared/http/operations';
-import { feedCalendar, iterationCalendar } from '../../shared/http/render/calendar';
+import { routesOf } from '../../shared/http/route';
 import { iterationRoutes } from '../../shared/http/routes/iterations';
 import * as calendars from '../../shared/use-cases/calendars';
 import * as iterations from '../../shared/use-cases/iterations';
 import { checkCalendar } from '../../shared/use-cases/calendar-check';
 
-/** Course iterations: ADS plans them (window, seats, calendar, homework); anyone reads the published ones. */
+const routes = routesOf(iterationRoutes, 'iterations');
+
+/**
+ * Course iterations: ADS plans them (window, seats, calendar, homework); anyone reads the published ones. Their
+ * iCalendar files are served by the calendars function.
+ */
 export const handler = areaHandler(
-  iterationRoutes,
-  operations(iterationRoutes, {
+  routes,
+  operations(routes, {
     createIteration: ({ body, caller }) => iterations.createIteration(body, caller),
     checkCalendar: ({ body }) => checkCalendar(body),
     listIterationsForAds: ({ query }) => iterations.listIterationsForAds(query.status, query.cursor, query.limit),
@@ -22,11 +27,8 @@ export const handler = areaHandler(
     deleteBlackoutDate: ({ params, caller }) => iterations.deleteBlackoutDate(params.date, caller),
     listOpenIterations: () => iterations.listOpenIterations(),
     getPublishedIteration: ({ params }) => iterations.getPublishedIteration(params.iterationId),
-    getIterationCalendar: async ({ params }) =>
-      iterationCalendar(await iterations.publishedCalendar(params.iterationId)),
     getMyCalendarFeed: ({ caller }) => calendars.myCalendarFeed(caller),
     resetMyCalendarFeed: ({ caller }) => calendars.resetCalendarFeed(caller),
     stopMyCalendarFeed: ({ caller }) => calendars.stopCalendarFeed(caller),
-    getCalendarFeed: async ({ params }) => feedCalendar(await calendars.feedCalendars(params.token)),
   }),
 );

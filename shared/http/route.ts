@@ -13,6 +13,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Area =
   | 'accounts'
   | 'iterations'
+  | 'calendars'
   | 'providers'
   | 'applications'
   | 'links'
@@ -82,6 +83,17 @@ export interface RouteSpec {
    */
   problems?: readonly number[];
 }
+
+/** The routes of one area, among a route file's routes (a file may serve two functions, e.g. iterations and calendars). */
+export type RoutesOf<Routes extends Record<string, RouteSpec>, A extends Area> = {
+  [K in keyof Routes as Routes[K]['area'] extends A ? K : never]: Routes[K];
+};
+
+export const routesOf = <Routes extends Record<string, RouteSpec>, A extends Area>(
+  routes: Routes,
+  area: A,
+): RoutesOf<Routes, A> =>
+  Object.fromEntries(Object.entries(routes).filter(([, r]) => r.area === area)) as RoutesOf<Routes, A>;
 
 /** Declares a route and keeps its literal types, so the implementation is typed from its schemas. */
 export function route<const R extends RouteSpec>(spec: R): R {
