@@ -83,6 +83,26 @@ describe('the API stack', () => {
       expect(fn).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
   });
 
+  it('serves the calendar files from their own function, and every other iterations route from the iterations one', () => {
+    const routes = stacks.api.findResources('AWS::ApiGatewayV2::Route');
+    const integrations = stacks.api.findResources('AWS::ApiGatewayV2::Integration');
+    /** The logical id of the function behind a route (Route → Integration → function ARN). */
+    const functionOf = (key: string) => {
+      const route = Object.values(routes).find((r) => r.Properties.RouteKey === key)!;
+      const integrationId = JSON.stringify(route.Properties.Target).match(/"Ref":"([^"]+)"/)![1]!;
+      return integrations[integrationId]!.Properties.IntegrationUri['Fn::GetAtt'][0] as string;
+    };
+    const ics = ['GET /iterations/{iterationId}/calendar.ics', 'GET /calendar-feeds/{token}/calendar.ics'];
+    expect(ics.map(functionOf).every((id) => id.startsWith('Apicalendars'))).toBe(true);
+    const others = ALL_ROUTES.filter((r) => r.area === 'iterations').map((r) => `${r.method} ${r.path}`);
+    expect(others.length).toBeGreaterThan(10);
+    expect(others.filter((k) => !functionOf(k).startsWith('Apiiterations'))).toEqual([]);
+    const calendars = Object.entries(stacks.api.findResources('AWS::Lambda::Function')).find(([id]) =>
+      id.startsWith('Apicalendars'),
+    )!;
+    expect(calendars[1].Properties.ReservedConcurrentExecutions).toBe(30);
+  });
+
   it('loads no source map at cold start in any function (stacks are mapped when an error is logged)', () => {
     const all = [stacks.api, stacks.jobs, stacks.data].flatMap((t) =>
       Object.values(t.findResources('AWS::Lambda::Function')).map((f) => f.Properties),
