@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 import { route } from '../route';
 import { date, described, email, id, instant, meta, pageQuery, region, text } from '../schemas';
-import { ApplicationView } from './applications';
-import { Certificate } from './certifications';
-import { Homework } from './course';
+import { ApplicationView } from './views/application';
+import { Certificate } from './views/certificate';
+import { Homework } from './views/homework';
 
 const position = described(
   z.enum(['direct-service', 'management']),

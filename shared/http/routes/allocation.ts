@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 import { route } from '../route';
 import { date, described, id, instant, meta, reason, region, whole } from '../schemas';
-import { ApplicationView } from './applications';
-import { LiveClass } from './iterations';
+import { ApplicationView } from './views/application';
+import { LiveClass } from './views/live-class';
 
 const iterationId = described(id('it'), 'The iteration.');
 const applicationId = described(id('ap'), 'The application.');

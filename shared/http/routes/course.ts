@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
 import { route } from '../route';
 import { ctDateTime, date, described, id, instant, meta, reason, text, whole } from '../schemas';
-import { FileLimits, FileView } from './homework-files';
-import { LiveClass } from './iterations';
+import { FileLimits } from './homework-files';
+import { Homework } from './views/homework';
+import { LiveClass } from './views/live-class';
 
 const iterationId = described(id('it'), 'The iteration.');
 const applicationId = described(id('ap'), "The learner's application (enrolment).");
@@ -47,68 +48,6 @@ const Grid = meta(
     ),
   }),
   { id: 'AttendanceGrid' },
-);
-export const Homework = meta(
-  z.object({
-    assignmentId: described(z.string(), 'The assignment.'),
-    title: described(z.string(), "The assignment's title."),
-    dueAt: described(instant, "The assignment's own deadline."),
-    deadline: described(instant, "The deadline that applies to this learner (an extension, or the assignment's own)."),
-    extension: described(
-      z.optional(
-        z.object({
-          until: described(instant, 'The extended deadline.'),
-          reason: described(z.string(), 'Why ADS granted it.'),
-          at: described(instant, 'When ADS granted it.'),
-          by: described(z.string(), 'Who granted it.'),
-        }),
-      ),
-      'An individual extension ADS granted this learner, if any.',
-    ),
-    files: described(
-      z.array(FileView),
-      "The learner's files on this assignment (deleted ones left out), with their scan state.",
-    ),
-    submissions: described(
-      z.array(
-        z.object({
-          at: described(instant, 'When the server received it (what "on time" is judged by).'),
-          text: described(z.optional(z.string()), 'The text handed in.'),
-          link: described(z.optional(z.string()), 'The link handed in.'),
-          files: described(
-            z.optional(
-              z.array(
-                z.object({
-                  fileId: described(z.string(), 'The file handed in.'),
-                  name: described(z.string(), 'Its name.'),
-                  status: described(
-                    z.enum(['uploading', 'scan-pending', 'clean', 'quarantined', 'deleted']),
-                    'Its state now (see `files`).',
-                  ),
-                }),
-              ),
-            ),
-            'The files handed in with it.',
-          ),
-          onTime: described(z.boolean(), 'Whether it came at or before the deadline that applies.'),
-        }),
-      ),
-      'Every submission, oldest first; the latest is the one that counts.',
-    ),
-    onTime: described(z.optional(z.boolean()), 'Whether the latest submission was on time (absent: none yet).'),
-    review: described(
-      z.optional(
-        z.object({
-          status: described(z.enum(['complete', 'returned']), 'Complete, or returned for rework.'),
-          feedback: described(z.optional(z.string()), "ADS's feedback to the learner."),
-          at: described(instant, 'When ADS reviewed it.'),
-          by: described(z.string(), 'Who reviewed it.'),
-        }),
-      ),
-      "ADS's review of the latest submission.",
-    ),
-  }),
-  { id: 'Homework' },
 );
 const missing = z.object({
   kind: described(z.enum(['class', 'assignment']), 'What is missing: a class or an assignment.'),

@@ -1,34 +1,13 @@
 import * as z from 'zod/mini';
-import { FILE_CONTENT_TYPES, FILE_LIMIT_CEILING } from '../../domain/homework-files';
+import { FILE_LIMIT_CEILING } from '../../domain/homework-files';
 import { route } from '../route';
 import { described, id, instant, meta, text, whole } from '../schemas';
+import { contentType, FileView } from './views/homework';
 
 const iterationId = described(id('it'), 'The iteration.');
 const applicationId = described(id('ap'), "The learner's application (enrolment).");
 const assignmentId = described(z.string().check(z.regex(/^[a-z0-9-]{1,40}$/)), 'The assignment.');
 const fileId = described(id('hf'), 'The homework file.');
-const contentType = described(
-  z.enum(FILE_CONTENT_TYPES),
-  'The file type: PDF, Word (.docx, .doc), PowerPoint (.pptx, .ppt), Excel (.xlsx), PNG or JPEG. Checked against the content.',
-);
-
-export const FileView = meta(
-  z.object({
-    fileId: described(z.string(), 'The file.'),
-    name: described(z.string(), 'Its name, as the learner gave it.'),
-    contentType,
-    size: described(z.number(), 'Its size in bytes (declared until recorded, then the stored object’s).'),
-    status: described(
-      z.enum(['uploading', 'scan-pending', 'clean', 'quarantined', 'deleted']),
-      '`uploading` until recorded; `scan-pending` until the malware scan clears it (ADS cannot download it before); `clean`; `quarantined` (malware found, set aside); `deleted` by the learner.',
-    ),
-    startedAt: described(instant, 'When the upload was allowed.'),
-    recordedAt: described(z.optional(instant), 'When the API found and checked the uploaded object.'),
-    scannedAt: described(z.optional(instant), 'When the malware scan result arrived.'),
-    deletedAt: described(z.optional(instant), 'When it was deleted (or refused).'),
-  }),
-  { id: 'HomeworkFile' },
-);
 
 const Link = meta(
   z.object({

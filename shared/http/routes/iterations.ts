@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { CE_COMPETENCIES, CE_COMPONENTS } from '../../domain/vocabulary';
 import { route } from '../route';
+import { liveClassShape } from './views/live-class';
 import {
   ctDateTime,
   date,
@@ -97,16 +98,6 @@ export const IterationPlanInput = meta(z.strictObject(planInput), { id: 'Iterati
 const version = described(whole(1, 1_000_000), 'The version you read; a stale one gets 409.');
 const IterationUpdateInput = meta(z.strictObject({ ...planInput, version }), { id: 'IterationUpdateInput' });
 
-const liveClassShape = {
-  date: described(date, 'The date of the live class.'),
-  startsAt: described(instant, 'When the class starts (9:00 AM Connecticut time).'),
-  endsAt: described(instant, 'When the class ends (12:00 PM Connecticut time).'),
-  durationMinutes: described(z.number(), 'How long the class lasts, in minutes.'),
-};
-export const LiveClass = meta(z.object(liveClassShape), {
-  id: 'LiveClass',
-  description: 'A live class: 9:00 AM–12:00 PM Connecticut time, with the offset of its date.',
-});
 const classIdView = described(
   z.string(),
   "The class's stable id (also its calendar event's UID): kept when the class moves.",

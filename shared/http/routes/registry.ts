@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { CE_STAGES } from '../../domain/vocabulary';
 import { route } from '../route';
 import { date, described, id, meta, page, pageQuery, region, text } from '../schemas';
-import { Certificate, typedCertificateNumber } from './certifications';
+import { typedCertificateNumber } from './certifications';
+import { Certificate } from './views/certificate';
 
 const filter = {
   providerId: described(z.optional(id('pr')), "Only this provider's staff."),
