@@ -100,7 +100,7 @@ describe('the API stack', () => {
     const calendars = Object.entries(stacks.api.findResources('AWS::Lambda::Function')).find(([id]) =>
       id.startsWith('Apicalendars'),
     )!;
-    expect(calendars[1].Properties.ReservedConcurrentExecutions).toBe(30);
+    expect(calendars[1].Properties.ReservedConcurrentExecutions).toBe(46);
   });
 
   it('loads no source map at cold start in any function (stacks are mapped when an error is logged)', () => {
