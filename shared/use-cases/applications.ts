@@ -7,6 +7,7 @@ import {
   applicationsOfPerson,
   createApplicationItems,
   getApplication,
+  allApplicationsListed,
   listApplications,
   saveApplicationItem,
 } from '../data/applications';
@@ -275,18 +276,14 @@ export async function listForAds(
   return { items: await rows(page.applications, stored.iteration), cursor: page.cursor };
 }
 
-/** Every application of the listing (all pages), for the CSV export. */
+/**
+ * Every application of the listing, for the CSV export: the iteration, one Query stream and one batch of provider
+ * reads for the providers named (DynamoDB calls that grow with the size of the data, not the number of rows).
+ */
 export async function exportRows(iterationId: string, filter: ApplicationFilter) {
   const stored = await getIteration(iterationId);
   if (!stored) throw new NotFound('The iteration');
-  const all: ApplicationRow[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listApplications(iterationId, filter, cursor, 100);
-    all.push(...(await rows(page.applications, stored.iteration)));
-    cursor = page.cursor;
-  } while (cursor);
-  return all;
+  return rows(await allApplicationsListed(iterationId, filter), stored.iteration);
 }
 
 /** ADS admits a person to a recertification iteration, with a reason (audited). */
