@@ -41,11 +41,13 @@ const [fn, own, base] = [process.argv[1], Number(process.argv[2]), Number(proces
 const b = JSON.parse(require("fs").readFileSync("bench/results.json", "utf8")).bundles.find((x) => x.fn === fn);
 const outside = own - base;
 console.log(`${fn}: whole process ${own.toFixed(1)} ms, floor ${base.toFixed(1)} ms → over the floor ${outside.toFixed(1)} ms (outside, median of ${process.argv[4]} alternated)`);
-if (!b) return console.log("bench/results.json has no figure for it");
-const bench = b.initMs - b.floorInitMs;
-const gap = Math.abs(outside - bench);
-const agree = gap <= 5 || gap <= 0.1 * Math.abs(bench);
-console.log(`bench: init ${b.initMs.toFixed(1)} ms, floor ${b.floorInitMs.toFixed(1)} ms → over the floor ${bench.toFixed(1)} ms; ${agree ? "agree" : "DO NOT agree"} (${gap.toFixed(1)} ms apart; 5 ms or 10% allowed)`);
+if (!b) console.log("bench/results.json has no figure for it");
+else {
+  const bench = b.initMs - b.floorInitMs;
+  const gap = Math.abs(outside - bench);
+  const agree = gap <= 5 || gap <= 0.1 * Math.abs(bench);
+  console.log(`bench: init ${b.initMs.toFixed(1)} ms, floor ${b.floorInitMs.toFixed(1)} ms → over the floor ${bench.toFixed(1)} ms; ${agree ? "agree" : "DO NOT agree"} (${gap.toFixed(1)} ms apart; 5 ms or 10% allowed)`);
+}
 ' "$fn" "$own_ms" "$base_ms" "$runs"
 
 if command -v hyperfine >/dev/null; then
