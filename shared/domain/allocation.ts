@@ -144,15 +144,15 @@ const dayWords = (date: string) =>
  */
 function instantWords(ms: number, before = '', after = ''): string {
   const ct = ctClock(ms);
+  const hour = ((ct.year * 13 + ct.month) * 32 + ct.day) * 24 + ct.hour;
+  let dayAndHour = dayAndHourWords.get(hour);
+  if (dayAndHour === undefined) {
+    dayAndHour = `${MONTHS[ct.month - 1]} ${ct.day}, ${ct.year} at ${ct.hour % 12 || 12}`;
+    dayAndHourWords.set(hour, dayAndHour);
+  }
   return [
     before,
-    MONTHS[ct.month - 1],
-    ' ',
-    ct.day,
-    ', ',
-    ct.year,
-    ' at ',
-    ct.hour % 12 || 12,
+    dayAndHour,
     ct.minute < 10 ? ':0' : ':',
     ct.minute,
     ct.second < 10 ? ':0' : ':',
@@ -161,6 +161,8 @@ function instantWords(ms: number, before = '', after = ''): string {
     after,
   ].join('');
 }
+/** "December 1, 2026 at 9", by the hour's fields (a proposal's instants fall in a few hundred hours). */
+const dayAndHourWords = new Map<number, string>();
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
