@@ -35,14 +35,21 @@ const ATTEMPTS = 3;
 export async function changeLegalName(personId: string, name: string, reason: string, actor: Actor) {
   const person = await getPerson(personId);
   if (!person) throw new NotFound('The person');
-  const lagging = (await certificatesOfPerson(personId)).filter((c) => c.holderName !== name);
+  const held = await certificatesOfPerson(personId);
+  const lagging = held.filter((c) => c.holderName !== name);
   if (person.name === name && lagging.length === 0)
     throw new RuleBroken('This is already their name, on their profile and on every certification.', [
       { field: 'name', code: 'unchanged', message: 'this is already their legal name everywhere' },
     ]);
   if (person.name !== name) await renamePerson(person, name, reason, actor);
+  // The answer shows what was written (the person's index is read before, and may lag behind, these writes).
+  const written = new Map<string, Certification>();
   const reissued: string[] = [];
-  for (const cert of lagging) if (await renameCertificate(cert, name, reason, actor)) reissued.push(cert.number);
+  for (const cert of lagging) {
+    const outcome = await renameCertificate(cert, name, reason, actor);
+    if (outcome.cert) written.set(cert.number, outcome.cert);
+    if (outcome.reissued) reissued.push(cert.number);
+  }
   const today = ctDate(now());
   const policy = await lifecycleSettings();
   return {
@@ -51,7 +58,7 @@ export async function changeLegalName(personId: string, name: string, reason: st
     previousName: person.name === name ? undefined : person.name,
     renamed: lagging.map((c) => c.number),
     reissued,
-    certificates: (await certificatesOfPerson(personId)).map((c) => certificateView(c, today, policy)),
+    certificates: held.map((c) => certificateView(written.get(c.number) ?? c, today, policy)),
   };
 }
 
@@ -79,13 +86,19 @@ async function renamePerson(person: Person, name: string, reason: string, actor:
 }
 
 /**
- * One certification under the new name, reissuing its credential when it has one; whether it did. Re-read and tried
- * again if another write (a change of standing, a provider move) got there first.
+ * One certification under the new name, reissuing its credential when it has one: the certification as it now
+ * stands, and whether its credential was reissued. Re-read and tried again if another write (a change of standing, a
+ * provider move) got there first.
  */
-async function renameCertificate(first: Certification, name: string, reason: string, actor: Actor) {
+async function renameCertificate(
+  first: Certification,
+  name: string,
+  reason: string,
+  actor: Actor,
+): Promise<{ cert?: Certification; reissued: boolean }> {
   let cert: Certification | undefined = first;
   for (let attempt = 0; attempt < ATTEMPTS && cert; attempt++) {
-    if (cert.holderName === name) return false;
+    if (cert.holderName === name) return { cert, reissued: false };
     const stamp = toCtIso(now());
     const reissue = hasCredential(cert) && cert.statusIndex !== undefined;
     const statusIndex = reissue ? await reserveStatusIndexes(1) : undefined;
@@ -132,9 +145,9 @@ async function renameCertificate(first: Certification, name: string, reason: str
         }),
       ],
     });
-    if (result.ok) return reissue;
+    if (result.ok) return { cert: next, reissued: reissue };
     cert = await getCertificate(cert.number);
   }
-  if (!cert) return false;
+  if (!cert) return { reissued: false };
   throw new StaleWrite('A certification changed at the same moment; send the name change again to finish it.');
 }
