@@ -11,6 +11,7 @@ import { statusAt } from '../support/credentials';
 import { newApplicant, saveProfile } from '../support/fixtures';
 import { ads, invoke } from '../support/invoke';
 import { readPdf } from '../support/pdf';
+import { emailsTo } from '../support/ses';
 import { auditRecords, storedItem } from '../support/stored';
 import { useTestTable } from '../support/table';
 
@@ -144,6 +145,14 @@ describe('a legal name change', () => {
     expect((await auditRecords('certificate', outside.number)).at(-1)).toMatchObject({
       action: 'holder-name-changed',
     });
+
+    // The holder is told, and sent to download their credentials again.
+    const told = (await emailsTo(holder.email!)).filter(
+      (m) => m.subject === 'The name on your CE certificates was changed',
+    );
+    expect(told).toHaveLength(1);
+    expect(told[0]!.body.text).toContain('from Rosa Díaz to Rosa Keller');
+    expect(told[0]!.body.text).toContain('download it again from My certifications');
 
     // Nothing left to do: refused on the field, nothing written.
     const again = await change(holder.sub, 'Rosa Keller');

@@ -13,7 +13,10 @@ import { hasCredential, type Certification } from '../../domain/certification';
 import { NotFound, RuleBroken, StaleWrite } from '../../domain/errors';
 import type { Person } from '../../domain/person';
 import type { TransactItem } from '../../data/transactions';
-import { commit, commitOrStale } from '../unit-of-work';
+import { config } from '../../config/runtime';
+import type { Outgoing } from '../../email/outbox';
+import { legalNameChanged } from '../../email/templates';
+import { commit, commitOrStale, sendQueued } from '../unit-of-work';
 import { certificateView } from './views';
 
 /** How often one certification is re-read and tried again when another write beat this one to it. */
@@ -22,7 +25,8 @@ const ATTEMPTS = 3;
 /**
  * ADS changes (or corrects) a person's legal name, with a reason. The name is on their profile and on each of their
  * certifications (one name everywhere: the certificate's PDF, its verification page and its credential), so:
- * 1. The profile takes the new name, with its name-index entries (ADS's people search), audited on the person.
+ * 1. The profile takes the new name, with its name-index entries (ADS's people search), audited on the person; the
+ *    holder's email (download your credentials again) queued in the same transaction, sent at the end.
  * 2. Each certification still carrying another name takes the new one, in its own transaction: the item and its
  *    holder-name entries (the registry's name search), its history, an audit record, and — for one with a credential
  *    — the credential reissued: a new status-list entry (its standing's value), the old entry set to superseded (a
@@ -41,7 +45,7 @@ export async function changeLegalName(personId: string, name: string, reason: st
     throw new RuleBroken('This is already their name, on their profile and on every certification.', [
       { field: 'name', code: 'unchanged', message: 'this is already their legal name everywhere' },
     ]);
-  if (person.name !== name) await renamePerson(person, name, reason, actor);
+  const emails = person.name !== name ? await renamePerson(person, name, reason, actor) : [];
   // The answer shows what was written (the person's index is read before, and may lag behind, these writes).
   const written = new Map<string, Certification>();
   const reissued: string[] = [];
@@ -50,6 +54,9 @@ export async function changeLegalName(personId: string, name: string, reason: st
     if (outcome.cert) written.set(cert.number, outcome.cert);
     if (outcome.reissued) reissued.push(cert.number);
   }
+  // The holder hears of it once every certification carries the name (if this request fails part-way, the outbox job
+  // sends it).
+  await sendQueued(emails);
   const today = ctDate(now());
   const policy = await lifecycleSettings();
   return {
@@ -62,11 +69,20 @@ export async function changeLegalName(personId: string, name: string, reason: st
   };
 }
 
-async function renamePerson(person: Person, name: string, reason: string, actor: Actor) {
+/** The profile under the new name, audited; the holder's email queued in the same transaction, sent later. */
+async function renamePerson(person: Person, name: string, reason: string, actor: Actor): Promise<Outgoing[]> {
   const stamp = toCtIso(now());
   const next: Person = { ...person, name, version: person.version + 1, updatedAt: stamp };
+  const emails: Outgoing[] = [
+    {
+      key: `legal-name#${person.sub}#${next.version}`,
+      message: legalNameChanged({ name, email: person.email }, person.name, reason, config.publicBaseUrl),
+    },
+  ];
   await commitOrStale(
     {
+      emails,
+      sendLater: true,
       writes: [
         ...savePersonItems(next, person),
         auditPut({
@@ -83,6 +99,7 @@ async function renamePerson(person: Person, name: string, reason: string, actor:
     },
     'The profile changed at the same moment; reload and try again.',
   );
+  return emails;
 }
 
 /**
