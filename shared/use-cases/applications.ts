@@ -11,7 +11,7 @@ import {
   listApplications,
   saveApplicationItem,
 } from '../data/applications';
-import { getIteration } from '../data/iterations';
+import { getIteration, getIterationPlans } from '../data/iterations';
 import { revokeLinkItem } from '../data/links';
 import { getPerson } from '../data/people';
 import { futureStaffItem, getProvider, getProviders } from '../data/providers';
@@ -178,11 +178,7 @@ export async function viewOf(application: Application) {
 
 export async function myApplications(actor: Actor) {
   const applications = await applicationsOfPerson(actor.sub);
-  const iterations = new Map<string, Iteration>();
-  for (const id of new Set(applications.map((a) => a.iterationId))) {
-    const stored = await getIteration(id);
-    if (stored) iterations.set(id, stored.iteration);
-  }
+  const iterations = await getIterationPlans(applications.map((a) => a.iterationId));
   const at = now();
   return {
     items: applications.flatMap((a) => {
