@@ -10,7 +10,7 @@ import {
   putOverrideItem,
   saveProposalItems,
 } from '../data/allocation';
-import { applicationsInStatus, getApplication, saveApplicationItem } from '../data/applications';
+import { applicationsInStatus, getApplication, getApplications, saveApplicationItem } from '../data/applications';
 import { certifiedStaffCount, soonestExpiries } from '../data/certifications';
 import { closeAllocationItem, getIteration, takeSeatsItem } from '../data/iterations';
 import { getProviders, setPriorityItem } from '../data/providers';
@@ -117,11 +117,8 @@ export async function computeProposal(iterationId: string, actor: Actor) {
 
 /** Lines stored before they carried the applicant's person id get it from their application. */
 async function withPersonIds(lines: ProposalLine[]): Promise<ProposalLine[]> {
-  return Promise.all(
-    lines.map(async (l) =>
-      l.personId ? l : { ...l, personId: (await getApplication(l.applicationId))?.applicantSub ?? '' },
-    ),
-  );
+  const missing = await getApplications(lines.flatMap((l) => (l.personId ? [] : [l.applicationId])));
+  return lines.map((l) => (l.personId ? l : { ...l, personId: missing.get(l.applicationId)?.applicantSub ?? '' }));
 }
 
 export async function latestProposal(iterationId: string) {
@@ -355,8 +352,9 @@ async function offerBatch(
       return batch.length;
     }
     // Someone withdrew, or the counter moved: keep only those still endorsed and try again.
+    const current = await getApplications(batch.map((a) => a.id));
     for (const a of batch) {
-      const fresh = await getApplication(a.id);
+      const fresh = current.get(a.id);
       if (fresh?.status === 'endorsed') endorsed.set(a.id, fresh);
       else {
         endorsed.delete(a.id);
