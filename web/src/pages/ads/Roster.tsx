@@ -1,3 +1,4 @@
+import { actorWords } from '../../components/AuditTrail';
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
@@ -298,7 +299,7 @@ function History({
             {trail.data.items.map((e) => (
               <tr key={`${e.at}-${e.action}`}>
                 <td data-label="When">{whenCt(e.at)}</td>
-                <td data-label="Who">{e.actor.id}</td>
+                <td data-label="Who">{actorWords(e.actor)}</td>
                 <td data-label="What">
                   {e.action === 'corrected'
                     ? `Corrected ${learnerOf(e.after)}: ${statusWords(e.before)} → ${statusWords(e.after)}`
