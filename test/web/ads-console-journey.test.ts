@@ -1,18 +1,27 @@
 /**
- * The ADS console's iteration screens, end to end on the local stack: an iteration created through the form (the
- * calendar rules named next to their fields: weekend, Connecticut holiday by name, blackout date), published, two
- * applicants seeded through the API, the applications table filtered and exported, the allocation computed, an
- * override and the confirmation done with the keyboard alone, the live seat board with the offer's deadline, and a
- * calendar correction with a reason once the calendar is locked. axe on every state.
+ * The ADS console's continuous journey: ONE iteration from creation to a revoked certification, driven in the browser
+ * against the local stack, then the DDS views of what it produced. ADS creates the iteration through the form (the
+ * calendar rules named at their fields: weekend, Connecticut holiday by name, blackout date) and publishes it;
+ * applicants apply and supervisors endorse through the API (not ADS's job); ADS filters the applications and exports
+ * them, computes the allocation, overrides it with a reason and confirms with the keyboard alone, and reads the live
+ * seat board; the learner accepts and the supervisor co-signs (API); ADS takes the first class's roster by hand and
+ * corrects it with the keyboard alone, corrects the calendar with a reason, takes the second class's roster by
+ * importing the meeting's participant report with the keyboard alone, reviews the homework, issues the
+ * certifications and revokes one; the monthly DDS notice goes out (the job); DDS searches the registry (CSV), reads
+ * the completions (CSV) and the notice history. "Who" in every history is a name ("Dana Reyes (ADS)"). axe-core and
+ * the 320 px reflow check on every page and state reached. The tests run in order, moving the local clock forward.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { applicantToken, endorseFromEmail, seedApplication, seedProfile, tabTo } from './journey';
+import { applicantToken, cosignFromEmail, endorseFromEmail, seedApplication, seedProfile, tabTo } from './journey';
 import {
   callApi,
   expectAccessible,
   expectStatus,
   newApplicant,
   openPage,
+  runJob,
   screenshot,
   setClock,
   stack,
@@ -26,7 +35,16 @@ const TITLE = `Summer ${Math.random().toString(36).slice(2, 7)}`;
 const BLACKOUT = '2027-06-22';
 let page: Page;
 let iterationId = '';
-const people: { name: string; id: string }[] = [];
+let revoked = '';
+const people: { name: string; id: string; token: string; supervisor: string }[] = [];
+const [FIRST, SECOND] = ['2027-06-08', '2027-06-15'];
+const main = (page: Page) => page.locator('main').innerText();
+/** What has the focus: its tag, id and text (to assert where the keyboard user is). */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return { tag: el?.tagName ?? '', id: el?.id ?? '', text: (el?.textContent ?? '').trim().slice(0, 80) };
+  });
 
 beforeAll(async () => {
   await setClock('2027-04-01T10:00:00-04:00');
@@ -137,7 +155,7 @@ test('applications: a table filtered by region and endorsement, each person a li
     const supervisor = await seedProfile(token, provider.body.id, name);
     const applicationId = await seedApplication(token, iterationId, 'North');
     await endorseFromEmail(supervisor);
-    people.push({ name, id: applicationId });
+    people.push({ name, id: applicationId, token, supervisor });
   }
   const extra = await newApplicant('ads-web');
   const extraToken = await applicantToken(extra.email, extra.password);
@@ -197,6 +215,10 @@ test('allocation: compute, override with a reason and confirm by keyboard, then 
   await expect(board.locator('tr', { hasText: 'Bo Later' }).textContent()).resolves.toContain(
     'override: Their agency lost its only CE specialist.',
   );
+  // Who set it, by name (the API resolves the staff account's id when the board is read).
+  await expect(board.locator('tr', { hasText: 'Bo Later' }).textContent()).resolves.toContain(
+    'set by Dana Reyes (ADS)',
+  );
   await expect(board.locator('tr', { hasText: 'Ada Early' }).textContent()).resolves.toContain('Waitlisted #1');
   await expectAccessible(page);
   await screenshot(page, 'ads-allocation-proposal');
@@ -226,6 +248,59 @@ test('allocation: compute, override with a reason and confirm by keyboard, then 
   expect(refused.status).toBeGreaterThanOrEqual(409);
 }, 90_000);
 
+test('the learner accepts (API); the first class roster by hand, then corrected with the keyboard alone', async () => {
+  // Bo accepts the offer and the supervisor co-signs: the learner's and the supervisor's steps, not ADS's.
+  const bo = people[1]!;
+  const accepted = await callApi(`/me/applications/${bo.id}/accept`, {
+    method: 'POST',
+    token: bo.token,
+    json: { agreement: { courseDates: true, responsibilities: true, attendancePolicy: true } },
+  });
+  expect(accepted.status).toBe(200);
+  await cosignFromEmail(bo.supervisor);
+
+  await setClock(`${FIRST}T12:10:00-04:00`);
+  await page.goto(`/ads/iterations/${iterationId}/course-work`);
+  await page.getByRole('link', { name: /^Tuesday, June 8, 2027/ }).click();
+  await page.getByRole('heading', { level: 1, name: /^Attendance: Tuesday, June 8, 2027/ }).waitFor();
+  await expectAccessible(page);
+  await page
+    .getByRole('group', { name: 'Bo Later' })
+    .locator('label', { hasText: /^Partial$/ })
+    .click();
+  await page.getByLabel('Minutes Bo Later missed').fill('30');
+  await page.getByRole('button', { name: 'Record attendance of 1 learner' }).click();
+  await expectStatus(page, 'Attendance recorded for 1 learner.');
+  // The form is gone: the focus is on what was recorded.
+  await expect(focused(page)).resolves.toMatchObject({ id: 'recorded-heading' });
+  expect(await main(page)).toContain('Partial (30 minutes missed)');
+  await expectAccessible(page);
+
+  // The correction, keyboard only: sent without a mark or reason, the error summary takes the focus; its first link
+  // leads to the mark, Space chooses Present, the reason is typed and Enter sends it.
+  await tabTo(page, /^Correct the record$/);
+  await page.keyboard.press('Enter');
+  await page.getByRole('link', { name: 'Give the reason for the correction.' }).waitFor();
+  await expect(focused(page)).resolves.toMatchObject({ text: expect.stringContaining('There is a problem') });
+  await expectAccessible(page);
+  await tabTo(page, /^Choose the corrected mark\.$/);
+  await page.keyboard.press('Enter');
+  await expect(focused(page)).resolves.toMatchObject({ id: 'field-status' });
+  await page.keyboard.press('Space');
+  await tabTo(page, /^Reason for the correction/);
+  await page.keyboard.type('The meeting report shows he was there from 9:00');
+  await page.keyboard.press('Enter');
+  await expectStatus(page, 'Attendance of Bo Later corrected.');
+  const history = page.locator('table', { hasText: 'Recorded and corrected' });
+  await history.getByText('Corrected Bo Later: Partial (30 minutes missed) → Present').waitFor();
+  // The form stayed while the record reloaded: the keyboard user is still where they were, not thrown to the top.
+  await expect(focused(page)).resolves.toMatchObject({ id: 'field-reason' });
+  // Who recorded and who corrected: a name with the role, not an account id.
+  expect(await history.innerText()).toMatch(/Dana Reyes \(ADS\)[\s\S]*Dana Reyes \(ADS\)/);
+  await expectAccessible(page);
+  await screenshot(page, 'ads-roster');
+}, 60_000);
+
 test('once the first class has started, the calendar is corrected with a reason', async () => {
   await setClock('2027-06-15T10:00:00-04:00');
   await page.goto(`/ads/iterations/${iterationId}`);
@@ -247,6 +322,161 @@ test('once the first class has started, the calendar is corrected with a reason'
   await page.getByRole('alert').waitFor();
   await expectAccessible(page);
 }, 60_000);
+
+test("the second class's roster by importing the meeting's participant report, keyboard only", async () => {
+  await setClock(`${SECOND}T12:10:00-04:00`);
+  await page.goto(`/ads/iterations/${iterationId}/classes/${SECOND}`);
+  await page.getByRole('heading', { level: 1, name: /^Attendance: Tuesday, June 15, 2027/ }).waitFor();
+  // Sent with no file: the error summary has the focus, and its link leads to the file input.
+  await tabTo(page, /^Read the report$/);
+  await page.keyboard.press('Enter');
+  await page.getByRole('link', { name: 'Choose the report file.' }).waitFor();
+  await expect(focused(page)).resolves.toMatchObject({ text: expect.stringContaining('There is a problem') });
+  await expectAccessible(page);
+  await tabTo(page, /^Choose the report file\.$/);
+  await page.keyboard.press('Enter');
+  await expect(focused(page)).resolves.toMatchObject({ id: 'field-base64' });
+
+  // Zoom's export (the route's fixture) of this class, one participant being Bo (email in capitals); Space opens the
+  // file chooser on the focused input.
+  const bo = (await callApi('/me/profile', { token: people[1]!.token })).body as { email: string };
+  const report = readFileSync(join(__dirname, '..', 'fixtures', 'meeting-reports', 'zoom-participants.csv'), 'utf8')
+    .replaceAll('02/02/2027', '06/15/2027')
+    .replace('Ann Lee,ANN.LEE@provider.example.org', `Bo Later,${bo.email.toUpperCase()}`);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+  await chooser.setFiles({ name: 'participants.csv', mimeType: 'text/csv', buffer: Buffer.from(report) });
+  await tabTo(page, /^Tolerance \(minutes\)/);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('10');
+  await page.keyboard.press('Enter');
+  await expectStatus(page, /Report read: 1 learner matched, \d+ participants unmatched/);
+  // The focus goes to the results.
+  await expect(focused(page)).resolves.toMatchObject({ id: 'proposal-heading' });
+  const proposal = page.locator('table', { hasText: 'Proposal per enrolled learner' });
+  expect(await proposal.innerText()).toMatch(/Bo Later\s+Bo Later, .*\s+by email\s+180 \/ 0\s+Present/i);
+  expect(await page.locator('table', { hasText: 'matching no enrolled learner' }).innerText()).toContain(
+    'Guest Speaker',
+  );
+  expect(await main(page)).toContain('with a tolerance of 10 minutes');
+  await expectAccessible(page);
+  await screenshot(page, 'ads-roster-import');
+
+  // Nothing recorded until ADS confirms: the proposal's marks fill the roster, confirmed with Enter.
+  const grid = await callApi(`/ads/iterations/${iterationId}/attendance`, { token: await tokenOf('ads-staff') });
+  expect(grid.body.learners[0].attendance[SECOND]).toBeNull();
+  await tabTo(page, /^Confirm attendance of 1 learner$/);
+  await page.keyboard.press('Enter');
+  await expectStatus(page, 'Attendance recorded for 1 learner.');
+  await expect(focused(page)).resolves.toMatchObject({ id: 'recorded-heading' });
+  const mine = await callApi(`/me/applications/${people[1]!.id}/attendance`, { token: people[1]!.token });
+  expect(mine.body.classes.map((c: { status: string }) => c.status)).toEqual(['present', 'present']);
+  await expectAccessible(page);
+}, 60_000);
+
+test('homework reviewed; the board, issuing, and revoking one certification (a reason; no undoing it)', async () => {
+  await setClock('2027-06-16T10:00:00-04:00');
+  const bo = people[1]!;
+  const [assignment] = (await callApi(`/me/applications/${bo.id}/homework`, { token: bo.token })).body.items as {
+    assignmentId: string;
+  }[];
+  const handedIn = await callApi(`/me/applications/${bo.id}/homework/${assignment!.assignmentId}`, {
+    method: 'POST',
+    token: bo.token,
+    json: { text: 'My discovery profile of the job seeker.' },
+  });
+  expect(handedIn.status).toBe(201);
+
+  await page.goto(`/ads/iterations/${iterationId}/homework/${assignment!.assignmentId}`);
+  await page.getByRole('heading', { level: 1, name: 'Homework: Discovery profile' }).waitFor();
+  expect(await main(page)).toContain('My discovery profile of the job seeker.');
+  await expectAccessible(page);
+  await page.getByRole('button', { name: "Review Bo Later's work" }).click();
+  await page.locator('label', { hasText: /^Complete$/ }).click();
+  await page.getByLabel('Feedback to the learner').fill('A thorough profile.');
+  await page.getByRole('button', { name: 'Save the review' }).click();
+  await expectStatus(page, /Bo Later: Marked complete/);
+  expect(await main(page)).toContain('Feedback given: A thorough profile.');
+  await expectAccessible(page);
+
+  await setClock('2027-06-26T10:00:00-04:00');
+  await page.goto(`/ads/iterations/${iterationId}/qualification`);
+  await page.getByRole('heading', { level: 2, name: 'Bo Later: qualifies' }).waitFor();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Issue certifications' }).click();
+  await expectStatus(page, '1 learner certified, 0 not certified.');
+  const issued = page.locator('section', { hasText: 'Issued' });
+  expect(await issued.innerText()).toMatch(/Bo Later: CT-CE-/);
+  await expectAccessible(page);
+  await screenshot(page, 'ads-issuing');
+
+  await issued.getByRole('link', { name: 'Bo Later' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Certifications: Bo Later' }).waitFor();
+  await expectAccessible(page);
+  revoked = await page.getByLabel('Certification', { exact: true }).inputValue();
+  await page.getByLabel('Change', { exact: true }).selectOption('revoke');
+  await page.getByRole('button', { name: 'Change the standing' }).click();
+  await page.getByRole('link', { name: 'Give the reason.' }).waitFor();
+  await expectAccessible(page);
+  await page.getByLabel(/^Reason/).fill('Certified in error: this stage was not taught');
+  await page.getByRole('button', { name: 'Change the standing' }).click();
+  await expectStatus(page, `Certification ${revoked} is now revoked.`);
+  await page.getByText(/revoked, because: Certified in error/).waitFor();
+  await page.getByLabel('Change', { exact: true }).selectOption('reinstate');
+  await page.getByLabel(/^Reason/).fill('Try to undo');
+  await page.getByRole('button', { name: 'Change the standing' }).click();
+  await page.locator('.usa-alert--error', { hasText: /cannot be reinstated/ }).waitFor();
+  await expectAccessible(page);
+  await screenshot(page, 'ads-certificate-standing');
+}, 90_000);
+
+test('DDS: the registry (keyboard search, CSV), the completions (CSV) and the notice history; ADS screens refused', async () => {
+  await runJob('dds-expiry-notice', '2027-07-01T07:00:00-04:00');
+  const dds = await openPage(browser(), '/dds/registry');
+  await dds.getByLabel('Email').fill(stack().users.dds.email);
+  await dds.getByLabel('Password').fill(stack().users.dds.password);
+  await dds.getByRole('button', { name: 'Sign in' }).click();
+  await dds.getByRole('heading', { level: 1, name: 'CT CE Staff Registry' }).waitFor();
+  await expectAccessible(dds);
+  await dds.getByRole('heading', { level: 1 }).focus();
+  await tabTo(dds, /^Name/);
+  await dds.keyboard.type('Later');
+  await dds.keyboard.press('Enter');
+  await expectStatus(dds, /^\d+ certifications found\.$/);
+  await dds.getByRole('rowheader', { name: 'Bo Later' }).first().waitFor();
+  expect(await main(dds)).not.toContain(revoked);
+  await expectAccessible(dds);
+  await tabTo(dds, /Download this search as CSV/, { back: true });
+  const [registry] = await Promise.all([dds.waitForEvent('download'), dds.keyboard.press('Enter')]);
+  const registryCsv = readFileSync((await registry.path())!, 'utf8');
+  expect(registryCsv).toContain('Bo Later');
+  expect(registryCsv).not.toContain(revoked);
+
+  await dds.getByRole('link', { name: 'Completions' }).first().click();
+  await dds.getByRole('heading', { level: 1, name: 'Completions by provider' }).waitFor();
+  await dds.getByLabel('Provider agency').selectOption({ label: `${TITLE} Supports` });
+  await dds.getByLabel('Completed on or after').fill('2027-01-01');
+  await dds.getByLabel('Completed on or before').fill('2027-12-31');
+  await dds.getByRole('button', { name: 'Show completions' }).click();
+  await dds.getByRole('rowheader', { name: 'Bo Later' }).waitFor();
+  await expectAccessible(dds);
+  const [completions] = await Promise.all([
+    dds.waitForEvent('download'),
+    dds.getByRole('button', { name: 'Download these completions as CSV' }).click(),
+  ]);
+  const completionsCsv = readFileSync((await completions.path())!, 'utf8');
+  expect(completionsCsv).toContain('Bo Later');
+  expect(completionsCsv).toContain(TITLE);
+
+  await dds.getByRole('link', { name: 'Notices sent to DDS' }).first().click();
+  await dds.getByRole('rowheader', { name: '2027-07' }).waitFor();
+  expect(await main(dds)).not.toMatch(/SES|scheduler/);
+  await expectAccessible(dds);
+
+  await dds.goto('/ads/people');
+  await dds.getByRole('heading', { level: 1, name: 'Not available to your account' }).waitFor();
+  await expectAccessible(dds);
+  await dds.context().close();
+}, 90_000);
 
 test('blackout dates: listed, added and removed', async () => {
   await page.goto('/ads/blackout-dates');
