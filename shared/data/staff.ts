@@ -26,7 +26,7 @@ export function putStaffItem(account: StaffAccount): TransactItem {
 }
 
 /** An actor id that is a person's sign-in id (not `system:<job>` nor `supervisor-link:<email>`). */
-const isPerson = (id: string) => id !== '' && !id.includes(':');
+const isPerson = (id: string) => id !== '' && id !== 'system' && !id.includes(':');
 
 /**
  * The current names of the people behind actor ids, in one batched read (BatchGetItem, 100 keys a call) of each

@@ -3049,6 +3049,8 @@ export interface components {
                 reason?: string;
                 /** @description Who acted (a person id, or `system`). */
                 by: string;
+                /** @description ADS's read only: who acted, by their current name (absent for a job or an account with no name on record). */
+                byName?: string;
             }[];
             /**
              * Format: date-time

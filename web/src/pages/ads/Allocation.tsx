@@ -154,8 +154,7 @@ function ProposalBoard({
                         {l.override ? (
                           <>
                             {' '}
-                            (override: {l.override.reason}; set by {staffWords(l.override.byName)}{' '}
-                            {whenCt(l.override.at)})
+                            (override by {staffWords(l.override.byName)}, {whenCt(l.override.at)}: {l.override.reason})
                           </>
                         ) : null}
                       </td>
