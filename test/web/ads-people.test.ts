@@ -23,7 +23,7 @@ import {
 import { type Learner, seedEnrolment, tokenFor } from './enrolment';
 
 const browser = useBrowser();
-const SURNAME = `Registrova${Date.now().toString(36)}`;
+const SURNAME = 'Registrova';
 const HOLDER = `Rhea ${SURNAME}`;
 let personId: string;
 let learner: Learner;
