@@ -13,7 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { FileChooser, Page } from 'playwright-core';
 import { applicantToken, cosignFromEmail, endorseFromEmail, seedApplication, seedProfile, tabTo } from './journey';
 import {
   callApi,
@@ -327,6 +327,8 @@ test("the second class's roster by importing the meeting's participant report, k
   await setClock(`${SECOND}T12:10:00-04:00`);
   await page.goto(`/ads/iterations/${iterationId}/classes/${SECOND}`);
   await page.getByRole('heading', { level: 1, name: /^Attendance: Tuesday, June 15, 2027/ }).waitFor();
+  // Listening for the file chooser from the start: Playwright then intercepts it well before the key is pressed.
+  const chosen = new Promise<FileChooser>((resolve) => page.once('filechooser', resolve));
   // Sent with no file: the error summary has the focus, and its link leads to the file input.
   await tabTo(page, /^Read the report$/);
   await page.keyboard.press('Enter');
@@ -343,8 +345,9 @@ test("the second class's roster by importing the meeting's participant report, k
   const report = readFileSync(join(__dirname, '..', 'fixtures', 'meeting-reports', 'zoom-participants.csv'), 'utf8')
     .replaceAll('02/02/2027', '06/15/2027')
     .replace('Ann Lee,ANN.LEE@provider.example.org', `Bo Later,${bo.email.toUpperCase()}`);
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
-  await chooser.setFiles({ name: 'participants.csv', mimeType: 'text/csv', buffer: Buffer.from(report) });
+  await expect(focused(page)).resolves.toMatchObject({ id: 'field-base64' });
+  await page.keyboard.press('Space');
+  await (await chosen).setFiles({ name: 'participants.csv', mimeType: 'text/csv', buffer: Buffer.from(report) });
   await tabTo(page, /^Tolerance \(minutes\)/);
   await page.keyboard.press('Control+A');
   await page.keyboard.type('10');
