@@ -10,9 +10,13 @@ import {
   personCertifications,
 } from '../../shared/use-cases/certifications/holders';
 import { issueForIteration } from '../../shared/use-cases/certifications/issuing';
+import { changeLegalName } from '../../shared/use-cases/certifications/legal-name';
 import { setStanding } from '../../shared/use-cases/certifications/standing';
 
-/** Issuing certifications and keeping their standing; outside certifications; departures; completion reports. */
+/**
+ * Issuing certifications and keeping their standing; outside certifications; departures; legal name changes;
+ * completion reports.
+ */
 export const handler = areaHandler(
   certificationRoutes,
   operations(certificationRoutes, {
@@ -22,6 +26,7 @@ export const handler = areaHandler(
     personCertifications: ({ params }) => personCertifications(params.personId, { names: true }),
     recordDeparture: ({ params, body, caller }) =>
       recordDeparture(params.personId, body.providerId, body.leftOn, caller),
+    changeLegalName: ({ params, body, caller }) => changeLegalName(params.personId, body.name, body.reason, caller),
     myCertifications: ({ caller }) => myCertifications(caller),
     completionReport: ({ params, query }) => completionReport(params.providerId, query.from, query.to),
     completionReportCsv: async ({ params, query }) =>

@@ -408,6 +408,24 @@ const CASES: Record<string, AuditCase> = {
         : []),
     ],
   },
+  changeLegalName: {
+    prepare: async () => {
+      const who = await personWithProfile(null);
+      await seedCertificate({ holderSub: who.sub, holderName: who.name, expiresOn: '2029-01-01' });
+      return {
+        params: { personId: who.sub },
+        body: { name: `${who.name} Keller`, reason: 'Marriage certificate seen by ADS' },
+      };
+    },
+    changed: (call, answer) => [
+      { type: 'person', id: call.params!.personId!, action: 'legal-name-changed' },
+      ...answer.body.renamed.map((number: string) => ({
+        type: 'certificate' as const,
+        id: number,
+        action: 'holder-name-changed',
+      })),
+    ],
+  },
   // ---- notices ----
   resendNotice: {
     prepare: async () => {

@@ -1369,6 +1369,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/ads/people/{personId}/legal-name": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change or correct a person's legal name, with a reason: their profile and every certification, credentials reissued
+         * @description The profile and each certification take the new name (people search and the registry's name search too), audited on each. A certification with a credential is reissued: a new status-list entry, the old credential's entry set to superseded (a revoked one stays revoked), and the next download signs a new JWT with the new name. Each certification is its own transaction: if the request fails part-way, send it again and it finishes the certifications still carrying another name. 422 `unchanged` when the name is already theirs everywhere.
+         *
+         *     Roles: ads-staff.
+         */
+        post: operations["changeLegalName"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/certifications": {
         parameters: {
             query?: never;
@@ -7317,6 +7339,62 @@ export interface operations {
                         remainingCertifiedStaff: number;
                         /** @description Whether the provider got priority (none left certified). */
                         priorityGranted: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["UnauthorizedAtGateway"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLargeAtGateway"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["RuleViolated"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    changeLegalName: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The person (their sign-in id). */
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The legal name, as it is to appear on their certificates and credentials. */
+                    name: string;
+                    /** @description Why: kept in the audit trail. */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The name now on their record, and what was renamed and reissued */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The person. */
+                        personId: string;
+                        /** @description Their legal name now. */
+                        name: string;
+                        /** @description The name their profile had before; absent when only certifications were brought into line (a retry). */
+                        previousName?: string;
+                        /** @description The certificates that took the new name now. */
+                        renamed: string[];
+                        /** @description Of those, the certificates whose credential was reissued (a new status entry; the old one superseded). */
+                        reissued: string[];
+                        /** @description Their certifications as they stand now, every state. */
+                        certificates: components["schemas"]["Certificate"][];
                     };
                 };
             };
