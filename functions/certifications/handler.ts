@@ -23,7 +23,7 @@ export const handler = areaHandler(
     issueCertifications: ({ params, body, caller }) => issueForIteration(params.iterationId, body.exceptions, caller),
     setCertificateStanding: ({ params, body, caller }) => setStanding(params.number, body.action, body.reason, caller),
     recordExternalCertification: ({ params, body, caller }) => recordExternal(params.personId, body, caller),
-    personCertifications: ({ params }) => personCertifications(params.personId),
+    personCertifications: ({ params }) => personCertifications(params.personId, { names: true }),
     recordDeparture: ({ params, body, caller }) =>
       recordDeparture(params.personId, body.providerId, body.leftOn, caller),
     changeLegalName: ({ params, body, caller }) => changeLegalName(params.personId, body.name, body.reason, caller),

@@ -1,3 +1,4 @@
+import { actorNames } from '../data/staff';
 import { now } from '../clock';
 import { auditPut } from '../data/audit';
 import { actorOf } from '../domain/audit';
@@ -112,7 +113,13 @@ export async function computeProposal(iterationId: string, actor: Actor) {
     },
     'Another proposal was computed at the same moment; reload.',
   );
-  return { version, computedAt: at, ...proposal };
+  return { version, computedAt: at, ...proposal, lines: await withOverrideNames(proposal.lines) };
+}
+
+/** Who set each override, by their current name (one batched read for the whole board). */
+async function withOverrideNames(lines: ProposalLine[]) {
+  const names = await actorNames(lines.flatMap((l) => (l.override ? [l.override.by] : [])));
+  return lines.map((l) => (l.override ? { ...l, override: { ...l.override, byName: names.get(l.override.by) } } : l));
 }
 
 /** Lines stored before they carried the applicant's person id get it from their application. */
@@ -132,7 +139,7 @@ export async function latestProposal(iterationId: string) {
     seats: stored.header.seats,
     seated: stored.header.seated,
     waitlisted: stored.header.waitlisted,
-    lines: await withPersonIds(stored.lines),
+    lines: await withOverrideNames(await withPersonIds(stored.lines)),
   };
 }
 

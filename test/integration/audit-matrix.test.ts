@@ -176,7 +176,7 @@ const CASES: Record<string, AuditCase> = {
   },
   // ---- accounts ----
   createStaffAccount: {
-    prepare: async () => ({ body: { email: `dds.${unique()}@dds.example.org`, role: 'dds' } }),
+    prepare: async () => ({ body: { name: 'Morgan Ellis', email: `dds.${unique()}@dds.example.org`, role: 'dds' } }),
     changed: (_, answer) => [{ type: 'person', id: answer.body.personId, action: 'account-created:dds' }],
   },
   // ---- providers ----

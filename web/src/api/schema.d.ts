@@ -3071,6 +3071,8 @@ export interface components {
                 reason?: string;
                 /** @description Who acted (a person id, or `system`). */
                 by: string;
+                /** @description ADS's read only: who acted, by their current name (absent for a job or an account with no name on record). */
+                byName?: string;
             }[];
             /**
              * Format: date-time
@@ -3384,8 +3386,10 @@ export interface components {
                 decision: "seat" | "waitlist";
                 /** @description Why ADS overrode the ranking. */
                 reason: string;
-                /** @description Who set the override. */
+                /** @description Who set the override (their person id). */
                 by: string;
+                /** @description Their current name, looked up when read; absent if the account has no name on record. */
+                byName?: string;
                 /**
                  * Format: date-time
                  * @description When the override was set.
@@ -3867,8 +3871,10 @@ export interface components {
                  * @example 2027-03-15T23:59:00.000-04:00
                  */
                 at: string;
-                /** @description Who re-sent it. */
+                /** @description Who re-sent it (their person id). */
                 by: string;
+                /** @description Their current name, looked up when read; absent if the account has no name on record. */
+                byName?: string;
                 /** @description Why it was re-sent. */
                 reason: string;
                 /** @description How the re-send went (`sent`, `failed`, `unknown`). */
@@ -3952,6 +3958,8 @@ export interface components {
                 id: string;
                 /** @description Their roles at the time. */
                 roles: string[];
+                /** @description The person's current name (their staff account's, else their profile's), looked up when the trail is read; absent for a scheduled job, a supervisor's emailed link, or an account with no name on record. */
+                name?: string;
             };
             /**
              * Format: date-time
@@ -4919,6 +4927,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description The person's name, as histories and audit trails show who acted (e.g. "Dana Reyes (ADS)"). */
+                    name: string;
                     /**
                      * Format: email
                      * @description The new account's sign-in email; Cognito sends the temporary password there.
@@ -4943,6 +4953,8 @@ export interface operations {
                     "application/json": {
                         /** @description The new account's sign-in id. */
                         personId: string;
+                        /** @description The person's name. */
+                        name: string;
                         /** @description The new account's sign-in email. */
                         email: string;
                         /**
