@@ -1,4 +1,5 @@
 import { auditTrail } from '../../shared/data/audit';
+import { actorNames } from '../../shared/data/staff';
 import { areaHandler } from '../../shared/http/middleware';
 import { operations } from '../../shared/http/operations';
 import { auditRoutes } from '../../shared/http/routes/audit';
@@ -9,7 +10,8 @@ export const handler = areaHandler(
   operations(auditRoutes, {
     getAuditTrail: async ({ params, query }) => {
       const { entries, cursor } = await auditTrail(params.subjectType, params.subjectId, query.cursor, query.limit);
-      return { items: entries, cursor };
+      const names = await actorNames(entries.map((e) => e.actor.id));
+      return { items: entries.map((e) => ({ ...e, actor: { ...e.actor, name: names.get(e.actor.id) } })), cursor };
     },
   }),
 );

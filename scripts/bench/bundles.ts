@@ -21,6 +21,9 @@ const SDK_CLIENTS = {
     "import { DynamoDBClient as D2 } from '@aws-sdk/client-dynamodb'; import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb'; export const doc = DynamoDBDocumentClient.from(new D2({}));",
   '@aws-sdk/client-ses': "import { SESClient } from '@aws-sdk/client-ses'; export const ses = new SESClient({});",
   '@aws-sdk/client-kms': "import { KMSClient } from '@aws-sdk/client-kms'; export const kms = new KMSClient({});",
+  '@aws-sdk/client-s3': "import { S3Client } from '@aws-sdk/client-s3'; export const s3 = new S3Client({});",
+  '@aws-sdk/s3-request-presigner': "export { getSignedUrl } from '@aws-sdk/s3-request-presigner';",
+  '@aws-sdk/s3-presigned-post': "export { createPresignedPost } from '@aws-sdk/s3-presigned-post';",
   '@aws-sdk/client-cognito-identity-provider':
     "import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider'; export const idp = new CognitoIdentityProviderClient({});",
 } as const;

@@ -4,7 +4,9 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
  * Counts DynamoDB calls and estimates the capacity units they would cost in AWS. DynamoDB Local reports no
  * consumed capacity, so units are computed from item sizes the way DynamoDB bills them: reads in 4 KB units per
  * item (Get/BatchGet) or per query/scan page (summed sizes of the items examined), halved when eventually
- * consistent; writes in 1 KB units per item, doubled inside transactions.
+ * consistent, doubled inside transactions; writes in 1 KB units per item (Put/Update/Delete, BatchWrite), doubled
+ * inside transactions. Underestimates: a Query or Scan with a filter is billed for the items it examined, and an
+ * Update for the item's size after it, while this sees only what is returned and the key (see `scanned`).
  */
 export function itemSize(value: unknown): number {
   if (value === null || value === undefined || typeof value === 'boolean') return 1;
@@ -71,8 +73,15 @@ export function meter(client: DynamoDBDocumentClient): Meter {
         );
       }
       if (name === 'BatchGetItem')
-        for (const items of Object.values(out.Responses ?? {}) as Record<string, unknown>[][])
-          for (const i of items) m.readUnits += readUnits(topLevel(i), false);
+        for (const [table, items] of Object.entries(out.Responses ?? {}) as [string, Record<string, unknown>[]][])
+          for (const i of items)
+            m.readUnits += readUnits(topLevel(i), input.RequestItems?.[table]?.ConsistentRead === true);
+      // Transactional reads cost twice a consistent read.
+      if (name === 'TransactGetItems')
+        for (const r of out.Responses ?? []) m.readUnits += 2 * readUnits(r.Item ? topLevel(r.Item) : 0, true);
+      if (name === 'BatchWriteItem')
+        for (const requests of Object.values(input.RequestItems ?? {}) as Record<string, any>[][])
+          for (const r of requests) m.writeUnits += writeUnits(r.PutRequest?.Item ?? r.DeleteRequest?.Key);
       if (name === 'PutItem' || name === 'UpdateItem' || name === 'DeleteItem')
         m.writeUnits += writeUnits(input.Item ?? input.Key);
       if (name === 'TransactWriteItems') {

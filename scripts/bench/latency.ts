@@ -126,8 +126,9 @@ export async function benchLatency(
     };
   });
 
-  // DynamoDB calls per request, counted in this process (where the handlers run).
+  // DynamoDB calls and capacity units per request, counted in this process (where the handlers run).
   const calls: Record<string, number> = {};
+  const units: Record<string, { read: number; write: number }> = {};
   for (const target of targets) {
     meter.reset();
     for (let i = 0; i < 5; i++)
@@ -135,6 +136,7 @@ export async function benchLatency(
         await fetch(target.url, { method: target.method, headers: target.headers, body: target.body })
       ).arrayBuffer();
     calls[target.name] = meter.total() / 5;
+    units[target.name] = { read: meter.readUnits / 5, write: meter.writeUnits / 5 };
   }
 
   const input = {
@@ -157,5 +159,5 @@ export async function benchLatency(
     .trim()
     .split('\n')
     .map((l) => JSON.parse(l) as LatencyRow);
-  return { rows, calls };
+  return { rows, calls, units };
 }

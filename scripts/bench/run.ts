@@ -19,6 +19,7 @@ type Results = {
   offers: Awaited<ReturnType<typeof import('./offers').benchOffers>>;
   latency: Awaited<ReturnType<typeof import('./latency').benchLatency>>;
   expiry: Awaited<ReturnType<typeof import('./expiry').benchExpiryList>>;
+  jobs?: Awaited<ReturnType<typeof import('./jobs').benchJobs>>;
   /** Later runs of some functions only (`--only`), merged into these results. */
   partialRuns?: { at: string; functions: string[] }[];
 };
@@ -84,21 +85,39 @@ function markdown(r: Results, samples: number): string {
 
   lines.push('', '## Latency per route (local stack, load from a separate process)', '');
   lines.push(
-    'Handlers run in the local gateway on DynamoDB Local (one machine, 2 cores), measured from another process. The raw GetItem row is the floor: one DynamoDB round trip with no handler. "calls" = DynamoDB calls per request.',
+    'Handlers run in the local gateway on DynamoDB Local (one machine, 2 cores), measured from another process. The raw GetItem row is the floor: one DynamoDB round trip with no handler. "calls" = DynamoDB calls per request; "units" = read / write capacity units per request, computed from item sizes (see `scripts/bench/ddb-meter.ts`).',
     '',
   );
   lines.push(
-    '| route | status | calls | c=1 p50 / p95 / p99 (ms) | c=1 req/s | c=32 p50 / p95 / p99 (ms) | c=32 req/s |',
-    '|---|---|---|---|---|---|---|',
+    '| route | status | calls | units (read / write) | c=1 p50 / p95 / p99 (ms) | c=1 req/s | c=32 p50 / p95 / p99 (ms) | c=32 req/s |',
+    '|---|---|---|---|---|---|---|---|',
   );
+  const unitsOf = (name: string) => {
+    const u = latency.units?.[name];
+    return u ? `${+u.read.toFixed(1)} / ${+u.write.toFixed(1)}` : '—';
+  };
   const byName = new Map<string, Record<number, (typeof latency.rows)[number]>>();
   for (const row of latency.rows) byName.set(row.name, { ...byName.get(row.name), [row.concurrency]: row });
   const triple = (r?: { p50: number; p95: number; p99: number }) =>
     r ? `${r.p50.toFixed(1)} / ${r.p95.toFixed(1)} / ${r.p99.toFixed(1)}` : '—';
   for (const [name, by] of byName) {
     lines.push(
-      `| ${name} | ${by[1]?.status ?? '—'} | ${latency.calls[name] ?? 1} | ${triple(by[1])} | ${by[1]?.rate.toFixed(0)} | ${triple(by[32])} | ${by[32]?.rate.toFixed(0)} |`,
+      `| ${name} | ${by[1]?.status ?? '—'} | ${latency.calls[name] ?? 1} | ${unitsOf(name)} | ${triple(by[1])} | ${by[1]?.rate.toFixed(0)} | ${triple(by[32])} | ${by[32]?.rate.toFixed(0)} |`,
     );
+  }
+
+  if (r.jobs) {
+    lines.push('', '## Scheduled jobs: DynamoDB calls and units per run (local stack, after the offers above)', '');
+    lines.push(
+      "Each job's handler run once in this process, as the scheduler invokes it, on the world the offers bench left (offers open, the waitlist, emails pending).",
+      '',
+      '| job | run at | time | DynamoDB calls | read units | write units | what it did |',
+      '|---|---|---|---|---|---|---|',
+    );
+    for (const j of r.jobs)
+      lines.push(
+        `| ${j.job} | ${j.at} | ${ms(j.ms)} | ${j.totalCalls}: ${calls(j.calls) || '—'} | ${j.readUnits} | ${j.writeUnits} | \`${j.did}\` |`,
+      );
   }
 
   lines.push(
@@ -157,9 +176,11 @@ async function full(samples: number): Promise<Results> {
     const offers = await (await import('./offers')).benchOffers(state, m);
     console.log('Local stack: latency per route (from a separate process)…');
     const latency = await (await import('./latency')).benchLatency(state, m, offers.world, seconds());
+    console.log('Local stack: DynamoDB calls and units per scheduled job…');
+    const jobs = await (await import('./jobs')).benchJobs(m);
     console.log('Local stack: 100,000 certifications, the expiry list vs a Scan…');
     const expiry = await (await import('./expiry')).benchExpiryList();
-    return { at: new Date().toISOString(), node: process.version, bundles, proposal, offers, latency, expiry };
+    return { at: new Date().toISOString(), node: process.version, bundles, proposal, offers, latency, jobs, expiry };
   });
 }
 
@@ -184,6 +205,7 @@ async function partial(samples: number, functions: string[]): Promise<Results> {
     latency: {
       rows: [...previous.latency.rows.filter((r) => !names.has(r.name)), ...latency.rows],
       calls: { ...previous.latency.calls, ...latency.calls },
+      units: { ...previous.latency.units, ...latency.units },
     },
     partialRuns: [...(previous.partialRuns ?? []), { at: new Date().toISOString(), functions }],
   };

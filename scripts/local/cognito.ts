@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  AdminGetUserCommand,
   AdminAddUserToGroupCommand,
   ConfirmSignUpCommand,
   SignUpCommand,
@@ -71,7 +72,7 @@ export async function ensureUser(
   email: string,
   password: string,
   group: Role,
-): Promise<void> {
+): Promise<string> {
   try {
     await client.send(
       new AdminCreateUserCommand({
@@ -91,6 +92,8 @@ export async function ensureUser(
     new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: email, Password: password, Permanent: true }),
   );
   await client.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: email, GroupName: group }));
+  const user = await client.send(new AdminGetUserCommand({ UserPoolId: userPoolId, Username: email }));
+  return user.UserAttributes?.find((a) => a.Name === 'sub')?.Value ?? email;
 }
 
 export async function signIn(

@@ -4,7 +4,8 @@
  */
 import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { allowedOrigins } from '../../infra/config';
 import { ALL_ROUTES } from '../../shared/http/routes';
 import type { Role } from '../../shared/domain/vocabulary';
@@ -44,6 +45,9 @@ export interface StackState {
   issuer: string;
   users: Record<Role, { email: string; password: string }>;
 }
+
+/** The demo staff accounts' names, as histories show who acted ("Dana Reyes (ADS)"). */
+export const DEMO_STAFF_NAMES = { 'ads-staff': 'Dana Reyes', dds: 'Morgan Ellis' } as const;
 
 /** Demo accounts for each role (local only; the passwords mean nothing anywhere else). */
 export const DEMO_USERS: StackState['users'] = {
@@ -154,8 +158,9 @@ export async function startStack(options: StackOptions = {}) {
 
     const idp = cognitoClient(cognito.endpoint);
     const { userPoolId, clientId } = await ensurePool(idp);
+    const subs = new Map<Role, string>();
     for (const [role, user] of Object.entries(DEMO_USERS))
-      await ensureUser(idp, userPoolId, user.email, user.password, role as Role);
+      subs.set(role as Role, await ensureUser(idp, userPoolId, user.email, user.password, role as Role));
 
     const state: StackState = {
       gatewayUrl,
@@ -174,6 +179,23 @@ export async function startStack(options: StackOptions = {}) {
     configureEnvironment({ ...state, publicBaseUrl: options.publicBaseUrl });
     const ddb = new DynamoDBClient({ endpoint: dynamoEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
     const table = await ensureTable(ddb, state.tableName);
+    // The demo staff accounts as ADS would have created them: a name on record (the table name is set by now).
+    const { staffItem } = await import('../../shared/data/staff');
+    for (const role of ['ads-staff', 'dds'] as const)
+      await ddb.send(
+        new PutItemCommand({
+          TableName: state.tableName,
+          Item: marshall(
+            staffItem({
+              sub: subs.get(role) ?? '',
+              name: DEMO_STAFF_NAMES[role],
+              email: DEMO_USERS[role].email,
+              role,
+              createdAt: '2026-01-01T00:00:00-05:00',
+            }),
+          ),
+        }),
+      );
     ddb.destroy();
 
     const gateway = await startGateway({

@@ -62,7 +62,7 @@ export const stageAchievement = (stage: CeStage) => {
 export interface CredentialInput {
   number: string;
   stage: CeStage;
-  /** The holder's name today (their profile): a legal name change is carried by the next credential issued. */
+  /** The certificate's holder name (the PDF and the verification page show the same); ADS's legal name change reissues. */
   holderName: string;
   holderEmail: string;
   issuedOn: string;

@@ -23,6 +23,14 @@ export const STATUS_MESSAGES = [
 const STATUS_VALUES: Record<Standing, number> = { issued: 0, suspended: 1, revoked: 2, superseded: 3 };
 export const statusValue = (standing: Standing): number => STATUS_VALUES[standing];
 
+/**
+ * The status a replaced credential's entry is left with when its certificate's credential is reissued (a legal name
+ * change): superseded (3) — it is no longer the current credential, yet the certificate was not revoked, and a verifier
+ * holding it is told exactly that — unless the certificate is revoked, whose entry never leaves revoked (2).
+ */
+export const replacedEntryValue = (standing: Standing): number =>
+  standing === 'revoked' ? STATUS_VALUES.revoked : STATUS_VALUES.superseded;
+
 /** Which list a certificate's status index is in, and its position there. */
 export const listPosition = (index: number) => ({
   list: Math.floor(index / LIST_ENTRIES),

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { type Application, type ApplicationStatus, recertificationUnderWay } from '../domain/application';
 import { sortableUtc } from '../domain/calendar/time';
 import type { Region } from '../domain/vocabulary';
@@ -154,6 +154,30 @@ export async function holdersWithRecertificationUnderWay(): Promise<Set<string>>
 }
 
 /** A page of an iteration's applications, by status and region (index prefix), provider as a filter. */
+/** The listing's Query (gsi1, rank order): a status (and region) narrows the key; other filters filter. */
+function listingQuery(
+  iterationId: string,
+  filter: { status?: ApplicationStatus; region?: Region; providerId?: string },
+): QueryCommandInput {
+  const partition = applicationsPartition(iterationId);
+  const prefix = filter.status ? `${filter.status}#${filter.region ? `${filter.region}#` : ''}` : '';
+  const regionFilter = !filter.status && filter.region;
+  const filters = [filter.providerId && 'providerId = :provider', regionFilter && '#region = :region'].filter(Boolean);
+  return {
+    TableName: TABLE_NAME,
+    IndexName: 'gsi1',
+    KeyConditionExpression: prefix ? 'gsi1pk = :p AND begins_with(gsi1sk, :prefix)' : 'gsi1pk = :p',
+    FilterExpression: filters.length > 0 ? filters.join(' AND ') : undefined,
+    ExpressionAttributeNames: regionFilter ? { '#region': 'region' } : undefined,
+    ExpressionAttributeValues: {
+      ':p': partition,
+      ...(prefix ? { ':prefix': prefix } : {}),
+      ...(filter.providerId ? { ':provider': filter.providerId } : {}),
+      ...(regionFilter ? { ':region': filter.region } : {}),
+    },
+  };
+}
+
 export async function listApplications(
   iterationId: string,
   filter: { status?: ApplicationStatus; region?: Region; providerId?: string },
@@ -161,22 +185,9 @@ export async function listApplications(
   limit: number,
 ) {
   const partition = applicationsPartition(iterationId);
-  const prefix = filter.status ? `${filter.status}#${filter.region ? `${filter.region}#` : ''}` : '';
-  const regionFilter = !filter.status && filter.region;
-  const filters = [filter.providerId && 'providerId = :provider', regionFilter && '#region = :region'].filter(Boolean);
   const result = await dynamo.send(
     new QueryCommand({
-      TableName: TABLE_NAME,
-      IndexName: 'gsi1',
-      KeyConditionExpression: prefix ? 'gsi1pk = :p AND begins_with(gsi1sk, :prefix)' : 'gsi1pk = :p',
-      FilterExpression: filters.length > 0 ? filters.join(' AND ') : undefined,
-      ExpressionAttributeNames: regionFilter ? { '#region': 'region' } : undefined,
-      ExpressionAttributeValues: {
-        ':p': partition,
-        ...(prefix ? { ':prefix': prefix } : {}),
-        ...(filter.providerId ? { ':provider': filter.providerId } : {}),
-        ...(regionFilter ? { ':region': filter.region } : {}),
-      },
+      ...listingQuery(iterationId, filter),
       Limit: limit,
       ExclusiveStartKey: decodeCursor(cursor, {
         attributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'],
@@ -186,6 +197,15 @@ export async function listApplications(
   );
   return { applications: (result.Items ?? []).map(fromItem), cursor: encodeCursor(result.LastEvaluatedKey) };
 }
+
+/**
+ * Every application of the listing, for the export: one Query stream whose pages are as large as DynamoDB makes
+ * them (1 MB, about 700 applications), not the listing's page size.
+ */
+export const allApplicationsListed = (
+  iterationId: string,
+  filter: { status?: ApplicationStatus; region?: Region; providerId?: string },
+): Promise<Application[]> => queryAll(listingQuery(iterationId, filter), fromItem);
 
 /** Applications of an iteration in one status (optionally one region), in rank order: all, or the first `limit`. */
 export async function applicationsInStatus(

@@ -14,8 +14,9 @@ import type { TransactItem } from './transactions';
  * Certification aggregate at `CERTIFICATE#<number>`. Listed under the holder's current provider (gsi1, by name),
  * under the holder (gsi2), by expiry date (gsi3 `EXPIRY`) and by normalized holder name (gsi4 `HOLDER_NAMES`).
  * So that a surname (or a middle name) finds it too, one small name entry per later word-suffix of the name
- * (`CERTIFICATE#<number>`/`NAME#<suffix>`) is listed in gsi4 `HOLDER_NAMES` beside it; the holder's name on a
- * certification never changes, so the entries are written once, with it.
+ * (`CERTIFICATE#<number>`/`NAME#<suffix>`) is listed in gsi4 `HOLDER_NAMES` beside it, written with it; the name
+ * changes only by ADS's legal name change (`renamedCertificateItems`), which rewrites the entries in the same
+ * transaction.
  * Issuing a course certification twice is refused by a guard `PERSON#<sub>`/`ISSUED#<iteration>#<stage>`.
  */
 export const providerCertificatesPartition = (providerId: string | undefined) =>
@@ -65,6 +66,22 @@ export function fromItem(item: Record<string, unknown>): Certification {
   return cert as unknown as Certification;
 }
 
+/** A certification's name entries: one per later word-suffix of the holder's name (the full name is on the item). */
+const nameEntrySuffixes = (holderName: string) => nameSuffixes(holderName).slice(1);
+const nameEntryKey = (number: string, suffix: string) => ({ pk: `CERTIFICATE#${number}`, sk: `NAME#${suffix}` });
+const nameEntryPut = (number: string, suffix: string): TransactItem => ({
+  Put: {
+    TableName: TABLE_NAME,
+    Item: {
+      ...nameEntryKey(number, suffix),
+      type: 'certificate-name',
+      number,
+      gsi4pk: NAMES,
+      gsi4sk: `${suffix}#${number}`,
+    },
+  },
+});
+
 /** A new certification and its name entries (the full name is on the certification itself). */
 export const newCertificateItems = (c: Certification): TransactItem[] => [
   {
@@ -74,24 +91,25 @@ export const newCertificateItems = (c: Certification): TransactItem[] => [
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   },
-  ...nameSuffixes(c.holderName)
-    .slice(1)
-    .map(
-      (suffix): TransactItem => ({
-        Put: {
-          TableName: TABLE_NAME,
-          Item: {
-            pk: `CERTIFICATE#${c.number}`,
-            sk: `NAME#${suffix}`,
-            type: 'certificate-name',
-            number: c.number,
-            gsi4pk: NAMES,
-            gsi4sk: `${suffix}#${c.number}`,
-          },
-        },
-      }),
-    ),
+  ...nameEntrySuffixes(c.holderName).map((suffix) => nameEntryPut(c.number, suffix)),
 ];
+
+/**
+ * A certification whose holder's name changed: the item (its name index keys follow from it) and its name entries —
+ * those of the new name put, those of the old name that no longer apply deleted — so the registry's name search finds
+ * it by the new name only. For one transaction, conditioned on the version read.
+ */
+export function renamedCertificateItems(previous: Certification, next: Certification): TransactItem[] {
+  const current = nameEntrySuffixes(next.holderName);
+  const stale = nameEntrySuffixes(previous.holderName).filter((s) => !current.includes(s));
+  return [
+    saveCertificateItem(next, previous.version),
+    ...current.map((suffix) => nameEntryPut(next.number, suffix)),
+    ...stale.map(
+      (suffix): TransactItem => ({ Delete: { TableName: TABLE_NAME, Key: nameEntryKey(next.number, suffix) } }),
+    ),
+  ];
+}
 
 /** Refused if this person was already issued this stage for this iteration: issuing twice is impossible. */
 export const issuanceGuardItem = (c: Certification): TransactItem => ({
@@ -205,6 +223,32 @@ export const certificatesExpiringBetween = async (from: string, to: string) =>
         KeyConditionExpression: 'gsi3pk = :p AND gsi3sk BETWEEN :from AND :to',
         ExpressionAttributeValues: { ':p': EXPIRY, ':from': `${from}#`, ':to': `${to}#~` },
       });
+
+/**
+ * Course certifications with no place in the credential status list (issued before credentials existed), a page at
+ * a time: the expiry index (gsi3 `EXPIRY`, every certification) read page by page, the rest filtered out. For the
+ * backfill job, never a request path.
+ */
+export async function* certificatesAwaitingStatus(pageSize = 100): AsyncGenerator<Certification[]> {
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo.send(
+      new QueryCommand({
+        TableName: TABLE_NAME,
+        IndexName: 'gsi3',
+        KeyConditionExpression: 'gsi3pk = :p',
+        FilterExpression: '#source = :course AND attribute_not_exists(statusIndex)',
+        ExpressionAttributeNames: { '#source': 'source' },
+        ExpressionAttributeValues: { ':p': EXPIRY, ':course': 'course' },
+        Limit: pageSize,
+        ExclusiveStartKey: start,
+      }),
+    );
+    const certs = (page.Items ?? []).map(fromItem);
+    if (certs.length > 0) yield certs;
+    start = page.LastEvaluatedKey;
+  } while (start);
+}
 
 /**
  * How many of a provider's staff hold a certification active on `today` (YYYY-MM-DD): standing `issued` and not

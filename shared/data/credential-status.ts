@@ -9,7 +9,7 @@ import type { TransactItem } from './transactions';
  * issuing transaction; an index reserved by a transaction that then fails is simply never used, which the list
  * allows). A certificate whose status is not "valid" has one entry `STATUS_LIST#<list>`/`ENTRY#<position>` holding
  * the value, written in the same transaction as its change of standing, so the published list is as current as
- * the record. Publishing a list is one Query of its entries (only suspended and revoked certificates have one).
+ * the record. Publishing a list is one Query of its entries (only suspended, revoked and superseded credentials have one).
  */
 const counterKey = { pk: 'STATUS_LIST', sk: '#NEXT' };
 const entryKey = (index: number) => {

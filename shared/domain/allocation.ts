@@ -1,6 +1,6 @@
 import type { Position } from './person';
-import { toCtIso } from './calendar/time';
-import { REGIONS, type Region } from './vocabulary';
+import { ctClock } from './calendar/time';
+import { byRegion, REGIONS, type Region } from './vocabulary';
 
 /**
  * The allocation proposal: a pure, deterministic function of the endorsed applications, the directory and ADS's
@@ -100,8 +100,11 @@ function factorsOf(c: Candidate, providers: ProposalInput['providers']) {
 }
 
 type Factors = ReturnType<typeof factorsOf>;
-/** An applicant in ranking order, with the decision once the proposal has made it. */
-type Ranked = { c: Candidate; f: Factors; at: number; rank: number; decided?: Decision };
+/**
+ * An applicant in ranking order, with the decision once the proposal has made it. `agency` and `at` are worked out
+ * once, as every step asks for them.
+ */
+type Ranked = { c: Candidate; f: Factors; agency: string; at: number; rank: number; decided?: Decision };
 
 function compare(kind: ProposalInput['kind'], a: Ranked, b: Ranked): number {
   if (kind === 'recertification') {
@@ -134,54 +137,115 @@ const MONTHS = [
 const dayWords = (date: string) =>
   `${MONTHS[Number(date.slice(5, 7)) - 1]} ${Number(date.slice(8, 10))}, ${date.slice(0, 4)}`;
 /**
- * An instant in words, to the second (submission times break ties): "December 1, 2026 at 9:00:05 AM". Instants are
- * stored with Connecticut's offset, so their text already is Connecticut's wall time; this runs for every line of a
- * proposal, so it reads the text rather than computing the time zone again.
+ * An instant in words, to the second (submission times break ties): "December 1, 2026 at 9:00:05 AM", in
+ * Connecticut's time, between `before` and `after`. It runs for every line of a proposal, so it is joined as one flat
+ * string: a template literal would leave a chain of pieces on each of 50,000 lines for the garbage collector to copy
+ * (measured: 900 → 550 bytes kept per line).
  */
-function instantWords(iso: string): string {
-  const ct = /[+-]0[45]:00$/.test(iso) ? iso : toCtIso(new Date(iso));
-  const hours = Number(ct.slice(11, 13));
-  return `${dayWords(ct)} at ${hours % 12 || 12}:${ct.slice(14, 19)} ${hours < 12 ? 'AM' : 'PM'}`;
+function instantWords(ms: number, before = '', after = ''): string {
+  const ct = ctClock(ms);
+  const hour = ((ct.year * 13 + ct.month) * 32 + ct.day) * 24 + ct.hour;
+  let dayAndHour = dayAndHourWords.get(hour);
+  if (dayAndHour === undefined) {
+    dayAndHour = `${MONTHS[ct.month - 1]} ${ct.day}, ${ct.year} at ${ct.hour % 12 || 12}`;
+    dayAndHourWords.set(hour, dayAndHour);
+  }
+  return [
+    before,
+    dayAndHour,
+    ct.minute < 10 ? ':0' : ':',
+    ct.minute,
+    ct.second < 10 ? ':0' : ':',
+    ct.second,
+    ct.hour < 12 ? ' AM' : ' PM',
+    after,
+  ].join('');
 }
+/** "December 1, 2026 at 9", by the hour's fields (a proposal's instants fall in a few hundred hours). */
+const dayAndHourWords = new Map<number, string>();
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**
- * "Ranked on: …", the factors in words. What a provider contributes is the same on each of its staff's lines, so it
- * is worded once per provider (`Words`, kept for one proposal).
+ * The words a provider contributes to its staff's lines. They are the same on each of its staff's lines, and a
+ * proposal has tens of thousands of lines but a few hundred providers, so each is worded once per proposal (`Words`).
  */
-function describe(kind: ProposalInput['kind'], c: Candidate, f: Factors, words: Words): string {
-  const expiry =
-    kind === 'recertification'
-      ? `${f.expiresOn ? `certification expires ${dayWords(f.expiresOn)}` : 'no certification on record'}; `
-      : '';
-  const position = f.position === 'direct-service' ? 'provides direct service' : 'management/director level';
-  return `Ranked on: ${expiry}${words.provider(c, f)}; ${position}; applied ${instantWords(f.submittedAt)}.`;
+interface ProviderWords {
+  /** "Harbor has priority status; Harbor has 2 staff members with an active certification". */
+  facts: string;
+  /** "Ranked on: …; provides direct service; applied ", by position (initial iterations; see `describe`). */
+  rankedOn: Partial<Record<Position, string>>;
+  /** Why a waiting applicant waits, by region, for a provider without a seat and with one. */
+  waiting: Partial<Record<Region, { unseated?: string; seated?: string }>>;
 }
 
-/** The words each provider contributes to its staff's reasons, worded once per proposal. */
+/** Every provider's words in one proposal, by provider id ('' for the self-hired) and the name the application carries. */
 class Words {
-  private readonly byProvider = new Map<string, string>();
+  private readonly byProvider = new Map<string, Map<string | undefined, ProviderWords>>();
 
-  provider(c: Candidate, f: Factors): string {
+  constructor(private readonly input: ProposalInput) {}
+
+  of(c: Candidate, f: Factors): ProviderWords {
     // A provider's name as its staff's applications carry it (it may have been renamed between applications).
-    const key = c.providerId ? `${c.providerId}\u0000${c.providerName ?? ''}` : '';
-    let text = this.byProvider.get(key);
-    if (text === undefined) {
-      const name = c.providerName ?? 'the provider';
-      text = [
-        f.priority ? `${name} has priority status` : 'no priority status',
-        c.providerId
-          ? f.certifiedStaff === 0
-            ? `${name} has no staff with an active certification`
-            : `${name} has ${plural(f.certifiedStaff, 'staff member')} with an active certification`
-          : 'self-hired (no provider)',
-      ].join('; ');
-      this.byProvider.set(key, text);
+    const id = c.providerId ?? '';
+    const name = c.providerId ? c.providerName : undefined;
+    let byName = this.byProvider.get(id);
+    if (!byName) {
+      byName = new Map();
+      this.byProvider.set(id, byName);
     }
-    return text;
+    let words = byName.get(name);
+    if (!words) {
+      words = { facts: factsInWords(c, f), rankedOn: {}, waiting: {} };
+      byName.set(name, words);
+    }
+    return words;
+  }
+
+  /** "Ranked on: …", the factors in words. */
+  describe({ c, f, at }: Ranked): string {
+    const words = this.of(c, f);
+    if (this.input.kind === 'recertification')
+      return instantWords(
+        at,
+        `Ranked on: ${f.expiresOn ? `certification expires ${dayWords(f.expiresOn)}` : 'no certification on record'}; ${rankedOn(words, f.position)}`,
+        '.',
+      );
+    words.rankedOn[f.position] ??= `Ranked on: ${rankedOn(words, f.position)}`;
+    return instantWords(at, words.rankedOn[f.position], '.');
+  }
+
+  /** Why an applicant the seats did not reach waits. */
+  whyWaiting(c: Candidate, f: Factors, agencySeated: boolean): string {
+    const { seats } = this.input;
+    if (seats[c.region] === 0) return `${c.region} has no seats in this iteration.`;
+    const { waiting } = this.of(c, f);
+    waiting[c.region] ??= {};
+    const texts = waiting[c.region]!;
+    const taken = () => `${c.region}'s ${plural(seats[c.region], 'seat')} went to applicants ranked higher`;
+    if (!agencySeated) {
+      texts.unseated ??= `${taken()}.`;
+      return texts.unseated;
+    }
+    texts.seated ??= `${taken()}; ${c.providerName ?? 'this provider'} already has a seat, so further staff wait behind providers without one.`;
+    return texts.seated;
   }
 }
+
+function factsInWords(c: Candidate, f: Factors): string {
+  const name = c.providerName ?? 'the provider';
+  return [
+    f.priority ? `${name} has priority status` : 'no priority status',
+    c.providerId
+      ? f.certifiedStaff === 0
+        ? `${name} has no staff with an active certification`
+        : `${name} has ${plural(f.certifiedStaff, 'staff member')} with an active certification`
+      : 'self-hired (no provider)',
+  ].join('; ');
+}
+
+const rankedOn = (words: ProviderWords, position: Position) =>
+  `${words.facts}; ${position === 'direct-service' ? 'provides direct service' : 'management/director level'}; applied `;
 
 const RULE =
   'Order: priority status, then providers with fewer staff holding an active certification, then direct-service staff, then earlier applications; one seat per provider in round 1, further staff only for seats left in round 2.';
@@ -193,25 +257,21 @@ const RULE =
 export function proposeAllocation(input: ProposalInput): Proposal {
   const ranked = rank(input);
   const seating: Seating = { free: { ...input.seats }, seatedAgencies: new Set() };
-  const words = new Words();
+  const words = new Words(input);
   applyOverrides(input, ranked, seating);
   seatInRegions(input, ranked, seating, words);
-  seatStatewide(input, ranked, seating, words);
-  const waiting = waitlistOrder(
-    ranked.filter((r) => r.decided?.decision !== 'seat'),
-    seating,
-  );
-  const seatsTaken = seatLines(input, ranked);
-  const seated = { North: 0, South: 0, West: 0 } as Record<Region, number>;
-  for (const l of seatsTaken) seated[l.seatRegion!]++;
-  const lines = inReadingOrder(seatsTaken, waitlistLines(input, waiting, seating, words));
+  seatStatewide(ranked, seating, words);
+  const waiting = waitlistOrder(ranked, seating, (r) => r.decided?.decision !== 'seat');
+  const seats = seatLines(input, ranked);
+  const seated = byRegion((region) => seats[region].length);
+  const lines = REGIONS.flatMap((region) => seats[region]).concat(waitlistLines(input, waiting, seating, words));
   return { seats: input.seats, lines, seated, waitlisted: waiting.length };
 }
 
 /** Everyone in order of the ranking factors (see above), with their overall rank (1 = strongest claim). */
 const rank = (input: ProposalInput): Ranked[] =>
   input.candidates
-    .map((c) => ({ c, f: factorsOf(c, input.providers), at: Date.parse(c.submittedAt), rank: 0 }))
+    .map((c) => ({ c, f: factorsOf(c, input.providers), agency: agencyOf(c), at: Date.parse(c.submittedAt), rank: 0 }))
     .sort((a, b) => compare(input.kind, a, b))
     .map((r, i) => {
       r.rank = i + 1;
@@ -231,14 +291,17 @@ interface Seating {
   seatedAgencies: Set<string>;
 }
 
+const seatsLeft = (seating: Seating) => REGIONS.some((region) => seating.free[region] > 0);
+
 function seat(seating: Seating, r: Ranked, seatRegion: Region, round: 1 | 2 | 3, reasons: string[]) {
   seating.free[seatRegion]--;
-  seating.seatedAgencies.add(agencyOf(r.c));
+  seating.seatedAgencies.add(r.agency);
   r.decided = { decision: 'seat', round, seatRegion, reasons };
 }
 
 /** ADS's overrides first: a "seat" override takes a seat of its region ahead of everyone, while there is one. */
 function applyOverrides(input: ProposalInput, ranked: Ranked[], seating: Seating) {
+  if (input.overrides.size === 0) return;
   for (const r of ranked) {
     const { c } = r;
     const override = input.overrides.get(c.applicationId);
@@ -246,11 +309,13 @@ function applyOverrides(input: ProposalInput, ranked: Ranked[], seating: Seating
     if (override.decision === 'waitlist') {
       r.decided = {
         decision: 'waitlist',
-        reasons: [`Kept on the waitlist by an ADS override of ${instantWords(override.at)}: ${override.reason}`],
+        reasons: [
+          `Kept on the waitlist by an ADS override of ${instantWords(Date.parse(override.at))}: ${override.reason}`,
+        ],
       };
     } else if (seating.free[c.region] > 0) {
       seat(seating, r, c.region, 1, [
-        `Seated in ${c.region} by an ADS override of ${instantWords(override.at)}: ${override.reason}`,
+        `Seated in ${c.region} by an ADS override of ${instantWords(Date.parse(override.at))}: ${override.reason}`,
       ]);
     } else {
       r.decided = {
@@ -263,75 +328,77 @@ function applyOverrides(input: ProposalInput, ranked: Ranked[], seating: Seating
   }
 }
 
-/** Round 1: at most one seat per provider in each region; round 2: seats still unfilled, for further staff. */
+/**
+ * Round 1: at most one seat per provider in each region; round 2: seats still unfilled, for further staff. A round
+ * stops once every region's seats are taken (no one after that point could be seated).
+ */
 function seatInRegions(input: ProposalInput, ranked: Ranked[], seating: Seating, words: Words) {
+  const roundOne = byRegion(
+    (region) =>
+      `Seated in ${region} in round 1: among the strongest claims for ${region}'s ${plural(input.seats[region], 'seat')}.`,
+  );
   for (const round of [1, 2] as const) {
+    if (!seatsLeft(seating)) return;
     for (const r of ranked) {
-      const { c, f } = r;
+      const { c } = r;
       if (r.decided || seating.free[c.region] === 0) continue;
-      if (round === 1 && seating.seatedAgencies.has(agencyOf(c))) continue;
+      if (round === 1 && seating.seatedAgencies.has(r.agency)) continue;
       seat(seating, r, c.region, round, [
         round === 1
-          ? `Seated in ${c.region} in round 1: among the strongest claims for ${c.region}'s ${plural(input.seats[c.region], 'seat')}.`
+          ? roundOne[c.region]
           : `Seated in ${c.region} in round 2: a seat left unfilled in round 1, offered to a further employee of ${c.providerName ?? 'a seated provider'}.`,
-        describe(input.kind, c, f, words),
+        words.describe(r),
       ]);
+      if (seating.free[c.region] === 0 && !seatsLeft(seating)) break;
     }
   }
 }
 
 /** Round 3: seats still free in a region go statewide, in waitlist order (not to those ADS keeps waiting). */
-function seatStatewide(input: ProposalInput, ranked: Ranked[], seating: Seating, words: Words) {
-  for (const r of waitlistOrder(
-    ranked.filter((r) => !r.decided),
-    seating,
-  )) {
-    const { c, f } = r;
+function seatStatewide(ranked: Ranked[], seating: Seating, words: Words) {
+  if (!seatsLeft(seating)) return;
+  for (const r of waitlistOrder(ranked, seating, (r) => !r.decided)) {
+    const { c } = r;
     const seatRegion = REGIONS.find((region) => seating.free[region] > 0);
     if (!seatRegion) break;
     seat(seating, r, seatRegion, 3, [
       `Seated in one of ${seatRegion}'s seats (applied for ${c.region}, whose seats were all taken): ${seatRegion} had a seat no ${seatRegion} applicant needed, and unfilled seats are offered statewide.`,
-      describe(input.kind, c, f, words),
+      words.describe(r),
     ]);
   }
 }
 
 /**
- * Those whose provider has no seat wait ahead of further staff of seated providers; the ranking orders each group
- * (the list comes in ranking order, so splitting it in two keeps that order within each group).
+ * Those of `ranked` still to wait (`waits`): those whose provider has no seat ahead of further staff of seated
+ * providers; the ranking orders each group (the list comes in ranking order, so splitting it in two keeps that order
+ * within each group).
  */
-function waitlistOrder(list: Ranked[], seating: Seating): Ranked[] {
+function waitlistOrder(ranked: Ranked[], seating: Seating, waits: (r: Ranked) => boolean): Ranked[] {
   const first: Ranked[] = [];
   const behind: Ranked[] = [];
-  for (const r of list) (seating.seatedAgencies.has(agencyOf(r.c)) ? behind : first).push(r);
+  for (const r of ranked) if (waits(r)) (seating.seatedAgencies.has(r.agency) ? behind : first).push(r);
   return first.concat(behind);
 }
 
 const ruleOf = (kind: ProposalInput['kind']) =>
   kind === 'recertification' ? `Recertification: the soonest-expiring certification first. ${RULE}` : RULE;
 
-function lineOf(input: ProposalInput, { c, f, rank }: Ranked) {
-  return {
-    applicationId: c.applicationId,
-    personId: c.personId,
-    applicantName: c.applicantName,
-    providerId: c.providerId,
-    providerName: c.providerName,
-    region: c.region,
-    rank,
-    factors: f,
-    override: input.overrides.get(c.applicationId),
-  };
-}
-
-function seatLines(input: ProposalInput, ranked: Ranked[]): ProposalLine[] {
+/** The seat lines of each region, in rank order. */
+function seatLines(input: ProposalInput, ranked: Ranked[]): Record<Region, ProposalLine[]> {
   const rule = ruleOf(input.kind);
-  const lines: ProposalLine[] = [];
-  for (const r of ranked) {
-    const d = r.decided;
+  const lines = byRegion<ProposalLine[]>(() => []);
+  for (const { c, f, rank, decided: d } of ranked) {
     if (d?.decision !== 'seat') continue;
-    lines.push({
-      ...lineOf(input, r),
+    lines[d.seatRegion!].push({
+      applicationId: c.applicationId,
+      personId: c.personId,
+      applicantName: c.applicantName,
+      providerId: c.providerId,
+      providerName: c.providerName,
+      region: c.region,
+      rank,
+      factors: f,
+      override: input.overrides.get(c.applicationId),
       decision: 'seat',
       round: d.round,
       seatRegion: d.seatRegion,
@@ -345,34 +412,27 @@ function seatLines(input: ProposalInput, ranked: Ranked[]): ProposalLine[] {
 function waitlistLines(input: ProposalInput, waiting: Ranked[], seating: Seating, words: Words): ProposalLine[] {
   const rule = ruleOf(input.kind);
   const regionCount: Record<Region, number> = { North: 0, South: 0, West: 0 };
-  const whyWaiting = (c: Candidate): string => {
-    const seats = plural(input.seats[c.region], 'seat');
-    return input.seats[c.region] === 0
-      ? `${c.region} has no seats in this iteration.`
-      : seating.seatedAgencies.has(agencyOf(c))
-        ? `${c.region}'s ${seats} went to applicants ranked higher; ${c.providerName ?? 'this provider'} already has a seat, so further staff wait behind providers without one.`
-        : `${c.region}'s ${seats} went to applicants ranked higher.`;
-  };
   return waiting.map((r, i) => {
-    const { c, f } = r;
+    const { c, f, agency, rank, decided } = r;
     const statewide = i + 1;
     const inRegion = ++regionCount[c.region];
-    const why = r.decided?.reasons ?? [whyWaiting(c), describe(input.kind, c, f, words)];
+    const position = ['Waitlisted at position ', statewide, ' statewide (', inRegion, ' in ', c.region, ').'].join('');
     return {
-      ...lineOf(input, r),
+      applicationId: c.applicationId,
+      personId: c.personId,
+      applicantName: c.applicantName,
+      providerId: c.providerId,
+      providerName: c.providerName,
+      region: c.region,
+      rank,
+      factors: f,
+      override: input.overrides.get(c.applicationId),
       decision: 'waitlist' as const,
       waitlistPosition: statewide,
       regionWaitlistPosition: inRegion,
-      reasons: [`Waitlisted at position ${statewide} statewide (${inRegion} in ${c.region}).`, ...why, rule],
+      reasons: decided
+        ? [position, ...decided.reasons, rule]
+        : [position, words.whyWaiting(c, f, seating.seatedAgencies.has(agency)), words.describe(r), rule],
     };
   });
 }
-
-/**
- * Seats by region and rank, then the waitlist in order (seat lines come in rank order and waitlist lines in
- * waitlist order, so grouping the seats by region is all the sorting needed).
- */
-const inReadingOrder = (seats: ProposalLine[], waitlist: ProposalLine[]): ProposalLine[] => [
-  ...REGIONS.flatMap((region) => seats.filter((l) => l.seatRegion === region)),
-  ...waitlist,
-];

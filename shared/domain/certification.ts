@@ -34,6 +34,11 @@ export interface Certification {
    */
   statusIndex?: number;
   /**
+   * The status entries of the credentials this certificate carried before it was reissued (a legal name change gives
+   * the reissued credential a new entry and marks these superseded), oldest first.
+   */
+  replacedStatusIndexes?: number[];
+  /**
    * When the record was last written: stamped by the data layer with every write (issue, standing, supersession,
    * provider moves and renames). Absent on records written before it was kept: read it with `lastChanged`.
    */

@@ -271,6 +271,30 @@ export const standingChanged = (
     blocks: [`Dear ${holder.name},`, `Your certification ${number} (${stage}) was ${action} by ADS. Reason: ${reason}`],
   });
 
+/**
+ * ADS changed the holder's legal name: their certificates carry it, and a credential kept in a wallet is superseded
+ * by the reissued one, which they download again.
+ */
+export const legalNameChanged = (
+  holder: { name: string; email: string },
+  previousName: string,
+  reason: string,
+  publicBaseUrl: string,
+): EmailMessage =>
+  compose({
+    to: [holder.email],
+    subject: 'The name on your CE certificates was changed',
+    blocks: [
+      `Dear ${holder.name},`,
+      `ADS changed your legal name on your record and on your Customized Employment certificates from ${previousName} to ${holder.name}. Reason: ${reason}`,
+      'Your certificates, their PDFs and their public verification pages show the new name. Each digital credential (Open Badges) was issued again under the new name: if you keep one in a digital wallet or gave one to an employer, download it again from My certifications — the earlier one now says “superseded” to anyone who checks it.',
+      [
+        'Your certifications: ',
+        { href: `${publicBaseUrl.replace(/\/$/, '')}/certifications`, text: 'My certifications' },
+      ],
+    ],
+  });
+
 export const expiryReminder = (
   holder: { name: string; email: string },
   supervisorEmail: string | undefined,

@@ -57,6 +57,13 @@ export const JOBS = [
     cron: { minute: '0', hour: '7', day: '1' },
     timeoutSeconds: 300,
   },
+  {
+    name: 'credential-backfill',
+    description:
+      'Gives course certifications issued before credentials existed their place in the credential status list (their credential); finds nothing once done',
+    cron: { minute: '45', hour: '4' },
+    timeoutSeconds: 300,
+  },
 ] as const satisfies readonly JobSpec[];
 
 export type JobName = (typeof JOBS)[number]['name'];

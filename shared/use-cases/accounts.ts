@@ -2,6 +2,7 @@ import { now } from '../clock';
 import { identityConfig } from '../config/identity';
 import { addToGroup, createAccount } from '../identity/cognito';
 import { auditPut } from '../data/audit';
+import { putStaffItem } from '../data/staff';
 import { actorOf } from '../domain/audit';
 import { toCtIso } from '../domain/calendar/time';
 import type { Actor } from '../domain/actor';
@@ -12,7 +13,10 @@ import { commit } from './unit-of-work';
  * ADS creates accounts for ADS staff and DDS (applicants sign themselves up). Cognito emails the person a
  * temporary password; they set their own, and their authenticator app, at first sign-in. Audited.
  */
-export async function createStaffAccount(input: { email: string; role: 'ads-staff' | 'dds' }, actor: Actor) {
+export async function createStaffAccount(
+  input: { name: string; email: string; role: 'ads-staff' | 'dds' },
+  actor: Actor,
+) {
   const account = await createAccount(identityConfig.userPoolId, input.email, {
     suppressInvitation: identityConfig.suppressInvites,
   });
@@ -25,17 +29,19 @@ export async function createStaffAccount(input: { email: string; role: 'ads-staf
   const sub = account.sub;
   await addToGroup(identityConfig.userPoolId, input.email, input.role);
   const at = toCtIso(now());
+  const personId = sub ?? input.email;
   await commit({
     writes: [
+      putStaffItem({ sub: personId, name: input.name, email: input.email, role: input.role, createdAt: at }),
       auditPut({
         subjectType: 'person',
-        subjectId: sub ?? input.email,
+        subjectId: personId,
         action: `account-created:${input.role}`,
         actor: actorOf(actor),
         at,
-        after: { role: input.role },
+        after: { role: input.role, name: input.name },
       }),
     ],
   });
-  return { personId: sub ?? input.email, email: input.email, role: input.role, createdAt: at };
+  return { personId, name: input.name, email: input.email, role: input.role, createdAt: at };
 }

@@ -1,3 +1,4 @@
+import { actorNames } from '../data/staff';
 import { now } from '../clock';
 import { auditPut } from '../data/audit';
 import { actorOf } from '../domain/audit';
@@ -10,7 +11,7 @@ import {
   putOverrideItem,
   saveProposalItems,
 } from '../data/allocation';
-import { applicationsInStatus, getApplication, saveApplicationItem } from '../data/applications';
+import { applicationsInStatus, getApplication, getApplications, saveApplicationItem } from '../data/applications';
 import { certifiedStaffCount, soonestExpiries } from '../data/certifications';
 import { closeAllocationItem, getIteration, takeSeatsItem } from '../data/iterations';
 import { getProviders, setPriorityItem } from '../data/providers';
@@ -112,16 +113,19 @@ export async function computeProposal(iterationId: string, actor: Actor) {
     },
     'Another proposal was computed at the same moment; reload.',
   );
-  return { version, computedAt: at, ...proposal };
+  return { version, computedAt: at, ...proposal, lines: await withOverrideNames(proposal.lines) };
+}
+
+/** Who set each override, by their current name (one batched read for the whole board). */
+async function withOverrideNames(lines: ProposalLine[]) {
+  const names = await actorNames(lines.flatMap((l) => (l.override ? [l.override.by] : [])));
+  return lines.map((l) => (l.override ? { ...l, override: { ...l.override, byName: names.get(l.override.by) } } : l));
 }
 
 /** Lines stored before they carried the applicant's person id get it from their application. */
 async function withPersonIds(lines: ProposalLine[]): Promise<ProposalLine[]> {
-  return Promise.all(
-    lines.map(async (l) =>
-      l.personId ? l : { ...l, personId: (await getApplication(l.applicationId))?.applicantSub ?? '' },
-    ),
-  );
+  const missing = await getApplications(lines.flatMap((l) => (l.personId ? [] : [l.applicationId])));
+  return lines.map((l) => (l.personId ? l : { ...l, personId: missing.get(l.applicationId)?.applicantSub ?? '' }));
 }
 
 export async function latestProposal(iterationId: string) {
@@ -135,7 +139,7 @@ export async function latestProposal(iterationId: string) {
     seats: stored.header.seats,
     seated: stored.header.seated,
     waitlisted: stored.header.waitlisted,
-    lines: await withPersonIds(stored.lines),
+    lines: await withOverrideNames(await withPersonIds(stored.lines)),
   };
 }
 
@@ -355,8 +359,9 @@ async function offerBatch(
       return batch.length;
     }
     // Someone withdrew, or the counter moved: keep only those still endorsed and try again.
+    const current = await getApplications(batch.map((a) => a.id));
     for (const a of batch) {
-      const fresh = await getApplication(a.id);
+      const fresh = current.get(a.id);
       if (fresh?.status === 'endorsed') endorsed.set(a.id, fresh);
       else {
         endorsed.delete(a.id);

@@ -7,10 +7,11 @@ import {
   applicationsOfPerson,
   createApplicationItems,
   getApplication,
+  allApplicationsListed,
   listApplications,
   saveApplicationItem,
 } from '../data/applications';
-import { getIteration } from '../data/iterations';
+import { getIteration, getIterationPlans } from '../data/iterations';
 import { revokeLinkItem } from '../data/links';
 import { getPerson } from '../data/people';
 import { futureStaffItem, getProvider, getProviders } from '../data/providers';
@@ -177,11 +178,7 @@ export async function viewOf(application: Application) {
 
 export async function myApplications(actor: Actor) {
   const applications = await applicationsOfPerson(actor.sub);
-  const iterations = new Map<string, Iteration>();
-  for (const id of new Set(applications.map((a) => a.iterationId))) {
-    const stored = await getIteration(id);
-    if (stored) iterations.set(id, stored.iteration);
-  }
+  const iterations = await getIterationPlans(applications.map((a) => a.iterationId));
   const at = now();
   return {
     items: applications.flatMap((a) => {
@@ -275,18 +272,14 @@ export async function listForAds(
   return { items: await rows(page.applications, stored.iteration), cursor: page.cursor };
 }
 
-/** Every application of the listing (all pages), for the CSV export. */
+/**
+ * Every application of the listing, for the CSV export: the iteration, one Query stream and one batch of provider
+ * reads for the providers named (DynamoDB calls that grow with the size of the data, not the number of rows).
+ */
 export async function exportRows(iterationId: string, filter: ApplicationFilter) {
   const stored = await getIteration(iterationId);
   if (!stored) throw new NotFound('The iteration');
-  const all: ApplicationRow[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listApplications(iterationId, filter, cursor, 100);
-    all.push(...(await rows(page.applications, stored.iteration)));
-    cursor = page.cursor;
-  } while (cursor);
-  return all;
+  return rows(await allApplicationsListed(iterationId, filter), stored.iteration);
 }
 
 /** ADS admits a person to a recertification iteration, with a reason (audited). */

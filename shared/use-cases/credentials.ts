@@ -1,7 +1,7 @@
 import { now } from '../clock';
 import { config } from '../config/runtime';
 import { statusEntries } from '../data/credential-status';
-import { getStoredCredential, storeCredential } from '../data/credentials';
+import { getStoredCredential, isCurrentCredential, storeCredential } from '../data/credentials';
 import { getPerson } from '../data/people';
 import { toCtIso } from '../domain/calendar/time';
 import { type Certification, hasCredential } from '../domain/certification';
@@ -16,7 +16,8 @@ import { certificateFor } from './certificate-document';
  * The certificate's Open Badges 3.0 credential (VC-JOSE JWT), signed on its first download and kept (one `kms:Sign`
  * per certificate, not per request). It carries the holder's name as the certificate, its PDF and its verification
  * page do — one name everywhere — and a salted hash of their email. Its standing is not in it (the status list says
- * that), so it never needs signing again unless the certificate's name changes. Only certifications this course
+ * that), so it never needs signing again unless ADS changes the holder's legal name, which reissues it (a new status
+ * entry; the old JWT's entry says superseded). Only certifications this course
  * issued have one (an outside certification is another body's to issue).
  */
 export async function credentialOf(number: string, holderSub?: string) {
@@ -50,12 +51,20 @@ export async function credentialOf(number: string, holderSub?: string) {
   return { number: cert.number, format: 'vc+jwt' as const, jwt, credential: payload };
 }
 
-/** The stored JWT when it carries the certificate's name; otherwise signed now and kept. */
+/**
+ * The stored JWT when it is the certificate's current credential (its name and status entry); otherwise signed now
+ * and kept — the first download after a legal name change signs the reissued credential.
+ */
 async function signedOnce(cert: Certification, credential: object): Promise<string> {
   const stored = await getStoredCredential(cert.number);
-  if (stored && stored.holderName === cert.holderName) return stored.jwt;
+  if (stored && isCurrentCredential(stored, cert)) return stored.jwt;
   const jwt = await signCredential(issuerSigner(), credential);
-  await storeCredential(cert.number, { jwt, holderName: cert.holderName, signedAt: toCtIso(now()) });
+  await storeCredential(cert.number, {
+    jwt,
+    holderName: cert.holderName,
+    statusIndex: cert.statusIndex,
+    signedAt: toCtIso(now()),
+  });
   return jwt;
 }
 

@@ -3,7 +3,7 @@ import { auditPut } from '../data/audit';
 import { actorOf } from '../domain/audit';
 import { isAdmitted } from '../data/admissions';
 import { certificatesExpiringBetween, certificatesOfPerson } from '../data/certifications';
-import { getPerson } from '../data/people';
+import { getPeople } from '../data/people';
 import { lifecycleSettings, saveSettingsItem, type LifecycleSettings } from '../data/settings';
 import { ctDate, toCtIso } from '../domain/calendar/time';
 import { addDays, mayRecertifyWith, reminderPoint, remindedOfExpiry } from '../domain/certification';
@@ -76,12 +76,15 @@ export async function sendExpiryReminders(at: Date) {
   const groups = new Map<string, typeof certs>();
   for (const c of certs)
     groups.set(`${c.holderSub}#${c.expiresOn}`, [...(groups.get(`${c.holderSub}#${c.expiresOn}`) ?? []), c]);
+  const due = [...groups.values()].filter(
+    (group) => reminderPoint(group[0]!.expiresOn, today, reminderDays) !== undefined,
+  );
+  const people = await getPeople(due.map((group) => group[0]!.holderSub));
   let reminded = 0;
-  for (const group of groups.values()) {
+  for (const group of due) {
     const { holderSub, expiresOn, holderName } = group[0]!;
-    const point = reminderPoint(expiresOn, today, reminderDays);
-    if (point === undefined) continue;
-    const person = await getPerson(holderSub);
+    const point = reminderPoint(expiresOn, today, reminderDays)!;
+    const person = people.get(holderSub);
     if (!person) continue;
     const emails: Outgoing[] = [
       {

@@ -1,3 +1,4 @@
+import { actorNames } from '../data/staff';
 import { now } from '../clock';
 import { config } from '../config/runtime';
 import { CSV_CONTENT_TYPE, type CsvColumn, toCsv } from '../csv';
@@ -206,7 +207,12 @@ const noticeView = (n: NoticeRecord) => ({
 
 export async function noticesForAds(cursor: string | undefined, limit: number) {
   const page = await listNotices(cursor, limit);
-  return { items: page.notices.map(noticeView), cursor: page.cursor };
+  const names = await actorNames(page.notices.flatMap((n) => (n.resends ?? []).map((r) => r.by)));
+  const items = page.notices.map(noticeView).map((n) => ({
+    ...n,
+    resends: n.resends.map((r) => ({ ...r, byName: names.get(r.by) })),
+  }));
+  return { items, cursor: page.cursor };
 }
 
 /** DDS's read of the same history: what was sent and re-sent, without ADS's staff ids or SES's error text. */

@@ -125,7 +125,7 @@ describe('sign up → profile → apply → supervisor endorses → ADS lists an
     const created = await stack().fetch('/ads/accounts', {
       method: 'POST',
       token: await stack().token('ads-staff'),
-      json: { email, role: 'dds' },
+      json: { name: 'Morgan Ellis', email, role: 'dds' },
     });
     expect(created.status).toBe(201);
     const members = await cognitoClient(stack().state.cognitoEndpoint).send(
@@ -137,7 +137,7 @@ describe('sign up → profile → apply → supervisor endorses → ADS lists an
         await stack().fetch('/ads/accounts', {
           method: 'POST',
           token: await stack().token('applicant'),
-          json: { email: `x${email}`, role: 'ads-staff' },
+          json: { name: 'Not Allowed', email: `x${email}`, role: 'ads-staff' },
         })
       ).status,
     ).toBe(403);

@@ -1,5 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { handler as sweep } from '../../functions/jobs/allocation-sweep';
+import { meter } from '../../scripts/bench/ddb-meter';
 import { dynamo, TABLE_NAME } from '../../shared/data/client';
 import { allocationRoutes as r } from '../../shared/http/routes/allocation';
 import { applicationRoutes } from '../../shared/http/routes/applications';
@@ -294,7 +295,12 @@ describe('released seats go to the waitlist', () => {
     await proposeAndConfirm(iteration.id);
     at('2027-01-23T09:00:01-05:00');
     // The sweep covers every iteration; this file's other tests left offers open too.
-    expect((await sweep({})).lapsed).toBeGreaterThanOrEqual(2);
+    const calls = meter(dynamo);
+    const swept = await sweep({}).finally(() => calls.stop());
+    expect(swept.lapsed).toBeGreaterThanOrEqual(2);
+    // The due offers are read again in one batch, not one GetItem each (each lapse is still its own transaction).
+    expect(calls.calls.GetItem).toBeUndefined();
+    expect(calls.calls.BatchGetItem).toBe(1);
     expect(await sweep({})).toMatchObject({ lapsed: 0, promoted: 0 });
     expect((await statusOf(applicants[0]!.who, applicants[0]!.applicationId)).status).toBe('lapsed');
     expect((await statusOf(applicants[2]!.who, applicants[2]!.applicationId)).status).toBe('offered');

@@ -17,6 +17,8 @@ import { ads, dds, invoke } from '../support/invoke';
 import { emailsTo } from '../support/ses';
 import { useTestTable } from '../support/table';
 import { iterationRoutes } from '../../shared/http/routes/iterations';
+import { meter } from '../../scripts/bench/ddb-meter';
+import { dynamo } from '../../shared/data/client';
 
 useTestTable();
 useClockReset();
@@ -252,6 +254,36 @@ describe('applicants and their own applications', () => {
       actions: { withdraw: false, changeSupervisor: false, resendEndorsementLink: false },
     });
     expect((await invoke(r.myApplication, { as: ads, params: { applicationId: application.id } })).status).toBe(403);
+  });
+  it('lists her applications with the same DynamoDB calls for one iteration and for three (no read per iteration)', async () => {
+    const { provider, iteration } = await setup();
+    const ida = newApplicant();
+    await saveProfile(ida, provider.id);
+    await applyTo(ida, iteration.id);
+    const listed = async () => {
+      const calls = meter(dynamo);
+      try {
+        const answer = await invoke(r.myApplications, { as: ida });
+        expect(answer.status).toBe(200);
+        return {
+          titles: answer.body.items.map((a: { iteration: { id: string } }) => a.iteration.id),
+          calls: { ...calls.calls },
+        };
+      } finally {
+        calls.stop();
+      }
+    };
+    const one = await listed();
+    at('2026-11-22T12:00:00-05:00');
+    const more = [await publishedIteration(), await publishedIteration()];
+    at(DURING_WINDOW);
+    for (const other of more) expect((await applyTo(ida, other.id)).status).toBe(201);
+    const three = await listed();
+    expect(one.titles).toEqual([iteration.id]);
+    expect(three.titles.sort()).toEqual([iteration.id, ...more.map((i) => i.id)].sort());
+    // Her applications (one Query) and their iterations (one batch), however many iterations.
+    expect(one.calls).toEqual({ Query: 1, BatchGetItem: 1 });
+    expect(three.calls).toEqual(one.calls);
   });
 });
 

@@ -176,7 +176,7 @@ const CASES: Record<string, AuditCase> = {
   },
   // ---- accounts ----
   createStaffAccount: {
-    prepare: async () => ({ body: { email: `dds.${unique()}@dds.example.org`, role: 'dds' } }),
+    prepare: async () => ({ body: { name: 'Morgan Ellis', email: `dds.${unique()}@dds.example.org`, role: 'dds' } }),
     changed: (_, answer) => [{ type: 'person', id: answer.body.personId, action: 'account-created:dds' }],
   },
   // ---- providers ----
@@ -406,6 +406,24 @@ const CASES: Record<string, AuditCase> = {
       ...(answer.body.priorityGranted
         ? [{ type: 'provider' as const, id: body(call).providerId, action: 'priority-set' }]
         : []),
+    ],
+  },
+  changeLegalName: {
+    prepare: async () => {
+      const who = await personWithProfile(null);
+      await seedCertificate({ holderSub: who.sub, holderName: who.name, expiresOn: '2029-01-01' });
+      return {
+        params: { personId: who.sub },
+        body: { name: `${who.name} Keller`, reason: 'Marriage certificate seen by ADS' },
+      };
+    },
+    changed: (call, answer) => [
+      { type: 'person', id: call.params!.personId!, action: 'legal-name-changed' },
+      ...answer.body.renamed.map((number: string) => ({
+        type: 'certificate' as const,
+        id: number,
+        action: 'holder-name-changed',
+      })),
     ],
   },
   // ---- notices ----

@@ -1,4 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { meter } from '../../scripts/bench/ddb-meter';
+import { applicationKey, indexAttributes } from '../../shared/data/applications';
+import { dynamo, TABLE_NAME } from '../../shared/data/client';
+import type { Application } from '../../shared/domain/application';
+import { REGIONS } from '../../shared/domain/vocabulary';
 import { join } from 'node:path';
 import { applicationRoutes } from '../../shared/http/routes/applications';
 import { courseRoutes } from '../../shared/http/routes/course';
@@ -114,5 +120,80 @@ describe('CSV exports are safe to open in a spreadsheet', () => {
     for (const file of ['shared/http/render/csv.ts', 'shared/use-cases/notices.ts'])
       expect([file, /import \{[^}]*\btoCsv\b[^}]*\} from '[./]+csv'/.test(text(file))]).toEqual([file, true]);
     expect(text('shared/csv.ts')).not.toMatch(/from 'csv-stringify/);
+  });
+});
+
+/** Seeds `count` submitted applications of an iteration straight into the table, spread over `providers`. */
+async function seedApplications(iterationId: string, providers: { id: string; name: string }[], count: number) {
+  const items = Array.from({ length: count }, (_, i): Application => {
+    const provider = providers[i % providers.length]!;
+    return {
+      id: `ap-EXPORT${iterationId.slice(-6)}${String(i).padStart(5, '0')}`,
+      iterationId,
+      iterationKind: 'initial',
+      applicantSub: `export-${iterationId}-${i}`,
+      applicant: {
+        name: `Export Learner ${i}`,
+        email: `learner${i}@export.example.org`,
+        jobTitle: 'Job developer',
+        position: 'direct-service',
+      },
+      providerId: provider.id,
+      providerName: provider.name,
+      region: REGIONS[i % 3]!,
+      supervisor: { name: 'Sup', email: `sup${i}@export.example.org` },
+      acknowledgedAt: '2026-12-10T10:00:00.000-05:00',
+      futureStaffPlanned: 1,
+      submittedAt: `2026-12-10T10:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}.000-05:00`,
+      status: 'submitted',
+      version: 1,
+      updatedAt: '2026-12-10T10:00:00.000-05:00',
+    };
+  });
+  for (let i = 0; i < items.length; i += 25)
+    await dynamo.send(
+      new BatchWriteCommand({
+        RequestItems: {
+          [TABLE_NAME]: items.slice(i, i + 25).map((a) => ({
+            PutRequest: { Item: { ...applicationKey(a.id), type: 'application', ...a, ...indexAttributes(a) } },
+          })),
+        },
+      }),
+    );
+}
+
+describe('applications.csv reads what the data needs', () => {
+  it('the same DynamoDB calls for 3 rows and for 450 (one Query stream, one batch of providers), every row exported', async () => {
+    at('2026-11-22T12:00:00-05:00');
+    const providers = [await createProvider(), await createProvider(), await createProvider()];
+    const exported = async (count: number) => {
+      const iteration = await publishedIteration();
+      await seedApplications(iteration.id, providers, count);
+      at('2026-12-11T10:00:00-05:00');
+      const calls = meter(dynamo);
+      try {
+        const answer = await invoke(applicationRoutes.exportApplications, {
+          as: ads,
+          params: { iterationId: iteration.id },
+        });
+        expect(answer.status).toBe(200);
+        return { rows: readSafeCsv(answer.text).rows, calls: { ...calls.calls } };
+      } finally {
+        calls.stop();
+        at('2026-11-22T12:00:00-05:00');
+      }
+    };
+    const few = await exported(3);
+    const many = await exported(450);
+    expect(few.rows).toHaveLength(3);
+    expect(many.rows).toHaveLength(450);
+    expect(new Set(many.rows.map((r) => r['Applicant email'])).size).toBe(450);
+    expect(many.rows.map((r) => r.Provider).sort()).toEqual(
+      Array.from({ length: 450 }, (_, i) => providers[i % 3]!.name).sort(),
+    );
+    // The iteration (one Query), the applications (one Query stream), the providers (one batch) — for 3 rows and for
+    // 450 (it was a Query and a provider batch per 100 rows: 11 calls for 450, 26 for 1,200).
+    expect(few.calls).toEqual({ Query: 2, BatchGetItem: 1 });
+    expect(many.calls).toEqual(few.calls);
   });
 });

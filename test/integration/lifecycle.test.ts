@@ -2,12 +2,17 @@ import { handler as expiryReminders } from '../../functions/jobs/expiry-reminder
 import { forgetSettings } from '../../shared/data/settings';
 import { getEmail } from '../../shared/email/outbox';
 import { auditRoutes } from '../../shared/http/routes/audit';
+import { JSDOM } from 'jsdom';
+import { listPosition } from '../../shared/credentials/status-list';
+import { reserveStatusIndexes } from '../../shared/data/credential-status';
 import { certificationRoutes } from '../../shared/http/routes/certifications';
+import { credentialRoutes } from '../../shared/http/routes/credentials';
 import { courseRoutes } from '../../shared/http/routes/course';
 import { iterationRoutes } from '../../shared/http/routes/iterations';
 import { noticeRoutes } from '../../shared/http/routes/notices';
 import { registryRoutes } from '../../shared/http/routes/registry';
 import { seedCertificate } from '../support/certificates';
+import { statusAt } from '../support/credentials';
 import { at, useClockReset } from '../support/clock';
 import {
   applyTo,
@@ -89,13 +94,20 @@ describe('who may apply to a recertification iteration', () => {
 
 describe('completing a recertification iteration', () => {
   it('renews each stage held: from the old expiry date if renewed before it, from the issue date if it had lapsed; the old one is superseded', async () => {
-    const held = new Map<string, { number: string; expiresOn: string }>();
+    const held = new Map<string, { number: string; expiresOn: string; statusIndex: number }>();
     const { iteration, learners } = await enrolledLearners(2, {
       overrides: { kind: 'recertification', title: 'Recertification 2027' },
       prepare: async (who) => {
         const expiresOn = held.size === 0 ? '2027-06-01' : '2027-03-01';
-        const cert = await seedCertificate({ holderSub: who.sub, holderName: who.name, expiresOn, stage: 'discovery' });
-        held.set(who.sub, { number: cert.number, expiresOn });
+        // Issued by this course, with a credential: the renewal must mark its status entry superseded.
+        const cert = await seedCertificate({
+          holderSub: who.sub,
+          holderName: who.name,
+          expiresOn,
+          stage: 'discovery',
+          course: { statusIndex: await reserveStatusIndexes(1) },
+        });
+        held.set(who.sub, { number: cert.number, expiresOn, statusIndex: cert.statusIndex! });
       },
     });
     for (const [date, offset] of [
@@ -154,6 +166,17 @@ describe('completing a recertification iteration', () => {
       expiresOn: '2030-03-20',
       history: [expect.objectContaining({ action: 'issued' })],
     });
+    // The superseded certificate's credential says so in the status list (Digital Bazaar's decodeList reads 3), and
+    // its verification page words it.
+    const { list, position } = listPosition(held.get(early!.who.sub)!.statusIndex);
+    const statusList = await invoke(credentialRoutes.credentialStatusList, { params: { list: String(list) } });
+    expect(statusAt(statusList.text, position).value).toBe(3);
+    const page = await invoke(registryRoutes.verifyAtAddress, { params: { number: held.get(early!.who.sub)!.number } });
+    const doc = new JSDOM(page.text).window.document;
+    expect(doc.querySelector('#status-heading')?.textContent).toBe('Status: Superseded');
+    expect(doc.querySelector('main')?.textContent).toContain(
+      'The certificate was renewed and a newer certificate replaces it: this one is no longer active.',
+    );
     const lapsedCerts = (await invoke(certificationRoutes.myCertifications, { as: lapsed!.who })).body.items;
     expect(
       lapsedCerts.find((c: { stage: string; status: string }) => c.stage === 'discovery' && c.status === 'active'),

@@ -1,6 +1,6 @@
 import { createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import { derToRaw, spkiToJwk, thumbprint } from '../../shared/credentials/keys';
-import { encodeList, LIST_ENTRIES } from '../../shared/credentials/status-list';
+import { encodeList, LIST_ENTRIES, replacedEntryValue, statusValue } from '../../shared/credentials/status-list';
 import { gunzipSync } from 'node:zlib';
 
 /**
@@ -84,5 +84,13 @@ describe('the status list encoding', () => {
     expect(bits[0]).toBe(0b1000_0001);
     expect(bits.at(-1)).toBe(0b0000_0011);
     expect(bits.subarray(1, -1).every((b) => b === 0)).toBe(true);
+  });
+});
+
+describe('the status a standing publishes, and what a replaced credential keeps', () => {
+  it('valid 0, suspended 1, revoked 2, superseded 3; a credential replaced by a reissue says superseded, unless revoked', () => {
+    const standings = ['issued', 'suspended', 'revoked', 'superseded'] as const;
+    expect(standings.map(statusValue)).toEqual([0, 1, 2, 3]);
+    expect(standings.map(replacedEntryValue)).toEqual([3, 3, 2, 3]);
   });
 });

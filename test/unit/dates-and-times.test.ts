@@ -1,5 +1,17 @@
 import { classDateProblem } from '../../shared/domain/calendar/live-classes';
-import { instantMs, parseCtDateTime, parseDate, sortableUtc, weekday } from '../../shared/domain/calendar/time';
+import { tz } from '@date-fns/tz';
+import { format } from 'date-fns';
+import fc from 'fast-check';
+import {
+  ctClock,
+  ctDate,
+  instantMs,
+  parseCtDateTime,
+  parseDate,
+  sortableUtc,
+  toCtIso,
+  weekday,
+} from '../../shared/domain/calendar/time';
 import { addDays, addMonths, certificationState, expiryAfterThreeYears } from '../../shared/domain/certification';
 
 /** The edges of reading dates and times as ADS types them, and of the date arithmetic the certification rules use. */
@@ -40,6 +52,57 @@ describe('reading a calendar date', () => {
       expect(parseDate(text)).toEqual({ ok: false, reason: 'not a valid calendar date' });
     },
   );
+});
+
+describe("Connecticut's time at an instant (the offset looked up once per hour)", () => {
+  // The reference: date-fns formatting in the zone on every call, which toCtIso and ctDate must equal.
+  const inCt = tz('America/New_York');
+  const reference = (at: Date) => format(at, "yyyy-MM-dd'T'HH:mm:ss.SSSxxx", { in: inCt });
+
+  it('agrees with date-fns at every millisecond around the clock changes', () => {
+    // 2027's spring forward (07:00 UTC, March 14) and fall back (06:00 UTC, November 7), and 2026's.
+    for (const change of [
+      '2027-03-14T07:00:00Z',
+      '2027-11-07T06:00:00Z',
+      '2026-03-08T07:00:00Z',
+      '2026-11-01T06:00:00Z',
+    ]) {
+      const at = Date.parse(change);
+      for (const delta of [-3_600_001, -3_600_000, -1, 0, 1, 59_999, 3_599_999, 3_600_000]) {
+        const instant = new Date(at + delta);
+        expect(toCtIso(instant)).toBe(reference(instant));
+        expect(ctDate(instant)).toBe(reference(instant).slice(0, 10));
+      }
+    }
+    expect(toCtIso(new Date('2027-03-14T06:59:59.999Z'))).toBe('2027-03-14T01:59:59.999-05:00');
+    expect(toCtIso(new Date('2027-03-14T07:00:00.000Z'))).toBe('2027-03-14T03:00:00.000-04:00');
+  });
+
+  it('agrees with date-fns at any instant, from before 1970 to after 9999', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1850, 0, 1), max: Date.UTC(10050, 0, 1) }), (ms) => {
+        const instant = new Date(ms);
+        expect(toCtIso(instant)).toBe(reference(instant));
+        expect(ctDate(instant)).toBe(format(instant, 'yyyy-MM-dd', { in: inCt }));
+        const ct = ctClock(ms);
+        const [y, mo, d, h, mi, s, milli] = format(instant, 'yyyy M d H m s SSS', { in: inCt }).split(' ').map(Number);
+        expect([ct.year, ct.month, ct.day, ct.hour, ct.minute, ct.second, ct.millisecond]).toEqual([
+          y,
+          mo,
+          d,
+          h,
+          mi,
+          s,
+          milli,
+        ]);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('refuses an invalid date as date-fns does', () => {
+    expect(() => toCtIso(new Date(Number.NaN))).toThrow(RangeError);
+  });
 });
 
 describe('days of the week', () => {

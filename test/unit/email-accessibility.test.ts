@@ -89,6 +89,12 @@ const EMAILS: Record<string, EmailMessage> = {
     'suspended',
     'Under review',
   ),
+  legalNameChanged: templates.legalNameChanged(
+    holder,
+    'Rosa Díaz',
+    'Marriage certificate seen by ADS',
+    'https://ce.example.org/',
+  ),
   expiryReminder: templates.expiryReminder(
     holder,
     'sup@example.org',

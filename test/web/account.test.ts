@@ -104,13 +104,32 @@ test('sign up → code from the email viewer → confirm → sign in → profile
   await expectAccessible(page);
   await screenshot(page, 'profile');
 
-  // Reloaded, the saved profile comes back from GET /me/profile.
-  await page.reload();
-  // The form fills in once GET /me/profile answers: wait for that, then read it.
-  await page.waitForFunction(() => {
-    const field = document.getElementById('field-name') as HTMLInputElement | null;
-    return field !== null && field.value !== '';
+  // Reloaded, the saved profile comes back from GET /me/profile. Until it answers (held back here) the page says it
+  // is loading and shows no form; the name field, when it first appears, already holds the saved name.
+  let answer: () => void = () => {};
+  const held = new Promise<void>((resolve) => {
+    answer = resolve;
   });
+  await page.route('**/api/me/profile', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.reload();
+  await page.getByText('Loading…').waitFor();
+  expect(await page.locator('form input').count()).toBe(0);
+  await page.evaluate(() => {
+    const w = window as unknown as { firstName?: string };
+    new MutationObserver((_, observer) => {
+      const field = document.getElementById('field-name') as HTMLInputElement | null;
+      if (!field) return;
+      w.firstName = field.value;
+      observer.disconnect();
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  answer();
+  await page.locator('#field-name').waitFor();
+  expect(await page.evaluate(() => (window as unknown as { firstName?: string }).firstName)).toBe('Robin Newcomer');
+  await page.unroute('**/api/me/profile');
   await expect(page.getByLabel('Your name').inputValue()).resolves.toBe('Robin Newcomer');
 
   await page.getByRole('button', { name: 'Sign out' }).click();

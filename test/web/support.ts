@@ -3,10 +3,12 @@
  * page gets (axe-core for WCAG 2.1 AA, no horizontal scroll at 320 px), screenshots for the README, the local clock,
  * the email viewer, and accounts made through cognito-local.
  */
+import { execFile } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { cognitoClient, signIn, signUpAndConfirm } from '../../scripts/local/cognito';
@@ -173,4 +175,16 @@ export const tempDir = () => mkdtempSync(join(tmpdir(), 'ce-web-test-'));
 export async function expectStatus(page: Page, text: string | RegExp): Promise<void> {
   const region = page.getByTestId('status-region');
   await region.filter({ hasText: text }).waitFor({ timeout: 5000 });
+}
+
+/** Runs a scheduled job as `npm run job` does, against the web tests' stack (e.g. the monthly DDS notice). */
+export async function runJob(name: string, at: string): Promise<void> {
+  const cwd = tempDir();
+  mkdirSync(join(cwd, '.local'));
+  writeFileSync(join(cwd, '.local', 'stack.json'), JSON.stringify(stack()));
+  const root = resolve(__dirname, '../..');
+  await promisify(execFile)(join(root, 'node_modules/.bin/tsx'), [join(root, 'scripts/job.ts'), name, '--at', at], {
+    cwd,
+    env: { ...process.env, POWERTOOLS_LOG_LEVEL: 'SILENT' },
+  });
 }

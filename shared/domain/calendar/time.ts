@@ -1,4 +1,4 @@
-import { TZDate } from '@date-fns/tz';
+import { TZDate, tzOffset } from '@date-fns/tz';
 import { CT_ZONE } from '../vocabulary';
 import { formatCt } from './format';
 
@@ -70,11 +70,88 @@ export function parseDate(text: string): Parsed<{ year: number; month: number; d
   return { ok: true, value: { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } };
 }
 
+const HOUR_MS = 3_600_000;
+const offsetByHour = new Map<number, number>();
+
+/**
+ * Connecticut's offset from UTC in minutes at an instant. Asking the zone (Intl, under @date-fns/tz) costs
+ * microseconds a call, which a 50,000-line allocation proposal or a 1,200-row export would pay per row; the offset
+ * changes at most once an hour, so it is asked at each UTC hour's first and last millisecond and kept for the hour.
+ * An hour in which it changes is asked at the instant itself.
+ */
+function ctOffset(ms: number): number {
+  const hour = Math.floor(ms / HOUR_MS);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    const start = tzOffset(CT_ZONE, new Date(hour * HOUR_MS));
+    offset = start === tzOffset(CT_ZONE, new Date(hour * HOUR_MS + HOUR_MS - 1)) ? start : Number.NaN;
+    if (offsetByHour.size >= 100_000) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  return Number.isNaN(offset) ? tzOffset(CT_ZONE, new Date(ms)) : offset;
+}
+
+/** Connecticut's wall clock at an instant: its fields (month 1–12), and the offset from UTC in minutes. */
+export interface CtClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+  offset: number;
+}
+
+/** Instants from 1970 to 9999: whole-minute offsets, four-digit years (the rest is formatted by `formatCt`). */
+const inCommonRange = (ms: number) => ms >= 0 && ms < Date.UTC(10000, 0, 1);
+
+/** Connecticut's wall clock at an instant (milliseconds since the epoch). */
+export function ctClock(ms: number): CtClock {
+  const offset = ctOffset(ms);
+  if (inCommonRange(ms) && Number.isInteger(offset)) {
+    const wall = new Date(ms + offset * 60_000);
+    return {
+      year: wall.getUTCFullYear(),
+      month: wall.getUTCMonth() + 1,
+      day: wall.getUTCDate(),
+      hour: wall.getUTCHours(),
+      minute: wall.getUTCMinutes(),
+      second: wall.getUTCSeconds(),
+      millisecond: wall.getUTCMilliseconds(),
+      offset,
+    };
+  }
+  const local = new TZDate(ms, CT_ZONE);
+  return {
+    year: local.getFullYear(),
+    month: local.getMonth() + 1,
+    day: local.getDate(),
+    hour: local.getHours(),
+    minute: local.getMinutes(),
+    second: local.getSeconds(),
+    millisecond: local.getMilliseconds(),
+    offset,
+  };
+}
+
+const pad = (n: number, digits = 2) => String(n).padStart(digits, '0');
+const dateText = (ct: CtClock) => `${ct.year}-${pad(ct.month)}-${pad(ct.day)}`;
+
 /** ISO 8601 with Connecticut's offset on that day, e.g. `2027-03-15T23:59:00.000-04:00`. */
-export const toCtIso = (instant: Date): string => formatCt(instant, "yyyy-MM-dd'T'HH:mm:ss.SSSxxx");
+export function toCtIso(instant: Date): string {
+  const ms = instant.getTime();
+  if (!inCommonRange(ms)) return formatCt(instant, "yyyy-MM-dd'T'HH:mm:ss.SSSxxx");
+  const ct = ctClock(ms);
+  const abs = Math.abs(ct.offset);
+  return `${dateText(ct)}T${pad(ct.hour)}:${pad(ct.minute)}:${pad(ct.second)}.${pad(ct.millisecond, 3)}${ct.offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
 
 /** The calendar date in Connecticut at an instant (what "today" means for every rule). */
-export const ctDate = (instant: Date): string => formatCt(instant, 'yyyy-MM-dd');
+export function ctDate(instant: Date): string {
+  const ms = instant.getTime();
+  return inCommonRange(ms) ? dateText(ctClock(ms)) : formatCt(instant, 'yyyy-MM-dd');
+}
 
 /** Day of the week of a calendar date: 1 = Monday … 7 = Sunday, and its name. */
 export function weekday(date: string): { number: number; name: string } {

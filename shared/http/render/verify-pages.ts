@@ -79,7 +79,7 @@ function credentialSection(v: Verification) {
     '<h2>Digital credential</h2>' +
     '<ul class="usa-list">' +
     `<li>${link(v.credential, `Download the signed credential for certificate ${escapeHtml(v.number)}`)} (Open Badges 3.0, JSON) to keep in a digital wallet or to check with any verifier.</li>` +
-    `<li>${link(JWKS_PATH, 'The issuer’s public keys')} (JSON Web Key Set) check its signature. Whether it is suspended or revoked is published in the status list it names, and on this page.</li>` +
+    `<li>${link(JWKS_PATH, 'The issuer’s public keys')} (JSON Web Key Set) check its signature. Whether it is suspended, revoked or superseded is published in the status list it names, and on this page. A credential issued again (after a renewal, or under the holder’s new legal name) replaces the earlier one, whose entry then says superseded.</li>` +
     '</ul>'
   );
 }

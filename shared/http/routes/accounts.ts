@@ -178,6 +178,10 @@ export const accountRoutes = {
     tag,
     summary: 'Create an account for ADS staff or DDS (Cognito emails a temporary password)',
     body: z.strictObject({
+      name: described(
+        text(120),
+        'The person\'s name, as histories and audit trails show who acted (e.g. "Dana Reyes (ADS)").',
+      ),
       email: described(email, "The new account's sign-in email; Cognito sends the temporary password there."),
       role: described(z.enum(['ads-staff', 'dds']), 'The group the account joins.'),
     }),
@@ -186,6 +190,7 @@ export const accountRoutes = {
       description: 'The account',
       schema: z.object({
         personId: described(z.string(), "The new account's sign-in id."),
+        name: described(z.string(), "The person's name."),
         email: described(z.string(), "The new account's sign-in email."),
         role: described(z.enum(['ads-staff', 'dds']), 'The group the account joined.'),
         createdAt: described(instant, 'When the account was created.'),

@@ -61,7 +61,11 @@ const ProposalLine = meta(
         z.object({
           decision: described(decision, 'What ADS decided: seat or waitlist.'),
           reason: described(z.string(), 'Why ADS overrode the ranking.'),
-          by: described(z.string(), 'Who set the override.'),
+          by: described(z.string(), 'Who set the override (their person id).'),
+          byName: described(
+            z.optional(z.string()),
+            'Their current name, looked up when read; absent if the account has no name on record.',
+          ),
           at: described(instant, 'When the override was set.'),
         }),
       ),

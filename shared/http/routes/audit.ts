@@ -14,6 +14,10 @@ const AuditEntry = meta(
       z.object({
         id: described(z.string(), 'Who: a person id, or `system:<job>` for a scheduled job.'),
         roles: described(z.array(z.string()), 'Their roles at the time.'),
+        name: described(
+          z.optional(z.string()),
+          "The person's current name (their staff account's, else their profile's), looked up when the trail is read; absent for a scheduled job, a supervisor's emailed link, or an account with no name on record.",
+        ),
       }),
       'Who made the change.',
     ),

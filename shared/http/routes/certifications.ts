@@ -191,6 +191,42 @@ export const certificationRoutes = {
     },
     problems: [404, 422],
   }),
+  changeLegalName: route({
+    operationId: 'changeLegalName',
+    method: 'POST',
+    path: '/ads/people/{personId}/legal-name',
+    area: 'certifications',
+    access: ads,
+    tag,
+    summary:
+      "Change or correct a person's legal name, with a reason: their profile and every certification, credentials reissued",
+    description:
+      "The profile and each certification take the new name (people search and the registry's name search too), audited on each. A certification with a credential is reissued: a new status-list entry, the old credential's entry set to superseded (a revoked one stays revoked), and the next download signs a new JWT with the new name. Each certification is its own transaction: if the request fails part-way, send it again and it finishes the certifications still carrying another name. 422 `unchanged` when the name is already theirs everywhere.",
+    params: z.strictObject({ personId }),
+    body: z.strictObject({
+      name: described(text(120), 'The legal name, as it is to appear on their certificates and credentials.'),
+      reason,
+    }),
+    success: {
+      status: 200,
+      description: 'The name now on their record, and what was renamed and reissued',
+      schema: z.object({
+        personId: described(z.string(), 'The person.'),
+        name: described(z.string(), 'Their legal name now.'),
+        previousName: described(
+          z.optional(z.string()),
+          'The name their profile had before; absent when only certifications were brought into line (a retry).',
+        ),
+        renamed: described(z.array(z.string()), 'The certificates that took the new name now.'),
+        reissued: described(
+          z.array(z.string()),
+          'Of those, the certificates whose credential was reissued (a new status entry; the old one superseded).',
+        ),
+        certificates: described(z.array(Certificate), 'Their certifications as they stand now, every state.'),
+      }),
+    },
+    problems: [404, 422],
+  }),
   myCertifications: route({
     operationId: 'myCertifications',
     method: 'GET',

@@ -26,7 +26,11 @@ const Notice = meta(
       z.array(
         z.object({
           at: described(instant, 'When ADS re-sent it.'),
-          by: described(z.string(), 'Who re-sent it.'),
+          by: described(z.string(), 'Who re-sent it (their person id).'),
+          byName: described(
+            z.optional(z.string()),
+            'Their current name, looked up when read; absent if the account has no name on record.',
+          ),
           reason: described(z.string(), 'Why it was re-sent.'),
           status: described(z.string(), 'How the re-send went (`sent`, `failed`, `unknown`).'),
           messageId: described(z.optional(z.string()), "SES's message id of the re-send."),

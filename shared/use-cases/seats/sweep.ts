@@ -1,5 +1,5 @@
 import { systemActor } from '../../domain/audit';
-import { getApplication, offersDueBy } from '../../data/applications';
+import { getApplications, offersDueBy } from '../../data/applications';
 import { closeAllocationItem, listPublishedClosingAfter, type IterationRecord } from '../../data/iterations';
 import { promotionOpen } from '../../domain/enrolment';
 import { offerLapsed } from '../../domain/offers';
@@ -18,9 +18,11 @@ import { endWaitlist } from './waitlist-end';
 export async function sweepAllocations(at: Date) {
   const by = systemActor('allocation-sweep');
   let lapsed = 0;
-  for (const due of await offersDueBy(at)) {
-    // The index is eventually consistent: the offer may have been answered since.
-    const current = await getApplication(due.id);
+  const dueOffers = await offersDueBy(at);
+  // The index is eventually consistent: the offer may have been answered since (read again, consistently, in batches).
+  const fresh = await getApplications(dueOffers.map((due) => due.id));
+  for (const due of dueOffers) {
+    const current = fresh.get(due.id);
     if (!current || !offerLapsed(current, at)) continue;
     await releaseSeat(current, 'lapsed', by, 'not answered and co-signed by the offer deadline', at).then(
       () => lapsed++,

@@ -1369,6 +1369,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/ads/people/{personId}/legal-name": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change or correct a person's legal name, with a reason: their profile and every certification, credentials reissued
+         * @description The profile and each certification take the new name (people search and the registry's name search too), audited on each. A certification with a credential is reissued: a new status-list entry, the old credential's entry set to superseded (a revoked one stays revoked), and the next download signs a new JWT with the new name. Each certification is its own transaction: if the request fails part-way, send it again and it finishes the certifications still carrying another name. 422 `unchanged` when the name is already theirs everywhere.
+         *
+         *     Roles: ads-staff.
+         */
+        post: operations["changeLegalName"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me/certifications": {
         parameters: {
             query?: never;
@@ -3049,6 +3071,8 @@ export interface components {
                 reason?: string;
                 /** @description Who acted (a person id, or `system`). */
                 by: string;
+                /** @description ADS's read only: who acted, by their current name (absent for a job or an account with no name on record). */
+                byName?: string;
             }[];
             /**
              * Format: date-time
@@ -3362,8 +3386,10 @@ export interface components {
                 decision: "seat" | "waitlist";
                 /** @description Why ADS overrode the ranking. */
                 reason: string;
-                /** @description Who set the override. */
+                /** @description Who set the override (their person id). */
                 by: string;
+                /** @description Their current name, looked up when read; absent if the account has no name on record. */
+                byName?: string;
                 /**
                  * Format: date-time
                  * @description When the override was set.
@@ -3845,8 +3871,10 @@ export interface components {
                  * @example 2027-03-15T23:59:00.000-04:00
                  */
                 at: string;
-                /** @description Who re-sent it. */
+                /** @description Who re-sent it (their person id). */
                 by: string;
+                /** @description Their current name, looked up when read; absent if the account has no name on record. */
+                byName?: string;
                 /** @description Why it was re-sent. */
                 reason: string;
                 /** @description How the re-send went (`sent`, `failed`, `unknown`). */
@@ -3930,6 +3958,8 @@ export interface components {
                 id: string;
                 /** @description Their roles at the time. */
                 roles: string[];
+                /** @description The person's current name (their staff account's, else their profile's), looked up when the trail is read; absent for a scheduled job, a supervisor's emailed link, or an account with no name on record. */
+                name?: string;
             };
             /**
              * Format: date-time
@@ -4897,6 +4927,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description The person's name, as histories and audit trails show who acted (e.g. "Dana Reyes (ADS)"). */
+                    name: string;
                     /**
                      * Format: email
                      * @description The new account's sign-in email; Cognito sends the temporary password there.
@@ -4921,6 +4953,8 @@ export interface operations {
                     "application/json": {
                         /** @description The new account's sign-in id. */
                         personId: string;
+                        /** @description The person's name. */
+                        name: string;
                         /** @description The new account's sign-in email. */
                         email: string;
                         /**
@@ -7305,6 +7339,62 @@ export interface operations {
                         remainingCertifiedStaff: number;
                         /** @description Whether the provider got priority (none left certified). */
                         priorityGranted: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["UnauthorizedAtGateway"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLargeAtGateway"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["RuleViolated"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    changeLegalName: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The person (their sign-in id). */
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The legal name, as it is to appear on their certificates and credentials. */
+                    name: string;
+                    /** @description Why: kept in the audit trail. */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The name now on their record, and what was renamed and reissued */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The person. */
+                        personId: string;
+                        /** @description Their legal name now. */
+                        name: string;
+                        /** @description The name their profile had before; absent when only certifications were brought into line (a retry). */
+                        previousName?: string;
+                        /** @description The certificates that took the new name now. */
+                        renamed: string[];
+                        /** @description Of those, the certificates whose credential was reissued (a new status entry; the old one superseded). */
+                        reissued: string[];
+                        /** @description Their certifications as they stand now, every state. */
+                        certificates: components["schemas"]["Certificate"][];
                     };
                 };
             };

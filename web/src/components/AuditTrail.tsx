@@ -8,16 +8,24 @@ import { Loading } from './Loading';
 type AuditEntry = components['schemas']['AuditEntry'];
 export type AuditSubjectType = AuditEntry['subjectType'];
 
-const ROLE_WORDS: Record<string, string> = { 'ads-staff': 'ADS staff', dds: 'DDS', applicant: 'applicant' };
+const ROLE_WORDS: Record<string, string> = { 'ads-staff': 'ADS', dds: 'DDS', applicant: 'applicant' };
 
-/** Who acted, in words: a person (their roles then) and id, a scheduled job, or a supervisor by an emailed link. */
+/**
+ * Who acted, in words: a person by the name the API looked up, with their roles then ("Dana Reyes (ADS)"); a
+ * scheduled job or a supervisor's emailed link as such; an account with no name on record as an account of its role.
+ */
 export function actorWords(actor: AuditEntry['actor']): string {
   if (actor.id.startsWith('system:')) return `Scheduled job (${actor.id.slice('system:'.length)})`;
   if (actor.id.startsWith('supervisor-link:'))
     return `Supervisor by emailed link (${actor.id.slice('supervisor-link:'.length)})`;
   const roles = actor.roles.map((r) => ROLE_WORDS[r] ?? r).join(', ');
-  return roles ? `${roles} (${actor.id})` : actor.id;
+  if (actor.name) return roles ? `${actor.name} (${roles})` : actor.name;
+  return roles ? `An account with no name on record (${roles})` : 'An account with no name on record';
 }
+
+/** A staff member named by the API, or the account when it has no name on record. */
+export const staffWords = (name: string | undefined) =>
+  name ? `${name} (ADS)` : 'an ADS account with no name on record';
 
 /** The fields a change touched: the keys whose stored values differ between before and after. */
 function changedFields(entry: AuditEntry): string[] {

@@ -1,4 +1,4 @@
-import { type InputHTMLAttributes, type ReactNode, useEffect, useRef } from 'react';
+import { type InputHTMLAttributes, type ReactNode, useEffect, useId, useRef } from 'react';
 import type { Problem } from '../api/client';
 
 /**
@@ -21,21 +21,16 @@ export const inputId = (name: string) => `field-${name.replace(/[^A-Za-z0-9_-]/g
 
 export function ErrorSummary({ problem }: { problem: Problem | undefined }) {
   const box = useRef<HTMLDivElement>(null);
+  const titleId = useId();
   useEffect(() => {
     if (problem) box.current?.focus();
   }, [problem]);
   if (!problem) return null;
   const errors = problem.errors ?? [];
   return (
-    <div
-      ref={box}
-      tabIndex={-1}
-      className="usa-alert usa-alert--error"
-      role="alert"
-      aria-labelledby="error-summary-title"
-    >
+    <div ref={box} tabIndex={-1} className="usa-alert usa-alert--error" role="alert" aria-labelledby={titleId}>
       <div className="usa-alert__body">
-        <h2 className="usa-alert__heading" id="error-summary-title">
+        <h2 className="usa-alert__heading" id={titleId}>
           {errors.length > 0 ? 'There is a problem with what you entered' : problem.title}
         </h2>
         {problem.detail && !(errors.length > 0 && problem.detail === problem.title) ? (

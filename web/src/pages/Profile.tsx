@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { api, asProblem, type Problem } from '../api/client';
 import type { components } from '../api/schema';
 import { useApi } from '../api/useApi';
@@ -20,9 +20,23 @@ const empty: ProfileInput = {
   supervisor: { name: '', email: '' },
 };
 
-/** Your profile: name, job, provider agency and supervisor (`GET/PUT /me/profile`). */
+type Saved = components['schemas']['Profile'];
+const inputOf = (p: Saved | undefined): ProfileInput =>
+  p
+    ? {
+        name: p.name,
+        jobTitle: p.jobTitle,
+        position: p.position,
+        providerId: p.providerId,
+        supervisor: p.supervisor ?? { name: '', email: '' },
+      }
+    : empty;
+
+/**
+ * Your profile: name, job, provider agency and supervisor (`GET/PUT /me/profile`). The form appears only once the
+ * saved profile (or its absence) is known, filled from the start: nobody types into a form about to be overwritten.
+ */
 export function Profile() {
-  const announce = useAnnounce();
   const loaded = useApi(async () => {
     const [profile, ...regions] = await Promise.all([
       api.GET('/me/profile'),
@@ -33,23 +47,20 @@ export function Profile() {
     if (profile.error && profile.response.status !== 404) return { error: profile.error };
     return { data: { profile: profile.data, providers: [...providers].sort((a, b) => a[1].localeCompare(b[1])) } };
   });
-  const [form, setForm] = useState<ProfileInput>(empty);
-  const [saved, setSaved] = useState<components['schemas']['Profile']>();
+  return (
+    <Page title="Your profile">
+      <Loading loading={loaded.loading} problem={loaded.problem} />
+      {loaded.data ? <ProfileForm initial={loaded.data.profile} providers={loaded.data.providers} /> : null}
+    </Page>
+  );
+}
+
+function ProfileForm({ initial, providers }: { initial: Saved | undefined; providers: [string, string][] }) {
+  const announce = useAnnounce();
+  const [form, setForm] = useState<ProfileInput>(() => inputOf(initial));
+  const [saved, setSaved] = useState<Saved | undefined>(initial);
   const [problem, setProblem] = useState<Problem>();
   const errors = fieldErrors(problem);
-
-  useEffect(() => {
-    const p = loaded.data?.profile;
-    if (!p) return;
-    setSaved(p);
-    setForm({
-      name: p.name,
-      jobTitle: p.jobTitle,
-      position: p.position,
-      providerId: p.providerId,
-      supervisor: p.supervisor ?? { name: '', email: '' },
-    });
-  }, [loaded.data]);
 
   const set = <K extends keyof ProfileInput>(key: K, value: ProfileInput[K]) =>
     setForm((f) => ({ ...f, [key]: value }));
@@ -66,8 +77,7 @@ export function Profile() {
   };
 
   return (
-    <Page title="Your profile">
-      <Loading loading={loaded.loading} problem={loaded.problem} />
+    <>
       {saved ? (
         <p>
           Last saved {whenCt(saved.updatedAt)}.{' '}
@@ -77,71 +87,69 @@ export function Profile() {
         </p>
       ) : null}
       <ErrorSummary problem={problem} />
-      {loaded.data ? (
-        <form className="usa-form usa-form--large" onSubmit={submit} noValidate>
+      <form className="usa-form usa-form--large" onSubmit={submit} noValidate>
+        <Field
+          name="name"
+          label="Your name"
+          hint="As it will appear on your certificates."
+          autoComplete="name"
+          value={form.name}
+          error={errors.name}
+          onChange={(e) => set('name', e.target.value)}
+        />
+        <Field
+          name="jobTitle"
+          label="Job title"
+          autoComplete="organization-title"
+          value={form.jobTitle}
+          error={errors.jobTitle}
+          onChange={(e) => set('jobTitle', e.target.value)}
+        />
+        <SelectField
+          name="position"
+          label="Position"
+          value={form.position}
+          error={errors.position}
+          options={[
+            { value: 'direct-service', label: 'Direct-service staff' },
+            { value: 'management', label: 'Management or director' },
+          ]}
+          onChange={(v) => set('position', v as ProfileInput['position'])}
+        />
+        <SelectField
+          name="providerId"
+          label="Provider agency"
+          value={form.providerId ?? SELF_HIRED}
+          error={errors.providerId}
+          options={[
+            { value: SELF_HIRED, label: 'None: I am self-hired (Self-Determination program)' },
+            ...providers.map(([value, label]) => ({ value, label })),
+          ]}
+          onChange={(v) => set('providerId', v === SELF_HIRED ? null : v)}
+        />
+        <fieldset className="usa-fieldset">
+          <legend className="usa-legend">Your supervisor</legend>
           <Field
-            name="name"
-            label="Your name"
-            hint="As it will appear on your certificates."
-            autoComplete="name"
-            value={form.name}
-            error={errors.name}
-            onChange={(e) => set('name', e.target.value)}
+            name="supervisor.name"
+            label="Supervisor's name"
+            value={form.supervisor.name}
+            error={errors['supervisor.name']}
+            onChange={(e) => setSupervisor('name', e.target.value)}
           />
           <Field
-            name="jobTitle"
-            label="Job title"
-            autoComplete="organization-title"
-            value={form.jobTitle}
-            error={errors.jobTitle}
-            onChange={(e) => set('jobTitle', e.target.value)}
+            name="supervisor.email"
+            label="Supervisor's email"
+            hint="Endorsement and co-signing links are emailed there."
+            type="email"
+            value={form.supervisor.email}
+            error={errors['supervisor.email']}
+            onChange={(e) => setSupervisor('email', e.target.value)}
           />
-          <SelectField
-            name="position"
-            label="Position"
-            value={form.position}
-            error={errors.position}
-            options={[
-              { value: 'direct-service', label: 'Direct-service staff' },
-              { value: 'management', label: 'Management or director' },
-            ]}
-            onChange={(v) => set('position', v as ProfileInput['position'])}
-          />
-          <SelectField
-            name="providerId"
-            label="Provider agency"
-            value={form.providerId ?? SELF_HIRED}
-            error={errors.providerId}
-            options={[
-              { value: SELF_HIRED, label: 'None: I am self-hired (Self-Determination program)' },
-              ...loaded.data.providers.map(([value, label]) => ({ value, label })),
-            ]}
-            onChange={(v) => set('providerId', v === SELF_HIRED ? null : v)}
-          />
-          <fieldset className="usa-fieldset">
-            <legend className="usa-legend">Your supervisor</legend>
-            <Field
-              name="supervisor.name"
-              label="Supervisor's name"
-              value={form.supervisor.name}
-              error={errors['supervisor.name']}
-              onChange={(e) => setSupervisor('name', e.target.value)}
-            />
-            <Field
-              name="supervisor.email"
-              label="Supervisor's email"
-              hint="Endorsement and co-signing links are emailed there."
-              type="email"
-              value={form.supervisor.email}
-              error={errors['supervisor.email']}
-              onChange={(e) => setSupervisor('email', e.target.value)}
-            />
-          </fieldset>
-          <button className="usa-button" type="submit">
-            Save profile
-          </button>
-        </form>
-      ) : null}
-    </Page>
+        </fieldset>
+        <button className="usa-button" type="submit">
+          Save profile
+        </button>
+      </form>
+    </>
   );
 }

@@ -47,6 +47,10 @@ export const Certificate = meta(
           action: described(z.string(), 'What happened: issued, suspended, reinstated, revoked, superseded…'),
           reason: described(z.optional(z.string()), 'Why, when ADS acted.'),
           by: described(z.string(), 'Who acted (a person id, or `system`).'),
+          byName: described(
+            z.optional(z.string()),
+            "ADS's read only: who acted, by their current name (absent for a job or an account with no name on record).",
+          ),
         }),
       ),
       'Everything that happened to it, oldest first.',

@@ -1,3 +1,4 @@
+import { staffWords } from '../../components/AuditTrail';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { REGIONS } from '../../../../shared/domain/vocabulary';
@@ -150,7 +151,12 @@ function ProposalBoard({
                       </th>
                       <td data-label="Decision">
                         <strong>{decisionWords(l)}</strong>
-                        {l.override ? <> (override: {l.override.reason})</> : null}
+                        {l.override ? (
+                          <>
+                            {' '}
+                            (override by {staffWords(l.override.byName)}, {whenCt(l.override.at)}: {l.override.reason})
+                          </>
+                        ) : null}
                       </td>
                       <td data-label="Why">
                         <ul className="usa-list usa-list--unstyled">

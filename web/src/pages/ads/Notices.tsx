@@ -1,3 +1,4 @@
+import { staffWords } from '../../components/AuditTrail';
 import { type FormEvent, useState } from 'react';
 import { api, asProblem, type Problem } from '../../api/client';
 import type { components } from '../../api/schema';
@@ -72,7 +73,7 @@ export function Notices() {
                       <ul className="usa-list usa-list--unstyled">
                         {n.resends.map((r) => (
                           <li key={r.at}>
-                            {whenCt(r.at)}: {r.status}, because “{r.reason}”
+                            {whenCt(r.at)}: {r.status}, because “{r.reason}” (re-sent by {staffWords(r.byName)})
                           </li>
                         ))}
                       </ul>

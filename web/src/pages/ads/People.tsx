@@ -136,7 +136,7 @@ export function AuditLookup() {
 /** Create an account for ADS staff or DDS; Cognito emails the temporary password. */
 export function Accounts() {
   const announce = useAnnounce();
-  const [form, setForm] = useState({ email: '', role: 'dds' });
+  const [form, setForm] = useState({ name: '', email: '', role: 'dds' });
   const [problem, setProblem] = useState<Problem>();
   const [created, setCreated] = useState<string>();
   const errors = fieldErrors(problem);
@@ -144,14 +144,14 @@ export function Accounts() {
     event.preventDefault();
     setCreated(undefined);
     const { data, error } = await api.POST('/ads/accounts', {
-      body: { email: form.email.trim(), role: form.role as 'ads-staff' | 'dds' },
+      body: { name: form.name.trim(), email: form.email.trim(), role: form.role as 'ads-staff' | 'dds' },
     });
     if (error) return setProblem(asProblem(error));
     setProblem(undefined);
-    const words = `${data.role === 'dds' ? 'DDS' : 'ADS staff'} account created for ${data.email}; Cognito emails them a temporary password.`;
+    const words = `${data.role === 'dds' ? 'DDS' : 'ADS staff'} account created for ${data.name} (${data.email}); Cognito emails them a temporary password.`;
     setCreated(words);
     announce(words);
-    setForm({ email: '', role: form.role });
+    setForm({ name: '', email: '', role: form.role });
   };
   return (
     <Page title="Staff accounts">
@@ -165,6 +165,15 @@ export function Accounts() {
         </div>
       ) : null}
       <form className="usa-form usa-form--large" onSubmit={create} noValidate>
+        <Field
+          name="name"
+          label="Their name"
+          hint="Histories and audit trails name them by it."
+          autoComplete="off"
+          error={errors.name}
+          value={form.name}
+          onChange={(e) => setForm((f) => ({ ...f, name: e.target.value }))}
+        />
         <Field
           name="email"
           label="Their work email"

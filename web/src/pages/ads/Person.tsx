@@ -11,6 +11,7 @@ import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { useAnnounce } from '../../components/status';
 import { dayWords, whenCt } from '../../time';
+import { LegalNameForm } from './LegalName';
 import { MEMBERSHIP_WORDS } from './People';
 
 type PersonRecord = components['schemas']['PersonRecord'];
@@ -20,8 +21,8 @@ const ATTENDANCE_WORDS = { present: 'Present', absent: 'Absent', partial: 'Parti
 
 /**
  * A person's record (`GET /ads/people/{personId}`): profile, applications, attendance and homework per enrolment,
- * certifications, the person's audit trail, and ADS's two decisions about a person: an outside certification and a
- * departure from their provider. Opened from the search or directly by its address.
+ * certifications, the person's audit trail, and ADS's decisions about a person: an outside certification, a
+ * departure from their provider, and a change of legal name (`LegalName.tsx`). Opened from the search or directly by its address.
  */
 export function Person() {
   const { personId = '' } = useParams();
@@ -62,6 +63,7 @@ export function Person() {
           ) : null}
           <ExternalCertificationForm personId={personId} onDone={changed} />
           <DepartureForm record={data} onDone={changed} />
+          <LegalNameForm record={data} onDone={changed} />
         </>
       ) : null}
       <AuditTrail key={version} subjectType="person" subjectId={personId} title="Audit trail of the person" />

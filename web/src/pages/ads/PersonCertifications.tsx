@@ -1,3 +1,4 @@
+import { staffWords } from '../../components/AuditTrail';
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
@@ -115,6 +116,7 @@ export function PersonCertifications() {
             {c.history.map((h) => (
               <li key={`${h.at}-${h.action}`}>
                 {whenCt(h.at)}: {h.action}
+                {h.byName ? ` by ${staffWords(h.byName)}` : ''}
                 {h.reason ? `, because: ${h.reason}` : ''}
               </li>
             ))}

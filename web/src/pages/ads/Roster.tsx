@@ -1,4 +1,5 @@
-import { type FormEvent, useState } from 'react';
+import { actorWords } from '../../components/AuditTrail';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
 import type { components } from '../../api/schema';
@@ -298,7 +299,7 @@ function History({
             {trail.data.items.map((e) => (
               <tr key={`${e.at}-${e.action}`}>
                 <td data-label="When">{whenCt(e.at)}</td>
-                <td data-label="Who">{e.actor.id}</td>
+                <td data-label="Who">{actorWords(e.actor)}</td>
                 <td data-label="What">
                   {e.action === 'corrected'
                     ? `Corrected ${learnerOf(e.after)}: ${statusWords(e.before)} → ${statusWords(e.after)}`
@@ -330,9 +331,25 @@ export function Roster() {
       api.GET('/ads/iterations/{iterationId}/attendance', { params: { path: { iterationId } } }),
     ]);
     if (iteration.error || grid.error) return { error: iteration.error ?? grid.error };
-    return { data: { title: iteration.data.title, grid: grid.data } };
+    return { data: { title: iteration.data.title, grid: grid.data, version } };
   }, [iterationId, version]);
-  const grid = recorded ?? loaded.data?.grid;
+  // While a correction reloads the grid, the one on screen stays (not the answer of an earlier load): the form keeps
+  // the keyboard user's focus.
+  const fresh = loaded.data?.version === version ? loaded.data : undefined;
+  const last = useRef<{ iterationId: string; title: string; grid: Grid }>(undefined);
+  const shown = last.current?.iterationId === iterationId ? last.current : undefined;
+  const grid = recorded ?? fresh?.grid ?? shown?.grid;
+  const title = fresh?.title ?? shown?.title ?? '';
+  if (grid) last.current = { iterationId, title, grid };
+  // Once the roster is sent the form is gone: the focus goes to what was recorded.
+  const recordedHeading = useRef<HTMLHeadingElement>(null);
+  const [focusRecorded, setFocusRecorded] = useState(false);
+  useEffect(() => {
+    if (focusRecorded && recordedHeading.current) {
+      recordedHeading.current.focus();
+      setFocusRecorded(false);
+    }
+  }, [focusRecorded]);
   const isClass = grid?.classes.some((c) => c.date === date);
   const notFound: Problem | undefined =
     grid && !isClass
@@ -347,7 +364,7 @@ export function Roster() {
       {grid && isClass ? (
         <>
           <p>
-            {loaded.data?.title}. Connecticut time. {learners(grid.learners.length)} enrolled.
+            {title}. Connecticut time. {learners(grid.learners.length)} enrolled.
           </p>
           {grid.learners.length === 0 ? <p>No learner is enrolled.</p> : null}
           {!taken && grid.learners.length > 0 ? (
@@ -370,13 +387,16 @@ export function Roster() {
                 onRecorded={(g) => {
                   setProposal(undefined);
                   setRecorded(g);
+                  setFocusRecorded(true);
                 }}
               />
             </>
           ) : null}
           {taken ? (
             <>
-              <h2 id="recorded-heading">Recorded</h2>
+              <h2 id="recorded-heading" tabIndex={-1} ref={recordedHeading}>
+                Recorded
+              </h2>
               <table className="usa-table usa-table--stacked">
                 <caption>Attendance recorded for this class</caption>
                 <thead>

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api, asProblem, type Problem } from '../../api/client';
 import type { components } from '../../api/schema';
 import { ErrorSummary, Field, fieldErrors, inputId, localProblem } from '../../components/forms';
@@ -112,11 +112,20 @@ export function RosterImport({
   );
 }
 
-/** What the report says of each learner and who in it matched nobody (the API's proposal, shown as it is). */
+/**
+ * What the report says of each learner and who in it matched nobody (the API's proposal, shown as it is). Each
+ * proposal read takes the focus to its heading, so a keyboard user goes on from the results, not from the button.
+ */
 export function ProposalView({ proposal: p }: { proposal: Proposal }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (p) heading.current?.focus();
+  }, [p]);
   return (
     <section aria-labelledby="proposal-heading">
-      <h2 id="proposal-heading">What the report shows</h2>
+      <h2 id="proposal-heading" tabIndex={-1} ref={heading}>
+        What the report shows
+      </h2>
       <p>
         Read as a {p.report.layout === 'zoom' ? 'Zoom' : 'Microsoft Teams'} report ({p.report.encoding}, {p.report.rows}{' '}
         connections), against the class of {classLine(p.date)} (Connecticut time), with a tolerance of{' '}
