@@ -81,6 +81,8 @@ const render = (f: Fields, pattern: string) => pattern.replace(/'[^']*'|([A-Za-z
 
 /** An instant as Connecticut's wall time, e.g. `formatCt(instant, "MMMM d, yyyy 'at' h:mm a")`. */
 export function formatCt(instant: Date, pattern: string): string {
+  // As date-fns does: an invalid date is an error, never "NaN-NaN-NaN".
+  if (Number.isNaN(instant.getTime())) throw new RangeError('Invalid time value');
   const t = new TZDate(instant.getTime(), CT_ZONE);
   return render(
     {
