@@ -1,4 +1,5 @@
 import type { Position } from './person';
+import { MONTHS } from './calendar/format';
 import { ctClock } from './calendar/time';
 import { byRegion, REGIONS, type Region } from './vocabulary';
 
@@ -119,20 +120,6 @@ function compare(kind: ProposalInput['kind'], a: Ranked, b: Ranked): number {
   return a.c.applicationId < b.c.applicationId ? -1 : a.c.applicationId > b.c.applicationId ? 1 : 0;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 /** A calendar day in words: "May 1, 2027". */
 const dayWords = (date: string) =>
   `${MONTHS[Number(date.slice(5, 7)) - 1]} ${Number(date.slice(8, 10))}, ${date.slice(0, 4)}`;

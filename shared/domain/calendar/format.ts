@@ -8,7 +8,8 @@ import { CT_ZONE } from '../vocabulary';
  * A unit test holds the output to date-fns's for every pattern in use. A letter it does not know is an error, never
  * printed as is.
  */
-const MONTHS = [
+/** Month names in US English, January first. */
+export const MONTHS = [
   'January',
   'February',
   'March',
