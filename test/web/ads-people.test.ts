@@ -126,7 +126,7 @@ test('a person’s record opened by its address: applications, attendance, homew
   await departure.getByRole('button', { name: 'Record the departure' }).click();
   await expectStatus(page, /Departure from .* recorded\. No one there holds an active certification now/);
   await page.getByText('Their profile names no provider, so there is no departure to record.').waitFor();
-  await page.getByRole('cell', { name: 'left-provider' }).waitFor();
+  await page.getByRole('cell', { name: 'left provider' }).waitFor();
   await expectAccessible(page);
   await page.close();
 });

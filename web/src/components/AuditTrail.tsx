@@ -23,6 +23,9 @@ export function actorWords(actor: AuditEntry['actor']): string {
   return roles ? `An account with no name on record (${roles})` : 'An account with no name on record';
 }
 
+/** What was done, in words: the recorded action's code with its hyphens read as spaces ("legal name changed"). */
+export const actionWords = (action: string) => action.replaceAll('-', ' ').replace(/:(?=\S)/g, ': ');
+
 /** A staff member named by the API, or the account when it has no name on record. */
 export const staffWords = (name: string | undefined) =>
   name ? `${name} (ADS)` : 'an ADS account with no name on record';
@@ -85,7 +88,7 @@ export function AuditTrail({
                   <td data-label="When">{whenCt(e.at)}</td>
                   <td data-label="Who">{actorWords(e.actor)}</td>
                   <td data-label="What">
-                    {e.action}
+                    {actionWords(e.action)}
                     {fields.length > 0 ? ` (changed: ${fields.join(', ')})` : ''}
                   </td>
                   <td data-label="Why">{e.reason ?? 'No reason recorded'}</td>

@@ -5,7 +5,7 @@ import { CE_STAGE_NAMES, CE_STAGES, type CeStage } from '../../../../shared/doma
 import { api, asProblem, type Problem } from '../../api/client';
 import type { components } from '../../api/schema';
 import { useApi } from '../../api/useApi';
-import { AuditTrail } from '../../components/AuditTrail';
+import { actionWords, AuditTrail } from '../../components/AuditTrail';
 import { CheckboxField, ErrorSummary, Field, fieldErrors, localProblem, SelectField } from '../../components/forms';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
@@ -247,7 +247,7 @@ function Certifications({ items }: { items: PersonRecord['certifications'] }) {
                 </td>
                 <td data-label="Expires on">{dayWords(c.expiresOn)}</td>
                 <td data-label="History">
-                  {c.history.map((h) => `${h.action}${h.reason ? ` (${h.reason})` : ''}`).join('; ')}
+                  {c.history.map((h) => `${actionWords(h.action)}${h.reason ? ` (${h.reason})` : ''}`).join('; ')}
                 </td>
               </tr>
             ))}

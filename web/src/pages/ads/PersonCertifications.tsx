@@ -1,4 +1,4 @@
-import { staffWords } from '../../components/AuditTrail';
+import { actionWords, staffWords } from '../../components/AuditTrail';
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, asProblem, type Problem } from '../../api/client';
@@ -115,7 +115,7 @@ export function PersonCertifications() {
           <ul className="usa-list">
             {c.history.map((h) => (
               <li key={`${h.at}-${h.action}`}>
-                {whenCt(h.at)}: {h.action}
+                {whenCt(h.at)}: {actionWords(h.action)}
                 {h.byName ? ` by ${staffWords(h.byName)}` : ''}
                 {h.reason ? `, because: ${h.reason}` : ''}
               </li>
@@ -123,11 +123,7 @@ export function PersonCertifications() {
           </ul>
         </section>
       ))}
-      {loaded.data ? (
-        <>
-          <StandingForm certificates={items} onChanged={() => setVersion((v) => v + 1)} />
-        </>
-      ) : null}
+      {loaded.data ? <StandingForm certificates={items} onChanged={() => setVersion((v) => v + 1)} /> : null}
       <p className="margin-top-4">
         <Link className="usa-link" to={`/ads/people/${encodeURIComponent(personId)}`}>
           The person's record: an outside certification, a departure, their audit trail
