@@ -22,13 +22,15 @@ export function People() {
   const [query, setQuery] = useState<{ name?: string; email?: string }>();
   const [problem, setProblem] = useState<Problem>();
   const errors = fieldErrors(problem);
-  const found = useApi(async () => {
-    if (!query) return { data: undefined };
-    const answer = await api.GET('/ads/people', { params: { query: { ...query, limit: 50 } } });
-    if (answer.error) setProblem(asProblem(answer.error));
-    else announce(`${answer.data?.items.length ?? 0} people found.`);
-    return answer;
-  }, [query]);
+  const found = useApi(
+    async () => (query ? api.GET('/ads/people', { params: { query: { ...query, limit: 50 } } }) : { data: undefined }),
+    [query],
+    (answer) => {
+      if (!query) return;
+      if (answer.error) setProblem(asProblem(answer.error));
+      else announce(`${answer.data?.items.length ?? 0} people found.`);
+    },
+  );
   const search = (event: FormEvent) => {
     event.preventDefault();
     setProblem(undefined);

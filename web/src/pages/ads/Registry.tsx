@@ -26,14 +26,17 @@ export function Registry() {
   const [cursor, setCursor] = useState<string>();
   const [problem, setProblem] = useState<Problem>();
   const errors = fieldErrors(problem);
-  const results = useApi(async () => {
-    const answer = await api.GET('/registry/certifications', {
-      params: { query: { ...filter, limit: 50, ...(cursor ? { cursor } : {}) } },
-    });
-    if (answer.error) setProblem(asProblem(answer.error));
-    else if (answer.data) announce(`${answer.data.items.length} certifications found.`);
-    return answer;
-  }, [filter, cursor]);
+  const results = useApi(
+    () =>
+      api.GET('/registry/certifications', {
+        params: { query: { ...filter, limit: 50, ...(cursor ? { cursor } : {}) } },
+      }),
+    [filter, cursor],
+    (answer) => {
+      if (answer.error) setProblem(asProblem(answer.error));
+      else if (answer.data) announce(`${answer.data.items.length} certifications found.`);
+    },
+  );
   const set = (name: keyof Form) => (value: string) => setForm((f) => ({ ...f, [name]: value }));
 
   const search = (event: FormEvent) => {
