@@ -175,6 +175,11 @@ export function HomeworkReview() {
   const { iterationId = '', assignmentId = '' } = useParams();
   const [changed, setChanged] = useState<Record<string, Row>>({});
   const [active, setActive] = useState<{ applicationId: string; task: 'review' | 'extension' }>();
+  /** A review or an extension saved: its row as the API answered, and the form closed. */
+  const saved = (r: Row) => {
+    setChanged((c) => ({ ...c, [r.applicationId]: r }));
+    setActive(undefined);
+  };
   const loaded = useApi(async () => {
     const [iteration, list] = await Promise.all([
       api.GET('/ads/iterations/{iterationId}', { params: { path: { iterationId } } }),
@@ -263,26 +268,10 @@ export function HomeworkReview() {
               </button>
             </div>
             {open === 'review' ? (
-              <ReviewForm
-                iterationId={iterationId}
-                assignmentId={assignmentId}
-                row={row}
-                onDone={(r) => {
-                  setChanged((c) => ({ ...c, [r.applicationId]: r }));
-                  setActive(undefined);
-                }}
-              />
+              <ReviewForm iterationId={iterationId} assignmentId={assignmentId} row={row} onDone={saved} />
             ) : null}
             {open === 'extension' ? (
-              <ExtensionForm
-                iterationId={iterationId}
-                assignmentId={assignmentId}
-                row={row}
-                onDone={(r) => {
-                  setChanged((c) => ({ ...c, [r.applicationId]: r }));
-                  setActive(undefined);
-                }}
-              />
+              <ExtensionForm iterationId={iterationId} assignmentId={assignmentId} row={row} onDone={saved} />
             ) : null}
           </section>
         );
