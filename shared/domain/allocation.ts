@@ -86,26 +86,30 @@ export interface Proposal {
   waitlisted: number;
 }
 
-/** Self-hired people have no provider: each is their own "agency" for spread, with no certified colleagues. */
-const agencyOf = (c: Candidate) => c.providerId ?? `self:${c.applicationId}`;
-
-function factorsOf(c: Candidate, providers: ProposalInput['providers']) {
-  const facts = c.providerId ? providers.get(c.providerId) : undefined;
-  return {
-    expiresOn: c.expiresOn,
-    priority: facts?.priority ?? false,
-    certifiedStaff: facts?.certifiedStaff ?? 0,
-    position: c.position,
-    submittedAt: c.submittedAt,
-  };
+/**
+ * What round 1 spreads seats over: a provider agency, or a self-hired person (no provider), who is their own agency
+ * with no certified colleagues. `seated` once it has a seat.
+ */
+interface Agency {
+  facts: ProviderFacts | undefined;
+  seated: boolean;
 }
 
-type Factors = ReturnType<typeof factorsOf>;
+type Factors = ProposalLine['factors'];
+
 /**
- * An applicant in ranking order, with the decision once the proposal has made it. `agency` and `at` are worked out
- * once, as every step asks for them.
+ * An applicant in ranking order, with the decision once the proposal has made it. What every step asks of an
+ * applicant (their agency, their provider's words, the submission instant) is worked out once, when they are ranked.
  */
-type Ranked = { c: Candidate; f: Factors; agency: string; at: number; rank: number; decided?: Decision };
+interface Ranked {
+  c: Candidate;
+  f: Factors;
+  agency: Agency;
+  words: ProviderWords;
+  at: number;
+  rank: number;
+  decided: Decision | undefined;
+}
 
 function compare(kind: ProposalInput['kind'], a: Ranked, b: Ranked): number {
   if (kind === 'recertification') {
@@ -190,8 +194,7 @@ class Words {
   }
 
   /** "Ranked on: …", the factors in words. */
-  describe({ c, f, at }: Ranked): string {
-    const words = this.of(c, f);
+  describe({ f, at, words }: Ranked): string {
     if (this.input.kind === 'recertification')
       return instantWords(
         at,
@@ -203,14 +206,13 @@ class Words {
   }
 
   /** Why an applicant the seats did not reach waits. */
-  whyWaiting(c: Candidate, f: Factors, agencySeated: boolean): string {
+  whyWaiting({ c, words, agency }: Ranked): string {
     const { seats } = this.input;
     if (seats[c.region] === 0) return `${c.region} has no seats in this iteration.`;
-    const { waiting } = this.of(c, f);
-    waiting[c.region] ??= {};
-    const texts = waiting[c.region]!;
+    words.waiting[c.region] ??= {};
+    const texts = words.waiting[c.region]!;
     const taken = () => `${c.region}'s ${plural(seats[c.region], 'seat')} went to applicants ranked higher`;
-    if (!agencySeated) {
+    if (!agency.seated) {
       texts.unseated ??= `${taken()}.`;
       return texts.unseated;
     }
@@ -242,28 +244,40 @@ const RULE =
  * the waitlist in order; then every line with the reasons for it, in a reader's order.
  */
 export function proposeAllocation(input: ProposalInput): Proposal {
-  const ranked = rank(input);
-  const seating: Seating = { free: { ...input.seats }, seatedAgencies: new Set() };
   const words = new Words(input);
-  applyOverrides(input, ranked, seating);
-  seatInRegions(input, ranked, seating, words);
-  seatStatewide(ranked, seating, words);
-  const waiting = waitlistOrder(ranked, seating, (r) => r.decided?.decision !== 'seat');
-  const seats = seatLines(input, ranked);
-  const seated = byRegion((region) => seats[region].length);
-  const lines = REGIONS.flatMap((region) => seats[region]).concat(waitlistLines(input, waiting, seating, words));
+  const ranked = rank(input, words);
+  const free = { ...input.seats };
+  applyOverrides(input, ranked, free);
+  seatInRegions(input, ranked, free, words);
+  seatStatewide(ranked, free, words);
+  const waiting = waitlistOrder(ranked, (r) => r.decided?.decision !== 'seat');
+  const { lines, seated } = linesOf(input, ranked, waiting, words);
   return { seats: input.seats, lines, seated, waitlisted: waiting.length };
 }
 
 /** Everyone in order of the ranking factors (see above), with their overall rank (1 = strongest claim). */
-const rank = (input: ProposalInput): Ranked[] =>
-  input.candidates
-    .map((c) => ({ c, f: factorsOf(c, input.providers), agency: agencyOf(c), at: Date.parse(c.submittedAt), rank: 0 }))
-    .sort((a, b) => compare(input.kind, a, b))
-    .map((r, i) => {
-      r.rank = i + 1;
-      return r;
-    });
+function rank(input: ProposalInput, words: Words): Ranked[] {
+  const agencies = new Map<string, Agency>();
+  const ranked = input.candidates.map((c): Ranked => {
+    const id = c.providerId ?? `self:${c.applicationId}`;
+    let agency = agencies.get(id);
+    if (!agency) {
+      agency = { facts: c.providerId ? input.providers.get(c.providerId) : undefined, seated: false };
+      agencies.set(id, agency);
+    }
+    const f = {
+      expiresOn: c.expiresOn,
+      priority: agency.facts?.priority ?? false,
+      certifiedStaff: agency.facts?.certifiedStaff ?? 0,
+      position: c.position,
+      submittedAt: c.submittedAt,
+    };
+    return { c, f, agency, words: words.of(c, f), at: Date.parse(c.submittedAt), rank: 0, decided: undefined };
+  });
+  ranked.sort((a, b) => compare(input.kind, a, b));
+  for (let i = 0; i < ranked.length; i++) ranked[i]!.rank = i + 1;
+  return ranked;
+}
 
 interface Decision {
   decision: 'seat' | 'waitlist';
@@ -272,22 +286,19 @@ interface Decision {
   reasons: string[];
 }
 
-/** Where the proposal stands while it is made: seats still free per region, agencies with a seat. */
-interface Seating {
-  free: Record<Region, number>;
-  seatedAgencies: Set<string>;
-}
+/** Seats still free per region, while the proposal is made. */
+type Free = Record<Region, number>;
 
-const seatsLeft = (seating: Seating) => REGIONS.some((region) => seating.free[region] > 0);
+const seatsLeft = (free: Free) => REGIONS.some((region) => free[region] > 0);
 
-function seat(seating: Seating, r: Ranked, seatRegion: Region, round: 1 | 2 | 3, reasons: string[]) {
-  seating.free[seatRegion]--;
-  seating.seatedAgencies.add(r.agency);
+function seat(free: Free, r: Ranked, seatRegion: Region, round: 1 | 2 | 3, reasons: string[]) {
+  free[seatRegion]--;
+  r.agency.seated = true;
   r.decided = { decision: 'seat', round, seatRegion, reasons };
 }
 
 /** ADS's overrides first: a "seat" override takes a seat of its region ahead of everyone, while there is one. */
-function applyOverrides(input: ProposalInput, ranked: Ranked[], seating: Seating) {
+function applyOverrides(input: ProposalInput, ranked: Ranked[], free: Free) {
   if (input.overrides.size === 0) return;
   for (const r of ranked) {
     const { c } = r;
@@ -300,8 +311,8 @@ function applyOverrides(input: ProposalInput, ranked: Ranked[], seating: Seating
           `Kept on the waitlist by an ADS override of ${instantWords(Date.parse(override.at))}: ${override.reason}`,
         ],
       };
-    } else if (seating.free[c.region] > 0) {
-      seat(seating, r, c.region, 1, [
+    } else if (free[c.region] > 0) {
+      seat(free, r, c.region, 1, [
         `Seated in ${c.region} by an ADS override of ${instantWords(Date.parse(override.at))}: ${override.reason}`,
       ]);
     } else {
@@ -319,36 +330,36 @@ function applyOverrides(input: ProposalInput, ranked: Ranked[], seating: Seating
  * Round 1: at most one seat per provider in each region; round 2: seats still unfilled, for further staff. A round
  * stops once every region's seats are taken (no one after that point could be seated).
  */
-function seatInRegions(input: ProposalInput, ranked: Ranked[], seating: Seating, words: Words) {
+function seatInRegions(input: ProposalInput, ranked: Ranked[], free: Free, words: Words) {
   const roundOne = byRegion(
     (region) =>
       `Seated in ${region} in round 1: among the strongest claims for ${region}'s ${plural(input.seats[region], 'seat')}.`,
   );
   for (const round of [1, 2] as const) {
-    if (!seatsLeft(seating)) return;
+    if (!seatsLeft(free)) return;
     for (const r of ranked) {
       const { c } = r;
-      if (r.decided || seating.free[c.region] === 0) continue;
-      if (round === 1 && seating.seatedAgencies.has(r.agency)) continue;
-      seat(seating, r, c.region, round, [
+      if (r.decided || free[c.region] === 0) continue;
+      if (round === 1 && r.agency.seated) continue;
+      seat(free, r, c.region, round, [
         round === 1
           ? roundOne[c.region]
           : `Seated in ${c.region} in round 2: a seat left unfilled in round 1, offered to a further employee of ${c.providerName ?? 'a seated provider'}.`,
         words.describe(r),
       ]);
-      if (seating.free[c.region] === 0 && !seatsLeft(seating)) break;
+      if (free[c.region] === 0 && !seatsLeft(free)) break;
     }
   }
 }
 
 /** Round 3: seats still free in a region go statewide, in waitlist order (not to those ADS keeps waiting). */
-function seatStatewide(ranked: Ranked[], seating: Seating, words: Words) {
-  if (!seatsLeft(seating)) return;
-  for (const r of waitlistOrder(ranked, seating, (r) => !r.decided)) {
+function seatStatewide(ranked: Ranked[], free: Free, words: Words) {
+  if (!seatsLeft(free)) return;
+  for (const r of waitlistOrder(ranked, (r) => !r.decided)) {
     const { c } = r;
-    const seatRegion = REGIONS.find((region) => seating.free[region] > 0);
+    const seatRegion = REGIONS.find((region) => free[region] > 0);
     if (!seatRegion) break;
-    seat(seating, r, seatRegion, 3, [
+    seat(free, r, seatRegion, 3, [
       `Seated in one of ${seatRegion}'s seats (applied for ${c.region}, whose seats were all taken): ${seatRegion} had a seat no ${seatRegion} applicant needed, and unfilled seats are offered statewide.`,
       words.describe(r),
     ]);
@@ -360,66 +371,70 @@ function seatStatewide(ranked: Ranked[], seating: Seating, words: Words) {
  * providers; the ranking orders each group (the list comes in ranking order, so splitting it in two keeps that order
  * within each group).
  */
-function waitlistOrder(ranked: Ranked[], seating: Seating, waits: (r: Ranked) => boolean): Ranked[] {
+function waitlistOrder(ranked: Ranked[], waits: (r: Ranked) => boolean): Ranked[] {
   const first: Ranked[] = [];
   const behind: Ranked[] = [];
-  for (const r of ranked) if (waits(r)) (seating.seatedAgencies.has(r.agency) ? behind : first).push(r);
+  for (const r of ranked) if (waits(r)) (r.agency.seated ? behind : first).push(r);
   return first.concat(behind);
 }
 
 const ruleOf = (kind: ProposalInput['kind']) =>
   kind === 'recertification' ? `Recertification: the soonest-expiring certification first. ${RULE}` : RULE;
 
-/** The seat lines of each region, in rank order. */
-function seatLines(input: ProposalInput, ranked: Ranked[]): Record<Region, ProposalLine[]> {
+/**
+ * The lines in a reader's order: each region's seats in rank order, then the statewide waitlist with each waiting
+ * applicant's statewide and regional position and why they wait.
+ */
+function linesOf(input: ProposalInput, ranked: Ranked[], waiting: Ranked[], words: Words) {
   const rule = ruleOf(input.kind);
-  const lines = byRegion<ProposalLine[]>(() => []);
-  for (const { c, f, rank, decided: d } of ranked) {
-    if (d?.decision !== 'seat') continue;
-    lines[d.seatRegion!].push({
-      applicationId: c.applicationId,
-      personId: c.personId,
-      applicantName: c.applicantName,
-      providerId: c.providerId,
-      providerName: c.providerName,
-      region: c.region,
-      rank,
-      factors: f,
-      override: input.overrides.get(c.applicationId),
-      decision: 'seat',
-      round: d.round,
-      seatRegion: d.seatRegion,
-      reasons: [...d.reasons, rule],
-    });
+  const seats = byRegion<ProposalLine[]>(() => []);
+  for (const r of ranked) {
+    const d = r.decided;
+    if (d?.decision === 'seat') seats[d.seatRegion!].push(line(input, r, [...d.reasons, rule]));
   }
-  return lines;
+  const lines = REGIONS.flatMap((region) => seats[region]);
+  const regionCount: Record<Region, number> = { North: 0, South: 0, West: 0 };
+  for (let i = 0; i < waiting.length; i++) {
+    const r = waiting[i]!;
+    const statewide = i + 1;
+    const inRegion = ++regionCount[r.c.region];
+    const position = ['Waitlisted at position ', statewide, ' statewide (', inRegion, ' in ', r.c.region, ').'].join(
+      '',
+    );
+    const reasons = r.decided
+      ? [position, ...r.decided.reasons, rule]
+      : [position, words.whyWaiting(r), words.describe(r), rule];
+    lines.push(line(input, r, reasons, statewide, inRegion));
+  }
+  return { lines, seated: byRegion((region) => seats[region].length) };
 }
 
-/** Each waiting applicant's statewide and regional position, and why they wait. */
-function waitlistLines(input: ProposalInput, waiting: Ranked[], seating: Seating, words: Words): ProposalLine[] {
-  const rule = ruleOf(input.kind);
-  const regionCount: Record<Region, number> = { North: 0, South: 0, West: 0 };
-  return waiting.map((r, i) => {
-    const { c, f, agency, rank, decided } = r;
-    const statewide = i + 1;
-    const inRegion = ++regionCount[c.region];
-    const position = ['Waitlisted at position ', statewide, ' statewide (', inRegion, ' in ', c.region, ').'].join('');
-    return {
-      applicationId: c.applicationId,
-      personId: c.personId,
-      applicantName: c.applicantName,
-      providerId: c.providerId,
-      providerName: c.providerName,
-      region: c.region,
-      rank,
-      factors: f,
-      override: input.overrides.get(c.applicationId),
-      decision: 'waitlist' as const,
-      waitlistPosition: statewide,
-      regionWaitlistPosition: inRegion,
-      reasons: decided
-        ? [position, ...decided.reasons, rule]
-        : [position, words.whyWaiting(c, f, seating.seatedAgencies.has(agency)), words.describe(r), rule],
-    };
-  });
+/**
+ * One line: a seat line has its round and seat region (from the decision), a waitlist line its positions. Fields a
+ * line does not have are left undefined, which the stored JSON leaves out.
+ */
+function line(
+  input: ProposalInput,
+  { c, f, rank, decided }: Ranked,
+  reasons: string[],
+  waitlistPosition?: number,
+  regionWaitlistPosition?: number,
+): ProposalLine {
+  return {
+    applicationId: c.applicationId,
+    personId: c.personId,
+    applicantName: c.applicantName,
+    providerId: c.providerId,
+    providerName: c.providerName,
+    region: c.region,
+    rank,
+    factors: f,
+    override: input.overrides.get(c.applicationId),
+    decision: decided?.decision ?? 'waitlist',
+    round: decided?.round,
+    seatRegion: decided?.seatRegion,
+    waitlistPosition,
+    regionWaitlistPosition,
+    reasons,
+  };
 }
