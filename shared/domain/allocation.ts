@@ -267,9 +267,67 @@ function rank(input: ProposalInput, words: Words): Ranked[] {
     };
     return { c, f, agency, words: words.of(c, f), at: Date.parse(c.submittedAt), rank: 0, decided: undefined };
   });
-  ranked.sort((a, b) => compare(input.kind, a, b));
-  for (let i = 0; i < ranked.length; i++) ranked[i]!.rank = i + 1;
-  return ranked;
+  const ordered = inKeyOrder(input.kind, ranked) ?? ranked.sort((a, b) => compare(input.kind, a, b));
+  for (let i = 0; i < ordered.length; i++) ordered[i]!.rank = i + 1;
+  return ordered;
+}
+
+/**
+ * The order `compare` gives, without calling it for each of the ~800,000 pairs a sort of 50,000 applicants compares
+ * (measured: a sixth of the proposal's instructions). Each applicant becomes one whole number — the place of their
+ * factors among everyone's, then their submission time's distance from the earliest, then their index — which a
+ * typed array sorts natively, and the index says who is where. Applicants alike in all but the index (same factors,
+ * same millisecond) are then put in order by `compare`, which decides by the application id. `undefined` when a
+ * factor or a time is not a finite value, or the numbers would pass 2^53 (e.g. 50,000 applicants, 16 places of
+ * factors and submission times more than 130 days apart): `compare` sorts everyone then.
+ */
+function inKeyOrder(kind: ProposalInput['kind'], ranked: Ranked[]): Ranked[] | undefined {
+  const n = ranked.length;
+  const expiry = (f: Factors) => (kind === 'recertification' ? (f.expiresOn ?? '9999-12-31') : '');
+  const expiries = placesOf(ranked, (r) => expiry(r.f));
+  const staff = placesOf(
+    ranked,
+    (r) => r.f.certifiedStaff,
+    (a, b) => a - b,
+  );
+  let earliest = Number.POSITIVE_INFINITY;
+  let latest = Number.NEGATIVE_INFINITY;
+  for (const { at } of ranked) {
+    earliest = Math.min(earliest, at);
+    latest = Math.max(latest, at);
+  }
+  const span = latest - earliest + 1;
+  if (!(expiries.size * 2 * staff.size * 2 * span * n <= Number.MAX_SAFE_INTEGER)) return undefined;
+  if ([...staff.keys()].some((count) => !Number.isFinite(count))) return undefined;
+
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const { f, at } = ranked[i]!;
+    const place =
+      ((expiries.get(expiry(f))! * 2 + (f.priority ? 0 : 1)) * staff.size + staff.get(f.certifiedStaff)!) * 2 +
+      (f.position === 'direct-service' ? 0 : 1);
+    keys[i] = (place * span + (at - earliest)) * n + i;
+  }
+  keys.sort();
+  const ordered = ranked.map((_, place) => ranked[keys[place]! % n]!);
+  // Runs alike but for the index: `key - index` is exact, as every key is a whole number below 2^53.
+  const alike = (place: number) => keys[place]! - (keys[place]! % n);
+  for (let start = 0, end = 1; end <= n; end++) {
+    if (end < n && alike(end) === alike(start)) continue;
+    if (end - start > 1) {
+      const tied = ordered.slice(start, end).sort((a, b) => compare(kind, a, b));
+      for (let i = 0; i < tied.length; i++) ordered[start + i] = tied[i]!;
+    }
+    start = end;
+  }
+  return ordered;
+}
+
+/** Each distinct value of `value` over everyone, with its place in `order` (0 = first). */
+function placesOf<T>(ranked: Ranked[], value: (r: Ranked) => T, order?: (a: T, b: T) => number): Map<T, number> {
+  const values = new Set<T>();
+  for (const r of ranked) values.add(value(r));
+  return new Map([...values].sort(order).map((v, place) => [v, place]));
 }
 
 interface Decision {

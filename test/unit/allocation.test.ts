@@ -248,4 +248,56 @@ describe('the allocation proposal: each rule decides a case', () => {
       { numRuns: 200 },
     );
   });
+
+  it('ranks the same whether the submission times are minutes or centuries apart', () => {
+    // Minutes apart, everyone fits one sortable number per applicant; 250 years a minute, the numbers would pass
+    // 2^53 and the applicants are compared pair by pair. Either way the order of the times is the same.
+    const arbitrary = fc.array(
+      fc.record({
+        region: fc.constantFrom('North' as const, 'South' as const, 'West' as const),
+        provider: fc.integer({ min: 0, max: 6 }),
+        position: fc.constantFrom('direct-service' as const, 'management' as const),
+        minute: fc.integer({ min: 0, max: 30 }),
+        expiresOn: fc.option(fc.constantFrom('2027-03-01', '2027-05-01', '2028-01-15'), { nil: undefined }),
+      }),
+      { minLength: 12, maxLength: 40 },
+    );
+    const providers = facts([...Array(7).keys()].map((i) => [`pr-${i}`, { priority: i === 3, certifiedStaff: i % 3 }]));
+    fc.assert(
+      fc.property(
+        arbitrary,
+        fc.record({ North: fc.nat(5), South: fc.nat(5), West: fc.nat(5) }),
+        fc.constantFrom('initial' as const, 'recertification' as const),
+        (rows, seats, kind) => {
+          const proposal = (at: (minute: number) => number) => {
+            const candidates = [{ minute: 0 }, { minute: 30 }, ...rows].map((r, i) => ({
+              applicationId: `ap-${i}`,
+              personId: `person-${i}`,
+              applicantName: `P${i}`,
+              providerId: `pr-${'provider' in r ? r.provider : 0}`,
+              region: 'region' in r ? r.region : ('North' as const),
+              position: 'position' in r ? r.position : ('direct-service' as const),
+              expiresOn: 'expiresOn' in r ? r.expiresOn : undefined,
+              submittedAt: new Date(at(r.minute)).toISOString(),
+            }));
+            return proposeAllocation(input({ kind, seats, candidates, providers })).lines.map(
+              ({ applicationId, rank, decision, round, seatRegion, waitlistPosition, regionWaitlistPosition }) => [
+                applicationId,
+                rank,
+                decision,
+                round,
+                seatRegion,
+                waitlistPosition,
+                regionWaitlistPosition,
+              ],
+            );
+          };
+          expect(proposal((minute) => Date.UTC(1971 + minute * 250, 0, 1))).toEqual(
+            proposal((minute) => Date.UTC(2026, 11, 1, 0, minute)),
+          );
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
 });
