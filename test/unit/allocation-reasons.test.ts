@@ -322,3 +322,34 @@ describe('ties, overrides and the spread', () => {
     ]);
   });
 });
+
+describe('submission times in words', () => {
+  it("reads Connecticut's clock to the second, across its changes of offset and before standard time", () => {
+    const applied = (submittedAt: string) =>
+      proposeAllocation(
+        input({ seats: { North: 0, South: 0, West: 0 }, candidates: [candidate('ap-1', { submittedAt })] }),
+      ).lines[0]!.reasons[2]!.replace(/^.*; applied /, '');
+    expect(
+      [
+        '2027-03-14T06:59:59.999Z',
+        '2027-03-14T07:00:00.000Z',
+        '2027-11-07T05:59:59.000Z',
+        '2027-11-07T06:00:01.000Z',
+        '2026-12-31T23:59:59.000-05:00',
+        // Local mean time (-4:56:02) until standard time began: the clock's minutes are not UTC's.
+        '1850-06-01T12:00:00.000Z',
+        '1883-11-18T16:30:00.000Z',
+        '1883-11-18T17:30:00.000Z',
+      ].map(applied),
+    ).toEqual([
+      'March 14, 2027 at 1:59:59 AM.',
+      'March 14, 2027 at 3:00:00 AM.',
+      'November 7, 2027 at 1:59:59 AM.',
+      'November 7, 2027 at 1:00:01 AM.',
+      'December 31, 2026 at 11:59:59 PM.',
+      'June 1, 1850 at 7:03:58 AM.',
+      'November 18, 1883 at 11:33:58 AM.',
+      'November 18, 1883 at 12:30:00 PM.',
+    ]);
+  });
+});
