@@ -242,15 +242,17 @@ class Words {
     if (seats[c.region] === 0) return `${c.region} has no seats in this iteration.`;
     words.waiting[c.region] ??= {};
     const texts = words.waiting[c.region]!;
-    const taken = () => `${c.region}'s ${plural(seats[c.region], 'seat')} went to applicants ranked higher`;
     if (!agency.seated) {
-      texts.unseated ??= `${taken()}.`;
+      texts.unseated ??= `${seatsTaken(c.region, seats[c.region])}.`;
       return texts.unseated;
     }
-    texts.seated ??= `${taken()}; ${c.providerName ?? 'this provider'} already has a seat, so further staff wait behind providers without one.`;
+    texts.seated ??= `${seatsTaken(c.region, seats[c.region])}; ${c.providerName ?? 'this provider'} already has a seat, so further staff wait behind providers without one.`;
     return texts.seated;
   }
 }
+
+const seatsTaken = (region: Region, seats: number) =>
+  `${region}'s ${plural(seats, 'seat')} went to applicants ranked higher`;
 
 function factsInWords(c: Candidate, f: Factors): string {
   const name = c.providerName ?? 'the provider';
