@@ -55,6 +55,13 @@ export const AREA_ACCESS: Record<
     sendsEmail: true,
     homeworkFiles: true,
   },
+  // Its own small function: the CSV parser and the report's readers stay out of the course function. It records
+  // nothing: the iteration, its enrolled learners (an index) and the class's attendance are each one Query.
+  'attendance-import': {
+    description: "Attendance proposal from a meeting's participant report (reads only)",
+    table: ['Query'],
+    sendsEmail: false,
+  },
   certifications: { description: 'Certification issuance and lifecycle', table: [...READ, ...WRITE], sendsEmail: true },
   // Its own small function: PDFKit, the QR encoder and the fonts stay out of every other bundle.
   'certificate-pdf': { description: 'Certificate documents (tagged PDF)', table: ['GetItem'], sendsEmail: false },

@@ -1,17 +1,20 @@
 import { areaHandler } from '../../shared/http/middleware';
 import { operations } from '../../shared/http/operations';
 import { attendanceCsv } from '../../shared/http/render/csv';
+import { routesOf } from '../../shared/http/route';
 import { courseRoutes as attendanceAndHomework } from '../../shared/http/routes/course';
 import { homeworkFileRoutes } from '../../shared/http/routes/homework-files';
 import * as attendance from '../../shared/use-cases/course/attendance';
-import { proposeFromMeetingReport } from '../../shared/use-cases/course/attendance-import';
 import * as homework from '../../shared/use-cases/course/homework';
 import * as files from '../../shared/use-cases/course/homework-files';
 import * as qualification from '../../shared/use-cases/course/qualification';
 
-const courseRoutes = { ...attendanceAndHomework, ...homeworkFileRoutes };
+const courseRoutes = { ...routesOf(attendanceAndHomework, 'course'), ...homeworkFileRoutes };
 
-/** The course in progress: attendance at the live classes, homework (text, links, files) by its deadlines, qualification. */
+/**
+ * The course in progress: attendance at the live classes, homework (text, links, files) by its deadlines,
+ * qualification. The proposal read from a meeting's participant report is served by the attendance-import function.
+ */
 export const handler = areaHandler(
   courseRoutes,
   operations(courseRoutes, {
@@ -19,7 +22,6 @@ export const handler = areaHandler(
       attendance.recordAttendance(params.iterationId, params.date, body.entries, caller),
     correctAttendance: ({ params, body, caller }) =>
       attendance.correctAttendance(params.iterationId, params.date, params.applicationId, body, caller),
-    proposeAttendanceFromReport: ({ params, body }) => proposeFromMeetingReport(params.iterationId, params.date, body),
     attendanceGrid: ({ params }) => attendance.attendanceGrid(params.iterationId),
     attendanceCsv: async ({ params }) =>
       attendanceCsv(params.iterationId, await attendance.attendanceGrid(params.iterationId)),

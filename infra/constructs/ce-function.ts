@@ -1,14 +1,20 @@
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { spawnSync } from 'node:child_process';
+import { AssetHashType, DockerImage, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat, type ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
+import {
+  Architecture,
+  Code,
+  Function as LambdaFunction,
+  LoggingFormat,
+  Runtime,
+  Tracing,
+} from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays, type CfnLogGroup } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { GSIS } from '../../shared/data/table-design';
-import { BUNDLING } from '../bundling';
 import { ManagedPolicyRole } from './managed-policy-role';
 
 /** What every function of the app shares, decided once in `infra/app.ts`. */
@@ -41,7 +47,8 @@ export interface CeFunctionProps extends FunctionSettings {
   timeout?: Duration;
   memorySize?: number;
   environment?: Record<string, string>;
-  commandHooks?: ICommandHooks;
+  /** Puts files the function reads beside its bundle (the docs page's assets, the certificate's fonts). */
+  addFiles?: (outputDir: string) => void;
 }
 
 /** The DynamoDB actions a function may use; `bindTable` grants exactly these, never blanket read/write. */
@@ -57,13 +64,45 @@ export type TableAction =
 
 const WRITES: readonly TableAction[] = ['PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'];
 
+/** The project's root: `cdk` runs the app from the folder of `cdk.json`, and the tests run from it too. */
+const ROOT = process.cwd();
+
 /**
- * Every Lambda of this project: Node.js 24 on arm64, bundled by esbuild as minified ESM with the AWS SDK inside
- * (faster cold starts than the runtime's copy), source maps beside the bundle but not loaded at start (they are read
- * only when an unexpected error is logged: `shared/observability/stack.ts`), JSON logs in a log group encrypted with
- * the app's logs key and kept for the records period, tracing on, permissions in a customer-managed policy of its own.
+ * The function's code: its entry bundled by `bundleFunction` (`infra/bundling.ts`) on this machine, at synth, with
+ * the project's own esbuild. The asset's hash is that of the bundle, so an unchanged bundle is not uploaded again.
+ * CDK requires a container image for bundling; it is never used, because local bundling either succeeds or stops
+ * the synth with esbuild's error.
  */
-export class CeFunction extends NodejsFunction {
+function bundledCode(entry: string, addFiles?: (outputDir: string) => void): Code {
+  return Code.fromAsset(ROOT, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // CDK caches staged assets by source folder and serializable bundling options, which would be the same for
+      // every function here: the entry, named in them, tells them apart (else all would get the first one's bundle).
+      environment: { CE_ENTRY: entry },
+      image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:24'),
+      local: {
+        tryBundle(outputDir) {
+          const run = spawnSync(process.execPath, ['--import', 'tsx', 'infra/bundle-function.ts', entry, outputDir], {
+            cwd: ROOT,
+            encoding: 'utf8',
+          });
+          if (run.status !== 0) throw new Error(`Bundling ${entry} failed:\n${run.stderr}${run.stdout}`);
+          addFiles?.(outputDir);
+          return true;
+        },
+      },
+    },
+  });
+}
+
+/**
+ * Every Lambda of this project: Node.js 24 on arm64, bundled as `infra/bundling.ts` says (minified ESM with the AWS
+ * SDK inside, source maps beside the bundle but read only when an unexpected error is logged), JSON logs in a log
+ * group encrypted with the app's logs key and kept for the records period, tracing on, permissions in a
+ * customer-managed policy of its own.
+ */
+export class CeFunction extends LambdaFunction {
   constructor(scope: Construct, id: string, props: CeFunctionProps) {
     const logGroup = new LogGroup(scope, `${id}Logs`, {
       retention: props.logs.retention,
@@ -83,8 +122,8 @@ export class CeFunction extends NodejsFunction {
     const { invocation } = props;
     super(scope, id, {
       role,
-      entry: props.entry,
-      handler: 'handler',
+      code: bundledCode(props.entry, props.addFiles),
+      handler: 'index.handler',
       description: props.description,
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
@@ -105,13 +144,6 @@ export class CeFunction extends NodejsFunction {
         POWERTOOLS_SERVICE_NAME: 'ce-certification',
         POWERTOOLS_METRICS_NAMESPACE: 'CeCertification',
         ...props.environment,
-      },
-      bundling: {
-        ...BUNDLING,
-        mainFields: [...BUNDLING.mainFields],
-        format: OutputFormat.ESM,
-        bundleAwsSDK: true,
-        commandHooks: props.commandHooks,
       },
     });
     Validations.of(role).acknowledge({

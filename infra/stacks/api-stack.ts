@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { CorsHttpMethod, HttpApi, HttpMethod, type CfnStage } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -110,7 +109,7 @@ export class ApiStack extends Stack {
           DDS_NOTICE_RECIPIENTS: config.ddsNoticeRecipients.join(','),
           SES_CONFIGURATION_SET: props.configurationSet.configurationSetName,
         },
-        commandHooks: area === 'docs' ? docsFiles : area === 'certificate-pdf' ? copyFonts : undefined,
+        addFiles: area === 'docs' ? docsFiles : area === 'certificate-pdf' ? fontFiles : undefined,
         timeout: Duration.seconds(apiTimeoutSeconds(area)),
       }).bindTable(props.table, access.table, props.tableKey);
       if (access.sendsEmail) {
@@ -202,27 +201,14 @@ export class ApiStack extends Stack {
  * Beside the docs bundle: Swagger UI's files, and the OpenAPI document built here from the route table (the same
  * text the function would build; it serves this file instead, see `functions/docs/handler.ts`).
  */
-export const docsFiles = {
-  beforeBundling: () => [],
-  beforeInstall: () => [],
-  afterBundling: (inputDir: string, outputDir: string) => {
-    const document = join(mkdtempSync(join(tmpdir(), 'ce-openapi-')), OPENAPI_FILE);
-    writeFileSync(document, openApiText());
-    return [
-      ...SWAGGER_ASSETS.map((a) => `cp "${inputDir}/node_modules/swagger-ui-dist/${a}" "${outputDir}/${a}"`),
-      `cp "${document}" "${outputDir}/${OPENAPI_FILE}"`,
-    ];
-  },
-};
+export function docsFiles(outputDir: string): void {
+  for (const asset of SWAGGER_ASSETS) cpSync(`node_modules/swagger-ui-dist/${asset}`, join(outputDir, asset));
+  writeFileSync(join(outputDir, OPENAPI_FILE), openApiText());
+}
 
 /** Public Sans for the certificate PDF, copied next to the bundle (PDFKit embeds it from a file). */
-const copyFonts = {
-  beforeBundling: () => [],
-  beforeInstall: () => [],
-  afterBundling: (inputDir: string, outputDir: string) => [
-    `mkdir -p "${outputDir}/fonts"`,
-    ...FONT_FILES.map(
-      (f) => `cp "${inputDir}/node_modules/@uswds/uswds/dist/fonts/public-sans/${f}" "${outputDir}/fonts/${f}"`,
-    ),
-  ],
-};
+function fontFiles(outputDir: string): void {
+  for (const font of FONT_FILES) {
+    cpSync(`node_modules/@uswds/uswds/dist/fonts/public-sans/${font}`, join(outputDir, 'fonts', font));
+  }
+}

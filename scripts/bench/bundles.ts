@@ -3,10 +3,9 @@
  * that function uses, built the same way in the same run. Init is measured in a fresh Node process per sample.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { build, type Metafile } from 'esbuild';
-import { BUNDLING } from '../../infra/bundling';
+import { bundleFunction } from '../../infra/bundling';
 import { API_AREAS } from '../../shared/http/routes';
 import { JOBS } from '../../shared/jobs/catalog';
 import { deployedEnvironments } from './deployed-env';
@@ -30,43 +29,29 @@ const SDK_CLIENTS = {
 
 export interface BundleFigure {
   fn: string;
+  /** `index.mjs`, loaded at every cold start. */
   bytes: number;
+  /** Files loaded on first use only (`import()`), not at a cold start. */
+  lazyBytes: number;
   mapBytes: number;
   initMs: number;
   floorBytes: number;
+  floorLazyBytes: number;
   floorInitMs: number;
   clients: string[];
 }
 
-async function bundle(
-  name: string,
-  options: { entry?: string; contents?: string },
-): Promise<{ file: string; bytes: number; mapBytes: number; metafile: Metafile }> {
+/** A function's bundle, or (with `contents`) a floor's, built by the deploy's own `bundleFunction`. */
+async function bundle(name: string, options: { entry?: string; contents?: string }) {
   const dir = join(OUT, name);
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, 'index.mjs');
-  const result = await build({
-    ...(options.entry
-      ? { entryPoints: [options.entry] }
-      : { stdin: { contents: options.contents!, resolveDir: ROOT, loader: 'ts' } }),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    outfile: file,
-    minify: BUNDLING.minify,
-    sourcemap: BUNDLING.sourceMap,
-    sourcesContent: BUNDLING.sourcesContent,
-    target: BUNDLING.target,
-    mainFields: [...BUNDLING.mainFields],
-    banner: { js: BUNDLING.banner },
-    define: BUNDLING.define,
-    metafile: true,
-    logLevel: 'error',
-  });
-  const outputs = result.metafile.outputs;
-  const js = Object.entries(outputs).find(([f]) => f.endsWith('.mjs'))![1];
-  const map = Object.entries(outputs).find(([f]) => f.endsWith('.map'))?.[1];
-  return { file, bytes: js.bytes, mapBytes: map?.bytes ?? 0, metafile: result.metafile };
+  let entry = options.entry;
+  if (!entry) {
+    entry = join(OUT, `${name}.entry.ts`);
+    writeFileSync(entry, options.contents!);
+  }
+  return { file: join(dir, 'index.mjs'), ...(await bundleFunction(entry, dir)) };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -118,7 +103,7 @@ export function lambdaEntries(): { fn: string; entry: string }[] {
 export async function benchBundles(samples = 11, only?: readonly string[]): Promise<BundleFigure[]> {
   const environments = await deployedEnvironments();
   const figures: BundleFigure[] = [];
-  const floors = new Map<string, { bytes: number; file: string }>();
+  const floors = new Map<string, { bytes: number; lazyBytes: number; file: string }>();
   for (const { fn, entry } of lambdaEntries().filter((e) => !only || only.includes(e.fn))) {
     const built = await bundle(fn, { entry: resolve(ROOT, entry) });
     const inputs = Object.keys(built.metafile.inputs);
@@ -130,7 +115,7 @@ export async function benchBundles(samples = 11, only?: readonly string[]): Prom
       const floor = await bundle(`floor-${floors.size}`, {
         contents: `${clients.map((c) => SDK_CLIENTS[c]).join('\n')}\nexport const handler = async () => 1;`,
       });
-      floors.set(floorKey, { bytes: floor.bytes, file: floor.file });
+      floors.set(floorKey, { bytes: floor.bytes, lazyBytes: floor.lazyBytes, file: floor.file });
     }
     const floor = floors.get(floorKey)!;
     const env = environments.get(fn);
@@ -140,9 +125,11 @@ export async function benchBundles(samples = 11, only?: readonly string[]): Prom
     figures.push({
       fn,
       bytes: built.bytes,
+      lazyBytes: built.lazyBytes,
       mapBytes: built.mapBytes,
       ...measureInitPair(built.file, floor.file, samples, env),
       floorBytes: floor.bytes,
+      floorLazyBytes: floor.lazyBytes,
       clients,
     });
   }

@@ -5,7 +5,7 @@
  */
 import { App, Stack } from 'aws-cdk-lib';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { CeFunction } from '../../infra/constructs/ce-function';
 import { buildApp } from '../../infra/app';
 
 const CONTEXT_FILE = 'cdk.json';
@@ -24,7 +24,7 @@ export async function deployedEnvironments(): Promise<Map<string, Record<string,
   const { app } = buildApp(new App({ context: { ...context, 'aws:cdk:bundling-stacks': [] } }));
   const environments = new Map<string, Record<string, string>>();
   for (const construct of app.node.findAll()) {
-    if (!(construct instanceof NodejsFunction)) continue;
+    if (!(construct instanceof CeFunction)) continue;
     const cfn = construct.node.defaultChild as CfnFunction;
     const resolved = Stack.of(construct).resolve(cfn.environment) as
       | { variables?: Record<string, unknown> }

@@ -1,58 +1,69 @@
 #!/usr/bin/env bash
-# The outside check of `npm run bench`'s init figures: the whole process, timed by this shell (bash's microsecond
-# clock, $EPOCHREALTIME) from start to exit — a fresh Node importing a function's bundle with the function's
-# deployed environment and nothing else — alternated with the same for its floor (a bundle of only the AWS SDK
-# clients it uses). Node's own start-up is in both, so the difference of the medians is the function's init over
-# its floor, measured without the bench's in-process timer; it is printed beside the bench's figure for the function
-# (bench/results.json) with whether they agree within 5 ms or 10%. With hyperfine installed, it runs the same pair
-# through it too.
+# The outside check of `npm run bench`'s init figures. For a function, a fresh Node process imports its bundle with
+# the function's deployed environment and nothing else (`env -i`), then writes one line; this shell times it with its
+# own clock (bash's microsecond $EPOCHREALTIME) from before the process is started to the moment that line arrives:
+# Node's start-up plus the module's init, what a cold start costs before the handler can run (the process's exit is
+# not counted: Lambda keeps it). The same is done for the function's floor (a bundle of only the AWS SDK clients it
+# uses), alternately, and the difference of the medians is the function's init over its floor, measured without the
+# bench's in-process timer. It is printed beside the bench's figure (bench/results.json) with whether the two agree
+# within 5 ms or 10%; and, for telling a difference of method from the machine's drift since the bench ran, beside
+# the in-process figure those same processes report (the line each writes is its own import time).
 #
 # Needs the bundles and env files the bench writes: `npm run bench` (or `npm run bench -- --only <fn>`).
-# Usage: scripts/bench/outside-init.sh <function> [runs, default 21]    e.g. scripts/bench/outside-init.sh api-course
+# Usage: scripts/bench/outside-init.sh <function|all> [runs, default 21]   e.g. scripts/bench/outside-init.sh api-course
 set -euo pipefail
-fn=${1:?usage: $0 <function> [runs]}
+target=${1:?usage: $0 <function|all> [runs]}
 runs=${2:-21}
+node=$([ -x node_modules/.bin/node ] && echo "$PWD/node_modules/.bin/node" || command -v node)
+
+if [ "$target" = all ]; then
+  fns=$("$node" -e 'for (const b of require("./bench/results.json").bundles) console.log(b.fn)')
+  for fn in $fns; do "$0" "$fn" "$runs"; done
+  exit
+fi
+
+fn=$target
 dir=".local/bench/bundles/$fn"
 [ -f "$dir/env" ] || { echo "no $dir/env: run npm run bench -- --only $fn first" >&2; exit 2; }
-node=$([ -x node_modules/.bin/node ] && echo "$PWD/node_modules/.bin/node" || command -v node)
 mapfile -t vars <"$dir/env"
 bundle="$PWD/$dir/index.mjs"
 floor=$(cat "$dir/floor")
 
-# One whole process, in microseconds.
+# One process: "<microseconds from start to its line, by this shell's clock> <its own import time in ms>".
 once() {
-  local start=$EPOCHREALTIME
-  env -i "${vars[@]}" "$node" --input-type=module -e "await import('$1')"
-  local end=$EPOCHREALTIME
-  echo $((${end/./} - ${start/./}))
+  local start=$EPOCHREALTIME fd line ready
+  exec {fd}< <(exec env -i "${vars[@]}" "$node" --input-type=module -e \
+    "const t = performance.now(); await import('$1'); process.stdout.write(performance.now() - t + '\n');")
+  local pid=$!
+  read -r -u "$fd" line
+  ready=$EPOCHREALTIME
+  exec {fd}<&-
+  wait "$pid"
+  echo "$((${ready/./} - ${start/./})) $line"
 }
-median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 once "$bundle" >/dev/null && once "$floor" >/dev/null # warm the file cache
-own=() base=()
+own=() base=() own_in=() base_in=()
 for _ in $(seq "$runs"); do
-  own+=("$(once "$bundle")")
-  base+=("$(once "$floor")")
+  read -r out in < <(once "$bundle")
+  own+=("$out") own_in+=("$in")
+  read -r out in < <(once "$floor")
+  base+=("$out") base_in+=("$in")
 done
-own_ms=$(printf '%s\n' "${own[@]}" | median | awk '{ printf "%.1f", $1 / 1000 }')
-base_ms=$(printf '%s\n' "${base[@]}" | median | awk '{ printf "%.1f", $1 / 1000 }')
+m() { printf '%s\n' "$@" | median; }
 "$node" -e '
-const [fn, own, base] = [process.argv[1], Number(process.argv[2]), Number(process.argv[3])];
+const [fn, own, base, ownIn, baseIn, runs] = process.argv.slice(1);
+const outside = (Number(own) - Number(base)) / 1000;
+const inside = Number(ownIn) - Number(baseIn);
+const agree = (a, b) => Math.abs(a - b) <= 5 || Math.abs(a - b) <= 0.1 * Math.abs(b);
 const b = JSON.parse(require("fs").readFileSync("bench/results.json", "utf8")).bundles.find((x) => x.fn === fn);
-const outside = own - base;
-console.log(`${fn}: whole process ${own.toFixed(1)} ms, floor ${base.toFixed(1)} ms → over the floor ${outside.toFixed(1)} ms (outside, median of ${process.argv[4]} alternated)`);
-if (!b) console.log("bench/results.json has no figure for it");
-else {
-  const bench = b.initMs - b.floorInitMs;
-  const gap = Math.abs(outside - bench);
-  const agree = gap <= 5 || gap <= 0.1 * Math.abs(bench);
-  console.log(`bench: init ${b.initMs.toFixed(1)} ms, floor ${b.floorInitMs.toFixed(1)} ms → over the floor ${bench.toFixed(1)} ms; ${agree ? "agree" : "DO NOT agree"} (${gap.toFixed(1)} ms apart; 5 ms or 10% allowed)`);
-}
-' "$fn" "$own_ms" "$base_ms" "$runs"
-
-if command -v hyperfine >/dev/null; then
-  q=$(printf '%q ' "${vars[@]}")
-  hyperfine -N --warmup 3 --runs "$runs" \
-    "env -i $q $node --input-type=module -e \"await import('$bundle')\"" \
-    "env -i $q $node --input-type=module -e \"await import('$floor')\""
-fi
+const bench = b ? b.initMs - b.floorInitMs : undefined;
+const words = (a, x) => `${agree(a, x) ? "agree" : "DO NOT agree"} (${Math.abs(a - x).toFixed(1)} ms apart)`;
+console.log(
+  `${fn.padEnd(26)} outside ${outside.toFixed(1).padStart(6)} ms over the floor (median of ${runs} alternated; ` +
+    `to ready ${(Number(own) / 1000).toFixed(1)} vs ${(Number(base) / 1000).toFixed(1)} ms)` +
+    ` | same processes, in-process ${inside.toFixed(1)}: ${words(outside, inside)}` +
+    (bench === undefined ? " | no bench figure" : ` | bench ${bench.toFixed(1)}: ${words(outside, bench)}`),
+);
+' "$fn" "$(m "${own[@]}")" "$(m "${base[@]}")" "$(m "${own_in[@]}")" "$(m "${base_in[@]}")" "$runs"

@@ -19,6 +19,7 @@ export type Area =
   | 'links'
   | 'allocation'
   | 'course'
+  | 'attendance-import'
   | 'certifications'
   | 'certificate-pdf'
   | 'credentials'
@@ -84,7 +85,10 @@ export interface RouteSpec {
   problems?: readonly number[];
 }
 
-/** The routes of one area, among a route file's routes (a file may serve two functions, e.g. iterations and calendars). */
+/**
+ * The routes of one area, among a route file's routes (a file may serve two functions, e.g. iterations and calendars,
+ * course and attendance-import).
+ */
 export type RoutesOf<Routes extends Record<string, RouteSpec>, A extends Area> = {
   [K in keyof Routes as Routes[K]['area'] extends A ? K : never]: Routes[K];
 };

@@ -1,9 +1,8 @@
-import { execFileSync, execSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
-import { BUNDLING } from '../../infra/bundling';
+import { bundleFunction } from '../../infra/bundling';
 import { docsFiles } from '../../infra/stacks/api-stack';
 import { openApiText } from '../../shared/http/openapi-file';
 import { docsRoutes } from '../../shared/http/routes/docs';
@@ -12,7 +11,7 @@ import { deployedEnvironments } from '../../scripts/bench/deployed-env';
 
 /**
  * The docs function as deployed: bundled with the Lambda settings (`CE_OPENAPI_PREBUILT` defined), its files put
- * beside it by the same hook CDK runs, then invoked in a fresh Node process with its deployed environment. It serves
+ * beside it by the same function CDK runs, then invoked in a fresh Node process with its deployed environment. It serves
  * the document built from the route table, byte for byte, and its bundle carries neither zod-openapi nor the route
  * table's schemas.
  */
@@ -21,20 +20,8 @@ describe('the docs function in Lambda', () => {
   let bundleText: string;
 
   beforeAll(async () => {
-    await build({
-      entryPoints: [resolve('functions/docs/handler.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      outfile: join(dir, 'index.mjs'),
-      minify: BUNDLING.minify,
-      target: BUNDLING.target,
-      mainFields: [...BUNDLING.mainFields],
-      banner: { js: BUNDLING.banner },
-      define: BUNDLING.define,
-      logLevel: 'error',
-    });
-    for (const command of docsFiles.afterBundling(process.cwd(), dir)) execSync(command);
+    await bundleFunction(resolve('functions/docs/handler.ts'), dir);
+    docsFiles(dir);
     bundleText = readFileSync(join(dir, 'index.mjs'), 'utf8');
   }, 60_000);
 

@@ -83,27 +83,45 @@ describe('the API stack', () => {
       expect(fn).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
   });
 
-  it('serves the calendar files from their own function, and every other iterations route from the iterations one', () => {
+  describe("routes with heavy code of their own are served by a small function beside their area's", () => {
     const routes = stacks.api.findResources('AWS::ApiGatewayV2::Route');
     const integrations = stacks.api.findResources('AWS::ApiGatewayV2::Integration');
+    const functions = stacks.api.findResources('AWS::Lambda::Function');
     /** The logical id of the function behind a route (Route → Integration → function ARN). */
     const functionOf = (key: string) => {
       const route = Object.values(routes).find((r) => r.Properties.RouteKey === key)!;
       const integrationId = JSON.stringify(route.Properties.Target).match(/"Ref":"([^"]+)"/)![1]!;
       return integrations[integrationId]!.Properties.IntegrationUri['Fn::GetAtt'][0] as string;
     };
-    const ics = ['GET /iterations/{iterationId}/calendar.ics', 'GET /calendar-feeds/{token}/calendar.ics'];
-    expect(ics.map(functionOf).every((id) => id.startsWith('Apicalendars'))).toBe(true);
-    const others = ALL_ROUTES.filter((r) => r.area === 'iterations').map((r) => `${r.method} ${r.path}`);
-    expect(others.length).toBeGreaterThan(10);
-    expect(others.filter((k) => !functionOf(k).startsWith('Apiiterations'))).toEqual([]);
-    const calendars = Object.entries(stacks.api.findResources('AWS::Lambda::Function')).find(([id]) =>
-      id.startsWith('Apicalendars'),
-    )!;
-    // Its own reservation, sized from the bench like every function's (cdk.json).
-    expect(calendars[1].Properties.ReservedConcurrentExecutions).toBe(
-      (CDK_CONTEXT['ce:reservedConcurrency'] as Record<string, number>)['api-calendars'],
-    );
+    const keysOf = (area: string) => ALL_ROUTES.filter((r) => r.area === area).map((r) => `${r.method} ${r.path}`);
+    /** Its own reservation, sized from the bench like every function's (cdk.json). */
+    const expectReserved = (area: string) => {
+      const [, fn] = Object.entries(functions).find(([id]) => id.startsWith(apiIdPrefix(area)))!;
+      expect(fn.Properties.ReservedConcurrentExecutions).toBe(
+        (CDK_CONTEXT['ce:reservedConcurrency'] as Record<string, number>)[`api-${area}`],
+      );
+    };
+
+    it('the calendar files from their own function, and every other iterations route from the iterations one', () => {
+      const ics = ['GET /iterations/{iterationId}/calendar.ics', 'GET /calendar-feeds/{token}/calendar.ics'];
+      expect(keysOf('calendars').sort()).toEqual([...ics].sort());
+      expect(ics.map(functionOf).every((id) => id.startsWith(apiIdPrefix('calendars')))).toBe(true);
+      const others = keysOf('iterations');
+      expect(others.length).toBeGreaterThan(10);
+      expect(others.filter((k) => !functionOf(k).startsWith(apiIdPrefix('iterations')))).toEqual([]);
+      expectReserved('calendars');
+    });
+
+    it('the meeting-report import from its own read-only function, and every other course route from the course one', () => {
+      const proposal = 'POST /ads/iterations/{iterationId}/classes/{date}/attendance-proposal';
+      expect(keysOf('attendance-import')).toEqual([proposal]);
+      expect(functionOf(proposal)).toMatch(new RegExp(`^${apiIdPrefix('attendance-import')}[A-Z0-9]`));
+      const others = keysOf('course');
+      expect(others.length).toBeGreaterThan(15);
+      expect(others.filter((k) => !functionOf(k).startsWith(apiIdPrefix('course')))).toEqual([]);
+      expect(AREA_ACCESS['attendance-import']).toMatchObject({ table: ['Query'], sendsEmail: false });
+      expectReserved('attendance-import');
+    });
   });
 
   it('loads no source map at cold start in any function (stacks are mapped when an error is logged)', () => {

@@ -199,7 +199,7 @@ export const courseRoutes = {
     operationId: 'proposeAttendanceFromReport',
     method: 'POST',
     path: '/ads/iterations/{iterationId}/classes/{date}/attendance-proposal',
-    area: 'course',
+    area: 'attendance-import',
     access: ads,
     readOnly: true,
     tag,

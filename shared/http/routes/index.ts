@@ -1,4 +1,4 @@
-import { type RouteSpec, routesOf } from '../route';
+import type { RouteSpec } from '../route';
 import { accountRoutes } from './accounts';
 import { allocationRoutes } from './allocation';
 import { applicationRoutes } from './applications';
@@ -17,34 +17,30 @@ import { registryRoutes } from './registry';
 /**
  * The route table: the single source for the CDK routes (and their authorizers), the local gateway and the
  * OpenAPI document. Each area's handler imports only its own slice, so a function bundles only its own schemas.
- * The iCalendar routes are written among the iterations' but served by their own small function (`calendars`), so
- * the iCalendar library stays out of the iterations function.
+ * A route file may hold routes of two areas, when a route with heavy code of its own is served by a small function
+ * beside its area's (`routesOf` splits them): the iCalendar files (`calendars`, among the iterations' routes) and the
+ * meeting-report import (`attendance-import`, among the course's).
  */
-export const ROUTE_GROUPS = {
-  iterations: routesOf(iterationRoutes, 'iterations'),
-  calendars: routesOf(iterationRoutes, 'calendars'),
-  accounts: accountRoutes,
-  providers: providerRoutes,
-  applications: applicationRoutes,
-  links: linkRoutes,
-  allocation: allocationRoutes,
-  course: { ...courseRoutes, ...homeworkFileRoutes },
-  certifications: certificationRoutes,
-  'certificate-pdf': certificatePdfRoutes,
-  credentials: credentialRoutes,
-  registry: registryRoutes,
-  notices: noticeRoutes,
-  audit: auditRoutes,
-  docs: docsRoutes,
-} as const;
+const ROUTE_FILES = [
+  iterationRoutes,
+  accountRoutes,
+  providerRoutes,
+  applicationRoutes,
+  linkRoutes,
+  allocationRoutes,
+  courseRoutes,
+  homeworkFileRoutes,
+  certificationRoutes,
+  certificatePdfRoutes,
+  credentialRoutes,
+  registryRoutes,
+  noticeRoutes,
+  auditRoutes,
+  docsRoutes,
+] as const;
 
 /** Every route, in the order of the route files (the OpenAPI document's order). */
-export const ALL_ROUTES: RouteSpec[] = [
-  iterationRoutes,
-  ...Object.entries(ROUTE_GROUPS)
-    .filter(([area]) => area !== 'iterations' && area !== 'calendars')
-    .map(([, group]) => group),
-].flatMap((group) => Object.values(group) as RouteSpec[]);
+export const ALL_ROUTES: RouteSpec[] = ROUTE_FILES.flatMap((file) => Object.values(file) as RouteSpec[]);
 
 /** The areas that have routes: one Lambda function each, entry `functions/<area>/handler.ts`. */
 export const API_AREAS = [...new Set(ALL_ROUTES.map((r) => r.area))];
