@@ -111,10 +111,14 @@ interface Ranked {
   decided: Decision | undefined;
 }
 
+/** A certification's expiry as the ranking reads it: no certification on record after every date. */
+const expiryOf = (f: Factors) => f.expiresOn ?? '9999-12-31';
+
+/** The ranking (see above), pair by pair: its definition, which `inKeyOrder` follows faster. */
 function compare(kind: ProposalInput['kind'], a: Ranked, b: Ranked): number {
   if (kind === 'recertification') {
-    const ea = a.f.expiresOn ?? '9999-12-31';
-    const eb = b.f.expiresOn ?? '9999-12-31';
+    const ea = expiryOf(a.f);
+    const eb = expiryOf(b.f);
     if (ea !== eb) return ea < eb ? -1 : 1;
   }
   if (a.f.priority !== b.f.priority) return a.f.priority ? -1 : 1;
@@ -314,7 +318,7 @@ function rank(input: ProposalInput, words: Words): Ranked[] {
 
 /**
  * The order `compare` gives, without calling it for each of the ~800,000 pairs a sort of 50,000 applicants compares
- * (measured: a sixth of the proposal's instructions). Each applicant becomes one whole number — the place of their
+ * (measured: about a fifth of the proposal's instructions). Each applicant becomes one whole number — the place of their
  * factors among everyone's, then their submission time's distance from the earliest, then their index — which a
  * typed array sorts natively, and the index says who is where. Applicants alike in all but the index (same factors,
  * same millisecond) are then put in order by `compare`, which decides by the application id. `undefined` when a
@@ -322,9 +326,10 @@ function rank(input: ProposalInput, words: Words): Ranked[] {
  * factors and submission times more than 99 days apart): `compare` sorts everyone then.
  */
 function inKeyOrder(kind: ProposalInput['kind'], ranked: Ranked[]): Ranked[] | undefined {
-  // Plain indexed loops: run once per proposal over 50,000 applicants, they cost a fifth of `map` and `for … of`.
+  // Plain indexed loops: over 50,000 applicants, once per proposal, they took a third to a sixth of the time of
+  // `map` and `for … of` (measured).
   const n = ranked.length;
-  const expiry = (f: Factors) => (kind === 'recertification' ? (f.expiresOn ?? '9999-12-31') : '');
+  const expiry = (f: Factors) => (kind === 'recertification' ? expiryOf(f) : '');
   const expiries = new Set<string>();
   const counts = new Set<number>();
   let earliest = Number.POSITIVE_INFINITY;
