@@ -2,7 +2,7 @@
  * Bundle size and cold-start module init of every Lambda, against its floor: a bundle of only the AWS SDK clients
  * that function uses, built the same way in the same run. Init is measured in a fresh Node process per sample.
  */
-import { execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { bundleFunction } from '../../infra/bundling';
@@ -34,7 +34,11 @@ export interface BundleFigure {
   /** Files loaded on first use only (`import()`), not at a cold start. */
   lazyBytes: number;
   mapBytes: number;
+  /** In-process import time, median. */
   initMs: number;
+  /** Outside: from starting the process to its report after the import, by the bench's clock, median. */
+  readyMs: number;
+  floorReadyMs: number;
   floorBytes: number;
   floorLazyBytes: number;
   floorInitMs: number;
@@ -60,28 +64,52 @@ type Env = Record<string, string>;
 
 /**
  * Module init in a fresh process with exactly the function's deployed environment (nothing inherited from this
- * shell): the time to import the bundle, which is what a cold start adds before the handler runs. `NODE_OPTIONS`
- * from that environment applies, as it does in Lambda.
+ * shell), measured two ways at once. Inside: the process times its own `import()` of the bundle, what a cold start
+ * adds before the handler runs. Outside: this process's clock, from just before the process is started to the moment
+ * its one line (that time) arrives — Node's start-up plus the init, without the in-process timer (the exit is not
+ * counted; Lambda keeps the process). `NODE_OPTIONS` from that environment applies, as it does in Lambda.
  */
-function initOnce(file: string, env: Env): number {
-  const script = `const t=performance.now();await import(${JSON.stringify(file)});process.stdout.write(String(performance.now()-t));`;
-  return Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8' }));
+function initOnce(file: string, env: Env): Promise<{ inside: number; outside: number }> {
+  const script = `const t=performance.now();await import(${JSON.stringify(file)});process.stdout.write(performance.now()-t+'\\n');`;
+  return new Promise((done, fail) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let line = '';
+    let outside = 0;
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (!outside) outside = performance.now() - start;
+      line += chunk.toString();
+    });
+    child.on('error', fail);
+    child.on('close', (code) =>
+      code === 0 ? done({ inside: Number(line), outside }) : fail(new Error(`init of ${file} exited ${code}`)),
+    );
+  });
 }
 
-/** A function's init and its floor's, sampled alternately so that the machine's drift affects both alike. */
-export function measureInitPair(
-  file: string,
-  floor: string,
-  samples: number,
-  env: Env,
-): { initMs: number; floorInitMs: number } {
-  const own: number[] = [];
-  const base: number[] = [];
+/**
+ * A function's init and its floor's, sampled alternately so that the machine's drift affects both alike; each way of
+ * measuring (`initOnce`) gives its own median.
+ */
+export async function measureInitPair(file: string, floor: string, samples: number, env: Env) {
+  const own: { inside: number; outside: number }[] = [];
+  const base: { inside: number; outside: number }[] = [];
+  // One untimed pair first: the first process after the builds (or after another function's) reads its files cold.
+  await initOnce(file, env);
+  await initOnce(floor, env);
   for (let i = 0; i < samples; i++) {
-    own.push(initOnce(file, env));
-    base.push(initOnce(floor, env));
+    own.push(await initOnce(file, env));
+    base.push(await initOnce(floor, env));
   }
-  return { initMs: median(own), floorInitMs: median(base) };
+  return {
+    initMs: median(own.map((s) => s.inside)),
+    floorInitMs: median(base.map((s) => s.inside)),
+    readyMs: median(own.map((s) => s.outside)),
+    floorReadyMs: median(base.map((s) => s.outside)),
+  };
 }
 
 /** The environment as `KEY=value` lines, for measuring from outside with `env -i $(cat env) …` (see the README). */
@@ -99,14 +127,18 @@ export function lambdaEntries(): { fn: string; entry: string }[] {
   ];
 }
 
-/** `only`: the functions to measure (a partial run, `npm run bench -- --only api-a,api-b`); all when absent. */
-export async function benchBundles(samples = 11, only?: readonly string[]): Promise<BundleFigure[]> {
+/**
+ * `only`: the functions to measure (a partial run, `npm run bench -- --only api-a,api-b`); all when absent. Every
+ * bundle is built first and measured after, so that no build's work (esbuild's threads, the collector after it)
+ * runs while a process is being timed.
+ */
+export async function benchBundles(samples = 21, only?: readonly string[]): Promise<BundleFigure[]> {
   const environments = await deployedEnvironments();
-  const figures: BundleFigure[] = [];
   const floors = new Map<string, { bytes: number; lazyBytes: number; file: string }>();
+  const built = [];
   for (const { fn, entry } of lambdaEntries().filter((e) => !only || only.includes(e.fn))) {
-    const built = await bundle(fn, { entry: resolve(ROOT, entry) });
-    const inputs = Object.keys(built.metafile.inputs);
+    const own = await bundle(fn, { entry: resolve(ROOT, entry) });
+    const inputs = Object.keys(own.metafile.inputs);
     const clients = (Object.keys(SDK_CLIENTS) as (keyof typeof SDK_CLIENTS)[]).filter((c) =>
       inputs.some((i) => i.includes(`node_modules/${c}/`)),
     );
@@ -122,12 +154,16 @@ export async function benchBundles(samples = 11, only?: readonly string[]): Prom
     if (!env) throw new Error(`No deployed function named ${fn} in the CDK app`);
     writeFileSync(join(OUT, fn, 'env'), envFile(env));
     writeFileSync(join(OUT, fn, 'floor'), `${floor.file}\n`);
+    built.push({ fn, own, floor, env, clients });
+  }
+  const figures: BundleFigure[] = [];
+  for (const { fn, own, floor, env, clients } of built) {
     figures.push({
       fn,
-      bytes: built.bytes,
-      lazyBytes: built.lazyBytes,
-      mapBytes: built.mapBytes,
-      ...measureInitPair(built.file, floor.file, samples, env),
+      bytes: own.bytes,
+      lazyBytes: own.lazyBytes,
+      mapBytes: own.mapBytes,
+      ...(await measureInitPair(own.file, floor.file, samples, env)),
       floorBytes: floor.bytes,
       floorLazyBytes: floor.lazyBytes,
       clients,

@@ -7,7 +7,8 @@
 # uses), alternately, and the difference of the medians is the function's init over its floor, measured without the
 # bench's in-process timer. It is printed beside the bench's figure (bench/results.json) with whether the two agree
 # within 5 ms or 10%; and, for telling a difference of method from the machine's drift since the bench ran, beside
-# the in-process figure those same processes report (the line each writes is its own import time).
+# the in-process figure those same processes report (the line each writes is its own import time). The bench times
+# its processes from outside too (its own clock, start to that line) and reports that figure beside its in-process one.
 #
 # Needs the bundles and env files the bench writes: `npm run bench` (or `npm run bench -- --only <fn>`).
 # Usage: scripts/bench/outside-init.sh <function|all> [runs, default 21]   e.g. scripts/bench/outside-init.sh api-course
@@ -64,6 +65,7 @@ console.log(
   `${fn.padEnd(26)} outside ${outside.toFixed(1).padStart(6)} ms over the floor (median of ${runs} alternated; ` +
     `to ready ${(Number(own) / 1000).toFixed(1)} vs ${(Number(base) / 1000).toFixed(1)} ms)` +
     ` | same processes, in-process ${inside.toFixed(1)}: ${words(outside, inside)}` +
-    (bench === undefined ? " | no bench figure" : ` | bench ${bench.toFixed(1)}: ${words(outside, bench)}`),
+    (bench === undefined ? " | no bench figure" : ` | bench ${bench.toFixed(1)}: ${words(outside, bench)}`) +
+    (b?.readyMs === undefined ? "" : ` (bench, outside: ${(b.readyMs - b.floorReadyMs).toFixed(1)})`),
 );
 ' "$fn" "$(m "${own[@]}")" "$(m "${base[@]}")" "$(m "${own_in[@]}")" "$(m "${base_in[@]}")" "$runs"
