@@ -38,6 +38,19 @@ const seatedIds = (p: ReturnType<typeof proposeAllocation>) =>
     .map((l) => l.applicationId)
     .sort();
 
+/** Applicants as a property test draws them: region, one of 7 providers, position, minute of submission, expiry. */
+const applicantRows = (minLength: number) =>
+  fc.array(
+    fc.record({
+      region: fc.constantFrom('North' as const, 'South' as const, 'West' as const),
+      provider: fc.integer({ min: 0, max: 6 }),
+      position: fc.constantFrom('direct-service' as const, 'management' as const),
+      minute: fc.integer({ min: 0, max: 30 }),
+      expiresOn: fc.option(fc.constantFrom('2027-03-01', '2027-05-01', '2028-01-15'), { nil: undefined }),
+    }),
+    { minLength, maxLength: 40 },
+  );
+
 describe('the allocation proposal: each rule decides a case', () => {
   it('1. priority status beats everything after it', () => {
     const plain = candidate({ providerId: 'p1', submittedAt: '2026-12-01T09:00:00.000-05:00' });
@@ -198,15 +211,7 @@ describe('the allocation proposal: each rule decides a case', () => {
   });
 
   it('never seats more than a region has, and gives the same answer whatever the input order', () => {
-    const arbitrary = fc.array(
-      fc.record({
-        region: fc.constantFrom('North' as const, 'South' as const, 'West' as const),
-        provider: fc.integer({ min: 0, max: 6 }),
-        position: fc.constantFrom('direct-service' as const, 'management' as const),
-        minute: fc.integer({ min: 0, max: 30 }),
-      }),
-      { maxLength: 40 },
-    );
+    const arbitrary = applicantRows(0);
     fc.assert(
       fc.property(
         arbitrary,
@@ -252,16 +257,7 @@ describe('the allocation proposal: each rule decides a case', () => {
   it('ranks the same whether the submission times are minutes or centuries apart', () => {
     // Minutes apart, everyone fits one sortable number per applicant; 250 years a minute, the numbers would pass
     // 2^53 and the applicants are compared pair by pair. Either way the order of the times is the same.
-    const arbitrary = fc.array(
-      fc.record({
-        region: fc.constantFrom('North' as const, 'South' as const, 'West' as const),
-        provider: fc.integer({ min: 0, max: 6 }),
-        position: fc.constantFrom('direct-service' as const, 'management' as const),
-        minute: fc.integer({ min: 0, max: 30 }),
-        expiresOn: fc.option(fc.constantFrom('2027-03-01', '2027-05-01', '2028-01-15'), { nil: undefined }),
-      }),
-      { minLength: 12, maxLength: 40 },
-    );
+    const arbitrary = applicantRows(12);
     const providers = facts([...Array(7).keys()].map((i) => [`pr-${i}`, { priority: i === 3, certifiedStaff: i % 3 }]));
     fc.assert(
       fc.property(
