@@ -11,7 +11,8 @@ import ts from 'typescript';
  * - Source maps beside the code, without sources, read only when an unexpected error is logged
  *   (`shared/observability/stack.ts`).
  * - Code splitting: a module the code loads with `import()` becomes its own file, loaded on first use rather than at
- *   every cold start. The only one today is the source-map reader, needed only when an error is logged.
+ *   every cold start: the source-map reader (needed only when an error is logged) and the AWS SDK's credential
+ *   providers other than the environment's (Lambda gives credentials in the environment).
  * - The API's documentation text is left out (`stripApiDocs`): descriptions, examples and summaries exist for the
  *   OpenAPI document, which is written at synth (`CE_OPENAPI_PREBUILT`), never built by a function.
  */
