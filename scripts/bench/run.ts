@@ -49,7 +49,7 @@ function markdown(r: Results, samples: number): string {
   );
   for (const b of r.bundles) {
     lines.push(
-      `| ${b.fn} | ${b.clients.map((c) => c.replace('@aws-sdk/', '')).join(', ') || '—'} | ${kb(b.bytes)} | ${kb(b.floorBytes)} | ${kb(b.bytes - b.floorBytes)} | ${kb(b.lazyBytes ?? 0)} (${kb(b.floorLazyBytes ?? 0)}) | ${ms(b.initMs)} | ${ms(b.floorInitMs)} | ${ms(b.initMs - b.floorInitMs)} | ${ms(b.readyMs - b.floorReadyMs)} |`,
+      `| ${b.fn} | ${b.clients.map((c) => c.replace('@aws-sdk/', '')).join(', ') || '—'} | ${kb(b.bytes)} | ${kb(b.floorBytes)} | ${kb(b.bytes - b.floorBytes)} | ${kb(b.lazyBytes)} (${kb(b.floorLazyBytes)}) | ${ms(b.initMs)} | ${ms(b.floorInitMs)} | ${ms(b.initMs - b.floorInitMs)} | ${ms(b.readyMs - b.floorReadyMs)} |`,
     );
   }
   lines.push(

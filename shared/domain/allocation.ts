@@ -494,7 +494,7 @@ function linesOf(input: ProposalInput, ranked: Ranked[], waiting: Ranked[], word
     if (d?.decision === 'seat') seats[d.seatRegion!].push(line(r, [...d.reasons, rule]));
   }
   const lines = REGIONS.flatMap((region) => seats[region]);
-  const regionCount: Record<Region, number> = { North: 0, South: 0, West: 0 };
+  const regionCount = byRegion(() => 0);
   for (let i = 0; i < waiting.length; i++) {
     const r = waiting[i]!;
     const statewide = i + 1;
