@@ -1,18 +1,27 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { freePort, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamo, type Running } from '../../scripts/local/components';
 import { ensureTable } from '../../scripts/local/table';
+import { FaultProxy } from '../support/fault-proxy';
 
 /**
- * DynamoDB Local (persisting to disk) stops in the middle of a burst of writes and comes back: every request
- * either succeeded or failed cleanly (503 with a problem body, never an unexplained 500); nothing acknowledged is
- * lost after the restart; nothing is half-written; requests work again afterwards.
+ * DynamoDB becomes unreachable in the middle of a burst of writes, and DynamoDB Local (persisting to disk) is
+ * restarted before it comes back: every request either succeeded or failed cleanly (503 with a problem body, never
+ * an unexplained 500); nothing acknowledged is lost after the restart; nothing is half-written; requests work again.
+ *
+ * The outage is a proxy this file controls: it resets the connections in flight and refuses new ones, which is
+ * what the app sees when the database dies mid-request. The process itself is stopped a second later, once
+ * quiet: DynamoDB Local answers a transaction a few milliseconds before the write reaches its file, so killing it
+ * at that instant loses an acknowledged write (measured: the last of 60 lost in 3 of 10 kills right after the
+ * answers, none in 10 kills a second later). That is the emulator's durability, not the app's, and not under test.
  */
 const dataDir = mkdtempSync(join(tmpdir(), 'ce-restart-'));
 let port: number;
 let dynamo: Running;
+let proxy: FaultProxy;
 let m: {
   invoke: typeof import('../support/invoke').invoke;
   ads: typeof import('../support/invoke').ads;
@@ -22,7 +31,8 @@ let m: {
 beforeAll(async () => {
   port = await freePort();
   dynamo = await startDynamo({ port, dataDir });
-  process.env.AWS_ENDPOINT_URL_DYNAMODB = dynamo.endpoint;
+  proxy = await FaultProxy.start(dynamo.endpoint);
+  process.env.AWS_ENDPOINT_URL_DYNAMODB = proxy.url;
   await ensureTable(
     new DynamoDBClient({ endpoint: dynamo.endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS }),
     process.env.TABLE_NAME!,
@@ -34,7 +44,10 @@ beforeAll(async () => {
     providerRoutes: (await import('../../shared/http/routes/providers')).providerRoutes,
   };
 }, 60_000);
-afterAll(async () => dynamo?.stop());
+afterAll(async () => {
+  await proxy?.down();
+  await dynamo?.stop();
+});
 
 const provider = (i: number) => ({
   name: `Restart Provider ${i}`,
@@ -44,22 +57,34 @@ const provider = (i: number) => ({
   contact: { name: 'R', email: `r${i}@restart.example.org` },
 });
 
-describe('DynamoDB Local restarted mid-run, with persistence on', () => {
+describe('DynamoDB unreachable mid-burst, then DynamoDB Local restarted with persistence on', () => {
   it('fails requests cleanly while it is down, loses nothing acknowledged, writes nothing by halves, and recovers', async () => {
+    // Warm: the first request loads the handler's modules, which would otherwise outlast the whole burst.
+    expect((await m.invoke(m.providerRoutes.createProvider, { as: m.ads, body: provider(-1) })).status).toBe(201);
     const answers: { i: number; status: number; body: any }[] = [];
     const burst = Array.from({ length: 60 }, (_, i) =>
-      new Promise((resolve) => setTimeout(resolve, i * 15)).then(async () => {
+      sleep(i * 15).then(async () => {
         const answer = await m.invoke(m.providerRoutes.createProvider, { as: m.ads, body: provider(i) });
         answers.push({ i, status: answer.status, body: answer.body });
       }),
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await dynamo.stop();
+    const acknowledged = () => answers.filter((a) => a.status === 201);
+    for (let waited = 0; acknowledged().length < 5; waited += 5) {
+      if (waited > 30_000) throw new Error('five writes were not acknowledged in 30 s');
+      await sleep(5);
+    }
+    await proxy.down();
     await Promise.all(burst);
+    await sleep(1000);
+    await dynamo.stop();
+    await proxy.up();
+    const whileStopped = await m.invoke(m.providerRoutes.createProvider, { as: m.ads, body: provider(998) });
+    expect([whileStopped.status, whileStopped.body.title]).toEqual([503, 'Service unavailable']);
     dynamo = await startDynamo({ port, dataDir });
 
     const statuses = new Set(answers.map((a) => a.status));
     expect([...statuses].filter((s) => ![201, 503, 429].includes(s))).toEqual([]);
+    expect(acknowledged().length).toBeGreaterThanOrEqual(5);
     expect(answers.some((a) => a.status === 503)).toBe(true);
     for (const failed of answers.filter((a) => a.status === 503))
       expect(failed.body).toMatchObject({
@@ -69,7 +94,7 @@ describe('DynamoDB Local restarted mid-run, with persistence on', () => {
       });
 
     // Everything acknowledged is there after the restart, with its region entries (written in the same transaction).
-    for (const ok of answers.filter((a) => a.status === 201)) {
+    for (const ok of acknowledged()) {
       const read = await m.invoke(m.providerRoutes.getProviderForAds, {
         as: m.ads,
         params: { providerId: ok.body.id },
@@ -90,7 +115,8 @@ describe('DynamoDB Local restarted mid-run, with persistence on', () => {
       cursor = page.body.cursor;
     } while (cursor);
     expect(north).toEqual(all.sort());
-    expect(all.length).toBeGreaterThanOrEqual(answers.filter((a) => a.status === 201).length);
+    // The warm-up's provider, every acknowledged one, and any whose answer was lost in the outage after it was written.
+    expect(all.length).toBeGreaterThanOrEqual(acknowledged().length + 1);
 
     const after = await m.invoke(m.providerRoutes.createProvider, { as: m.ads, body: provider(999) });
     expect(after.status).toBe(201);
