@@ -231,26 +231,24 @@ describe('a whole course on the local stack, through the gateway with real token
     expect(statusAt((await stack().fetch(list)).text, 0).bits).toBe(131_072 * 2);
     expect(await bit()).toBe(0);
 
-    // Suspended, reinstated, revoked: the status list and the verification page follow within seconds.
+    // Suspended, reinstated, revoked: the status list and the verification page say so on the next read (no
+    // polling: the first fetch after the API's answer already carries the change).
     const standing = (action: string) =>
       stack().fetch(`/ads/certificates/${number}/standing`, {
         method: 'POST',
         token: ads,
         json: { action, reason: 'Test' },
       });
-    // Each measured from the API call to the list, fetched over HTTP and decoded, saying so (the list's `ttl` is 5 s).
     const reaches = async (action: string, value: number, words: string) => {
-      const startedAt = Date.now();
       expect((await standing(action)).status).toBe(200);
-      expect(await bit()).toBe(value);
+      expect([action, await bit()]).toEqual([action, value]);
       expect((await stack().fetch(`/verify/${number}`, { headers: { accept: 'text/html' } })).text).toContain(
         `Status: ${words}`,
       );
-      return Date.now() - startedAt;
     };
-    expect(await reaches('suspend', 1, 'Suspended')).toBeLessThan(5000);
-    expect(await reaches('reinstate', 0, 'Active')).toBeLessThan(5000);
-    expect(await reaches('revoke', 2, 'Revoked')).toBeLessThan(5000);
+    await reaches('suspend', 1, 'Suspended');
+    await reaches('reinstate', 0, 'Active');
+    await reaches('revoke', 2, 'Revoked');
     const revokedPdf = await readPdf(
       Buffer.from(
         await (

@@ -173,7 +173,7 @@ describe('the local clock', () => {
       const atGatewayClock = Date.parse((await job()).ranAt) - Date.parse('2027-03-01T09:00:00-05:00');
       expect(atGatewayClock).toBeGreaterThanOrEqual(0);
       expect(atGatewayClock).toBeLessThan(60_000);
-      expect((await job('--date', '2027-04-10')).ranAt).toMatch(/^2027-04-10T10:00:0/);
+      expect((await job('--date', '2027-04-10')).ranAt).toMatch(/^2027-04-10T10:0\d:/);
     }, 60_000);
   });
 });

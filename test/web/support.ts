@@ -174,7 +174,7 @@ export const tempDir = () => mkdtempSync(join(tmpdir(), 'ce-web-test-'));
 /** Waits for the app's status region (aria-live) to say this. */
 export async function expectStatus(page: Page, text: string | RegExp): Promise<void> {
   const region = page.getByTestId('status-region');
-  await region.filter({ hasText: text }).waitFor({ timeout: 5000 });
+  await region.filter({ hasText: text }).waitFor();
 }
 
 /** Runs a scheduled job as `npm run job` does, against the web tests' stack (e.g. the monthly DDS notice). */
