@@ -1,6 +1,11 @@
 import { tokenFromAnotherKey, useTestStack } from '../support/local-stack';
 
 const stack = useTestStack();
+// The plan's application window is Nov 2026–May 2027: the stack's clock stands inside it, whatever day the suite runs on.
+beforeAll(async () => {
+  const set = await stack().fetch('/_local/clock', { method: 'PUT', json: { at: '2026-12-01T09:00:00-05:00' } });
+  expect(set.status).toBe(200);
+});
 
 const plan = {
   kind: 'initial',

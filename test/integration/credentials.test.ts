@@ -1,5 +1,6 @@
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { JSDOM } from 'jsdom';
+import { setLocalClock } from '../../shared/clock';
 import { reserveStatusIndexes } from '../../shared/data/credential-status';
 import { listPosition } from '../../shared/credentials/status-list';
 import { certificationRoutes } from '../../shared/http/routes/certifications';
@@ -7,12 +8,16 @@ import { certificatePdfRoutes as pdf, credentialRoutes as c } from '../../shared
 import { registryRoutes as r } from '../../shared/http/routes/registry';
 import { violations } from '../support/axe';
 import { seedCertificate } from '../support/certificates';
+import { useClockReset } from '../support/clock';
 import { openBadgesErrors, statusAt } from '../support/credentials';
 import { newApplicant, saveProfile } from '../support/fixtures';
 import { ads, invoke } from '../support/invoke';
 import { useTestTable } from '../support/table';
 
 useTestTable();
+useClockReset();
+// The seeded certificates run 2026–2029: read them while they are active, whatever the date the suite runs on.
+beforeEach(() => setLocalClock(new Date('2027-06-15T10:00:00-04:00')));
 
 /**
  * Certificates and credentials through the handlers (README, "Certificates and credentials"): whose PDF and

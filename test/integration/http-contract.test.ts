@@ -6,7 +6,7 @@ import { docsRoutes } from '../../shared/http/routes/docs';
 import { iterationRoutes } from '../../shared/http/routes/iterations';
 import { linkRoutes } from '../../shared/http/routes/links';
 import { providerRoutes } from '../../shared/http/routes/providers';
-import { useClockReset } from '../support/clock';
+import { at, useClockReset } from '../support/clock';
 import { injectFaults } from '../support/faults';
 import { createIteration } from '../support/fixtures';
 import { ads, applicantA, invoke } from '../support/invoke';
@@ -82,6 +82,7 @@ describe('a route that takes no body', () => {
   });
 
   it('acts on an absent or empty body', async () => {
+    at('2026-12-10T09:00:00-05:00'); // the fixture's application window is open: publishing is allowed
     const absent = await createIteration();
     const empty = await createIteration();
     const published = [

@@ -1,5 +1,6 @@
 import { createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { dynamo } from '../../shared/data/client';
+import { setLocalClock } from '../../shared/clock';
 import { reserveStatusIndexes } from '../../shared/data/credential-status';
 import { listPosition } from '../../shared/credentials/status-list';
 import { accountRoutes } from '../../shared/http/routes/accounts';
@@ -7,6 +8,7 @@ import { certificationRoutes as r } from '../../shared/http/routes/certification
 import { certificatePdfRoutes as pdf, credentialRoutes as c } from '../../shared/http/routes/credentials';
 import { registryRoutes } from '../../shared/http/routes/registry';
 import { seedCertificate } from '../support/certificates';
+import { useClockReset } from '../support/clock';
 import { statusAt } from '../support/credentials';
 import { newApplicant, saveProfile } from '../support/fixtures';
 import { ads, invoke } from '../support/invoke';
@@ -16,6 +18,9 @@ import { auditRecords, storedItem } from '../support/stored';
 import { useTestTable } from '../support/table';
 
 useTestTable();
+useClockReset();
+// The seeded certificates run 2026–2029: read them while they are active, whatever the date the suite runs on.
+beforeEach(() => setLocalClock(new Date('2027-06-15T10:00:00-04:00')));
 
 /**
  * ADS's legal name change (README, "Certificates and credentials"): the profile, the people and registry name
