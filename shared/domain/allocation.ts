@@ -1,6 +1,6 @@
 import type { Position } from './person';
 import { MONTHS } from './calendar/format';
-import { type CtClock, ctClock } from './calendar/time';
+import { type CtClock, ctClock, ctSteadyHour, HOUR_MS } from './calendar/time';
 import { byRegion, REGIONS, type Region } from './vocabulary';
 
 /**
@@ -91,7 +91,6 @@ export interface Proposal {
  * with no certified colleagues. `seated` once it has a seat.
  */
 interface Agency {
-  facts: ProviderFacts | undefined;
   seated: boolean;
 }
 
@@ -143,7 +142,9 @@ function instantWords(ms: number, end: '' | '.' = ''): string {
   const hour = Math.floor(ms / HOUR_MS);
   let words = hourWords.get(hour);
   if (words === undefined) {
-    words = hourInWords(hour * HOUR_MS);
+    const ct = ctSteadyHour(hour);
+    words = ct ? { dayAndHour: dayAndHourWords(ct), pm: ct.hour >= 12 } : null;
+    if (hourWords.size >= 100_000) hourWords.clear();
     hourWords.set(hour, words);
   }
   if (words === null) {
@@ -153,29 +154,12 @@ function instantWords(ms: number, end: '' | '.' = ''): string {
   return words.dayAndHour + clockWords(Math.floor((ms - hour * HOUR_MS) / 1000), words.pm, end);
 }
 
-const HOUR_MS = 3_600_000;
 /**
- * Connecticut's day and hour in words for each UTC hour a proposal has asked about. Within a UTC hour its clock
- * shows one hour, minutes and seconds in step with UTC's (its offset is whole hours and changes on the hour), so an
- * instant's words are its hour's plus its second within the hour — no time-zone lookup per line. An hour in which the
- * clock does not run so (`null`: checked, not assumed, at the hour's first and last millisecond) is worded instant
- * by instant.
+ * Connecticut's day and hour in words for each UTC hour a proposal has asked about, when its clock runs in step with
+ * UTC's through the hour (`ctSteadyHour`): an instant's words are then its hour's plus its second within the hour,
+ * with no time-zone lookup per line. Any other hour (`null`) is worded instant by instant.
  */
 const hourWords = new Map<number, { dayAndHour: string; pm: boolean } | null>();
-
-function hourInWords(start: number): { dayAndHour: string; pm: boolean } | null {
-  const first = ctClock(start);
-  const last = ctClock(start + HOUR_MS - 1);
-  const inStep =
-    first.minute === 0 &&
-    first.second === 0 &&
-    first.millisecond === 0 &&
-    last.day === first.day &&
-    last.hour === first.hour &&
-    last.minute === 59 &&
-    last.second === 59;
-  return inStep ? { dayAndHour: dayAndHourWords(first), pm: first.hour >= 12 } : null;
-}
 
 /** "December 1, 2026 at 9". */
 const dayAndHourWords = (ct: CtClock) => `${MONTHS[ct.month - 1]} ${ct.day}, ${ct.year} at ${ct.hour % 12 || 12}`;
@@ -299,13 +283,14 @@ function rank(input: ProposalInput, words: Words): Ranked[] {
     const id = c.providerId ?? `self:${c.applicationId}`;
     let agency = agencies.get(id);
     if (!agency) {
-      agency = { facts: c.providerId ? input.providers.get(c.providerId) : undefined, seated: false };
+      agency = { seated: false };
       agencies.set(id, agency);
     }
+    const facts = c.providerId ? input.providers.get(c.providerId) : undefined;
     const f = {
       expiresOn: c.expiresOn,
-      priority: agency.facts?.priority ?? false,
-      certifiedStaff: agency.facts?.certifiedStaff ?? 0,
+      priority: facts?.priority ?? false,
+      certifiedStaff: facts?.certifiedStaff ?? 0,
       position: c.position,
       submittedAt: c.submittedAt,
     };
@@ -379,8 +364,6 @@ interface Decision {
   decision: 'seat' | 'waitlist';
   round?: 1 | 2 | 3;
   seatRegion?: Region;
-  /** ADS's override, when it made the decision (everyone with one has a decision before the rounds). */
-  override?: Override;
   reasons: string[];
 }
 
@@ -405,7 +388,6 @@ function applyOverrides(input: ProposalInput, ranked: Ranked[], free: Free) {
     if (override.decision === 'waitlist') {
       r.decided = {
         decision: 'waitlist',
-        override,
         reasons: [
           `Kept on the waitlist by an ADS override of ${instantWords(Date.parse(override.at))}: ${override.reason}`,
         ],
@@ -414,11 +396,9 @@ function applyOverrides(input: ProposalInput, ranked: Ranked[], free: Free) {
       seat(free, r, c.region, 1, [
         `Seated in ${c.region} by an ADS override of ${instantWords(Date.parse(override.at))}: ${override.reason}`,
       ]);
-      r.decided!.override = override;
     } else {
       r.decided = {
         decision: 'waitlist',
-        override,
         reasons: [
           `ADS asked to seat this applicant (${override.reason}), but ${c.region} has only ${plural(input.seats[c.region], 'seat')}, all taken by other overrides: raise ${c.region}'s seats to honor it.`,
         ],
@@ -491,7 +471,7 @@ function linesOf(input: ProposalInput, ranked: Ranked[], waiting: Ranked[], word
   const seats = byRegion<ProposalLine[]>(() => []);
   for (const r of ranked) {
     const d = r.decided;
-    if (d?.decision === 'seat') seats[d.seatRegion!].push(line(r, [...d.reasons, rule]));
+    if (d?.decision === 'seat') seats[d.seatRegion!].push(line(r, input.overrides, [...d.reasons, rule]));
   }
   const lines = REGIONS.flatMap((region) => seats[region]);
   const regionCount = byRegion(() => 0);
@@ -505,7 +485,7 @@ function linesOf(input: ProposalInput, ranked: Ranked[], waiting: Ranked[], word
     const reasons = r.decided
       ? [position, ...r.decided.reasons, rule]
       : [position, words.whyWaiting(r), words.describe(r), rule];
-    lines.push(line(r, reasons, statewide, inRegion));
+    lines.push(line(r, input.overrides, reasons, statewide, inRegion));
   }
   return { lines, seated: byRegion((region) => seats[region].length) };
 }
@@ -516,6 +496,7 @@ function linesOf(input: ProposalInput, ranked: Ranked[], waiting: Ranked[], word
  */
 function line(
   { c, f, rank, decided }: Ranked,
+  overrides: ProposalInput['overrides'],
   reasons: string[],
   waitlistPosition?: number,
   regionWaitlistPosition?: number,
@@ -529,7 +510,7 @@ function line(
     region: c.region,
     rank,
     factors: f,
-    override: decided?.override,
+    override: overrides.get(c.applicationId),
     decision: decided?.decision ?? 'waitlist',
     round: decided?.round,
     seatRegion: decided?.seatRegion,

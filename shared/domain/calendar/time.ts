@@ -70,7 +70,7 @@ export function parseDate(text: string): Parsed<{ year: number; month: number; d
   return { ok: true, value: { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } };
 }
 
-const HOUR_MS = 3_600_000;
+export const HOUR_MS = 3_600_000;
 const offsetByHour = new Map<number, number>();
 
 /**
@@ -89,6 +89,18 @@ function ctOffset(ms: number): number {
     offsetByHour.set(hour, offset);
   }
   return Number.isNaN(offset) ? tzOffset(CT_ZONE, new Date(ms)) : offset;
+}
+
+/**
+ * Connecticut's clock at the start of a UTC hour (hours since the epoch) through which it runs in step with UTC: its
+ * offset the same at the hour's first and last millisecond, and whole hours, so an instant's minutes and seconds
+ * within the hour are UTC's. `undefined` for any other hour (the offset changes in it, or is local mean time).
+ */
+export function ctSteadyHour(hour: number): CtClock | undefined {
+  const start = hour * HOUR_MS;
+  ctOffset(start);
+  // An hour whose offset changes is kept as NaN, which is no whole number of hours either.
+  return offsetByHour.get(hour)! % 60 === 0 ? ctClock(start) : undefined;
 }
 
 /** Connecticut's wall clock at an instant: its fields (month 1–12), and the offset from UTC in minutes. */
