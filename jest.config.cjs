@@ -33,7 +33,7 @@ const shared = {
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly})/)`],
   // middy publishes only an `import` export condition; point jest's CommonJS resolver at the files it transforms.
-  moduleNameMapper: { '^@middy/(core|util|http-security-headers)$': `${middy}/$1/index.js` },
+  moduleNameMapper: { '^@middy/(core|util)$': `${middy}/$1/index.js` },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   setupFiles: ['<rootDir>/test/support/per-file-env.ts'],
 };

@@ -25,7 +25,7 @@ import { functionName } from '../concurrency';
 import type { DeployConfig } from '../config';
 import { CeFunction, type FunctionSettings } from '../constructs/ce-function';
 import { CredentialSigningKey } from '../constructs/credential-signing-key';
-import { FONT_FILES } from '../../shared/http/render/certificate-fonts';
+import { FONT_FILES, FONT_PACKAGE_DIR } from '../../shared/http/render/certificate-fonts';
 import type { FilesStack } from './files-stack';
 
 export interface ApiStackProps extends StackProps {
@@ -209,6 +209,6 @@ export function docsFiles(outputDir: string): void {
 /** Public Sans for the certificate PDF, copied next to the bundle (PDFKit embeds it from a file). */
 function fontFiles(outputDir: string): void {
   for (const font of FONT_FILES) {
-    cpSync(`node_modules/@uswds/uswds/dist/fonts/public-sans/${font}`, join(outputDir, 'fonts', font));
+    cpSync(join(FONT_PACKAGE_DIR, font), join(outputDir, 'fonts', font));
   }
 }

@@ -29,7 +29,7 @@ const SDK_CLIENTS = {
 
 export interface BundleFigure {
   fn: string;
-  /** `index.mjs`, loaded at every cold start. */
+  /** What every cold start loads: `index.mjs` and the files it imports statically. */
   bytes: number;
   /** Files loaded on first use only (`import()`), not at a cold start. */
   lazyBytes: number;
@@ -132,9 +132,9 @@ export function lambdaEntries(): { fn: string; entry: string }[] {
  * bundle is built first and measured after, so that no build's work (esbuild's threads, the collector after it)
  * runs while a process is being timed.
  */
-export async function benchBundles(samples = 21, only?: readonly string[]): Promise<BundleFigure[]> {
+export async function benchBundles(samples: number, only?: readonly string[]): Promise<BundleFigure[]> {
   const environments = await deployedEnvironments();
-  const floors = new Map<string, { bytes: number; lazyBytes: number; file: string }>();
+  const floors = new Map<string, Awaited<ReturnType<typeof bundle>>>();
   const built = [];
   for (const { fn, entry } of lambdaEntries().filter((e) => !only || only.includes(e.fn))) {
     const own = await bundle(fn, { entry: resolve(ROOT, entry) });
@@ -147,7 +147,7 @@ export async function benchBundles(samples = 21, only?: readonly string[]): Prom
       const floor = await bundle(`floor-${floors.size}`, {
         contents: `${clients.map((c) => SDK_CLIENTS[c]).join('\n')}\nexport const handler = async () => 1;`,
       });
-      floors.set(floorKey, { bytes: floor.bytes, lazyBytes: floor.lazyBytes, file: floor.file });
+      floors.set(floorKey, floor);
     }
     const floor = floors.get(floorKey)!;
     const env = environments.get(fn);

@@ -172,7 +172,7 @@ const problemJson = (): MiddlewareObj<ApiEvent, ApiResult, Error, RouteContext> 
  * depends on what the body is, so `response.ts` sets it with the body. HSTS: the API is HTTPS only. (Written here
  * rather than through a headers middleware package: four constant headers were 5 KB of library in every function.)
  */
-export const API_SECURITY_HEADERS = {
+const API_SECURITY_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'X-Frame-Options': 'DENY',

@@ -8,14 +8,13 @@ import { toCtIso } from '../../domain/calendar/time';
 import { verificationUrl, whenCt } from '../../email/format';
 import type { CertificateView } from '../../use-cases/certifications/views';
 import type { Reply } from '../route';
-import { FONT_FILES } from './certificate-fonts';
+import { FONT_FILES, FONT_PACKAGE_DIR } from './certificate-fonts';
 
 /**
  * Where Public Sans (USWDS's typeface, SIL Open Font License: embedding allowed) is read from: the bundle's
  * `fonts/` in Lambda (copied there at bundling), the design system's package locally.
  */
-const FONT_DIR =
-  process.env.CERTIFICATE_FONT_DIR ?? join(process.cwd(), 'node_modules/@uswds/uswds/dist/fonts/public-sans');
+const FONT_DIR = process.env.CERTIFICATE_FONT_DIR ?? join(process.cwd(), FONT_PACKAGE_DIR);
 
 const dayWords = (date: string) => {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
