@@ -37,7 +37,12 @@ export const AREA_ACCESS: Record<
     table: ['GetItem', 'Query', 'BatchGetItem'],
     sendsEmail: false,
   },
-  providers: { description: 'Provider directory and profiles', table: [...READ, ...WRITE], sendsEmail: false },
+  // Authorising a supervisor emails the links of the applications that waited for them.
+  providers: {
+    description: 'Provider directory, authorised supervisors, flagged confirmations',
+    table: [...READ, ...WRITE],
+    sendsEmail: true,
+  },
   applications: { description: 'Applications and endorsements', table: [...READ, ...WRITE], sendsEmail: true },
   links: {
     description: 'Supervisor links (endorsement, training agreement)',

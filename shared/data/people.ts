@@ -137,3 +137,23 @@ export function confirmMembershipItem(sub: string, providerId: string, at: strin
     },
   };
 }
+
+/** Makes a confirmed membership a claim again (ADS overturned the confirmation), if the person still names that provider. */
+export function unconfirmMembershipItem(sub: string, providerId: string): TransactItem {
+  return {
+    Update: {
+      TableName: TABLE_NAME,
+      Key: personKey(sub),
+      UpdateExpression: 'SET membership = :claimed, gsi1sk = :sk, #version = #version + :one REMOVE membershipConfirmedAt',
+      ConditionExpression: 'providerId = :provider AND membership = :confirmed',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: {
+        ':claimed': 'claimed',
+        ':confirmed': 'confirmed',
+        ':sk': `claimed#${sub}`,
+        ':provider': providerId,
+        ':one': 1,
+      },
+    },
+  };
+}

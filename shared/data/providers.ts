@@ -139,3 +139,16 @@ export function futureStaffItem(providerId: string, figure: NonNullable<Provider
     },
   };
 }
+
+/** The provider's first confirmed member (kept once, in the confirming transaction): later ones are not "first". */
+export function firstConfirmationItem(providerId: string, at: string): TransactItem {
+  return {
+    Update: {
+      TableName: TABLE_NAME,
+      Key: providerKey(providerId),
+      UpdateExpression: 'SET firstConfirmedAt = if_not_exists(firstConfirmedAt, :at)',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':at': at },
+    },
+  };
+}

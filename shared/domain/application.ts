@@ -52,6 +52,11 @@ export interface Application {
   supervisor: { name: string; email: string };
   /** The endorsement link now in force (its SHA-256 only): replacing it revokes this one in the same transaction. */
   endorsementLink?: { hash: string; sentAt: string };
+  /**
+   * The supervisor named is not (yet) authorised for the applicant's agency: no link has been sent. Authorising them
+   * sends it; refusing them asks the applicant to name another (`refused`).
+   */
+  awaitingSupervisor?: { since: string; refused?: { at: string; reason: string } };
   /** Endorsement-link emails after the first (resends, supervisor changes) in the current rate-limit window. */
   linkSends?: { windowStartedAt: string; count: number };
   /** The supervisor's "I do not endorse this", while the application is not-endorsed. */
@@ -153,12 +158,17 @@ export function shownStatus(
  * endorsed it, while the window is open), accept the offer (and sign the agreement), or decline it. The routes
  * refuse the rest; this tells a page which buttons to show.
  */
-export function applicantActions(a: Pick<Application, 'status' | 'offer'>, dates: StatusDates, now: Date) {
+export function applicantActions(
+  a: Pick<Application, 'status' | 'offer' | 'awaitingSupervisor'>,
+  dates: StatusDates,
+  now: Date,
+) {
   const status = shownStatus(a, dates, now);
   return {
     withdraw: WITHDRAWABLE.includes(status),
     changeSupervisor: SUPERVISOR_CHANGEABLE.includes(status),
-    resendEndorsementLink: status === 'submitted',
+    // No link was sent while ADS has not authorised the supervisor: there is nothing to send again.
+    resendEndorsementLink: status === 'submitted' && !a.awaitingSupervisor,
     acceptOffer: status === 'offered',
     declineOffer: status === 'offered' || status === 'accepted',
   };

@@ -13,6 +13,10 @@ export const AUDIT_SUBJECTS = [
   'homework',
   'notice',
   'settings',
+  /** A supervisor's authorisation for a provider (`<scope>#<supervisorId>`). */
+  'supervisor',
+  /** A confirmation flagged for ADS's review (`<applicationId>`). */
+  'review',
 ] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECTS)[number];
 

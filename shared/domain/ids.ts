@@ -4,8 +4,10 @@ import { randomBytes } from 'node:crypto';
 export const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** Crockford base32 of `bytes` random bytes: unguessable, unambiguous when read aloud or typed from paper. */
-export function randomCode(bytes: number): string {
-  const buffer = randomBytes(bytes);
+export const randomCode = (bytes: number): string => crockford(randomBytes(bytes));
+
+/** Crockford base32 of the bytes given. */
+export function crockford(buffer: Uint8Array): string {
   let bits = 0;
   let value = 0;
   let out = '';

@@ -9,6 +9,10 @@ export interface Provider {
   contractsWithAds: ContractStatus;
   contractsWithDds: ContractStatus;
   contact: { name: string; email: string; phone?: string };
+  /** The email domains its staff use (optional): shown to ADS when it decides on a supervisor. */
+  staffEmailDomains?: string[];
+  /** When a supervisor first confirmed one of its staff (that first confirmation is flagged for ADS's review). */
+  firstConfirmedAt?: string;
   /** The latest figure the provider gave (through an application) for staff it plans to send to future iterations. */
   futureStaff?: { count: number; reportedAt: string; applicationId: string };
   /** Priority for the next allocation: set by ADS, or automatically when a provider's last certified staff leaves. */

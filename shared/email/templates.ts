@@ -17,7 +17,9 @@ export const applicationReceipt = (a: Application, it: It): EmailMessage =>
       `Dear ${a.applicant.name},`,
       `We received your application to ${it.title} (seat region: ${a.region}). To qualify for certification you must attend every live class and complete the homework by its deadlines. The live classes, all 9:00 AM–12:00 PM Connecticut time:`,
       classList(it.classDates),
-      `We have asked your supervisor, ${a.supervisor.name}, to endorse your application. Only endorsed applications are considered for a seat; the application window closes ${whenCt(it.applicationClosesAt)}.`,
+      a.awaitingSupervisor
+        ? `You named ${a.supervisor.name} as your supervisor. ADS confirms that a supervisor may endorse applications for your agency before anything is sent to them; once it has, they are asked to endorse your application. Only endorsed applications are considered for a seat; the application window closes ${whenCt(it.applicationClosesAt)}.`
+        : `We have asked your supervisor, ${a.supervisor.name}, to endorse your application. Only endorsed applications are considered for a seat; the application window closes ${whenCt(it.applicationClosesAt)}.`,
     ],
   });
 
@@ -69,14 +71,26 @@ export const applicationEndorsed = (a: Application, it: It): EmailMessage =>
     ],
   });
 
+/** The supervisor is in copy only once ADS has authorised them (an unauthorised address is sent nothing). */
 export const endorsementReminder = (a: Application, it: It): EmailMessage =>
   compose({
     to: [a.applicant.email],
-    cc: [a.supervisor.email],
+    cc: a.awaitingSupervisor ? [] : [a.supervisor.email],
     subject: `Reminder: your application to ${it.title} still needs your supervisor's endorsement`,
     blocks: [
       `Dear ${a.applicant.name},`,
-      `Your application to ${it.title} has not been endorsed by your supervisor, ${a.supervisor.name}, yet. An application without endorsement when the window closes (${whenCt(it.applicationClosesAt)}) is not considered for a seat. Your supervisor received the endorsement link by email.`,
+      `Your application to ${it.title} has not been endorsed by your supervisor, ${a.supervisor.name}, yet. An application without endorsement when the window closes (${whenCt(it.applicationClosesAt)}) is not considered for a seat. ${a.awaitingSupervisor ? 'ADS has not yet confirmed your supervisor as authorised to endorse for your agency: the endorsement link is emailed to them as soon as it does.' : 'Your supervisor received the endorsement link by email.'}`,
+    ],
+  });
+
+export const supervisorRefused = (a: Application, it: It, reason: string): EmailMessage =>
+  compose({
+    to: [a.applicant.email],
+    subject: `Name another supervisor for your application to ${it.title}`,
+    blocks: [
+      `Dear ${a.applicant.name},`,
+      `ADS could not confirm ${a.supervisor.name} (${a.supervisor.email}) as a supervisor who may endorse applications for your agency. ADS's reason: ${reason}`,
+      `Your application is kept. Name another supervisor in your application before the window closes, ${whenCt(it.applicationClosesAt)}; an authorised supervisor is emailed the endorsement link.`,
     ],
   });
 

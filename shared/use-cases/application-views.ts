@@ -21,6 +21,7 @@ export const applicationView = (a: Application, iteration: Pick<Iteration, 'titl
   endorsedAt: a.endorsedAt,
   endorsementDeclined: a.endorsementDeclined,
   endorsementLinkSentAt: a.endorsementLink?.sentAt,
+  awaitingSupervisor: a.awaitingSupervisor,
   waitlistPosition: a.waitlistPosition,
   offer: a.offer,
   agreement: a.agreement,

@@ -36,7 +36,9 @@ import { count } from '../observability/metrics';
 import { applicationView } from './application-views';
 import { recertificationEligible } from './lifecycle';
 import { releaseSeat } from './seats/ledger';
-import { endorsementLink } from './supervisor';
+import { linkOrWait } from './supervisor';
+import { nameSupervisor } from './supervisor-authorisation';
+import { supervisorScope } from '../domain/supervisor';
 import { commit, commitOrStale, sendQueued } from './unit-of-work';
 import { findOwnApplication } from './find';
 
@@ -84,6 +86,13 @@ export async function apply(actor: Actor, input: ApplyInput) {
   if (problem) throw new RuleBroken('This application cannot be made.', [problem]);
 
   const stamp = toCtIso(at);
+  const supervisor = await nameSupervisor(
+    supervisorScope(provider?.id),
+    person.supervisor,
+    actor.email ?? person.email,
+    actor.sub,
+    stamp,
+  );
   const id = previous?.id ?? newId('ap');
   const version = (previous?.version ?? 0) + 1;
   const draft: Application = {
@@ -105,11 +114,11 @@ export async function apply(actor: Actor, input: ApplyInput) {
   };
   // A reopened application's events are new events: its emails are keyed by its version.
   const event = previous ? `${id}#${version}` : id;
-  const link = endorsementLink(draft, iteration, at, `endorsement-request#${event}`);
-  const application: Application = { ...draft, endorsementLink: link.record };
+  const link = linkOrWait(draft, iteration, supervisor, at, `endorsement-request#${event}`);
+  const application = link.application;
   const emails: Outgoing[] = [
     { key: `application-receipt#${event}`, message: applicationReceipt(application, iteration) },
-    link.email,
+    ...link.emails,
   ];
   const result = await commit({
     writes: [
@@ -128,7 +137,7 @@ export async function apply(actor: Actor, input: ApplyInput) {
             }),
           ]
         : createApplicationItems(application)),
-      link.item,
+      ...link.writes,
     ],
     emails,
     sendLater: true,

@@ -6,14 +6,16 @@ import { getIteration } from '../data/iterations';
 import { linkHash, useLinkItem, type Link } from '../data/links';
 import { certificatesOfPerson, followHolderItems } from '../data/certifications';
 import { confirmMembershipItem, getPerson } from '../data/people';
-import { getProvider } from '../data/providers';
+import { firstConfirmationItem, getProvider } from '../data/providers';
 import type { Application } from '../domain/application';
 import { toCtIso } from '../domain/calendar/time';
 import { liveClassTimes } from '../domain/calendar/live-classes';
 import { applicationEndorsed, endorsementDeclined } from '../email/templates';
 import { Gone, NotFound, StateConflict } from '../domain/errors';
 import { count } from '../observability/metrics';
-import { commitOrStale } from './unit-of-work';
+import { commitVouching, mayVouch } from './supervisor-authorisation';
+import { flagReviewItem, type Review } from '../data/reviews';
+import { isNewlyAuthorised, type Supervisor } from '../domain/supervisor';
 
 /**
  * The link's application and iteration. A link that is not the application's link in force was replaced (another
@@ -64,10 +66,12 @@ export async function confirmEndorsement(link: Link, token: string) {
     updatedAt: at,
   };
   const person = await getPerson(application.applicantSub);
+  const vouching = await mayVouch(application, person?.email);
   const member = application.providerId !== undefined && person?.providerId === application.providerId;
   const confirmsMembership = member && person?.membership !== 'confirmed';
   // Confirmed at this provider: the applicant's certifications are listed under it from now on.
   const provider = member ? await getProvider(application.providerId!) : undefined;
+  const flags = reviewFlags(confirmsMembership && !provider?.firstConfirmedAt, vouching.supervisor, now());
   const follow = provider
     ? followHolderItems(await certificatesOfPerson(application.applicantSub), provider, {
         at,
@@ -75,12 +79,33 @@ export async function confirmEndorsement(link: Link, token: string) {
       })
     : { items: [], moved: [] };
   const emails = [{ key: `endorsed#${application.id}`, message: applicationEndorsed(next, iteration) }];
-  await commitOrStale(
+  await commitVouching(
     {
       writes: [
         useLinkItem(token, at),
+        vouching.check,
         saveApplicationItem(next, application),
-        ...(confirmsMembership ? [confirmMembershipItem(application.applicantSub, application.providerId!, at)] : []),
+        ...(confirmsMembership
+          ? [
+              confirmMembershipItem(application.applicantSub, application.providerId!, at),
+              firstConfirmationItem(application.providerId!, at),
+            ]
+          : []),
+        ...(flags.length > 0
+          ? [
+              flagReviewItem({
+                applicationId: application.id,
+                personId: application.applicantSub,
+                applicantName: application.applicant.name,
+                providerId: application.providerId,
+                providerName: application.providerName,
+                supervisor: application.supervisor,
+                flags,
+                flaggedAt: at,
+                status: 'open',
+              }),
+            ]
+          : []),
         ...follow.items,
         auditPut({
           subjectType: 'application',
@@ -89,7 +114,12 @@ export async function confirmEndorsement(link: Link, token: string) {
           actor: supervisorActor(application.supervisor.email),
           at,
           before: { status: application.status },
-          after: { status: next.status, membershipConfirmed: confirmsMembership, certificationsMoved: follow.moved },
+          after: {
+            status: next.status,
+            membershipConfirmed: confirmsMembership,
+            certificationsMoved: follow.moved,
+            flaggedForReview: flags,
+          },
         }),
       ],
       emails,
@@ -113,6 +143,7 @@ export async function declineEndorsement(link: Link, token: string, reason: stri
   const { application, iteration } = await load(link, token);
   if (application.status !== 'submitted')
     throw new StateConflict(`This application is ${application.status}; there is nothing to answer.`);
+  const vouching = await mayVouch(application, (await getPerson(application.applicantSub))?.email);
   const at = toCtIso(now());
   const next: Application = {
     ...application,
@@ -121,10 +152,11 @@ export async function declineEndorsement(link: Link, token: string, reason: stri
     version: application.version + 1,
     updatedAt: at,
   };
-  await commitOrStale(
+  await commitVouching(
     {
       writes: [
         useLinkItem(token, at),
+        vouching.check,
         saveApplicationItem(next, application),
         auditPut({
           subjectType: 'application',
@@ -151,4 +183,15 @@ export async function declineEndorsement(link: Link, token: string, reason: stri
     applicantName: application.applicant.name,
     iterationTitle: iteration.title,
   };
+}
+
+/**
+ * Why ADS should look at an endorsement: it confirms the provider's first ever member, or comes from a supervisor
+ * authorised in the last `NEW_SUPERVISOR_DAYS` days (the two moments a false vouch is most likely to go unnoticed).
+ */
+function reviewFlags(firstConfirmation: boolean, supervisor: Supervisor, at: Date): Review['flags'] {
+  const flags: Review['flags'] = [];
+  if (firstConfirmation) flags.push('first-confirmation');
+  if (isNewlyAuthorised(supervisor, at)) flags.push('new-supervisor');
+  return flags;
 }

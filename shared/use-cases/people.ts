@@ -10,6 +10,9 @@ import type { Provider } from '../domain/provider';
 import type { Actor } from '../domain/actor';
 import { InvalidInput, NotFound, RuleBroken } from '../domain/errors';
 import { commitOrStale } from './unit-of-work';
+import { getSupervisor } from '../data/supervisors';
+import { supervisorScope, type Supervisor } from '../domain/supervisor';
+import { nameSupervisor } from './supervisor-authorisation';
 
 export interface ProfileInput {
   name: string;
@@ -20,7 +23,7 @@ export interface ProfileInput {
   supervisor: { name: string; email: string };
 }
 
-export const profileView = (p: Person, provider: Provider | undefined) => ({
+export const profileView = (p: Person, provider: Provider | undefined, supervisor: Supervisor | undefined) => ({
   name: p.name,
   email: p.email,
   jobTitle: p.jobTitle,
@@ -31,6 +34,8 @@ export const profileView = (p: Person, provider: Provider | undefined) => ({
   membership: p.membership,
   membershipConfirmedAt: p.membershipConfirmedAt,
   supervisor: p.supervisor,
+  // A profile saved before supervisors were authorised has no record yet: it is requested when the person applies.
+  supervisorStatus: supervisor?.status ?? ('pending' as const),
   version: p.version,
   updatedAt: p.updatedAt,
 });
@@ -38,7 +43,11 @@ export const profileView = (p: Person, provider: Provider | undefined) => ({
 export async function getMyProfile(actor: Actor) {
   const person = await getPerson(actor.sub);
   if (!person) throw new NotFound('Your profile');
-  return profileView(person, person.providerId ? await getProvider(person.providerId) : undefined);
+  const [provider, supervisor] = await Promise.all([
+    person.providerId ? getProvider(person.providerId) : undefined,
+    getSupervisor(supervisorScope(person.providerId), person.supervisor.email),
+  ]);
+  return profileView(person, provider, supervisor);
 }
 
 /**
@@ -58,6 +67,13 @@ export async function putMyProfile(actor: Actor, input: ProfileInput) {
       { field: 'providerId', code: 'unknown_provider', message: 'choose a provider from the directory' },
     ]);
   }
+  const supervisor = await nameSupervisor(
+    supervisorScope(input.providerId ?? undefined),
+    input.supervisor,
+    actor.email,
+    actor.sub,
+    toCtIso(now()),
+  );
   const previous = await getPerson(actor.sub);
   const sameProvider = previous !== undefined && (previous.providerId ?? null) === input.providerId;
   const person: Person = {
@@ -83,7 +99,7 @@ export async function putMyProfile(actor: Actor, input: ProfileInput) {
     { writes: [...savePersonItems(person, previous), ...follow.items] },
     'Your profile was changed at the same moment; reload and try again.',
   );
-  return profileView(person, provider);
+  return profileView(person, provider, supervisor);
 }
 
 export interface PersonQuery {

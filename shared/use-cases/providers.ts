@@ -24,6 +24,7 @@ export interface ProviderInput {
   contractsWithAds: ContractStatus;
   contractsWithDds: ContractStatus;
   contact: { name: string; email: string; phone?: string };
+  staffEmailDomains?: string[];
 }
 
 export const providerView = (p: Provider) => ({
@@ -34,6 +35,8 @@ export const providerView = (p: Provider) => ({
   contractsWithDds: p.contractsWithDds,
   costFree: costFree(p),
   contact: p.contact,
+  staffEmailDomains: p.staffEmailDomains,
+  firstConfirmedAt: p.firstConfirmedAt,
   // Stored in UTC, the form the "latest figure wins" condition compares; shown on Connecticut's clock like every instant.
   futureStaff: p.futureStaff && { ...p.futureStaff, reportedAt: toCtIso(new Date(p.futureStaff.reportedAt)) },
   priority: p.priority,

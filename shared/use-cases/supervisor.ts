@@ -14,7 +14,10 @@ import { applicationWindowState, type Iteration } from '../domain/iteration';
 import type { Outgoing } from '../email/outbox';
 import { endorsementLinkWithdrawn, endorsementRequest } from '../email/templates';
 import type { TransactItem } from '../data/transactions';
+import { waitingItem } from '../data/supervisors';
+import { supervisorScope, type Supervisor } from '../domain/supervisor';
 import { applicationView } from './application-views';
+import { nameSupervisor } from './supervisor-authorisation';
 import { commit, named } from './unit-of-work';
 
 /**
@@ -37,6 +40,34 @@ export function endorsementLink(application: Application, iteration: Iteration, 
       key: emailKey,
       message: endorsementRequest(application, iteration, `${config.publicBaseUrl}/links/${token}`),
     } satisfies Outgoing,
+  };
+}
+
+/**
+ * What applying (or naming another supervisor) sends: the endorsement link when the supervisor is authorised for the
+ * applicant's agency; otherwise nothing yet, the application marked as waiting for ADS and a marker beside the
+ * supervisor's record, so that authorising them sends the link (`releaseWaiting`).
+ */
+export function linkOrWait(
+  draft: Application,
+  iteration: Iteration,
+  supervisor: Supervisor,
+  at: Date,
+  emailKey: string,
+): { application: Application; writes: TransactItem[]; emails: Outgoing[] } {
+  if (supervisor.status === 'authorised') {
+    const link = endorsementLink(draft, iteration, at, emailKey);
+    return {
+      application: { ...draft, endorsementLink: link.record, awaitingSupervisor: undefined },
+      writes: [link.item],
+      emails: [link.email],
+    };
+  }
+  const stamp = toCtIso(at);
+  return {
+    application: { ...draft, endorsementLink: undefined, awaitingSupervisor: { since: stamp } },
+    writes: [waitingItem(supervisor.scope, supervisor.email, draft.id, stamp)],
+    emails: [],
   };
 }
 
@@ -109,6 +140,13 @@ export async function changeSupervisor(actor: Actor, id: string, change: Supervi
   const at = now();
   const allowed = allowance(application, at);
   const stamp = toCtIso(at);
+  const supervisor = await nameSupervisor(
+    supervisorScope(application.providerId),
+    change.supervisor,
+    application.applicant.email,
+    actor.sub,
+    stamp,
+  );
   const version = application.version + 1;
   const draft: Application = {
     ...application,
@@ -119,10 +157,15 @@ export async function changeSupervisor(actor: Actor, id: string, change: Supervi
     version,
     updatedAt: stamp,
   };
-  const link = endorsementLink(draft, iteration, at, `endorsement-request#${id}#${version}`);
-  const next: Application = { ...draft, endorsementLink: link.record };
-  const emails: Outgoing[] = [link.email];
-  if (application.status === 'submitted' && application.supervisor.email !== change.supervisor.email)
+  const link = linkOrWait(draft, iteration, supervisor, at, `endorsement-request#${id}#${version}`);
+  const next = link.application;
+  const emails: Outgoing[] = [...link.emails];
+  // Only a former supervisor who was sent a link is told it no longer works.
+  if (
+    application.status === 'submitted' &&
+    application.endorsementLink &&
+    application.supervisor.email !== change.supervisor.email
+  )
     emails.push({
       key: `endorsement-withdrawn#${id}#${version}`,
       message: endorsementLinkWithdrawn(application, iteration, application.supervisor),
@@ -132,7 +175,7 @@ export async function changeSupervisor(actor: Actor, id: string, change: Supervi
     next,
     {
       writes: [
-        link.item,
+        ...link.writes,
         auditPut({
           subjectType: 'application',
           subjectId: id,
@@ -141,7 +184,7 @@ export async function changeSupervisor(actor: Actor, id: string, change: Supervi
           at: stamp,
           reason: change.reason,
           before: { status: application.status, supervisor: application.supervisor },
-          after: { status: next.status, supervisor: next.supervisor },
+          after: { status: next.status, supervisor: next.supervisor, supervisorAuthorised: !next.awaitingSupervisor },
         }),
       ],
       emails,
@@ -159,6 +202,12 @@ export async function resendEndorsementLink(actor: Actor, id: string) {
   const { application, iteration } = await ownChangeable(actor, id);
   if (application.status !== 'submitted')
     throw new StateConflict('Your supervisor has answered; name another supervisor to ask again.');
+  if (application.awaitingSupervisor)
+    throw new StateConflict(
+      application.awaitingSupervisor.refused
+        ? 'ADS did not authorise this supervisor; name another supervisor.'
+        : 'ADS has not yet authorised your supervisor: the link is emailed to them as soon as it does.',
+    );
   const at = now();
   const allowed = allowance(application, at);
   const stamp = toCtIso(at);

@@ -7,6 +7,7 @@ import { violations } from '../support/axe';
 import { at, useClockReset } from '../support/clock';
 import {
   applyTo,
+  authoriseSupervisor,
   createProvider,
   linkIn,
   newApplicant,
@@ -33,7 +34,7 @@ async function applied(name = 'Ann Applicant') {
   await saveProfile(who, provider.id);
   const answer = await applyTo(who, iteration.id);
   expect(answer.status).toBe(201);
-  return { who, iteration, applicationId: answer.body.id as string };
+  return { who, iteration, applicationId: answer.body.id as string, providerId: provider.id };
 }
 
 /** The link in the latest endorsement request to an address. */
@@ -58,9 +59,10 @@ const plain = (html: string) => html.replace(/<[^>]+>/g, '');
 
 describe('changing the supervisor before endorsement', () => {
   it('revokes the old link, emails the new supervisor a working one, tells the former one, and is audited', async () => {
-    const { who, applicationId } = await applied();
+    const { who, applicationId, providerId } = await applied();
     const oldToken = await latestLink(who.supervisorEmail);
     const nora = supervisor('Nora New');
+    await authoriseSupervisor(providerId, nora);
     const changed = await invoke(r.changeSupervisor, {
       as: who,
       params: { applicationId },
@@ -236,10 +238,11 @@ describe('the supervisor says "I do not endorse this"', () => {
   });
 
   it('after a decline the applicant names another supervisor, who endorses; after the close nobody can, and the job closes it', async () => {
-    const { who, applicationId } = await applied();
+    const { who, applicationId, providerId } = await applied();
     const token = await latestLink(who.supervisorEmail);
     await invoke(linkRoutes.declineLink, { params: { token }, headers: FORM, rawBody: '' });
     const olga = supervisor('Olga Other');
+    await authoriseSupervisor(providerId, olga);
     const renamed = await invoke(r.changeSupervisor, {
       as: who,
       params: { applicationId },

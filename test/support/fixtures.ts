@@ -61,22 +61,37 @@ export function newApplicant(name = 'Ann Applicant'): As & { supervisorEmail: st
   };
 }
 
+/** ADS authorises a supervisor for an agency (`null`: self-hired staff), as the console does. */
+export async function authoriseSupervisor(providerId: string | null, supervisor: { name: string; email: string }) {
+  const added = await invoke(providerRoutes.addProviderSupervisor, {
+    as: ads,
+    params: { providerId: providerId ?? 'self-hired' },
+    body: { ...supervisor, reason: 'Confirmed with the agency by phone' },
+  });
+  if (added.status !== 201) throw new Error(`authorising the supervisor failed: ${added.text}`);
+  return added.body as { id: string; version: number; status: string };
+}
+
+/**
+ * Saves the applicant's profile; unless `authorised: false`, ADS has first authorised the supervisor it names (as
+ * it must before any link is sent to them).
+ */
 export async function saveProfile(
   who: ReturnType<typeof newApplicant>,
   providerId: string | null,
   overrides: Record<string, unknown> = {},
+  options: { authorised?: boolean } = {},
 ) {
-  const saved = await invoke(accountRoutes.putMyProfile, {
-    as: who,
-    body: {
-      name: who.name,
-      jobTitle: 'Employment specialist',
-      position: 'direct-service',
-      providerId,
-      supervisor: { name: 'Sam Supervisor', email: who.supervisorEmail },
-      ...overrides,
-    },
-  });
+  const body = {
+    name: who.name,
+    jobTitle: 'Employment specialist',
+    position: 'direct-service',
+    providerId,
+    supervisor: { name: 'Sam Supervisor', email: who.supervisorEmail },
+    ...overrides,
+  };
+  if (options.authorised !== false) await authoriseSupervisor(providerId, body.supervisor);
+  const saved = await invoke(accountRoutes.putMyProfile, { as: who, body });
   if (saved.status !== 200) throw new Error(`profile failed: ${saved.text}`);
   return saved.body;
 }

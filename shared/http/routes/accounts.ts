@@ -20,9 +20,12 @@ const ProfileInput = meta(
     supervisor: described(
       z.strictObject({
         name: described(text(120), "Your supervisor's name."),
-        email: described(email, "Your supervisor's email: endorsement and co-signing links go there."),
+        email: described(
+          email,
+          "Your supervisor's work email: endorsement and co-signing links go there once ADS has authorised it for your agency. Not your own address (nor a variant of it); a personal free-mail address only if ADS has authorised that exact address.",
+        ),
       }),
-      'Your supervisor, who endorses your applications.',
+      'Your supervisor, who endorses your applications: pick one of your agency\'s authorised supervisors (`GET /providers/{providerId}/supervisors`) or name a new one for ADS to authorise.',
     ),
   }),
   { id: 'ProfileInput' },
@@ -51,6 +54,10 @@ const Profile = meta(
         email: described(z.string(), "Your supervisor's email: endorsement and co-signing links go there."),
       }),
       'Your supervisor, who endorses your applications.',
+    ),
+    supervisorStatus: described(
+      z.enum(['pending', 'authorised', 'refused', 'removed']),
+      '`authorised`: ADS has authorised your supervisor to vouch for your agency, so endorsement and co-signing links go to them. `pending`: a supervisor ADS has not yet authorised; nothing is sent to them until it does. `refused` / `removed`: ADS did not authorise them, or no longer does: name another.',
     ),
     version: described(z.number(), 'The version of your profile.'),
     updatedAt: described(instant, 'When your profile was last saved.'),

@@ -22,6 +22,14 @@ const providerFields = {
     }),
     "The agency's contact person.",
   ),
+  staffEmailDomains: described(
+    z.optional(
+      z
+        .array(z.string().check(z.regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'a domain such as harbor.org, lower case')))
+        .check(z.maxLength(10)),
+    ),
+    "The email domains the agency's staff use (e.g. `harbor.org`): a supervisor on one of them is shown as such to ADS when it decides.",
+  ),
 };
 const ProviderInput = meta(z.strictObject(providerFields), { id: 'ProviderInput' });
 const ProviderUpdate = meta(
@@ -71,6 +79,11 @@ const Provider = meta(
       ),
       'Priority status for the next allocation, if it has it.',
     ),
+    staffEmailDomains: described(z.optional(z.array(z.string())), "The email domains the agency's staff use."),
+    firstConfirmedAt: described(
+      z.optional(instant),
+      'When a supervisor first confirmed one of its staff (that confirmation is flagged for review).',
+    ),
     version: described(z.number(), 'The version to send back with an edit.'),
     updatedAt: described(instant, 'When the agency was last saved.'),
   }),
@@ -117,6 +130,62 @@ const DemandPlan = meta(
     ),
   }),
   { id: 'DemandPlan' },
+);
+
+const scopeId = described(
+  z.union([id('pr'), z.literal('self-hired')]),
+  'The provider agency, or `self-hired` for the supervisors (employers of record) of self-hired staff.',
+);
+const supervisorStatus = z.enum(['pending', 'authorised', 'refused', 'removed']);
+const Supervisor = meta(
+  z.object({
+    id: described(z.string(), "The supervisor's id (one per address and agency)."),
+    providerId: described(z.string(), 'The agency they may vouch for, or `self-hired`.'),
+    providerName: described(z.nullable(z.string()), "The agency's name; null for self-hired staff's supervisors."),
+    name: described(z.string(), "The supervisor's name."),
+    email: described(z.string(), 'The exact address links go to.'),
+    status: described(
+      supervisorStatus,
+      '`pending`: named by an applicant, waiting for ADS (nothing is sent to it); `authorised`: links go to it and may be used; `refused`: ADS said no; `removed`: no longer authorised (links of theirs still out stop working).',
+    ),
+    requestedAt: described(instant, 'When the address was first named or added.'),
+    requestedBy: described(z.string(), 'Who named it: an applicant, ADS staff, or `migration`.'),
+    authorisedAt: described(
+      z.optional(instant),
+      'When ADS last authorised it: endorsements in the 7 days after are flagged for review.',
+    ),
+    decidedAt: described(z.optional(instant), "When ADS's last decision on it was taken."),
+    reason: described(z.optional(z.string()), "ADS's reason for its last decision."),
+    freeMail: described(z.boolean(), 'A free-mail (personal) address: anyone can open one.'),
+    onStaffDomain: described(z.boolean(), "On one of the agency's staff email domains."),
+    version: described(z.number(), 'The version to send back with a decision.'),
+  }),
+  { id: 'Supervisor' },
+);
+const Review = meta(
+  z.object({
+    applicationId: described(z.string(), 'The endorsed application.'),
+    personId: described(z.string(), 'The applicant.'),
+    applicantName: described(z.string(), "The applicant's name."),
+    providerId: described(z.optional(z.string()), 'The agency the endorsement vouched for.'),
+    providerName: described(z.optional(z.string()), "The agency's name."),
+    supervisor: described(
+      z.object({
+        name: described(z.string(), "The supervisor's name."),
+        email: described(z.string(), "The supervisor's address."),
+      }),
+      'Who endorsed.',
+    ),
+    flags: described(
+      z.array(z.enum(['first-confirmation', 'new-supervisor'])),
+      "Why it is flagged: the agency's first confirmed member; a supervisor authorised in the 7 days before.",
+    ),
+    flaggedAt: described(instant, 'When the endorsement was given.'),
+    status: described(z.enum(['open', 'upheld', 'overturned']), 'Open until ADS decides.'),
+    decidedAt: described(z.optional(instant), 'When ADS decided.'),
+    reason: described(z.optional(z.string()), "ADS's reason."),
+  }),
+  { id: 'Review' },
 );
 
 const ads = ['ads-staff'] as const;
@@ -194,6 +263,127 @@ export const providerRoutes = {
     description:
       'A provider covering several regions appears under each region it covers and once in the statewide total. Each provider counts its latest figure, never a sum of its applications.',
     success: { status: 200, description: 'Demand by region', schema: DemandPlan },
+  }),
+  listSupervisorRequests: route({
+    operationId: 'listSupervisorRequests',
+    method: 'GET',
+    path: '/ads/supervisor-requests',
+    area: 'providers',
+    access: ads,
+    tag,
+    summary: 'Supervisors named by applicants, waiting for ADS to authorise or refuse them (oldest first)',
+    query: z.strictObject(pageQuery),
+    success: { status: 200, description: 'A page of pending supervisors', schema: page(Supervisor) },
+  }),
+  listProviderSupervisors: route({
+    operationId: 'listProviderSupervisors',
+    method: 'GET',
+    path: '/ads/providers/{providerId}/supervisors',
+    area: 'providers',
+    access: ads,
+    tag,
+    summary: "An agency's supervisors, every status",
+    params: z.strictObject({ providerId: scopeId }),
+    success: {
+      status: 200,
+      description: 'The supervisors',
+      schema: z.object({ items: described(z.array(Supervisor), "The agency's supervisors.") }),
+    },
+    problems: [404],
+  }),
+  addProviderSupervisor: route({
+    operationId: 'addProviderSupervisor',
+    method: 'POST',
+    path: '/ads/providers/{providerId}/supervisors',
+    area: 'providers',
+    access: ads,
+    tag,
+    summary: "Authorise a supervisor for an agency, with a reason (audited); applications waiting for them get their links",
+    params: z.strictObject({ providerId: scopeId }),
+    body: z.strictObject({
+      name: described(text(120), "The supervisor's name."),
+      email: described(email, 'The exact address links may go to (a free-mail address only this way).'),
+      reason,
+    }),
+    success: { status: 201, description: 'The supervisor, authorised', schema: Supervisor },
+    problems: [404],
+  }),
+  decideSupervisor: route({
+    operationId: 'decideSupervisor',
+    method: 'PUT',
+    path: '/ads/providers/{providerId}/supervisors/{supervisorId}',
+    area: 'providers',
+    access: ads,
+    tag,
+    summary: 'Authorise, refuse or remove a supervisor, with a reason (audited)',
+    description:
+      'Authorising emails the endorsement links of the applications waiting for this supervisor; refusing asks those applicants to name another; removing stops every link of theirs still out, when it would be used.',
+    params: z.strictObject({ providerId: scopeId, supervisorId: described(id('sv'), 'The supervisor.') }),
+    body: z.strictObject({
+      decision: described(
+        z.enum(['authorise', 'refuse', 'remove']),
+        '`authorise` (from pending, refused or removed), `refuse` (from pending), `remove` (from authorised).',
+      ),
+      reason,
+      version: described(whole(1, 1_000_000), 'The version you read; a stale one gets 409.'),
+    }),
+    success: { status: 200, description: 'The supervisor as decided', schema: Supervisor },
+    problems: [404],
+  }),
+  listReviews: route({
+    operationId: 'listReviews',
+    method: 'GET',
+    path: '/ads/reviews',
+    area: 'providers',
+    access: ads,
+    tag,
+    summary: "Endorsements flagged for review: an agency's first confirmed member, or a newly authorised supervisor",
+    query: z.strictObject(pageQuery),
+    success: { status: 200, description: 'A page of open reviews, oldest first', schema: page(Review) },
+  }),
+  decideReview: route({
+    operationId: 'decideReview',
+    method: 'PUT',
+    path: '/ads/reviews/{applicationId}',
+    area: 'providers',
+    access: ads,
+    tag,
+    summary: 'Uphold or overturn a flagged endorsement, with a reason (audited)',
+    description:
+      "Overturning makes the person's membership of the agency a claim again (their certifications leave its listing); the application stays endorsed.",
+    params: z.strictObject({ applicationId: described(id('ap'), 'The endorsed application.') }),
+    body: z.strictObject({
+      outcome: described(z.enum(['upheld', 'overturned']), 'What ADS found.'),
+      reason,
+    }),
+    success: { status: 200, description: 'The review as decided', schema: Review },
+    problems: [404],
+  }),
+  listAuthorisedSupervisors: route({
+    operationId: 'listAuthorisedSupervisors',
+    method: 'GET',
+    path: '/providers/{providerId}/supervisors',
+    area: 'providers',
+    access: ['applicant'],
+    tag,
+    summary: "An agency's authorised supervisors, to pick yours from (names and work addresses)",
+    params: z.strictObject({ providerId }),
+    success: {
+      status: 200,
+      description: 'The authorised supervisors, by name',
+      schema: z.object({
+        items: described(
+          z.array(
+            z.object({
+              name: described(z.string(), "The supervisor's name."),
+              email: described(z.string(), "The supervisor's work address."),
+            }),
+          ),
+          'The supervisors ADS has authorised for the agency.',
+        ),
+      }),
+    },
+    problems: [404],
   }),
   listPublicProviders: route({
     operationId: 'listPublicProviders',

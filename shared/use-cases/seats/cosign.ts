@@ -13,7 +13,8 @@ import { enrolled, enrolledSupervisorNotice } from '../../email/templates';
 import { classJoinLinks } from '../../domain/iteration';
 import { NotFound } from '../../domain/errors';
 import { count } from '../../observability/metrics';
-import { commitOrStale } from '../unit-of-work';
+import { commitVouching, mayVouch } from '../supervisor-authorisation';
+import { getPerson } from '../../data/people';
 import { findIteration } from '../find';
 
 /** The supervisor's co-signature of the training agreement, through a single-use link: it enrols the learner. */
@@ -41,6 +42,7 @@ export async function confirmAgreement(link: Link, token: string) {
   const { application, iteration } = await loadForLink(link);
   const at = now();
   assertOpenOffer(application, at, ['accepted']);
+  const vouching = await mayVouch(application, (await getPerson(application.applicantSub))?.email);
   const stamp = toCtIso(at);
   const next: Application = {
     ...application,
@@ -54,10 +56,11 @@ export async function confirmAgreement(link: Link, token: string) {
     { key: `enrolled#${application.id}`, message: enrolled(next, iteration, classJoinLinks(iteration)) },
     { key: `enrolled-supervisor#${application.id}`, message: enrolledSupervisorNotice(next, iteration) },
   ];
-  await commitOrStale(
+  await commitVouching(
     {
       writes: [
         useLinkItem(token, stamp),
+        vouching.check,
         saveApplicationItem(next, application),
         seatChangeItem(application.iterationId, application.offer!.seatRegion, { offered: -1, enrolled: 1 }),
         auditPut({

@@ -89,6 +89,23 @@ export const ApplicationView = meta(
       z.optional(instant),
       'When the endorsement link now in force was emailed to the supervisor (earlier links no longer work).',
     ),
+    awaitingSupervisor: described(
+      z.optional(
+        z.object({
+          since: described(instant, 'Since when the application waits for ADS to authorise the supervisor named.'),
+          refused: described(
+            z.optional(
+              z.object({
+                at: described(instant, 'When ADS refused the supervisor.'),
+                reason: described(z.string(), "ADS's reason."),
+              }),
+            ),
+            'ADS did not authorise the supervisor: name another (`PUT …/supervisor`).',
+          ),
+        }),
+      ),
+      'The supervisor named is not (yet) authorised by ADS to vouch for your agency: no endorsement link has been sent. It is emailed to them as soon as ADS authorises them.',
+    ),
     waitlistPosition: described(z.optional(z.number()), 'Your statewide waitlist position, while waitlisted.'),
     offer: described(
       z.optional(
