@@ -144,7 +144,8 @@ export function unconfirmMembershipItem(sub: string, providerId: string): Transa
     Update: {
       TableName: TABLE_NAME,
       Key: personKey(sub),
-      UpdateExpression: 'SET membership = :claimed, gsi1sk = :sk, #version = #version + :one REMOVE membershipConfirmedAt',
+      UpdateExpression:
+        'SET membership = :claimed, gsi1sk = :sk, #version = #version + :one REMOVE membershipConfirmedAt',
       ConditionExpression: 'providerId = :provider AND membership = :confirmed',
       ExpressionAttributeNames: { '#version': 'version' },
       ExpressionAttributeValues: {

@@ -68,7 +68,10 @@ export async function openReviews(cursor: string | undefined, limit: number) {
       KeyConditionExpression: 'gsi1pk = :p',
       ExpressionAttributeValues: { ':p': OPEN },
       Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, { attributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'], partition: ['gsi1pk', OPEN] }),
+      ExclusiveStartKey: decodeCursor(cursor, {
+        attributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'],
+        partition: ['gsi1pk', OPEN],
+      }),
     }),
   );
   return { reviews: (result.Items ?? []).map(fromItem), cursor: encodeCursor(result.LastEvaluatedKey) };

@@ -134,7 +134,8 @@ export function namingProblem(
     return {
       field: 'supervisor.email',
       code: 'free_mail',
-      message: "a personal (free-mail) address can be a supervisor only once ADS has authorised it: use your supervisor's work address",
+      message:
+        "a personal (free-mail) address can be a supervisor only once ADS has authorised it: use your supervisor's work address",
     };
   return undefined;
 }

@@ -139,9 +139,7 @@ export async function decideSupervisor(
     throw new StaleWrite('Someone decided on this supervisor after you read it; reload and try again.', known.version);
   const rule = DECISIONS[input.decision];
   if (!rule.from.includes(known.status))
-    throw new StateConflict(`A supervisor who is ${known.status} cannot be given "${input.decision}".`, {
-      status: known.status,
-    });
+    throw new StateConflict(`A supervisor who is ${known.status} cannot be given "${input.decision}".`);
   const at = toCtIso(now());
   const next: Supervisor = {
     ...known,
@@ -190,7 +188,10 @@ async function save(
  * address, its window still open. The markers of the others are dropped.
  */
 async function stillWaiting(supervisor: Supervisor) {
-  const out: { application: Application; iteration: NonNullable<Awaited<ReturnType<typeof getIteration>>>['iteration'] }[] = [];
+  const out: {
+    application: Application;
+    iteration: NonNullable<Awaited<ReturnType<typeof getIteration>>>['iteration'];
+  }[] = [];
   for (const applicationId of await waitingFor(supervisor.scope, supervisor.id)) {
     const application = await getApplication(applicationId);
     const stored = application && (await getIteration(application.iterationId));
@@ -265,7 +266,12 @@ async function tellRefused(supervisor: Supervisor, reason: string, actor: Actor)
           after: { supervisor: application.supervisor },
         }),
       ],
-      emails: [{ key: `supervisor-refused#${application.id}#${next.version}`, message: supervisorRefused(next, iteration, reason) }],
+      emails: [
+        {
+          key: `supervisor-refused#${application.id}#${next.version}`,
+          message: supervisorRefused(next, iteration, reason),
+        },
+      ],
     });
   }
 }

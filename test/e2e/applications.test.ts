@@ -64,6 +64,13 @@ describe('sign up → profile → apply → supervisor endorses → ADS lists an
     const claims = JSON.parse(Buffer.from(quinn.token.split('.')[1]!, 'base64url').toString());
     expect(claims['cognito:groups']).toEqual(['applicant']);
 
+    // ADS authorises the supervisor for the agency (before that, nothing would be sent to them).
+    const authorised = await stack().fetch(`/ads/providers/${provider.body.id}/supervisors`, {
+      method: 'POST',
+      token: ads,
+      json: { name: 'Bo Boss', email: supervisorEmail, reason: 'Confirmed with the agency' },
+    });
+    expect(authorised.status).toBe(201);
     const profile = await stack().fetch('/me/profile', {
       method: 'PUT',
       token: quinn.token,

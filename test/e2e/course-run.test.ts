@@ -58,6 +58,12 @@ describe('a whole course on the local stack, through the gateway with real token
       'Course-Run-Passw0rd!',
     );
     const me = await signIn(idp, stack().state.clientId, email, 'Course-Run-Passw0rd!');
+    const authorised = await stack().fetch(`/ads/providers/${provider.id}/supervisors`, {
+      method: 'POST',
+      token: ads,
+      json: { name: 'Lee', email: supervisor, reason: 'Confirmed with the agency' },
+    });
+    expect(authorised.status).toBe(201);
     await stack().fetch('/me/profile', {
       method: 'PUT',
       token: me,

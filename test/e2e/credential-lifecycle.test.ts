@@ -48,6 +48,12 @@ describe('a legal name change reissues the credential', () => {
     const ads = await stack().token('ads-staff');
     const me = await stack().token('applicant');
     const sub = decodeJwt(me).sub!;
+    const authorised = await stack().fetch('/ads/providers/self-hired/supervisors', {
+      method: 'POST',
+      token: ads,
+      json: { name: 'Lee', email: 'lee@summit.example.org', reason: 'Employer of record, confirmed' },
+    });
+    expect(authorised.status).toBe(201);
     const profile = await stack().fetch('/me/profile', {
       method: 'PUT',
       token: me,

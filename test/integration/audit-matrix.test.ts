@@ -12,6 +12,7 @@ import { homeworkFileRoutes } from '../../shared/http/routes/homework-files';
 import { uploadedFile } from '../support/homework-files';
 import { iterationRoutes } from '../../shared/http/routes/iterations';
 import { noticeRoutes } from '../../shared/http/routes/notices';
+import { providerRoutes } from '../../shared/http/routes/providers';
 import { reason as reasonSchema } from '../../shared/http/schemas';
 import { injectFaults } from '../support/faults';
 import { auditRecords, auditRecordsAddedBy, storedItem, type StoredAudit } from '../support/stored';
@@ -197,6 +198,40 @@ const CASES: Record<string, AuditCase> = {
       return { params: { providerId: id }, body: { priority: true, reason: WHY } };
     },
     changed: (call) => [{ type: 'provider', id: call.params!.providerId!, action: 'priority-set' }],
+  },
+  addProviderSupervisor: {
+    prepare: async () => {
+      const { id } = await createProvider();
+      return {
+        params: { providerId: id },
+        body: { name: 'Sam Supervisor', email: `sam.${unique()}@harbor.example.org`, reason: WHY },
+      };
+    },
+    changed: (call, answer) => [
+      { type: 'supervisor', id: `${call.params!.providerId}#${answer.body.id}`, action: 'authorised' },
+    ],
+  },
+  decideSupervisor: {
+    prepare: async () => {
+      const { id } = await createProvider();
+      await saveProfile(newApplicant(`Pat ${unique()}`), id, {}, { authorised: false });
+      const listed = await invoke(providerRoutes.listProviderSupervisors, { as: ads, params: { providerId: id } });
+      const [pending] = listed.body.items;
+      return {
+        params: { providerId: id, supervisorId: pending.id },
+        body: { decision: 'refuse', reason: WHY, version: pending.version },
+      };
+    },
+    changed: (call) => [
+      { type: 'supervisor', id: `${call.params!.providerId}#${call.params!.supervisorId}`, action: 'refused' },
+    ],
+  },
+  decideReview: {
+    prepare: async () => {
+      const { applicationId } = await endorsedIteration();
+      return { params: { applicationId }, body: { outcome: 'upheld', reason: WHY } };
+    },
+    changed: (call) => [{ type: 'review', id: call.params!.applicationId!, action: 'upheld' }],
   },
   // ---- applications ----
   admitToRecertification: {

@@ -169,6 +169,8 @@ describe('certifications follow their holder', () => {
       status: 'endorsed',
       membershipConfirmed: true,
       certificationsMoved: [number],
+      // The provider's first confirmed member, by a supervisor ADS authorised the same day.
+      flaggedForReview: ['first-confirmation', 'new-supervisor'],
     });
 
     // Moves to another provider: a claim, so the certification leaves the first provider and is listed under none.

@@ -25,7 +25,7 @@ const ProfileInput = meta(
           "Your supervisor's work email: endorsement and co-signing links go there once ADS has authorised it for your agency. Not your own address (nor a variant of it); a personal free-mail address only if ADS has authorised that exact address.",
         ),
       }),
-      'Your supervisor, who endorses your applications: pick one of your agency\'s authorised supervisors (`GET /providers/{providerId}/supervisors`) or name a new one for ADS to authorise.',
+      "Your supervisor, who endorses your applications: pick one of your agency's authorised supervisors (`GET /providers/{providerId}/supervisors`) or name a new one for ADS to authorise.",
     ),
   }),
   { id: 'ProfileInput' },

@@ -159,11 +159,11 @@ export const applicationRoutes = {
     access: mine,
     tag,
     summary: 'Name another supervisor for an application not yet endorsed (also after a supervisor said no)',
-    description: `While the window is open and the application is submitted or not-endorsed: the earlier link stops working, the new supervisor is emailed a new one, the former supervisor (if they had not answered) is told nothing more is needed, and the change is audited. The application is submitted again. Counts as an endorsement-link email: at most ${LINK_SENDS_PER_WINDOW} in ${LINK_SEND_WINDOW_HOURS} hours, then 429 with Retry-After.`,
+    description: `While the window is open and the application is submitted or not-endorsed: the earlier link stops working, the new supervisor is emailed a new one (once ADS has authorised them for the agency: until then nothing is sent and the application waits; your own address, or a new free-mail one, is refused with 422), the former supervisor (if they had not answered) is told nothing more is needed, and the change is audited. The application is submitted again. Counts as an endorsement-link email: at most ${LINK_SENDS_PER_WINDOW} in ${LINK_SEND_WINDOW_HOURS} hours, then 429 with Retry-After.`,
     params: z.strictObject({ applicationId }),
     body: SupervisorChangeInput,
     success: { status: 200, description: 'The application, submitted again', schema: ApplicationView },
-    problems: [404, 409, 429],
+    problems: [404, 409, 422, 429],
   }),
   resendEndorsementLink: route({
     operationId: 'resendEndorsementLink',

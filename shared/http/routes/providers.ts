@@ -25,7 +25,16 @@ const providerFields = {
   staffEmailDomains: described(
     z.optional(
       z
-        .array(z.string().check(z.regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'a domain such as harbor.org, lower case')))
+        .array(
+          z
+            .string()
+            .check(
+              z.regex(
+                /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+                'a domain such as harbor.org, lower case',
+              ),
+            ),
+        )
         .check(z.maxLength(10)),
     ),
     "The email domains the agency's staff use (e.g. `harbor.org`): a supervisor on one of them is shown as such to ADS when it decides.",
@@ -298,7 +307,8 @@ export const providerRoutes = {
     area: 'providers',
     access: ads,
     tag,
-    summary: "Authorise a supervisor for an agency, with a reason (audited); applications waiting for them get their links",
+    summary:
+      'Authorise a supervisor for an agency, with a reason (audited); applications waiting for them get their links',
     params: z.strictObject({ providerId: scopeId }),
     body: z.strictObject({
       name: described(text(120), "The supervisor's name."),
