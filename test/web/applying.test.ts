@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import {
   allocateSeats,
   applicantToken,
+  authoriseSupervisor,
   DURING_WINDOW,
   endorseFromEmail,
   seedApplication,
@@ -129,6 +130,7 @@ test("an application's page: resend the link until the limit (429 in words), ano
   expect(await focusedText(page)).toContain('There is a problem with what you entered');
   await expectAccessible(page);
   const other = `pat.other.${Date.now()}@provider.example.org`;
+  await authoriseSupervisor(course.providerId, other, 'Pat Other');
   await page.getByLabel("Supervisor's email").fill(other);
   await page.getByRole('button', { name: 'Send the link to this supervisor' }).click();
   await expectStatus(page, 'Pat Other was emailed a link to endorse your application.');

@@ -5,6 +5,7 @@
  */
 import { cognitoClient, signIn } from '../../scripts/local/cognito';
 import { linkIn } from '../support/fixtures';
+import { authoriseSupervisor } from './journey';
 import { callApi, newApplicant, setClock, stack, tokenOf, uniqueEmail, waitForEmail } from './support';
 
 export const WINTER = {
@@ -80,6 +81,7 @@ export async function seedEnrolment(title: string): Promise<{ learner: Learner; 
     const { email, password } = await newApplicant(label);
     const token = await tokenFor(email, password);
     const supervisor = uniqueEmail(`${label}.supervisor`);
+    await authoriseSupervisor(provider.id, supervisor, 'Lee Supervisor');
     ok(
       await callApi('/me/profile', {
         method: 'PUT',

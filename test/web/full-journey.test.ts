@@ -8,7 +8,7 @@
  * console has its own tests); every page a person sees is checked by axe-core.
  */
 import type { Browser, Page } from 'playwright-core';
-import { allocateSeats, applicantToken } from './journey';
+import { allocateSeats, applicantToken, authoriseSupervisor } from './journey';
 import {
   callApi,
   expectAccessible,
@@ -95,6 +95,7 @@ test('apply → endorse (emailed link) → offer → agreement → co-sign → c
   // The applicant: an account (sign-up has its own test), then everything else in the browser.
   const { email, password } = await newApplicant('journey');
   const supervisor = uniqueEmail('journey.supervisor');
+  await authoriseSupervisor(provider.body.id, supervisor);
   const page = await openPage(browser(), '/profile');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);

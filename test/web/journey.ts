@@ -39,9 +39,21 @@ export const applicantToken = (email: string, password: string) => {
   return signIn(cognitoClient(s.cognitoEndpoint), s.clientId, email, password);
 };
 
-/** The applicant's profile, saved through the API; returns the supervisor's address. */
+/** ADS authorises a supervisor for an agency through the API (links go only to authorised supervisors). */
+export async function authoriseSupervisor(providerId: string | null, email: string, name = 'Sam Supervisor') {
+  const added = await callApi(`/ads/providers/${providerId ?? 'self-hired'}/supervisors`, {
+    method: 'POST',
+    token: await tokenOf('ads-staff'),
+    json: { name, email, reason: 'Confirmed with the agency' },
+  });
+  if (added.status !== 201) throw new Error(`supervisor: ${JSON.stringify(added.body)}`);
+  return added.body as { id: string; version: number };
+}
+
+/** The applicant's profile, saved through the API (its supervisor authorised by ADS first); returns the supervisor's address. */
 export async function seedProfile(token: string, providerId: string | null, name = 'Kim Keyboard') {
   const supervisor = uniqueEmail('supervisor');
+  await authoriseSupervisor(providerId, supervisor);
   const saved = await callApi('/me/profile', {
     method: 'PUT',
     token,

@@ -16,6 +16,7 @@ import { Accounts, AuditLookup, People } from './pages/ads/People';
 import { Person } from './pages/ads/Person';
 import { Registry } from './pages/ads/Registry';
 import { Settings } from './pages/ads/Settings';
+import { Supervisors } from './pages/ads/Supervisors';
 import { Completions } from './pages/dds/Completions';
 import { NoticeHistory } from './pages/dds/NoticeHistory';
 
@@ -54,6 +55,7 @@ export const STAFF_ROUTES: StaffRoute[] = [
   { path: '/ads/iterations/:iterationId/qualification', element: <Issuing />, role: 'ads-staff' },
   { path: '/ads/people/:personId/certifications', element: <PersonCertifications />, role: 'ads-staff' },
   { path: '/ads/people', element: <People />, role: 'ads-staff', nav: 'People' },
+  { path: '/ads/supervisors', element: <Supervisors />, role: 'ads-staff', nav: 'Supervisors' },
   { path: '/ads/people/:personId', element: <Person />, role: 'ads-staff' },
   { path: '/ads/accounts', element: <Accounts />, role: 'ads-staff', nav: 'Staff accounts' },
   { path: '/ads/registry', element: <Registry />, role: 'ads-staff', nav: 'Registry' },

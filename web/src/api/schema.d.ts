@@ -453,6 +453,134 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/ads/supervisor-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Supervisors named by applicants, waiting for ADS to authorise or refuse them (oldest first)
+         * @description Roles: ads-staff.
+         */
+        get: operations["listSupervisorRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ads/providers/{providerId}/supervisors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An agency's supervisors, every status
+         * @description Roles: ads-staff.
+         */
+        get: operations["listProviderSupervisors"];
+        put?: never;
+        /**
+         * Authorise a supervisor for an agency, with a reason (audited); applications waiting for them get their links
+         * @description Roles: ads-staff.
+         */
+        post: operations["addProviderSupervisor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ads/providers/{providerId}/supervisors/{supervisorId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Authorise, refuse or remove a supervisor, with a reason (audited)
+         * @description Authorising emails the endorsement links of the applications waiting for this supervisor; refusing asks those applicants to name another; removing stops every link of theirs still out, when it would be used.
+         *
+         *     Roles: ads-staff.
+         */
+        put: operations["decideSupervisor"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ads/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Endorsements flagged for review: an agency's first confirmed member, or a newly authorised supervisor
+         * @description Roles: ads-staff.
+         */
+        get: operations["listReviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ads/reviews/{applicationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Uphold or overturn a flagged endorsement, with a reason (audited)
+         * @description Overturning makes the person's membership of the agency a claim again (their certifications leave its listing); the application stays endorsed.
+         *
+         *     Roles: ads-staff.
+         */
+        put: operations["decideReview"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/providers/{providerId}/supervisors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An agency's authorised supervisors, to pick yours from (names and work addresses)
+         * @description Roles: applicant.
+         */
+        get: operations["listAuthorisedSupervisors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/providers": {
         parameters: {
             query?: never;
@@ -549,7 +677,7 @@ export interface paths {
         get?: never;
         /**
          * Name another supervisor for an application not yet endorsed (also after a supervisor said no)
-         * @description While the window is open and the application is submitted or not-endorsed: the earlier link stops working, the new supervisor is emailed a new one, the former supervisor (if they had not answered) is told nothing more is needed, and the change is audited. The application is submitted again. Counts as an endorsement-link email: at most 3 in 24 hours, then 429 with Retry-After.
+         * @description While the window is open and the application is submitted or not-endorsed: the earlier link stops working, the new supervisor is emailed a new one (once ADS has authorised them for the agency: until then nothing is sent and the application waits; your own address, or a new free-mail one, is refused with 422), the former supervisor (if they had not answered) is told nothing more is needed, and the change is audited. The application is submitted again. Counts as an endorsement-link email: at most 3 in 24 hours, then 429 with Retry-After.
          *
          *     Roles: applicant.
          */
@@ -2039,13 +2167,13 @@ export interface components {
             position: "direct-service" | "management";
             /** @description Your provider agency, or null if you work self-hired (Self-Determination program). */
             providerId: string | null;
-            /** @description Your supervisor, who endorses your applications. */
+            /** @description Your supervisor, who endorses your applications: pick one of your agency's authorised supervisors (`GET /providers/{providerId}/supervisors`) or name a new one for ADS to authorise. */
             supervisor: {
                 /** @description Your supervisor's name. */
                 name: string;
                 /**
                  * Format: email
-                 * @description Your supervisor's email: endorsement and co-signing links go there.
+                 * @description Your supervisor's work email: endorsement and co-signing links go there once ADS has authorised it for your agency. Not your own address (nor a variant of it); a personal free-mail address only if ADS has authorised that exact address.
                  * @example pat@provider.example.org
                  */
                 email: string;
@@ -2079,6 +2207,8 @@ export interface components {
                 /** @description The contact person's phone. */
                 phone?: string;
             };
+            /** @description The email domains the agency's staff use (e.g. `harbor.org`): a supervisor on one of them is shown as such to ADS when it decides. */
+            staffEmailDomains?: string[];
         };
         ProviderUpdate: {
             /** @description The agency's name. */
@@ -2108,6 +2238,8 @@ export interface components {
                 /** @description The contact person's phone. */
                 phone?: string;
             };
+            /** @description The email domains the agency's staff use (e.g. `harbor.org`): a supervisor on one of them is shown as such to ADS when it decides. */
+            staffEmailDomains?: string[];
             /** @description The version you read; a stale one gets 409. */
             version: number;
         };
@@ -2601,6 +2733,11 @@ export interface components {
                 /** @description Your supervisor's email: endorsement and co-signing links go there. */
                 email: string;
             };
+            /**
+             * @description `authorised`: ADS has authorised your supervisor to vouch for your agency, so endorsement and co-signing links go to them. `pending`: a supervisor ADS has not yet authorised; nothing is sent to them until it does. `refused` / `removed`: ADS did not authorise them, or no longer does: name another.
+             * @enum {string}
+             */
+            supervisorStatus: "pending" | "authorised" | "refused" | "removed";
             /** @description The version of your profile. */
             version: number;
             /**
@@ -2801,6 +2938,26 @@ export interface components {
              * @example 2027-03-15T23:59:00.000-04:00
              */
             endorsementLinkSentAt?: string;
+            /** @description The supervisor named is not (yet) authorised by ADS to vouch for your agency: no endorsement link has been sent. It is emailed to them as soon as ADS authorises them. */
+            awaitingSupervisor?: {
+                /**
+                 * Format: date-time
+                 * @description Since when the application waits for ADS to authorise the supervisor named.
+                 * @example 2027-03-15T23:59:00.000-04:00
+                 */
+                since: string;
+                /** @description ADS did not authorise the supervisor: name another (`PUT …/supervisor`). */
+                refused?: {
+                    /**
+                     * Format: date-time
+                     * @description When ADS refused the supervisor.
+                     * @example 2027-03-15T23:59:00.000-04:00
+                     */
+                    at: string;
+                    /** @description ADS's reason. */
+                    reason: string;
+                };
+            };
             /** @description Your statewide waitlist position, while waitlisted. */
             waitlistPosition?: number;
             /** @description The seat offered, once there is one. */
@@ -3138,6 +3295,14 @@ export interface components {
                  */
                 source: "ads" | "departure";
             };
+            /** @description The email domains the agency's staff use. */
+            staffEmailDomains?: string[];
+            /**
+             * Format: date-time
+             * @description When a supervisor first confirmed one of its staff (that confirmation is flagged for review).
+             * @example 2027-03-15T23:59:00.000-04:00
+             */
+            firstConfirmedAt?: string;
             /** @description The version to send back with an edit. */
             version: number;
             /**
@@ -3200,6 +3365,91 @@ export interface components {
                 /** @description The statewide sum, each agency counted once. */
                 total: number;
             };
+        };
+        Supervisor: {
+            /** @description The supervisor's id (one per address and agency). */
+            id: string;
+            /** @description The agency they may vouch for, or `self-hired`. */
+            providerId: string;
+            /** @description The agency's name; null for self-hired staff's supervisors. */
+            providerName: string | null;
+            /** @description The supervisor's name. */
+            name: string;
+            /** @description The exact address links go to. */
+            email: string;
+            /**
+             * @description `pending`: named by an applicant, waiting for ADS (nothing is sent to it); `authorised`: links go to it and may be used; `refused`: ADS said no; `removed`: no longer authorised (links of theirs still out stop working).
+             * @enum {string}
+             */
+            status: "pending" | "authorised" | "refused" | "removed";
+            /**
+             * Format: date-time
+             * @description When the address was first named or added.
+             * @example 2027-03-15T23:59:00.000-04:00
+             */
+            requestedAt: string;
+            /** @description Who named it: an applicant, ADS staff, or `migration`. */
+            requestedBy: string;
+            /**
+             * Format: date-time
+             * @description When ADS last authorised it: endorsements in the 7 days after are flagged for review.
+             * @example 2027-03-15T23:59:00.000-04:00
+             */
+            authorisedAt?: string;
+            /**
+             * Format: date-time
+             * @description When ADS's last decision on it was taken.
+             * @example 2027-03-15T23:59:00.000-04:00
+             */
+            decidedAt?: string;
+            /** @description ADS's reason for its last decision. */
+            reason?: string;
+            /** @description A free-mail (personal) address: anyone can open one. */
+            freeMail: boolean;
+            /** @description On one of the agency's staff email domains. */
+            onStaffDomain: boolean;
+            /** @description The version to send back with a decision. */
+            version: number;
+        };
+        Review: {
+            /** @description The endorsed application. */
+            applicationId: string;
+            /** @description The applicant. */
+            personId: string;
+            /** @description The applicant's name. */
+            applicantName: string;
+            /** @description The agency the endorsement vouched for. */
+            providerId?: string;
+            /** @description The agency's name. */
+            providerName?: string;
+            /** @description Who endorsed. */
+            supervisor: {
+                /** @description The supervisor's name. */
+                name: string;
+                /** @description The supervisor's address. */
+                email: string;
+            };
+            /** @description Why it is flagged: the agency's first confirmed member; a supervisor authorised in the 7 days before. */
+            flags: ("first-confirmation" | "new-supervisor")[];
+            /**
+             * Format: date-time
+             * @description When the endorsement was given.
+             * @example 2027-03-15T23:59:00.000-04:00
+             */
+            flaggedAt: string;
+            /**
+             * @description Open until ADS decides.
+             * @enum {string}
+             */
+            status: "open" | "upheld" | "overturned";
+            /**
+             * Format: date-time
+             * @description When ADS decided.
+             * @example 2027-03-15T23:59:00.000-04:00
+             */
+            decidedAt?: string;
+            /** @description ADS's reason. */
+            reason?: string;
         };
         PublicProvider: {
             /** @description The agency's id. */
@@ -3947,7 +4197,7 @@ export interface components {
              * @description The kind of record.
              * @enum {string}
              */
-            subjectType: "iteration" | "blackout" | "provider" | "person" | "application" | "allocation" | "certificate" | "attendance" | "homework" | "notice" | "settings";
+            subjectType: "iteration" | "blackout" | "provider" | "person" | "application" | "allocation" | "certificate" | "attendance" | "homework" | "notice" | "settings" | "supervisor" | "review";
             /** @description The record's id. */
             subjectId: string;
             /** @description What was done, e.g. `updated`, `published`, `override-seat`. */
@@ -5256,6 +5506,291 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    listSupervisorRequests: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page (its `cursor`); omit for the first page. */
+                cursor?: string;
+                /** @description How many items per page (1–100). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of pending supervisors */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description This page of results. */
+                        items: components["schemas"]["Supervisor"][];
+                        /** @description Send as `cursor` to get the next page; absent on the last page. */
+                        cursor?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["UnauthorizedAtGateway"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listProviderSupervisors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The provider agency, or `self-hired` for the supervisors (employers of record) of self-hired staff. */
+                providerId: string | "self-hired";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The supervisors */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The agency's supervisors. */
+                        items: components["schemas"]["Supervisor"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["UnauthorizedAtGateway"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    addProviderSupervisor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The provider agency, or `self-hired` for the supervisors (employers of record) of self-hired staff. */
+                providerId: string | "self-hired";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The supervisor's name. */
+                    name: string;
+                    /**
+                     * Format: email
+                     * @description The exact address links may go to (a free-mail address only this way).
+                     * @example pat@provider.example.org
+                     */
+                    email: string;
+                    /** @description Why: kept in the audit trail. */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The supervisor, authorised */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Supervisor"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["UnauthorizedAtGateway"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLargeAtGateway"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    decideSupervisor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The provider agency, or `self-hired` for the supervisors (employers of record) of self-hired staff. */
+                providerId: string | "self-hired";
+                /** @description The supervisor. */
+                supervisorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description `authorise` (from pending, refused or removed), `refuse` (from pending), `remove` (from authorised).
+                     * @enum {string}
+                     */
+                    decision: "authorise" | "refuse" | "remove";
+                    /** @description Why: kept in the audit trail. */
+                    reason: string;
+                    /** @description The version you read; a stale one gets 409. */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The supervisor as decided */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Supervisor"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["UnauthorizedAtGateway"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLargeAtGateway"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listReviews: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page (its `cursor`); omit for the first page. */
+                cursor?: string;
+                /** @description How many items per page (1–100). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of open reviews, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description This page of results. */
+                        items: components["schemas"]["Review"][];
+                        /** @description Send as `cursor` to get the next page; absent on the last page. */
+                        cursor?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["UnauthorizedAtGateway"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    decideReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The endorsed application. */
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description What ADS found.
+                     * @enum {string}
+                     */
+                    outcome: "upheld" | "overturned";
+                    /** @description Why: kept in the audit trail. */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The review as decided */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Review"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["UnauthorizedAtGateway"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLargeAtGateway"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listAuthorisedSupervisors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The provider agency. */
+                providerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The authorised supervisors, by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The supervisors ADS has authorised for the agency. */
+                        items: {
+                            /** @description The supervisor's name. */
+                            name: string;
+                            /** @description The supervisor's work address. */
+                            email: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["UnauthorizedAtGateway"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     listPublicProviders: {
         parameters: {
             query: {
@@ -5459,6 +5994,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLargeAtGateway"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["RuleViolated"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -8135,7 +8671,7 @@ export interface operations {
             header?: never;
             path: {
                 /** @description The kind of record. */
-                subjectType: "iteration" | "blackout" | "provider" | "person" | "application" | "allocation" | "certificate" | "attendance" | "homework" | "notice" | "settings";
+                subjectType: "iteration" | "blackout" | "provider" | "person" | "application" | "allocation" | "certificate" | "attendance" | "homework" | "notice" | "settings" | "supervisor" | "review";
                 /** @description The record's id. */
                 subjectId: string;
             };

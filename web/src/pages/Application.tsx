@@ -82,7 +82,12 @@ export function Application() {
       },
     });
     if (error) return setProblem(limitProblem(error, response));
-    done(data, `${data.supervisor.name} was emailed a link to endorse your application.`);
+    done(
+      data,
+      data.awaitingSupervisor
+        ? `${data.supervisor.name} is named. ADS confirms that they may endorse for your agency before the link is emailed to them.`
+        : `${data.supervisor.name} was emailed a link to endorse your application.`,
+    );
   };
 
   return (

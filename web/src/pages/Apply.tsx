@@ -73,7 +73,11 @@ export function Apply() {
     });
     setSending(false);
     if (error) return setProblem(asProblem(error));
-    announce('Your application is sent. Your supervisor was emailed a link to endorse it.');
+    announce(
+      data.awaitingSupervisor
+        ? 'Your application is sent. ADS confirms your supervisor before they are emailed the endorsement link.'
+        : 'Your application is sent. Your supervisor was emailed a link to endorse it.',
+    );
     navigate(`/applications/${encodeURIComponent(data.id)}`);
   };
 
@@ -105,8 +109,11 @@ export function Apply() {
             Applications close {whenCt(iteration.applicationWindow.closesAt)}. You apply as {profile.name},{' '}
             {profile.jobTitle}
             {profile.providerName ? ` at ${profile.providerName}` : ' (self-hired)'}. Your supervisor{' '}
-            {profile.supervisor.name} ({profile.supervisor.email}) is emailed a link to endorse the application; only
-            endorsed applications are considered for a seat. <Link to="/profile">Change your profile</Link>.
+            {profile.supervisor.name} ({profile.supervisor.email}) is emailed a link to endorse the application
+            {profile.supervisorStatus === 'authorised'
+              ? ''
+              : ' once ADS has confirmed they may endorse for your agency'}
+            ; only endorsed applications are considered for a seat. <Link to="/profile">Change your profile</Link>.
           </p>
           <ErrorSummary problem={problem} />
           <form className="usa-form usa-form--large" onSubmit={submit} noValidate>

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { api, asProblem, type Problem } from '../api/client';
 import type { components } from '../api/schema';
 import { useApi } from '../api/useApi';
@@ -36,6 +36,16 @@ const inputOf = (p: Saved | undefined): ProfileInput =>
  * Your profile: name, job, provider agency and supervisor (`GET/PUT /me/profile`). The form appears only once the
  * saved profile (or its absence) is known, filled from the start: nobody types into a form about to be overwritten.
  */
+const NOT_LISTED = '';
+
+const SUPERVISOR_WORDS: Record<Saved['supervisorStatus'], (name: string) => string> = {
+  authorised: (name) => `${name} is authorised by ADS to endorse for your agency.`,
+  pending: (name) =>
+    `ADS has not yet confirmed ${name} as a supervisor for your agency: nothing is sent to them until it does.`,
+  refused: (name) => `ADS did not authorise ${name}: name another supervisor.`,
+  removed: (name) => `${name} is no longer authorised for your agency: name another supervisor.`,
+};
+
 export function Profile() {
   const loaded = useApi(async () => {
     const [profile, ...regions] = await Promise.all([
@@ -66,6 +76,20 @@ function ProfileForm({ initial, providers }: { initial: Saved | undefined; provi
     setForm((f) => ({ ...f, [key]: value }));
   const setSupervisor = (key: 'name' | 'email', value: string) =>
     setForm((f) => ({ ...f, supervisor: { ...f.supervisor, [key]: value } }));
+  // The agency's authorised supervisors, to pick from (a self-hired person names theirs).
+  const [authorised, setAuthorised] = useState<{ name: string; email: string }[]>([]);
+  useEffect(() => {
+    setAuthorised([]);
+    if (!form.providerId) return;
+    let current = true;
+    api
+      .GET('/providers/{providerId}/supervisors', { params: { path: { providerId: form.providerId } } })
+      .then(({ data }) => current && setAuthorised(data?.items ?? []));
+    return () => {
+      current = false;
+    };
+  }, [form.providerId]);
+  const picked = authorised.find((s) => s.email === form.supervisor.email)?.email ?? NOT_LISTED;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -83,7 +107,8 @@ function ProfileForm({ initial, providers }: { initial: Saved | undefined; provi
           Last saved {whenCt(saved.updatedAt)}.{' '}
           {saved.membership === 'claimed'
             ? 'Your provider agency is confirmed when your supervisor endorses an application.'
-            : ''}
+            : ''}{' '}
+          {SUPERVISOR_WORDS[saved.supervisorStatus](saved.supervisor.name)}
         </p>
       ) : null}
       <ErrorSummary problem={problem} />
@@ -129,6 +154,27 @@ function ProfileForm({ initial, providers }: { initial: Saved | undefined; provi
         />
         <fieldset className="usa-fieldset">
           <legend className="usa-legend">Your supervisor</legend>
+          {authorised.length > 0 ? (
+            <p className="usa-hint">
+              The supervisors ADS has authorised to vouch for your agency are listed. Pick “Someone not listed” to name
+              another: ADS confirms them before anything is sent to them.
+            </p>
+          ) : null}
+          {authorised.length > 0 ? (
+            <SelectField
+              name="supervisorPick"
+              label="Pick your supervisor"
+              value={picked}
+              options={[
+                ...authorised.map((s) => ({ value: s.email, label: `${s.name} (${s.email})` })),
+                { value: NOT_LISTED, label: 'Someone not listed' },
+              ]}
+              onChange={(v) => {
+                const chosen = authorised.find((s) => s.email === v);
+                setForm((f) => ({ ...f, supervisor: chosen ?? { name: '', email: '' } }));
+              }}
+            />
+          ) : null}
           <Field
             name="supervisor.name"
             label="Supervisor's name"
@@ -139,7 +185,7 @@ function ProfileForm({ initial, providers }: { initial: Saved | undefined; provi
           <Field
             name="supervisor.email"
             label="Supervisor's email"
-            hint="Endorsement and co-signing links are emailed there."
+            hint="Their work address: endorsement and co-signing links are emailed there once ADS has authorised it. Not your own address."
             type="email"
             value={form.supervisor.email}
             error={errors['supervisor.email']}

@@ -51,6 +51,18 @@ export function timeline(a: ApplicationView): Step[] {
       state: 'now',
       text: `${d.by.name} did not endorse it ${whenCt(d.at)}${d.reason ? `, saying: “${d.reason}”` : ''}. You may name another supervisor until applications close ${closes}.`,
     });
+  } else if (a.status === 'submitted' && a.awaitingSupervisor?.refused) {
+    steps.push({
+      title: 'Supervisor not authorised',
+      state: 'now',
+      text: `ADS could not confirm ${supervisor} as a supervisor who may endorse for your agency, saying: “${a.awaitingSupervisor.refused.reason}”. Name another supervisor before applications close ${closes}.`,
+    });
+  } else if (a.status === 'submitted' && a.awaitingSupervisor) {
+    steps.push({
+      title: 'Supervisor authorisation',
+      state: 'now',
+      text: `ADS is confirming that ${supervisor} may endorse applications for your agency. Nothing is sent to a supervisor before ADS has; the endorsement link is emailed to them as soon as it does. The endorsement must come before applications close ${closes}.`,
+    });
   } else if (a.status === 'submitted') {
     steps.push({
       title: 'Supervisor endorsement',
