@@ -2,12 +2,14 @@
  * `npm start` — the whole backend on this machine, on real components, with data kept under `.local/`
  * (git-ignored). `npm start -- --fresh` starts from empty.
  */
+import { requireTools } from './preflight';
 import { DEFAULT_DATA_DIR, deployedOrigins, startStack } from './stack';
 import { serveWebApp } from './web';
 
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
 async function main() {
+  requireTools(['java']);
   const fresh = process.argv.includes('--fresh');
   const webPort = port('WEB_PORT', 8080);
   const { state, table, stop } = await startStack({

@@ -41,6 +41,28 @@ export const formText = (max: number) =>
     z.refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), 'control characters are not allowed'),
   );
 
+/**
+ * A link a person types that is later shown to others as a link (a page's `href`, an email, a calendar entry):
+ * https only — `javascript:`, `data:`, `http:` and every other scheme are refused — with a dotted host name and no
+ * user name or password. The API document carries the pattern; the parse check behind it also refuses a URL the
+ * WHATWG parser would not read as https (what the browser and the mail client will do with it).
+ */
+export const HTTPS_URL_PATTERN = '^https://[^\\s/?#@]+\\.[^\\s/?#@]+([/?#]\\S*)?$';
+export const httpsUrl = (max: number, message: string) =>
+  z.string().check(
+    z.maxLength(max, { abort: true }),
+    // One problem per field: the parse check runs only on what the pattern let through.
+    z.regex(new RegExp(HTTPS_URL_PATTERN), { message, abort: true }),
+    z.refine((s) => {
+      try {
+        const url = new URL(s);
+        return url.protocol === 'https:' && url.hostname.includes('.') && !url.username && !url.password;
+      } catch {
+        return false;
+      }
+    }, message),
+  );
+
 export const reason = meta(text(2000), { description: 'Why: kept in the audit trail.' });
 
 export const id = (prefix: string) =>

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDynamo, startS3, startSes, type Running } from '../../scripts/local/components';
+import { requireTools } from '../../scripts/local/preflight';
 
 /**
  * One DynamoDB Local (in memory), one local SES and one local S3 (s3rver) for the whole run; each test file gets its own table
@@ -13,6 +14,7 @@ import { startDynamo, startS3, startSes, type Running } from '../../scripts/loca
  */
 export default async function globalSetup(): Promise<void> {
   if (process.env.TEST_DYNAMO_ENDPOINT && process.env.TEST_SES_ENDPOINT && process.env.TEST_S3_ENDPOINT) return;
+  requireTools(['java']);
   // s3rver keeps its objects in a new temporary directory, removed when it stops.
   const [dynamo, ses, s3] = await Promise.all([startDynamo(), startSes(), startS3()]);
   process.env.TEST_DYNAMO_ENDPOINT = dynamo.endpoint;

@@ -72,6 +72,20 @@ export async function allAuditRecords(): Promise<StoredAudit[]> {
   return items;
 }
 
+/** Every item in this file's table (a test-only Scan), to show a refused call wrote nothing. */
+export async function allItems(): Promise<Record<string, any>[]> {
+  const items: Record<string, any>[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(
+      new ScanCommand({ TableName: process.env.TABLE_NAME, ConsistentRead: true, ExclusiveStartKey }),
+    );
+    items.push(...(page.Items ?? []));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+}
+
 /** The audit records `act` added to the table. */
 export async function auditRecordsAddedBy<T>(act: () => Promise<T>): Promise<{ result: T; added: StoredAudit[] }> {
   const before = new Set((await allAuditRecords()).map((r) => `${r.pk}|${r.sk}`));

@@ -1,5 +1,6 @@
 import { openApiDocument } from '../../shared/http/openapi';
 import { ALL_ROUTES } from '../../shared/http/routes';
+import { HTTPS_URL_PATTERN } from '../../shared/http/schemas';
 
 /**
  * What the served document promises, checked on the document itself (the conformance test checks the answers
@@ -109,6 +110,25 @@ describe('the OpenAPI document: every field says what it is', () => {
     ).concat(parameters);
     const wrong = requestDates.filter((f) => DATE.test(f.name) && formatOf(f.schema) !== 'date');
     expect(wrong.map((f) => `${f.where}: ${f.name}`)).toEqual([]);
+  });
+
+  it('every link a request carries is https only, and says so with the pattern the API applies', () => {
+    const links = fieldsUnder(
+      operations.map(({ op }) => op.requestBody),
+      'requests',
+    ).filter((f) => /(url|link)$/i.test(f.name));
+    expect(new Set(links.map((f) => f.name))).toEqual(new Set(['joinUrl', 'link']));
+    const source = new RegExp(HTTPS_URL_PATTERN).source;
+    const without = links.filter((f) => {
+      const pattern = resolve(f.schema).pattern;
+      return typeof pattern !== 'string' || new RegExp(pattern).source !== source;
+    });
+    expect(without.map((f) => `${f.where}: ${f.name}`)).toEqual([]);
+    const pattern = new RegExp(HTTPS_URL_PATTERN);
+    for (const taken of ['https://meet.example.org/j/1?pwd=a', 'https://drive.example.org/x'])
+      expect(pattern.test(taken)).toBe(true);
+    for (const refused of ['http://meet.example.org/x', 'javascript:alert(1)', 'data:text/html,x', 'https://a@b.org/'])
+      expect(pattern.test(refused)).toBe(false);
   });
 
   it('every response object the API defines is closed; only problem details and the OpenAPI document are open', () => {

@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { requireTools } from '../../scripts/local/preflight';
 
 /** Starts `stack-process.ts` once for the web project and hands its addresses to the test files (WEB_STACK). */
 export default async function globalSetup(): Promise<void> {
+  requireTools(['java', 'chromium']);
   const root = join(__dirname, '..', '..');
   const child = spawn(
     process.execPath,

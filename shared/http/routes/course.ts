@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { route } from '../route';
-import { ctDateTime, date, described, id, instant, meta, reason, text, whole } from '../schemas';
+import { ctDateTime, date, described, httpsUrl, id, instant, meta, reason, text, whole } from '../schemas';
 import { FileLimits } from './homework-files';
 import { Homework } from './views/homework';
 import { LiveClass } from './views/live-class';
@@ -302,7 +302,10 @@ export const courseRoutes = {
     body: z
       .strictObject({
         text: described(z.optional(text(20000)), 'Your work as text.'),
-        link: described(z.optional(z.url().check(z.maxLength(2000))), 'A link to your work.'),
+        link: meta(z.optional(httpsUrl(2000, 'an https:// link')), {
+          description: 'A link to your work (https only).',
+          example: 'https://drive.example.org/discovery-profile',
+        }),
         fileIds: described(
           z.optional(z.array(id('hf')).check(z.minLength(1), z.maxLength(20))),
           'Files you uploaded and recorded for this assignment.',

@@ -7,6 +7,7 @@ import {
   date,
   id,
   described,
+  httpsUrl,
   instant,
   meta,
   page,
@@ -34,23 +35,10 @@ const assignmentInput = z.strictObject({
 });
 
 /** A virtual meeting URL: https only, so a link never sends learners to an unencrypted or odd scheme. */
-const joinUrl = meta(
-  z.string().check(
-    z.maxLength(500),
-    z.refine((s) => {
-      try {
-        const url = new URL(s);
-        return url.protocol === 'https:' && url.hostname.includes('.') && !url.username && !url.password;
-      } catch {
-        return false;
-      }
-    }, 'an https:// meeting URL'),
-  ),
-  {
-    description: 'The virtual meeting URL (https only). Shown only to enrolled learners, never publicly.',
-    example: 'https://meet.example.org/ce-spring-2027',
-  },
-);
+const joinUrl = meta(httpsUrl(500, 'an https:// meeting URL'), {
+  description: 'The virtual meeting URL (https only). Shown only to enrolled learners, never publicly.',
+  example: 'https://meet.example.org/ce-spring-2027',
+});
 
 const classId = meta(z.string().check(z.regex(/^lc-[0-9A-Za-z-]{1,60}$/, 'not a valid class id')), {
   description: "A live class's id: stable for the class's life, across date moves.",

@@ -6928,8 +6928,8 @@ export interface operations {
                     /** @description Your work as text. */
                     text?: string;
                     /**
-                     * Format: uri
-                     * @description A link to your work.
+                     * @description A link to your work (https only).
+                     * @example https://drive.example.org/discovery-profile
                      */
                     link?: string;
                     /** @description Files you uploaded and recorded for this assignment. */
