@@ -64,6 +64,13 @@ export const JOBS = [
     cron: { minute: '45', hour: '4' },
     timeoutSeconds: 300,
   },
+  {
+    name: 'supervisor-backfill',
+    description:
+      'Puts every supervisor named on an application in flight before supervisors were authorised in ADS’s queue as pending; finds nothing once done',
+    cron: { minute: '50', hour: '4' },
+    timeoutSeconds: 300,
+  },
 ] as const satisfies readonly JobSpec[];
 
 export type JobName = (typeof JOBS)[number]['name'];
