@@ -93,4 +93,4 @@ test('a supervisor ADS has not authorised gets nothing until ADS authorises them
   await expectStatus(page, /The endorsement of Vera Vouch is upheld/);
   await expect(page.getByRole('row', { name: /Vera Vouch/ }).count()).resolves.toBe(0);
   await expectAccessible(page);
-});
+}, 120_000);

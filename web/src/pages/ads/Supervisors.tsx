@@ -98,7 +98,7 @@ function Queue({ queue, onDone }: { queue: Supervisor[]; onDone: () => void }) {
         <p>No supervisor is waiting for a decision.</p>
       ) : (
         <>
-          <table className="usa-table usa-table--borderless">
+          <table className="usa-table usa-table--borderless usa-table--stacked ads-table">
             <caption>Named by applicants, oldest first. Nothing is sent to them until ADS authorises them.</caption>
             <thead>
               <tr>
@@ -111,12 +111,12 @@ function Queue({ queue, onDone }: { queue: Supervisor[]; onDone: () => void }) {
             <tbody>
               {queue.map((s) => (
                 <tr key={`${s.providerId}/${s.id}`}>
-                  <th scope="row">
+                  <th scope="row" data-label="Supervisor">
                     {s.name} ({s.email})
                   </th>
-                  <td>{agencyOf(s)}</td>
-                  <td>{addressWords(s)}</td>
-                  <td>{whenCt(s.requestedAt)}</td>
+                  <td data-label="Agency">{agencyOf(s)}</td>
+                  <td data-label="Address">{addressWords(s)}</td>
+                  <td data-label="Named">{whenCt(s.requestedAt)}</td>
                 </tr>
               ))}
             </tbody>
@@ -200,7 +200,7 @@ function Reviews({ reviews, onDone }: { reviews: Review[]; onDone: () => void })
         <p>No endorsement is waiting for review.</p>
       ) : (
         <>
-          <table className="usa-table usa-table--borderless">
+          <table className="usa-table usa-table--borderless usa-table--stacked ads-table">
             <caption>Endorsements that confirmed a membership when a false vouch would be least noticed.</caption>
             <thead>
               <tr>
@@ -214,13 +214,15 @@ function Reviews({ reviews, onDone }: { reviews: Review[]; onDone: () => void })
             <tbody>
               {reviews.map((r) => (
                 <tr key={r.applicationId}>
-                  <th scope="row">{r.applicantName}</th>
-                  <td>{r.providerName ?? 'Self-hired'}</td>
-                  <td>
+                  <th scope="row" data-label="Applicant">
+                    {r.applicantName}
+                  </th>
+                  <td data-label="Agency">{r.providerName ?? 'Self-hired'}</td>
+                  <td data-label="Endorsed by">
                     {r.supervisor.name} ({r.supervisor.email})
                   </td>
-                  <td>{r.flags.map((f) => FLAG_WORDS[f]).join('; ')}</td>
-                  <td>{whenCt(r.flaggedAt)}</td>
+                  <td data-label="Why flagged">{r.flags.map((f) => FLAG_WORDS[f]).join('; ')}</td>
+                  <td data-label="When">{whenCt(r.flaggedAt)}</td>
                 </tr>
               ))}
             </tbody>
