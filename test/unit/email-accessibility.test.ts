@@ -34,6 +34,7 @@ const EMAILS: Record<string, EmailMessage> = {
     email: 'former@provider.example.org',
   }),
   endorsementReminder: templates.endorsementReminder(application, iteration),
+  supervisorRefused: templates.supervisorRefused(application, iteration, 'The agency has no such supervisor'),
   applicationNotConsidered: templates.applicationNotConsidered(application, iteration),
   seatOffered: templates.seatOffered(application, iteration, '2027-02-22T23:59:00.000-05:00'),
   waitlisted: templates.waitlisted(application, iteration, 3),

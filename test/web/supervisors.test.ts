@@ -68,7 +68,7 @@ test('a supervisor ADS has not authorised gets nothing until ADS authorises them
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { level: 1, name: 'Supervisors and reviews' }).waitFor();
   const row = page.getByRole('row', { name: new RegExp(supervisor.replace(/[.]/g, '\\.')) });
-  await expect(row.innerText()).resolves.toContain("Not on the agency's staff email domains");
+  await expect(row.textContent()).resolves.toContain("Not on the agency's staff email domains");
   await expectAccessible(page);
 
   // A decision without a reason is refused on the page, in words, before anything is sent.
@@ -77,7 +77,7 @@ test('a supervisor ADS has not authorised gets nothing until ADS authorises them
     .selectOption({ label: `Una Known (${supervisor}), ${course.title} Supports` });
   await page.getByRole('button', { name: 'Record the decision' }).click();
   await page.locator('#field-reason-error').waitFor();
-  await page.getByLabel('Reason').first().fill('Called the agency: Una supervises Vera');
+  await page.getByLabel('Reason for the decision').fill('Called the agency: Una supervises Vera');
   await page.getByRole('button', { name: 'Record the decision' }).click();
   await expectStatus(page, /Una Known is authorised/);
   await screenshot(page, 'ads-supervisors');
@@ -88,7 +88,7 @@ test('a supervisor ADS has not authorised gets nothing until ADS authorises them
   await page.reload();
   await page.getByRole('row', { name: /Vera Vouch/ }).waitFor();
   await page.getByLabel('Endorsement', { exact: true }).selectOption({ label: `Vera Vouch, ${course.title} Supports` });
-  await page.getByLabel('Reason').nth(1).fill('The agency confirmed Vera works there');
+  await page.getByLabel('Reason for the outcome').fill('The agency confirmed Vera works there');
   await page.getByRole('button', { name: 'Record the outcome' }).click();
   await expectStatus(page, /The endorsement of Vera Vouch is upheld/);
   await expect(page.getByRole('row', { name: /Vera Vouch/ }).count()).resolves.toBe(0);

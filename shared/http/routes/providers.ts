@@ -177,7 +177,7 @@ const Review = meta(
     personId: described(z.string(), 'The applicant.'),
     applicantName: described(z.string(), "The applicant's name."),
     providerId: described(z.optional(z.string()), 'The agency the endorsement vouched for.'),
-    providerName: described(z.optional(z.string()), "The agency's name."),
+    providerName: described(z.optional(z.string()), 'The name of the agency the endorsement vouched for.'),
     supervisor: described(
       z.object({
         name: described(z.string(), "The supervisor's name."),

@@ -146,7 +146,7 @@ function Queue({ queue, onDone }: { queue: Supervisor[]; onDone: () => void }) {
             />
             <TextAreaField
               name="reason"
-              label="Reason"
+              label="Reason for the decision"
               hint="How ADS checked, e.g. a call to the agency's contact."
               rows={3}
               error={errors.reason}
@@ -255,7 +255,7 @@ function Reviews({ reviews, onDone }: { reviews: Review[]; onDone: () => void })
             />
             <TextAreaField
               name="reviewReason"
-              label="Reason"
+              label="Reason for the outcome"
               rows={3}
               error={errors.reviewReason ?? errors.reason}
               value={reason}
@@ -335,7 +335,7 @@ function AddSupervisor({ providers, onDone }: { providers: components['schemas']
         />
         <TextAreaField
           name="addReason"
-          label="Reason"
+          label="Reason for authorising"
           rows={3}
           error={errors.addReason ?? errors.reason}
           value={reason}
