@@ -70,6 +70,7 @@ test('a supervisor ADS has not authorised gets nothing until ADS authorises them
   const row = page.getByRole('row', { name: new RegExp(supervisor.replace(/[.]/g, '\\.')) });
   await expect(row.textContent()).resolves.toContain("Not on the agency's staff email domains");
   await expectAccessible(page);
+  await screenshot(page, 'ads-supervisors');
 
   // A decision without a reason is refused on the page, in words, before anything is sent.
   await page
@@ -80,7 +81,6 @@ test('a supervisor ADS has not authorised gets nothing until ADS authorises them
   await page.getByLabel('Reason for the decision').fill('Called the agency: Una supervises Vera');
   await page.getByRole('button', { name: 'Record the decision' }).click();
   await expectStatus(page, /Una Known is authorised/);
-  await screenshot(page, 'ads-supervisors');
 
   await endorseFromEmail(supervisor);
 

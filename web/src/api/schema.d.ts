@@ -3420,7 +3420,7 @@ export interface components {
             applicantName: string;
             /** @description The agency the endorsement vouched for. */
             providerId?: string;
-            /** @description The agency's name. */
+            /** @description The name of the agency the endorsement vouched for. */
             providerName?: string;
             /** @description Who endorsed. */
             supervisor: {
