@@ -61,36 +61,60 @@ export function Supervisors() {
   );
 }
 
-function Queue({ queue, onDone }: { queue: Supervisor[]; onDone: () => void }) {
+/**
+ * A form that decides on one entry of a list, with a reason: both are required on the page (said in words on the
+ * fields) before the API is called; the API's refusals land on the fields too; success is announced and the lists
+ * reload.
+ */
+function useDecision<T>(spec: {
+  items: T[];
+  idOf: (item: T) => string;
+  fields: { item: string; reason: string; choose: string };
+  send: (item: T, reason: string) => Promise<{ error?: unknown }>;
+  said: (item: T) => string;
+  onDone: () => void;
+}) {
   const announce = useAnnounce();
   const [chosen, setChosen] = useState('');
-  const [decision, setDecision] = useState<'authorise' | 'refuse'>('authorise');
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<Problem>();
-  const errors = fieldErrors(problem);
   const decide = async (event: FormEvent) => {
     event.preventDefault();
-    const s = queue.find((q) => q.id === chosen);
+    const item = spec.items.find((i) => spec.idOf(i) === chosen);
     const missing = [
-      ...(s ? [] : [{ field: 'supervisor', message: 'Choose the supervisor to decide on.' }]),
-      ...(reason.trim() ? [] : [{ field: 'reason', message: 'Enter why (kept in the audit trail).' }]),
+      ...(item ? [] : [{ field: spec.fields.item, message: spec.fields.choose }]),
+      ...(reason.trim() ? [] : [{ field: spec.fields.reason, message: 'Enter why (kept in the audit trail).' }]),
     ];
-    if (missing.length || !s) return setProblem(localProblem(missing));
-    const { error } = await api.PUT('/ads/providers/{providerId}/supervisors/{supervisorId}', {
-      params: { path: { providerId: s.providerId, supervisorId: s.id } },
-      body: { decision, reason, version: s.version },
-    });
+    if (missing.length || !item) return setProblem(localProblem(missing));
+    const { error } = await spec.send(item, reason);
     if (error) return setProblem(asProblem(error));
     setProblem(undefined);
     setReason('');
     setChosen('');
-    announce(
+    announce(spec.said(item));
+    spec.onDone();
+  };
+  return { chosen, setChosen, reason, setReason, problem, errors: fieldErrors(problem), decide };
+}
+
+function Queue({ queue, onDone }: { queue: Supervisor[]; onDone: () => void }) {
+  const [decision, setDecision] = useState<'authorise' | 'refuse'>('authorise');
+  const form = useDecision({
+    items: queue,
+    idOf: (q) => q.id,
+    fields: { item: 'supervisor', reason: 'reason', choose: 'Choose the supervisor to decide on.' },
+    send: (s, reason) =>
+      api.PUT('/ads/providers/{providerId}/supervisors/{supervisorId}', {
+        params: { path: { providerId: s.providerId, supervisorId: s.id } },
+        body: { decision, reason, version: s.version },
+      }),
+    said: (s) =>
       decision === 'authorise'
         ? `${s.name} is authorised for ${agencyOf(s)}; the applications waiting for them were sent their endorsement links.`
         : `${s.name} was refused; the applicants who named them are asked to name another supervisor.`,
-    );
-    onDone();
-  };
+    onDone,
+  });
+  const { chosen, setChosen, reason, setReason, problem, errors, decide } = form;
   return (
     <section aria-labelledby="queue-heading">
       <h2 id="queue-heading">Supervisors waiting for a decision</h2>
@@ -164,35 +188,23 @@ function Queue({ queue, onDone }: { queue: Supervisor[]; onDone: () => void }) {
 }
 
 function Reviews({ reviews, onDone }: { reviews: Review[]; onDone: () => void }) {
-  const announce = useAnnounce();
-  const [chosen, setChosen] = useState('');
   const [outcome, setOutcome] = useState<'upheld' | 'overturned'>('upheld');
-  const [reason, setReason] = useState('');
-  const [problem, setProblem] = useState<Problem>();
-  const errors = fieldErrors(problem);
-  const decide = async (event: FormEvent) => {
-    event.preventDefault();
-    const r = reviews.find((x) => x.applicationId === chosen);
-    const missing = [
-      ...(r ? [] : [{ field: 'review', message: 'Choose the endorsement to decide on.' }]),
-      ...(reason.trim() ? [] : [{ field: 'reviewReason', message: 'Enter why (kept in the audit trail).' }]),
-    ];
-    if (missing.length || !r) return setProblem(localProblem(missing));
-    const { error } = await api.PUT('/ads/reviews/{applicationId}', {
-      params: { path: { applicationId: r.applicationId } },
-      body: { outcome, reason },
-    });
-    if (error) return setProblem(asProblem(error));
-    setProblem(undefined);
-    setReason('');
-    setChosen('');
-    announce(
+  const form = useDecision({
+    items: reviews,
+    idOf: (r) => r.applicationId,
+    fields: { item: 'review', reason: 'reviewReason', choose: 'Choose the endorsement to decide on.' },
+    send: (r, reason) =>
+      api.PUT('/ads/reviews/{applicationId}', {
+        params: { path: { applicationId: r.applicationId } },
+        body: { outcome, reason },
+      }),
+    said: (r) =>
       outcome === 'upheld'
         ? `The endorsement of ${r.applicantName} is upheld.`
         : `The endorsement of ${r.applicantName} is overturned: their membership of ${r.providerName ?? 'the agency'} is a claim again.`,
-    );
-    onDone();
-  };
+    onDone,
+  });
+  const { chosen, setChosen, reason, setReason, problem, errors, decide } = form;
   return (
     <section aria-labelledby="reviews-heading" className="margin-top-4">
       <h2 id="reviews-heading">Endorsements flagged for review</h2>
