@@ -430,6 +430,14 @@ describe('a new account (quota 10) with backups copied to a second region', () =
   });
 });
 
+describe('email in transit', () => {
+  it('the one SES configuration set requires TLS to the receiving server', () => {
+    const sets = templates().flatMap((t) => resources(t, 'AWS::SES::ConfigurationSet'));
+    expect(sets).toHaveLength(1);
+    app.ops.hasResourceProperties('AWS::SES::ConfigurationSet', { DeliveryOptions: { TlsPolicy: 'REQUIRE' } });
+  });
+});
+
 describe('deployment settings', () => {
   it('refuses a log retention CloudWatch Logs does not offer, and reservations that do not fit', () => {
     expect(() => synth({ 'ce:logRetentionDays': 100 })).toThrow(/ce:logRetentionDays/);
