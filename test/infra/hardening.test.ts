@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { App, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import {
   ALL_FUNCTION_NAMES,
   functionName,
@@ -10,6 +12,7 @@ import {
   UNRESERVED_MINIMUM,
 } from '../../infra/concurrency';
 import { AREA_ACCESS } from '../../infra/areas';
+import { CredentialSigningKey } from '../../infra/constructs/credential-signing-key';
 import { BackupCopyStack } from '../../infra/stacks/backup-copy-stack';
 import { ALL_ROUTES, API_AREAS } from '../../shared/http/routes';
 import { JOBS } from '../../shared/jobs/catalog';
@@ -73,17 +76,38 @@ describe('customer-managed keys', () => {
       EnableKeyRotation: false,
     });
     expect(key.DeletionPolicy).toBe('Retain');
-    // Nothing in the key policy but the root's delegation to IAM: no service or role is named in it.
-    expect(keyStatements(app.api, keyId)).toEqual([rootStatement]);
+    // The root's delegation to IAM (the account administers the key), and a Deny of kms:Sign to every principal but
+    // the credentials function's role: an administrator's kms:*, another IAM policy or a grant cannot sign.
+    const signer = logicalId(app.api, 'AWS::IAM::Role', 'ApicredentialsRole');
+    expect(keyStatements(app.api, keyId)).toEqual([
+      rootStatement,
+      {
+        Sid: 'OnlyTheCredentialsFunctionSigns',
+        Effect: 'Deny',
+        Principal: { AWS: '*' },
+        Action: 'kms:Sign',
+        Resource: '*',
+        Condition: { ArnNotEquals: { 'aws:PrincipalArn': arnOf(signer) } },
+      },
+    ]);
+    app.api.hasResourceProperties('AWS::Lambda::Function', {
+      Role: arnOf(signer),
+      Environment: { Variables: Match.objectLike({ CREDENTIAL_KMS_KEY_ID: arnOf(keyId) }) },
+    });
     const granted = resources(app.api, 'AWS::IAM::ManagedPolicy').flatMap(([id, policy]) =>
       (policy.Properties.PolicyDocument.Statement as Statement[])
         .filter((s) => JSON.stringify(s.Resource).includes(keyId))
         .map((s) => [id.replace(/Role.*$/, ''), actions(s).sort()]),
     );
     expect(granted).toEqual([['Apicredentials', ['kms:GetPublicKey', 'kms:Sign']]]);
-    app.api.hasResourceProperties('AWS::Lambda::Function', {
-      Environment: { Variables: Match.objectLike({ CREDENTIAL_KMS_KEY_ID: arnOf(keyId) }) },
-    });
+  });
+
+  it('the signing key has one signer: a second grant would be denied by the first, so it is refused at synth', () => {
+    const stack = new Stack(new App(), 'SigningKeyAlone');
+    const signingKey = new CredentialSigningKey(stack, 'SigningKey');
+    const role = (name: string) => new Role(stack, name, { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    signingKey.grantSigning(role('First'));
+    expect(() => signingKey.grantSigning(role('Second'))).toThrow(/one signer/);
   });
 
   it('the table is encrypted with its own key, which DynamoDB may only describe by itself', () => {
@@ -427,6 +451,14 @@ describe('a new account (quota 10) with backups copied to a second region', () =
         Lifecycle: { DeleteAfterDays: CDK_CONTEXT['ce:backupRetentionDays'] },
       },
     ]);
+  });
+});
+
+describe('email in transit', () => {
+  it('the one SES configuration set requires TLS to the receiving server', () => {
+    const sets = templates().flatMap((t) => resources(t, 'AWS::SES::ConfigurationSet'));
+    expect(sets).toHaveLength(1);
+    app.ops.hasResourceProperties('AWS::SES::ConfigurationSet', { DeliveryOptions: { TlsPolicy: 'REQUIRE' } });
   });
 });
 
