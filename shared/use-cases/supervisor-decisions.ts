@@ -1,8 +1,8 @@
 import { now } from '../clock';
-import { getApplication, saveApplicationItem } from '../data/applications';
+import { getApplications, saveApplicationItem } from '../data/applications';
 import { auditPut } from '../data/audit';
 import { certificatesOfPerson, followHolderItems } from '../data/certifications';
-import { getIteration } from '../data/iterations';
+import { getIterationPlans, type IterationRecord } from '../data/iterations';
 import { getPerson, unconfirmMembershipItem } from '../data/people';
 import { getProvider, getProviders } from '../data/providers';
 import { closeReviewItem, getReview, openReviews, type Review } from '../data/reviews';
@@ -188,21 +188,21 @@ async function save(
  * address, its window still open. The markers of the others are dropped.
  */
 async function stillWaiting(supervisor: Supervisor) {
-  const out: {
-    application: Application;
-    iteration: NonNullable<Awaited<ReturnType<typeof getIteration>>>['iteration'];
-  }[] = [];
-  for (const applicationId of await waitingFor(supervisor.scope, supervisor.id)) {
-    const application = await getApplication(applicationId);
-    const stored = application && (await getIteration(application.iterationId));
+  const ids = await waitingFor(supervisor.scope, supervisor.id);
+  const applications = await getApplications(ids);
+  const iterations = await getIterationPlans([...new Set([...applications.values()].map((a) => a.iterationId))]);
+  const out: { application: Application; iteration: IterationRecord }[] = [];
+  for (const applicationId of ids) {
+    const application = applications.get(applicationId);
+    const iteration = application && iterations.get(application.iterationId);
     const waits =
       application?.status === 'submitted' &&
       application.awaitingSupervisor !== undefined &&
       supervisorId(application.supervisor.email) === supervisor.id &&
       supervisorScope(application.providerId) === supervisor.scope &&
-      stored !== undefined &&
-      applicationWindowState(stored.iteration, now()) === 'open';
-    if (waits) out.push({ application, iteration: stored.iteration });
+      iteration !== undefined &&
+      applicationWindowState(iteration, now()) === 'open';
+    if (waits) out.push({ application, iteration });
     else await dropWaiting(supervisor.scope, supervisor.id, applicationId);
   }
   return out;
@@ -278,11 +278,9 @@ async function tellRefused(supervisor: Supervisor, reason: string, actor: Actor)
 
 // ---- Confirmations flagged for review ----
 
-export const reviewView = (r: Review) => r;
-
 export async function reviewQueue(cursor: string | undefined, limit: number) {
   const page = await openReviews(cursor, limit);
-  return { items: page.reviews.map(reviewView), cursor: page.cursor };
+  return { items: page.reviews, cursor: page.cursor };
 }
 
 /**
@@ -325,5 +323,5 @@ export async function decideReview(
     },
     'Someone decided on this review at the same moment; reload.',
   );
-  return reviewView(next);
+  return next;
 }

@@ -25,7 +25,12 @@ import { commit, named } from './unit-of-work';
  * the window closes), the application's record of it, and the email. `emailKey` names the event, so a retried
  * transaction never emails twice.
  */
-export function endorsementLink(application: Application, iteration: Iteration, at: Date, emailKey: string) {
+export function endorsementLink(
+  application: Application,
+  iteration: Pick<Iteration, 'title' | 'classDates' | 'applicationClosesAt'>,
+  at: Date,
+  emailKey: string,
+) {
   const token = newLinkToken();
   const stamp = toCtIso(at);
   return {
