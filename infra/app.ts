@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { Annotations, App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
 import { ALL_FUNCTION_NAMES, planReservedConcurrency } from './concurrency';
-import { readConfig, readWebConfig } from './config';
+import { productionProblems, readConfig, readWebConfig } from './config';
 import type { FunctionSettings } from './constructs/ce-function';
 import { ApiStack } from './stacks/api-stack';
 import { BackupCopyStack } from './stacks/backup-copy-stack';
@@ -10,6 +10,7 @@ import { DataStack } from './stacks/data-stack';
 import { FilesStack, filesUploadOrigin } from './stacks/files-stack';
 import { JobsStack } from './stacks/jobs-stack';
 import { OpsStack } from './stacks/ops-stack';
+import { TrailStack } from './stacks/trail-stack';
 import { WafStack } from './stacks/waf-stack';
 import { WebStack } from './stacks/web-stack';
 
@@ -21,6 +22,11 @@ import { WebStack } from './stacks/web-stack';
 export function buildApp(app = new App()) {
   const config = readConfig(app.node);
   const webConfig = readWebConfig(app.node, existsSync);
+  const missing = productionProblems(config, webConfig);
+  if (missing.length > 0)
+    throw new Error(
+      `A production stage needs these CDK context settings: ${missing.join('; ')} (see README, "Deploying")`,
+    );
   const concurrency = planReservedConcurrency(
     ALL_FUNCTION_NAMES,
     config.concurrency.accountQuota,
@@ -29,6 +35,7 @@ export function buildApp(app = new App()) {
   const ops = new OpsStack(app, 'CeOps', { alarmEmail: config.alarmEmail });
   const functions: FunctionSettings = {
     logs: { key: ops.logsKey, retention: config.logRetention },
+    alarmTopic: ops.alarmTopic,
     reservedConcurrency: concurrency.reserved,
   };
   const { copyRegion } = config.backup;
@@ -87,6 +94,13 @@ export function buildApp(app = new App()) {
     configurationSet: ops.configurationSet,
     publicBaseUrl: web.baseUrl,
   });
+  const trail = new TrailStack(app, 'CeTrail', {
+    table: data.table,
+    buckets: [files.bucket, web.bucket],
+    logs: functions.logs,
+    alarmTopic: ops.alarmTopic,
+    signing: { keyArn: api.signingKey.key.keyArn, signerRoleArn: api.signingKey.signerRoleArn },
+  });
   if (concurrency.offReason) {
     for (const stack of [data, files, api, jobs])
       Annotations.of(stack).addWarningV2('ce:reserved-concurrency-off', concurrency.offReason);
@@ -96,5 +110,5 @@ export function buildApp(app = new App()) {
     });
   }
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new NIST80053R5Checks(app));
-  return { app, ops, data, files, api, web, waf, jobs, backupCopy };
+  return { app, ops, data, files, api, web, waf, jobs, trail, backupCopy };
 }

@@ -6,6 +6,11 @@ import type { Node } from 'constructs';
  * these through props; nothing inside a construct reads the environment.
  */
 export interface DeployConfig {
+  /**
+   * `production` (`ce:stage`) is the stage real people use: synth refuses it without the settings a first deployment
+   * needs (see `productionProblems`). Any other name (the default, `development`) builds with what is given.
+   */
+  stage: string;
   /** The SES identity the backend sends from (verified in SES first). */
   senderEmail: string;
   /** Who receives the expiring-certification notice at DDS. */
@@ -105,7 +110,11 @@ export function readConfig(node: Node): DeployConfig {
   if (typeof reserved !== 'object' || reserved === null || Array.isArray(reserved))
     throw new Error('CDK context ce:reservedConcurrency must map function names to numbers');
 
+  const stage = get('stage') ? String(get('stage')) : 'development';
+  if (!/^[a-z][a-z0-9-]{0,30}$/.test(stage))
+    throw new Error(`CDK context ce:stage must be a short lower-case name (e.g. production): ${stage}`);
   return {
+    stage,
     senderEmail: String(get('senderEmail')),
     ddsNoticeRecipients: list(get('ddsNoticeRecipients')),
     adsNotifyEmails: list(get('adsNotifyEmails')),
@@ -165,4 +174,29 @@ export function readWebConfig(node: Node, dirExists: (dir: string) => boolean): 
     distDir: dirExists(distDir) ? distDir : undefined,
     wafRateLimit,
   };
+}
+
+/** The documentation domains (RFC 2606) cdk.json's example values use: never real mailboxes or origins. */
+const EXAMPLE_DOMAIN = /(^|[.@/])example\.(org|com|net)(:\d+)?$/i;
+
+/**
+ * What a production stage lacks, as `ce:` settings to give: someone who receives the alarms (else they change state
+ * and reach nobody), the web domain with its certificate, and real addresses and origins instead of cdk.json's
+ * examples. Empty when the stage is not production or nothing is missing.
+ */
+export function productionProblems(config: DeployConfig, web: WebDeployConfig): string[] {
+  if (config.stage !== 'production') return [];
+  const problems: string[] = [];
+  if (!config.alarmEmail) problems.push('ce:alarmEmail (who receives the alarms)');
+  if (!web.customDomain) problems.push('ce:webDomain and ce:webCertificateArn (the web domain people use)');
+  const examples: [string, string[]][] = [
+    ['ce:senderEmail', [config.senderEmail]],
+    ['ce:ddsNoticeRecipients', config.ddsNoticeRecipients],
+    ['ce:adsNotifyEmails', config.adsNotifyEmails],
+    ['ce:allowedOrigins', config.allowedOrigins],
+    ['ce:alarmEmail', config.alarmEmail ? [config.alarmEmail] : []],
+  ];
+  for (const [key, values] of examples)
+    if (values.some((v) => EXAMPLE_DOMAIN.test(v))) problems.push(`${key} (still an example.org/.com value)`);
+  return problems;
 }

@@ -12,6 +12,9 @@ import {
   Tracing,
 } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays, type CfnLogGroup } from 'aws-cdk-lib/aws-logs';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { GSIS } from '../../shared/data/table-design';
@@ -21,6 +24,8 @@ import { ManagedPolicyRole } from './managed-policy-role';
 export interface FunctionSettings {
   /** Every log group is encrypted with this key and kept this long (the state records schedule). */
   logs: { key: IKey; retention: RetentionDays };
+  /** Every function's errors alarm here (the sign-up trigger's too: a failing trigger leaves people without a role). */
+  alarmTopic: ITopic;
   /**
    * Reserved concurrency per function name (see `infra/concurrency.ts`); undefined when the account's quota is too
    * low for reservations.
@@ -159,6 +164,16 @@ export class CeFunction extends LambdaFunction {
       reason:
         'SC-7, AC-4(21), AC-17: no VPC resources are reached. The function calls only AWS service endpoints (DynamoDB, SES, Cognito, CloudWatch, X-Ray) over TLS with SigV4-signed requests its IAM role scopes; a VPC would add NAT gateway or interface endpoint cost and network-interface setup to cold starts without putting a boundary on these calls.',
     });
+    // An invocation that ended in an error (an unexpected failure, a timeout, a crash at cold start): one is enough
+    // to look, since every expected refusal is an answer (4xx), not an error.
+    new Alarm(scope, `${id}Errors`, {
+      alarmDescription: `The ${props.name} function failed`,
+      metric: this.metricErrors({ period: Duration.minutes(5) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    }).addAlarmAction(new SnsAction(props.alarmTopic));
     if (invocation.type === 'synchronous') {
       Validations.of(this).acknowledge({
         id: 'NIST.800.53.R5::NIST.800.53.R5-LambdaDLQ',

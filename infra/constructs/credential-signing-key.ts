@@ -34,6 +34,12 @@ export class CredentialSigningKey extends Construct {
     });
   }
 
+  /** The one role that may sign (the trail's alarm watches for any other caller). */
+  get signerRoleArn(): string {
+    if (!this.signer) throw new Error('The credential signing key has no signer yet: grantSigning first.');
+    return this.signer.roleArn;
+  }
+
   /**
    * Lets one function's role sign with the key and read its public half, nothing more, and denies signing to every
    * other principal in the key policy. One signer only: a second would be denied by the first's rule.

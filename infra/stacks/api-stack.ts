@@ -48,6 +48,8 @@ export interface ApiStackProps extends StackProps {
 export class ApiStack extends Stack {
   readonly api: HttpApi;
   readonly functions: Partial<Record<Area, CeFunction>> = {};
+  /** The credentials' signing key (the trail stack alarms on any other signer). */
+  readonly signingKey: CredentialSigningKey;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -94,6 +96,7 @@ export class ApiStack extends Stack {
     });
 
     const signingKey = new CredentialSigningKey(this, 'CredentialSigningKey');
+    this.signingKey = signingKey;
 
     for (const area of API_AREAS) {
       const access = AREA_ACCESS[area];

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Key } from 'aws-cdk-lib/aws-kms';
+import { Topic } from 'aws-cdk-lib/aws-sns';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { bundleFunction, withoutApiDocs } from '../../infra/bundling';
 import { CeFunction } from '../../infra/constructs/ce-function';
@@ -79,10 +80,12 @@ describe('each function deployed', () => {
     const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'ce-function-assets-')) });
     const stack = new Stack(app, 'Bundles');
     const logs = { key: new Key(stack, 'Logs'), retention: RetentionDays.ONE_DAY };
+    const alarmTopic = new Topic(stack, 'Alarms');
     const entries = ['functions/accounts/post-confirmation.ts', 'functions/jobs/email-outbox.ts'];
     for (const [i, entry] of entries.entries()) {
       new CeFunction(stack, `Fn${i}`, {
         logs,
+        alarmTopic,
         entry,
         name: `fn-${i}`,
         description: entry,

@@ -12,6 +12,7 @@ import {
   UNRESERVED_MINIMUM,
 } from '../../infra/concurrency';
 import { AREA_ACCESS } from '../../infra/areas';
+import { productionProblems, readConfig, readWebConfig } from '../../infra/config';
 import { CredentialSigningKey } from '../../infra/constructs/credential-signing-key';
 import { BackupCopyStack } from '../../infra/stacks/backup-copy-stack';
 import { ALL_ROUTES, API_AREAS } from '../../shared/http/routes';
@@ -20,7 +21,7 @@ import { CDK_CONTEXT, synth, apiIdPrefix } from './synth';
 
 const app = synth();
 const reserved = CDK_CONTEXT['ce:reservedConcurrency'] as Record<string, number>;
-const templates = () => [app.ops, app.data, app.files, app.api, app.web, app.waf, app.jobs];
+const templates = () => [app.ops, app.data, app.files, app.api, app.web, app.waf, app.jobs, app.trail];
 
 type Statement = {
   Sid?: string;
@@ -238,6 +239,23 @@ describe('alarms reach the encrypted topic', () => {
     );
     expect(statements).toContainEqual(
       expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+    );
+  });
+
+  it("every function of the app has an Errors alarm on it (the sign-up trigger's included)", () => {
+    for (const t of templates()) {
+      const alarmed = resources(t, 'AWS::CloudWatch::Alarm')
+        .filter(([, a]) => a.Properties.MetricName === 'Errors' && a.Properties.Namespace === 'AWS/Lambda')
+        .map(([, a]) => JSON.stringify(a.Properties.Dimensions));
+      // CDK's own helper functions (bucket deployment, log retention, auto-delete) are not the app's: they have no
+      // CE_ENTRY-built code and no POWERTOOLS_SERVICE_NAME.
+      const ours = resources(t, 'AWS::Lambda::Function').filter(
+        ([, f]) => f.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'ce-certification',
+      );
+      for (const [id] of ours) expect([id, alarmed.some((d) => d.includes(`"Ref":"${id}"`))]).toEqual([id, true]);
+    }
+    expect(resources(app.data, 'AWS::CloudWatch::Alarm').map(([id]) => id)).toContainEqual(
+      expect.stringMatching(/^PostConfirmationErrors/),
     );
   });
 
@@ -466,5 +484,92 @@ describe('deployment settings', () => {
   it('refuses a log retention CloudWatch Logs does not offer, and reservations that do not fit', () => {
     expect(() => synth({ 'ce:logRetentionDays': 100 })).toThrow(/ce:logRetentionDays/);
     expect(() => synth({ 'ce:reservedConcurrency': { ...reserved, 'api-docs': 800 } })).toThrow(/does not fit/);
+  });
+});
+
+describe('a production stage', () => {
+  const context = (extra: Record<string, unknown>) => {
+    const app = new App({ context: { ...CDK_CONTEXT, ...extra } });
+    return { config: readConfig(app.node), web: readWebConfig(app.node, () => false) };
+  };
+  const real = {
+    'ce:stage': 'production',
+    'ce:alarmEmail': 'ce-ops@ct.gov',
+    'ce:senderEmail': 'ce-certification@ct.gov',
+    'ce:ddsNoticeRecipients': ['ce-tracking@ct.gov'],
+    'ce:adsNotifyEmails': ['ce-team@ct.gov'],
+    'ce:allowedOrigins': ['https://ce.ct.gov'],
+    'ce:webDomain': 'ce.ct.gov',
+    'ce:webCertificateArn': 'arn:aws:acm:us-east-1:123456789012:certificate/abc-123',
+  };
+
+  it('is refused at synth without someone to receive the alarms, naming the setting', () => {
+    const { 'ce:alarmEmail': _, ...noAlarms } = real;
+    expect(() => synth(noAlarms)).toThrow(/production stage needs.*ce:alarmEmail/);
+  });
+
+  it('names every setting still missing or still an example value; builds when all are real', () => {
+    expect(productionProblems(context(real).config, context(real).web)).toEqual([]);
+    const { 'ce:webDomain': _d, 'ce:webCertificateArn': _c, ...noDomain } = real;
+    const problems = productionProblems(
+      context({ ...noDomain, 'ce:adsNotifyEmails': ['ce-team@example.org'] }).config,
+      context(noDomain).web,
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/^ce:webDomain and ce:webCertificateArn/),
+      expect.stringMatching(/^ce:adsNotifyEmails \(still an example/),
+    ]);
+    // Any other stage builds with cdk.json's examples, as the tests and a first look do.
+    expect(productionProblems(context({}).config, context({}).web)).toEqual([]);
+  });
+});
+
+describe('CloudTrail', () => {
+  const trail = () => resources(app.trail, 'AWS::CloudTrail::Trail')[0]![1].Properties;
+
+  it('records management events of every region and data events of the table and both buckets, validated and encrypted', () => {
+    const p = trail();
+    expect(p).toMatchObject({ IsMultiRegionTrail: true, EnableLogFileValidation: true, IsLogging: true });
+    expect(JSON.stringify(p.KMSKeyId)).toMatch(/TrailKey/);
+    const selectors = p.AdvancedEventSelectors as { Name: string; FieldSelectors: Record<string, unknown>[] }[];
+    const text = JSON.stringify(selectors);
+    expect(selectors[0]).toEqual({
+      Name: 'Management events',
+      FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }],
+    });
+    expect(text).toContain('AWS::DynamoDB::Table');
+    expect(text).toMatch(/ExportsOutputFnGetAttTable[A-Za-z0-9]*Arn/);
+    expect(text).toMatch(/HomeworkFiles[A-Za-z0-9]*Arn/);
+    expect(text).toMatch(/Site[A-Za-z0-9]*Arn/);
+  });
+
+  it('delivers to an encrypted log group through a role that may write only there', () => {
+    const p = trail();
+    expect(JSON.stringify(p.CloudWatchLogsLogGroupArn)).toMatch(/TrailEvents/);
+    app.trail.hasResourceProperties('AWS::Logs::LogGroup', { KmsKeyId: Match.anyValue() });
+    app.trail.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: {
+        Statement: [
+          {
+            Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+            Effect: 'Allow',
+            Resource: { 'Fn::GetAtt': [Match.stringLikeRegexp('^TrailEvents'), 'Arn'] },
+          },
+        ],
+      },
+    });
+  });
+
+  it('alarms on any kms:Sign with the credential-signing key by a principal other than the credentials role', () => {
+    const [, filter] = resources(app.trail, 'AWS::Logs::MetricFilter')[0]!;
+    const pattern = JSON.stringify(filter.Properties.FilterPattern);
+    expect(pattern).toContain('$.eventName = \\"Sign\\"');
+    expect(pattern).toMatch(/\$\.userIdentity\.sessionContext\.sessionIssuer\.arn != .*Apicredentials[A-Za-z0-9]*Role/);
+    expect(pattern).toMatch(/\$\.resources\[0\]\.ARN = .*CredentialSigningKey/);
+    const alarm = resources(app.trail, 'AWS::CloudWatch::Alarm').find(([id]) => id.startsWith('OtherSigners'))!;
+    expect(alarm[1].Properties).toMatchObject({
+      MetricName: filter.Properties.MetricTransformations[0].MetricName,
+      Threshold: 1,
+    });
   });
 });
