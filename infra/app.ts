@@ -42,6 +42,7 @@ export function buildApp(app = new App()) {
   const backupCopy = copyRegion ? new BackupCopyStack(app, 'CeBackupCopy', { env: { region: copyRegion } }) : undefined;
   const data = new DataStack(app, 'CeData', {
     functions,
+    email: { from: config.senderEmail, configurationSetName: ops.configurationSet.configurationSetName },
     backup: {
       retentionDays: config.backup.retentionDays,
       copyTo: copyRegion ? { region: copyRegion, vaultName: BackupCopyStack.VAULT_NAME } : undefined,

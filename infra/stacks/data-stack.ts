@@ -6,6 +6,7 @@ import {
   FeaturePlan,
   Mfa,
   UserPool,
+  UserPoolEmail,
   type UserPoolClient,
   UserPoolOperation,
 } from 'aws-cdk-lib/aws-cognito';
@@ -21,6 +22,11 @@ import { TableBackup, type TableBackupProps } from '../constructs/table-backup';
 export interface DataStackProps extends StackProps {
   functions: FunctionSettings;
   backup: Pick<TableBackupProps, 'retentionDays' | 'copyTo'>;
+  /**
+   * Cognito's own emails (sign-up and reset codes, staff invitations) go through SES from the project's sender and
+   * configuration set, not from Cognito's default address and its 50-a-day quota.
+   */
+  email: { from: string; configurationSetName: string };
 }
 
 /**
@@ -94,6 +100,14 @@ export class DataStack extends Stack {
         tempPasswordValidity: Duration.days(3),
       },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
+      email: UserPoolEmail.withSES({
+        fromEmail: props.email.from,
+        fromName: 'CT Customized Employment certification',
+        configurationSetName: props.email.configurationSetName,
+        sesRegion: this.region,
+        // The same identity the functions send from: the sender's domain, verified in SES (see README, "Deploying").
+        sesVerifiedDomain: props.email.from.split('@')[1],
+      }),
       featurePlan: FeaturePlan.ESSENTIALS,
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,

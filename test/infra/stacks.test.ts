@@ -57,6 +57,18 @@ describe('the data stack', () => {
       .sort();
     expect(groups).toEqual(['ads-staff', 'applicant', 'dds']);
   });
+
+  it("sends Cognito's own emails (codes, invitations) through SES, from the project's sender and configuration set", () => {
+    const sender = String(CDK_CONTEXT['ce:senderEmail']);
+    stacks.data.hasResourceProperties('AWS::Cognito::UserPool', {
+      EmailConfiguration: {
+        EmailSendingAccount: 'DEVELOPER',
+        From: `CT Customized Employment certification <${sender}>`,
+        ConfigurationSet: { 'Fn::ImportValue': Match.stringLikeRegexp('EmailConfigurationSet') },
+        SourceArn: { 'Fn::Join': ['', Match.arrayWith([`:identity/${sender.split('@')[1]}`])] },
+      },
+    });
+  });
 });
 
 describe('the API stack', () => {
