@@ -5,12 +5,13 @@ import { ALL_FUNCTION_NAMES, planReservedConcurrency } from './concurrency';
 import { productionProblems, readConfig, readWebConfig } from './config';
 import type { FunctionSettings } from './constructs/ce-function';
 import { ApiStack } from './stacks/api-stack';
+import { AuditStack } from './stacks/audit-stack';
 import { BackupCopyStack } from './stacks/backup-copy-stack';
 import { DataStack } from './stacks/data-stack';
 import { FilesStack, filesUploadOrigin } from './stacks/files-stack';
 import { JobsStack } from './stacks/jobs-stack';
 import { OpsStack } from './stacks/ops-stack';
-import { TrailStack } from './stacks/trail-stack';
+
 import { WafStack } from './stacks/waf-stack';
 import { WebStack } from './stacks/web-stack';
 
@@ -95,11 +96,12 @@ export function buildApp(app = new App()) {
     configurationSet: ops.configurationSet,
     publicBaseUrl: web.baseUrl,
   });
-  const trail = new TrailStack(app, 'CeTrail', {
+  const audit = new AuditStack(app, 'CeAudit', {
     table: data.table,
+    tableKey: data.tableKey,
+    functions,
+    auditRetentionDays: config.auditRetentionDays,
     buckets: [files.bucket, web.bucket],
-    logs: functions.logs,
-    alarmTopic: ops.alarmTopic,
     signing: { keyArn: api.signingKey.key.keyArn, signerRoleArn: api.signingKey.signerRoleArn },
   });
   if (concurrency.offReason) {
@@ -111,5 +113,5 @@ export function buildApp(app = new App()) {
     });
   }
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new NIST80053R5Checks(app));
-  return { app, ops, data, files, api, web, waf, jobs, trail, backupCopy };
+  return { app, ops, data, files, api, web, waf, jobs, audit, backupCopy };
 }

@@ -12,6 +12,7 @@ export const functionName = {
   job: (job: JobName) => `job-${job}`,
   postConfirmation: 'post-confirmation',
   scanResult: 'scan-result',
+  auditArchive: 'audit-archive',
 } as const;
 
 export const ALL_FUNCTION_NAMES: readonly string[] = [
@@ -19,6 +20,7 @@ export const ALL_FUNCTION_NAMES: readonly string[] = [
   ...JOBS.map((j) => functionName.job(j.name)),
   functionName.postConfirmation,
   functionName.scanResult,
+  functionName.auditArchive,
 ];
 
 export interface ConcurrencyPlan {

@@ -31,6 +31,11 @@ export interface DeployConfig {
    * course records, set by ADS's records officer. Lifecycle rules delete them after it.
    */
   homeworkFileRetentionDays: number;
+  /**
+   * Days the audit archive's Object Lock keeps each audit record (compliance mode: nobody can shorten it, delete or
+   * overwrite the object before then), the records schedule's period for the decisions of the certification record.
+   */
+  auditRetentionDays: number;
   backup: {
     /** Days each daily backup of the table is kept (point-in-time recovery separately covers the last 35 days). */
     retentionDays: number;
@@ -89,6 +94,7 @@ export function readConfig(node: Node): DeployConfig {
     'logRetentionDays',
     'backupRetentionDays',
     'homeworkFileRetentionDays',
+    'auditRetentionDays',
     'reservedConcurrency',
   ]
     .filter((key) => {
@@ -122,6 +128,7 @@ export function readConfig(node: Node): DeployConfig {
     alarmEmail: get('alarmEmail') ? String(get('alarmEmail')) : undefined,
     logRetention: logRetention as RetentionDays,
     homeworkFileRetentionDays: positiveInteger('homeworkFileRetentionDays', get('homeworkFileRetentionDays')),
+    auditRetentionDays: positiveInteger('auditRetentionDays', get('auditRetentionDays')),
     backup: { retentionDays: positiveInteger('backupRetentionDays', get('backupRetentionDays')), copyRegion },
     concurrency: {
       accountQuota:

@@ -40,7 +40,9 @@ export interface FunctionSettings {
  */
 export type Invocation =
   | { type: 'synchronous'; caller: string }
-  | { type: 'asynchronous'; deadLetterQueue: IQueue; retryAttempts: number; maxEventAge: Duration };
+  | { type: 'asynchronous'; deadLetterQueue: IQueue; retryAttempts: number; maxEventAge: Duration }
+  /** Polled by Lambda from a stream: failures go to the event source mapping's on-failure destination. */
+  | { type: 'stream'; source: string };
 
 export interface CeFunctionProps extends FunctionSettings {
   /** Path from the project root, e.g. `functions/iterations/handler.ts`. */
@@ -174,6 +176,12 @@ export class CeFunction extends LambdaFunction {
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     }).addAlarmAction(new SnsAction(props.alarmTopic));
+    if (invocation.type === 'stream') {
+      Validations.of(this).acknowledge({
+        id: 'NIST.800.53.R5::NIST.800.53.R5-LambdaDLQ',
+        reason: `SI-2a, CA-7: polled from ${invocation.source}; a batch that keeps failing goes to the event source mapping's on-failure queue, which alarms (a function dead-letter queue applies to asynchronous invocations only).`,
+      });
+    }
     if (invocation.type === 'synchronous') {
       Validations.of(this).acknowledge({
         id: 'NIST.800.53.R5::NIST.800.53.R5-LambdaDLQ',

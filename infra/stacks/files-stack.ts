@@ -23,6 +23,7 @@ import type { Construct } from 'constructs';
 import { QUARANTINE_PREFIX } from '../../shared/domain/homework-files';
 import { functionName } from '../concurrency';
 import type { DeployConfig } from '../config';
+import { accessLogBucket } from '../constructs/access-log-bucket';
 import { CeFunction, type FunctionSettings } from '../constructs/ce-function';
 import { ManagedPolicyRole } from '../constructs/managed-policy-role';
 
@@ -74,31 +75,7 @@ export class FilesStack extends Stack {
       enableKeyRotation: true,
       description: 'Encrypts the homework files and the scan-result dead-letter queue',
     });
-    const accessLogs = new Bucket(this, 'FilesAccessLogs', {
-      // S3 server access logs can only be written to a bucket encrypted with S3-managed keys.
-      encryption: BucketEncryption.S3_MANAGED,
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      versioned: true,
-      lifecycleRules: [{ expiration: retention, noncurrentVersionExpiration: Duration.days(30) }],
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    Validations.of(accessLogs).acknowledge(
-      { id: 'AwsSolutions::AwsSolutions-S1', reason: 'The access-log bucket itself: logging it would loop.' },
-      {
-        id: 'NIST.800.53.R5::NIST.800.53.R5-S3BucketLoggingEnabled',
-        reason: 'AU-2(b), AU-12(c): the access-log bucket itself; logging it would loop.',
-      },
-      {
-        id: 'NIST.800.53.R5::NIST.800.53.R5-S3DefaultEncryptionKMS',
-        reason: 'SC-28: S3 server access logs can only be delivered to a bucket encrypted with S3-managed keys.',
-      },
-      {
-        id: 'NIST.800.53.R5::NIST.800.53.R5-S3BucketReplicationEnabled',
-        reason: 'CP-9, CP-10: access logs are not records of the course; they are kept in-region for the retention.',
-      },
-    );
+    const accessLogs = accessLogBucket(this, 'FilesAccessLogs', config.homeworkFileRetentionDays, 'the homework files');
 
     this.bucket = new Bucket(this, 'HomeworkFiles', {
       encryption: BucketEncryption.KMS,

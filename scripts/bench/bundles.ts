@@ -124,6 +124,7 @@ export function lambdaEntries(): { fn: string; entry: string }[] {
     ...JOBS.map((job) => ({ fn: `job-${job.name}`, entry: `functions/jobs/${job.name}.ts` })),
     { fn: 'post-confirmation', entry: 'functions/accounts/post-confirmation.ts' },
     { fn: 'scan-result', entry: 'functions/files/scan-result.ts' },
+    { fn: 'audit-archive', entry: 'functions/audit-archive/handler.ts' },
   ];
 }
 

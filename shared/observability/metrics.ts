@@ -13,7 +13,9 @@ export type BusinessMetric =
   | 'NoticesSent'
   | 'EmailsSent'
   | 'EmailsFailed'
-  | 'EmailsUnknown';
+  | 'EmailsUnknown'
+  /** An audit record was overwritten or deleted in the table (never done by the app's code): it alarms. */
+  | 'AuditRecordsChanged';
 
 const metrics = new Metrics({
   namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'CeCertification',

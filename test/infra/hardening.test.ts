@@ -21,7 +21,7 @@ import { CDK_CONTEXT, synth, apiIdPrefix } from './synth';
 
 const app = synth();
 const reserved = CDK_CONTEXT['ce:reservedConcurrency'] as Record<string, number>;
-const templates = () => [app.ops, app.data, app.files, app.api, app.web, app.waf, app.jobs, app.trail];
+const templates = () => [app.ops, app.data, app.files, app.api, app.web, app.waf, app.jobs, app.audit];
 
 type Statement = {
   Sid?: string;
@@ -367,7 +367,9 @@ describe('backups of the table', () => {
 
 describe('reserved concurrency', () => {
   it('every function reserves its ce:reservedConcurrency', () => {
-    const functions = [app.data, app.files, app.api, app.jobs].flatMap((t) => resources(t, 'AWS::Lambda::Function'));
+    const functions = [app.data, app.files, app.api, app.jobs, app.audit].flatMap((t) =>
+      resources(t, 'AWS::Lambda::Function'),
+    );
     expect(functions).toHaveLength(ALL_FUNCTION_NAMES.length);
     const byLogicalId = (prefix: string) => functions.find(([id]) => id.startsWith(prefix))![1];
     for (const area of API_AREAS)
@@ -384,6 +386,9 @@ describe('reserved concurrency', () => {
       reserved[functionName.postConfirmation],
     );
     expect(byLogicalId('ScanResult').Properties.ReservedConcurrentExecutions).toBe(reserved[functionName.scanResult]);
+    expect(byLogicalId('AuditArchiveFunction').Properties.ReservedConcurrentExecutions).toBe(
+      reserved[functionName.auditArchive],
+    );
   });
 
   it('is sized from the bench (peak requests/s × (init + p99) × headroom) and fits the standard quota', () => {
@@ -525,7 +530,7 @@ describe('a production stage', () => {
 });
 
 describe('CloudTrail', () => {
-  const trail = () => resources(app.trail, 'AWS::CloudTrail::Trail')[0]![1].Properties;
+  const trail = () => resources(app.audit, 'AWS::CloudTrail::Trail')[0]![1].Properties;
 
   it('records management events of every region and data events of the table and both buckets, validated and encrypted', () => {
     const p = trail();
@@ -546,8 +551,8 @@ describe('CloudTrail', () => {
   it('delivers to an encrypted log group through a role that may write only there', () => {
     const p = trail();
     expect(JSON.stringify(p.CloudWatchLogsLogGroupArn)).toMatch(/TrailEvents/);
-    app.trail.hasResourceProperties('AWS::Logs::LogGroup', { KmsKeyId: Match.anyValue() });
-    app.trail.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+    app.audit.hasResourceProperties('AWS::Logs::LogGroup', { KmsKeyId: Match.anyValue() });
+    app.audit.hasResourceProperties('AWS::IAM::ManagedPolicy', {
       PolicyDocument: {
         Statement: [
           {
@@ -561,15 +566,73 @@ describe('CloudTrail', () => {
   });
 
   it('alarms on any kms:Sign with the credential-signing key by a principal other than the credentials role', () => {
-    const [, filter] = resources(app.trail, 'AWS::Logs::MetricFilter')[0]!;
+    const [, filter] = resources(app.audit, 'AWS::Logs::MetricFilter')[0]!;
     const pattern = JSON.stringify(filter.Properties.FilterPattern);
     expect(pattern).toContain('$.eventName = \\"Sign\\"');
     expect(pattern).toMatch(/\$\.userIdentity\.sessionContext\.sessionIssuer\.arn != .*Apicredentials[A-Za-z0-9]*Role/);
     expect(pattern).toMatch(/\$\.resources\[0\]\.ARN = .*CredentialSigningKey/);
-    const alarm = resources(app.trail, 'AWS::CloudWatch::Alarm').find(([id]) => id.startsWith('OtherSigners'))!;
+    const alarm = resources(app.audit, 'AWS::CloudWatch::Alarm').find(([id]) => id.startsWith('OtherSigners'))!;
     expect(alarm[1].Properties).toMatchObject({
       MetricName: filter.Properties.MetricTransformations[0].MetricName,
       Threshold: 1,
     });
+  });
+});
+
+describe('audit records nobody can change', () => {
+  it('the table streams new and old images', () => {
+    app.data.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+    });
+  });
+
+  it('the archive bucket locks every object in compliance mode for the audit retention, encrypted with its own key', () => {
+    const buckets = resources(app.audit, 'AWS::S3::Bucket').filter(([id]) => id.startsWith('AuditArchiveRecords'));
+    expect(buckets).toHaveLength(1);
+    expect(buckets[0]![1].Properties).toMatchObject({
+      ObjectLockEnabled: true,
+      ObjectLockConfiguration: {
+        ObjectLockEnabled: 'Enabled',
+        Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: CDK_CONTEXT['ce:auditRetentionDays'] } },
+      },
+      VersioningConfiguration: { Status: 'Enabled' },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          {
+            ServerSideEncryptionByDefault: {
+              SSEAlgorithm: 'aws:kms',
+              KMSMasterKeyID: { 'Fn::GetAtt': [expect.stringMatching(/^AuditArchiveKey/), 'Arn'] },
+            },
+          },
+        ],
+      },
+    });
+  });
+
+  it("only audit keys reach the archiver, from the table's stream, retried, then dead-lettered", () => {
+    const mappings = resources(app.audit, 'AWS::Lambda::EventSourceMapping');
+    expect(mappings).toHaveLength(1);
+    const mapping = mappings[0]![1];
+    expect(mapping.Properties).toMatchObject({
+      EventSourceArn: { 'Fn::ImportValue': expect.stringMatching(/Table[A-Z0-9]*StreamArn/) },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: {
+        OnFailure: { Destination: { 'Fn::GetAtt': [expect.stringMatching(/^AuditArchiveDeadLetters/), 'Arn'] } },
+      },
+    });
+    expect(JSON.parse(mapping.Properties.FilterCriteria.Filters[0].Pattern)).toEqual({
+      dynamodb: { Keys: { pk: { S: [{ prefix: 'AUDIT#' }] } } },
+    });
+  });
+
+  it('the archiver may only put objects there: not read, delete, or change their retention', () => {
+    const policies = resources(app.audit, 'AWS::IAM::ManagedPolicy').filter(([id]) =>
+      id.startsWith('AuditArchiveFunction'),
+    );
+    const s3Actions = policies
+      .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as Statement[])
+      .flatMap(actions)
+      .filter((a) => a.startsWith('s3:'));
+    expect(s3Actions).toEqual(['s3:PutObject']);
   });
 });

@@ -247,13 +247,15 @@ describe('cdk-nag (AwsSolutions, NIST SP 800-53 rev. 5)', () => {
       (nist.suppressedViolations ?? [])
         .filter((v) => v.ruleName === `NIST.800.53.R5-${rule}`)
         .reduce((n, v) => n + v.violatingConstructs.length, 0);
-    // The API areas, the jobs, the sign-up trigger and the scan-result handler.
-    const functions = API_AREAS.length + JOBS.length + 2;
+    // The API areas, the jobs, the sign-up trigger, the scan-result handler and the audit archiver.
+    const functions = API_AREAS.length + JOBS.length + 3;
     // The web stack's custom resources (the web ACL reader, the app's upload) run only while CloudFormation deploys.
     const deployTime = Object.keys(stacks.web.findResources('AWS::Lambda::Function')).length;
     expect(deployTime).toBe(2);
     expect(count('LambdaInsideVPC')).toBe(functions + deployTime);
-    expect(count('LambdaDLQ')).toBe(API_AREAS.length + 1 + deployTime);
+    // Synchronous (the API areas, the sign-up trigger), and the archiver, polled from the stream (its failures go to
+    // the mapping's on-failure queue).
+    expect(count('LambdaDLQ')).toBe(API_AREAS.length + 1 + 1 + deployTime);
     expect(count('LambdaConcurrency')).toBe(deployTime);
     for (const fixed of ['CloudWatchLogGroupEncrypted', 'IAMNoInlinePolicy'])
       expect([fixed, count(fixed)]).toEqual([fixed, 0]);

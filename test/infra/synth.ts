@@ -41,7 +41,7 @@ export function synth(overrides: Record<string, unknown> = {}) {
     jobs: Template.fromStack(built.jobs),
     web: Template.fromStack(built.web),
     waf: Template.fromStack(built.waf),
-    trail: Template.fromStack(built.trail),
+    audit: Template.fromStack(built.audit),
     backupCopy: built.backupCopy && Template.fromStack(built.backupCopy),
   };
 }

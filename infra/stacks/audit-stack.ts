@@ -4,36 +4,51 @@ import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-clo
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
+import { type IKey, Key } from 'aws-cdk-lib/aws-kms';
 import { FilterPattern, LogGroup, MetricFilter } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
-import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
+import { accessLogBucket } from '../constructs/access-log-bucket';
+import { AuditArchive } from '../constructs/audit-archive';
 import type { FunctionSettings } from '../constructs/ce-function';
 import { ManagedPolicyRole } from '../constructs/managed-policy-role';
 
-export interface TrailStackProps extends StackProps {
+export interface AuditStackProps extends StackProps {
   /** The table and the buckets whose every object-level call is recorded (data events). */
   table: ITableV2;
   buckets: IBucket[];
-  logs: FunctionSettings['logs'];
-  alarmTopic: ITopic;
+  tableKey: IKey;
+  functions: FunctionSettings;
+  /** Days the archive keeps each audit record, locked. */
+  auditRetentionDays: number;
   /** The credential-signing key and the one role allowed to sign with it. */
   signing: { keyArn: string; signerRoleArn: string };
 }
 
 /**
+ * What keeps the record of who did what beyond anyone's reach: the audit archive (`AuditArchive`: every audit record
+ * copied to an Object Lock bucket) and CloudTrail.
+ *
  * CloudTrail for the app (NIST AU-2, AU-12): management events of every region, and data events for the table and
  * the buckets, so every read and write of a record is attributable to a principal. The trail's files are encrypted
  * with a key of their own, validated (digest files), kept for the log retention; its events also go to a CloudWatch
  * log group, where a metric filter alarms on any `kms:Sign` with the credential-signing key by a principal other
  * than the credentials function's role (the key policy denies it; the alarm says someone tried).
  */
-export class TrailStack extends Stack {
+export class AuditStack extends Stack {
   readonly trail: Trail;
 
-  constructor(scope: Construct, id: string, props: TrailStackProps) {
+  readonly archive: AuditArchive;
+
+  constructor(scope: Construct, id: string, props: AuditStackProps) {
     super(scope, id, props);
+    this.archive = new AuditArchive(this, 'AuditArchive', {
+      table: props.table,
+      tableKey: props.tableKey,
+      functions: props.functions,
+      retentionDays: props.auditRetentionDays,
+    });
+    const logs = props.functions.logs;
     const key = new Key(this, 'TrailKey', { enableKeyRotation: true, description: 'Encrypts the CloudTrail trail' });
     const trailArn = this.formatArn({ service: 'cloudtrail', resource: 'trail', resourceName: '*' });
     key.addToResourcePolicy(
@@ -49,33 +64,7 @@ export class TrailStack extends Stack {
       }),
     );
 
-    const accessLogs = new Bucket(this, 'TrailAccessLogs', {
-      // S3 server access logs can only be written to a bucket encrypted with S3-managed keys.
-      encryption: BucketEncryption.S3_MANAGED,
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      versioned: true,
-      lifecycleRules: [
-        { expiration: Duration.days(props.logs.retention), noncurrentVersionExpiration: Duration.days(1) },
-      ],
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-    Validations.of(accessLogs).acknowledge(
-      { id: 'AwsSolutions::AwsSolutions-S1', reason: 'The access-log bucket itself: logging it would loop.' },
-      {
-        id: 'NIST.800.53.R5::NIST.800.53.R5-S3BucketLoggingEnabled',
-        reason: 'AU-2(b), AU-12(c): the access-log bucket itself; logging it would loop.',
-      },
-      {
-        id: 'NIST.800.53.R5::NIST.800.53.R5-S3DefaultEncryptionKMS',
-        reason: 'SC-28: S3 server access logs can only be delivered to a bucket encrypted with S3-managed keys.',
-      },
-      {
-        id: 'NIST.800.53.R5::NIST.800.53.R5-S3BucketReplicationEnabled',
-        reason: 'CP-9, CP-10: access logs of the trail bucket; kept in-region for the retention.',
-      },
-    );
+    const accessLogs = accessLogBucket(this, 'TrailAccessLogs', logs.retention, 'the trail bucket');
     const bucket = new Bucket(this, 'TrailFiles', {
       encryption: BucketEncryption.KMS,
       encryptionKey: key,
@@ -86,9 +75,7 @@ export class TrailStack extends Stack {
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: 'trail/',
-      lifecycleRules: [
-        { expiration: Duration.days(props.logs.retention), noncurrentVersionExpiration: Duration.days(1) },
-      ],
+      lifecycleRules: [{ expiration: Duration.days(logs.retention), noncurrentVersionExpiration: Duration.days(1) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
     Validations.of(bucket).acknowledge({
@@ -98,8 +85,8 @@ export class TrailStack extends Stack {
     });
 
     const logGroup = new LogGroup(this, 'TrailEvents', {
-      retention: props.logs.retention,
-      encryptionKey: props.logs.key,
+      retention: logs.retention,
+      encryptionKey: logs.key,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.trail = new Trail(this, 'Trail', {
@@ -165,6 +152,6 @@ export class TrailStack extends Stack {
       evaluationPeriods: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: TreatMissingData.NOT_BREACHING,
-    }).addAlarmAction(new SnsAction(props.alarmTopic));
+    }).addAlarmAction(new SnsAction(props.functions.alarmTopic));
   }
 }
