@@ -16,6 +16,7 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { CORS } from '../../shared/http/cors';
 import type { Area } from '../../shared/http/route';
+import { ROUTE_CLASSES, type RouteClass, routeClass } from '../../shared/http/route-classes';
 import { ALL_ROUTES, API_AREAS } from '../../shared/http/routes';
 import { openApiText } from '../../shared/http/openapi-file';
 import { OPENAPI_FILE, SWAGGER_ASSETS } from '../../shared/http/routes/docs';
@@ -84,7 +85,23 @@ export class ApiStack extends Stack {
         authorizerError: '$context.authorizer.error',
       }),
     };
-    stage.defaultRouteSettings = { throttlingBurstLimit: 200, throttlingRateLimit: 100 };
+    // Per route, for all callers together (`shared/http/route-classes.ts`): the anonymous routes get lower limits of
+    // their own, so a flood of them cannot take the functions' reserved concurrency from the signed-in routes.
+    const throttle = (cls: RouteClass) => ({
+      throttlingRateLimit: ROUTE_CLASSES[cls].ratePerSecond,
+      throttlingBurstLimit: ROUTE_CLASSES[cls].burst,
+    });
+    stage.defaultRouteSettings = throttle('signed-in');
+    // A map of raw CloudFormation values: its property names are written as CloudFormation spells them.
+    stage.routeSettings = Object.fromEntries(
+      ALL_ROUTES.filter((r) => routeClass(r) !== 'signed-in').map((r) => {
+        const { throttlingRateLimit, throttlingBurstLimit } = throttle(routeClass(r));
+        return [
+          `${r.method} ${r.path}`,
+          { ThrottlingRateLimit: throttlingRateLimit, ThrottlingBurstLimit: throttlingBurstLimit },
+        ];
+      }),
+    );
 
     const authorizer = new HttpUserPoolAuthorizer('Cognito', props.userPool, {
       userPoolClients: [props.userPoolClient],

@@ -5,6 +5,9 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import { CfnLoggingConfiguration, CfnWebACL } from 'aws-cdk-lib/aws-wafv2';
 import type { Construct } from 'constructs';
+import { classPaths, ROUTE_CLASSES, type RouteClass } from '../../shared/http/route-classes';
+import { ALL_ROUTES } from '../../shared/http/routes';
+import { API_PREFIX, isServerRendered } from '../../shared/http/web-paths';
 
 export interface WafStackProps extends StackProps {
   /** Requests one IP address may make in 5 minutes before it is blocked (`ce:wafRateLimit`). */
@@ -31,6 +34,40 @@ const managedRules = (
 });
 
 /**
+ * One class of routes as WAF sees them on the web domain: each route's path under the API prefix and, for the
+ * server-rendered pages that keep their own paths (links, verification), at the root too.
+ */
+const classStatement = (cls: RouteClass): CfnWebACL.StatementProperty => {
+  const matchers = classPaths(ALL_ROUTES, cls).flatMap(({ path, exact }) =>
+    [`${API_PREFIX}${path}`, ...(isServerRendered(path) ? [path] : [])].map((searchString) => ({
+      byteMatchStatement: {
+        fieldToMatch: { uriPath: {} },
+        positionalConstraint: exact ? 'EXACTLY' : 'STARTS_WITH',
+        searchString,
+        textTransformations: [{ priority: 0, type: 'NONE' }],
+      },
+    })),
+  );
+  return matchers.length === 1 ? matchers[0]! : { orStatement: { statements: matchers } };
+};
+
+/** A per-IP rate rule for one class of routes (`shared/http/route-classes.ts`). */
+const classRateRule = (priority: number, cls: RouteClass, name: string): CfnWebACL.RuleProperty => ({
+  name,
+  priority,
+  action: { block: {} },
+  statement: {
+    rateBasedStatement: {
+      limit: ROUTE_CLASSES[cls].perIpPerFiveMinutes!,
+      aggregateKeyType: 'IP',
+      evaluationWindowSec: 300,
+      scopeDownStatement: classStatement(cls),
+    },
+  },
+  visibilityConfig: visibility(name),
+});
+
+/**
  * The web domain's AWS WAF web ACL. A web ACL for CloudFront must be created in us-east-1, so this stack lives there
  * whatever the app's region. The distribution (in the app's region) finds the ACL's ARN in an SSM parameter of this
  * stack, read across regions at deploy time: `crossRegionReferences` would need every consuming stack pinned to a
@@ -48,7 +85,8 @@ export class WafStack extends Stack {
 
     this.webAcl = new CfnWebACL(this, 'WebAcl', {
       scope: 'CLOUDFRONT',
-      description: 'CE certification web domain: per-IP rate limit, AWS managed common and known-bad-input rules',
+      description:
+        'CE certification web domain: per-IP rate limits - overall, token links, public reads - AWS managed common and known-bad-input rules',
       defaultAction: { allow: {} },
       visibilityConfig: visibility('ce-web'),
       rules: [
@@ -61,6 +99,9 @@ export class WafStack extends Stack {
           },
           visibilityConfig: visibility('RatePerIp'),
         },
+        // Tighter per-IP limits for the anonymous routes, by class: guessing link tokens, scraping the public reads.
+        classRateRule(3, 'token-link', 'RatePerIpTokenLinks'),
+        classRateRule(4, 'public', 'RatePerIpPublicReads'),
         // Bodies over 8 KB are counted, not blocked: rosters and allocation decisions can be larger; the API checks
         // every body with its schemas, and API Gateway caps payloads.
         managedRules(1, 'AWSManagedRulesCommonRuleSet', [

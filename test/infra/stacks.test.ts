@@ -2,6 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { AREA_ACCESS } from '../../infra/areas';
 import { GSIS } from '../../shared/data/table-design';
 import { openApiDocument } from '../../shared/http/openapi';
+import { ROUTE_CLASSES, routeClass } from '../../shared/http/route-classes';
 import { ALL_ROUTES, API_AREAS } from '../../shared/http/routes';
 import { JOBS } from '../../shared/jobs/catalog';
 import { CDK_CONTEXT, synth, apiIdPrefix } from './synth';
@@ -171,6 +172,16 @@ describe('the API stack', () => {
   it('logs access without personal data and throttles', () => {
     const stage = Object.values(stacks.api.findResources('AWS::ApiGatewayV2::Stage'))[0]!.Properties;
     expect(stage.DefaultRouteSettings).toEqual({ ThrottlingBurstLimit: 200, ThrottlingRateLimit: 100 });
+    // Each anonymous route has its class's own, lower, limits (`shared/http/route-classes.ts`).
+    for (const r of ALL_ROUTES.filter((r) => r.access === 'public')) {
+      const { ratePerSecond, burst } = ROUTE_CLASSES[routeClass(r)];
+      expect([r.path, stage.RouteSettings[`${r.method} ${r.path}`]]).toEqual([
+        r.path,
+        { ThrottlingRateLimit: ratePerSecond, ThrottlingBurstLimit: burst },
+      ]);
+    }
+    expect(stage.RouteSettings['GET /links/{token}'].ThrottlingRateLimit).toBeLessThan(100);
+    expect(Object.keys(stage.RouteSettings)).toHaveLength(ALL_ROUTES.filter((r) => r.access === 'public').length);
     expect(stage.AccessLogSettings.Format).not.toMatch(/sourceIp|\$context\.path|userAgent/);
   });
 });

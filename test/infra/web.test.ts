@@ -1,3 +1,4 @@
+import { ROUTE_CLASSES } from '../../shared/http/route-classes';
 import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
@@ -264,6 +265,28 @@ describe('AWS WAF', () => {
         }),
       }),
     });
+  });
+
+  it('a tighter per-IP rule for each anonymous class of routes, matching its paths on the web domain', () => {
+    const [, acl] = only(app.waf, 'AWS::WAFv2::WebACL');
+    const rules = acl.Properties.Rules as Record<string, any>[];
+    const rule = (name: string) => rules.find((r) => r.Name === name)!.Statement.RateBasedStatement;
+    const searched = (statement: Record<string, any>) =>
+      (statement.OrStatement?.Statements ?? [statement]).map(
+        (s: Record<string, any>) => `${s.ByteMatchStatement.PositionalConstraint} ${s.ByteMatchStatement.SearchString}`,
+      );
+    const links = rule('RatePerIpTokenLinks');
+    expect(links.Limit).toBe(ROUTE_CLASSES['token-link'].perIpPerFiveMinutes);
+    expect(searched(links.ScopeDownStatement)).toEqual(
+      expect.arrayContaining(['STARTS_WITH /api/links/', 'STARTS_WITH /links/', 'STARTS_WITH /calendar-feeds/']),
+    );
+    const reads = rule('RatePerIpPublicReads');
+    expect(reads.Limit).toBe(ROUTE_CLASSES.public.perIpPerFiveMinutes);
+    expect(searched(reads.ScopeDownStatement)).toEqual(
+      expect.arrayContaining(['EXACTLY /api/providers', 'STARTS_WITH /verify/', 'EXACTLY /verify']),
+    );
+    // A signed-in route under a public one's path is not counted as public.
+    expect(searched(reads.ScopeDownStatement)).not.toContain('STARTS_WITH /api/providers/');
   });
 
   it('logs to an encrypted aws-waf-logs- group, with paths, queries and Authorization redacted', () => {
