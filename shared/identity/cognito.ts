@@ -82,7 +82,12 @@ export async function groupsOf(userPoolId: string, username: string): Promise<Ro
  * until they expire, which is why the API also refuses them by `PERSON#<sub>`/`#ACCOUNT`).
  */
 export async function endSessions(userPoolId: string, username: string): Promise<void> {
-  await cognito.send(new AdminUserGlobalSignOutCommand({ UserPoolId: userPoolId, Username: username }));
+  try {
+    await cognito.send(new AdminUserGlobalSignOutCommand({ UserPoolId: userPoolId, Username: username }));
+  } catch (error) {
+    // An account no longer in the pool has no session left to end.
+    if ((error as Error).name !== 'UserNotFoundException') throw error;
+  }
 }
 
 /** No sign-in, no session, no group: each step may be repeated (a retried disable finishes what one began). */
