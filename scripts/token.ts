@@ -20,9 +20,7 @@ async function main() {
     console.error(`usage: npm run token -- <${ROLES.join(' | ')}>   or   npm run token -- <email> <password>`);
     process.exit(2);
   }
-  console.log(
-    await signIn(cognitoClient(state.cognitoEndpoint), clientId, credentials.email, credentials.password),
-  );
+  console.log(await signIn(cognitoClient(state.cognitoEndpoint), clientId, credentials.email, credentials.password));
 }
 
 main().catch((error) => {

@@ -209,7 +209,11 @@ export async function startStack(options: StackOptions = {}) {
     const gateway = await startGateway({
       port: gatewayPort,
       routes: ALL_ROUTES,
-      auth: { issuer: state.issuer, audience: [clientId, staffClientId], jwksUrl: `${state.issuer}/.well-known/jwks.json` },
+      auth: {
+        issuer: state.issuer,
+        audience: [clientId, staffClientId],
+        jwksUrl: `${state.issuer}/.well-known/jwks.json`,
+      },
       allowOrigins: browserOrigins,
       triggers: {
         'post-confirmation': async () => (await import('../../functions/accounts/post-confirmation')).handler as never,

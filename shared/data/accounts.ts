@@ -12,7 +12,9 @@ const accountKey = (sub: string) => ({ pk: `PERSON#${sub}`, sk: '#ACCOUNT' });
  * session is refused from the moment it is recorded.
  */
 export async function getAccountState(sub: string): Promise<AccountState | undefined> {
-  const result = await dynamo.send(new GetCommand({ TableName: TABLE_NAME, Key: accountKey(sub), ConsistentRead: true }));
+  const result = await dynamo.send(
+    new GetCommand({ TableName: TABLE_NAME, Key: accountKey(sub), ConsistentRead: true }),
+  );
   if (!result.Item) return undefined;
   const { pk: _pk, sk: _sk, type: _t, ...state } = result.Item;
   return state as AccountState;

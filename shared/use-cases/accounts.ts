@@ -1,13 +1,6 @@
 import { now } from '../clock';
 import { identityConfig } from '../config/identity';
-import {
-  addToGroup,
-  createAccount,
-  disableSignIn,
-  enableSignIn,
-  endSessions,
-  groupsOf,
-} from '../identity/cognito';
+import { addToGroup, createAccount, disableSignIn, enableSignIn, endSessions, groupsOf } from '../identity/cognito';
 import { getAccountState, putAccountState } from '../data/accounts';
 import { auditPut } from '../data/audit';
 import { putStaffItem } from '../data/staff';

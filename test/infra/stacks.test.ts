@@ -65,7 +65,7 @@ describe('the sign-in: two app clients, staff sessions of 8 hours, emails change
     Object.entries(stacks.data.findResources('AWS::Cognito::UserPoolClient')).find(([key]) => key.startsWith(id))![1]
       .Properties;
 
-  it('has the applicants\' client (a day) and the staff client (at most 8 hours), both SRP without OAuth', () => {
+  it("has the applicants' client (a day) and the staff client (at most 8 hours), both SRP without OAuth", () => {
     expect(clients).toHaveLength(2);
     const PER_HOUR: Record<string, number> = { minutes: 60, hours: 1, days: 1 / 24 };
     const hours = (c: Record<string, any>) => c.RefreshTokenValidity / PER_HOUR[c.TokenValidityUnits.RefreshToken]!;
@@ -124,7 +124,8 @@ describe('the sign-in: two app clients, staff sessions of 8 hours, emails change
       ].sort(),
     );
     expect(statement!.resource).toMatch(/UserPool/);
-    for (const area of API_AREAS.filter((a) => a !== 'accounts')) expect([area, cognitoActions(area)]).toEqual([area, []]);
+    for (const area of API_AREAS.filter((a) => a !== 'accounts'))
+      expect([area, cognitoActions(area)]).toEqual([area, []]);
   });
 
   it('lets every function with signed-in routes read the account standing (GetItem)', () => {

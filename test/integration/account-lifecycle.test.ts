@@ -65,7 +65,11 @@ async function account(role: Role) {
 }
 
 /** Calls a route in-process with a real token's claims, flattened as the JWT authorizer flattens them. */
-async function withToken(route: RouteSpec, idToken: string, call: { params?: Record<string, string>; body?: unknown } = {}) {
+async function withToken(
+  route: RouteSpec,
+  idToken: string,
+  call: { params?: Record<string, string>; body?: unknown } = {},
+) {
   const params = call.params ?? {};
   const event = apiEvent({
     route,
@@ -95,9 +99,9 @@ const disable = (personId: string, as: As = asAds()) =>
 const enable = (personId: string, as: As = asAds()) =>
   invoke(accountRoutes.enableAccount, { as, params: { personId }, body: { reason: 'Rehired; confirmed by DDS' } });
 const cognitoGroups = async (sub: string) =>
-  (
-    await idp.send(new AdminListGroupsForUserCommand({ UserPoolId: pool.userPoolId, Username: sub }))
-  ).Groups?.map((g) => g.GroupName);
+  (await idp.send(new AdminListGroupsForUserCommand({ UserPoolId: pool.userPoolId, Username: sub }))).Groups?.map(
+    (g) => g.GroupName,
+  );
 const cognitoEnabled = async (sub: string) =>
   (await idp.send(new AdminGetUserCommand({ UserPoolId: pool.userPoolId, Username: sub }))).Enabled;
 
@@ -274,7 +278,12 @@ const profile = {
 
 describe('an email nobody verified', () => {
   it('is refused for saving a profile (422 token.email_verified), nothing written', async () => {
-    const who: As = { sub: `applicant-${unique()}`, roles: ['applicant'], email: 'new@example.org', emailVerified: false };
+    const who: As = {
+      sub: `applicant-${unique()}`,
+      roles: ['applicant'],
+      email: 'new@example.org',
+      emailVerified: false,
+    };
     const answer = await invoke(accountRoutes.putMyProfile, { as: who, body: profile });
     expect(answer.status).toBe(422);
     expect(answer.body.errors).toEqual([
@@ -298,7 +307,10 @@ describe('an email nobody verified', () => {
 
     const changed = `changed.${unique()}@example.org`;
     await idp.send(
-      new UpdateUserAttributesCommand({ AccessToken: first.accessToken, UserAttributes: [{ Name: 'email', Value: changed }] }),
+      new UpdateUserAttributesCommand({
+        AccessToken: first.accessToken,
+        UserAttributes: [{ Name: 'email', Value: changed }],
+      }),
     );
     const after = await signInTokens(idp, pool.clientId, changed, PASSWORD);
     expect(decodeJwt(after.idToken)).toMatchObject({ email: changed, email_verified: false });

@@ -196,7 +196,11 @@ const CASES: Record<string, AuditCase> = {
   enableAccount: {
     prepare: async () => {
       const personId = await poolAccount();
-      const disabled = await invoke(accountRoutes.disableAccount, { as: ads, params: { personId }, body: { reason: WHY } });
+      const disabled = await invoke(accountRoutes.disableAccount, {
+        as: ads,
+        params: { personId },
+        body: { reason: WHY },
+      });
       if (disabled.status !== 200) throw new Error(`disabling failed: ${disabled.text}`);
       return { params: { personId }, body: { reason: WHY } };
     },

@@ -24,7 +24,10 @@ beforeAll(async () => {
   // Signing out everywhere ends the sessions in Cognito too: this file brings its own cognito-local.
   cognito = await startCognito({ dataDir: mkdtempSync(join(tmpdir(), 'ce-authz-cognito-')) });
   const { userPoolId } = await ensurePool(cognitoClient(cognito.endpoint));
-  Object.assign(process.env, { USER_POOL_ID: userPoolId, AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint });
+  Object.assign(process.env, {
+    USER_POOL_ID: userPoolId,
+    AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
+  });
   world = await buildWorld();
 }, 60_000);
 afterAll(async () => cognito?.stop());
