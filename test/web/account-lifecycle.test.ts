@@ -17,7 +17,7 @@ const browser = useBrowser();
 
 /** Signs in on the page's sign-in form, as staff or as an applicant. */
 async function signIn(page: Page, user: { email: string; password: string }, staff: boolean) {
-  if (staff) await page.getByLabel(STAFF_SIGN_IN).check();
+  if (staff) await page.locator('label', { hasText: STAFF_SIGN_IN }).click();
   await page.getByLabel('Email').fill(user.email);
   await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Sign in' }).click();

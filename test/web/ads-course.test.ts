@@ -35,7 +35,7 @@ afterAll(() => setClock());
 async function asAds(path: string, heading: string | RegExp): Promise<Page> {
   const page = await openPage(browser(), path);
   const ads = stack().users['ads-staff'];
-  await page.getByLabel(STAFF_SIGN_IN).check();
+  await page.locator('label', { hasText: STAFF_SIGN_IN }).click();
   await page.getByLabel('Email').fill(ads.email);
   await page.getByLabel('Password').fill(ads.password);
   await page.getByRole('button', { name: 'Sign in' }).click();

@@ -56,7 +56,7 @@ beforeAll(async () => {
 async function signInAsAds(path: string, heading: string): Promise<Page> {
   const page = await openPage(browser(), path);
   const user = JSON.parse(process.env.WEB_STACK ?? '{}').users['ads-staff'];
-  await page.getByLabel(STAFF_SIGN_IN).check();
+  await page.locator('label', { hasText: STAFF_SIGN_IN }).click();
   await page.getByLabel('Email').fill(user.email);
   await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Sign in' }).click();

@@ -137,7 +137,7 @@ export const tokenOf = (role: Role) => {
   return signIn(cognitoClient(s.cognitoEndpoint), clientIdFor(s, role), s.users[role].email, s.users[role].password);
 };
 
-/** The sign-in page's choice that signs staff in through the staff app client. */
+/** The sign-in page's choice that signs staff in through the staff app client (a pointer clicks its label: USWDS hides the input). */
 export const STAFF_SIGN_IN = 'ADS, DDS or provider agency staff';
 
 /** Calls the API through the web origin (`/api`), as the browser does. */
