@@ -89,8 +89,8 @@ test('ADS disables an account with a reason and a confirmation: the person is re
   await section.getByRole('button', { name: 'Yes, disable the account' }).click();
   await section.getByText(/account is disabled: they cannot sign in/).waitFor();
   await section.getByText(/Disabled: no sign-in\. Enabling it gives back: DDS\./).waitFor();
-  await section.getByText(/Sessions last ended .* (EST|EDT)/).waitFor();
-  const trail = page.getByRole('table', { name: /Audit trail of the person/ });
+  await section.getByText(/Sessions last ended .* \(Connecticut time\)\./).waitFor();
+  const trail = page.locator('section', { has: page.getByRole('heading', { name: 'Audit trail of the person' }) });
   await trail.getByText('account disabled').waitFor();
   await trail.getByText('Left DDS on 5 December (HR ticket 4411)').waitFor();
   await expectAccessible(page);

@@ -10,7 +10,7 @@ import { useAnnounce } from '../components/status';
 import { PASSWORD_HINT } from './SignUp';
 
 const sentWords = (email: string) => `If ${email} has an account, we emailed it a code.`;
-/** An address without an account gets the answer a wrong code gets: nothing tells whether it has one. */
+/** An address without an account gets the answer a wrong code gets, in the same words: nothing tells them apart. */
 const WRONG_CODE = Object.assign(new Error('The code is not right.'), { name: 'CodeMismatchException' });
 
 /** Forgot password: a code is emailed, then the code and a new password. */
@@ -45,7 +45,7 @@ export function ForgotPassword() {
         if (missing.length > 0) return setProblem(localProblem(missing));
         await confirmResetPassword({ username: email, confirmationCode: code, newPassword: password }).catch(
           (error: Error) => {
-            throw error.name === 'UserNotFoundException' ? WRONG_CODE : error;
+            throw ['UserNotFoundException', 'CodeMismatchException'].includes(error.name) ? WRONG_CODE : error;
           },
         );
         announce('Your password is changed. Sign in with it.');

@@ -12,7 +12,12 @@ export const codeSentWords = (email: string) =>
   `We emailed a confirmation code to ${email}, unless it already has an account: then sign in, or reset your password.`;
 
 /** Confirming answers a wrong code and an address that cannot be confirmed (unknown, or already confirmed) alike. */
-const NOT_CONFIRMABLE = new Set(['UserNotFoundException', 'NotAuthorizedException', 'AliasExistsException']);
+const NOT_CONFIRMABLE = new Set([
+  'UserNotFoundException',
+  'NotAuthorizedException',
+  'AliasExistsException',
+  'CodeMismatchException',
+]);
 const WRONG_CODE = Object.assign(new Error('The code is not right.'), { name: 'CodeMismatchException' });
 
 const PASSWORD_HINT = 'At least 8 characters, with upper- and lower-case letters, a number and a symbol.';

@@ -47,7 +47,11 @@ export function Person() {
       <p>
         <Link to="/ads/people">Find someone else</Link>
       </p>
-      <Loading loading={record.loading && !data} problem={record.problem} />
+      {record.problem?.status === 404 ? (
+        <p>No course record: no profile, application or certification (a staff account has none).</p>
+      ) : (
+        <Loading loading={record.loading && !data} problem={record.problem} />
+      )}
       {data ? (
         <>
           <Profile record={data} />
@@ -66,9 +70,10 @@ export function Person() {
           <ExternalCertificationForm personId={personId} onDone={changed} />
           <DepartureForm record={data} onDone={changed} />
           <LegalNameForm record={data} onDone={changed} />
-          <AccountStanding personId={personId} name={name ?? 'This person'} onDone={changed} />
         </>
       ) : null}
+      {/* A staff account has no record to show, but has a sign-in account. */}
+      <AccountStanding personId={personId} name={name ?? 'This person'} onDone={changed} />
       <AuditTrail key={version} subjectType="person" subjectId={personId} title="Audit trail of the person" />
     </Page>
   );
