@@ -196,7 +196,7 @@ export const accountRoutes = {
     tag,
     summary: 'Create or update your profile',
     description:
-      'Your email is the one you signed in with. Naming a provider is a claim until your supervisor confirms it by endorsing an application.',
+      'Your email is the one you signed in with, once verified: a token whose `email_verified` is not true is refused (422 `token.email_verified`). Naming a provider is a claim until your supervisor confirms it by endorsing an application.',
     body: ProfileInput,
     success: { status: 200, description: 'Your profile as saved', schema: Profile },
     problems: [422],

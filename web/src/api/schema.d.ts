@@ -287,7 +287,7 @@ export interface paths {
         get: operations["getMyProfile"];
         /**
          * Create or update your profile
-         * @description Your email is the one you signed in with. Naming a provider is a claim until your supervisor confirms it by endorsing an application.
+         * @description Your email is the one you signed in with, once verified: a token whose `email_verified` is not true is refused (422 `token.email_verified`). Naming a provider is a claim until your supervisor confirms it by endorsing an application.
          *
          *     Roles: applicant.
          */
@@ -702,7 +702,7 @@ export interface paths {
         put?: never;
         /**
          * Apply to a course iteration while its window is open
-         * @description One application per person per iteration: applying again returns the existing one (200), the same view as the first answer; an application you withdrew is reopened (201: the same application, submitted again, a new endorsement link) while the window is open. Send an Idempotency-Key to make a retry safe. Your supervisor is emailed a link to endorse it; only endorsed applications are considered for a seat.
+         * @description One application per person per iteration: applying again returns the existing one (200), the same view as the first answer; an application you withdrew is reopened (201: the same application, submitted again, a new endorsement link) while the window is open. Send an Idempotency-Key to make a retry safe. Your supervisor is emailed a link to endorse it; only endorsed applications are considered for a seat. Refused (422 `token.email_verified`) while your sign-in email is not verified.
          *
          *     Roles: applicant.
          */
