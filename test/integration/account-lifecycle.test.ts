@@ -25,12 +25,14 @@ import type { RouteSpec } from '../../shared/http/route';
 import { accountRoutes } from '../../shared/http/routes/accounts';
 import { noticeRoutes } from '../../shared/http/routes/notices';
 import { conform } from '../support/conformance';
-import { unique } from '../support/fixtures';
+import { applyTo, createProvider, newApplicant, publishedIteration, saveProfile, unique } from '../support/fixtures';
 import { ads, invoke, type As } from '../support/invoke';
 import { auditRecords, storedItem } from '../support/stored';
 import { useTestTable } from '../support/table';
+import { at, useClockReset } from '../support/clock';
 
 useTestTable();
+useClockReset();
 
 /**
  * The account lifecycle against a real cognito-local (`scripts/local/cognito-local.cjs`) and DynamoDB Local: real
@@ -277,6 +279,21 @@ const profile = {
 };
 
 describe('an email nobody verified', () => {
+  it('is refused for applying (422 token.email_verified), nothing written', async () => {
+    at('2026-11-22T12:00:00-05:00');
+    const provider = await createProvider();
+    const iteration = await publishedIteration();
+    at('2026-12-10T10:00:00-05:00');
+    const who = newApplicant('Vera Unverified');
+    await saveProfile(who, provider.id);
+    const refused = await applyTo({ ...who, emailVerified: false }, iteration.id);
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual(['token.email_verified']);
+    expect(await storedItem(`PERSON#${who.sub}`, `APPLIED#${iteration.id}`)).toBeUndefined();
+    expect((await applyTo(who, iteration.id)).status).toBe(201);
+    expect(await storedItem(`PERSON#${who.sub}`, `APPLIED#${iteration.id}`)).toBeDefined();
+  });
+
   it('is refused for saving a profile (422 token.email_verified), nothing written', async () => {
     const who: As = {
       sub: `applicant-${unique()}`,
