@@ -20,7 +20,7 @@ export const AREA_ACCESS: Record<
   }
 > = {
   accounts: {
-    description: 'Profiles; ADS creates staff accounts',
+    description: 'Profiles; ADS creates, disables and enables accounts; signing out on every device',
     table: [...READ, ...WRITE],
     sendsEmail: false,
     managesAccounts: true,
@@ -61,10 +61,11 @@ export const AREA_ACCESS: Record<
     homeworkFiles: true,
   },
   // Its own small function: the CSV parser and the report's readers stay out of the course function. It records
-  // nothing: the iteration, its enrolled learners (an index) and the class's attendance are each one Query.
+  // nothing: the iteration, its enrolled learners (an index) and the class's attendance are each one Query. GetItem:
+  // the caller's account standing, which every signed-in request reads (`shared/http/middleware.ts`).
   'attendance-import': {
     description: "Attendance proposal from a meeting's participant report (reads only)",
-    table: ['Query'],
+    table: ['Query', 'GetItem'],
     sendsEmail: false,
   },
   certifications: { description: 'Certification issuance and lifecycle', table: [...READ, ...WRITE], sendsEmail: true },
@@ -79,6 +80,7 @@ export const AREA_ACCESS: Record<
   },
   registry: { description: 'Certification registry and verification (read-only)', table: READ, sendsEmail: false },
   notices: { description: 'Expiring-certification notices to DDS', table: [...READ, ...WRITE], sendsEmail: true },
-  audit: { description: 'Audit trail (read-only)', table: ['Query'], sendsEmail: false },
+  // GetItem: the caller's account standing, read on every signed-in request.
+  audit: { description: 'Audit trail (read-only)', table: ['Query', 'GetItem'], sendsEmail: false },
   docs: { description: 'OpenAPI document and docs page', table: [], sendsEmail: false },
 };

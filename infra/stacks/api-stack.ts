@@ -35,6 +35,8 @@ export interface ApiStackProps extends StackProps {
   functions: FunctionSettings;
   userPool: IUserPool;
   userPoolClient: IUserPoolClient;
+  /** The staff's app client: its tokens are accepted too, and a staff role's must come from it. */
+  staffClient: IUserPoolClient;
   config: DeployConfig;
   alarmTopic: ITopic;
   configurationSet: IConfigurationSet;
@@ -104,7 +106,7 @@ export class ApiStack extends Stack {
     );
 
     const authorizer = new HttpUserPoolAuthorizer('Cognito', props.userPool, {
-      userPoolClients: [props.userPoolClient],
+      userPoolClients: [props.userPoolClient, props.staffClient],
     });
     const sesIdentityArn = this.formatArn({
       service: 'ses',
@@ -128,6 +130,7 @@ export class ApiStack extends Stack {
           ADS_NOTIFY_EMAILS: config.adsNotifyEmails.join(','),
           DDS_NOTICE_RECIPIENTS: config.ddsNoticeRecipients.join(','),
           SES_CONFIGURATION_SET: props.configurationSet.configurationSetName,
+          STAFF_CLIENT_ID: props.staffClient.userPoolClientId,
         },
         addFiles: area === 'docs' ? docsFiles : area === 'certificate-pdf' ? fontFiles : undefined,
         timeout: Duration.seconds(apiTimeoutSeconds(area)),
@@ -153,7 +156,15 @@ export class ApiStack extends Stack {
         fn.addEnvironment('USER_POOL_ID', props.userPool.userPoolId);
         fn.addToRolePolicy(
           new PolicyStatement({
-            actions: ['cognito-idp:AdminCreateUser', 'cognito-idp:AdminAddUserToGroup'],
+            actions: [
+              'cognito-idp:AdminCreateUser',
+              'cognito-idp:AdminAddUserToGroup',
+              'cognito-idp:AdminListGroupsForUser',
+              'cognito-idp:AdminRemoveUserFromGroup',
+              'cognito-idp:AdminDisableUser',
+              'cognito-idp:AdminEnableUser',
+              'cognito-idp:AdminUserGlobalSignOut',
+            ],
             resources: [props.userPool.userPoolArn],
           }),
         );

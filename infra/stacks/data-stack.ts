@@ -3,6 +3,7 @@ import { AttributeType, Billing, type CfnGlobalTable, StreamViewType, TableV2 } 
 import {
   AccountRecovery,
   CfnUserPoolGroup,
+  ClientAttributes,
   FeaturePlan,
   Mfa,
   UserPool,
@@ -13,6 +14,7 @@ import {
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { Construct } from 'constructs';
+import { SESSION_HOURS } from '../../shared/config/session';
 import { GSIS, TABLE_KEYS, TTL_ATTRIBUTE } from '../../shared/data/table-design';
 import { ROLES } from '../../shared/domain/vocabulary';
 import { functionName } from '../concurrency';
@@ -39,7 +41,10 @@ export class DataStack extends Stack {
   /** The table's customer-managed key; functions that use the table need it too (see `CeFunction.bindTable`). */
   readonly tableKey: Key;
   readonly userPool: UserPool;
+  /** Applicants' sign-in (a day's session). */
   readonly userPoolClient: UserPoolClient;
+  /** Staff sign-in (ADS, DDS): sessions of at most 8 hours; the API refuses a staff token from any other client. */
+  readonly staffClient: UserPoolClient;
   readonly backup: TableBackup;
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
@@ -91,6 +96,9 @@ export class DataStack extends Stack {
       signInAliases: { email: true },
       autoVerify: { email: true },
       standardAttributes: { email: { required: true, mutable: true } },
+      // A changed email takes effect only once the new address is verified: until then the account keeps (and
+      // signs in with, and its tokens carry) the verified one.
+      keepOriginal: { email: true },
       mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
       passwordPolicy: {
@@ -130,13 +138,20 @@ export class DataStack extends Stack {
       });
     }
 
-    this.userPoolClient = this.userPool.addClient('WebClient', {
-      authFlows: { userSrp: true },
-      preventUserExistenceErrors: true,
-      idTokenValidity: Duration.hours(1),
-      accessTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.days(1),
-    });
+    // No OAuth flows (no hosted UI, no callback URLs): both apps sign in with SRP. `email_verified` is not writable
+    // by either client (only Cognito sets it, when the code sent to the address is entered).
+    const appClient = (id: string, sessionHours: number) =>
+      this.userPool.addClient(id, {
+        authFlows: { userSrp: true },
+        disableOAuth: true,
+        preventUserExistenceErrors: true,
+        writeAttributes: new ClientAttributes().withStandardAttributes({ email: true }),
+        idTokenValidity: Duration.hours(1),
+        accessTokenValidity: Duration.hours(1),
+        refreshTokenValidity: Duration.hours(sessionHours),
+      });
+    this.userPoolClient = appClient('WebClient', SESSION_HOURS.applicant);
+    this.staffClient = appClient('StaffClient', SESSION_HOURS.staff);
 
     const postConfirmation = new CeFunction(this, 'PostConfirmation', {
       ...props.functions,

@@ -59,6 +59,7 @@ export interface WebStackProps extends NestedStackProps {
   httpApi: HttpApi;
   userPool: IUserPool;
   userPoolClient: IUserPoolClient;
+  staffClient: IUserPoolClient;
   web: WebDeployConfig;
   logs: FunctionSettings['logs'];
   /** The homework-files bucket's upload origin (`filesUploadOrigin`): the browser posts files there. */
@@ -313,6 +314,7 @@ export class WebStack extends NestedStack {
       region: Stack.of(this).region,
       userPoolId: props.userPool.userPoolId,
       userPoolClientId: props.userPoolClient.userPoolClientId,
+      staffClientId: props.staffClient.userPoolClientId,
       authFlow: 'USER_SRP_AUTH',
       mfa: 'required',
     };

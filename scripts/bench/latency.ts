@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { ALL_ROUTES } from '../../shared/http/routes';
 import type { RouteSpec } from '../../shared/http/route';
 import { cognitoClient, signIn } from '../local/cognito';
-import type { StackState } from '../local/stack';
+import { clientIdFor, type StackState } from '../local/stack';
 import type { Meter } from './ddb-meter';
 
 export interface LatencyRow {
@@ -75,7 +75,7 @@ export async function benchLatency(
 ) {
   const idp = cognitoClient(state.cognitoEndpoint);
   const token = (role: keyof StackState['users']) =>
-    signIn(idp, state.clientId, state.users[role].email, state.users[role].password);
+    signIn(idp, clientIdFor(state, role), state.users[role].email, state.users[role].password);
   const tokens = {
     'ads-staff': await token('ads-staff'),
     dds: await token('dds'),

@@ -28,7 +28,7 @@ async function post(state: StackState, token: string, path: string, body?: unkno
 export async function benchOffers(state: StackState, meter: Meter, offers = 1000, applicants = 1200) {
   const token = await signIn(
     cognitoClient(state.cognitoEndpoint),
-    state.clientId,
+    state.staffClientId,
     state.users['ads-staff'].email,
     state.users['ads-staff'].password,
   );

@@ -17,6 +17,7 @@ import {
   ListUserPoolClientsCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ROLES, type Role } from '../../shared/domain/vocabulary';
+import { SESSION_HOURS } from '../../shared/config/session';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './components';
 
 export const POOL_NAME = 'ce-certification-local';
@@ -24,10 +25,13 @@ export const POOL_NAME = 'ce-certification-local';
 export const cognitoClient = (endpoint: string) =>
   new CognitoIdentityProviderClient({ endpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
 
-/** The pool, its app client and the three groups, as the CDK stack declares them; reused if already there. */
+/**
+ * The pool, its two app clients (applicants' `web`, staff's `staff`) and the groups, as the CDK stack declares
+ * them; reused if already there.
+ */
 export async function ensurePool(
   client: CognitoIdentityProviderClient,
-): Promise<{ userPoolId: string; clientId: string }> {
+): Promise<{ userPoolId: string; clientId: string; staffClientId: string }> {
   const pools = await client.send(new ListUserPoolsCommand({ MaxResults: 60 }));
   let userPoolId = pools.UserPools?.find((p) => p.Name === POOL_NAME)?.Id;
   if (!userPoolId) {
@@ -51,18 +55,25 @@ export async function ensurePool(
     }),
   );
   const clients = await client.send(new ListUserPoolClientsCommand({ UserPoolId: userPoolId, MaxResults: 60 }));
-  let clientId = clients.UserPoolClients?.find((c) => c.ClientName === 'web')?.ClientId;
-  if (!clientId) {
+  const appClient = async (name: string, refreshHours: number) => {
+    const found = clients.UserPoolClients?.find((c) => c.ClientName === name)?.ClientId;
+    if (found) return found;
     const created = await client.send(
       new CreateUserPoolClientCommand({
         UserPoolId: userPoolId,
-        ClientName: 'web',
+        ClientName: name,
         ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        RefreshTokenValidity: refreshHours,
+        TokenValidityUnits: { RefreshToken: 'hours' },
       }),
     );
-    clientId = created.UserPoolClient!.ClientId!;
-  }
-  return { userPoolId, clientId };
+    return created.UserPoolClient!.ClientId!;
+  };
+  return {
+    userPoolId,
+    clientId: await appClient('web', SESSION_HOURS.applicant),
+    staffClientId: await appClient('staff', SESSION_HOURS.staff),
+  };
 }
 
 /** A staff account as ADS creates them (no invitation email: cognito-local cannot send one). */
@@ -96,12 +107,13 @@ export async function ensureUser(
   return user.UserAttributes?.find((a) => a.Name === 'sub')?.Value ?? email;
 }
 
-export async function signIn(
+/** Signs in with a password (no MFA set up): the ID token, the refresh token that renews it, the access token. */
+export async function signInTokens(
   client: CognitoIdentityProviderClient,
   clientId: string,
   email: string,
   password: string,
-): Promise<string> {
+): Promise<{ idToken: string; refreshToken: string; accessToken: string }> {
   const result = await client.send(
     new InitiateAuthCommand({
       ClientId: clientId,
@@ -109,9 +121,35 @@ export async function signIn(
       AuthParameters: { USERNAME: email, PASSWORD: password },
     }),
   );
-  const token = result.AuthenticationResult?.IdToken;
-  if (!token) throw new Error(`sign-in for ${email} returned no token (challenge ${result.ChallengeName ?? 'none'})`);
-  return token;
+  const idToken = result.AuthenticationResult?.IdToken;
+  if (!idToken) throw new Error(`sign-in for ${email} returned no token (challenge ${result.ChallengeName ?? 'none'})`);
+  const { RefreshToken = '', AccessToken = '' } = result.AuthenticationResult ?? {};
+  return { idToken, refreshToken: RefreshToken, accessToken: AccessToken };
+}
+
+export async function signIn(
+  client: CognitoIdentityProviderClient,
+  clientId: string,
+  email: string,
+  password: string,
+): Promise<string> {
+  return (await signInTokens(client, clientId, email, password)).idToken;
+}
+
+/** A new ID token from a refresh token, as Amplify renews a session. */
+export async function refreshIdToken(
+  client: CognitoIdentityProviderClient,
+  clientId: string,
+  refreshToken: string,
+): Promise<string> {
+  const result = await client.send(
+    new InitiateAuthCommand({
+      ClientId: clientId,
+      AuthFlow: 'REFRESH_TOKEN_AUTH',
+      AuthParameters: { REFRESH_TOKEN: refreshToken },
+    }),
+  );
+  return result.AuthenticationResult!.IdToken!;
 }
 
 /**

@@ -109,7 +109,8 @@ export async function startCognito(options: {
   mkdirSync(configDir, { recursive: true });
   const child = spawnProcess(
     process.execPath,
-    [createRequire(join(process.cwd(), 'package.json')).resolve('cognito-local/lib/bin/start.js')],
+    // cognito-local with the Cognito behaviours the account lifecycle needs (see the file).
+    [join(process.cwd(), 'scripts', 'local', 'cognito-local.cjs')],
     {
       cwd: options.dataDir,
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', NODE_NO_WARNINGS: '1' },

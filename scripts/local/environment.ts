@@ -9,6 +9,7 @@ export interface LocalEndpoints {
   filesBucket?: string;
   cognitoEndpoint?: string;
   userPoolId?: string;
+  staffClientId?: string;
   gatewayUrl?: string;
   /** Where email links point: the web app when it is served (it proxies the link and verify pages), else the gateway. */
   publicBaseUrl?: string;
@@ -32,6 +33,8 @@ export function configureEnvironment(local: LocalEndpoints): void {
     ...(local.cognitoEndpoint ? { AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: local.cognitoEndpoint } : {}),
     USER_POOL_ID: local.userPoolId ?? 'local_none',
     COGNITO_SUPPRESS_INVITES: 'true',
+    // In-process tests have no Cognito: their staff claims name this client (`test/support/invoke.ts`).
+    STAFF_CLIENT_ID: local.staffClientId ?? 'local-staff-client',
     PUBLIC_BASE_URL: local.publicBaseUrl ?? local.gatewayUrl ?? 'http://127.0.0.1:3000',
     SENDER_EMAIL: process.env.SENDER_EMAIL ?? 'CT CE Certification <ce-certification@ads.example.org>',
     ADS_NOTIFY_EMAILS: process.env.ADS_NOTIFY_EMAILS ?? 'ce-team@ads.example.org',

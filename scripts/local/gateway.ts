@@ -21,7 +21,8 @@ import { apiEvent, flattenClaims, matchRoute } from './api-event';
 
 export interface GatewayAuth {
   issuer: string;
-  audience: string;
+  /** The app clients whose tokens are accepted (applicants' and staff's), as the JWT authorizer's audience. */
+  audience: string[];
   jwksUrl: string;
 }
 

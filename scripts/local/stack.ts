@@ -8,7 +8,7 @@ import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { allowedOrigins } from '../../infra/config';
 import { ALL_ROUTES } from '../../shared/http/routes';
-import type { Role } from '../../shared/domain/vocabulary';
+import { isStaff, type Role } from '../../shared/domain/vocabulary';
 import {
   freePort,
   LOCAL_CREDENTIALS,
@@ -41,7 +41,10 @@ export interface StackState {
   cognitoEndpoint: string;
   tableName: string;
   userPoolId: string;
+  /** The applicants' app client. */
   clientId: string;
+  /** The staff's app client (ADS, DDS): the API refuses a staff token from the applicants' one. */
+  staffClientId: string;
   issuer: string;
   users: Record<Role, { email: string; password: string }>;
 }
@@ -55,6 +58,10 @@ export const DEMO_USERS: StackState['users'] = {
   dds: { email: 'dds.reader@dds.example.org', password: 'Local-Passw0rd!' },
   applicant: { email: 'pat.applicant@provider.example.org', password: 'Local-Passw0rd!' },
 };
+
+/** The app client a role signs in through, as the web app picks it. */
+export const clientIdFor = (state: Pick<StackState, 'clientId' | 'staffClientId'>, role: Role) =>
+  isStaff([role]) ? state.staffClientId : state.clientId;
 
 export const stateFile = (dataDir: string) => join(dataDir, 'stack.json');
 export const readState = (dataDir = DEFAULT_DATA_DIR): StackState =>
@@ -157,7 +164,7 @@ export async function startStack(options: StackOptions = {}) {
     started.push(cognito);
 
     const idp = cognitoClient(cognito.endpoint);
-    const { userPoolId, clientId } = await ensurePool(idp);
+    const { userPoolId, clientId, staffClientId } = await ensurePool(idp);
     const subs = new Map<Role, string>();
     for (const [role, user] of Object.entries(DEMO_USERS))
       subs.set(role as Role, await ensureUser(idp, userPoolId, user.email, user.password, role as Role));
@@ -173,6 +180,7 @@ export async function startStack(options: StackOptions = {}) {
       tableName: options.tableName ?? 'ce-local',
       userPoolId,
       clientId,
+      staffClientId,
       issuer: `${cognito.endpoint}/${userPoolId}`,
       users: DEMO_USERS,
     };
@@ -201,7 +209,11 @@ export async function startStack(options: StackOptions = {}) {
     const gateway = await startGateway({
       port: gatewayPort,
       routes: ALL_ROUTES,
-      auth: { issuer: state.issuer, audience: clientId, jwksUrl: `${state.issuer}/.well-known/jwks.json` },
+      auth: {
+        issuer: state.issuer,
+        audience: [clientId, staffClientId],
+        jwksUrl: `${state.issuer}/.well-known/jwks.json`,
+      },
       allowOrigins: browserOrigins,
       triggers: {
         'post-confirmation': async () => (await import('../../functions/accounts/post-confirmation')).handler as never,

@@ -57,7 +57,10 @@ async function main() {
     'Malware scan',
     'local stand-in: each upload is reported clean, or THREATS_FOUND if it holds the EICAR test string (.local/scanner.log)',
   );
-  line('Sign-in', `cognito-local ${state.cognitoEndpoint}   pool ${state.userPoolId}, client ${state.clientId}`);
+  line(
+    'Sign-in',
+    `cognito-local ${state.cognitoEndpoint}   pool ${state.userPoolId}, clients ${state.clientId} (applicants), ${state.staffClientId} (staff)`,
+  );
   console.log('\n  Sign-in tokens (ID tokens, valid for 24 h) — in another terminal:');
   for (const [role, user] of Object.entries(state.users))
     console.log(`    npm run token -- ${role.padEnd(10)} # ${user.email}`);

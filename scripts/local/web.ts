@@ -48,6 +48,7 @@ export interface WebServerOptions {
   s3Endpoint: string;
   userPoolId: string;
   clientId: string;
+  staffClientId: string;
 }
 
 export async function startWebServer(options: WebServerOptions) {
@@ -56,6 +57,7 @@ export async function startWebServer(options: WebServerOptions) {
     region: LOCAL_REGION,
     userPoolId: options.userPoolId,
     userPoolClientId: options.clientId,
+    staffClientId: options.staffClientId,
     userPoolEndpoint: `${origin}${LOCAL_COGNITO_PATH}`,
     authFlow: 'USER_PASSWORD_AUTH',
     mfa: 'optional',
@@ -174,6 +176,7 @@ export async function serveWebApp(
     sesEndpoint: string;
     userPoolId: string;
     clientId: string;
+    staffClientId: string;
   },
   port: number,
 ) {

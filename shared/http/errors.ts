@@ -48,8 +48,9 @@ export class Unauthorized extends HttpProblem {
   }
 }
 export class Forbidden extends HttpProblem {
-  constructor(detail = 'Your role may not do this.') {
-    super(403, 'Forbidden', detail);
+  /** `code` tells a refusal the client can act on (`staff_client_required`: sign in through the staff sign-in). */
+  constructor(detail = 'Your role may not do this.', extras: { code?: string } = {}) {
+    super(403, 'Forbidden', detail, extras);
   }
 }
 /** Also what someone gets for another person's object: its existence is not revealed. */

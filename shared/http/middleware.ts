@@ -4,6 +4,9 @@ import * as z from 'zod/mini';
 import { atOneInstant } from '../clock';
 import { logger } from '../observability/logger';
 import { readableStack } from '../observability/stack';
+import { readSessionConfig } from '../config/session';
+import { sessionEnded } from '../domain/account';
+import { isStaff } from '../domain/vocabulary';
 import { callerFromClaims, type Caller } from './caller';
 import {
   BadRequest,
@@ -35,9 +38,25 @@ const resolveRoute = (routes: Map<string, RouteSpec>): MiddlewareObj<ApiEvent, A
   },
 });
 
-/** Role check on every route: anonymous → 401, wrong group → 403. Object ownership is checked by each use case. */
-const authorize = (): MiddlewareObj<ApiEvent, ApiResult, Error, RouteContext> => ({
-  before: (request) => {
+/** The settings a function with signed-in routes reads at its cold start. */
+type SessionSettings = ReturnType<typeof readSessionConfig>;
+
+/**
+ * The account's standing, read on each signed-in request. Imported on first use: a function whose routes are all
+ * public (the docs) never loads the table client.
+ */
+const accountState = async (sub: string) => (await import('../data/accounts')).getAccountState(sub);
+
+/**
+ * Role check on every route: anonymous → 401, wrong group → 403. Object ownership is checked by each use case.
+ * On signed-in routes, first:
+ * - a token with a staff role must come from the staff app client (8-hour sessions), else 403
+ *   `staff_client_required`: the applicants' client keeps a session for a day;
+ * - the account must not be disabled, nor the token issued before its sessions were ended (`sessionEnded`), else
+ *   401: Cognito cannot revoke an ID token it issued, so the API refuses it here, the one place that checks.
+ */
+const authorize = (settings: SessionSettings | undefined): MiddlewareObj<ApiEvent, ApiResult, Error, RouteContext> => ({
+  before: async (request) => {
     const { route } = request.context;
     const claims = (request.event.requestContext as { authorizer?: { jwt?: { claims?: Record<string, unknown> } } })
       .authorizer?.jwt?.claims;
@@ -46,7 +65,11 @@ const authorize = (): MiddlewareObj<ApiEvent, ApiResult, Error, RouteContext> =>
       if (caller) request.context.caller = caller;
       return;
     }
-    if (!caller) throw new Unauthorized();
+    if (!caller || !settings) throw new Unauthorized();
+    if (isStaff(caller.roles) && caller.clientId !== settings.staffClientId)
+      throw new Forbidden('Staff accounts sign in through the staff sign-in.', { code: 'staff_client_required' });
+    if (sessionEnded(await accountState(caller.sub), caller.issuedAt))
+      throw new Unauthorized('This session has ended; sign in again.');
     if (!caller.roles.some((role) => route.access.includes(role))) throw new Forbidden();
     request.context.caller = caller;
     logger.appendKeys({ callerRoles: caller.roles.join(' ') });
@@ -189,7 +212,7 @@ const securityHeaders = (): MiddlewareObj<ApiEvent, ApiResult, Error, RouteConte
 export type ExtraMiddleware = MiddlewareObj<ApiEvent, ApiResult, Error, RouteContext> & { handles?: 'idempotency' };
 
 /**
- * The one stack every API function goes through: route → role → validation → (idempotency) → operation →
+ * The one stack every API function goes through: route → session and role → validation → (idempotency) → operation →
  * response shaped by the route's schema; any error → problem+json; security headers on every answer.
  * Areas with idempotent routes pass the idempotency middleware (kept out of the others' bundles); forgetting it is
  * caught at cold start rather than silently ignoring `Idempotency-Key`.
@@ -204,6 +227,8 @@ export function areaHandler<Routes extends Record<string, RouteSpec>>(
   if (Object.values(routes).some((r) => r.idempotent) && !extras.some((m) => m.handles === 'idempotency')) {
     throw new Error('An area with idempotent routes needs the idempotency middleware');
   }
+  const signedIn = Object.values(routes).some((r) => r.access !== 'public');
+  const settings = signedIn ? readSessionConfig() : undefined;
   const byKey = new Map<string, RouteSpec>();
   const byId = new Map<string, (input: RouteInput<RouteSpec>) => Promise<unknown>>();
   for (const [id, spec] of Object.entries(routes)) {
@@ -215,7 +240,7 @@ export function areaHandler<Routes extends Record<string, RouteSpec>>(
     .use(securityHeaders())
     .use(problemJson())
     .use(resolveRoute(byKey))
-    .use(authorize())
+    .use(authorize(settings))
     .use(validate())
     .use(extras)
     .handler(async (event, context) => {

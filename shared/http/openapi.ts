@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
 import { createDocument } from 'zod-openapi';
-import { ROLES } from '../domain/vocabulary';
 import { answersWithPages, replyTypes, type RouteSpec } from './route';
 import { TAGS } from './routes/tags';
 import { described, meta, region } from './schemas';
@@ -36,6 +35,10 @@ const Problem = meta(
     errors: described(
       z.optional(z.array(FieldProblem)),
       '400 and 422: each offending field or broken rule (400: nothing ran; 422: nothing was written).',
+    ),
+    code: described(
+      z.optional(z.enum(['staff_client_required'])),
+      '403 `staff_client_required`: a staff account (ADS, DDS) signed in through the applicant sign-in; sign in through the staff sign-in.',
     ),
     currentVersion: described(
       z.optional(z.number()),
@@ -79,9 +82,12 @@ const STATUSES: Record<number, [name: string, meaning: string]> = {
   400: ['BadRequest', 'Invalid input (path, query, body or a header; each offending field listed); nothing ran.'],
   401: [
     'Unauthorized',
-    "Missing, expired or invalid sign-in token: the HTTP API's JWT authorizer answers, before any function runs.",
+    "Missing, expired or invalid sign-in token: the HTTP API's JWT authorizer answers, before any function runs (`{message}`); or the session has ended — the account was disabled, or signed out on every device — and the function answers (problem details). Sign in again.",
   ],
-  403: ['Forbidden', 'Signed in, but this role may not do this.'],
+  403: [
+    'Forbidden',
+    'Signed in, but this role may not do this; or (`code` `staff_client_required`) a staff account signed in through the applicant sign-in.',
+  ],
   404: ['NotFound', "Not found (also for another person's records: their existence is not revealed)."],
   409: [
     'Conflict',
@@ -132,7 +138,8 @@ const usesTable = (r: RouteSpec) => r.area !== 'docs';
  * what is particular to it (`problems`).
  * - every route: 400 (invalid path, query, body or header; an unknown query parameter; a body where none is taken),
  *   429 from API Gateway's throttling, 500 (a bug);
- * - signed-in routes: 401 from the JWT authorizer, 403 from the function's role check;
+ * - signed-in routes: 401 from the JWT authorizer, or from the function when the session has ended; 403 from the
+ *   function's role check, or a staff token from the applicant app client (every route, even one open to all roles);
  * - routes with a body: 413 from API Gateway, 415 from the function;
  * - routes on the table: 429 (the database throttled), 503 (it did not answer in time); writes also 409 (a
  *   concurrent change to the same record), except a POST that only reads (`readOnly`);
@@ -146,10 +153,7 @@ function errorStatuses(r: RouteSpec): Map<number, Set<Source>> {
     [500, 'function'],
     [500, 'gateway'],
   ];
-  if (r.access !== 'public') {
-    answers.push([401, 'gateway']);
-    if (r.access.length < ROLES.length) answers.push([403, 'function']);
-  }
+  if (r.access !== 'public') answers.push([401, 'gateway'], [401, 'function'], [403, 'function']);
   if (r.body) answers.push([413, 'gateway'], [415, 'function']);
   if (usesTable(r)) {
     answers.push([429, 'function'], [503, 'function']);

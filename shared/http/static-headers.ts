@@ -42,7 +42,10 @@ export const cacheControlFor = (path: string): string =>
 export interface WebConfig {
   region: string;
   userPoolId: string;
+  /** Applicants sign in through this app client. */
   userPoolClientId: string;
+  /** ADS and DDS staff sign in through this one (8-hour sessions); the API refuses their tokens from the other. */
+  staffClientId: string;
   /** cognito-local's address locally; absent in AWS (the library uses the regional endpoint). */
   userPoolEndpoint?: string;
   /** `USER_PASSWORD_AUTH` locally (cognito-local has no SRP); SRP with TOTP MFA in AWS. */

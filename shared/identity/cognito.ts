@@ -2,9 +2,14 @@ import { randomBytes } from 'node:crypto';
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
+  AdminDisableUserCommand,
+  AdminEnableUserCommand,
+  AdminListGroupsForUserCommand,
+  AdminRemoveUserFromGroupCommand,
+  AdminUserGlobalSignOutCommand,
   CognitoIdentityProviderClient,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { Role } from '../domain/vocabulary';
+import { ROLES, type Role } from '../domain/vocabulary';
 
 /** Sign-in accounts in the Cognito user pool. One client per container, created at cold start. */
 const cognito = new CognitoIdentityProviderClient({});
@@ -55,4 +60,48 @@ export async function createAccount(
 /** Puts an account in a sign-in group (a role). */
 export async function addToGroup(userPoolId: string, username: string, group: Role): Promise<void> {
   await cognito.send(new AdminAddUserToGroupCommand({ UserPoolId: userPoolId, Username: username, GroupName: group }));
+}
+
+/** The account's groups (its roles); undefined when the pool has no such account. */
+export async function groupsOf(userPoolId: string, username: string): Promise<Role[] | undefined> {
+  try {
+    const listed = await cognito.send(
+      new AdminListGroupsForUserCommand({ UserPoolId: userPoolId, Username: username, Limit: 60 }),
+    );
+    return (listed.Groups ?? [])
+      .map((g) => g.GroupName ?? '')
+      .filter((name): name is Role => (ROLES as readonly string[]).includes(name));
+  } catch (error) {
+    if ((error as Error).name === 'UserNotFoundException') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Ends every session of the account: its refresh tokens stop working (the ID and access tokens already issued run
+ * until they expire, which is why the API also refuses them by `PERSON#<sub>`/`#ACCOUNT`).
+ */
+export async function endSessions(userPoolId: string, username: string): Promise<void> {
+  try {
+    await cognito.send(new AdminUserGlobalSignOutCommand({ UserPoolId: userPoolId, Username: username }));
+  } catch (error) {
+    // An account no longer in the pool has no session left to end.
+    if ((error as Error).name !== 'UserNotFoundException') throw error;
+  }
+}
+
+/** No sign-in, no session, no group: each step may be repeated (a retried disable finishes what one began). */
+export async function disableSignIn(userPoolId: string, username: string, groups: readonly Role[]): Promise<void> {
+  await cognito.send(new AdminDisableUserCommand({ UserPoolId: userPoolId, Username: username }));
+  await endSessions(userPoolId, username);
+  for (const group of groups)
+    await cognito.send(
+      new AdminRemoveUserFromGroupCommand({ UserPoolId: userPoolId, Username: username, GroupName: group }),
+    );
+}
+
+/** Sign-in allowed again, in the groups it had. */
+export async function enableSignIn(userPoolId: string, username: string, groups: readonly Role[]): Promise<void> {
+  for (const group of groups) await addToGroup(userPoolId, username, group);
+  await cognito.send(new AdminEnableUserCommand({ UserPoolId: userPoolId, Username: username }));
 }

@@ -30,7 +30,7 @@ import { applicationWindowState } from '../domain/iteration';
 import type { Region } from '../domain/vocabulary';
 import type { Outgoing } from '../email/outbox';
 import { applicationReceipt } from '../email/templates';
-import type { Actor } from '../domain/actor';
+import { verifiedEmail, type Actor } from '../domain/actor';
 import { NotFound, RuleBroken, StaleWrite, StateConflict } from '../domain/errors';
 import { count } from '../observability/metrics';
 import { applicationView } from './application-views';
@@ -89,7 +89,7 @@ export async function apply(actor: Actor, input: ApplyInput) {
   const supervisor = await nameSupervisor(
     supervisorScope(provider?.id),
     person.supervisor,
-    actor.email ?? person.email,
+    verifiedEmail(actor),
     actor.sub,
     stamp,
   );

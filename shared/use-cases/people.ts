@@ -7,7 +7,7 @@ import { normalizeName } from '../domain/names';
 import { regionsOpenTo } from '../domain/application';
 import type { Person, Position } from '../domain/person';
 import type { Provider } from '../domain/provider';
-import type { Actor } from '../domain/actor';
+import { verifiedEmail, type Actor } from '../domain/actor';
 import { InvalidInput, NotFound, RuleBroken } from '../domain/errors';
 import { commitOrStale } from './unit-of-work';
 import { getSupervisor } from '../data/supervisors';
@@ -57,10 +57,7 @@ export async function getMyProfile(actor: Actor) {
  * transaction. The email is the verified sign-in email, not something the form can change.
  */
 export async function putMyProfile(actor: Actor, input: ProfileInput) {
-  if (!actor.email)
-    throw new InvalidInput('Your sign-in token carries no email.', [
-      { field: 'token.email', code: 'missing', message: 'sign in again' },
-    ]);
+  const email = verifiedEmail(actor);
   const provider = input.providerId === null ? undefined : await getProvider(input.providerId);
   if (input.providerId !== null && !provider) {
     throw new RuleBroken('Unknown provider.', [
@@ -70,7 +67,7 @@ export async function putMyProfile(actor: Actor, input: ProfileInput) {
   const supervisor = await nameSupervisor(
     supervisorScope(input.providerId ?? undefined),
     input.supervisor,
-    actor.email,
+    email,
     actor.sub,
     toCtIso(now()),
   );
@@ -79,7 +76,7 @@ export async function putMyProfile(actor: Actor, input: ProfileInput) {
   const person: Person = {
     sub: actor.sub,
     name: input.name,
-    email: actor.email,
+    email,
     jobTitle: input.jobTitle,
     position: input.position,
     providerId: input.providerId ?? undefined,

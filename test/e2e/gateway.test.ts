@@ -24,7 +24,7 @@ beforeAll(async () => {
   gateway = await startGateway({
     port: await freePort(),
     routes: ALL_ROUTES,
-    auth: { issuer: 'http://127.0.0.1:1/none', audience: 'none', jwksUrl: 'http://127.0.0.1:1/none/jwks.json' },
+    auth: { issuer: 'http://127.0.0.1:1/none', audience: ['none'], jwksUrl: 'http://127.0.0.1:1/none/jwks.json' },
     allowOrigins: [...deployedOrigins(), WEB_APP],
   });
 });

@@ -72,6 +72,81 @@ describe('the data stack', () => {
   });
 });
 
+describe('the sign-in: two app clients, staff sessions of 8 hours, emails changed only once verified', () => {
+  const clients = Object.values(stacks.data.findResources('AWS::Cognito::UserPoolClient')).map((c) => c.Properties);
+  const byName = (id: string) =>
+    Object.entries(stacks.data.findResources('AWS::Cognito::UserPoolClient')).find(([key]) => key.startsWith(id))![1]
+      .Properties;
+
+  it("has the applicants' client (a day) and the staff client (at most 8 hours), both SRP without OAuth", () => {
+    expect(clients).toHaveLength(2);
+    const PER_HOUR: Record<string, number> = { minutes: 60, hours: 1, days: 1 / 24 };
+    const hours = (c: Record<string, any>) => c.RefreshTokenValidity / PER_HOUR[c.TokenValidityUnits.RefreshToken]!;
+    expect(hours(byName('UserPoolWebClient'))).toBe(24);
+    expect(hours(byName('UserPoolStaffClient'))).toBeLessThanOrEqual(8);
+    for (const client of clients) {
+      expect(client).toMatchObject({
+        ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+        PreventUserExistenceErrors: 'ENABLED',
+        AllowedOAuthFlowsUserPoolClient: false,
+        WriteAttributes: ['email'],
+      });
+      expect([client.AllowedOAuthFlows, client.CallbackURLs, client.LogoutURLs]).toEqual([
+        undefined,
+        undefined,
+        undefined,
+      ]);
+    }
+  });
+
+  it('keeps the original email until a changed one is verified', () => {
+    stacks.data.hasResourceProperties('AWS::Cognito::UserPool', {
+      UserAttributeUpdateSettings: { AttributesRequireVerificationBeforeUpdate: ['email'] },
+    });
+  });
+
+  it("accepts both clients' tokens at the authorizer, and tells every function which is the staff's", () => {
+    const [authorizer] = Object.values(stacks.api.findResources('AWS::ApiGatewayV2::Authorizer'));
+    const audience = JSON.stringify(authorizer!.Properties.JwtConfiguration.Audience);
+    expect(audience).toMatch(/UserPoolWebClient/);
+    expect(audience).toMatch(/UserPoolStaffClient/);
+    const functions = Object.values(stacks.api.findResources('AWS::Lambda::Function')).map((f) => f.Properties);
+    for (const fn of functions)
+      expect(JSON.stringify(fn.Environment.Variables.STAFF_CLIENT_ID)).toMatch(/UserPoolStaffClient/);
+  });
+
+  it('lets only the accounts function manage sign-in accounts: create, groups, disable, enable, end sessions', () => {
+    const policies = Object.entries(stacks.api.findResources('AWS::IAM::ManagedPolicy'));
+    const cognitoActions = (area: string) => {
+      const [, policy] = policies.find(([id]) => id.startsWith(`${apiIdPrefix(area)}Role`))!;
+      return (policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
+        .filter((st) => [st.Action].flat().some((a) => a.startsWith('cognito-idp:')))
+        .map((st) => ({ actions: [st.Action].flat().sort(), resource: JSON.stringify(st.Resource) }));
+    };
+    const [statement, ...others] = cognitoActions('accounts');
+    expect(others).toEqual([]);
+    expect(statement!.actions).toEqual(
+      [
+        'cognito-idp:AdminAddUserToGroup',
+        'cognito-idp:AdminCreateUser',
+        'cognito-idp:AdminDisableUser',
+        'cognito-idp:AdminEnableUser',
+        'cognito-idp:AdminListGroupsForUser',
+        'cognito-idp:AdminRemoveUserFromGroup',
+        'cognito-idp:AdminUserGlobalSignOut',
+      ].sort(),
+    );
+    expect(statement!.resource).toMatch(/UserPool/);
+    for (const area of API_AREAS.filter((a) => a !== 'accounts'))
+      expect([area, cognitoActions(area)]).toEqual([area, []]);
+  });
+
+  it('lets every function with signed-in routes read the account standing (GetItem)', () => {
+    for (const area of new Set(ALL_ROUTES.filter((r) => r.access !== 'public').map((r) => r.area)))
+      expect([area, AREA_ACCESS[area].table.includes('GetItem')]).toEqual([area, true]);
+  });
+});
+
 describe('the API stack', () => {
   it('has exactly the routes of the route table, with the JWT authorizer on every non-public one', () => {
     const routes = Object.values(stacks.api.findResources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
@@ -132,7 +207,7 @@ describe('the API stack', () => {
       const others = keysOf('course');
       expect(others.length).toBeGreaterThan(15);
       expect(others.filter((k) => !functionOf(k).startsWith(apiIdPrefix('course')))).toEqual([]);
-      expect(AREA_ACCESS['attendance-import']).toMatchObject({ table: ['Query'], sendsEmail: false });
+      expect(AREA_ACCESS['attendance-import']).toMatchObject({ table: ['Query', 'GetItem'], sendsEmail: false });
       expectReserved('attendance-import');
     });
   });

@@ -326,7 +326,7 @@ describe('AWS WAF', () => {
 });
 
 describe('the built app', () => {
-  it('is uploaded with its runtime settings (this pool and client, SRP with TOTP MFA required), without pruning', () => {
+  it('is uploaded with its runtime settings (this pool, its two clients, SRP with TOTP MFA required), without pruning', () => {
     const [, deployment] = only(app.web, 'Custom::CDKBucketDeployment');
     expect(deployment.Properties).toMatchObject({
       DestinationBucketName: { Ref: expect.stringMatching(/^Site/) },
@@ -347,6 +347,7 @@ describe('the built app', () => {
       region: { Ref: 'AWS::Region' },
       userPoolId: { 'Fn::ImportValue': expect.stringContaining('UserPool6BA7E5F2') },
       userPoolClientId: { 'Fn::ImportValue': expect.stringContaining('UserPoolWebClient') },
+      staffClientId: { 'Fn::ImportValue': expect.stringContaining('UserPoolStaffClient') },
       authFlow: 'USER_SRP_AUTH',
       mfa: 'required',
     });

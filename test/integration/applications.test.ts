@@ -281,8 +281,9 @@ describe('applicants and their own applications', () => {
     const three = await listed();
     expect(one.titles).toEqual([iteration.id]);
     expect(three.titles.sort()).toEqual([iteration.id, ...more.map((i) => i.id)].sort());
-    // Her applications (one Query) and their iterations (one batch), however many iterations.
-    expect(one.calls).toEqual({ Query: 1, BatchGetItem: 1 });
+    // Her session's standing (one GetItem, every signed-in request), her applications (one Query) and their
+    // iterations (one batch), however many iterations.
+    expect(one.calls).toEqual({ GetItem: 1, Query: 1, BatchGetItem: 1 });
     expect(three.calls).toEqual(one.calls);
   });
 });

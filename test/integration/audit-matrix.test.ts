@@ -2,10 +2,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCognito, type Running } from '../../scripts/local/components';
-import { cognitoClient, ensurePool } from '../../scripts/local/cognito';
+import { cognitoClient, ensurePool, ensureUser } from '../../scripts/local/cognito';
 import type { AuditSubjectType } from '../../shared/domain/audit';
 import type { RouteSpec } from '../../shared/http/route';
 import { ALL_ROUTES } from '../../shared/http/routes';
+import { accountRoutes } from '../../shared/http/routes/accounts';
 import { allocationRoutes } from '../../shared/http/routes/allocation';
 import { courseRoutes } from '../../shared/http/routes/course';
 import { homeworkFileRoutes } from '../../shared/http/routes/homework-files';
@@ -43,10 +44,12 @@ useClockReset();
  * below, or is listed in NO_AUDIT with the reason it legitimately writes none.
  */
 let cognito: Running | undefined;
+let userPool = '';
 beforeAll(async () => {
   // ADS creates staff accounts in Cognito: this file brings its own cognito-local, before any handler loads.
   cognito = await startCognito({ dataDir: mkdtempSync(join(tmpdir(), 'ce-audit-cognito-')) });
   const { userPoolId } = await ensurePool(cognitoClient(cognito.endpoint));
+  userPool = userPoolId;
   Object.assign(process.env, {
     USER_POOL_ID: userPoolId,
     AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
@@ -68,6 +71,8 @@ interface AuditCase {
   changed: (call: Call, answer: Answer) => Changed[];
   /** The why to find in the record when it is not the body's `reason` (the route's reason is checked generically). */
   why?: (call: Call) => string | undefined;
+  /** Restores what the call changed for the cases after it. */
+  after?: () => Promise<void>;
 }
 
 /** Routes that legitimately write no audit record, each with the reason. None today. */
@@ -102,6 +107,10 @@ async function personWithProfile(providerId: string | null) {
   await saveProfile(who, providerId);
   return who;
 }
+
+/** A DDS account in the pool, as ADS created it. */
+const poolAccount = () =>
+  ensureUser(cognitoClient(cognito!.endpoint), userPool, `dds.${unique()}@dds.example.org`, 'Local-Passw0rd!', 'dds');
 
 const providerBody = (name: string) => ({
   name,
@@ -179,6 +188,29 @@ const CASES: Record<string, AuditCase> = {
   createStaffAccount: {
     prepare: async () => ({ body: { name: 'Morgan Ellis', email: `dds.${unique()}@dds.example.org`, role: 'dds' } }),
     changed: (_, answer) => [{ type: 'person', id: answer.body.personId, action: 'account-created:dds' }],
+  },
+  disableAccount: {
+    prepare: async () => ({ params: { personId: await poolAccount() }, body: { reason: WHY } }),
+    changed: (call) => [{ type: 'person', id: call.params!.personId!, action: 'account-disabled' }],
+  },
+  enableAccount: {
+    prepare: async () => {
+      const personId = await poolAccount();
+      const disabled = await invoke(accountRoutes.disableAccount, {
+        as: ads,
+        params: { personId },
+        body: { reason: WHY },
+      });
+      if (disabled.status !== 200) throw new Error(`disabling failed: ${disabled.text}`);
+      return { params: { personId }, body: { reason: WHY } };
+    },
+    changed: (call) => [{ type: 'person', id: call.params!.personId!, action: 'account-enabled' }],
+  },
+  signOutEverywhere: {
+    prepare: async () => ({}),
+    changed: () => [{ type: 'person', id: ads.sub, action: 'signed-out-everywhere' }],
+    // The ADS caller's tokens issued until that second are refused: the next case's is issued in a later one.
+    after: () => new Promise((resolve) => setTimeout(resolve, 1100 - (Date.now() % 1000))),
   },
   // ---- providers ----
   createProvider: {
@@ -500,7 +532,7 @@ describe('every ADS write is audited (generated from the route table)', () => {
     async (_, route) => {
       const auditCase = CASES[route.operationId]!;
       const call = { ...(await auditCase.prepare()), as: ads };
-      const { result: answer, added } = await auditRecordsAddedBy(() => invoke(route, call));
+      const { result: answer, added } = await auditRecordsAddedBy(() => invoke(route, call)).finally(auditCase.after);
       expect([answer.status, answer.text]).toEqual([route.success.status, answer.text]);
       const why = auditCase.why?.(call) ?? (takesReason(route) ? body(call).reason : undefined);
       const changed = auditCase.changed(call, answer);

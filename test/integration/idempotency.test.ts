@@ -1,10 +1,10 @@
-import { apiEvent, flattenClaims } from '../../scripts/local/api-event';
+import { apiEvent } from '../../scripts/local/api-event';
 import { lambdaContext, loadAreaHandler } from '../../scripts/local/gateway';
 import { applicationRoutes as r } from '../../shared/http/routes/applications';
 import { API_TIMEOUT_SECONDS } from '../../shared/http/timeouts';
 import { at, useClockReset } from '../support/clock';
 import { createProvider, newApplicant, publishedIteration, saveProfile } from '../support/fixtures';
-import { invoke } from '../support/invoke';
+import { claimsOf, invoke } from '../support/invoke';
 import { emailsTo } from '../support/ses';
 import { useTestTable } from '../support/table';
 
@@ -39,7 +39,7 @@ async function dyingApply(who: ReturnType<typeof newApplicant>, body: unknown, k
     rawPath: r.apply.path,
     headers: { 'content-type': 'application/json', 'idempotency-key': key },
     body: JSON.stringify(body),
-    claims: flattenClaims({ sub: who.sub, 'cognito:groups': who.roles, email: who.email, token_use: 'id' }),
+    claims: claimsOf(who),
   });
   const handler = await loadAreaHandler('applications');
   return handler(event, lambdaContext('api-applications', 0));

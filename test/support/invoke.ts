@@ -1,6 +1,6 @@
 import { apiEvent, flattenClaims } from '../../scripts/local/api-event';
 import { lambdaContext, loadAreaHandler } from '../../scripts/local/gateway';
-import type { Role } from '../../shared/domain/vocabulary';
+import { isStaff, type Role } from '../../shared/domain/vocabulary';
 import type { RouteSpec } from '../../shared/http/route';
 import { conform } from './conformance';
 
@@ -9,6 +9,15 @@ export interface As {
   sub: string;
   roles: Role[];
   email?: string;
+  /** The token's `email_verified`; true unless a test says otherwise. */
+  emailVerified?: boolean;
+  /**
+   * The app client the token was issued to: by default the one the web app signs the role in through (staff roles
+   * the staff client, `STAFF_CLIENT_ID`; applicants the web client).
+   */
+  clientId?: string;
+  /** The token's `iat` (seconds); by default, now. */
+  issuedAt?: number;
 }
 export const ads: As = { sub: 'ads-staff-1', roles: ['ads-staff'], email: 'ads.staff@ads.example.org' };
 export const dds: As = { sub: 'dds-reader-1', roles: ['dds'], email: 'dds.reader@dds.example.org' };
@@ -33,6 +42,18 @@ export interface Answer<T = any> {
   text: string;
 }
 
+/** An ID token's claims for this person, as Cognito issues them. */
+export function claimsOf(as: As): Record<string, string> {
+  return flattenClaims({
+    sub: as.sub,
+    'cognito:groups': as.roles,
+    ...(as.email ? { email: as.email, email_verified: as.emailVerified ?? true } : {}),
+    aud: as.clientId ?? (isStaff(as.roles) ? process.env.STAFF_CLIENT_ID : 'local-web-client'),
+    iat: as.issuedAt ?? Math.floor(Date.now() / 1000),
+    token_use: 'id',
+  });
+}
+
 /**
  * Calls a route's handler in-process through the same middleware stack Lambda runs, with the event the HTTP API
  * would build (claims flattened the way its JWT authorizer flattens them). Token verification itself is covered
@@ -44,14 +65,7 @@ export interface Answer<T = any> {
 export async function invoke<T = any>(route: RouteSpec, call: Call = {}): Promise<Answer<T>> {
   const params = call.params ?? {};
   const rawPath = route.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
-  const claims = call.as
-    ? flattenClaims({
-        sub: call.as.sub,
-        'cognito:groups': call.as.roles,
-        ...(call.as.email ? { email: call.as.email } : {}),
-        token_use: 'id',
-      })
-    : undefined;
+  const claims = call.as ? claimsOf(call.as) : undefined;
   const event = apiEvent({
     route,
     rawPath,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { matchRoute } from '../../scripts/local/api-event';
 import { cognitoClient, signIn } from '../../scripts/local/cognito';
-import { startStack, type StackState } from '../../scripts/local/stack';
+import { clientIdFor, startStack, type StackState } from '../../scripts/local/stack';
 import type { Role } from '../../shared/domain/vocabulary';
 import { ALL_ROUTES } from '../../shared/http/routes';
 import { conform } from './conformance';
@@ -43,7 +43,10 @@ export async function startTestStack(): Promise<TestStack> {
     url: state.gatewayUrl,
     async token(role) {
       if (!tokens.has(role))
-        tokens.set(role, await signIn(idp, state.clientId, state.users[role].email, state.users[role].password));
+        tokens.set(
+          role,
+          await signIn(idp, clientIdFor(state, role), state.users[role].email, state.users[role].password),
+        );
       return tokens.get(role)!;
     },
     async fetch(path, init = {}) {

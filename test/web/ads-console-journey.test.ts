@@ -28,6 +28,7 @@ import {
   tokenOf,
   uniqueEmail,
   useBrowser,
+  STAFF_SIGN_IN,
 } from './support';
 
 const browser = useBrowser();
@@ -54,6 +55,7 @@ beforeAll(async () => {
     json: { reason: 'Summer break (web test)' },
   });
   page = await openPage(browser(), '/ads/iterations/new');
+  await page.locator('label', { hasText: STAFF_SIGN_IN }).click();
   await page.getByLabel('Email').fill(stack().users['ads-staff'].email);
   await page.getByLabel('Password').fill(stack().users['ads-staff'].password);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -436,6 +438,7 @@ test('homework reviewed; the board, issuing, and revoking one certification (a r
 test('DDS: the registry (keyboard search, CSV), the completions (CSV) and the notice history; ADS screens refused', async () => {
   await runJob('dds-expiry-notice', '2027-07-01T07:00:00-04:00');
   const dds = await openPage(browser(), '/dds/registry');
+  await dds.locator('label', { hasText: STAFF_SIGN_IN }).click();
   await dds.getByLabel('Email').fill(stack().users.dds.email);
   await dds.getByLabel('Password').fill(stack().users.dds.password);
   await dds.getByRole('button', { name: 'Sign in' }).click();

@@ -19,6 +19,7 @@ import {
   stack,
   tokenOf,
   useBrowser,
+  STAFF_SIGN_IN,
 } from './support';
 
 const browser = useBrowser();
@@ -34,6 +35,7 @@ afterAll(() => setClock());
 async function asAds(path: string, heading: string | RegExp): Promise<Page> {
   const page = await openPage(browser(), path);
   const ads = stack().users['ads-staff'];
+  await page.locator('label', { hasText: STAFF_SIGN_IN }).click();
   await page.getByLabel('Email').fill(ads.email);
   await page.getByLabel('Password').fill(ads.password);
   await page.getByRole('button', { name: 'Sign in' }).click();

@@ -19,6 +19,7 @@ import {
   tokenOf,
   uniqueEmail,
   useBrowser,
+  STAFF_SIGN_IN,
 } from './support';
 import { type Learner, seedEnrolment, tokenFor } from './enrolment';
 
@@ -74,6 +75,7 @@ async function signIn(path: string, who: 'ads' | 'dds', heading: string | RegExp
   const page = await openPage(browser(), path);
   const users = stack().users;
   const user = who === 'ads' ? users['ads-staff'] : users.dds;
+  await page.locator('label', { hasText: STAFF_SIGN_IN }).click();
   await page.getByLabel('Email').fill(user.email);
   await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Sign in' }).click();

@@ -17,6 +17,7 @@ import {
   stack,
   uniqueEmail,
   useBrowser,
+  STAFF_SIGN_IN,
 } from './support';
 
 const browser = useBrowser();
@@ -63,6 +64,7 @@ test('a supervisor ADS has not authorised gets nothing until ADS authorises them
 
   const page = await openPage(browser(), '/ads/supervisors');
   const ads = stack().users['ads-staff'];
+  await page.locator('label', { hasText: STAFF_SIGN_IN }).click();
   await page.getByLabel('Email').fill(ads.email);
   await page.getByLabel('Password').fill(ads.password);
   await page.getByRole('button', { name: 'Sign in' }).click();

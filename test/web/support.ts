@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { cognitoClient, signIn, signUpAndConfirm } from '../../scripts/local/cognito';
-import type { StackState } from '../../scripts/local/stack';
+import { clientIdFor, type StackState } from '../../scripts/local/stack';
 import type { Role } from '../../shared/domain/vocabulary';
 
 export type WebStack = StackState & { webUrl: string };
@@ -131,11 +131,14 @@ export async function newApplicant(label = 'learner'): Promise<{ email: string; 
   return { email, password: PASSWORD };
 }
 
-/** An ID token of a demo role, for seeding through the API. */
+/** An ID token of a demo role, for seeding through the API (staff through the staff app client, as the app does). */
 export const tokenOf = (role: Role) => {
   const s = stack();
-  return signIn(cognitoClient(s.cognitoEndpoint), s.clientId, s.users[role].email, s.users[role].password);
+  return signIn(cognitoClient(s.cognitoEndpoint), clientIdFor(s, role), s.users[role].email, s.users[role].password);
 };
+
+/** The sign-in page's choice that signs staff in through the staff app client (a pointer clicks its label: USWDS hides the input). */
+export const STAFF_SIGN_IN = 'ADS, DDS or provider agency staff';
 
 /** Calls the API through the web origin (`/api`), as the browser does. */
 export async function callApi(path: string, init: { method?: string; token?: string; json?: unknown } = {}) {

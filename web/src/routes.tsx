@@ -7,7 +7,7 @@ import { Agreement } from './pages/Agreement';
 import { Application } from './pages/Application';
 import { Applications } from './pages/Applications';
 import { Apply } from './pages/Apply';
-import { ForgotPassword, SignedOut } from './pages/ForgotPassword';
+import { ForgotPassword, SignedOut, SignOutEverywhere } from './pages/ForgotPassword';
 import { HandIn, HomeworkList } from './pages/Homework';
 import { Home } from './pages/Home';
 import { Iterations } from './pages/Iterations';
@@ -33,6 +33,7 @@ export const ROUTES: { path: string; element: ReactNode; signedIn?: boolean; rol
   { path: '/confirm-account', element: <ConfirmAccount /> },
   { path: '/forgot-password', element: <ForgotPassword /> },
   { path: '/signed-out', element: <SignedOut /> },
+  { path: '/sign-out-everywhere', element: <SignOutEverywhere />, signedIn: true },
   { path: '/profile', element: <Profile />, signedIn: true },
   { path: '/classes', element: <Classes />, signedIn: true },
   { path: '/learning/:applicationId/homework', element: <HomeworkList />, signedIn: true },

@@ -77,6 +77,12 @@ export const staffNav = (role: StaffRoute['role']) =>
 export const staffRoleOf = (groups: string[]): StaffRoute['role'] | undefined =>
   groups.includes('ads-staff') ? 'ads-staff' : groups.includes('dds') ? 'dds' : undefined;
 
+/** Where each role lands after signing in: ADS its console, DDS its views, an applicant their profile. */
+export const homeOf = (groups: string[]) => {
+  const role = staffRoleOf(groups);
+  return role === 'ads-staff' ? '/ads' : role === 'dds' ? '/dds' : '/profile';
+};
+
 /** Where a staff member starts: the list of their screens. */
 function StaffHome({ staffRole: role }: { staffRole: StaffRoute['role'] }) {
   const entries = staffNav(role).filter((e) => e.path !== (role === 'ads-staff' ? '/ads' : '/dds'));

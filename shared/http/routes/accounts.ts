@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { route } from '../route';
-import { date, described, email, id, instant, meta, pageQuery, region, text } from '../schemas';
+import { ROLES } from '../../domain/vocabulary';
+import { date, described, email, id, instant, meta, pageQuery, reason, region, text } from '../schemas';
 import { ApplicationView } from './views/application';
 import { Certificate } from './views/certificate';
 import { Homework } from './views/homework';
@@ -148,6 +149,30 @@ const PersonRecord = meta(
   { id: 'PersonRecord' },
 );
 
+const AccountStanding = meta(
+  z.object({
+    personId: described(z.string(), "The account (the person's sign-in id)."),
+    status: described(
+      z.enum(['enabled', 'disabled']),
+      '`disabled`: no sign-in, and every token of the account is refused by the API.',
+    ),
+    groups: described(
+      z.array(z.enum(ROLES)),
+      'Its groups (roles); for a disabled account, those it will be given back when enabled.',
+    ),
+    sessionsEndedAt: described(
+      z.optional(instant),
+      'Tokens issued before this instant are refused: when it was disabled, or signed out on every device.',
+    ),
+    version: described(z.number(), 'The version of this standing (0: never changed).'),
+  }),
+  { id: 'AccountStanding' },
+);
+
+const personParam = z.strictObject({
+  personId: described(z.string().check(z.minLength(1), z.maxLength(128)), 'The person (their sign-in id).'),
+});
+
 const tag = 'Accounts';
 
 export const accountRoutes = {
@@ -171,7 +196,7 @@ export const accountRoutes = {
     tag,
     summary: 'Create or update your profile',
     description:
-      'Your email is the one you signed in with. Naming a provider is a claim until your supervisor confirms it by endorsing an application.',
+      'Your email is the one you signed in with, once verified: a token whose `email_verified` is not true is refused (422 `token.email_verified`). Naming a provider is a claim until your supervisor confirms it by endorsing an application.',
     body: ProfileInput,
     success: { status: 200, description: 'Your profile as saved', schema: Profile },
     problems: [422],
@@ -227,6 +252,64 @@ export const accountRoutes = {
         }),
       ),
     success: { status: 200, description: 'The people found', schema: PersonLookup },
+  }),
+  getAccount: route({
+    operationId: 'getAccount',
+    method: 'GET',
+    path: '/ads/accounts/{personId}',
+    area: 'accounts',
+    access: ['ads-staff'],
+    tag,
+    summary: "An account's standing: enabled or disabled, its groups",
+    params: personParam,
+    success: { status: 200, description: 'The standing', schema: AccountStanding },
+    problems: [404],
+  }),
+  disableAccount: route({
+    operationId: 'disableAccount',
+    method: 'POST',
+    path: '/ads/accounts/{personId}/disable',
+    area: 'accounts',
+    access: ['ads-staff'],
+    tag,
+    summary: 'Disable an account: no sign-in, every session ended, groups removed (kept for enabling)',
+    description:
+      'For someone who left ADS, DDS or their agency. From the answer on, the API refuses every token of the account, even one refreshed or not yet expired. Not your own account (422). Disabling a disabled account changes nothing more and answers its standing.',
+    params: personParam,
+    body: z.strictObject({ reason: described(reason, 'Why: kept in the audit trail.') }),
+    success: { status: 200, description: 'The standing', schema: AccountStanding },
+    problems: [404, 422],
+  }),
+  enableAccount: route({
+    operationId: 'enableAccount',
+    method: 'POST',
+    path: '/ads/accounts/{personId}/enable',
+    area: 'accounts',
+    access: ['ads-staff'],
+    tag,
+    summary: 'Enable a disabled account again, in the groups it had',
+    description:
+      'The person signs in again: tokens issued before the account was disabled stay refused. Enabling an enabled account changes nothing more and answers its standing.',
+    params: personParam,
+    body: z.strictObject({ reason: described(reason, 'Why: kept in the audit trail.') }),
+    success: { status: 200, description: 'The standing', schema: AccountStanding },
+    problems: [404],
+  }),
+  signOutEverywhere: route({
+    operationId: 'signOutEverywhere',
+    method: 'POST',
+    path: '/me/sign-out-everywhere',
+    area: 'accounts',
+    access: ROLES,
+    tag,
+    summary: 'Sign out on every device',
+    description:
+      'Every session of your account ends: the API refuses every token issued until now (this one included), and no device can renew its session. Sign in again.',
+    success: {
+      status: 200,
+      description: 'Your sessions ended',
+      schema: z.object({ sessionsEndedAt: described(instant, 'Tokens issued before this instant are refused.') }),
+    },
   }),
   personRecord: route({
     operationId: 'personRecord',

@@ -102,7 +102,7 @@ export const applicationRoutes = {
     tag,
     summary: 'Apply to a course iteration while its window is open',
     description:
-      'One application per person per iteration: applying again returns the existing one (200), the same view as the first answer; an application you withdrew is reopened (201: the same application, submitted again, a new endorsement link) while the window is open. Send an Idempotency-Key to make a retry safe. Your supervisor is emailed a link to endorse it; only endorsed applications are considered for a seat.',
+      'One application per person per iteration: applying again returns the existing one (200), the same view as the first answer; an application you withdrew is reopened (201: the same application, submitted again, a new endorsement link) while the window is open. Send an Idempotency-Key to make a retry safe. Your supervisor is emailed a link to endorse it; only endorsed applications are considered for a seat. Refused (422 `token.email_verified`) while your sign-in email is not verified.',
     body: ApplyInput,
     idempotent: true,
     success: {

@@ -54,6 +54,7 @@ export function Layout() {
           >
             <span>Sign out</span>
           </button>,
+          link('/sign-out-everywhere', 'Sign out on every device'),
         ]
       : [link('/sign-in', 'Sign in'), link('/sign-up', 'Create an account')]),
   ];

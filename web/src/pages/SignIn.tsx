@@ -1,4 +1,4 @@
-import { confirmSignIn, signIn, type SignInOutput } from 'aws-amplify/auth';
+import { confirmSignIn, fetchAuthSession, signIn, signOut, type SignInOutput } from 'aws-amplify/auth';
 import { type FormEvent, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { Problem } from '../api/client';
@@ -8,17 +8,38 @@ import { ErrorSummary, Field, fieldErrors } from '../components/forms';
 import { Page } from '../components/Page';
 import { SITE_NAME } from '../../../shared/site';
 import { useAnnounce } from '../components/status';
-import { webConfig } from '../config';
+import { type SignInAs, signInAs, signInThrough, webConfig } from '../config';
+import { homeOf, staffRoleOf } from '../staff';
 
 type Step = { kind: 'password' } | { kind: 'totp-setup'; secret: string; uri: string } | { kind: 'totp-code' };
 
+const WHO_WORDS: Record<SignInAs, string> = {
+  applicant: 'An applicant or learner',
+  staff: 'ADS, DDS or provider agency staff',
+};
+
+/** A staff account signed in through the applicants' sign-in: told in words, and signed out again. */
+const STAFF_ELSEWHERE: Problem = {
+  status: 403,
+  title: 'There is a problem',
+  errors: [
+    {
+      field: 'who',
+      code: 'staff_client_required',
+      message: `This is a staff account. Choose "${WHO_WORDS.staff}", then sign in again.`,
+    },
+  ],
+};
+
 /**
- * Sign in: email and password (USER_PASSWORD_AUTH locally, SRP in AWS), then, when the pool asks, the TOTP steps:
- * the first sign-in sets up an authenticator app (the secret as text and as an otpauth URI), later ones ask for
- * its code.
+ * Sign in: who is signing in (applicants and staff sign in through their own app clients; staff sessions last at
+ * most 8 hours), email and password (USER_PASSWORD_AUTH locally, SRP in AWS), then, when the pool asks, the TOTP
+ * steps: the first sign-in sets up an authenticator app (the secret as text and as an otpauth URI), later ones ask
+ * for its code. From the sign-in page each role lands on its own home.
  */
 export function SignIn() {
   const [step, setStep] = useState<Step>({ kind: 'password' });
+  const [who, setWho] = useState<SignInAs>(signInAs);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
@@ -29,17 +50,24 @@ export function SignIn() {
   const navigate = useNavigate();
   const location = useLocation();
   const errors = fieldErrors(problem);
-  // Signing in on a signed-in page's address (see RequireSignIn) stays there; the sign-in page goes to the profile.
-  const next = location.pathname === '/sign-in' ? '/profile' : location.pathname;
 
   const follow = async (output: SignInOutput) => {
     const s = output.nextStep;
     switch (s.signInStep) {
-      case 'DONE':
+      case 'DONE': {
+        const groups = (await fetchAuthSession()).tokens?.idToken?.payload['cognito:groups'];
+        const roles = Array.isArray(groups) ? groups.map(String) : [];
+        if (staffRoleOf(roles) && who !== 'staff') {
+          await signOut();
+          setStep({ kind: 'password' });
+          return setProblem(STAFF_ELSEWHERE);
+        }
         await session.refresh();
         announce('You are signed in.');
-        navigate(next);
+        // Signing in on a signed-in page's address (see RequireSignIn) stays there; the sign-in page goes home.
+        navigate(location.pathname === '/sign-in' ? homeOf(roles) : location.pathname);
         return;
+      }
       case 'CONTINUE_SIGN_IN_WITH_TOTP_SETUP':
         setCode('');
         setStep({
@@ -76,6 +104,7 @@ export function SignIn() {
           ...(password ? [] : [{ field: 'password', code: 'required', message: 'Enter your password.' }]),
         ];
         if (missing.length > 0) return setProblem({ status: 400, title: 'There is a problem', errors: missing });
+        signInThrough(who);
         await follow(await signIn({ username: email, password, options: { authFlowType: webConfig().authFlow } }));
       } else {
         if (!/^\d{6}$/.test(code))
@@ -106,6 +135,31 @@ export function SignIn() {
       <form className="usa-form" onSubmit={submit} noValidate>
         {step.kind === 'password' ? (
           <>
+            <fieldset className={`usa-fieldset${errors.who ? ' usa-form-group--error' : ''}`}>
+              <legend className="usa-legend">Who is signing in</legend>
+              {errors.who ? (
+                <span className="usa-error-message" id="field-who-error">
+                  {errors.who}
+                </span>
+              ) : null}
+              {(['applicant', 'staff'] as const).map((w, i) => (
+                <div className="usa-radio" key={w}>
+                  <input
+                    className="usa-radio__input"
+                    type="radio"
+                    id={i === 0 ? 'field-who' : `field-who-${w}`}
+                    name="who"
+                    value={w}
+                    checked={who === w}
+                    aria-describedby={errors.who ? 'field-who-error' : undefined}
+                    onChange={() => setWho(w)}
+                  />
+                  <label className="usa-radio__label" htmlFor={i === 0 ? 'field-who' : `field-who-${w}`}>
+                    {WHO_WORDS[w]}
+                  </label>
+                </div>
+              ))}
+            </fieldset>
             <Field
               name="email"
               label="Email"

@@ -7,6 +7,19 @@ import { ErrorSummary, Field, fieldErrors, localProblem } from '../components/fo
 import { Page } from '../components/Page';
 import { useAnnounce } from '../components/status';
 
+/** What sign-up answers, for a new address and for one that already has an account alike. */
+export const codeSentWords = (email: string) =>
+  `We emailed a confirmation code to ${email}, unless it already has an account: then sign in, or reset your password.`;
+
+/** Confirming answers a wrong code and an address that cannot be confirmed (unknown, or already confirmed) alike. */
+const NOT_CONFIRMABLE = new Set([
+  'UserNotFoundException',
+  'NotAuthorizedException',
+  'AliasExistsException',
+  'CodeMismatchException',
+]);
+const WRONG_CODE = Object.assign(new Error('The code is not right.'), { name: 'CodeMismatchException' });
+
 const PASSWORD_HINT = 'At least 8 characters, with upper- and lower-case letters, a number and a symbol.';
 
 /** Create an account (applicants sign themselves up); a code is emailed to confirm the address. */
@@ -27,8 +40,11 @@ export function SignUp() {
     if (missing.length > 0) return setProblem(localProblem(missing));
     setProblem(undefined);
     try {
-      await signUp({ username: email, password, options: { userAttributes: { email } } });
-      announce(`We emailed a confirmation code to ${email}.`);
+      // The same answer whether or not the address already has an account: nothing tells who has one.
+      await signUp({ username: email, password, options: { userAttributes: { email } } }).catch((error: Error) => {
+        if (error.name !== 'UsernameExistsException') throw error;
+      });
+      announce(codeSentWords(email));
       navigate(`/confirm-account?email=${encodeURIComponent(email)}`);
     } catch (error) {
       setProblem(authProblem(error));
@@ -89,7 +105,9 @@ export function ConfirmAccount() {
     if (missing.length > 0) return setProblem(localProblem(missing));
     setProblem(undefined);
     try {
-      await confirmSignUp({ username: email, confirmationCode: code });
+      await confirmSignUp({ username: email, confirmationCode: code }).catch((error: Error) => {
+        throw NOT_CONFIRMABLE.has(error.name) ? WRONG_CODE : error;
+      });
       announce('Your account is confirmed. Sign in to continue.');
       navigate('/sign-in');
     } catch (error) {
@@ -99,8 +117,10 @@ export function ConfirmAccount() {
 
   const resend = async () => {
     try {
-      await resendSignUpCode({ username: email });
-      announce(`We emailed a new code to ${email}.`);
+      await resendSignUpCode({ username: email }).catch((error: Error) => {
+        if (!NOT_CONFIRMABLE.has(error.name) && error.name !== 'InvalidParameterException') throw error;
+      });
+      announce(codeSentWords(email));
     } catch (error) {
       setProblem(authProblem(error));
     }
@@ -108,7 +128,7 @@ export function ConfirmAccount() {
 
   return (
     <Page title="Confirm your email">
-      <p>We emailed you a confirmation code. It can take a few minutes to arrive.</p>
+      <p>{codeSentWords(params.get('email') ?? 'your email')} It can take a few minutes to arrive.</p>
       <ErrorSummary problem={problem} />
       <form className="usa-form" onSubmit={submit} noValidate>
         <Field

@@ -140,7 +140,7 @@ export function Accounts() {
   const announce = useAnnounce();
   const [form, setForm] = useState({ name: '', email: '', role: 'dds' });
   const [problem, setProblem] = useState<Problem>();
-  const [created, setCreated] = useState<string>();
+  const [created, setCreated] = useState<{ words: string; personId: string }>();
   const errors = fieldErrors(problem);
   const create = async (event: FormEvent) => {
     event.preventDefault();
@@ -151,7 +151,7 @@ export function Accounts() {
     if (error) return setProblem(asProblem(error));
     setProblem(undefined);
     const words = `${data.role === 'dds' ? 'DDS' : 'ADS staff'} account created for ${data.name} (${data.email}); Cognito emails them a temporary password.`;
-    setCreated(words);
+    setCreated({ words, personId: data.personId });
     announce(words);
     setForm({ name: '', email: '', role: form.role });
   };
@@ -162,7 +162,10 @@ export function Accounts() {
       {created ? (
         <div className="usa-alert usa-alert--success">
           <div className="usa-alert__body">
-            <p className="usa-alert__text">{created}</p>
+            <p className="usa-alert__text">
+              {created.words} <Link to={`/ads/people/${encodeURIComponent(created.personId)}`}>Their account</Link> (to
+              disable it when they leave).
+            </p>
           </div>
         </div>
       ) : null}

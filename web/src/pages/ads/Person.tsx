@@ -11,6 +11,7 @@ import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { useAnnounce } from '../../components/status';
 import { dayWords, whenCt } from '../../time';
+import { AccountStanding } from './AccountStanding';
 import { LegalNameForm } from './LegalName';
 import { MEMBERSHIP_WORDS } from './People';
 
@@ -22,7 +23,8 @@ const ATTENDANCE_WORDS = { present: 'Present', absent: 'Absent', partial: 'Parti
 /**
  * A person's record (`GET /ads/people/{personId}`): profile, applications, attendance and homework per enrolment,
  * certifications, the person's audit trail, and ADS's decisions about a person: an outside certification, a
- * departure from their provider, and a change of legal name (`LegalName.tsx`). Opened from the search or directly by its address.
+ * departure from their provider, a change of legal name (`LegalName.tsx`), and disabling or enabling their sign-in
+ * account (`AccountStanding.tsx`). Opened from the search or directly by its address.
  */
 export function Person() {
   const { personId = '' } = useParams();
@@ -45,7 +47,11 @@ export function Person() {
       <p>
         <Link to="/ads/people">Find someone else</Link>
       </p>
-      <Loading loading={record.loading && !data} problem={record.problem} />
+      {record.problem?.status === 404 ? (
+        <p>No course record: no profile, application or certification (a staff account has none).</p>
+      ) : (
+        <Loading loading={record.loading && !data} problem={record.problem} />
+      )}
       {data ? (
         <>
           <Profile record={data} />
@@ -66,6 +72,8 @@ export function Person() {
           <LegalNameForm record={data} onDone={changed} />
         </>
       ) : null}
+      {/* A staff account has no record to show, but has a sign-in account. */}
+      <AccountStanding personId={personId} name={name ?? 'This person'} onDone={changed} />
       <AuditTrail key={version} subjectType="person" subjectId={personId} title="Audit trail of the person" />
     </Page>
   );
