@@ -12,8 +12,11 @@ export const byRegion = <T>(value: (region: Region) => T): Record<Region, T> => 
   West: value('West'),
 });
 
-/** Sign-in groups (Cognito groups). */
-export const ROLES = ['applicant', 'ads-staff', 'dds'] as const;
+/**
+ * Sign-in groups (Cognito groups). `provider-admin`: a provider agency's authorised contact, whose account ADS creates
+ * and links to that one agency.
+ */
+export const ROLES = ['applicant', 'ads-staff', 'dds', 'provider-admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** The three stages Connecticut certifies: "CE Services can only be provided by staff with an active certification
