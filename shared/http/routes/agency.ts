@@ -25,7 +25,7 @@ const StaffApplication = z.object({
   id: described(z.string(), 'The application.'),
   iteration: described(
     z.object({
-      id: described(z.string(), 'The iteration.'),
+      id: described(z.string(), "The iteration's id."),
       kind: described(z.enum(['initial', 'recertification']), 'Initial certification or recertification.'),
       title: described(z.string(), "The iteration's title."),
     }),
