@@ -11,7 +11,7 @@ import type { Actor } from '../domain/actor';
 import { type Application, shownStatus } from '../domain/application';
 import { ctDate, toCtIso } from '../domain/calendar/time';
 import { type Certification, certificationState } from '../domain/certification';
-import { NotFound, StateConflict } from '../domain/errors';
+import { NotFound, RuleBroken, StateConflict } from '../domain/errors';
 import { applicationWindowState } from '../domain/iteration';
 import type { Person } from '../domain/person';
 import { costFree } from '../domain/provider';
@@ -225,7 +225,14 @@ export async function proposeSupervisor(actor: Actor, input: { name: string; ema
     actor.sub,
     toCtIso(now()),
     'provider-admin',
-  );
+  ).catch((error: unknown) => {
+    // The naming rules speak of an applicant's profile (`supervisor.email`); here the address is the body's own.
+    if (!(error instanceof RuleBroken)) throw error;
+    throw new RuleBroken(
+      error.message,
+      error.problems.map((p) => ({ ...p, field: p.field.replace(/^supervisor\./, '') })),
+    );
+  });
   return supervisorLine(supervisor);
 }
 
