@@ -107,7 +107,7 @@ test('the staff list, endorsing from the person page (the emailed link then stop
   // Supervisors: a free-mail proposal refused on its field; a proposal for ADS; an authorised one removed.
   const leaving = uniqueEmail('leaving');
   await authoriseSupervisor(course.providerId, leaving, 'Lou Leaving');
-  await page.getByRole('link', { name: 'Supervisors' }).first().click();
+  await page.getByRole('link', { name: 'Supervisors' }).click();
   await page.getByRole('heading', { level: 1, name: 'Your agency’s supervisors' }).waitFor();
   await page.getByLabel('Name', { exact: true }).fill('Nia Lead');
   await page.getByLabel('Work email').fill(`nia.${Date.now()}@gmail.com`);

@@ -53,21 +53,6 @@ const SUPERVISOR_WORDS: Record<Supervisor['status'], string> = {
   removed: 'Removed',
 };
 
-function AgencyNav() {
-  return (
-    <nav aria-label="Your agency" className="margin-bottom-2">
-      <ul className="usa-list usa-list--unstyled agency-links">
-        <li>
-          <Link to="/agency">Staff</Link>
-        </li>
-        <li>
-          <Link to="/agency/supervisors">Supervisors</Link>
-        </li>
-      </ul>
-    </nav>
-  );
-}
-
 function Success({ text }: { text: string | undefined }) {
   return text ? (
     <div className="usa-alert usa-alert--success usa-alert--slim">
@@ -89,7 +74,6 @@ export function AgencyStaff() {
   const staff = useApi(() => api.GET('/agency/staff', { params: { query: { cursor } } }), [cursor]);
   return (
     <Page title={agency.data ? `Staff of ${agency.data.name}` : 'Your agency’s staff'}>
-      <AgencyNav />
       <Loading loading={agency.loading || staff.loading} problem={agency.problem ?? staff.problem} />
       {agency.data?.priority ? (
         <p>
@@ -182,7 +166,9 @@ export function AgencyPerson() {
   const changed = () => setVersion((v) => v + 1);
   return (
     <Page title={person ? `Staff: ${person.name}` : left ? 'Departure recorded' : 'Staff member'}>
-      <AgencyNav />
+      <p>
+        <Link to="/agency">All your staff</Link>
+      </p>
       {left ? (
         <Success text={left} />
       ) : (
@@ -385,7 +371,6 @@ export function AgencySupervisors() {
   const changed = () => setVersion((v) => v + 1);
   return (
     <Page title="Your agency’s supervisors">
-      <AgencyNav />
       <Loading loading={list.loading && !items} problem={items ? undefined : list.problem} />
       {items ? (
         items.length === 0 ? (
