@@ -35,15 +35,12 @@ export const handler = areaHandler(
     getAgency: ({ caller }) => agency.getAgency(caller),
     listAgencyStaff: ({ query, caller }) => agency.agencyStaff(caller, query.cursor, query.limit),
     getAgencyPerson: ({ params, caller }) => agency.agencyPerson(caller, params.personId),
-    answerAgencyEndorsement: ({ params, body, caller }) =>
-      agency.answerEndorsement(caller, params.applicationId, body),
+    answerAgencyEndorsement: ({ params, body, caller }) => agency.answerEndorsement(caller, params.applicationId, body),
     cosignAgencyAgreement: ({ params, caller }) => agency.cosignFromAgency(caller, params.applicationId),
-    reportAgencyDeparture: ({ params, body, caller }) =>
-      agency.reportDeparture(caller, params.personId, body.leftOn),
+    reportAgencyDeparture: ({ params, body, caller }) => agency.reportDeparture(caller, params.personId, body.leftOn),
     listAgencySupervisors: ({ caller }) => agency.agencySupervisors(caller),
     proposeAgencySupervisor: ({ body, caller }) => agency.proposeSupervisor(caller, body),
-    removeAgencySupervisor: ({ params, body, caller }) =>
-      agency.removeSupervisor(caller, params.supervisorId, body),
+    removeAgencySupervisor: ({ params, body, caller }) => agency.removeSupervisor(caller, params.supervisorId, body),
     listProviderAdmins: ({ params }) => admins.providerAdmins(params.providerId),
     endProviderAdmin: ({ params, body, caller }) =>
       admins.endProviderAdmin(params.providerId, params.personId, body.reason, caller),

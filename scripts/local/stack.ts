@@ -47,7 +47,11 @@ export interface StackState {
 }
 
 /** The demo staff accounts' names, as histories show who acted ("Dana Reyes (ADS)"). */
-export const DEMO_STAFF_NAMES = { 'ads-staff': 'Dana Reyes', dds: 'Morgan Ellis', 'provider-admin': 'Riley Park' } as const;
+export const DEMO_STAFF_NAMES = {
+  'ads-staff': 'Dana Reyes',
+  dds: 'Morgan Ellis',
+  'provider-admin': 'Riley Park',
+} as const;
 
 /** Demo accounts for each role (local only; the passwords mean nothing anywhere else). */
 export const DEMO_USERS: StackState['users'] = {

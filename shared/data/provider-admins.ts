@@ -35,14 +35,22 @@ function fromItem(item: Record<string, unknown>): ProviderAdmin {
 /** The link and its pointer, written together (version 1: only if there was none). */
 export function saveProviderAdminItems(admin: ProviderAdmin, expectedVersion: number | undefined): TransactItem[] {
   return [
-    { Put: { TableName: TABLE_NAME, Item: { ...adminKey(admin.providerId, admin.sub), type: 'provider-admin', ...admin }, ...versionCondition(expectedVersion) } },
+    {
+      Put: {
+        TableName: TABLE_NAME,
+        Item: { ...adminKey(admin.providerId, admin.sub), type: 'provider-admin', ...admin },
+        ...versionCondition(expectedVersion),
+      },
+    },
     { Put: { TableName: TABLE_NAME, Item: { ...pointerKey(admin.sub), type: 'provider-admin', ...admin } } },
   ];
 }
 
 /** The caller's link, active or ended (one GetItem on their own partition). */
 export async function adminLinkOf(sub: string): Promise<ProviderAdmin | undefined> {
-  const result = await dynamo.send(new GetCommand({ TableName: TABLE_NAME, Key: pointerKey(sub), ConsistentRead: true }));
+  const result = await dynamo.send(
+    new GetCommand({ TableName: TABLE_NAME, Key: pointerKey(sub), ConsistentRead: true }),
+  );
   return result.Item ? fromItem(result.Item) : undefined;
 }
 

@@ -69,12 +69,7 @@ export async function getAgency(actor: Actor) {
 }
 
 /** What an employer sees of an application: where it stands and by when, and what they may do about it now. */
-function applicationLine(
-  a: Application,
-  iteration: IterationRecord | undefined,
-  at: Date,
-  self: boolean,
-) {
+function applicationLine(a: Application, iteration: IterationRecord | undefined, at: Date, self: boolean) {
   const status = iteration ? shownStatus(a, iteration, at) : a.status;
   return {
     id: a.id,
@@ -91,7 +86,10 @@ function applicationLine(
     closedReason: a.closedReason,
     actions: {
       endorse:
-        !self && a.status === 'submitted' && iteration !== undefined && applicationWindowState(iteration, at) === 'open',
+        !self &&
+        a.status === 'submitted' &&
+        iteration !== undefined &&
+        applicationWindowState(iteration, at) === 'open',
       cosign: !self && status === 'accepted',
     },
   };
@@ -112,12 +110,7 @@ function certificationLine(c: Certification, today: string, policy: Awaited<Retu
  * A person as their employer sees them: profile, applications, and — once their membership is confirmed (the agency
  * vouched for them) — their certifications. Attendance and homework stay between the learner and ADS.
  */
-async function staffView(
-  admin: ProviderAdmin,
-  person: Person,
-  iterations: Map<string, IterationRecord>,
-  at: Date,
-) {
+async function staffView(admin: ProviderAdmin, person: Person, iterations: Map<string, IterationRecord>, at: Date) {
   const [applications, certificates] = await Promise.all([
     applicationsOfPerson(person.sub),
     person.membership === 'confirmed' ? certificatesOfPerson(person.sub) : Promise.resolve([]),
@@ -194,7 +187,10 @@ export async function reportDeparture(actor: Actor, personId: string, leftOn: st
 }
 
 const supervisorLine = (
-  s: Pick<Supervisor, 'id' | 'name' | 'email' | 'status' | 'requestedAt' | 'authorisedAt' | 'decidedAt' | 'reason' | 'version'>,
+  s: Pick<
+    Supervisor,
+    'id' | 'name' | 'email' | 'status' | 'requestedAt' | 'authorisedAt' | 'decidedAt' | 'reason' | 'version'
+  >,
 ) => ({
   id: s.id,
   name: s.name,
@@ -240,11 +236,7 @@ export async function proposeSupervisor(actor: Actor, input: { name: string; ema
  * The administrator removes a supervisor at once (it only narrows who may vouch, so it needs no one's approval):
  * ADS's own removal, with the reason, audited; links of theirs still out stop working when used.
  */
-export async function removeSupervisor(
-  actor: Actor,
-  supervisorId: string,
-  input: { reason: string; version: number },
-) {
+export async function removeSupervisor(actor: Actor, supervisorId: string, input: { reason: string; version: number }) {
   const admin = await agencyOf(actor);
   const removed = await decideSupervisor(admin.providerId, supervisorId, { decision: 'remove', ...input }, actor);
   return supervisorLine(removed);

@@ -154,7 +154,10 @@ async function sendWatchlists(
       })),
     }));
     for (const admin of (await adminsOf(providerId)).filter((a) => a.status === 'active')) {
-      const told = await alreadyWatched(admin.sub, entries.map((e) => e.key));
+      const told = await alreadyWatched(
+        admin.sub,
+        entries.map((e) => e.key),
+      );
       const fresh = entries.filter((e) => !told.has(e.key));
       for (let i = 0; i < fresh.length; i += WATCH_ENTRIES_PER_EMAIL) {
         const part = fresh.slice(i, i + WATCH_ENTRIES_PER_EMAIL);

@@ -28,7 +28,9 @@ async function providerAdmin(providerId: string, email: string): Promise<string>
   expect([created.status, created.body.role]).toEqual([201, 'provider-admin']);
   const { cognitoEndpoint, userPoolId, clientId } = stack().state;
   const idp = cognitoClient(cognitoEndpoint);
-  await idp.send(new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: email, Password: PASSWORD, Permanent: true }));
+  await idp.send(
+    new AdminSetUserPasswordCommand({ UserPoolId: userPoolId, Username: email, Password: PASSWORD, Permanent: true }),
+  );
   return signIn(idp, clientId, email, PASSWORD);
 }
 

@@ -87,7 +87,12 @@ describe('ADS creates a provider administrator, linked to one agency on the serv
       400,
       ['body.providerId'],
     ]);
-    const unknown = await create({ name: 'Riley Park', email, role: 'provider-admin', providerId: 'pr-0000000000000000' });
+    const unknown = await create({
+      name: 'Riley Park',
+      email,
+      role: 'provider-admin',
+      providerId: 'pr-0000000000000000',
+    });
     expect([unknown.status, unknown.body.errors]).toEqual([
       422,
       [expect.objectContaining({ field: 'body.providerId', code: 'unknown_provider' })],
@@ -156,7 +161,11 @@ describe("the agency's staff", () => {
     ]);
     const [cora, clay] = staff.body.items;
     expect(cora.applications).toEqual([
-      expect.objectContaining({ id: confirmed.applicationId, status: 'endorsed', actions: { endorse: false, cosign: false } }),
+      expect.objectContaining({
+        id: confirmed.applicationId,
+        status: 'endorsed',
+        actions: { endorse: false, cosign: false },
+      }),
     ]);
     expect(cora.certifications).toEqual([
       expect.objectContaining({ expiresOn: '2028-05-01', state: 'active', stage: 'discovery' }),
@@ -241,7 +250,9 @@ describe('endorsing from the agency page is the emailed link’s act', () => {
       by: { name: admin.name, email: admin.email },
       reason: 'Not on our staff roster',
     });
-    expect((await auditRecords('application', applicationId)).find((a) => a.action === 'endorsement-declined')).toMatchObject({
+    expect(
+      (await auditRecords('application', applicationId)).find((a) => a.action === 'endorsement-declined'),
+    ).toMatchObject({
       actor: { id: admin.sub },
       reason: 'Not on our staff roster',
     });
@@ -290,7 +301,10 @@ describe('an administrator cannot vouch for themselves by any route', () => {
   it('co-signing their own training agreement is refused too', async () => {
     const { provider, admin, offered } = await acceptedOffer();
     const self = await linkAs(provider.id, offered.who.sub);
-    const answer = await invoke(g.cosignAgencyAgreement, { as: self, params: { applicationId: offered.applicationId } });
+    const answer = await invoke(g.cosignAgencyAgreement, {
+      as: self,
+      params: { applicationId: offered.applicationId },
+    });
     expect([answer.status, answer.body.errors?.[0]?.code]).toEqual([422, 'own_application']);
     expect((await application(offered.applicationId))?.status).toBe('accepted');
     expect(admin.sub).not.toBe(self.sub);
@@ -352,17 +366,27 @@ describe('co-signing from the agency page', () => {
     const { admin, offered, token, iteration } = await acceptedOffer();
     const before = await storedItem(`ITERATION#${iteration.id}`, 'SEATS#North');
     const person = await invoke(g.getAgencyPerson, { as: admin, params: { personId: offered.who.sub } });
-    expect(person.body.applications[0]).toMatchObject({ status: 'accepted', actions: { endorse: false, cosign: true } });
-    const answer = await invoke(g.cosignAgencyAgreement, { as: admin, params: { applicationId: offered.applicationId } });
+    expect(person.body.applications[0]).toMatchObject({
+      status: 'accepted',
+      actions: { endorse: false, cosign: true },
+    });
+    const answer = await invoke(g.cosignAgencyAgreement, {
+      as: admin,
+      params: { applicationId: offered.applicationId },
+    });
     expect([answer.status, answer.body.applications[0].status]).toEqual([200, 'enrolled']);
     const after = await storedItem(`ITERATION#${iteration.id}`, 'SEATS#North');
     expect([after?.offered, after?.enrolled]).toEqual([before!.offered - 1, before!.enrolled + 1]);
-    expect((await auditRecords('application', offered.applicationId)).find((a) => a.action === 'enrolled')?.actor).toEqual({
+    expect(
+      (await auditRecords('application', offered.applicationId)).find((a) => a.action === 'enrolled')?.actor,
+    ).toEqual({
       id: admin.sub,
       roles: ['provider-admin'],
     });
     expect((await invoke(linkRoutes.confirmLink, { params: { token } })).status).toBe(410);
-    expect((await invoke(g.cosignAgencyAgreement, { as: admin, params: { applicationId: offered.applicationId } })).status).toBe(409);
+    expect(
+      (await invoke(g.cosignAgencyAgreement, { as: admin, params: { applicationId: offered.applicationId } })).status,
+    ).toBe(409);
   });
 });
 
@@ -370,17 +394,29 @@ describe('reporting a departure', () => {
   it("is ADS's departure with the administrator as actor; the person then leaves the agency's view", async () => {
     const { provider, iteration, admin } = await agency();
     const { who } = await endorsedApplicant(iteration.id, provider.id, 'North');
-    const bad = await invoke(g.reportAgencyDeparture, { as: admin, params: { personId: who.sub }, body: { leftOn: 'soon' } });
+    const bad = await invoke(g.reportAgencyDeparture, {
+      as: admin,
+      params: { personId: who.sub },
+      body: { leftOn: 'soon' },
+    });
     expect(bad.status).toBe(400);
     const left = await invoke(g.reportAgencyDeparture, {
       as: admin,
       params: { personId: who.sub },
       body: { leftOn: '2026-12-09' },
     });
-    expect([left.status, left.body]).toMatchObject([200, { providerId: provider.id, leftOn: '2026-12-09', priorityGranted: true }]);
-    expect(await profile(who.sub)).toMatchObject({ membership: 'none', departedFrom: [{ providerId: provider.id, on: '2026-12-09' }] });
+    expect([left.status, left.body]).toMatchObject([
+      200,
+      { providerId: provider.id, leftOn: '2026-12-09', priorityGranted: true },
+    ]);
+    expect(await profile(who.sub)).toMatchObject({
+      membership: 'none',
+      departedFrom: [{ providerId: provider.id, on: '2026-12-09' }],
+    });
     expect((await auditRecords('person', who.sub)).find((a) => a.action === 'left-provider')?.actor.id).toBe(admin.sub);
-    expect((await auditRecords('provider', provider.id)).find((a) => a.action === 'priority-set')?.actor.id).toBe(admin.sub);
+    expect((await auditRecords('provider', provider.id)).find((a) => a.action === 'priority-set')?.actor.id).toBe(
+      admin.sub,
+    );
     expect((await invoke(g.getAgencyPerson, { as: admin, params: { personId: who.sub } })).status).toBe(404);
   });
 });
@@ -392,9 +428,13 @@ describe("the agency's supervisors", () => {
     const proposed = await invoke(g.proposeAgencySupervisor, { as: admin, body: { name: 'Nia Lead', email } });
     expect([proposed.status, proposed.body.status]).toEqual([200, 'pending']);
     const queue = await invoke(providerRoutes.listSupervisorRequests, { as: ads, query: { limit: '100' } });
-    expect(queue.body.items).toContainEqual(expect.objectContaining({ email, providerId: provider.id, status: 'pending' }));
+    expect(queue.body.items).toContainEqual(
+      expect.objectContaining({ email, providerId: provider.id, status: 'pending' }),
+    );
     const audit = await auditRecords('supervisor', `${provider.id}#${proposed.body.id}`);
-    expect(audit.map((a) => [a.action, a.actor])).toEqual([['requested', { id: admin.sub, roles: ['provider-admin'] }]]);
+    expect(audit.map((a) => [a.action, a.actor])).toEqual([
+      ['requested', { id: admin.sub, roles: ['provider-admin'] }],
+    ]);
     const freeMail = await invoke(g.proposeAgencySupervisor, {
       as: admin,
       body: { name: 'Nia Home', email: `nia.${unique()}@gmail.com` },
@@ -444,7 +484,11 @@ describe("the employer's expiry watchlist", () => {
     const confirmed = await endorsedApplicant(iteration.id, provider.id, 'North', { name: 'Cora Confirmed' });
     const claimed = newApplicant('Clay Claimed');
     await saveProfile(claimed, provider.id);
-    const cert = await seedCertificate({ holderSub: confirmed.who.sub, holderName: 'Cora Confirmed', expiresOn: '2027-12-01' });
+    const cert = await seedCertificate({
+      holderSub: confirmed.who.sub,
+      holderName: 'Cora Confirmed',
+      expiresOn: '2027-12-01',
+    });
     await seedCertificate({ holderSub: claimed.sub, holderName: 'Clay Claimed', expiresOn: '2027-12-01' });
     const watch = async (to: string) =>
       (await emailsTo(to)).filter((m) => m.subject.includes('expiring soon')).map((m) => m.body.text ?? '');

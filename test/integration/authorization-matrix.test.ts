@@ -41,11 +41,13 @@ const caller = (who: Who): As | undefined =>
             : who === 'provider-admin'
               ? world.admin
               : world.otherAdmin;
-const roleOf = (who: Who) => (who === 'A' || who === 'B' ? 'applicant' : who === 'other-admin' ? 'provider-admin' : who);
+const roleOf = (who: Who) =>
+  who === 'A' || who === 'B' ? 'applicant' : who === 'other-admin' ? 'provider-admin' : who;
 /** Routes under /me/ naming an application: B asking for A's gets "not found", never "forbidden". */
 const ownsObject = (route: RouteSpec) => route.path.startsWith('/me/applications/{applicationId}');
 /** Agency routes naming a person or an application: another agency's administrator gets "not found". */
-const agencyObject = (route: RouteSpec) => route.path.startsWith('/agency/') && /\{(personId|applicationId)\}/.test(route.path);
+const agencyObject = (route: RouteSpec) =>
+  route.path.startsWith('/agency/') && /\{(personId|applicationId)\}/.test(route.path);
 
 function expected(route: RouteSpec, who: Who): 'ok' | 401 | 403 | 404 {
   if (route.access === 'public') return 'ok';

@@ -107,8 +107,20 @@ const EMAILS: Record<string, EmailMessage> = {
     { name: 'Riley Park', email: 'riley@provider.example.org' },
     'North & South Supports',
     [
-      { holderName: 'Ana María Pérez', stage: 'Discovery', number: 'CT-CE-ABCD-EFGH-JKMN-PQRS', expiresOn: '2030-03-20', daysBefore: 90 },
-      { holderName: 'Łukasz Nowak', stage: 'Post-Employment Supports', number: 'CT-CE-BCDE-FGHJ-KMNP-QRST', expiresOn: '2030-01-10', daysBefore: 30 },
+      {
+        holderName: 'Ana María Pérez',
+        stage: 'Discovery',
+        number: 'CT-CE-ABCD-EFGH-JKMN-PQRS',
+        expiresOn: '2030-03-20',
+        daysBefore: 90,
+      },
+      {
+        holderName: 'Łukasz Nowak',
+        stage: 'Post-Employment Supports',
+        number: 'CT-CE-BCDE-FGHJ-KMNP-QRST',
+        expiresOn: '2030-01-10',
+        daysBefore: 30,
+      },
     ],
     'https://ce.example.org/agency',
   ),

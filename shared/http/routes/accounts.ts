@@ -184,8 +184,7 @@ export const accountRoutes = {
     area: 'accounts',
     access: ['ads-staff'],
     tag,
-    summary:
-      'Create an account for ADS staff, DDS or a provider administrator (Cognito emails a temporary password)',
+    summary: 'Create an account for ADS staff, DDS or a provider administrator (Cognito emails a temporary password)',
     description:
       'A provider administrator (`provider-admin`) is linked to one agency, `providerId` (required for that role, refused for the others; 422 if no such agency): the link is kept on the server and decides what they see.',
     body: z

@@ -44,7 +44,10 @@ const StaffApplication = z.object({
   actions: described(
     z.object({
       endorse: described(z.boolean(), 'You may endorse or decline it now (submitted, window open, not your own).'),
-      cosign: described(z.boolean(), 'You may co-sign the training agreement now (accepted, offer open, not your own).'),
+      cosign: described(
+        z.boolean(),
+        'You may co-sign the training agreement now (accepted, offer open, not your own).',
+      ),
     }),
     'What you may do about it now.',
   ),
@@ -111,7 +114,10 @@ const ProviderAdmin = meta(
     personId: described(z.string(), "The administrator's sign-in id."),
     name: described(z.string(), 'Their name.'),
     email: described(z.string(), 'Their sign-in email.'),
-    status: described(z.enum(['active', 'ended']), '`ended`: ADS ended the link; their account sees nothing of the agency.'),
+    status: described(
+      z.enum(['active', 'ended']),
+      '`ended`: ADS ended the link; their account sees nothing of the agency.',
+    ),
     linkedAt: described(instant, 'When ADS linked them to the agency.'),
     endedAt: described(z.optional(instant), 'When ADS ended the link.'),
     reason: described(z.optional(z.string()), 'Why it was ended.'),
@@ -187,7 +193,8 @@ export const agencyRoutes = {
     area: 'providers',
     access,
     tag,
-    summary: 'Endorse or decline an application of one of your staff (as the emailed link does; that link stops working)',
+    summary:
+      'Endorse or decline an application of one of your staff (as the emailed link does; that link stops working)',
     description:
       "Not your own application, nor one whose applicant's address is your mailbox (422 `own_application`). Endorsing confirms the applicant's membership of your agency; ADS reviews an agency's first confirmed member and what an administrator linked in the last 7 days vouches for.",
     params: z.strictObject({ applicationId }),
@@ -213,7 +220,8 @@ export const agencyRoutes = {
     access,
     tag,
     summary: 'Co-sign the training agreement of one of your staff, which enrols them (the emailed link stops working)',
-    description: 'Only once the learner accepted and signed, before the offer deadline; not your own application (422).',
+    description:
+      'Only once the learner accepted and signed, before the offer deadline; not your own application (422).',
     params: z.strictObject({ applicationId }),
     success: { status: 200, description: 'The staff member, as it now stands', schema: StaffDetail },
     problems: [404, 422],

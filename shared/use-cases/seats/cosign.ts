@@ -23,7 +23,8 @@ async function loadForLink(link: Link) {
   const application = await getApplication(link.applicationId);
   if (!application) throw new NotFound('This link');
   // Co-signed another way (by the agency's provider administrator) before this link kept its hash on the application.
-  if (application.agreement?.cosignedAt) throw new Gone('This agreement is already co-signed; the link no longer works.');
+  if (application.agreement?.cosignedAt)
+    throw new Gone('This agreement is already co-signed; the link no longer works.');
   return { application, iteration: await findIteration(application.iterationId) };
 }
 

@@ -52,7 +52,11 @@ const SUPERVISOR_WORDS: Record<Saved['supervisorStatus'], (name: string) => stri
 /** Where signing in lands (the profile): a provider administrator who is not also an applicant goes to their agency. */
 export function Profile() {
   const session = useSession();
-  if (session.status === 'signed-in' && staffRoleOf(session.groups) === 'provider-admin' && !session.groups.includes('applicant'))
+  if (
+    session.status === 'signed-in' &&
+    staffRoleOf(session.groups) === 'provider-admin' &&
+    !session.groups.includes('applicant')
+  )
     return <Navigate to="/agency" replace />;
   return <ApplicantProfile />;
 }

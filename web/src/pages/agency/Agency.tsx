@@ -152,10 +152,10 @@ export function AgencyStaff() {
 export function AgencyPerson() {
   const { personId = '' } = useParams();
   const [version, setVersion] = useState(0);
-  const loaded = useApi(() => api.GET('/agency/staff/{personId}', { params: { path: { personId } } }), [
-    personId,
-    version,
-  ]);
+  const loaded = useApi(
+    () => api.GET('/agency/staff/{personId}', { params: { path: { personId } } }),
+    [personId, version],
+  );
   // Keep the page on screen while it reloads after an answer, so focus stays where it was.
   const [last, setLast] = useState<StaffDetail>();
   useEffect(() => {
@@ -275,9 +275,7 @@ function ApplicationCard({ application: a, onDone }: { application: StaffApplica
         {a.offerDeadline && ['offered', 'accepted'].includes(a.status)
           ? ` Offer deadline: ${whenCt(a.offerDeadline)}.`
           : ''}
-        {a.firstClass && a.lastClass
-          ? ` Live classes from ${dayWords(a.firstClass)} to ${dayWords(a.lastClass)}.`
-          : ''}
+        {a.firstClass && a.lastClass ? ` Live classes from ${dayWords(a.firstClass)} to ${dayWords(a.lastClass)}.` : ''}
       </p>
       <ErrorSummary problem={problem} />
       {a.actions.endorse ? (
@@ -303,7 +301,9 @@ function ApplicationCard({ application: a, onDone }: { application: StaffApplica
       ) : null}
       {a.actions.cosign ? (
         <>
-          <p>Co-signing the training agreement enrols the learner; their supervisor’s emailed link then stops working.</p>
+          <p>
+            Co-signing the training agreement enrols the learner; their supervisor’s emailed link then stops working.
+          </p>
           <button type="button" className="usa-button" onClick={cosign}>
             Co-sign the training agreement
           </button>
@@ -338,8 +338,8 @@ function DepartureForm({ person, onDone }: { person: StaffDetail; onDone: (words
     <section aria-labelledby="departure-heading" className="margin-top-4">
       <h2 id="departure-heading">Report a departure</h2>
       <p>
-        Their certifications stay theirs. If no one left at your agency holds an active certification, it gets
-        priority for the next allocation.
+        Their certifications stay theirs. If no one left at your agency holds an active certification, it gets priority
+        for the next allocation.
       </p>
       <ErrorSummary problem={problem} />
       <form className="usa-form" onSubmit={report} noValidate>
