@@ -43,13 +43,12 @@ async function staffMember(admin: ProviderAdmin, personId: string): Promise<Pers
   return person;
 }
 
-/** An application from the caller's agency, by someone still on its staff. */
+/** An application from the caller's agency, by someone still on its staff; anything else is not found. */
 async function agencyApplication(admin: ProviderAdmin, applicationId: string) {
   const application = await getApplication(applicationId);
-  if (application?.providerId !== admin.providerId) throw new NotFound('The application');
-  await staffMember(admin, application.applicantSub).catch(() => {
+  const applicant = application && (await getPerson(application.applicantSub));
+  if (application?.providerId !== admin.providerId || applicant?.providerId !== admin.providerId)
     throw new NotFound('The application');
-  });
   return { application, iteration: await findIteration(application.iterationId) };
 }
 
@@ -144,8 +143,7 @@ export async function agencyStaff(actor: Actor, cursor: string | undefined, limi
   const page = await staffOfProvider(admin.providerId, cursor, limit);
   const iterations = new Map<string, IterationRecord>();
   const at = now();
-  const items = [];
-  for (const person of page.people) items.push(await staffView(admin, person, iterations, at));
+  const items = await Promise.all(page.people.map((person) => staffView(admin, person, iterations, at)));
   return { items, cursor: page.cursor };
 }
 

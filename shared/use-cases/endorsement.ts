@@ -69,6 +69,8 @@ export async function endorse(application: Application, iteration: Iteration, vo
     ...application,
     status: 'endorsed',
     endorsedAt: at,
+    // Endorsed from the agency's page while the named supervisor still waited for ADS: nothing waits any more.
+    awaitingSupervisor: undefined,
     version: application.version + 1,
     updatedAt: at,
   };
@@ -172,6 +174,7 @@ export async function decline(
     ...application,
     status: 'not-endorsed',
     endorsementDeclined: { at, by: vouching.who, reason },
+    awaitingSupervisor: undefined,
     version: application.version + 1,
     updatedAt: at,
   };

@@ -229,6 +229,18 @@ describe('endorsing from the agency page is the emailed link’s act', () => {
     expect((await endorse(admin, applicationId)).status).toBe(409);
   });
 
+  it('works while the supervisor the applicant named still waits for ADS (no link was sent): nothing waits any more', async () => {
+    const { provider, iteration, admin } = await agency();
+    const who = newApplicant();
+    await saveProfile(who, provider.id, {}, { authorised: false });
+    const applied = await applyTo(who, iteration.id);
+    expect((await application(applied.body.id))?.awaitingSupervisor).toBeDefined();
+    expect((await endorse(admin, applied.body.id)).status).toBe(200);
+    const stored = await application(applied.body.id);
+    expect([stored?.status, stored?.awaitingSupervisor]).toEqual(['endorsed', undefined]);
+    expect(await emailsTo(who.supervisorEmail)).toEqual([]);
+  });
+
   it('an administrator linked in the last 7 days is flagged like a newly authorised supervisor', async () => {
     const { provider, iteration } = await agency();
     // A first member confirmed already, so only the newness is flagged.
