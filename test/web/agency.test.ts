@@ -126,4 +126,12 @@ test('the staff list, endorsing from the person page (the emailed link then stop
   await expectStatus(page, /Lou Leaving is removed/);
   await page.getByRole('row', { name: /Lou Leaving .* Removed/ }).waitFor();
   await expectAccessible(page);
+
+  // Signing in from the sign-in page lands a provider administrator on their agency, not an applicant's profile.
+  const again = await openPage(browser(), '/sign-in');
+  await again.getByLabel('Email').fill(admin.email);
+  await again.getByLabel('Password').fill(admin.password);
+  await again.getByRole('button', { name: 'Sign in' }).click();
+  await again.getByRole('heading', { level: 1, name: `Staff of ${course.title} Supports` }).waitFor();
+  expect(new URL(again.url()).pathname).toBe('/agency');
 }, 180_000);
