@@ -273,6 +273,19 @@ describe('endorsing from the agency page is the emailed link’s act', () => {
     expect((await invoke(linkRoutes.confirmLink, { params: { token } })).status).toBe(410);
   });
 
+  it('racing the supervisor’s link, exactly one endorsement is given', async () => {
+    const { provider, iteration, admin } = await agency();
+    const { applicationId, token } = await applicant(provider.id, iteration.id);
+    const [fromPage, fromLink] = await Promise.all([
+      endorse(admin, applicationId),
+      invoke(linkRoutes.confirmLink, { params: { token } }),
+    ]);
+    expect([fromPage.status, fromLink.status].filter((s) => s === 200)).toHaveLength(1);
+    expect([fromPage.status, fromLink.status].every((s) => [200, 409, 410].includes(s))).toBe(true);
+    const endorsed = (await auditRecords('application', applicationId)).filter((a) => a.action === 'endorsed');
+    expect(endorsed).toHaveLength(1);
+  });
+
   it('is refused after the window closes', async () => {
     const { provider, iteration, admin } = await agency();
     const { applicationId } = await applicant(provider.id, iteration.id);
