@@ -106,14 +106,17 @@ function certificationLine(c: Certification, today: string, policy: Awaited<Retu
 }
 
 /**
- * A person as their employer sees them: profile, applications, and — once their membership is confirmed (the agency
- * vouched for them) — their certifications. Attendance and homework stay between the learner and ADS.
+ * A person as their employer sees them: profile, the applications made from this agency, and — once their membership
+ * is confirmed (the agency vouched for them) — their certifications. Attendance and homework stay between the learner
+ * and ADS.
  */
 async function staffView(admin: ProviderAdmin, person: Person, iterations: Map<string, IterationRecord>, at: Date) {
-  const [applications, certificates] = await Promise.all([
+  const [all, certificates] = await Promise.all([
     applicationsOfPerson(person.sub),
     person.membership === 'confirmed' ? certificatesOfPerson(person.sub) : Promise.resolve([]),
   ]);
+  // Applications made from another agency (before they moved here) are that agency's business, not this one's.
+  const applications = all.filter((a) => a.providerId === admin.providerId);
   const missing = applications.map((a) => a.iterationId).filter((id) => !iterations.has(id));
   for (const [id, plan] of await getIterationPlans([...new Set(missing)])) iterations.set(id, plan);
   const today = ctDate(at);

@@ -177,6 +177,22 @@ describe("the agency's staff", () => {
   });
 });
 
+describe('someone who moved agencies', () => {
+  it("is the new agency's staff, without the applications made from the old one; the old agency no longer sees them", async () => {
+    const { provider, iteration, admin } = await agency();
+    const { who, applicationId } = await applicant(provider.id, iteration.id);
+    const next = await createProvider();
+    const nextAdmin = await providerAdmin(next.id);
+    await saveProfile(who, next.id);
+    const seen = await invoke(g.getAgencyPerson, { as: nextAdmin, params: { personId: who.sub } });
+    expect([seen.status, seen.body.applications]).toEqual([200, []]);
+    expect((await endorse(nextAdmin, applicationId)).status).toBe(404);
+    expect((await invoke(g.getAgencyPerson, { as: admin, params: { personId: who.sub } })).status).toBe(404);
+    expect((await endorse(admin, applicationId)).status).toBe(404);
+    expect((await application(applicationId))?.status).toBe('submitted');
+  });
+});
+
 describe("another agency's person or application is a 404 on every object route, and nothing changes", () => {
   it('reading, endorsing, declining, co-signing and reporting a departure', async () => {
     const { provider, iteration } = await agency();
