@@ -1,13 +1,21 @@
 import { areaHandler } from '../../shared/http/middleware';
 import { operations } from '../../shared/http/operations';
+import { agencyRoutes } from '../../shared/http/routes/agency';
 import { providerRoutes } from '../../shared/http/routes/providers';
+import * as agency from '../../shared/use-cases/agency';
+import * as admins from '../../shared/use-cases/provider-admins';
 import * as providers from '../../shared/use-cases/providers';
 import * as supervisors from '../../shared/use-cases/supervisor-decisions';
 
-/** The provider directory (ADS), its authorised supervisors and flagged confirmations, demand planning, and the public list by region. */
+const routes = { ...providerRoutes, ...agencyRoutes };
+
+/**
+ * The provider directory (ADS), its authorised supervisors and flagged confirmations, demand planning, the public list
+ * by region; and each agency's own side of it, for its provider administrators.
+ */
 export const handler = areaHandler(
-  providerRoutes,
-  operations(providerRoutes, {
+  routes,
+  operations(routes, {
     createProvider: ({ body, caller }) => providers.createProvider(body, caller),
     listProvidersForAds: ({ query }) => providers.listProvidersForAds(query.cursor, query.limit),
     getProviderForAds: ({ params }) => providers.getProviderForAds(params.providerId),
@@ -24,5 +32,17 @@ export const handler = areaHandler(
     listReviews: ({ query }) => supervisors.reviewQueue(query.cursor, query.limit),
     decideReview: ({ params, body, caller }) => supervisors.decideReview(params.applicationId, body, caller),
     listAuthorisedSupervisors: ({ params }) => supervisors.authorisedSupervisors(params.providerId),
+    getAgency: ({ caller }) => agency.getAgency(caller),
+    listAgencyStaff: ({ query, caller }) => agency.agencyStaff(caller, query.cursor, query.limit),
+    getAgencyPerson: ({ params, caller }) => agency.agencyPerson(caller, params.personId),
+    answerAgencyEndorsement: ({ params, body, caller }) => agency.answerEndorsement(caller, params.applicationId, body),
+    cosignAgencyAgreement: ({ params, caller }) => agency.cosignFromAgency(caller, params.applicationId),
+    reportAgencyDeparture: ({ params, body, caller }) => agency.reportDeparture(caller, params.personId, body.leftOn),
+    listAgencySupervisors: ({ caller }) => agency.agencySupervisors(caller),
+    proposeAgencySupervisor: ({ body, caller }) => agency.proposeSupervisor(caller, body),
+    removeAgencySupervisor: ({ params, body, caller }) => agency.removeSupervisor(caller, params.supervisorId, body),
+    listProviderAdmins: ({ params }) => admins.providerAdmins(params.providerId),
+    endProviderAdmin: ({ params, body, caller }) =>
+      admins.endProviderAdmin(params.providerId, params.personId, body.reason, caller),
   }),
 );

@@ -13,6 +13,7 @@ import {
   CreateUserPoolCommand,
   SetUserPoolMfaConfigCommand,
   InitiateAuthCommand,
+  ListGroupsCommand,
   ListUserPoolsCommand,
   ListUserPoolClientsCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
@@ -43,8 +44,11 @@ export async function ensurePool(
       }),
     );
     userPoolId = created.UserPool!.Id!;
-    for (const group of ROLES) await client.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: group }));
   }
+  // Every start, so a pool from an earlier run gets a role added since.
+  const groups = await client.send(new ListGroupsCommand({ UserPoolId: userPoolId }));
+  for (const group of ROLES.filter((r) => !groups.Groups?.some((g) => g.GroupName === r)))
+    await client.send(new CreateGroupCommand({ UserPoolId: userPoolId, GroupName: group }));
   // MFA optional with authenticator apps (TOTP), so a user who sets one up is challenged at sign-in; in AWS the pool
   // requires it. Set every start, so pools from earlier runs get it too.
   await client.send(

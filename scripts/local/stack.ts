@@ -50,13 +50,19 @@ export interface StackState {
 }
 
 /** The demo staff accounts' names, as histories show who acted ("Dana Reyes (ADS)"). */
-export const DEMO_STAFF_NAMES = { 'ads-staff': 'Dana Reyes', dds: 'Morgan Ellis' } as const;
+export const DEMO_STAFF_NAMES = {
+  'ads-staff': 'Dana Reyes',
+  dds: 'Morgan Ellis',
+  'provider-admin': 'Riley Park',
+} as const;
 
 /** Demo accounts for each role (local only; the passwords mean nothing anywhere else). */
 export const DEMO_USERS: StackState['users'] = {
   'ads-staff': { email: 'ads.staff@ads.example.org', password: 'Local-Passw0rd!' },
   dds: { email: 'dds.reader@dds.example.org', password: 'Local-Passw0rd!' },
   applicant: { email: 'pat.applicant@provider.example.org', password: 'Local-Passw0rd!' },
+  // In the group, but linked to no agency until ADS creates one with `POST /ads/accounts` (the agency routes say 404).
+  'provider-admin': { email: 'riley.admin@provider.example.org', password: 'Local-Passw0rd!' },
 };
 
 /** The app client a role signs in through, as the web app picks it. */
@@ -189,7 +195,7 @@ export async function startStack(options: StackOptions = {}) {
     const table = await ensureTable(ddb, state.tableName);
     // The demo staff accounts as ADS would have created them: a name on record (the table name is set by now).
     const { staffItem } = await import('../../shared/data/staff');
-    for (const role of ['ads-staff', 'dds'] as const)
+    for (const role of ['ads-staff', 'dds', 'provider-admin'] as const)
       await ddb.send(
         new PutItemCommand({
           TableName: state.tableName,

@@ -81,3 +81,20 @@ export function useLinkItem(token: string, at: string): TransactItem {
     },
   };
 }
+
+/**
+ * Uses up the link in force by its hash, in the transaction of the same act done another way (the agency's provider
+ * administrator endorsing or co-signing from their page): the emailed link then answers as used. Refused if its
+ * holder used it first.
+ */
+export function useLinkByHashItem(hash: string, at: string): TransactItem {
+  return {
+    Update: {
+      TableName: TABLE_NAME,
+      Key: keyOfHash(hash),
+      UpdateExpression: 'SET usedAt = :at',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt)',
+      ExpressionAttributeValues: { ':at': at },
+    },
+  };
+}

@@ -1,8 +1,8 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { nameSuffixes, normalizeEmail } from '../domain/names';
 import type { Person } from '../domain/person';
 import { dynamo, TABLE_NAME } from './client';
-import { encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor } from './cursor';
 import { getMany, namePrefixPage, queryAll, versionCondition } from './query';
 import type { TransactItem } from './transactions';
 
@@ -157,4 +157,24 @@ export function unconfirmMembershipItem(sub: string, providerId: string): Transa
       },
     },
   };
+}
+
+/** A page of the people whose profile names this provider, claimed and confirmed members alike, confirmed first. */
+export async function staffOfProvider(providerId: string, cursor: string | undefined, limit: number) {
+  const partition = staffPartition(providerId);
+  const result = await dynamo.send(
+    new QueryCommand({
+      TableName: TABLE_NAME,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :p',
+      ExpressionAttributeValues: { ':p': partition },
+      ScanIndexForward: false,
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(cursor, {
+        attributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'],
+        partition: ['gsi1pk', partition],
+      }),
+    }),
+  );
+  return { people: (result.Items ?? []).map(fromItem), cursor: encodeCursor(result.LastEvaluatedKey) };
 }

@@ -2,8 +2,11 @@ import { TABLE_NAME } from './client';
 import { getMany } from './query';
 import type { TransactItem } from './transactions';
 
+/** The accounts ADS creates (applicants sign themselves up). */
+export type StaffRole = 'ads-staff' | 'dds' | 'provider-admin';
+
 /**
- * Staff accounts (ADS and DDS) at `PERSON#<sub>`/`#STAFF`: the name and role given when ADS created the account.
+ * Staff accounts (ADS, DDS and provider administrators) at `PERSON#<sub>`/`#STAFF`: the name and role given when ADS created the account.
  * Audit records keep only who acted (an id); histories name people by resolving those ids when they are read
  * (`actorNames`), so records older than this item read with a name too, and a renamed person shows their current name.
  */
@@ -11,7 +14,7 @@ export interface StaffAccount {
   sub: string;
   name: string;
   email: string;
-  role: 'ads-staff' | 'dds';
+  role: StaffRole;
   createdAt: string;
 }
 

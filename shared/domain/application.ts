@@ -70,7 +70,8 @@ export interface Application {
   waitlistPosition?: number;
   /** The seat offered: its region's counter holds it (a statewide promotion can fill another region's seat). */
   offer?: { offeredAt: string; deadline: string; seatRegion: Region; via: 'allocation' | 'waitlist' };
-  agreement?: { signedAt?: string; cosignedAt?: string };
+  /** `linkHash`: the co-sign link emailed to the supervisor, used up when the agency's administrator co-signs instead. */
+  agreement?: { signedAt?: string; cosignedAt?: string; linkHash?: string };
   enrolledAt?: string;
   closedAt?: string;
   closedReason?: string;

@@ -61,6 +61,18 @@ export function mailbox(email: string): string {
 export const sameMailbox = (a: string, b: string): boolean => mailbox(a) === mailbox(b);
 
 /**
+ * Whether a signed-in voucher (the agency's provider administrator) would be vouching for themselves: the application
+ * is theirs, or its applicant's address (as applied, or the sign-in email now) is the voucher's mailbox.
+ */
+export const ownApplication = (
+  voucher: { sub: string; email: string },
+  application: { applicantSub: string; applicant: { email: string } },
+  applicantEmailNow: string | undefined,
+): boolean =>
+  voucher.sub === application.applicantSub ||
+  [application.applicant.email, applicantEmailNow].some((e) => e !== undefined && sameMailbox(e, voucher.email));
+
+/**
  * Free-mail domains: anyone can open an address there, so an applicant cannot name a new supervisor on one; only
  * ADS can authorise such an exact address. The big consumer providers (the packaged lists on the registry either
  * download their list at install time or weigh 0.3–2 MB in the function).

@@ -12,14 +12,17 @@ export const byRegion = <T>(value: (region: Region) => T): Record<Region, T> => 
   West: value('West'),
 });
 
-/** Sign-in groups (Cognito groups). */
-export const ROLES = ['applicant', 'ads-staff', 'dds'] as const;
+/**
+ * Sign-in groups (Cognito groups). `provider-admin`: a provider agency's authorised contact, whose account ADS creates
+ * and links to that one agency.
+ */
+export const ROLES = ['applicant', 'ads-staff', 'dds', 'provider-admin'] as const;
 export type Role = (typeof ROLES)[number];
 /**
- * The staff roles: their sessions come from the staff app client (refresh tokens of at most 8 hours), and a token
+ * The staff roles (ADS, DDS, provider administrators): their sessions come from the staff app client (refresh tokens of at most 8 hours), and a token
  * of theirs from the applicant client is refused (`shared/http/middleware.ts`).
  */
-export const STAFF_ROLES = ['ads-staff', 'dds'] as const satisfies readonly Role[];
+export const STAFF_ROLES = ['ads-staff', 'dds', 'provider-admin'] as const satisfies readonly Role[];
 export const isStaff = (roles: readonly Role[]) => roles.some((r) => (STAFF_ROLES as readonly Role[]).includes(r));
 
 /** The three stages Connecticut certifies: "CE Services can only be provided by staff with an active certification

@@ -1,3 +1,4 @@
+import { format } from 'date-fns';
 import { formatCt } from '../domain/calendar/format';
 import { liveClassTimes } from '../domain/calendar/live-classes';
 
@@ -7,6 +8,12 @@ export const CT_LABEL = '(Connecticut time)';
 /** "Monday, March 15, 2027 at 11:59 PM (Connecticut time)". */
 export const whenCt = (iso: string): string =>
   `${formatCt(new Date(iso), "EEEE, MMMM d, yyyy 'at' h:mm a")} ${CT_LABEL}`;
+
+/** A calendar day (YYYY-MM-DD) in words, "February 10, 2030": a day is not an instant, so no zone shift. */
+export const dayWords = (date: string): string => {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return format(new Date(y, m - 1, d), 'MMMM d, yyyy');
+};
 
 /** "Tuesday, February 2, 2027, 9:00 AM–12:00 PM". */
 export function classLine(date: string): string {

@@ -1,6 +1,6 @@
 import type { Application } from '../domain/application';
 import type { Iteration } from '../domain/iteration';
-import { classLine, classList, verificationUrl, whenCt } from './format';
+import { classLine, classList, dayWords, verificationUrl, whenCt } from './format';
 import { compose, type EmailMessage } from './message';
 
 /**
@@ -330,6 +330,48 @@ export const expiryReminder = (
           rows: certificates.map((c) => [c.stage, c.number]),
         },
       },
+    ],
+  });
+
+/** A certification of an agency's staff member reaching a reminder point, for the employer's watchlist. */
+export interface WatchedExpiry {
+  holderName: string;
+  stage: string;
+  number: string;
+  expiresOn: string;
+  daysBefore: number;
+}
+
+/**
+ * The provider administrator's watchlist: their confirmed staff's certifications that reached a reminder point since
+ * they were last told (the holders are reminded themselves), linking to the agency's staff page.
+ */
+export const agencyExpiryWatch = (
+  admin: { name: string; email: string },
+  agencyName: string,
+  expiring: WatchedExpiry[],
+  staffPage: string,
+): EmailMessage =>
+  compose({
+    to: [admin.email],
+    subject: `${agencyName}: ${expiring.length} staff CE certification${expiring.length === 1 ? '' : 's'} expiring soon`,
+    blocks: [
+      `Dear ${admin.name},`,
+      `These certifications of ${agencyName}'s staff expire soon. From its expiry date a person may no longer provide CE services for that stage until they recertify (a recertification iteration of the course); each holder has been reminded too.`,
+      {
+        table: {
+          caption: 'Staff certifications expiring',
+          headers: ['Staff member', 'Stage', 'Certificate number', 'Expires on', 'Reminder'],
+          rows: expiring.map((e) => [
+            e.holderName,
+            e.stage,
+            e.number,
+            dayWords(e.expiresOn),
+            `${e.daysBefore} days or less`,
+          ]),
+        },
+      },
+      ["Your agency's staff, their applications and expiry dates: ", { href: staffPage }],
     ],
   });
 

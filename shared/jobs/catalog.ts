@@ -46,7 +46,7 @@ export const JOBS = [
   {
     name: 'expiry-reminders',
     description:
-      'Reminds certification holders (supervisor in copy) at each configured point before expiry, once per point',
+      'Reminds certification holders (supervisor in copy) at each configured point before expiry, once per point; emails each agency’s provider administrators their confirmed staff’s, once each',
     cron: { minute: '30', hour: '6' },
     timeoutSeconds: 300,
   },

@@ -3,7 +3,9 @@ import { identityConfig } from '../config/identity';
 import { addToGroup, createAccount, disableSignIn, enableSignIn, endSessions, groupsOf } from '../identity/cognito';
 import { getAccountState, putAccountState } from '../data/accounts';
 import { auditPut } from '../data/audit';
-import { putStaffItem } from '../data/staff';
+import { saveProviderAdminItems } from '../data/provider-admins';
+import { getProvider } from '../data/providers';
+import { putStaffItem, type StaffRole } from '../data/staff';
 import { actorOf } from '../domain/audit';
 import { toCtIso } from '../domain/calendar/time';
 import type { AccountState } from '../domain/account';
@@ -13,13 +15,19 @@ import type { Role } from '../domain/vocabulary';
 import { commit, commitOrStale } from './unit-of-work';
 
 /**
- * ADS creates accounts for ADS staff and DDS (applicants sign themselves up). Cognito emails the person a
- * temporary password; they set their own, and their authenticator app, at first sign-in. Audited.
+ * ADS creates accounts for ADS staff, DDS and provider administrators (applicants sign themselves up). Cognito emails
+ * the person a temporary password; they set their own, and their authenticator app, at first sign-in. Audited.
+ * A provider administrator is linked to their agency (which must exist) on the server, in the same transaction.
  */
 export async function createStaffAccount(
-  input: { name: string; email: string; role: 'ads-staff' | 'dds' },
+  input: { name: string; email: string; role: StaffRole; providerId?: string },
   actor: Actor,
 ) {
+  const provider = input.providerId === undefined ? undefined : await getProvider(input.providerId);
+  if (input.providerId !== undefined && !provider)
+    throw new RuleBroken('The provider does not exist.', [
+      { field: 'providerId', code: 'unknown_provider', message: 'no provider agency has this id' },
+    ]);
   const account = await createAccount(identityConfig.userPoolId, input.email, {
     suppressInvitation: identityConfig.suppressInvites,
   });
@@ -42,11 +50,43 @@ export async function createStaffAccount(
         action: `account-created:${input.role}`,
         actor: actorOf(actor),
         at,
-        after: { role: input.role, name: input.name },
+        after: { role: input.role, name: input.name, ...(provider ? { providerId: provider.id } : {}) },
       }),
+      ...(provider
+        ? [
+            ...saveProviderAdminItems(
+              {
+                sub: personId,
+                providerId: provider.id,
+                name: input.name,
+                email: input.email,
+                status: 'active',
+                linkedAt: at,
+                linkedBy: actor.sub,
+                version: 1,
+              },
+              undefined,
+            ),
+            auditPut({
+              subjectType: 'provider',
+              subjectId: provider.id,
+              action: 'admin-added',
+              actor: actorOf(actor),
+              at,
+              after: { personId, name: input.name, email: input.email },
+            }),
+          ]
+        : []),
     ],
   });
-  return { personId, name: input.name, email: input.email, role: input.role, createdAt: at };
+  return {
+    personId,
+    name: input.name,
+    email: input.email,
+    role: input.role,
+    ...(provider ? { providerId: provider.id } : {}),
+    createdAt: at,
+  };
 }
 
 /** The account's standing as the ADS console shows it: the record's, or "enabled" when there is none. */

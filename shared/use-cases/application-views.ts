@@ -24,7 +24,7 @@ export const applicationView = (a: Application, iteration: Pick<Iteration, 'titl
   awaitingSupervisor: a.awaitingSupervisor,
   waitlistPosition: a.waitlistPosition,
   offer: a.offer,
-  agreement: a.agreement,
+  agreement: a.agreement && { signedAt: a.agreement.signedAt, cosignedAt: a.agreement.cosignedAt },
   enrolledAt: a.enrolledAt,
   closedAt: a.closedAt,
   closedReason: a.closedReason,

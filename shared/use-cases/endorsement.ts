@@ -1,9 +1,8 @@
 import { now } from '../clock';
 import { auditPut } from '../data/audit';
-import { supervisorActor } from '../domain/audit';
 import { getApplication, saveApplicationItem } from '../data/applications';
 import { getIteration } from '../data/iterations';
-import { linkHash, useLinkItem, type Link } from '../data/links';
+import { linkHash, type Link } from '../data/links';
 import { certificatesOfPerson, followHolderItems } from '../data/certifications';
 import { confirmMembershipItem, getPerson } from '../data/people';
 import { firstConfirmationItem, getProvider } from '../data/providers';
@@ -13,9 +12,9 @@ import { liveClassTimes } from '../domain/calendar/live-classes';
 import { applicationEndorsed, endorsementDeclined } from '../email/templates';
 import { Gone, NotFound, StateConflict } from '../domain/errors';
 import { count } from '../observability/metrics';
-import { commitVouching, mayVouch } from './supervisor-authorisation';
+import { commitVouching, mayVouch, type Voucher } from './supervisor-authorisation';
 import { flagReviewItem, type Review } from '../data/reviews';
-import { isNewlyAuthorised, type Supervisor } from '../domain/supervisor';
+import type { Iteration } from '../domain/iteration';
 
 /**
  * The link's application and iteration. A link that is not the application's link in force was replaced (another
@@ -48,13 +47,21 @@ export async function describeEndorsement(link: Link, token: string) {
 }
 
 /**
- * The supervisor endorses: in one transaction the link is used up (refused if used or expired), the application
- * becomes endorsed (only from `submitted`), the applicant's claimed membership of the provider is confirmed and
- * their certifications are listed under it (they follow their holder's confirmed provider), the applicant is told,
- * and the act is in the application's audit trail.
+ * The supervisor endorses through the link: in one transaction the link is used up (refused if used or expired), and
+ * everything `endorse` does.
  */
 export async function confirmEndorsement(link: Link, token: string) {
   const { application, iteration } = await load(link, token);
+  return endorse(application, iteration, { by: 'link', token });
+}
+
+/**
+ * Someone who may vouch endorses (the supervisor by the link, or the agency's provider administrator): in one
+ * transaction the application becomes endorsed (only from `submitted`), the applicant's claimed membership of the
+ * provider is confirmed and their certifications are listed under it (they follow their holder's confirmed provider),
+ * flags for ADS's review are raised, the applicant is told, and the act is in the application's audit trail.
+ */
+export async function endorse(application: Application, iteration: Iteration, voucher: Voucher) {
   if (application.status !== 'submitted')
     throw new StateConflict(`This application is ${application.status}; there is nothing to endorse.`);
   const at = toCtIso(now());
@@ -62,28 +69,29 @@ export async function confirmEndorsement(link: Link, token: string) {
     ...application,
     status: 'endorsed',
     endorsedAt: at,
+    // Endorsed from the agency's page while the named supervisor still waited for ADS: nothing waits any more.
+    awaitingSupervisor: undefined,
     version: application.version + 1,
     updatedAt: at,
   };
   const person = await getPerson(application.applicantSub);
-  const vouching = await mayVouch(application, person?.email);
+  const vouching = await mayVouch(application, person?.email, voucher, at, application.endorsementLink?.hash);
   const member = application.providerId !== undefined && person?.providerId === application.providerId;
   const confirmsMembership = member && person?.membership !== 'confirmed';
   // Confirmed at this provider: the applicant's certifications are listed under it from now on.
   const provider = member ? await getProvider(application.providerId!) : undefined;
-  const flags = reviewFlags(confirmsMembership && !provider?.firstConfirmedAt, vouching.supervisor, now());
+  const flags = reviewFlags(confirmsMembership && !provider?.firstConfirmedAt, vouching.newlyAuthorised);
   const follow = provider
     ? followHolderItems(await certificatesOfPerson(application.applicantSub), provider, {
         at,
-        by: supervisorActor(application.supervisor.email).id,
+        by: vouching.actor.id,
       })
     : { items: [], moved: [] };
   const emails = [{ key: `endorsed#${application.id}`, message: applicationEndorsed(next, iteration) }];
   await commitVouching(
     {
       writes: [
-        useLinkItem(token, at),
-        vouching.check,
+        ...vouching.writes,
         saveApplicationItem(next, application),
         ...(confirmsMembership
           ? [
@@ -99,7 +107,7 @@ export async function confirmEndorsement(link: Link, token: string) {
                 applicantName: application.applicant.name,
                 providerId: application.providerId,
                 providerName: application.providerName,
-                supervisor: application.supervisor,
+                supervisor: vouching.who,
                 flags,
                 flaggedAt: at,
                 status: 'open',
@@ -111,7 +119,7 @@ export async function confirmEndorsement(link: Link, token: string) {
           subjectType: 'application',
           subjectId: application.id,
           action: 'endorsed',
-          actor: supervisorActor(application.supervisor.email),
+          actor: vouching.actor,
           at,
           before: { status: application.status },
           after: {
@@ -124,6 +132,7 @@ export async function confirmEndorsement(link: Link, token: string) {
       ],
       emails,
     },
+    vouching,
     'This link was used or changed at the same moment; reload the page.',
   );
   count('ApplicationsEndorsed');
@@ -134,35 +143,51 @@ export async function confirmEndorsement(link: Link, token: string) {
   };
 }
 
-/**
- * The supervisor answers "I do not endorse this", optionally saying why: in one transaction the link is used up,
- * the application becomes `not-endorsed` (only from `submitted`), the applicant is told (with the reason, and that
- * they may name another supervisor while the window is open), and the answer is in the application's audit trail.
- */
+/** The supervisor answers "I do not endorse this" through the link, optionally saying why. */
 export async function declineEndorsement(link: Link, token: string, reason: string | undefined) {
   const { application, iteration } = await load(link, token);
+  return decline(application, iteration, { by: 'link', token }, reason);
+}
+
+/**
+ * Someone who may vouch says no: in one transaction the application becomes `not-endorsed` (only from `submitted`),
+ * the applicant is told (with the reason, and that they may name another supervisor while the window is open), and
+ * the answer is in the application's audit trail.
+ */
+export async function decline(
+  application: Application,
+  iteration: Iteration,
+  voucher: Voucher,
+  reason: string | undefined,
+) {
   if (application.status !== 'submitted')
     throw new StateConflict(`This application is ${application.status}; there is nothing to answer.`);
-  const vouching = await mayVouch(application, (await getPerson(application.applicantSub))?.email);
   const at = toCtIso(now());
+  const vouching = await mayVouch(
+    application,
+    (await getPerson(application.applicantSub))?.email,
+    voucher,
+    at,
+    application.endorsementLink?.hash,
+  );
   const next: Application = {
     ...application,
     status: 'not-endorsed',
-    endorsementDeclined: { at, by: application.supervisor, reason },
+    endorsementDeclined: { at, by: vouching.who, reason },
+    awaitingSupervisor: undefined,
     version: application.version + 1,
     updatedAt: at,
   };
   await commitVouching(
     {
       writes: [
-        useLinkItem(token, at),
-        vouching.check,
+        ...vouching.writes,
         saveApplicationItem(next, application),
         auditPut({
           subjectType: 'application',
           subjectId: application.id,
           action: 'endorsement-declined',
-          actor: supervisorActor(application.supervisor.email),
+          actor: vouching.actor,
           at,
           reason,
           before: { status: application.status },
@@ -176,6 +201,7 @@ export async function declineEndorsement(link: Link, token: string, reason: stri
         },
       ],
     },
+    vouching,
     'This link was used or changed at the same moment; reload the page.',
   );
   return {
@@ -189,9 +215,9 @@ export async function declineEndorsement(link: Link, token: string, reason: stri
  * Why ADS should look at an endorsement: it confirms the provider's first ever member, or comes from a supervisor
  * authorised in the last `NEW_SUPERVISOR_DAYS` days (the two moments a false vouch is most likely to go unnoticed).
  */
-function reviewFlags(firstConfirmation: boolean, supervisor: Supervisor, at: Date): Review['flags'] {
+function reviewFlags(firstConfirmation: boolean, newlyAuthorised: boolean): Review['flags'] {
   const flags: Review['flags'] = [];
   if (firstConfirmation) flags.push('first-confirmation');
-  if (isNewlyAuthorised(supervisor, at)) flags.push('new-supervisor');
+  if (newlyAuthorised) flags.push('new-supervisor');
   return flags;
 }

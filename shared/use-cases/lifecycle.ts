@@ -9,7 +9,11 @@ import { ctDate, toCtIso } from '../domain/calendar/time';
 import { addDays, mayRecertifyWith, reminderPoint, remindedOfExpiry } from '../domain/certification';
 import { CE_STAGE_NAMES } from '../domain/vocabulary';
 import type { Outgoing } from '../email/outbox';
-import { expiryReminder } from '../email/templates';
+import { agencyExpiryWatch, expiryReminder } from '../email/templates';
+import { config } from '../config/runtime';
+import { adminsOf, alreadyWatched, watchedItem } from '../data/provider-admins';
+import { getProviders } from '../data/providers';
+import type { Certification } from '../domain/certification';
 import type { Actor } from '../domain/actor';
 import { StaleWrite } from '../domain/errors';
 import { commit, commitOrStale } from './unit-of-work';
@@ -100,5 +104,80 @@ export async function sendExpiryReminders(at: Date) {
     ];
     if ((await commit({ writes: [], emails })).ok) reminded++;
   }
-  return { reminded };
+  const watchlists = await sendWatchlists(
+    due.filter((group) => {
+      const person = people.get(group[0]!.holderSub);
+      return person?.membership === 'confirmed' && person.providerId !== undefined;
+    }),
+    (holderSub) => people.get(holderSub)!.providerId!,
+    (expiresOn) => reminderPoint(expiresOn, today, reminderDays)!,
+    toCtIso(at),
+    today,
+  );
+  return { reminded, watchlists };
+}
+
+/** Entries per watchlist email: its markers and the email fit one transaction (100 items). */
+const WATCH_ENTRIES_PER_EMAIL = 90;
+
+/**
+ * The employers' watchlist (as Nursys e-Notify gives employers): each active provider administrator of an agency is
+ * sent one email listing its confirmed staff's certifications that reached a reminder point, each entry once — a
+ * marker per administrator, holder, expiry and point is written with the email, refused if there, so a second run
+ * (or the next day, still within the same point) sends nothing again.
+ */
+async function sendWatchlists(
+  due: Certification[][],
+  providerOf: (holderSub: string) => string,
+  pointOf: (expiresOn: string) => number,
+  stamp: string,
+  today: string,
+) {
+  const byProvider = new Map<string, Certification[][]>();
+  for (const group of due) {
+    const providerId = providerOf(group[0]!.holderSub);
+    byProvider.set(providerId, [...(byProvider.get(providerId) ?? []), group]);
+  }
+  const providers = await getProviders([...byProvider.keys()]);
+  let sent = 0;
+  for (const [providerId, groups] of byProvider) {
+    const provider = providers.get(providerId);
+    if (!provider) continue;
+    const entries = groups.map((group) => ({
+      key: `${group[0]!.holderSub}#${group[0]!.expiresOn}#${pointOf(group[0]!.expiresOn)}`,
+      rows: group.map((c) => ({
+        holderName: c.holderName,
+        stage: CE_STAGE_NAMES[c.stage],
+        number: c.number,
+        expiresOn: c.expiresOn,
+        daysBefore: pointOf(c.expiresOn),
+      })),
+    }));
+    for (const admin of (await adminsOf(providerId)).filter((a) => a.status === 'active')) {
+      const told = await alreadyWatched(
+        admin.sub,
+        entries.map((e) => e.key),
+      );
+      const fresh = entries.filter((e) => !told.has(e.key));
+      for (let i = 0; i < fresh.length; i += WATCH_ENTRIES_PER_EMAIL) {
+        const part = fresh.slice(i, i + WATCH_ENTRIES_PER_EMAIL);
+        const outcome = await commit({
+          writes: part.map((e) => watchedItem(admin.sub, e.key, stamp)),
+          emails: [
+            {
+              key: `agency-expiry-watch#${admin.sub}#${today}#${i / WATCH_ENTRIES_PER_EMAIL}`,
+              message: agencyExpiryWatch(
+                admin,
+                provider.name,
+                part.flatMap((e) => e.rows),
+                `${config.publicBaseUrl}/agency`,
+              ),
+            },
+          ],
+        });
+        if (outcome.ok) sent++;
+      }
+    }
+  }
+  return sent;
 }

@@ -1,12 +1,26 @@
+import { now } from '../clock';
 import { auditPut } from '../data/audit';
+import { useLinkByHashItem, useLinkItem } from '../data/links';
+import { activeAdminCheck, type ProviderAdmin } from '../data/provider-admins';
 import { authorisedCheck, getSupervisor, requestSupervisorItem, supervisorId } from '../data/supervisors';
+import type { TransactItem } from '../data/transactions';
 import type { Application } from '../domain/application';
-import { Gone, RuleBroken, StaleWrite } from '../domain/errors';
-import { namingProblem, sameMailbox, supervisorScope, type Supervisor } from '../domain/supervisor';
+import type { Role } from '../domain/vocabulary';
+import { type AuditActor, supervisorActor } from '../domain/audit';
+import { type DomainError, Gone, NotFound, RuleBroken, StaleWrite } from '../domain/errors';
+import {
+  isNewlyAuthorised,
+  namingProblem,
+  ownApplication,
+  sameMailbox,
+  supervisorScope,
+  type Supervisor,
+} from '../domain/supervisor';
 import { type Change, commit, type NamedWrite, named } from './unit-of-work';
 
 /**
- * An applicant names a supervisor (on their profile, applying, or changing supervisor).
+ * An applicant names a supervisor (on their profile, applying, or changing supervisor), or the agency's provider
+ * administrator proposes one (`role`); the same request either way.
  * 1. Refused when it is their own address or a variant of it, an address ADS refused or removed, or a new
  *    free-mail address.
  * 2. An address already on record in the scope is returned as it is (authorised, or still pending).
@@ -18,6 +32,7 @@ export async function nameSupervisor(
   applicantEmail: string,
   requestedBy: string,
   at: string,
+  role: Role = 'applicant',
 ): Promise<Supervisor> {
   const known = await getSupervisor(scope, named.email);
   const problem = namingProblem(applicantEmail, named.email, known);
@@ -40,7 +55,7 @@ export async function nameSupervisor(
         subjectType: 'supervisor',
         subjectId: `${scope}#${request.id}`,
         action: 'requested',
-        actor: { id: requestedBy, roles: ['applicant'] },
+        actor: { id: requestedBy, roles: [role] },
         at,
         after: { name: request.name, email: request.email },
       }),
@@ -51,30 +66,82 @@ export async function nameSupervisor(
 }
 
 const NOT_AUTHORISED = 'This link no longer works: ADS has not authorised this supervisor to vouch for the agency.';
+const OWN = 'an applicant cannot vouch for their own application';
 
 /**
- * Before any vouching act (endorsing, co-signing): the application's supervisor is not the applicant (by any of
- * their addresses, then or now), and is authorised for the applicant's agency now. Returns the record (its
- * authorisation date decides the review flags) and the condition that re-checks the authorisation in the act's own
- * transaction, so a removal at the same moment also stops it.
+ * Who vouches (endorses, declines, co-signs): the application's supervisor through the emailed single-use link, or
+ * the agency's provider administrator — an accountable party ADS created and linked to the agency — from their page.
  */
-export async function mayVouch(
-  application: Pick<Application, 'providerId' | 'supervisor' | 'applicant'>,
-  applicantEmailNow: string | undefined,
-): Promise<{ supervisor: Supervisor; check: NamedWrite }> {
-  const address = application.supervisor.email;
-  if ([application.applicant.email, applicantEmailNow].some((own) => own !== undefined && sameMailbox(own, address)))
-    throw new Gone('This link cannot be used: an applicant cannot vouch for their own application.');
-  const scope = supervisorScope(application.providerId);
-  const supervisor = await getSupervisor(scope, address);
-  if (supervisor?.status !== 'authorised') throw new Gone(NOT_AUTHORISED);
-  return { supervisor, check: named('supervisor', authorisedCheck(scope, address)) };
+export type Voucher = { by: 'link'; token: string } | { by: 'provider-admin'; admin: ProviderAdmin };
+
+export interface Vouching {
+  /** Who the audit record names. */
+  actor: AuditActor;
+  /** Who vouched, in the application's and the review's words. */
+  who: { name: string; email: string };
+  /** ADS authorised (or linked) them in the last days: their confirmations are flagged for review. */
+  newlyAuthorised: boolean;
+  /** For the act's own transaction: the link used up, and the re-check of the voucher's authorisation. */
+  writes: (TransactItem | NamedWrite)[];
+  /** What to say when that re-check refuses. */
+  refused: () => DomainError;
 }
 
-/** A vouching act's commit: refused by the authorisation check, it says so; any other refusal is a stale write. */
-export async function commitVouching(change: Change, whyRefused: string): Promise<void> {
+/**
+ * Before any vouching act: the voucher is not the applicant (by sign-in id, or by any of the applicant's addresses,
+ * then or now), and is authorised for the applicant's agency now — the supervisor by ADS's authorisation of their
+ * address, the provider administrator by their link to the agency. The emailed link is used up either way: by its
+ * holder, or (`emailedLink`, the hash of the link in force) when the administrator acts first, so it answers 410 like
+ * a used one. Returns what the act's transaction writes, so that a removal or an ending at the same moment stops it.
+ */
+export async function mayVouch(
+  application: Pick<Application, 'providerId' | 'supervisor' | 'applicant' | 'applicantSub'>,
+  applicantEmailNow: string | undefined,
+  voucher: Voucher,
+  at: string,
+  emailedLink: string | undefined,
+): Promise<Vouching> {
+  const own = [application.applicant.email, applicantEmailNow];
+  if (voucher.by === 'link') {
+    const address = application.supervisor.email;
+    if (own.some((e) => e !== undefined && sameMailbox(e, address)))
+      throw new Gone(`This link cannot be used: ${OWN}.`);
+    const scope = supervisorScope(application.providerId);
+    const supervisor = await getSupervisor(scope, address);
+    if (supervisor?.status !== 'authorised') throw new Gone(NOT_AUTHORISED);
+    return {
+      actor: supervisorActor(address),
+      who: application.supervisor,
+      newlyAuthorised: isNewlyAuthorised(supervisor, now()),
+      writes: [useLinkItem(voucher.token, at), named('supervisor', authorisedCheck(scope, address))],
+      refused: () => new Gone(NOT_AUTHORISED),
+    };
+  }
+  const { admin } = voucher;
+  if (ownApplication(admin, application, applicantEmailNow))
+    throw new RuleBroken(`You cannot vouch for this application: ${OWN}.`, [
+      { field: 'applicationId', code: 'own_application', message: `${OWN}, nor one from the same mailbox` },
+    ]);
+  if (admin.status !== 'active' || admin.providerId !== application.providerId) throw new NotFound('The application');
+  return {
+    actor: { id: admin.sub, roles: ['provider-admin'] },
+    who: { name: admin.name, email: admin.email },
+    newlyAuthorised: isNewlyAuthorised({ authorisedAt: admin.linkedAt }, now()),
+    writes: [
+      named('voucher', activeAdminCheck(admin.providerId, admin.sub)),
+      ...(emailedLink ? [named('link', useLinkByHashItem(emailedLink, at))] : []),
+    ],
+    refused: () => new NotFound('Your agency'),
+  };
+}
+
+/**
+ * A vouching act's commit: refused by the voucher's re-check, it says so; any other refusal (the link used by its
+ * holder at the same moment, the application changed) is a stale write.
+ */
+export async function commitVouching(change: Change, vouching: Vouching, whyRefused: string): Promise<void> {
   const outcome = await commit(change);
   if (outcome.ok) return;
-  if (outcome.refused.has('supervisor')) throw new Gone(NOT_AUTHORISED);
+  if (outcome.refused.has('supervisor') || outcome.refused.has('voucher')) throw vouching.refused();
   throw new StaleWrite(whyRefused);
 }

@@ -48,7 +48,7 @@ describe('the data stack', () => {
     expect(Object.keys(stacks.data.findResources('AWS::Cognito::UserPool'))).toEqual(['UserPool6BA7E5F2']);
   });
 
-  it('has a user pool requiring MFA, with the three role groups and a sign-up trigger', () => {
+  it('has a user pool requiring MFA of everyone (provider administrators as staff), with the role groups and a sign-up trigger', () => {
     stacks.data.hasResourceProperties('AWS::Cognito::UserPool', {
       MfaConfiguration: 'ON',
       LambdaConfig: { PostConfirmation: Match.anyValue() },
@@ -56,7 +56,7 @@ describe('the data stack', () => {
     const groups = Object.values(stacks.data.findResources('AWS::Cognito::UserPoolGroup'))
       .map((g) => g.Properties.GroupName)
       .sort();
-    expect(groups).toEqual(['ads-staff', 'applicant', 'dds']);
+    expect(groups).toEqual(['ads-staff', 'applicant', 'dds', 'provider-admin']);
   });
 
   it("sends Cognito's own emails (codes, invitations) through SES, from the project's sender and configuration set", () => {

@@ -31,6 +31,7 @@ import {
   unique,
 } from '../support/fixtures';
 import { ads, invoke, type Answer, type Call } from '../support/invoke';
+import { providerAdmin } from '../support/provider-admins';
 import { useTestTable } from '../support/table';
 
 useTestTable();
@@ -213,6 +214,17 @@ const CASES: Record<string, AuditCase> = {
     after: () => new Promise((resolve) => setTimeout(resolve, 1100 - (Date.now() % 1000))),
   },
   // ---- providers ----
+  endProviderAdmin: {
+    prepare: async () => {
+      const { id } = await createProvider();
+      const admin = await providerAdmin(id);
+      return { params: { providerId: id, personId: admin.sub }, body: { reason: WHY } };
+    },
+    changed: (call) => [
+      { type: 'provider', id: call.params!.providerId!, action: 'admin-ended' },
+      { type: 'person', id: call.params!.personId!, action: 'admin-link-ended' },
+    ],
+  },
   createProvider: {
     prepare: async () => ({ body: providerBody(`Harbor Supports ${unique()}`) }),
     changed: (_, answer) => [{ type: 'provider', id: answer.body.id, action: 'created' }],

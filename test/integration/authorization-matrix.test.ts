@@ -7,7 +7,14 @@ import { ALL_ROUTES } from '../../shared/http/routes';
 import type { RouteSpec } from '../../shared/http/route';
 import { useClockReset } from '../support/clock';
 import { invoke, type As } from '../support/invoke';
-import { buildWorld, OWN_OBJECT_BODIES, paramsFor, QUERY, type World } from '../support/route-world';
+import {
+  AGENCY_OBJECT_BODIES,
+  buildWorld,
+  OWN_OBJECT_BODIES,
+  paramsFor,
+  QUERY,
+  type World,
+} from '../support/route-world';
 import { useTestTable } from '../support/table';
 
 useTestTable();
@@ -15,7 +22,8 @@ useClockReset();
 
 /**
  * The authorization matrix, generated from the route table (a route added later is in it automatically):
- * every route × anonymous, applicant A, applicant B (someone else's objects), ADS staff, DDS.
+ * every route × anonymous, applicant A, applicant B (someone else's objects), ADS staff, DDS, and the provider
+ * administrator of A's agency (another agency's objects: `agency.test.ts`).
  * Bad tokens (expired, another key, tampered) are covered through the gateway in test/e2e/token-matrix.
  */
 let world: World;
@@ -32,7 +40,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => cognito?.stop());
 
-type Who = 'anonymous' | 'A' | 'B' | 'ads-staff' | 'dds';
+type Who = 'anonymous' | 'A' | 'B' | 'ads-staff' | 'dds' | 'provider-admin' | 'other-admin';
 const caller = (who: Who): As | undefined =>
   who === 'anonymous'
     ? undefined
@@ -42,21 +50,30 @@ const caller = (who: Who): As | undefined =>
         ? world.b
         : who === 'ads-staff'
           ? world.ads
-          : world.dds;
-const roleOf = (who: Who) => (who === 'A' || who === 'B' ? 'applicant' : who);
+          : who === 'dds'
+            ? world.dds
+            : who === 'provider-admin'
+              ? world.admin
+              : world.otherAdmin;
+const roleOf = (who: Who) =>
+  who === 'A' || who === 'B' ? 'applicant' : who === 'other-admin' ? 'provider-admin' : who;
 /** Routes under /me/ naming an application: B asking for A's gets "not found", never "forbidden". */
 const ownsObject = (route: RouteSpec) => route.path.startsWith('/me/applications/{applicationId}');
+/** Agency routes naming a person or an application: another agency's administrator gets "not found". */
+const agencyObject = (route: RouteSpec) =>
+  route.path.startsWith('/agency/') && /\{(personId|applicationId)\}/.test(route.path);
 
 function expected(route: RouteSpec, who: Who): 'ok' | 401 | 403 | 404 {
   if (route.access === 'public') return 'ok';
   if (who === 'anonymous') return 401;
   if (!route.access.includes(roleOf(who) as never)) return 403;
   if (who === 'B' && ownsObject(route)) return 404;
+  if (who === 'other-admin' && agencyObject(route)) return 404;
   return 'ok';
 }
 
 // B first (A's objects intact), A last (its own writes, e.g. withdrawing, come at the end).
-const ORDER: Who[] = ['anonymous', 'B', 'dds', 'ads-staff', 'A'];
+const ORDER: Who[] = ['anonymous', 'B', 'other-admin', 'dds', 'provider-admin', 'ads-staff', 'A'];
 const cases = ORDER.flatMap((who) =>
   ALL_ROUTES.map((route) => [`${who} → ${route.method} ${route.path}`, who, route] as const),
 );
@@ -70,7 +87,12 @@ describe('the authorization matrix (generated from the route table)', () => {
       as: as && route.operationId === 'signOutEverywhere' ? { ...as, sub: `${as.sub}-elsewhere` } : as,
       params: paramsFor(route, world),
       query: QUERY[route.operationId],
-      body: who === 'B' || who === 'A' ? OWN_OBJECT_BODIES[route.operationId] : undefined,
+      body:
+        who === 'B' || who === 'A'
+          ? OWN_OBJECT_BODIES[route.operationId]
+          : who === 'other-admin'
+            ? AGENCY_OBJECT_BODIES[route.operationId]
+            : undefined,
     });
     const want = expected(route, who);
     if (want === 'ok') {

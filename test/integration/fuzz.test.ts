@@ -50,6 +50,7 @@ afterAll(async () => cognito?.stop());
 function callerFor(route: RouteSpec): As | undefined {
   if (route.access === 'public') return undefined;
   if (route.access.includes('applicant')) return world.a;
+  if (route.access.includes('provider-admin')) return world.admin;
   return route.access.includes('ads-staff') ? world.ads : world.dds;
 }
 

@@ -1,10 +1,11 @@
 import type { RouteSpec } from '../../shared/http/route';
 import { seedCertificate } from './certificates';
 import { at } from './clock';
-import { enrolledLearners, newApplicant, saveProfile } from './fixtures';
+import { createProvider, enrolledLearners, newApplicant, saveProfile } from './fixtures';
 import { uploadedFile } from './homework-files';
 import type { As } from './invoke';
 import { ads, dds } from './invoke';
+import { providerAdmin } from './provider-admins';
 
 /**
  * Real objects for every route's path parameters, so generated calls reach the handlers' own checks: an
@@ -43,7 +44,9 @@ export async function buildWorld() {
     period: '2027-03',
     asset: 'swagger-ui.css',
   };
-  return { iteration, a: a.who as As, b: b as As, ads, dds, params };
+  const admin: As = await providerAdmin(providerId);
+  const otherAdmin: As = await providerAdmin((await createProvider()).id);
+  return { iteration, a: a.who as As, b: b as As, ads, dds, admin, otherAdmin, params };
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;
@@ -65,4 +68,10 @@ export const OWN_OBJECT_BODIES: Record<string, unknown> = {
   submitHomework: { text: 'my homework' },
   startHomeworkUpload: { name: 'profile.pdf', contentType: 'application/pdf', size: 1000 },
   changeSupervisor: { supervisor: { name: 'Nora New', email: 'nora.new@provider.example.org' } },
+};
+
+/** Valid bodies of the agency routes on a person or application, so "another agency's" is decided by the agency. */
+export const AGENCY_OBJECT_BODIES: Record<string, unknown> = {
+  answerAgencyEndorsement: { decision: 'decline', reason: 'Not one of ours' },
+  reportAgencyDeparture: { leftOn: '2027-02-01' },
 };

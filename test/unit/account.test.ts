@@ -52,6 +52,7 @@ describe('staff roles', () => {
   it('are ADS and DDS; an applicant is not staff, nor someone without a role', () => {
     expect(isStaff(['ads-staff'])).toBe(true);
     expect(isStaff(['dds'])).toBe(true);
+    expect(isStaff(['provider-admin'])).toBe(true);
     expect(isStaff(['applicant', 'dds'])).toBe(true);
     expect(isStaff(['applicant'])).toBe(false);
     expect(isStaff([])).toBe(false);

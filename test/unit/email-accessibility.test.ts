@@ -103,6 +103,27 @@ const EMAILS: Record<string, EmailMessage> = {
     '2030-03-20',
     90,
   ),
+  agencyExpiryWatch: templates.agencyExpiryWatch(
+    { name: 'Riley Park', email: 'riley@provider.example.org' },
+    'North & South Supports',
+    [
+      {
+        holderName: 'Ana María Pérez',
+        stage: 'Discovery',
+        number: 'CT-CE-ABCD-EFGH-JKMN-PQRS',
+        expiresOn: '2030-03-20',
+        daysBefore: 90,
+      },
+      {
+        holderName: 'Łukasz Nowak',
+        stage: 'Post-Employment Supports',
+        number: 'CT-CE-BCDE-FGHJ-KMNP-QRST',
+        expiresOn: '2030-01-10',
+        daysBefore: 30,
+      },
+    ],
+    'https://ce.example.org/agency',
+  ),
 };
 
 describe.each(Object.entries(EMAILS))('the %s email', (_name, email) => {

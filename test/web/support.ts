@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { AdminSetUserPasswordCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { cognitoClient, signIn, signUpAndConfirm } from '../../scripts/local/cognito';
 import { clientIdFor, type StackState } from '../../scripts/local/stack';
 import type { Role } from '../../shared/domain/vocabulary';
@@ -130,6 +131,29 @@ export async function newApplicant(label = 'learner'): Promise<{ email: string; 
   await signUpAndConfirm(cognitoClient(s.cognitoEndpoint), s.clientId, s.cognitoDir, s.userPoolId, email, PASSWORD);
   return { email, password: PASSWORD };
 }
+
+/**
+ * A provider administrator as ADS creates one (`POST /ads/accounts`, linked to the agency), then given a password in
+ * cognito-local (its invitation email is suppressed locally) so the test can sign in as them.
+ */
+export async function newProviderAdmin(providerId: string, name = 'Riley Park') {
+  const email = uniqueEmail('agency.admin');
+  const created = await callApi('/ads/accounts', {
+    method: 'POST',
+    token: await tokenOf('ads-staff'),
+    json: { name, email, role: 'provider-admin', providerId },
+  });
+  if (created.status !== 201) throw new Error(`provider admin: ${JSON.stringify(created.body)}`);
+  const s = stack();
+  await cognitoClient(s.cognitoEndpoint).send(
+    new AdminSetUserPasswordCommand({ UserPoolId: s.userPoolId, Username: email, Password: PASSWORD, Permanent: true }),
+  );
+  return { email, password: PASSWORD, personId: created.body.personId as string };
+}
+
+/** The sign-in id (`sub`) an ID token carries. */
+export const subOf = (token: string): string =>
+  (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { sub: string }).sub;
 
 /** An ID token of a demo role, for seeding through the API (staff through the staff app client, as the app does). */
 export const tokenOf = (role: Role) => {

@@ -17,18 +17,19 @@ import { Person } from './pages/ads/Person';
 import { Registry } from './pages/ads/Registry';
 import { Settings } from './pages/ads/Settings';
 import { Supervisors } from './pages/ads/Supervisors';
+import { AgencyPerson, AgencyStaff, AgencySupervisors } from './pages/agency/Agency';
 import { Completions } from './pages/dds/Completions';
 import { NoticeHistory } from './pages/dds/NoticeHistory';
 
 /**
- * The staff screens: ADS's console and DDS's views. Each entry is a page only people of that role may open (the API
+ * The staff screens: ADS's console, DDS's views and a provider administrator's agency pages. Each entry is a page only people of that role may open (the API
  * refuses the others anyway; the page says so in words instead of showing a failed request). Staff navigation is
  * built from the entries that carry a `nav` label, in this order.
  */
 export interface StaffRoute {
   path: string;
   element: ReactNode;
-  role: Extract<Role, 'ads-staff' | 'dds'>;
+  role: Extract<Role, 'ads-staff' | 'dds' | 'provider-admin'>;
   /** The label in the staff navigation, for the pages that are entry points. */
   nav?: string;
 }
@@ -67,20 +68,32 @@ export const STAFF_ROUTES: StaffRoute[] = [
   { path: '/dds/registry', element: <Registry />, role: 'dds', nav: 'Registry' },
   { path: '/dds/completions', element: <Completions />, role: 'dds', nav: 'Completions' },
   { path: '/dds/notices', element: <NoticeHistory />, role: 'dds', nav: 'Notices sent to DDS' },
+  { path: '/agency', element: <AgencyStaff />, role: 'provider-admin', nav: 'Your staff' },
+  { path: '/agency/staff/:personId', element: <AgencyPerson />, role: 'provider-admin' },
+  { path: '/agency/supervisors', element: <AgencySupervisors />, role: 'provider-admin', nav: 'Supervisors' },
 ];
 
 /** The navigation entries of a role. */
 export const staffNav = (role: StaffRoute['role']) =>
   STAFF_ROUTES.filter((r) => r.role === role && r.nav).map((r) => ({ path: r.path, label: r.nav! }));
 
-/** The staff role of a signed-in person, if any (ADS before DDS). */
+/** The staff role of a signed-in person, if any (ADS before DDS before a provider administrator). */
 export const staffRoleOf = (groups: string[]): StaffRoute['role'] | undefined =>
-  groups.includes('ads-staff') ? 'ads-staff' : groups.includes('dds') ? 'dds' : undefined;
+  groups.includes('ads-staff')
+    ? 'ads-staff'
+    : groups.includes('dds')
+      ? 'dds'
+      : groups.includes('provider-admin')
+        ? 'provider-admin'
+        : undefined;
 
-/** Where each role lands after signing in: ADS its console, DDS its views, an applicant their profile. */
+/**
+ * Where each role lands after signing in: ADS its console, DDS its views, a provider administrator their agency, an
+ * applicant their profile.
+ */
 export const homeOf = (groups: string[]) => {
   const role = staffRoleOf(groups);
-  return role === 'ads-staff' ? '/ads' : role === 'dds' ? '/dds' : '/profile';
+  return role === 'ads-staff' ? '/ads' : role === 'dds' ? '/dds' : role === 'provider-admin' ? '/agency' : '/profile';
 };
 
 /** Where a staff member starts: the list of their screens. */

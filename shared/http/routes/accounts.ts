@@ -10,6 +10,7 @@ const position = described(
   z.enum(['direct-service', 'management']),
   'Direct-service staff, or management/director level.',
 );
+const staffRole = z.enum(['ads-staff', 'dds', 'provider-admin']);
 const providerId = 'Your provider agency, or null if you work self-hired (Self-Determination program).';
 
 const ProfileInput = meta(
@@ -208,15 +209,28 @@ export const accountRoutes = {
     area: 'accounts',
     access: ['ads-staff'],
     tag,
-    summary: 'Create an account for ADS staff or DDS (Cognito emails a temporary password)',
-    body: z.strictObject({
-      name: described(
-        text(120),
-        'The person\'s name, as histories and audit trails show who acted (e.g. "Dana Reyes (ADS)").',
+    summary: 'Create an account for ADS staff, DDS or a provider administrator (Cognito emails a temporary password)',
+    description:
+      'A provider administrator (`provider-admin`) is linked to one agency, `providerId` (required for that role, refused for the others; 422 if no such agency): the link is kept on the server and decides what they see.',
+    body: z
+      .strictObject({
+        name: described(
+          text(120),
+          'The person\'s name, as histories and audit trails show who acted (e.g. "Dana Reyes (ADS)").',
+        ),
+        email: described(email, "The new account's sign-in email; Cognito sends the temporary password there."),
+        role: described(staffRole, 'The group the account joins.'),
+        providerId: described(
+          z.optional(id('pr')),
+          'For a provider administrator only (and required then): the agency they act for.',
+        ),
+      })
+      .check(
+        z.refine((b) => (b.role === 'provider-admin') === (b.providerId !== undefined), {
+          message: 'a provider administrator needs the agency they act for; other roles take none',
+          path: ['providerId'],
+        }),
       ),
-      email: described(email, "The new account's sign-in email; Cognito sends the temporary password there."),
-      role: described(z.enum(['ads-staff', 'dds']), 'The group the account joins.'),
-    }),
     success: {
       status: 201,
       description: 'The account',
@@ -224,10 +238,12 @@ export const accountRoutes = {
         personId: described(z.string(), "The new account's sign-in id."),
         name: described(z.string(), "The person's name."),
         email: described(z.string(), "The new account's sign-in email."),
-        role: described(z.enum(['ads-staff', 'dds']), 'The group the account joined.'),
+        role: described(staffRole, 'The group the account joined.'),
+        providerId: described(z.optional(z.string()), 'A provider administrator: the agency they act for.'),
         createdAt: described(instant, 'When the account was created.'),
       }),
     },
+    problems: [422],
   }),
   lookupPeople: route({
     operationId: 'lookupPeople',

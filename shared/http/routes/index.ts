@@ -1,5 +1,6 @@
 import type { RouteSpec } from '../route';
 import { accountRoutes } from './accounts';
+import { agencyRoutes } from './agency';
 import { allocationRoutes } from './allocation';
 import { applicationRoutes } from './applications';
 import { auditRoutes } from './audit';
@@ -25,6 +26,7 @@ const ROUTE_FILES = [
   iterationRoutes,
   accountRoutes,
   providerRoutes,
+  agencyRoutes,
   applicationRoutes,
   linkRoutes,
   allocationRoutes,

@@ -5,9 +5,11 @@
 export const TAGS = {
   'Course iterations':
     'ADS plans course iterations (application window, seats by region, live classes, homework deadlines) and publishes them; anyone sees the published ones and their calendar.',
-  Accounts: "Applicants' own profiles; ADS creates ADS-staff and DDS accounts.",
+  Accounts: "Applicants' own profiles; ADS creates ADS-staff, DDS and provider-administrator accounts.",
   'Provider directory':
     'The provider agencies, their regions, contracts and priority status; demand planning; the public list by region.',
+  Agency:
+    "A provider administrator's own agency: its staff's applications, certifications and expiry dates; endorsing and co-signing as the emailed links do; departures; proposing and removing supervisors. ADS's view of each agency's administrators.",
   Applications:
     "Applying to an iteration, one's own applications, ADS's view of an iteration's applications, and admission to recertification iterations.",
   'Supervisor links':

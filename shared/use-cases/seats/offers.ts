@@ -2,7 +2,7 @@ import { now } from '../../clock';
 import { config } from '../../config/runtime';
 import { actorOf } from '../../domain/audit';
 import { saveApplicationItem } from '../../data/applications';
-import { createLinkItem, newLinkToken } from '../../data/links';
+import { createLinkItem, linkHash, newLinkToken } from '../../data/links';
 import type { Application } from '../../domain/application';
 import { toCtIso } from '../../domain/calendar/time';
 import { trainingAgreement } from '../../domain/enrolment';
@@ -42,14 +42,14 @@ export async function accept(actor: Actor, id: string) {
   assertOpenOffer(application, at, ['offered']);
   const iteration = await findIteration(application.iterationId);
   const stamp = toCtIso(at);
+  const token = newLinkToken();
   const next: Application = {
     ...application,
     status: 'accepted',
-    agreement: { signedAt: stamp },
+    agreement: { signedAt: stamp, linkHash: linkHash(token) },
     version: application.version + 1,
     updatedAt: stamp,
   };
-  const token = newLinkToken();
   const emails: Outgoing[] = [
     {
       key: `agreement-request#${application.id}`,

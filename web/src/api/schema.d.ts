@@ -309,8 +309,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Create an account for ADS staff or DDS (Cognito emails a temporary password)
-         * @description Roles: ads-staff.
+         * Create an account for ADS staff, DDS or a provider administrator (Cognito emails a temporary password)
+         * @description A provider administrator (`provider-admin`) is linked to one agency, `providerId` (required for that role, refused for the others; 422 if no such agency): the link is kept on the server and decides what they see.
+         *
+         *     Roles: ads-staff.
          */
         post: operations["createStaffAccount"];
         delete?: never;
@@ -418,7 +420,7 @@ export interface paths {
          * Sign out on every device
          * @description Every session of your account ends: the API refuses every token issued until now (this one included), and no device can renew its session. Sign in again.
          *
-         *     Roles: applicant, ads-staff, dds.
+         *     Roles: applicant, ads-staff, dds, provider-admin.
          */
         post: operations["signOutEverywhere"];
         delete?: never;
@@ -681,6 +683,214 @@ export interface paths {
         get: operations["listPublicProviders"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your agency, as ADS keeps it
+         * @description Roles: provider-admin.
+         */
+        get: operations["getAgency"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agency/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The people whose profile names your agency, with their applications, certifications and expiry dates
+         * @description Roles: provider-admin.
+         */
+        get: operations["listAgencyStaff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agency/staff/{personId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of your staff (404 for anyone whose profile does not name your agency)
+         * @description Roles: provider-admin.
+         */
+        get: operations["getAgencyPerson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agency/applications/{applicationId}/endorsement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Endorse or decline an application of one of your staff (as the emailed link does; that link stops working)
+         * @description Not your own application, nor one whose applicant's address is your mailbox (422 `own_application`). Endorsing confirms the applicant's membership of your agency; ADS reviews an agency's first confirmed member and what an administrator linked in the last 7 days vouches for.
+         *
+         *     Roles: provider-admin.
+         */
+        post: operations["answerAgencyEndorsement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agency/applications/{applicationId}/agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Co-sign the training agreement of one of your staff, which enrols them (the emailed link stops working)
+         * @description Only once the learner accepted and signed, before the offer deadline; not your own application (422).
+         *
+         *     Roles: provider-admin.
+         */
+        post: operations["cosignAgencyAgreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agency/staff/{personId}/departure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report that a staff member left your agency; left with no active certified staff, it gets priority
+         * @description Roles: provider-admin.
+         */
+        post: operations["reportAgencyDeparture"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agency/supervisors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your agency's supervisors, every status
+         * @description Roles: provider-admin.
+         */
+        get: operations["listAgencySupervisors"];
+        put?: never;
+        /**
+         * Propose a supervisor for ADS to authorise (an address already on record is answered as it stands)
+         * @description Roles: provider-admin.
+         */
+        post: operations["proposeAgencySupervisor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agency/supervisors/{supervisorId}/removal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove an authorised supervisor at once (they left, or no longer supervise), with a reason
+         * @description Roles: provider-admin.
+         */
+        post: operations["removeAgencySupervisor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ads/providers/{providerId}/admins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An agency's provider administrators (created with `POST /ads/accounts`)
+         * @description Roles: ads-staff.
+         */
+        get: operations["listProviderAdmins"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ads/providers/{providerId}/admins/{personId}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End a provider administrator's link to the agency, with a reason (audited)
+         * @description Roles: ads-staff.
+         */
+        post: operations["endProviderAdmin"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2870,7 +3080,7 @@ export interface components {
              */
             status: "enabled" | "disabled";
             /** @description Its groups (roles); for a disabled account, those it will be given back when enabled. */
-            groups: ("applicant" | "ads-staff" | "dds")[];
+            groups: ("applicant" | "ads-staff" | "dds" | "provider-admin")[];
             /**
              * Format: date-time
              * @description Tokens issued before this instant are refused: when it was disabled, or signed out on every device.
@@ -3568,6 +3778,347 @@ export interface components {
             name: string;
             /** @description The DDS regions the agency covers. */
             regions: ("North" | "South" | "West")[];
+        };
+        AgencyStaffMember: {
+            /** @description The staff member (their sign-in id). */
+            personId: string;
+            /** @description The name on their profile. */
+            name: string;
+            /** @description Their job title. */
+            jobTitle: string;
+            /**
+             * @description Direct-service staff, or management/director level.
+             * @enum {string}
+             */
+            position: "direct-service" | "management";
+            /**
+             * @description `claimed`: their profile names your agency and nobody has vouched for it yet (endorsing one of their applications confirms it); `confirmed`: vouched for by your agency.
+             * @enum {string}
+             */
+            membership: "claimed" | "confirmed";
+            /**
+             * Format: date-time
+             * @description When your agency confirmed them.
+             * @example 2027-03-15T23:59:00.000-04:00
+             */
+            membershipConfirmedAt?: string;
+            /** @description Their applications, latest first. */
+            applications: {
+                /** @description The application. */
+                id: string;
+                /** @description The course iteration applied to. */
+                iteration: {
+                    /** @description The iteration's id. */
+                    id: string;
+                    /**
+                     * @description Initial certification or recertification.
+                     * @enum {string}
+                     */
+                    kind: "initial" | "recertification";
+                    /** @description The iteration's title. */
+                    title: string;
+                };
+                /**
+                 * @description Where the application stands now.
+                 * @enum {string}
+                 */
+                status: "submitted" | "not-endorsed" | "endorsed" | "not-considered" | "waitlisted" | "offered" | "accepted" | "enrolled" | "declined" | "lapsed" | "withdrawn" | "waitlist-ended";
+                /**
+                 * Format: date-time
+                 * @description When it was submitted.
+                 * @example 2027-03-15T23:59:00.000-04:00
+                 */
+                submittedAt: string;
+                /**
+                 * Format: date-time
+                 * @description When it was endorsed.
+                 * @example 2027-03-15T23:59:00.000-04:00
+                 */
+                endorsedAt?: string;
+                /**
+                 * Format: date-time
+                 * @description The deadline of the seat offered: accepted and co-signed by then.
+                 * @example 2027-03-15T23:59:00.000-04:00
+                 */
+                offerDeadline?: string;
+                /**
+                 * Format: date-time
+                 * @description When the learner signed the training agreement.
+                 * @example 2027-03-15T23:59:00.000-04:00
+                 */
+                signedAt?: string;
+                /**
+                 * Format: date-time
+                 * @description When the training agreement was co-signed.
+                 * @example 2027-03-15T23:59:00.000-04:00
+                 */
+                cosignedAt?: string;
+                /**
+                 * Format: date-time
+                 * @description When the learner was enrolled.
+                 * @example 2027-03-15T23:59:00.000-04:00
+                 */
+                enrolledAt?: string;
+                /**
+                 * Format: date
+                 * @description The iteration's first live class.
+                 * @example 2027-03-02
+                 */
+                firstClass?: string;
+                /**
+                 * Format: date
+                 * @description The iteration's last live class.
+                 * @example 2027-03-02
+                 */
+                lastClass?: string;
+                /** @description Why the application closed, if it did. */
+                closedReason?: string;
+                /** @description What you may do about it now. */
+                actions: {
+                    /** @description You may endorse or decline it now (submitted, window open, not your own). */
+                    endorse: boolean;
+                    /** @description You may co-sign the training agreement now (accepted, offer open, not your own). */
+                    cosign: boolean;
+                };
+            }[];
+            /** @description Their certifications (not those renewed since), once their membership is confirmed; none while only claimed. */
+            certifications: {
+                /** @description The certificate number. */
+                number: string;
+                /**
+                 * @description The stage certified.
+                 * @enum {string}
+                 */
+                stage: "discovery" | "job-development" | "post-employment";
+                /**
+                 * @description Earned in the course, or an outside (ACRE) certification.
+                 * @enum {string}
+                 */
+                source: "course" | "external";
+                /**
+                 * Format: date
+                 * @description When it was issued.
+                 * @example 2027-03-02
+                 */
+                issuedOn: string;
+                /**
+                 * Format: date
+                 * @description The first day it is no longer active.
+                 * @example 2027-03-02
+                 */
+                expiresOn: string;
+                /**
+                 * @description `active`: they may provide this stage today.
+                 * @enum {string}
+                 */
+                state: "active" | "in-grace" | "expired" | "suspended" | "revoked" | "superseded";
+            }[];
+        };
+        AgencyStaffDetail: {
+            /** @description The staff member (their sign-in id). */
+            personId: string;
+            /** @description The name on their profile. */
+            name: string;
+            /** @description Their job title. */
+            jobTitle: string;
+            /**
+             * @description Direct-service staff, or management/director level.
+             * @enum {string}
+             */
+            position: "direct-service" | "management";
+            /**
+             * @description `claimed`: their profile names your agency and nobody has vouched for it yet (endorsing one of their applications confirms it); `confirmed`: vouched for by your agency.
+             * @enum {string}
+             */
+            membership: "claimed" | "confirmed";
+            /**
+             * Format: date-time
+             * @description When your agency confirmed them.
+             * @example 2027-03-15T23:59:00.000-04:00
+             */
+            membershipConfirmedAt?: string;
+            /** @description Their applications, latest first. */
+            applications: {
+                /** @description The application. */
+                id: string;
+                /** @description The course iteration applied to. */
+                iteration: {
+                    /** @description The iteration's id. */
+                    id: string;
+                    /**
+                     * @description Initial certification or recertification.
+                     * @enum {string}
+                     */
+                    kind: "initial" | "recertification";
+                    /** @description The iteration's title. */
+                    title: string;
+                };
+                /**
+                 * @description Where the application stands now.
+                 * @enum {string}
+                 */
+                status: "submitted" | "not-endorsed" | "endorsed" | "not-considered" | "waitlisted" | "offered" | "accepted" | "enrolled" | "declined" | "lapsed" | "withdrawn" | "waitlist-ended";
+                /**
+                 * Format: date-time
+                 * @description When it was submitted.
+                 * @example 2027-03-15T23:59:00.000-04:00
+                 */
+                submittedAt: string;
+                /**
+                 * Format: date-time
+                 * @description When it was endorsed.
+                 * @example 2027-03-15T23:59:00.000-04:00
+                 */
+                endorsedAt?: string;
+                /**
+                 * Format: date-time
+                 * @description The deadline of the seat offered: accepted and co-signed by then.
+                 * @example 2027-03-15T23:59:00.000-04:00
+                 */
+                offerDeadline?: string;
+                /**
+                 * Format: date-time
+                 * @description When the learner signed the training agreement.
+                 * @example 2027-03-15T23:59:00.000-04:00
+                 */
+                signedAt?: string;
+                /**
+                 * Format: date-time
+                 * @description When the training agreement was co-signed.
+                 * @example 2027-03-15T23:59:00.000-04:00
+                 */
+                cosignedAt?: string;
+                /**
+                 * Format: date-time
+                 * @description When the learner was enrolled.
+                 * @example 2027-03-15T23:59:00.000-04:00
+                 */
+                enrolledAt?: string;
+                /**
+                 * Format: date
+                 * @description The iteration's first live class.
+                 * @example 2027-03-02
+                 */
+                firstClass?: string;
+                /**
+                 * Format: date
+                 * @description The iteration's last live class.
+                 * @example 2027-03-02
+                 */
+                lastClass?: string;
+                /** @description Why the application closed, if it did. */
+                closedReason?: string;
+                /** @description What you may do about it now. */
+                actions: {
+                    /** @description You may endorse or decline it now (submitted, window open, not your own). */
+                    endorse: boolean;
+                    /** @description You may co-sign the training agreement now (accepted, offer open, not your own). */
+                    cosign: boolean;
+                };
+            }[];
+            /** @description Their certifications (not those renewed since), once their membership is confirmed; none while only claimed. */
+            certifications: {
+                /** @description The certificate number. */
+                number: string;
+                /**
+                 * @description The stage certified.
+                 * @enum {string}
+                 */
+                stage: "discovery" | "job-development" | "post-employment";
+                /**
+                 * @description Earned in the course, or an outside (ACRE) certification.
+                 * @enum {string}
+                 */
+                source: "course" | "external";
+                /**
+                 * Format: date
+                 * @description When it was issued.
+                 * @example 2027-03-02
+                 */
+                issuedOn: string;
+                /**
+                 * Format: date
+                 * @description The first day it is no longer active.
+                 * @example 2027-03-02
+                 */
+                expiresOn: string;
+                /**
+                 * @description `active`: they may provide this stage today.
+                 * @enum {string}
+                 */
+                state: "active" | "in-grace" | "expired" | "suspended" | "revoked" | "superseded";
+            }[];
+            /** @description Their sign-in email. */
+            email: string;
+            /** @description The supervisor their profile names. */
+            supervisor: {
+                /** @description Name. */
+                name: string;
+                /** @description Email. */
+                email: string;
+            };
+        };
+        AgencySupervisor: {
+            /** @description The supervisor's id. */
+            id: string;
+            /** @description The supervisor's name. */
+            name: string;
+            /** @description The exact address their links go to. */
+            email: string;
+            /**
+             * @description `pending`: waiting for ADS; `authorised`: may vouch for your staff; `refused` / `removed`: may not.
+             * @enum {string}
+             */
+            status: "pending" | "authorised" | "refused" | "removed";
+            /**
+             * Format: date-time
+             * @description When the address was first named or proposed.
+             * @example 2027-03-15T23:59:00.000-04:00
+             */
+            requestedAt: string;
+            /**
+             * Format: date-time
+             * @description When ADS last authorised it.
+             * @example 2027-03-15T23:59:00.000-04:00
+             */
+            authorisedAt?: string;
+            /**
+             * Format: date-time
+             * @description When the last decision on it was taken.
+             * @example 2027-03-15T23:59:00.000-04:00
+             */
+            decidedAt?: string;
+            /** @description The reason for the last decision. */
+            reason?: string;
+            /** @description The version to send back when removing them. */
+            version: number;
+        };
+        ProviderAdmin: {
+            /** @description The administrator's sign-in id. */
+            personId: string;
+            /** @description Their name. */
+            name: string;
+            /** @description Their sign-in email. */
+            email: string;
+            /**
+             * @description `ended`: ADS ended the link; their account sees nothing of the agency.
+             * @enum {string}
+             */
+            status: "active" | "ended";
+            /**
+             * Format: date-time
+             * @description When ADS linked them to the agency.
+             * @example 2027-03-15T23:59:00.000-04:00
+             */
+            linkedAt: string;
+            /**
+             * Format: date-time
+             * @description When ADS ended the link.
+             * @example 2027-03-15T23:59:00.000-04:00
+             */
+            endedAt?: string;
+            /** @description Why it was ended. */
+            reason?: string;
         };
         ApplicationRow: {
             /** @description The application's id. */
@@ -5300,7 +5851,9 @@ export interface operations {
                      * @description The group the account joins.
                      * @enum {string}
                      */
-                    role: "ads-staff" | "dds";
+                    role: "ads-staff" | "dds" | "provider-admin";
+                    /** @description For a provider administrator only (and required then): the agency they act for. */
+                    providerId?: string;
                 };
             };
         };
@@ -5322,7 +5875,9 @@ export interface operations {
                          * @description The group the account joined.
                          * @enum {string}
                          */
-                        role: "ads-staff" | "dds";
+                        role: "ads-staff" | "dds" | "provider-admin";
+                        /** @description A provider administrator: the agency they act for. */
+                        providerId?: string;
                         /**
                          * Format: date-time
                          * @description When the account was created.
@@ -5338,6 +5893,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLargeAtGateway"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["RuleViolated"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
@@ -6072,6 +6628,465 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getAgency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your agency */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The agency's id. */
+                        id: string;
+                        /** @description The agency's name. */
+                        name: string;
+                        /** @description The DDS regions it covers. */
+                        regions: ("North" | "South" | "West")[];
+                        /** @description The agency's contact person on record. */
+                        contact: {
+                            /** @description Name. */
+                            name: string;
+                            /** @description Email. */
+                            email: string;
+                            /** @description Phone. */
+                            phone?: string;
+                        };
+                        /** @description The course is cost-free to it (contracts, or intends to, with ADS and DDS). */
+                        costFree: boolean;
+                        /** @description Priority for the next allocation, if it has it. */
+                        priority: {
+                            /**
+                             * Format: date-time
+                             * @description Since when.
+                             * @example 2027-03-15T23:59:00.000-04:00
+                             */
+                            since: string;
+                            /** @description Why. */
+                            reason: string;
+                        } | null;
+                        /** @description You, as ADS linked you. */
+                        administrator: {
+                            /** @description Name. */
+                            name: string;
+                            /** @description Email. */
+                            email: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listAgencyStaff: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page (its `cursor`); omit for the first page. */
+                cursor?: string;
+                /** @description How many items per page (1–100). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of your staff, confirmed members first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description This page of results. */
+                        items: components["schemas"]["AgencyStaffMember"][];
+                        /** @description Send as `cursor` to get the next page; absent on the last page. */
+                        cursor?: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getAgencyPerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The staff member (their sign-in id), as the staff list gives it. */
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The staff member */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyStaffDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    answerAgencyEndorsement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An application of one of your staff. */
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Endorse, or decline with a reason.
+                     * @enum {string}
+                     */
+                    decision: "endorse" | "decline";
+                    /** @description Why you decline (required then): the applicant is told. */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The staff member, as it now stands */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyStaffDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLargeAtGateway"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["RuleViolated"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    cosignAgencyAgreement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An application of one of your staff. */
+                applicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The staff member, as it now stands */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyStaffDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["RuleViolated"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    reportAgencyDeparture: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The staff member (their sign-in id), as the staff list gives it. */
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description The day they left.
+                     * @example 2027-03-02
+                     */
+                    leftOn: string;
+                };
+            };
+        };
+        responses: {
+            /** @description What followed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The person who left. */
+                        personId: string;
+                        /** @description Your agency. */
+                        providerId: string;
+                        /**
+                         * Format: date
+                         * @description The day they left.
+                         * @example 2027-03-02
+                         */
+                        leftOn: string;
+                        /** @description Your staff still holding an active certification. */
+                        remainingCertifiedStaff: number;
+                        /** @description Whether your agency got priority (none left certified). */
+                        priorityGranted: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLargeAtGateway"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["RuleViolated"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listAgencySupervisors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The supervisors */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Your agency's supervisors. */
+                        items: components["schemas"]["AgencySupervisor"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    proposeAgencySupervisor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The supervisor's name. */
+                    name: string;
+                    /**
+                     * Format: email
+                     * @description Their work address (a free-mail address only ADS can authorise; not your own).
+                     * @example pat@provider.example.org
+                     */
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The supervisor: pending until ADS decides */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencySupervisor"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLargeAtGateway"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["RuleViolated"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    removeAgencySupervisor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The supervisor. */
+                supervisorId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why: kept in the audit trail. */
+                    reason: string;
+                    /** @description The version you read; a stale one gets 409. */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The supervisor, removed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencySupervisor"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLargeAtGateway"];
+            415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listProviderAdmins: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The provider agency. */
+                providerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The administrators */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The agency's administrators, every status. */
+                        items: components["schemas"]["ProviderAdmin"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    endProviderAdmin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The provider agency. */
+                providerId: string;
+                /** @description The staff member (their sign-in id), as the staff list gives it. */
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why: kept in the audit trail. */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The administrator, ended */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderAdmin"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLargeAtGateway"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];

@@ -8,7 +8,12 @@ import { Loading } from './Loading';
 type AuditEntry = components['schemas']['AuditEntry'];
 export type AuditSubjectType = AuditEntry['subjectType'];
 
-const ROLE_WORDS: Record<string, string> = { 'ads-staff': 'ADS', dds: 'DDS', applicant: 'applicant' };
+const ROLE_WORDS: Record<string, string> = {
+  'ads-staff': 'ADS',
+  dds: 'DDS',
+  applicant: 'applicant',
+  'provider-admin': 'provider administrator',
+};
 
 /**
  * Who acted, in words: a person by the name the API looked up, with their roles then ("Dana Reyes (ADS)"); a

@@ -17,11 +17,11 @@ export function Layout() {
   const close = () => setMenuOpen(false);
   const staffRole = session.status === 'signed-in' ? staffRoleOf(session.groups) : undefined;
 
-  // A staff home (`/ads`, `/dds`) is current only on itself, not on every page under it.
+  // A staff home (`/ads`, `/dds`, `/agency`) is current only on itself, not on every page under it.
   const link = (to: string, label: string) => (
     <NavLink
       to={to}
-      end={to === '/ads' || to === '/dds'}
+      end={to === '/ads' || to === '/dds' || to === '/agency'}
       className={({ isActive }) => `usa-nav__link${isActive ? ' usa-current' : ''}`}
       onClick={close}
     >

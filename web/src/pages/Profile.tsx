@@ -1,4 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { Navigate } from 'react-router';
+import { useSession } from '../auth/session';
+import { staffRoleOf } from '../staff';
 import { api, asProblem, type Problem } from '../api/client';
 import type { components } from '../api/schema';
 import { useApi } from '../api/useApi';
@@ -46,7 +49,19 @@ const SUPERVISOR_WORDS: Record<Saved['supervisorStatus'], (name: string) => stri
   removed: (name) => `${name} is no longer authorised for your agency: name another supervisor.`,
 };
 
+/** Where signing in lands (the profile): a provider administrator who is not also an applicant goes to their agency. */
 export function Profile() {
+  const session = useSession();
+  if (
+    session.status === 'signed-in' &&
+    staffRoleOf(session.groups) === 'provider-admin' &&
+    !session.groups.includes('applicant')
+  )
+    return <Navigate to="/agency" replace />;
+  return <ApplicantProfile />;
+}
+
+function ApplicantProfile() {
   const loaded = useApi(async () => {
     const [profile, ...regions] = await Promise.all([
       api.GET('/me/profile'),

@@ -4,7 +4,7 @@ import { AUDIT_SUBJECTS } from '../../../../shared/domain/audit';
 import { api, asProblem, type Problem } from '../../api/client';
 import { useApi } from '../../api/useApi';
 import { AuditTrail } from '../../components/AuditTrail';
-import { ErrorSummary, Field, fieldErrors, SelectField } from '../../components/forms';
+import { ErrorSummary, Field, fieldErrors, localProblem, SelectField } from '../../components/forms';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { useAnnounce } from '../../components/status';
@@ -136,28 +136,42 @@ export function AuditLookup() {
 }
 
 /** Create an account for ADS staff or DDS; Cognito emails the temporary password. */
+const ACCOUNT_WORDS = { dds: 'DDS', 'ads-staff': 'ADS staff', 'provider-admin': 'Provider administrator' } as const;
+
 export function Accounts() {
   const announce = useAnnounce();
-  const [form, setForm] = useState({ name: '', email: '', role: 'dds' });
+  const [form, setForm] = useState({ name: '', email: '', role: 'dds', providerId: '' });
   const [problem, setProblem] = useState<Problem>();
   const [created, setCreated] = useState<{ words: string; personId: string }>();
+  const providers = useApi(() => api.GET('/ads/providers', { params: { query: { limit: 100 } } }), []);
   const errors = fieldErrors(problem);
+  const forAgency = form.role === 'provider-admin';
   const create = async (event: FormEvent) => {
     event.preventDefault();
     setCreated(undefined);
+    if (forAgency && !form.providerId)
+      return setProblem(localProblem([{ field: 'providerId', message: 'Choose the agency they act for.' }]));
     const { data, error } = await api.POST('/ads/accounts', {
-      body: { name: form.name.trim(), email: form.email.trim(), role: form.role as 'ads-staff' | 'dds' },
+      body: {
+        name: form.name.trim(),
+        email: form.email.trim(),
+        role: form.role as keyof typeof ACCOUNT_WORDS,
+        ...(forAgency ? { providerId: form.providerId } : {}),
+      },
     });
     if (error) return setProblem(asProblem(error));
     setProblem(undefined);
-    const words = `${data.role === 'dds' ? 'DDS' : 'ADS staff'} account created for ${data.name} (${data.email}); Cognito emails them a temporary password.`;
+    const words = `${ACCOUNT_WORDS[data.role]} account created for ${data.name} (${data.email}); Cognito emails them a temporary password.`;
     setCreated({ words, personId: data.personId });
     announce(words);
-    setForm({ name: '', email: '', role: form.role });
+    setForm({ name: '', email: '', role: form.role, providerId: form.providerId });
   };
   return (
     <Page title="Staff accounts">
-      <p>Applicants make their own accounts. ADS staff and DDS readers get theirs here.</p>
+      <p>
+        Applicants make their own accounts. ADS staff, DDS readers and provider administrators (an agency's authorised
+        contact, who sees that agency's staff and vouches for them) get theirs here.
+      </p>
       <ErrorSummary problem={problem} />
       {created ? (
         <div className="usa-alert usa-alert--success">
@@ -195,10 +209,24 @@ export function Accounts() {
           options={[
             { value: 'dds', label: 'DDS (reads the registry, reports and notices)' },
             { value: 'ads-staff', label: 'ADS staff (runs the course)' },
+            { value: 'provider-admin', label: "A provider administrator (one agency's staff)" },
           ]}
           value={form.role}
           onChange={(v) => setForm((f) => ({ ...f, role: v }))}
         />
+        {forAgency ? (
+          <SelectField
+            name="providerId"
+            label="The agency they act for"
+            error={errors.providerId}
+            options={[
+              { value: '', label: '- Choose an agency -' },
+              ...(providers.data?.items ?? []).map((p) => ({ value: p.id, label: p.name })),
+            ]}
+            value={form.providerId}
+            onChange={(v) => setForm((f) => ({ ...f, providerId: v }))}
+          />
+        ) : null}
         <button type="submit" className="usa-button">
           Create the account
         </button>
