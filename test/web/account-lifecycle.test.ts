@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { cognitoClient, ensureUser } from '../../scripts/local/cognito';
 import {
   expectAccessible,
+  screenshot,
   expectStatus,
   newApplicant,
   openPage,
@@ -61,6 +62,7 @@ test('each role lands on its own home from the sign-in page; a staff account sig
   );
   await wrong.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
   await expectAccessible(wrong);
+  await screenshot(wrong, 'sign-in-staff-choice');
   await signIn(wrong, s.users['ads-staff'], true);
   await wrong.getByRole('heading', { level: 1, name: 'ADS console' }).waitFor();
   await wrong.context().close();
@@ -94,6 +96,7 @@ test('ADS disables an account with a reason and a confirmation: the person is re
   await trail.getByText('account disabled').waitFor();
   await trail.getByText('Left DDS on 5 December (HR ticket 4411)').waitFor();
   await expectAccessible(page);
+  await screenshot(page, 'ads-account-disabled');
 
   // Their open page: the next request is refused, in words.
   await theirs.reload();
