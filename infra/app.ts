@@ -54,6 +54,7 @@ export function buildApp(app = new App()) {
     homeworkFiles: files,
     table: data.table,
     tableKey: data.tableKey,
+    linkSealKey: data.linkSealKey,
     userPool: data.userPool,
     userPoolClient: data.userPoolClient,
     config,
@@ -81,6 +82,7 @@ export function buildApp(app = new App()) {
   const jobs = new JobsStack(app, 'CeJobs', {
     table: data.table,
     tableKey: data.tableKey,
+    linkSealKey: data.linkSealKey,
     config,
     functions,
     alarmTopic: ops.alarmTopic,

@@ -20,6 +20,8 @@ import { ManagedPolicyRole } from '../constructs/managed-policy-role';
 export interface JobsStackProps extends StackProps {
   table: ITableV2;
   tableKey: IKey;
+  /** Seals the link tokens of queued emails (see `ApiStack`). */
+  linkSealKey: IKey;
   functions: FunctionSettings;
   config: DeployConfig;
   alarmTopic: ITopic;
@@ -122,6 +124,7 @@ export class JobsStack extends Stack {
           conditions: { StringEquals: { 'ses:FromAddress': config.senderEmail } },
         }),
       );
+      fn.grantLinkSeal(props.linkSealKey);
       new Schedule(this, `Schedule-${job.name}`, {
         description: job.description.slice(0, 512),
         schedule: ScheduleExpression.cron({ ...job.cron, timeZone: TimeZone.AMERICA_NEW_YORK }),

@@ -5,6 +5,7 @@ import { getMany } from '../data/query';
 import type { TransactItem } from '../data/transactions';
 import { logger } from '../observability/logger';
 import { count } from '../observability/metrics';
+import { linkSealer, SEALED_TOKEN } from './link-seal';
 import type { EmailMessage } from './message';
 import { sendViaSes, type SendOutcome } from './ses';
 
@@ -20,6 +21,10 @@ import { sendViaSes, type SendOutcome } from './ses';
  * An attempt that SES certainly refused goes back to pending (up to MAX_ATTEMPTS, then `failed`, which alarms).
  * An attempt that timed out after SES may have accepted it becomes `unknown`: never resent automatically, it alarms
  * for a person to check — a doubled offer or notice is worse than a late one.
+ *
+ * Nothing usable stays at rest: a link token waits sealed (`link-seal.ts`), and once an email's outcome is final
+ * (sent, failed, unknown) its body and sealed token are dropped. What a history needs stays: the recipients, the
+ * subject, the template (the event key's first part), when, and the outcome.
  */
 export type EmailStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'unknown';
 export const MAX_ATTEMPTS = 5;
@@ -30,17 +35,32 @@ const emailKey = (key: string) => ({ pk: `EMAIL#${key}`, sk: '#EMAIL' });
 
 export interface StoredEmail {
   key: string;
-  message: EmailMessage;
+  /** What kind of email (`offer`, `endorsement-request`…): the event key's first part. */
+  template: string;
+  to: string[];
+  cc?: string[];
+  subject: string;
+  /** The body, kept only until the outcome is final. */
+  message?: EmailMessage;
+  /** The link token the body leaves out, sealed; kept only until the outcome is final. */
+  sealedToken?: string;
   status: EmailStatus;
   attempts: number;
   messageId?: string;
   lastError?: string;
   createdAt: string;
   sentAt?: string;
+  /** When a failed or unknown outcome became final. */
+  settledAt?: string;
 }
 
-/** The outbox item to add to the transaction that causes the email. Refused if the key was ever used. */
-export function queueEmail(key: string, message: EmailMessage): TransactItem {
+export const templateOf = (key: string) => key.split('#')[0] ?? key;
+
+/**
+ * The outbox item to add to the transaction that causes the email. Refused if the key was ever used. An email that
+ * carries a link token has `SEALED_TOKEN` in its body where the token goes, and the token sealed beside it.
+ */
+export function queueEmail(key: string, message: EmailMessage, sealedToken?: string): TransactItem {
   const at = now().toISOString();
   return {
     Put: {
@@ -49,7 +69,12 @@ export function queueEmail(key: string, message: EmailMessage): TransactItem {
         ...emailKey(key),
         type: 'email',
         key,
+        template: templateOf(key),
+        to: message.to,
+        ...(message.cc ? { cc: message.cc } : {}),
+        subject: message.subject,
         message,
+        ...(sealedToken ? { sealedToken } : {}),
         status: 'pending',
         attempts: 0,
         createdAt: at,
@@ -96,11 +121,12 @@ async function record(key: string, outcome: SendOutcome, attempts: number): Prom
       Key: emailKey(key),
       UpdateExpression: stillPending
         ? 'SET #status = :status, lastError = :error REMOVE leaseUntil'
-        : `SET #status = :status, ${outcome.status === 'sent' ? 'messageId = :id, sentAt = :at' : 'lastError = :error'} REMOVE leaseUntil, gsi3pk, gsi3sk`,
+        : `SET #status = :status, ${outcome.status === 'sent' ? 'messageId = :id, sentAt = :at' : 'lastError = :error, settledAt = :at'} REMOVE leaseUntil, gsi3pk, gsi3sk, message, sealedToken`,
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: {
         ':status': status,
-        ...(outcome.status === 'sent' ? { ':id': outcome.messageId, ':at': at } : { ':error': outcome.error }),
+        ...(outcome.status === 'sent' ? { ':id': outcome.messageId } : { ':error': outcome.error }),
+        ...(stillPending ? {} : { ':at': at }),
       },
     }),
   );
@@ -129,10 +155,24 @@ export async function dispatch(
       results[key] = 'not-pending';
       continue;
     }
-    const outcome = await sendViaSes(email.message);
+    const outcome = await send(email);
     results[key] = await record(key, outcome, email.attempts);
   }
   return results;
+}
+
+/** Opens the email's sealed token into its body, then sends it. A token that will not open is a certain failure. */
+async function send(email: StoredEmail): Promise<SendOutcome> {
+  if (!email.message) return { status: 'failed', error: 'the body is gone' };
+  if (!email.sealedToken) return sendViaSes(email.message);
+  let token: string;
+  try {
+    token = await linkSealer().open(email.sealedToken, email.key);
+  } catch (error) {
+    return { status: 'failed', error: `the link token did not open: ${(error as Error).name}` };
+  }
+  const fill = (part: string) => part.replaceAll(SEALED_TOKEN, token);
+  return sendViaSes({ ...email.message, text: fill(email.message.text), html: fill(email.message.html) });
 }
 
 /**
@@ -180,13 +220,15 @@ async function abandonClaim(key: string, at: Date): Promise<void> {
       new UpdateCommand({
         TableName: TABLE_NAME,
         Key: emailKey(key),
-        UpdateExpression: 'SET #status = :unknown, lastError = :why REMOVE leaseUntil, gsi3pk, gsi3sk',
+        UpdateExpression:
+          'SET #status = :unknown, lastError = :why, settledAt = :at REMOVE leaseUntil, gsi3pk, gsi3sk, message, sealedToken',
         ConditionExpression: '#status = :sending AND leaseUntil < :now',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: {
           ':unknown': 'unknown',
           ':sending': 'sending',
           ':now': at.getTime(),
+          ':at': at.toISOString(),
           ':why': 'sender stopped after calling SES; check whether it was delivered',
         },
       }),
@@ -213,8 +255,20 @@ export const getEmails = (keys: readonly string[]): Promise<Map<string, StoredEm
     true,
   );
 
-/** An email to queue with a change: its event key and message. */
+/**
+ * An email to queue with a change: its event key and message. An email carrying a link gives the token apart and
+ * writes `SEALED_TOKEN` in the message where it goes; `commit` seals it before anything is written.
+ */
 export interface Outgoing {
   key: string;
   message: EmailMessage;
+  linkToken?: string;
 }
+
+/** The outbox item of an outgoing email, its link token (if any) sealed. */
+export const queueOutgoing = async (email: Outgoing): Promise<TransactItem> =>
+  queueEmail(
+    email.key,
+    email.message,
+    email.linkToken === undefined ? undefined : await linkSealer().seal(email.linkToken, email.key),
+  );
