@@ -1,7 +1,10 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { now } from '../clock';
 import { dynamo, TABLE_NAME } from '../data/client';
-import { getMany } from '../data/query';
+import { getMany, queryAll } from '../data/query';
+import { retentionKeys } from '../data/retention';
+import { TTL_ATTRIBUTE } from '../data/table-design';
+import { retentionEnds } from '../domain/retention';
 import type { TransactItem } from '../data/transactions';
 import { logger } from '../observability/logger';
 import { count } from '../observability/metrics';
@@ -50,11 +53,56 @@ export interface StoredEmail {
   lastError?: string;
   createdAt: string;
   sentAt?: string;
+  /** When the person it was about was anonymised (recipients and subject gone). */
+  anonymisedAt?: string;
   /** When a failed or unknown outcome became final. */
   settledAt?: string;
 }
 
 export const templateOf = (key: string) => key.split('#')[0] ?? key;
+const aboutOf = (key: string) => key.split('#')[1] ?? key;
+const emailsAbout = (id: string) => `EMAILS#${id}`;
+
+/** The outbox emails about an application, a person, a certificate or a file (by the id in their event keys). */
+export const emailKeysAbout = async (id: string): Promise<string[]> =>
+  (
+    await queryAll({
+      TableName: TABLE_NAME,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :p',
+      ExpressionAttributeValues: { ':p': emailsAbout(id) },
+      ProjectionExpression: '#key',
+      ExpressionAttributeNames: { '#key': 'key' },
+    })
+  ).map((item) => String(item.key));
+
+/**
+ * An email's personal data removed (its recipients and subject; the body is already gone once its outcome is
+ * final): for anonymising the person it was about. One still waiting will not be sent: it becomes `failed`.
+ */
+export function anonymisedEmailItem(email: Pick<StoredEmail, 'key' | 'status'>, at: string): TransactItem {
+  const waiting = email.status === 'pending' || email.status === 'sending';
+  return {
+    Update: {
+      TableName: TABLE_NAME,
+      Key: emailKey(email.key),
+      UpdateExpression:
+        `SET #to = :none, subject = :anon, anonymisedAt = :at, ${SETTLED}` +
+        `${waiting ? ', #status = :failed, lastError = :why, settledAt = :at' : ''} REMOVE cc, message, sealedToken, leaseUntil`,
+      // As read: a sender that claimed it meanwhile makes this a stale write (the person's request is retried).
+      ConditionExpression: '#status = :read',
+      ExpressionAttributeNames: { '#to': 'to', '#status': 'status', '#ttl': TTL_ATTRIBUTE },
+      ExpressionAttributeValues: {
+        ':none': [],
+        ':anon': '(anonymised)',
+        ':at': at,
+        ':read': email.status,
+        ...(waiting ? { ':failed': 'failed', ':why': 'not sent: the person it was about was anonymised' } : {}),
+        ...settledValues(email.key, at),
+      },
+    },
+  };
+}
 
 /**
  * The outbox item to add to the transaction that causes the email. Refused if the key was ever used. An email that
@@ -80,10 +128,24 @@ export function queueEmail(key: string, message: EmailMessage, sealedToken?: str
         createdAt: at,
         gsi3pk: PENDING,
         gsi3sk: `${at}#${key}`,
+        // Listed under what it is about (the event key's second part: an application, a person, a certificate, a
+        // file), so that anonymising a person finds their emails without a Scan.
+        gsi1pk: emailsAbout(aboutOf(key)),
+        gsi1sk: `${at}#${key}`,
       },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
+}
+
+/**
+ * An outcome is final: the email leaves the pending queue for the records schedule's (gsi3 `RETENTION`), and TTL
+ * deletes it when its period ends (`shared/data/retention.ts`).
+ */
+const SETTLED = '#ttl = :ttl, gsi3pk = :retention, gsi3sk = :retentionSk';
+function settledValues(key: string, at: string) {
+  const marks = retentionKeys(retentionEnds('email', at), emailKey(key));
+  return { ':ttl': marks[TTL_ATTRIBUTE], ':retention': marks.gsi3pk, ':retentionSk': marks.gsi3sk };
 }
 
 async function claim(key: string, at: Date): Promise<StoredEmail | undefined> {
@@ -121,12 +183,12 @@ async function record(key: string, outcome: SendOutcome, attempts: number): Prom
       Key: emailKey(key),
       UpdateExpression: stillPending
         ? 'SET #status = :status, lastError = :error REMOVE leaseUntil'
-        : `SET #status = :status, ${outcome.status === 'sent' ? 'messageId = :id, sentAt = :at' : 'lastError = :error, settledAt = :at'} REMOVE leaseUntil, gsi3pk, gsi3sk, message, sealedToken`,
-      ExpressionAttributeNames: { '#status': 'status' },
+        : `SET #status = :status, ${outcome.status === 'sent' ? 'messageId = :id, sentAt = :at' : 'lastError = :error, settledAt = :at'}, ${SETTLED} REMOVE leaseUntil, message, sealedToken`,
+      ExpressionAttributeNames: { '#status': 'status', ...(stillPending ? {} : { '#ttl': TTL_ATTRIBUTE }) },
       ExpressionAttributeValues: {
         ':status': status,
         ...(outcome.status === 'sent' ? { ':id': outcome.messageId } : { ':error': outcome.error }),
-        ...(stillPending ? {} : { ':at': at }),
+        ...(stillPending ? {} : { ':at': at, ...settledValues(key, at) }),
       },
     }),
   );
@@ -220,15 +282,15 @@ async function abandonClaim(key: string, at: Date): Promise<void> {
       new UpdateCommand({
         TableName: TABLE_NAME,
         Key: emailKey(key),
-        UpdateExpression:
-          'SET #status = :unknown, lastError = :why, settledAt = :at REMOVE leaseUntil, gsi3pk, gsi3sk, message, sealedToken',
+        UpdateExpression: `SET #status = :unknown, lastError = :why, settledAt = :at, ${SETTLED} REMOVE leaseUntil, message, sealedToken`,
         ConditionExpression: '#status = :sending AND leaseUntil < :now',
-        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeNames: { '#status': 'status', '#ttl': TTL_ATTRIBUTE },
         ExpressionAttributeValues: {
           ':unknown': 'unknown',
           ':sending': 'sending',
           ':now': at.getTime(),
           ':at': at.toISOString(),
+          ...settledValues(key, at.toISOString()),
           ':why': 'sender stopped after calling SES; check whether it was delivered',
         },
       }),

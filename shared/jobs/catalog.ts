@@ -71,6 +71,13 @@ export const JOBS = [
     cron: { minute: '50', hour: '4' },
     timeoutSeconds: 300,
   },
+  {
+    name: 'records-retention',
+    description:
+      'Deletes the records whose period in the records schedule has ended (sent emails, expired supervisor links), as DynamoDB TTL does in AWS, days later',
+    cron: { minute: '10', hour: '4' },
+    timeoutSeconds: 600,
+  },
 ] as const satisfies readonly JobSpec[];
 
 export type JobName = (typeof JOBS)[number]['name'];

@@ -1,0 +1,68 @@
+import { handler as retention } from '../../functions/jobs/records-retention';
+import { RETENTION_DAYS } from '../../shared/domain/retention';
+import { queueEmail } from '../../shared/email/outbox';
+import { compose } from '../../shared/email/message';
+import { transact } from '../../shared/data/transactions';
+import { at, useClockReset } from '../support/clock';
+import { applyTo, newApplicant, publishedIteration, saveProfile } from '../support/fixtures';
+import { allItems } from '../support/stored';
+import { useTestTable } from '../support/table';
+
+/**
+ * The records schedule, by moving the clock: the `records-retention` job deletes a sent email a year after its
+ * outcome and a supervisor link 90 days after it expires — not a day before — and never an email still waiting;
+ * each such record also carries DynamoDB's TTL for the same instant, so AWS deletes it without the job.
+ */
+useTestTable();
+useClockReset();
+
+const DAY_MS = 86_400_000;
+const plus = (iso: string, days: number) => new Date(Date.parse(iso) + days * DAY_MS).toISOString();
+const find = async (pk: string) => (await allItems()).find((i) => i.pk === pk);
+
+describe('the records schedule', () => {
+  it('deletes sent emails and expired links when their period ends, not before, and keeps waiting emails', async () => {
+    at('2026-11-22T12:00:00-05:00');
+    const iteration = await publishedIteration();
+    const who = newApplicant('Rhea Retained');
+    await saveProfile(who, null);
+    at('2026-12-02T10:00:00-05:00');
+    expect((await applyTo(who, iteration.id)).status).toBe(201);
+
+    const items = await allItems();
+    const email = items.find((i) => i.type === 'email' && i.template === 'endorsement-request')!;
+    const link = items.find((i) => i.type === 'link')!;
+    expect(email).toMatchObject({ status: 'sent', gsi3pk: 'RETENTION' });
+    expect(link).toMatchObject({ gsi3pk: 'RETENTION' });
+    const emailEnds = plus(email.sentAt, RETENTION_DAYS.email);
+    const linkEnds = plus(link.expiresAt, RETENTION_DAYS.link);
+    // DynamoDB's TTL deletes them at the same instant in AWS.
+    expect(email.ttl).toBe(Math.floor(Date.parse(emailEnds) / 1000));
+    expect(link.ttl).toBe(Math.floor(Date.parse(linkEnds) / 1000));
+
+    // An email that never went out has no end: it waits for the outbox job, however long.
+    const waiting = compose({ to: ['kept.waiting@retention.example.org'], subject: 'Waiting', blocks: ['Hello'] });
+    expect((await transact([queueEmail('retention-test#waiting', waiting)])).ok).toBe(true);
+
+    at(plus(linkEnds, -1));
+    expect(await retention({})).toMatchObject({ deleted: 0 });
+    expect(await find(link.pk)).toBeDefined();
+    at(plus(linkEnds, 1));
+    expect(await retention({})).toMatchObject({ deleted: 1 });
+    expect(await find(link.pk)).toBeUndefined();
+    expect(await find(email.pk)).toBeDefined();
+
+    at(plus(emailEnds, -1));
+    expect(await retention({})).toMatchObject({ deleted: 0 });
+    expect(await find(email.pk)).toBeDefined();
+    at(plus(emailEnds, 1));
+    expect((await retention({})).deleted).toBeGreaterThanOrEqual(1);
+    expect(await find(email.pk)).toBeUndefined();
+    const left = (await allItems()).filter((i) => i.gsi3pk === 'RETENTION' && i.gsi3sk <= `${plus(emailEnds, 1)}#~`);
+    expect(left).toEqual([]);
+
+    at(plus(emailEnds, 3650));
+    expect(await retention({})).toMatchObject({ deleted: 0 });
+    expect(await find('EMAIL#retention-test#waiting')).toMatchObject({ status: 'pending' });
+  });
+});
