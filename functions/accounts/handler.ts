@@ -2,10 +2,11 @@ import { areaHandler } from '../../shared/http/middleware';
 import { operations } from '../../shared/http/operations';
 import { accountRoutes } from '../../shared/http/routes/accounts';
 import { createStaffAccount } from '../../shared/use-cases/accounts';
+import { anonymisePerson } from '../../shared/use-cases/anonymise';
 import { getMyProfile, lookupPeople, putMyProfile } from '../../shared/use-cases/people';
 import { personRecord } from '../../shared/use-cases/person-record';
 
-/** Who someone is: their own profile; ADS finding people and creating staff accounts. */
+/** Who someone is: their own profile; ADS finding people, creating staff accounts, anonymising on request. */
 export const handler = areaHandler(
   accountRoutes,
   operations(accountRoutes, {
@@ -14,5 +15,6 @@ export const handler = areaHandler(
     createStaffAccount: ({ caller, body }) => createStaffAccount(body, caller),
     lookupPeople: ({ query }) => lookupPeople(query, query.cursor, query.limit),
     personRecord: ({ params }) => personRecord(params.personId),
+    anonymisePerson: ({ caller, params, body }) => anonymisePerson(caller, params.personId, body.reason),
   }),
 );

@@ -35,8 +35,8 @@ function indexAttributes(c: Certification) {
     gsi2sk: `CERTIFICATE#${c.stage}#${c.issuedOn}#${c.number}`,
     gsi3pk: EXPIRY,
     gsi3sk: `${c.expiresOn}#${c.number}`,
-    gsi4pk: NAMES,
-    gsi4sk: name,
+    // An anonymised holder's certification answers by its number only: no name search lists it.
+    ...(c.holderAnonymisedAt ? {} : { gsi4pk: NAMES, gsi4sk: name }),
   };
 }
 
@@ -81,6 +81,28 @@ const nameEntryPut = (number: string, suffix: string): TransactItem => ({
     },
   },
 });
+
+/**
+ * A certification whose holder was anonymised: marked, out of the name index, its name entries deleted (the name
+ * stays on the item, as the registry and the verification page show it). Conditioned on the version read.
+ */
+export function anonymisedCertificateItems(c: Certification, at: string): TransactItem[] {
+  return [
+    {
+      Update: {
+        TableName: TABLE_NAME,
+        Key: certificateKey(c.number),
+        UpdateExpression: 'SET holderAnonymisedAt = :at REMOVE gsi4pk, gsi4sk',
+        ConditionExpression: '#version = :v',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':at': at, ':v': c.version },
+      },
+    },
+    ...nameEntrySuffixes(c.holderName).map(
+      (suffix): TransactItem => ({ Delete: { TableName: TABLE_NAME, Key: nameEntryKey(c.number, suffix) } }),
+    ),
+  ];
+}
 
 /** A new certification and its name entries (the full name is on the certification itself). */
 export const newCertificateItems = (c: Certification): TransactItem[] => [
