@@ -83,6 +83,7 @@ export function buildApp(app = new App()) {
     table: data.table,
     tableKey: data.tableKey,
     linkSealKey: data.linkSealKey,
+    userPool: data.userPool,
     config,
     functions,
     alarmTopic: ops.alarmTopic,

@@ -8,6 +8,11 @@ export const RETENTION_DAYS = {
   email: 365,
   /** A supervisor link, from its expiry: its holder is told "used", "replaced" or "expired" for a season after. */
   link: 90,
+  /**
+   * A daily export of the user pool, from its day: the table's point-in-time recovery reaches 35 days back and
+   * each daily backup holds that day's exports for the backups' own retention.
+   */
+  userPoolExport: 35,
 } as const;
 
 export type RetainedRecord = keyof typeof RETENTION_DAYS;
