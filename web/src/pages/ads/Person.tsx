@@ -11,6 +11,7 @@ import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { useAnnounce } from '../../components/status';
 import { dayWords, whenCt } from '../../time';
+import { AnonymiseForm } from './Anonymise';
 import { LegalNameForm } from './LegalName';
 import { MEMBERSHIP_WORDS } from './People';
 
@@ -22,7 +23,7 @@ const ATTENDANCE_WORDS = { present: 'Present', absent: 'Absent', partial: 'Parti
 /**
  * A person's record (`GET /ads/people/{personId}`): profile, applications, attendance and homework per enrolment,
  * certifications, the person's audit trail, and ADS's decisions about a person: an outside certification, a
- * departure from their provider, and a change of legal name (`LegalName.tsx`). Opened from the search or directly by its address.
+ * departure from their provider, a change of legal name (`LegalName.tsx`), and anonymising on request (`Anonymise.tsx`). Opened from the search or directly by its address.
  */
 export function Person() {
   const { personId = '' } = useParams();
@@ -64,6 +65,7 @@ export function Person() {
           <ExternalCertificationForm personId={personId} onDone={changed} />
           <DepartureForm record={data} onDone={changed} />
           <LegalNameForm record={data} onDone={changed} />
+          <AnonymiseForm record={data} onDone={changed} />
         </>
       ) : null}
       <AuditTrail key={version} subjectType="person" subjectId={personId} title="Audit trail of the person" />
