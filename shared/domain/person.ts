@@ -47,6 +47,7 @@ export function anonymisedApplication(a: Application, at: string): Application {
     supervisor: nobody,
     ...(a.endorsementDeclined ? { endorsementDeclined: { at: a.endorsementDeclined.at, by: nobody } } : {}),
     ...(a.awaitingSupervisor ? { awaitingSupervisor: { since: a.awaitingSupervisor.since } } : {}),
+    anonymisedAt: at,
     version: a.version + 1,
     updatedAt: at,
   };

@@ -13,7 +13,15 @@ export const RETENTION_DAYS = {
    * each daily backup holds that day's exports for the backups' own retention.
    */
   userPoolExport: 35,
+  /**
+   * An application never seated (see `NEVER_SEATED`), from its iteration's window closing: ADS plans iterations from
+   * three years of demand; then it is anonymised, not deleted (the counts stay).
+   */
+  unseatedApplication: 3 * 365,
 } as const;
+
+/** Applications that never led to a seat: their personal data ends with the records schedule's period. */
+export const NEVER_SEATED = ['not-considered', 'declined', 'lapsed', 'withdrawn', 'waitlist-ended'] as const;
 
 export type RetainedRecord = keyof typeof RETENTION_DAYS;
 

@@ -9,6 +9,7 @@ import { itemsOfPerson } from '../data/person-record';
 import { anonymisedReviewItem, getReview } from '../data/reviews';
 import type { TransactItem } from '../data/transactions';
 import type { Actor } from '../domain/actor';
+import type { Application } from '../domain/application';
 import { actorOf } from '../domain/audit';
 import { toCtIso } from '../domain/calendar/time';
 import { NotFound } from '../domain/errors';
@@ -35,26 +36,27 @@ export async function anonymisePerson(actor: Actor, personId: string, reason: st
   const person = await getPerson(personId);
   if (!person) throw new NotFound('The person');
   const { applications, certificates } = await itemsOfPerson(personId);
-  const about = [personId, ...applications.map((a) => a.id), ...certificates.map((c) => c.number)];
-  const keys = (await Promise.all(about.map(emailKeysAbout))).flat();
-  const emails = [...(await getEmails(keys)).values()].filter((e) => e.anonymisedAt === undefined);
+  const emails = await emailsAbout([personId, ...certificates.map((c) => c.number)]);
   const feed = await getFeedPointer(personId);
-  const reviews = (await Promise.all(applications.map((a) => getReview(a.id)))).filter((r) => r !== undefined);
   const at = toCtIso(now());
 
+  const ofApplications = await anonymisedApplicationsWrites(applications, at);
   const writes: TransactItem[] = [
-    ...applications.map((a) => saveApplicationItem(anonymisedApplication(a, at), a)),
+    ...ofApplications.writes,
     ...certificates
       .filter((c) => c.holderAnonymisedAt === undefined)
       .flatMap((c) => [...anonymisedCertificateItems(c, at), forgetCredentialItem(c.number)]),
     ...emails.map((e) => anonymisedEmailItem(e, at)),
-    ...reviews.map((r) => anonymisedReviewItem(r.applicationId, ANONYMISED_NAME)),
     ...(feed ? replaceFeedItems(personId, undefined, at, feed.tokenHash) : []),
   ];
   const stale = 'Their records changed at the same moment; ask again to finish.';
   for (let i = 0; i < writes.length; i += TRANSACTION_ITEMS)
     await commitOrStale({ writes: writes.slice(i, i + TRANSACTION_ITEMS) }, stale);
-  const summary = { applications: applications.length, certifications: certificates.length, emails: emails.length };
+  const summary = {
+    applications: applications.length,
+    certifications: certificates.length,
+    emails: emails.length + ofApplications.emails,
+  };
   await commitOrStale(
     {
       writes: [
@@ -73,4 +75,27 @@ export async function anonymisePerson(actor: Actor, personId: string, reason: st
     stale,
   );
   return { personId, anonymisedAt: at, ...summary };
+}
+
+/** The outbox emails about these ids not yet anonymised, as stored. */
+async function emailsAbout(ids: string[]) {
+  const keys = (await Promise.all(ids.map(emailKeysAbout))).flat();
+  return [...(await getEmails(keys)).values()].filter((e) => e.anonymisedAt === undefined);
+}
+
+/**
+ * What anonymising applications writes: each application (`anonymisedApplication`), the emails about it, the review
+ * of its endorsement. Shared by a person's request and the records schedule's end for applications never seated.
+ */
+export async function anonymisedApplicationsWrites(applications: Application[], at: string) {
+  const emails = await emailsAbout(applications.map((a) => a.id));
+  const reviews = (await Promise.all(applications.map((a) => getReview(a.id)))).filter((r) => r !== undefined);
+  return {
+    writes: [
+      ...applications.map((a) => saveApplicationItem(anonymisedApplication(a, at), a)),
+      ...emails.map((e) => anonymisedEmailItem(e, at)),
+      ...reviews.map((r) => anonymisedReviewItem(r.applicationId, ANONYMISED_NAME)),
+    ],
+    emails: emails.length,
+  };
 }

@@ -4,14 +4,19 @@ import { queueEmail } from '../../shared/email/outbox';
 import { compose } from '../../shared/email/message';
 import { transact } from '../../shared/data/transactions';
 import { at, useClockReset } from '../support/clock';
-import { applyTo, newApplicant, publishedIteration, saveProfile } from '../support/fixtures';
+import { applicationRoutes } from '../../shared/http/routes/applications';
+import { linkRoutes } from '../../shared/http/routes/links';
+import { applyTo, linkIn, newApplicant, publishedIteration, saveProfile } from '../support/fixtures';
+import { invoke } from '../support/invoke';
+import { emailsTo } from '../support/ses';
 import { allItems } from '../support/stored';
 import { useTestTable } from '../support/table';
 
 /**
  * The records schedule, by moving the clock: the `records-retention` job deletes a sent email a year after its
  * outcome and a supervisor link 90 days after it expires — not a day before — and never an email still waiting;
- * each such record also carries DynamoDB's TTL for the same instant, so AWS deletes it without the job.
+ * each such record also carries DynamoDB's TTL for the same instant, so AWS deletes it without the job. An
+ * application never seated is anonymised three years after its window closed; one that led further is not.
  */
 useTestTable();
 useClockReset();
@@ -64,5 +69,41 @@ describe('the records schedule', () => {
     at(plus(emailEnds, 3650));
     expect(await retention({})).toMatchObject({ deleted: 0 });
     expect(await find('EMAIL#retention-test#waiting')).toMatchObject({ status: 'pending' });
+  });
+
+  it('anonymises applications never seated once the period after their window closed ends, and no others', async () => {
+    at('2026-11-22T12:00:00-05:00');
+    const iteration = await publishedIteration();
+    const gone = newApplicant('Wilhelmina Withdrawn');
+    const kept = newApplicant('Kasimir Kept');
+    await saveProfile(gone, null);
+    await saveProfile(kept, null);
+    at('2026-12-03T10:00:00-05:00');
+    const withdrawn = await applyTo(gone, iteration.id);
+    const endorsed = await applyTo(kept, iteration.id);
+    const endorse = linkIn((await emailsTo(kept.supervisorEmail))[0]?.body.text);
+    expect((await invoke(linkRoutes.confirmLink, { params: { token: endorse } })).status).toBe(200);
+    expect(
+      (await invoke(applicationRoutes.withdrawApplication, { as: gone, params: { applicationId: withdrawn.body.id } }))
+        .status,
+    ).toBe(200);
+    const ends = plus('2027-01-15T22:00:00.000Z', RETENTION_DAYS.unseatedApplication);
+    const application = async (id: string) => (await find(`APPLICATION#${id}`))!;
+
+    at(plus(ends, -1));
+    expect(await retention({})).toMatchObject({ anonymised: 0 });
+    expect((await application(withdrawn.body.id)).applicant.name).toBe('Wilhelmina Withdrawn');
+    at(plus(ends, 1));
+    expect(await retention({})).toMatchObject({ anonymised: 1 });
+    const after = await application(withdrawn.body.id);
+    expect(after).toMatchObject({ status: 'withdrawn', applicant: { name: 'Anonymised person', email: '' } });
+    expect(JSON.stringify(after)).not.toContain(gone.supervisorEmail);
+    // Its emails went a year after they were sent; nothing about the application names the applicant any more.
+    const about = (await allItems()).filter((i) => ['application', 'email', 'review'].includes(i.type));
+    expect(about.filter((i) => /Wilhelmina|Withdrawn/.test(JSON.stringify(i)))).toEqual([]);
+    expect((await application(endorsed.body.id)).applicant.name).toBe('Kasimir Kept');
+    const audit = (await allItems()).filter((i) => i.pk === `AUDIT#application#${withdrawn.body.id}`);
+    expect(audit.map((a) => a.action)).toContain('anonymised-by-records-schedule');
+    expect(await retention({})).toMatchObject({ anonymised: 0 });
   });
 });
