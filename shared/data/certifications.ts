@@ -1,5 +1,6 @@
 import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { now } from '../clock';
+import type { Application } from '../domain/application';
 import { toCtIso } from '../domain/calendar/time';
 import { stillStands, type Certification } from '../domain/certification';
 import { nameSuffixes, normalizeName } from '../domain/names';
@@ -451,3 +452,33 @@ export const completions = (providerId: string, from: string, to: string): Promi
     KeyConditionExpression: 'pk = :p AND sk BETWEEN :from AND :to',
     ExpressionAttributeValues: { ':p': completionsPartition(providerId), ':from': `${from}#`, ':to': `${to}#~` },
   });
+
+/** The completion an application led to, if any: one Query of its provider's completions since it was enrolled. */
+export async function completionOf(
+  application: Pick<Application, 'id' | 'providerId' | 'enrolledAt'>,
+): Promise<{ pk: string; sk: string } | undefined> {
+  if (!application.enrolledAt) return undefined;
+  const [found] = await queryAll({
+    TableName: TABLE_NAME,
+    KeyConditionExpression: 'pk = :p AND sk >= :from',
+    FilterExpression: 'applicationId = :id',
+    ExpressionAttributeValues: {
+      ':p': completionsPartition(application.providerId),
+      ':from': application.enrolledAt.slice(0, 10),
+      ':id': application.id,
+    },
+    ProjectionExpression: 'pk, sk',
+  });
+  return found as { pk: string; sk: string } | undefined;
+}
+
+/** A completion whose learner was anonymised: DDS's payment record keeps the dates and provider, not the name. */
+export const anonymisedCompletionItem = (key: { pk: string; sk: string }, name: string): TransactItem => ({
+  Update: {
+    TableName: TABLE_NAME,
+    Key: key,
+    UpdateExpression: 'SET learnerName = :name',
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeValues: { ':name': name },
+  },
+});

@@ -2,7 +2,7 @@ import { now } from '../clock';
 import { auditPut } from '../data/audit';
 import { saveApplicationItem } from '../data/applications';
 import { getFeedPointer, replaceFeedItems } from '../data/calendar-feeds';
-import { anonymisedCertificateItems } from '../data/certifications';
+import { anonymisedCertificateItems, anonymisedCompletionItem, completionOf } from '../data/certifications';
 import { forgetCredentialItem } from '../data/credentials';
 import { forgetPersonItems, getPerson } from '../data/people';
 import { itemsOfPerson } from '../data/person-record';
@@ -85,16 +85,18 @@ async function emailsAbout(ids: string[]) {
 
 /**
  * What anonymising applications writes: each application (`anonymisedApplication`), the emails about it, the review
- * of its endorsement. Shared by a person's request and the records schedule's end for applications never seated.
+ * of its endorsement, the course completion it led to (DDS's payment record keeps dates and provider, not the name). Shared by a person's request and the records schedule's end for applications never seated.
  */
 export async function anonymisedApplicationsWrites(applications: Application[], at: string) {
   const emails = await emailsAbout(applications.map((a) => a.id));
   const reviews = (await Promise.all(applications.map((a) => getReview(a.id)))).filter((r) => r !== undefined);
+  const completions = (await Promise.all(applications.map(completionOf))).filter((c) => c !== undefined);
   return {
     writes: [
       ...applications.map((a) => saveApplicationItem(anonymisedApplication(a, at), a)),
       ...emails.map((e) => anonymisedEmailItem(e, at)),
       ...reviews.map((r) => anonymisedReviewItem(r.applicationId, ANONYMISED_NAME)),
+      ...completions.map((c) => anonymisedCompletionItem(c, ANONYMISED_NAME)),
     ],
     emails: emails.length,
   };

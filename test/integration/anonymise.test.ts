@@ -5,7 +5,17 @@ import { linkRoutes } from '../../shared/http/routes/links';
 import { registryRoutes } from '../../shared/http/routes/registry';
 import { seedCertificate } from '../support/certificates';
 import { at, useClockReset } from '../support/clock';
-import { applyTo, createProvider, linkIn, newApplicant, publishedIteration, saveProfile } from '../support/fixtures';
+import { completionItem } from '../../shared/data/certifications';
+import { transact } from '../../shared/data/transactions';
+import {
+  applyTo,
+  createProvider,
+  enrolledLearners,
+  linkIn,
+  newApplicant,
+  publishedIteration,
+  saveProfile,
+} from '../support/fixtures';
 import { ads, invoke } from '../support/invoke';
 import { emailsTo } from '../support/ses';
 import { allItems } from '../support/stored';
@@ -106,5 +116,42 @@ describe('anonymising a person', () => {
       body: { reason: 'again' },
     });
     expect(again.status).toBe(404);
+  });
+
+  it('an enrolled learner: their application, its emails and their course completion (DDS payments) lose the name', async () => {
+    const { learners, providerId, iteration } = await enrolledLearners(1);
+    const learner = learners[0]!;
+    const application = (await allItems()).find((i) => i.pk === `APPLICATION#${learner.applicationId}`)!;
+    expect(application.status).toBe('enrolled');
+    // The completion as issuing records it (issuing itself is tested in certifications.test.ts).
+    at('2027-03-17T10:00:00-04:00');
+    const completion = completionItem({
+      providerId,
+      applicationId: learner.applicationId,
+      iterationId: iteration.id,
+      iterationTitle: 'Spring 2027',
+      learnerSub: learner.who.sub,
+      learnerName: learner.who.name,
+      enrolledAt: application.enrolledAt,
+      completedOn: '2027-03-17',
+    });
+    expect((await transact([completion])).ok).toBe(true);
+    const done = await invoke(accountRoutes.anonymisePerson, {
+      as: ads,
+      params: { personId: learner.who.sub },
+      body: { reason: 'Erasure requested by email' },
+    });
+    expect(done.status).toBe(200);
+    const leaks = (await allItems()).filter(
+      (i) =>
+        i.type !== 'audit' &&
+        !String(i.pk).startsWith('SUPERVISORS#') &&
+        [learner.who.name, learner.who.email!, learner.who.supervisorEmail].some((w) => JSON.stringify(i).includes(w)),
+    );
+    expect(leaks.map((i) => [i.pk, i.sk])).toEqual([]);
+    const completions = (await allItems()).filter((i) => i.type === 'completion');
+    expect(completions).toEqual([
+      expect.objectContaining({ learnerName: 'Anonymised person', completedOn: '2027-03-17' }),
+    ]);
   });
 });
