@@ -1,5 +1,9 @@
 import { handler as retention } from '../../functions/jobs/records-retention';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo, TABLE_NAME } from '../../shared/data/client';
+import { linkHash, newLinkToken } from '../../shared/data/links';
 import { RETENTION_DAYS } from '../../shared/domain/retention';
+import { backfillRecords } from '../../shared/use-cases/records-backfill';
 import { queueEmail } from '../../shared/email/outbox';
 import { compose } from '../../shared/email/message';
 import { transact } from '../../shared/data/transactions';
@@ -105,5 +109,55 @@ describe('the records schedule', () => {
     const audit = (await allItems()).filter((i) => i.pk === `AUDIT#application#${withdrawn.body.id}`);
     expect(audit.map((a) => a.action)).toContain('anonymised-by-records-schedule');
     expect(await retention({})).toMatchObject({ anonymised: 0 });
+  });
+
+  it('brings records written before the schedule into it: old sent bodies (tokens in the clear) go, ends are set', async () => {
+    const token = newLinkToken();
+    const sentAt = '2026-10-01T14:00:00.000Z';
+    const legacy = {
+      pk: 'EMAIL#endorsement-request#ap_legacy#1',
+      sk: '#EMAIL',
+      type: 'email',
+      key: 'endorsement-request#ap_legacy#1',
+      message: compose({
+        to: ['legacy.supervisor@retention.example.org'],
+        subject: 'Please endorse',
+        blocks: [['Open ', { href: `http://127.0.0.1:3000/links/${token}` }]],
+      }),
+      status: 'sent',
+      attempts: 1,
+      createdAt: sentAt,
+      sentAt,
+    };
+    const link = {
+      ...{ pk: `LINK#${linkHash(token)}`, sk: '#LINK' },
+      type: 'link',
+      purpose: 'endorsement',
+      applicationId: 'ap_legacy',
+      expiresAt: '2026-12-15T17:00:00.000-05:00',
+      createdAt: sentAt,
+    };
+    await dynamo.send(new PutCommand({ TableName: TABLE_NAME, Item: legacy }));
+    await dynamo.send(new PutCommand({ TableName: TABLE_NAME, Item: link }));
+    const once = async function* () {
+      yield await allItems();
+    };
+    expect(await backfillRecords(once())).toEqual({ emails: 1, links: 1 });
+    expect(await backfillRecords(once())).toEqual({ emails: 0, links: 0 });
+    const email = (await find(legacy.pk))!;
+    expect(JSON.stringify(email)).not.toContain(token);
+    expect(email).toMatchObject({
+      status: 'sent',
+      to: ['legacy.supervisor@retention.example.org'],
+      subject: 'Please endorse',
+      template: 'endorsement-request',
+      gsi3pk: 'RETENTION',
+      ttl: Math.floor(Date.parse(plus(sentAt, RETENTION_DAYS.email)) / 1000),
+    });
+    expect(email.message).toBeUndefined();
+    expect((await find(link.pk))!.ttl).toBe(Math.floor(Date.parse(plus(link.expiresAt, RETENTION_DAYS.link)) / 1000));
+    at(plus(sentAt, RETENTION_DAYS.email + 1));
+    await retention({});
+    expect([await find(legacy.pk), await find(link.pk)]).toEqual([undefined, undefined]);
   });
 });
