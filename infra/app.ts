@@ -63,6 +63,7 @@ export function buildApp(app = new App()) {
     homeworkFiles: files,
     table: data.table,
     tableKey: data.tableKey,
+    linkSealKey: data.linkSealKey,
     userPool: data.userPool,
     userPoolClient: data.userPoolClient,
     staffClient: data.staffClient,
@@ -92,6 +93,8 @@ export function buildApp(app = new App()) {
   const jobs = new JobsStack(app, 'CeJobs', {
     table: data.table,
     tableKey: data.tableKey,
+    linkSealKey: data.linkSealKey,
+    userPool: data.userPool,
     config,
     functions,
     alarmTopic: ops.alarmTopic,

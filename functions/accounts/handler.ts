@@ -8,12 +8,13 @@ import {
   getAccount,
   signOutEverywhere,
 } from '../../shared/use-cases/accounts';
+import { anonymisePerson } from '../../shared/use-cases/anonymise';
 import { getMyProfile, lookupPeople, putMyProfile } from '../../shared/use-cases/people';
 import { personRecord } from '../../shared/use-cases/person-record';
 
 /**
  * Who someone is: their own profile, signing out on every device; ADS finding people, creating staff accounts,
- * disabling and enabling accounts.
+ * disabling and enabling accounts, anonymising a person on request.
  */
 export const handler = areaHandler(
   accountRoutes,
@@ -27,5 +28,6 @@ export const handler = areaHandler(
     disableAccount: ({ caller, params, body }) => disableAccount(params.personId, body, caller),
     enableAccount: ({ caller, params, body }) => enableAccount(params.personId, body, caller),
     signOutEverywhere: ({ caller }) => signOutEverywhere(caller),
+    anonymisePerson: ({ caller, params, body }) => anonymisePerson(caller, params.personId, body.reason),
   }),
 );

@@ -191,6 +191,16 @@ export class CeFunction extends LambdaFunction {
   }
 
   /**
+   * A function that emails seals the link tokens it queues and opens those it sends (`shared/email/link-seal.ts`):
+   * Encrypt and Decrypt on that one key, nothing else.
+   */
+  grantLinkSeal(key: IKey): this {
+    this.addEnvironment('LINK_SEAL_KMS_KEY_ID', key.keyArn);
+    key.grant(this, 'kms:Encrypt', 'kms:Decrypt');
+    return this;
+  }
+
+  /**
    * Grants only the listed table actions (on the table and its indexes) and sets TABLE_NAME. The table is encrypted
    * with a customer-managed key, which DynamoDB uses with the caller's permissions: the function may use that key
    * only through DynamoDB, and only to encrypt if it writes.

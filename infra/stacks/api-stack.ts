@@ -32,6 +32,8 @@ import type { FilesStack } from './files-stack';
 export interface ApiStackProps extends StackProps {
   table: ITableV2;
   tableKey: IKey;
+  /** Seals the link tokens of queued emails: the functions that email may encrypt and decrypt with it. */
+  linkSealKey: IKey;
   functions: FunctionSettings;
   userPool: IUserPool;
   userPoolClient: IUserPoolClient;
@@ -150,6 +152,7 @@ export class ApiStack extends Stack {
             conditions: { StringEquals: { 'ses:FromAddress': config.senderEmail } },
           }),
         );
+        fn.grantLinkSeal(props.linkSealKey);
       }
       if (access.homeworkFiles) props.homeworkFiles.grantCourseFunction(fn);
       if (access.managesAccounts) {

@@ -40,6 +40,8 @@ export class DataStack extends Stack {
   readonly table: TableV2;
   /** The table's customer-managed key; functions that use the table need it too (see `CeFunction.bindTable`). */
   readonly tableKey: Key;
+  /** Seals the link tokens of emails waiting in the outbox (`shared/email/link-seal.ts`); only senders may use it. */
+  readonly linkSealKey: Key;
   readonly userPool: UserPool;
   /** Applicants' sign-in (a day's session). */
   readonly userPoolClient: UserPoolClient;
@@ -65,6 +67,14 @@ export class DataStack extends Stack {
         resources: ['*'],
       }),
     );
+
+    // Pending emails' link tokens are encrypted under it, so the table and its backups hold no working link. Kept on
+    // stack deletion: an email still waiting could not be opened without it.
+    this.linkSealKey = new Key(this, 'LinkSealKey', {
+      enableKeyRotation: true,
+      description: 'Seals the link tokens of emails waiting in the outbox; only the functions that send email use it',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
 
     this.table = new TableV2(this, 'Table', {
       partitionKey: { name: TABLE_KEYS.partitionKey, type: AttributeType.STRING },

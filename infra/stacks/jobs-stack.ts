@@ -1,6 +1,7 @@
 import { Duration, Stack, TimeZone, Validations, type StackProps } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { type IPrincipal, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { type IKey, Key } from 'aws-cdk-lib/aws-kms';
@@ -20,6 +21,10 @@ import { ManagedPolicyRole } from '../constructs/managed-policy-role';
 export interface JobsStackProps extends StackProps {
   table: ITableV2;
   tableKey: IKey;
+  /** Seals the link tokens of queued emails (see `ApiStack`). */
+  linkSealKey: IKey;
+  /** Read (users and groups) by the `user-pool-export` job only. */
+  userPool: IUserPool;
   functions: FunctionSettings;
   config: DeployConfig;
   alarmTopic: ITopic;
@@ -122,6 +127,16 @@ export class JobsStack extends Stack {
           conditions: { StringEquals: { 'ses:FromAddress': config.senderEmail } },
         }),
       );
+      fn.grantLinkSeal(props.linkSealKey);
+      if (job.name === 'user-pool-export') {
+        fn.addEnvironment('USER_POOL_ID', props.userPool.userPoolId);
+        fn.addToRolePolicy(
+          new PolicyStatement({
+            actions: ['cognito-idp:ListUsers', 'cognito-idp:ListUsersInGroup'],
+            resources: [props.userPool.userPoolArn],
+          }),
+        );
+      }
       new Schedule(this, `Schedule-${job.name}`, {
         description: job.description.slice(0, 512),
         schedule: ScheduleExpression.cron({ ...job.cron, timeZone: TimeZone.AMERICA_NEW_YORK }),

@@ -41,6 +41,8 @@ export function configureEnvironment(local: LocalEndpoints): void {
     DDS_NOTICE_RECIPIENTS: process.env.DDS_NOTICE_RECIPIENTS ?? 'ce-tracking@dds.example.org',
     // The issuer's signing key (in AWS a KMS key): generated into .local/ on first use, git-ignored.
     CREDENTIAL_SIGNING_KEY_FILE: process.env.CREDENTIAL_SIGNING_KEY_FILE ?? '.local/credential-signing-key.pem',
+    // Seals the link tokens of emails waiting in the outbox (in AWS a KMS key): generated into .local/ on first use.
+    LINK_SEAL_KEY_FILE: process.env.LINK_SEAL_KEY_FILE ?? '.local/link-seal-key',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     POWERTOOLS_METRICS_NAMESPACE: 'CeCertification',
     // Embedded metrics are CloudWatch's business; locally they would only clutter the console.

@@ -1,9 +1,14 @@
 import {
+  type AttributeValue,
+  BatchWriteItemCommand,
+  type BatchWriteItemCommandOutput,
   CreateTableCommand,
   DeleteTableCommand,
   type DynamoDBClient,
+  ScanCommand,
   UpdateTimeToLiveCommand,
   type CreateTableCommandInput,
+  type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import { GSIS, TABLE_KEYS, TTL_ATTRIBUTE } from '../../shared/data/table-design';
 
@@ -54,4 +59,35 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
 
 export async function dropTable(client: DynamoDBClient, tableName: string): Promise<void> {
   await client.send(new DeleteTableCommand({ TableName: tableName })).catch(() => undefined);
+}
+
+/**
+ * The table's items as DynamoDB's export to S3 writes them (DynamoDB JSON, one `{"Item":…}` per line): what a
+ * point-in-time export gives, read here by a Scan — an operator's tool and the restore rehearsal's, never a request.
+ */
+export async function exportTableLines(client: DynamoDBClient, tableName: string): Promise<string[]> {
+  const lines: string[] = [];
+  let start: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await client.send(
+      new ScanCommand({ TableName: tableName, ConsistentRead: true, ExclusiveStartKey: start }),
+    );
+    for (const item of page.Items ?? []) lines.push(JSON.stringify({ Item: item }));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return lines;
+}
+
+/** Writes an export's lines into a (new) table, as DynamoDB's import from S3 does: 25 items per batch. */
+export async function importTableLines(client: DynamoDBClient, tableName: string, lines: string[]): Promise<void> {
+  const items = lines.map((line) => (JSON.parse(line) as { Item: Record<string, AttributeValue> }).Item);
+  for (let i = 0; i < items.length; i += 25) {
+    let pending: WriteRequest[] | undefined = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+    while (pending && pending.length > 0) {
+      const out: BatchWriteItemCommandOutput = await client.send(
+        new BatchWriteItemCommand({ RequestItems: { [tableName]: pending } }),
+      );
+      pending = out.UnprocessedItems?.[tableName];
+    }
+  }
 }

@@ -1,5 +1,6 @@
 import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { now } from '../clock';
+import type { Application } from '../domain/application';
 import { toCtIso } from '../domain/calendar/time';
 import { stillStands, type Certification } from '../domain/certification';
 import { nameSuffixes, normalizeName } from '../domain/names';
@@ -35,8 +36,8 @@ function indexAttributes(c: Certification) {
     gsi2sk: `CERTIFICATE#${c.stage}#${c.issuedOn}#${c.number}`,
     gsi3pk: EXPIRY,
     gsi3sk: `${c.expiresOn}#${c.number}`,
-    gsi4pk: NAMES,
-    gsi4sk: name,
+    // An anonymised holder's certification answers by its number only: no name search lists it.
+    ...(c.holderAnonymisedAt ? {} : { gsi4pk: NAMES, gsi4sk: name }),
   };
 }
 
@@ -81,6 +82,28 @@ const nameEntryPut = (number: string, suffix: string): TransactItem => ({
     },
   },
 });
+
+/**
+ * A certification whose holder was anonymised: marked, out of the name index, its name entries deleted (the name
+ * stays on the item, as the registry and the verification page show it). Conditioned on the version read.
+ */
+export function anonymisedCertificateItems(c: Certification, at: string): TransactItem[] {
+  return [
+    {
+      Update: {
+        TableName: TABLE_NAME,
+        Key: certificateKey(c.number),
+        UpdateExpression: 'SET holderAnonymisedAt = :at REMOVE gsi4pk, gsi4sk',
+        ConditionExpression: '#version = :v',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':at': at, ':v': c.version },
+      },
+    },
+    ...nameEntrySuffixes(c.holderName).map(
+      (suffix): TransactItem => ({ Delete: { TableName: TABLE_NAME, Key: nameEntryKey(c.number, suffix) } }),
+    ),
+  ];
+}
 
 /** A new certification and its name entries (the full name is on the certification itself). */
 export const newCertificateItems = (c: Certification): TransactItem[] => [
@@ -429,3 +452,33 @@ export const completions = (providerId: string, from: string, to: string): Promi
     KeyConditionExpression: 'pk = :p AND sk BETWEEN :from AND :to',
     ExpressionAttributeValues: { ':p': completionsPartition(providerId), ':from': `${from}#`, ':to': `${to}#~` },
   });
+
+/** The completion an application led to, if any: one Query of its provider's completions since it was enrolled. */
+export async function completionOf(
+  application: Pick<Application, 'id' | 'providerId' | 'enrolledAt'>,
+): Promise<{ pk: string; sk: string } | undefined> {
+  if (!application.enrolledAt) return undefined;
+  const [found] = await queryAll({
+    TableName: TABLE_NAME,
+    KeyConditionExpression: 'pk = :p AND sk >= :from',
+    FilterExpression: 'applicationId = :id',
+    ExpressionAttributeValues: {
+      ':p': completionsPartition(application.providerId),
+      ':from': application.enrolledAt.slice(0, 10),
+      ':id': application.id,
+    },
+    ProjectionExpression: 'pk, sk',
+  });
+  return found as { pk: string; sk: string } | undefined;
+}
+
+/** A completion whose learner was anonymised: DDS's payment record keeps the dates and provider, not the name. */
+export const anonymisedCompletionItem = (key: { pk: string; sk: string }, name: string): TransactItem => ({
+  Update: {
+    TableName: TABLE_NAME,
+    Key: key,
+    UpdateExpression: 'SET learnerName = :name',
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeValues: { ':name': name },
+  },
+});

@@ -171,6 +171,15 @@ export const listPublishedClosingAfter = (instant: Date): Promise<IterationRecor
     ExpressionAttributeValues: { ':p': listPartition('published'), ':t': instant.toISOString() },
   });
 
+/** Published iterations whose application window closed by `instant` (the records schedule's job). */
+export const listPublishedClosedBy = (instant: Date): Promise<IterationRecord[]> =>
+  queryAll({
+    TableName: TABLE_NAME,
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :p AND gsi1sk <= :t',
+    ExpressionAttributeValues: { ':p': listPartition('published'), ':t': `${instant.toISOString()}#~` },
+  });
+
 // ---- ADS blackout dates (academic-calendar breaks) ----
 
 const BLACKOUTS = 'BLACKOUTS';

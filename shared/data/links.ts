@@ -3,6 +3,8 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, TABLE_NAME } from './client';
 import type { TransactItem } from './transactions';
 import { sortableUtc } from '../domain/calendar/time';
+import { retentionEnds } from '../domain/retention';
+import { retentionKeys } from './retention';
 
 /**
  * Single-use links sent to supervisors (endorsement, training agreement). The token travels only in the email;
@@ -33,7 +35,14 @@ export function createLinkItem(token: string, link: Link): TransactItem {
       TableName: TABLE_NAME,
       // The expiry also in UTC: instants written with Connecticut's offset do not sort as text across the autumn
       // change of clocks, so the condition that refuses an expired link compares the UTC form.
-      Item: { ...linkKey(token), type: 'link', ...link, expiresAtUtc: sortableUtc(link.expiresAt) },
+      // Deleted when the records schedule's period after its expiry ends (`shared/data/retention.ts`).
+      Item: {
+        ...linkKey(token),
+        type: 'link',
+        ...link,
+        expiresAtUtc: sortableUtc(link.expiresAt),
+        ...retentionKeys(retentionEnds('link', link.expiresAt), linkKey(token)),
+      },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };

@@ -178,3 +178,31 @@ export async function staffOfProvider(providerId: string, cursor: string | undef
   );
   return { people: (result.Items ?? []).map(fromItem), cursor: encodeCursor(result.LastEvaluatedKey) };
 }
+
+/**
+ * A person's profile and name entries deleted (conditioned on the version read), and a marker left with no personal
+ * data (`PERSON#<sub>`/`#ANONYMISED`), so their records' histories can say the person was anonymised, and when.
+ */
+export function forgetPersonItems(person: Person, at: string): TransactItem[] {
+  return [
+    {
+      Delete: {
+        TableName: TABLE_NAME,
+        Key: personKey(person.sub),
+        ConditionExpression: '#version = :v',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ExpressionAttributeValues: { ':v': person.version },
+      },
+    },
+    ...nameSuffixes(person.name).map(
+      (suffix): TransactItem => ({ Delete: { TableName: TABLE_NAME, Key: nameKey(person.sub, suffix) } }),
+    ),
+    {
+      Put: {
+        TableName: TABLE_NAME,
+        Item: { pk: `PERSON#${person.sub}`, sk: '#ANONYMISED', type: 'person-anonymised', anonymisedAt: at },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+  ];
+}

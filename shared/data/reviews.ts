@@ -76,3 +76,14 @@ export async function openReviews(cursor: string | undefined, limit: number) {
   );
   return { reviews: (result.Items ?? []).map(fromItem), cursor: encodeCursor(result.LastEvaluatedKey) };
 }
+
+/** A review whose applicant was anonymised: their name and their supervisor's name and email go. */
+export const anonymisedReviewItem = (applicationId: string, name: string): TransactItem => ({
+  Update: {
+    TableName: TABLE_NAME,
+    Key: reviewKey(applicationId),
+    UpdateExpression: 'SET applicantName = :name, supervisor = :nobody',
+    ConditionExpression: 'attribute_exists(pk)',
+    ExpressionAttributeValues: { ':name': name, ':nobody': { name, email: '' } },
+  },
+});

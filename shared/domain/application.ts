@@ -75,6 +75,8 @@ export interface Application {
   enrolledAt?: string;
   closedAt?: string;
   closedReason?: string;
+  /** Its applicant's and supervisor's personal data were removed (on request, or at the records schedule's end). */
+  anonymisedAt?: string;
   version: number;
   updatedAt: string;
 }

@@ -8,6 +8,8 @@ export interface Certification {
   number: string;
   holderSub: string;
   holderName: string;
+  /** The holder was anonymised on request: only the name and number stay, and no name search finds it. */
+  holderAnonymisedAt?: string;
   stage: CeStage;
   source: 'course' | 'external';
   /** Course certifications: the iteration completed. */

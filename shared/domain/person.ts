@@ -1,3 +1,4 @@
+import type { Application } from './application';
 import { RuleBroken } from './errors';
 
 export type Position = 'direct-service' | 'management';
@@ -29,4 +30,25 @@ export function assertWorksFor(person: Pick<Person, 'providerId'>, providerId: s
     throw new RuleBroken('This person is not on record as working for that provider.', [
       { field: 'providerId', code: 'not_member', message: 'the profile names another provider, or none' },
     ]);
+}
+
+/** What an anonymised person's records show instead of their name. */
+export const ANONYMISED_NAME = 'Anonymised person';
+
+/**
+ * An application of an anonymised person: what allocation and the course's counts need stays (iteration, region,
+ * position, status and dates); their name, email and job title go, and so do their supervisor's name and email.
+ */
+export function anonymisedApplication(a: Application, at: string): Application {
+  const nobody = { name: ANONYMISED_NAME, email: '' };
+  return {
+    ...a,
+    applicant: { ...a.applicant, ...nobody, jobTitle: '' },
+    supervisor: nobody,
+    ...(a.endorsementDeclined ? { endorsementDeclined: { at: a.endorsementDeclined.at, by: nobody } } : {}),
+    ...(a.awaitingSupervisor ? { awaitingSupervisor: { since: a.awaitingSupervisor.since } } : {}),
+    anonymisedAt: at,
+    version: a.version + 1,
+    updatedAt: at,
+  };
 }

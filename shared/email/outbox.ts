@@ -1,10 +1,14 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { now } from '../clock';
 import { dynamo, TABLE_NAME } from '../data/client';
-import { getMany } from '../data/query';
+import { getMany, queryAll } from '../data/query';
+import { retentionKeys } from '../data/retention';
+import { TTL_ATTRIBUTE } from '../data/table-design';
+import { retentionEnds } from '../domain/retention';
 import type { TransactItem } from '../data/transactions';
 import { logger } from '../observability/logger';
 import { count } from '../observability/metrics';
+import { linkSealer, SEALED_TOKEN } from './link-seal';
 import type { EmailMessage } from './message';
 import { sendViaSes, type SendOutcome } from './ses';
 
@@ -20,6 +24,10 @@ import { sendViaSes, type SendOutcome } from './ses';
  * An attempt that SES certainly refused goes back to pending (up to MAX_ATTEMPTS, then `failed`, which alarms).
  * An attempt that timed out after SES may have accepted it becomes `unknown`: never resent automatically, it alarms
  * for a person to check — a doubled offer or notice is worse than a late one.
+ *
+ * Nothing usable stays at rest: a link token waits sealed (`link-seal.ts`), and once an email's outcome is final
+ * (sent, failed, unknown) its body and sealed token are dropped. What a history needs stays: the recipients, the
+ * subject, the template (the event key's first part), when, and the outcome.
  */
 export type EmailStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'unknown';
 export const MAX_ATTEMPTS = 5;
@@ -30,17 +38,77 @@ const emailKey = (key: string) => ({ pk: `EMAIL#${key}`, sk: '#EMAIL' });
 
 export interface StoredEmail {
   key: string;
-  message: EmailMessage;
+  /** What kind of email (`offer`, `endorsement-request`…): the event key's first part. */
+  template: string;
+  to: string[];
+  cc?: string[];
+  subject: string;
+  /** The body, kept only until the outcome is final. */
+  message?: EmailMessage;
+  /** The link token the body leaves out, sealed; kept only until the outcome is final. */
+  sealedToken?: string;
   status: EmailStatus;
   attempts: number;
   messageId?: string;
   lastError?: string;
   createdAt: string;
   sentAt?: string;
+  /** When the person it was about was anonymised (recipients and subject gone). */
+  anonymisedAt?: string;
+  /** When a failed or unknown outcome became final. */
+  settledAt?: string;
 }
 
-/** The outbox item to add to the transaction that causes the email. Refused if the key was ever used. */
-export function queueEmail(key: string, message: EmailMessage): TransactItem {
+export const templateOf = (key: string) => key.split('#')[0] ?? key;
+const aboutOf = (key: string) => key.split('#')[1] ?? key;
+const emailsAbout = (id: string) => `EMAILS#${id}`;
+
+/** The outbox emails about an application, a person, a certificate or a file (by the id in their event keys). */
+export const emailKeysAbout = async (id: string): Promise<string[]> =>
+  (
+    await queryAll({
+      TableName: TABLE_NAME,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :p',
+      ExpressionAttributeValues: { ':p': emailsAbout(id) },
+      ProjectionExpression: '#key',
+      ExpressionAttributeNames: { '#key': 'key' },
+    })
+  ).map((item) => String(item.key));
+
+/**
+ * An email's personal data removed (its recipients and subject; the body is already gone once its outcome is
+ * final): for anonymising the person it was about. One still waiting will not be sent: it becomes `failed`.
+ */
+export function anonymisedEmailItem(email: Pick<StoredEmail, 'key' | 'status'>, at: string): TransactItem {
+  const waiting = email.status === 'pending' || email.status === 'sending';
+  return {
+    Update: {
+      TableName: TABLE_NAME,
+      Key: emailKey(email.key),
+      UpdateExpression:
+        `SET #to = :none, subject = :anon, anonymisedAt = :at, ${SETTLED}` +
+        `${waiting ? ', #status = :failed, lastError = :why, settledAt = :at' : ''} REMOVE cc, message, sealedToken, leaseUntil`,
+      // As read: a sender that claimed it meanwhile makes this a stale write (the person's request is retried).
+      ConditionExpression: '#status = :read',
+      ExpressionAttributeNames: { '#to': 'to', '#status': 'status', '#ttl': TTL_ATTRIBUTE },
+      ExpressionAttributeValues: {
+        ':none': [],
+        ':anon': '(anonymised)',
+        ':at': at,
+        ':read': email.status,
+        ...(waiting ? { ':failed': 'failed', ':why': 'not sent: the person it was about was anonymised' } : {}),
+        ...settledValues(email.key, at),
+      },
+    },
+  };
+}
+
+/**
+ * The outbox item to add to the transaction that causes the email. Refused if the key was ever used. An email that
+ * carries a link token has `SEALED_TOKEN` in its body where the token goes, and the token sealed beside it.
+ */
+export function queueEmail(key: string, message: EmailMessage, sealedToken?: string): TransactItem {
   const at = now().toISOString();
   return {
     Put: {
@@ -49,16 +117,35 @@ export function queueEmail(key: string, message: EmailMessage): TransactItem {
         ...emailKey(key),
         type: 'email',
         key,
+        template: templateOf(key),
+        to: message.to,
+        ...(message.cc ? { cc: message.cc } : {}),
+        subject: message.subject,
         message,
+        ...(sealedToken ? { sealedToken } : {}),
         status: 'pending',
         attempts: 0,
         createdAt: at,
         gsi3pk: PENDING,
         gsi3sk: `${at}#${key}`,
+        // Listed under what it is about (the event key's second part: an application, a person, a certificate, a
+        // file), so that anonymising a person finds their emails without a Scan.
+        gsi1pk: emailsAbout(aboutOf(key)),
+        gsi1sk: `${at}#${key}`,
       },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
+}
+
+/**
+ * An outcome is final: the email leaves the pending queue for the records schedule's (gsi3 `RETENTION`), and TTL
+ * deletes it when its period ends (`shared/data/retention.ts`).
+ */
+const SETTLED = '#ttl = :ttl, gsi3pk = :retention, gsi3sk = :retentionSk';
+function settledValues(key: string, at: string) {
+  const marks = retentionKeys(retentionEnds('email', at), emailKey(key));
+  return { ':ttl': marks[TTL_ATTRIBUTE], ':retention': marks.gsi3pk, ':retentionSk': marks.gsi3sk };
 }
 
 async function claim(key: string, at: Date): Promise<StoredEmail | undefined> {
@@ -96,11 +183,12 @@ async function record(key: string, outcome: SendOutcome, attempts: number): Prom
       Key: emailKey(key),
       UpdateExpression: stillPending
         ? 'SET #status = :status, lastError = :error REMOVE leaseUntil'
-        : `SET #status = :status, ${outcome.status === 'sent' ? 'messageId = :id, sentAt = :at' : 'lastError = :error'} REMOVE leaseUntil, gsi3pk, gsi3sk`,
-      ExpressionAttributeNames: { '#status': 'status' },
+        : `SET #status = :status, ${outcome.status === 'sent' ? 'messageId = :id, sentAt = :at' : 'lastError = :error, settledAt = :at'}, ${SETTLED} REMOVE leaseUntil, message, sealedToken`,
+      ExpressionAttributeNames: { '#status': 'status', ...(stillPending ? {} : { '#ttl': TTL_ATTRIBUTE }) },
       ExpressionAttributeValues: {
         ':status': status,
-        ...(outcome.status === 'sent' ? { ':id': outcome.messageId, ':at': at } : { ':error': outcome.error }),
+        ...(outcome.status === 'sent' ? { ':id': outcome.messageId } : { ':error': outcome.error }),
+        ...(stillPending ? {} : { ':at': at, ...settledValues(key, at) }),
       },
     }),
   );
@@ -129,10 +217,24 @@ export async function dispatch(
       results[key] = 'not-pending';
       continue;
     }
-    const outcome = await sendViaSes(email.message);
+    const outcome = await send(email);
     results[key] = await record(key, outcome, email.attempts);
   }
   return results;
+}
+
+/** Opens the email's sealed token into its body, then sends it. A token that will not open is a certain failure. */
+async function send(email: StoredEmail): Promise<SendOutcome> {
+  if (!email.message) return { status: 'failed', error: 'the body is gone' };
+  if (!email.sealedToken) return sendViaSes(email.message);
+  let token: string;
+  try {
+    token = await linkSealer().open(email.sealedToken, email.key);
+  } catch (error) {
+    return { status: 'failed', error: `the link token did not open: ${(error as Error).name}` };
+  }
+  const fill = (part: string) => part.replaceAll(SEALED_TOKEN, token);
+  return sendViaSes({ ...email.message, text: fill(email.message.text), html: fill(email.message.html) });
 }
 
 /**
@@ -180,13 +282,15 @@ async function abandonClaim(key: string, at: Date): Promise<void> {
       new UpdateCommand({
         TableName: TABLE_NAME,
         Key: emailKey(key),
-        UpdateExpression: 'SET #status = :unknown, lastError = :why REMOVE leaseUntil, gsi3pk, gsi3sk',
+        UpdateExpression: `SET #status = :unknown, lastError = :why, settledAt = :at, ${SETTLED} REMOVE leaseUntil, message, sealedToken`,
         ConditionExpression: '#status = :sending AND leaseUntil < :now',
-        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeNames: { '#status': 'status', '#ttl': TTL_ATTRIBUTE },
         ExpressionAttributeValues: {
           ':unknown': 'unknown',
           ':sending': 'sending',
           ':now': at.getTime(),
+          ':at': at.toISOString(),
+          ...settledValues(key, at.toISOString()),
           ':why': 'sender stopped after calling SES; check whether it was delivered',
         },
       }),
@@ -213,8 +317,20 @@ export const getEmails = (keys: readonly string[]): Promise<Map<string, StoredEm
     true,
   );
 
-/** An email to queue with a change: its event key and message. */
+/**
+ * An email to queue with a change: its event key and message. An email carrying a link gives the token apart and
+ * writes `SEALED_TOKEN` in the message where it goes; `commit` seals it before anything is written.
+ */
 export interface Outgoing {
   key: string;
   message: EmailMessage;
+  linkToken?: string;
 }
+
+/** The outbox item of an outgoing email, its link token (if any) sealed. */
+export const queueOutgoing = async (email: Outgoing): Promise<TransactItem> =>
+  queueEmail(
+    email.key,
+    email.message,
+    email.linkToken === undefined ? undefined : await linkSealer().seal(email.linkToken, email.key),
+  );

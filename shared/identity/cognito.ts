@@ -8,6 +8,9 @@ import {
   AdminRemoveUserFromGroupCommand,
   AdminUserGlobalSignOutCommand,
   CognitoIdentityProviderClient,
+  ListUsersCommand,
+  ListUsersInGroupCommand,
+  type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { ROLES, type Role } from '../domain/vocabulary';
 
@@ -104,4 +107,57 @@ export async function disableSignIn(userPoolId: string, username: string, groups
 export async function enableSignIn(userPoolId: string, username: string, groups: readonly Role[]): Promise<void> {
   for (const group of groups) await addToGroup(userPoolId, username, group);
   await cognito.send(new AdminEnableUserCommand({ UserPoolId: userPoolId, Username: username }));
+}
+
+/** A sign-in account as the pool holds it: what rebuilding the `sub` every record hangs on needs. */
+export interface PoolUser {
+  sub: string;
+  username: string;
+  email?: string;
+  emailVerified: boolean;
+  status: string;
+  enabled: boolean;
+  createdAt?: string;
+  groups: string[];
+}
+
+const attribute = (user: UserType, name: string) => user.Attributes?.find((a) => a.Name === name)?.Value;
+
+async function listAll(next: (token: string | undefined) => Promise<{ users: UserType[]; token?: string }>) {
+  const users: UserType[] = [];
+  let token: string | undefined;
+  do {
+    const page = await next(token);
+    users.push(...page.users);
+    token = page.token;
+  } while (token);
+  return users;
+}
+
+/** Every user of the pool with their groups: one paged ListUsers, one paged ListUsersInGroup per group. */
+export async function poolUsers(userPoolId: string, groups: readonly string[]): Promise<PoolUser[]> {
+  const users = await listAll(async (token) => {
+    const out = await cognito.send(new ListUsersCommand({ UserPoolId: userPoolId, PaginationToken: token }));
+    return { users: out.Users ?? [], token: out.PaginationToken };
+  });
+  const groupsOf = new Map<string, string[]>();
+  for (const group of groups) {
+    const members = await listAll(async (token) => {
+      const out = await cognito.send(
+        new ListUsersInGroupCommand({ UserPoolId: userPoolId, GroupName: group, NextToken: token }),
+      );
+      return { users: out.Users ?? [], token: out.NextToken };
+    });
+    for (const m of members) groupsOf.set(m.Username!, [...(groupsOf.get(m.Username!) ?? []), group]);
+  }
+  return users.map((u) => ({
+    sub: attribute(u, 'sub') ?? u.Username!,
+    username: u.Username!,
+    email: attribute(u, 'email'),
+    emailVerified: attribute(u, 'email_verified') === 'true',
+    status: u.UserStatus ?? 'UNKNOWN',
+    enabled: u.Enabled !== false,
+    createdAt: u.UserCreateDate?.toISOString(),
+    groups: groupsOf.get(u.Username!) ?? [],
+  }));
 }

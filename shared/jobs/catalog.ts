@@ -71,6 +71,20 @@ export const JOBS = [
     cron: { minute: '50', hour: '4' },
     timeoutSeconds: 300,
   },
+  {
+    name: 'records-retention',
+    description:
+      'Deletes the records whose period in the records schedule has ended (sent emails, expired supervisor links), as DynamoDB TTL does in AWS, days later',
+    cron: { minute: '10', hour: '4' },
+    timeoutSeconds: 600,
+  },
+  {
+    name: 'user-pool-export',
+    description:
+      "Exports the user pool's users and groups (sub, email, status, groups) into the table, so backups and point-in-time recovery carry the sub every record hangs on",
+    cron: { minute: '55', hour: '4' },
+    timeoutSeconds: 600,
+  },
 ] as const satisfies readonly JobSpec[];
 
 export type JobName = (typeof JOBS)[number]['name'];

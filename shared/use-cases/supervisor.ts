@@ -11,6 +11,7 @@ import { toCtIso } from '../domain/calendar/time';
 import { LINK_SENDS_PER_WINDOW, linkSendAllowance, SUPERVISOR_CHANGEABLE } from '../domain/endorsement';
 import { NotFound, StaleWrite, StateConflict, TooSoon } from '../domain/errors';
 import { applicationWindowState, type Iteration } from '../domain/iteration';
+import { SEALED_TOKEN } from '../email/link-seal';
 import type { Outgoing } from '../email/outbox';
 import { endorsementLinkWithdrawn, endorsementRequest } from '../email/templates';
 import type { TransactItem } from '../data/transactions';
@@ -21,7 +22,7 @@ import { nameSupervisor } from './supervisor-authorisation';
 import { commit, named } from './unit-of-work';
 
 /**
- * A new endorsement link for the application's supervisor: the token (only in the email), its item (expiring when
+ * A new endorsement link for the application's supervisor: the token (only in the email, sealed while it waits), its item (expiring when
  * the window closes), the application's record of it, and the email. `emailKey` names the event, so a retried
  * transaction never emails twice.
  */
@@ -43,7 +44,8 @@ export function endorsementLink(
     }),
     email: {
       key: emailKey,
-      message: endorsementRequest(application, iteration, `${config.publicBaseUrl}/links/${token}`),
+      message: endorsementRequest(application, iteration, `${config.publicBaseUrl}/links/${SEALED_TOKEN}`),
+      linkToken: token,
     } satisfies Outgoing,
   };
 }

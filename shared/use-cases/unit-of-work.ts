@@ -1,6 +1,6 @@
 import { transact, type TransactItem } from '../data/transactions';
 import { StaleWrite } from '../domain/errors';
-import { dispatch, queueEmail, type Outgoing } from '../email/outbox';
+import { dispatch, queueOutgoing, type Outgoing } from '../email/outbox';
 
 /**
  * How long a change may spend sending its emails after the commit. A request answers within the API's limits and
@@ -35,7 +35,8 @@ export type Outcome = { ok: true } | { ok: false; refused: Map<string, Record<st
 export async function commit(change: Change): Promise<Outcome> {
   const emails = change.emails ?? [];
   const writes = change.writes.map((w) => ('name' in w ? w : { name: undefined, item: w }));
-  const result = await transact([...writes.map((w) => w.item), ...emails.map((e) => queueEmail(e.key, e.message))]);
+  const queued = await Promise.all(emails.map(queueOutgoing));
+  const result = await transact([...writes.map((w) => w.item), ...queued]);
   if (!result.ok) {
     const refused = new Map<string, Record<string, unknown> | undefined>();
     writes.forEach((w, i) => {

@@ -132,10 +132,11 @@ describe('customer-managed keys', () => {
     const policies = resources(app.api, 'AWS::IAM::ManagedPolicy');
     for (const area of API_AREAS) {
       const [, policy] = policies.find(([id]) => id.startsWith(`${apiIdPrefix(area)}Role`))!;
-      // The table key's statements (the credentials function's signing-key grant is asserted on its own, above).
+      // The table key's statements (the signing-key and link-seal grants are asserted on their own).
       const kms = (policy.Properties.PolicyDocument.Statement as Statement[]).filter(
         (s) =>
-          actions(s).some((a) => a.startsWith('kms:')) && !JSON.stringify(s.Resource).includes('CredentialSigningKey'),
+          actions(s).some((a) => a.startsWith('kms:')) &&
+          !/CredentialSigningKey|LinkSealKey/.test(JSON.stringify(s.Resource)),
       );
       if (AREA_ACCESS[area].table.length === 0) {
         expect([area, kms]).toEqual([area, []]);

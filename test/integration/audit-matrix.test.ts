@@ -505,6 +505,14 @@ const CASES: Record<string, AuditCase> = {
       })),
     ],
   },
+  anonymisePerson: {
+    prepare: async () => {
+      const who = await personWithProfile(null);
+      await seedCertificate({ holderSub: who.sub, holderName: who.name, expiresOn: '2029-01-01' });
+      return { params: { personId: who.sub }, body: { reason: 'Erasure requested in writing' } };
+    },
+    changed: (call) => [{ type: 'person', id: call.params!.personId!, action: 'person-anonymised' }],
+  },
   // ---- notices ----
   resendNotice: {
     prepare: async () => {

@@ -131,7 +131,7 @@ describe('attendance at the live classes', () => {
     expect(notice).toHaveLength(1);
     expect(notice[0]!.destination.cc[0]).toBe(a!.who.supervisorEmail);
     // aws-ses-v2-local keeps only the first Cc of a SendEmail call; what was sent to SES is in the outbox record.
-    expect((await getEmail(`cannot-qualify#${a!.applicationId}`))?.message.cc).toEqual([
+    expect((await getEmail(`cannot-qualify#${a!.applicationId}`))?.cc).toEqual([
       a!.who.supervisorEmail,
       'ce-team@ads.example.org',
     ]);

@@ -203,9 +203,7 @@ describe('expiry reminders', () => {
       'Your CE certification expires on 2027-12-01 (in 180 days or less)',
     ]);
     expect((await reminders())[0]!.body.text).toContain('Job Development, Negotiation & Placement');
-    expect((await getEmail(`expiry-reminder#${person.sub}#2027-12-01#180`))?.message.cc).toEqual([
-      person.supervisorEmail,
-    ]);
+    expect((await getEmail(`expiry-reminder#${person.sub}#2027-12-01#180`))?.cc).toEqual([person.supervisorEmail]);
     // The job was down at 90 days; at 60 days only the 90-day reminder goes, once.
     at('2027-10-02T06:30:00-04:00');
     await expiryReminders({});

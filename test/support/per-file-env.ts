@@ -5,6 +5,8 @@ import { configureEnvironment } from '../../scripts/local/environment';
 
 // Each test file signs credentials with its own temporary key (created on first use).
 process.env.CREDENTIAL_SIGNING_KEY_FILE = join(tmpdir(), `ce-test-key-${randomBytes(6).toString('hex')}.pem`);
+// …and seals its outbox's link tokens with its own key.
+process.env.LINK_SEAL_KEY_FILE = join(tmpdir(), `ce-test-seal-${randomBytes(6).toString('hex')}.key`);
 
 // Runs before each test file's imports, so handlers read this file's own table name at their "cold start".
 configureEnvironment({

@@ -342,4 +342,31 @@ export const accountRoutes = {
     success: { status: 200, description: 'The record', schema: PersonRecord },
     problems: [404],
   }),
+  anonymisePerson: route({
+    operationId: 'anonymisePerson',
+    method: 'POST',
+    path: '/ads/people/{personId}/anonymise',
+    area: 'accounts',
+    access: ['ads-staff'],
+    tag,
+    summary: 'Anonymise a person on their request: their profile, applications and emails lose their personal data',
+    description:
+      "Audited, with the reason. The profile and its name entries are deleted (the person is no longer found by name or email); their applications keep what the course's counts need but not their or their supervisor's name, email or job title; their emails lose recipients and subject (one still waiting is not sent); their certifications keep the name and number, as the registry shows them, and still answer on the verification page, but no name search lists them; their calendar feed stops. Their sign-in account is not touched. Cannot be undone.",
+    params: z.strictObject({
+      personId: described(z.string().check(z.minLength(1), z.maxLength(128)), 'The person (their sign-in id).'),
+    }),
+    body: z.strictObject({ reason }),
+    success: {
+      status: 200,
+      description: 'What was anonymised',
+      schema: z.object({
+        personId: described(z.string(), 'The person.'),
+        anonymisedAt: described(instant, 'When.'),
+        applications: described(z.number(), 'Applications anonymised.'),
+        certifications: described(z.number(), 'Certifications kept with the name and number only.'),
+        emails: described(z.number(), 'Emails whose recipients and subject were removed.'),
+      }),
+    },
+    problems: [404, 409],
+  }),
 } as const;

@@ -8,6 +8,7 @@ import { toCtIso } from '../../domain/calendar/time';
 import { trainingAgreement } from '../../domain/enrolment';
 import { classJoinLinks } from '../../domain/iteration';
 import { assertOffer, assertOpenOffer } from '../../domain/offers';
+import { SEALED_TOKEN } from '../../email/link-seal';
 import type { Outgoing } from '../../email/outbox';
 import { agreementCosignRequest } from '../../email/templates';
 import type { Actor } from '../../domain/actor';
@@ -56,9 +57,10 @@ export async function accept(actor: Actor, id: string) {
       message: agreementCosignRequest(
         next,
         iteration,
-        `${config.publicBaseUrl}/links/${token}`,
+        `${config.publicBaseUrl}/links/${SEALED_TOKEN}`,
         application.offer!.deadline,
       ),
+      linkToken: token,
     },
   ];
   await commitOrStale(

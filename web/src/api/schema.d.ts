@@ -451,6 +451,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/ads/people/{personId}/anonymise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Anonymise a person on their request: their profile, applications and emails lose their personal data
+         * @description Audited, with the reason. The profile and its name entries are deleted (the person is no longer found by name or email); their applications keep what the course's counts need but not their or their supervisor's name, email or job title; their emails lose recipients and subject (one still waiting is not sent); their certifications keep the name and number, as the registry shows them, and still answer on the verification page, but no name search lists them; their calendar feed stops. Their sign-in account is not touched. Cannot be undone.
+         *
+         *     Roles: ads-staff.
+         */
+        post: operations["anonymisePerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ads/providers": {
         parameters: {
             query?: never;
@@ -6109,6 +6131,61 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    anonymisePerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The person (their sign-in id). */
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why: kept in the audit trail. */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description What was anonymised */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The person. */
+                        personId: string;
+                        /**
+                         * Format: date-time
+                         * @description When.
+                         * @example 2027-03-15T23:59:00.000-04:00
+                         */
+                        anonymisedAt: string;
+                        /** @description Applications anonymised. */
+                        applications: number;
+                        /** @description Certifications kept with the name and number only. */
+                        certifications: number;
+                        /** @description Emails whose recipients and subject were removed. */
+                        emails: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["TooLargeAtGateway"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];

@@ -12,6 +12,7 @@ import { Page } from '../../components/Page';
 import { useAnnounce } from '../../components/status';
 import { dayWords, whenCt } from '../../time';
 import { AccountStanding } from './AccountStanding';
+import { AnonymiseForm } from './Anonymise';
 import { LegalNameForm } from './LegalName';
 import { MEMBERSHIP_WORDS } from './People';
 
@@ -23,8 +24,9 @@ const ATTENDANCE_WORDS = { present: 'Present', absent: 'Absent', partial: 'Parti
 /**
  * A person's record (`GET /ads/people/{personId}`): profile, applications, attendance and homework per enrolment,
  * certifications, the person's audit trail, and ADS's decisions about a person: an outside certification, a
- * departure from their provider, a change of legal name (`LegalName.tsx`), and disabling or enabling their sign-in
- * account (`AccountStanding.tsx`). Opened from the search or directly by its address.
+ * departure from their provider, a change of legal name (`LegalName.tsx`), disabling or enabling their sign-in
+ * account (`AccountStanding.tsx`), and anonymising on request (`Anonymise.tsx`). Opened from the search or directly
+ * by its address.
  */
 export function Person() {
   const { personId = '' } = useParams();
@@ -70,6 +72,7 @@ export function Person() {
           <ExternalCertificationForm personId={personId} onDone={changed} />
           <DepartureForm record={data} onDone={changed} />
           <LegalNameForm record={data} onDone={changed} />
+          <AnonymiseForm record={data} onDone={changed} />
         </>
       ) : null}
       {/* A staff account has no record to show, but has a sign-in account. */}
