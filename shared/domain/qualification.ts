@@ -175,3 +175,24 @@ export const describeMissing = (m: Missing): string =>
   m.kind === 'class'
     ? `Live class of ${m.date}: ${missingReasonWords(m)}`
     : `Assignment "${m.title}": ${missingReasonWords(m)}`;
+
+/** What a learner was last told about qualifying, and how many such notices went (each has its own email key). */
+export interface QualificationNotices {
+  told: 'none' | 'lost' | 'restored';
+  sent: number;
+}
+
+/**
+ * The notice a change to a learner's record calls for. **Lost**: a class now marked absent or partial, unless the
+ * learner was already told so and not told otherwise since. **Restored** ("back on track"): a correction or an
+ * extension after which the learner can qualify again, when a "no longer" notice stands or the change itself undid
+ * the loss. Anything else changes nothing the learner was told.
+ */
+export function qualificationNotice(
+  notices: QualificationNotices,
+  change: { missedClass: boolean; canStillQualifyBefore?: boolean; canStillQualifyAfter?: boolean },
+): 'lost' | 'restored' | undefined {
+  if (change.missedClass) return notices.told === 'lost' ? undefined : 'lost';
+  if (change.canStillQualifyAfter !== true) return undefined;
+  return notices.told === 'lost' || change.canStillQualifyBefore === false ? 'restored' : undefined;
+}

@@ -14,6 +14,10 @@ export function classLine(date: string): string {
   return `${formatCt(new Date(t.startsAt), 'EEEE, MMMM d, yyyy, h:mm a')}–${formatCt(new Date(t.endsAt), 'h:mm a')}`;
 }
 
+/** "Tuesday, February 2, 2027": the day of a live class, as pages write days. */
+export const classDay = (date: string): string =>
+  formatCt(new Date(liveClassTimes(date).startsAt), 'EEEE, MMMM d, yyyy');
+
 /** The live classes as an ordered list block of an email. */
 export const classList = (dates: string[]) => ({ list: dates.map(classLine), ordered: true });
 

@@ -223,6 +223,35 @@ export const cannotQualify = (a: Application, it: It, what: string, adsTeam: str
     ],
   });
 
+/**
+ * The follow-up to `cannotQualify` (or to a deadline that had passed): a correction or an extension means the learner
+ * can qualify again. Sent to the same people the "no longer" notice went to, so none of them acts on it.
+ */
+export const qualificationRestored = (
+  a: Application,
+  it: It,
+  what: string,
+  adsTeam: string[],
+  publicBaseUrl: string,
+): EmailMessage =>
+  compose({
+    to: [a.applicant.email],
+    cc: [a.supervisor.email, ...adsTeam],
+    subject: `${a.applicant.name} can qualify for certification in ${it.title} again`,
+    blocks: [
+      `Dear ${a.applicant.name},`,
+      `${what}. You are back on track: you can still qualify for certification in ${it.title}, and any earlier message saying you could no longer be certified no longer applies.`,
+      'To qualify, attend every remaining live class in full and complete each assignment by its deadline.',
+      [
+        'What is still to do: ',
+        {
+          href: `${publicBaseUrl.replace(/\/$/, '')}/learning/${encodeURIComponent(a.id)}/qualification`,
+          text: 'Can I still qualify?',
+        },
+      ],
+    ],
+  });
+
 export const homeworkReminder = (a: Application, it: It, title: string, dueAt: string): EmailMessage =>
   compose({
     to: [a.applicant.email],
