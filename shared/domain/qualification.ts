@@ -1,6 +1,7 @@
 import { liveClassTimes } from './calendar/live-classes';
 import { instantMs, parseCtDateTime } from './calendar/time';
 import { NotFound, RuleBroken } from './errors';
+import { whenCt } from '../email/format';
 import type { Assignment } from './iteration';
 
 /** Attendance at one live class. Only `present` counts toward qualifying: joining late or leaving early does not. */
@@ -55,13 +56,20 @@ export function classesWithoutRoster(
   );
 }
 
+/** A live class has started (9:00 Connecticut time): from then on its attendance may be taken. */
+export const classHasStarted = (date: string, at: Date): boolean =>
+  at.getTime() >= instantMs(liveClassTimes(date).startsAt);
+
 /** Attendance is taken for a live class of the iteration, once it has started: before, nobody has attended it. */
 export function assertClassStarted(classDates: readonly string[], date: string, at: Date): void {
   if (!classDates.includes(date)) throw new NotFound('The live class');
-  const { startsAt } = liveClassTimes(date);
-  if (at.getTime() < instantMs(startsAt))
+  if (!classHasStarted(date, at))
     throw new RuleBroken('Attendance cannot be recorded before the class has started.', [
-      { field: 'date', code: 'class_not_started', message: `the class starts ${startsAt}` },
+      {
+        field: 'date',
+        code: 'class_not_started',
+        message: `the class has not started yet: it starts ${whenCt(liveClassTimes(date).startsAt)}`,
+      },
     ]);
 }
 

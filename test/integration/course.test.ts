@@ -65,8 +65,11 @@ describe('attendance at the live classes', () => {
           params: { iterationId: iteration.id, date: '2027-02-02' },
           body: roster,
         })
-      ).body.errors[0].code,
-    ).toBe('class_not_started');
+      ).body.errors[0],
+    ).toMatchObject({
+      code: 'class_not_started',
+      message: 'the class has not started yet: it starts Tuesday, February 2, 2027 at 9:00 AM (Connecticut time)',
+    });
     at('2027-02-02T09:00:00.000-05:00');
     const stranger = {
       entries: [

@@ -51,7 +51,19 @@ test('the roster by keyboard alone: nothing chosen, minutes out of range (the AP
   // The class has ended with no roster: the API flags it and the page says so.
   expect(await main(page)).toMatch(/Tuesday, February 2, 2027, 9:00 AM–12:00 PM: 0 of 1 recorded Roster not taken/i);
   expect(await main(page)).toContain('One class has ended without a complete roster');
+  // A class still to come is said to be so, and its page offers nothing to record (the API would refuse it).
+  expect(await main(page)).toContain('Tuesday, February 9, 2027, 9:00 AM–12:00 PM: not held yet');
   await expectAccessible(page);
+  await page.getByRole('link', { name: /^Tuesday, February 9, 2027/ }).click();
+  await page
+    .getByText(
+      'This class has not been held yet: it starts Tuesday, February 9, 2027 at 9:00 AM (Connecticut time). Its attendance can be taken',
+    )
+    .waitFor();
+  expect(await page.getByRole('button', { name: /^Record attendance|^Read the report/ }).count()).toBe(0);
+  await expectAccessible(page);
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: `Course work: ${TITLE}` }).waitFor();
 
   // From the course work to the class, then the roster, with the keyboard only.
   await tabTo(page, /^Tuesday, February 2, 2027/);

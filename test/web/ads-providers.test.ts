@@ -43,12 +43,16 @@ test('ADS adds an agency (refused on its fields first), edits it, and each chang
   await page.getByLabel("Contact person's name").fill('Ana Lopez');
   await page.getByLabel("Contact person's email").fill('ana.lopez@harbor.example.org');
   await page.getByLabel('Contract with DDS').selectOption('intends');
-  await page.getByLabel(/Staff email domains/).fill('harbor.example.org, not a domain');
+  await page.getByLabel(/Staff email domains/).fill('harbor.example.org, Not_A_Domain');
   await page.getByRole('button', { name: 'Add the agency' }).click();
   await page
     .locator('#field-staffEmailDomains-error')
     .getByText(/a domain such as harbor\.org/)
     .waitFor();
+  // The API names the second domain (`body.staffEmailDomains.1`): the summary's link leads to the domains input.
+  await expect(summary.getByRole('link', { name: /a domain such as harbor\.org/ }).getAttribute('href')).resolves.toBe(
+    '#field-staffEmailDomains',
+  );
   await expectAccessible(page);
   await page.getByLabel(/Staff email domains/).fill('harbor.example.org');
   await page.getByRole('button', { name: 'Add the agency' }).click();

@@ -27,6 +27,10 @@ const cell = z.nullable(
 const Grid = meta(
   z.object({
     classes: described(z.array(LiveClass), 'Every live class, in date order.'),
+    classesStarted: described(
+      z.array(date),
+      'Classes that have started (9:00 AM Connecticut time): their attendance may be taken. The others are still to come.',
+    ),
     rosterMissing: described(
       z.array(date),
       'Classes that have ended (12:00 Connecticut time) with an enrolled learner whose attendance is not recorded: the rosters still to take.',

@@ -16,6 +16,7 @@ import {
   assertClassStarted,
   type AttendanceStatus,
   classesWithoutRoster,
+  classHasStarted,
   qualification,
 } from '../../domain/qualification';
 import { classDay } from '../../email/format';
@@ -185,6 +186,7 @@ export async function attendanceGrid(iterationId: string) {
   ]);
   return {
     classes: iteration.classDates.map(liveClassTimes),
+    classesStarted: iteration.classDates.filter((d) => classHasStarted(d, now())),
     rosterMissing: classesWithoutRoster(
       iteration.classDates,
       learners.map((a) => a.applicantSub),

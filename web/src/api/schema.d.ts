@@ -3787,6 +3787,8 @@ export interface components {
         AttendanceGrid: {
             /** @description Every live class, in date order. */
             classes: components["schemas"]["LiveClass"][];
+            /** @description Classes that have started (9:00 AM Connecticut time): their attendance may be taken. The others are still to come. */
+            classesStarted: string[];
             /** @description Classes that have ended (12:00 Connecticut time) with an enrolled learner whose attendance is not recorded: the rosters still to take. */
             rosterMissing: string[];
             /** @description Every enrolled learner, with their attendance. */

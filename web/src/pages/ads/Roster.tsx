@@ -356,6 +356,9 @@ export function Roster() {
       ? { status: 404, title: 'Not found', detail: 'This iteration has no live class that day.' }
       : undefined;
   const taken = grid ? grid.learners.some((l) => l.attendance[date]) : false;
+  // A class still to come offers nothing to record: the API would refuse it, and nobody has attended it yet.
+  const started = grid?.classesStarted.includes(date) ?? false;
+  const startsAt = grid?.classes.find((c) => c.date === date)?.startsAt;
   const names = (id: string) => grid?.learners.find((l) => l.applicationId === id)?.name ?? id;
 
   return (
@@ -367,7 +370,13 @@ export function Roster() {
             {title}. Connecticut time. {learners(grid.learners.length)} enrolled.
           </p>
           {grid.learners.length === 0 ? <p>No learner is enrolled.</p> : null}
-          {!taken && grid.learners.length > 0 ? (
+          {!started && startsAt ? (
+            <p>
+              This class has not been held yet: it starts {whenCt(startsAt)}. Its attendance can be taken, or the
+              meeting's report imported, once it has started.
+            </p>
+          ) : null}
+          {started && !taken && grid.learners.length > 0 ? (
             <>
               <RosterImport
                 iterationId={iterationId}
