@@ -17,6 +17,7 @@ import { ROLES } from '../../shared/domain/vocabulary';
 import { functionName } from '../concurrency';
 import { CeFunction, type FunctionSettings } from '../constructs/ce-function';
 import { TableBackup, type TableBackupProps } from '../constructs/table-backup';
+import { PASSWORD_POLICY } from '../../shared/domain/password-policy';
 
 export interface DataStackProps extends StackProps {
   functions: FunctionSettings;
@@ -85,14 +86,7 @@ export class DataStack extends Stack {
       standardAttributes: { email: { required: true, mutable: true } },
       mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
-      passwordPolicy: {
-        minLength: 12,
-        requireDigits: true,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireSymbols: true,
-        tempPasswordValidity: Duration.days(3),
-      },
+      passwordPolicy: { ...PASSWORD_POLICY, tempPasswordValidity: Duration.days(3) },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       featurePlan: FeaturePlan.ESSENTIALS,
       deletionProtection: true,

@@ -7,7 +7,7 @@ import { ErrorSummary, Field, fieldErrors, localProblem } from '../components/fo
 import { Page } from '../components/Page';
 import { useAnnounce } from '../components/status';
 
-const PASSWORD_HINT = 'At least 8 characters, with upper- and lower-case letters, a number and a symbol.';
+import { PASSWORD_HINT } from '../../../shared/domain/password-policy';
 
 /** Create an account (applicants sign themselves up); a code is emailed to confirm the address. */
 export function SignUp() {
