@@ -751,6 +751,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/iterations/{iterationId}/recertification-standing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether you may apply to a recertification iteration, and why, before you fill in the form
+         * @description The rule the application itself is refused by (`not_eligible`), said in words: a certification in its renewal window, in grace or expired, or an admission by ADS. 422 `not_recertification` for an initial iteration (open to everyone).
+         *
+         *     Roles: applicant.
+         */
+        get: operations["myRecertificationStanding"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ads/iterations/{iterationId}/admissions/{personId}": {
         parameters: {
             query?: never;
@@ -3537,6 +3559,12 @@ export interface components {
                 seatRegion: "North" | "South" | "West";
             };
         };
+        RecertificationStanding: {
+            /** @description You may apply to this recertification iteration. */
+            mayApply: boolean;
+            /** @description Why, in words (who may apply, and when yours can be renewed). */
+            reason: string;
+        };
         AllocationProposal: {
             /** @description The proposal version (confirm only the latest). */
             version: number;
@@ -6111,6 +6139,37 @@ export interface operations {
             401: components["responses"]["UnauthorizedAtGateway"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    myRecertificationStanding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The iteration. */
+                iterationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether you may apply, and why */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecertificationStanding"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["UnauthorizedAtGateway"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["RuleViolated"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
