@@ -122,6 +122,7 @@ describe('the monthly notice to DDS', () => {
     expect(rows).toEqual([
       {
         Status: 'expired',
+        'Standing now': 'In grace — not active',
         Holder: 'Bo Lapsed',
         Provider: 'self-hired / none',
         Regions: '—',
@@ -132,6 +133,7 @@ describe('the monthly notice to DDS', () => {
       },
       {
         Status: 'expiring',
+        'Standing now': 'Active',
         Holder: 'Ann Expiring',
         Provider: 'Harbor Supports',
         Regions: 'North West',
@@ -235,6 +237,7 @@ describe('the monthly notice to DDS', () => {
     const { headers, rows } = readSafeCsv(Buffer.from(email!.attachments[0]!.content, 'base64'));
     expect(headers).toEqual([
       'Status',
+      'Standing now',
       'Holder',
       'Provider',
       'Regions',
