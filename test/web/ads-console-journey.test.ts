@@ -165,6 +165,28 @@ test('applications: a table filtered by region and endorsement, each person a li
   await page.goto(`/ads/iterations/${iterationId}/applications`);
   await page.getByRole('link', { name: 'Ada Early' }).waitFor();
   await expect(page.getByRole('status').filter({ hasText: 'Showing' }).textContent()).resolves.toContain('3 of 3');
+  // Statuses in words, not the API's codes; at 1280 px no word in the table is broken across lines (only a long
+  // email may be, where it is marked to).
+  const statuses = await page.locator('.ads-table td[data-label="Status"]').allInnerTexts();
+  expect(statuses.sort()).toEqual(['Awaiting endorsement', 'Endorsed', 'Endorsed']);
+  const broken = await page.evaluate(() => {
+    const out: string[] = [];
+    for (const cell of document.querySelectorAll('.ads-table td, .ads-table tbody th')) {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement?.closest('.break-anywhere')) continue;
+        for (const m of (node.textContent ?? '').matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (lines.size > 1) out.push(m[0]);
+        }
+      }
+    }
+    return out;
+  });
+  expect(broken).toEqual([]);
   await page.getByLabel('Endorsed', { exact: true }).selectOption('false');
   await expect(page.getByRole('link', { name: 'Cy Unendorsed' }).count()).resolves.toBe(1);
   await expect(page.getByRole('link', { name: 'Ada Early' }).count()).resolves.toBe(0);
