@@ -124,7 +124,16 @@ test('create with the calendar rules named at their fields, then publish', async
   await expect(page.locator('main').textContent()).resolves.toContain('Draft (only ADS sees it)');
   await expectAccessible(page);
 
-  await page.getByRole('button', { name: 'Publish' }).click();
+  // Publishing cannot be undone: asked once more, naming what happens; "No" backs out, nothing published.
+  await page.getByRole('button', { name: 'Publish…' }).click();
+  const publishing = page.getByRole('alert').filter({ hasText: 'shows it to every provider and applicant' });
+  await publishing.waitFor();
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
+  await expectAccessible(page);
+  await publishing.getByRole('button', { name: 'No, go back' }).click();
+  await expect(page.locator('main').textContent()).resolves.toContain('Draft (only ADS sees it)');
+  await page.getByRole('button', { name: 'Publish…' }).click();
+  await page.getByRole('button', { name: 'Yes, publish it' }).click();
   await expectStatus(page, `${TITLE} is published`);
   await page.getByRole('link', { name: 'Allocation' }).waitFor();
   await expectAccessible(page);
@@ -427,7 +436,13 @@ test('homework reviewed; the board, issuing, and revoking one certification (a r
   await page.goto(`/ads/iterations/${iterationId}/qualification`);
   await page.getByRole('heading', { level: 2, name: 'Bo Later: qualifies' }).waitFor();
   await expectAccessible(page);
-  await page.getByRole('button', { name: 'Issue certifications' }).click();
+  await page.getByRole('button', { name: 'Issue certifications…' }).click();
+  await page
+    .getByRole('alert')
+    .getByText(/^1 learner who qualifies will each be issued one certification per CE stage/)
+    .waitFor();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Yes, issue the certifications' }).click();
   await expectStatus(page, '1 learner certified, 0 not certified.');
   const issued = page.locator('section', { hasText: 'Issued' });
   expect(await issued.innerText()).toMatch(/Bo Later: CT-CE-/);
@@ -444,6 +459,13 @@ test('homework reviewed; the board, issuing, and revoking one certification (a r
   await expectAccessible(page);
   await page.getByLabel(/^Reason/).fill('Certified in error: this stage was not taught');
   await page.getByRole('button', { name: 'Change the standing' }).click();
+  // Revoking is final: the confirmation names the certificate and what follows; only "Yes" sends it.
+  await page
+    .getByRole('alert')
+    .getByText(new RegExp(`^Revoking ${revoked} \\(.+\\) of Bo Later is final`))
+    .waitFor();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: `Yes, revoke ${revoked}` }).click();
   await expectStatus(page, `Certification ${revoked} is now revoked.`);
   // The certificate's history says who revoked it, by name.
   await page.getByText(/revoked by Dana Reyes \(ADS\), because: Certified in error/).waitFor();
