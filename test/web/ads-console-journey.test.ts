@@ -501,6 +501,12 @@ test('DDS: the registry (keyboard search, CSV), the completions (CSV) and the no
 
   await dds.getByRole('link', { name: 'Completions' }).first().click();
   await dds.getByRole('heading', { level: 1, name: 'Completions by provider' }).waitFor();
+  // The range starts as the twelve months through today (the browser's day, in Connecticut).
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date());
+  await expect(dds.getByLabel('Completed on or before').inputValue()).resolves.toBe(today);
+  await expect(dds.getByLabel('Completed on or after').inputValue()).resolves.toBe(
+    `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`.replace(/-02-29$/, '-02-28'),
+  );
   await dds.getByLabel('Provider agency').selectOption({ label: `${TITLE} Supports` });
   await dds.getByLabel('Completed on or after').fill('2027-01-01');
   await dds.getByLabel('Completed on or before').fill('2027-12-31');
