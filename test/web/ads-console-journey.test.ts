@@ -326,8 +326,9 @@ test('the learner accepts (API); the first class roster by hand, then corrected 
   await history.getByText('Corrected Bo Later: Partial (30 minutes missed) → Present').waitFor();
   // The form stayed while the record reloaded: the keyboard user is still where they were, not thrown to the top.
   await expect(focused(page)).resolves.toMatchObject({ id: 'field-reason' });
-  // Who recorded and who corrected: a name with the role, not an account id.
+  // Who recorded and who corrected: a name with the role, not an account id; this roster was taken by hand.
   expect(await history.innerText()).toMatch(/Dana Reyes \(ADS\)[\s\S]*Dana Reyes \(ADS\)/);
+  expect(await history.innerText()).toContain('Roster recorded by hand (1 learner)');
   await expectAccessible(page);
   await screenshot(page, 'ads-roster');
 }, 60_000);
@@ -402,6 +403,10 @@ test("the second class's roster by importing the meeting's participant report, k
   await page.keyboard.press('Enter');
   await expectStatus(page, 'Attendance recorded for 1 learner.');
   await expect(focused(page)).resolves.toMatchObject({ id: 'recorded-heading' });
+  await page
+    .locator('table', { hasText: 'Recorded and corrected' })
+    .getByText('Roster recorded from the imported meeting report (1 learner); every mark as the report proposed')
+    .waitFor();
   const mine = await callApi(`/me/applications/${people[1]!.id}/attendance`, { token: people[1]!.token });
   expect(mine.body.classes.map((c: { status: string }) => c.status)).toEqual(['present', 'present']);
   await expectAccessible(page);

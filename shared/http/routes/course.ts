@@ -170,7 +170,17 @@ export const courseRoutes = {
     params: classParams,
     body: z.strictObject({
       entries: described(
-        z.array(entry).check(z.minLength(1), z.maxLength(90)),
+        z
+          .array(
+            z.strictObject({
+              ...entry.shape,
+              setBy: described(
+                z.optional(z.enum(['report', 'hand'])),
+                "Where the mark came from, kept in the roster's history: `report`, as the imported meeting report proposed it; `hand`, set or changed by ADS. Absent: by hand, no report imported.",
+              ),
+            }),
+          )
+          .check(z.minLength(1), z.maxLength(90)),
         'One entry per enrolled learner: the whole roster.',
       ),
     }),

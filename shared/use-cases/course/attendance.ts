@@ -44,7 +44,7 @@ const missedClassWords = (date: string, status: AttendanceStatus, minutes?: numb
 export async function recordAttendance(
   iterationId: string,
   date: string,
-  entries: { applicationId: string; status: AttendanceStatus; minutesMissed?: number }[],
+  entries: { applicationId: string; status: AttendanceStatus; minutesMissed?: number; setBy?: 'report' | 'hand' }[],
   actor: Actor,
 ) {
   const iteration = await findIteration(iterationId);

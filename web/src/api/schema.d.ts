@@ -6706,6 +6706,11 @@ export interface operations {
                         status: "present" | "absent" | "partial";
                         /** @description For `partial`: how many minutes were missed. */
                         minutesMissed?: number;
+                        /**
+                         * @description Where the mark came from, kept in the roster's history: `report`, as the imported meeting report proposed it; `hand`, set or changed by ADS. Absent: by hand, no report imported.
+                         * @enum {string}
+                         */
+                        setBy?: "report" | "hand";
                     }[];
                 };
             };
