@@ -1,4 +1,4 @@
-import { formatCt } from '../domain/calendar/format';
+import { formatCt, formatDay } from '../domain/calendar/format';
 import { liveClassTimes } from '../domain/calendar/live-classes';
 
 /** How every time shown to people names its zone: emails, the web app and the server-rendered pages alike. */
@@ -24,3 +24,9 @@ export const classList = (dates: string[]) => ({ list: dates.map(classLine), ord
 /** The one permanent public address of a certificate: emails, PDFs and QR codes all print it. */
 export const verificationUrl = (publicBaseUrl: string, number: string): string =>
   `${publicBaseUrl.replace(/\/$/, '')}/verify/${encodeURIComponent(number)}`;
+
+/** "March 20, 2030": a calendar day in emails, as the pages write it. */
+export const dayLine = (date: string): string => formatDay(date, 'MMMM d, yyyy');
+
+/** The address of one of the web app's pages, for an email that asks for an action there. */
+export const pageUrl = (publicBaseUrl: string, path: string): string => `${publicBaseUrl.replace(/\/$/, '')}${path}`;

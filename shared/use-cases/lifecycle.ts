@@ -1,3 +1,4 @@
+import { config } from '../config/runtime';
 import { now } from '../clock';
 import { auditPut } from '../data/audit';
 import { actorOf } from '../domain/audit';
@@ -94,6 +95,7 @@ export async function sendExpiryReminders(at: Date) {
           group.map((c) => ({ number: c.number, stage: CE_STAGE_NAMES[c.stage] })),
           expiresOn,
           point,
+          config.publicBaseUrl,
         ),
       },
     ];

@@ -233,7 +233,7 @@ describe('expiry reminders', () => {
     await expiryReminders({});
     await expiryReminders({});
     expect((await reminders()).map((m) => m.subject)).toEqual([
-      'Your CE certification expires on 2027-12-01 (in 180 days or less)',
+      'Your CE certification expires on December 1, 2027 (in 180 days or less)',
     ]);
     expect((await reminders())[0]!.body.text).toContain('Job Development, Negotiation & Placement');
     expect((await getEmail(`expiry-reminder#${person.sub}#2027-12-01#180`))?.message.cc).toEqual([

@@ -1,3 +1,4 @@
+import { config } from '../../config/runtime';
 import { now } from '../../clock';
 import { auditPut } from '../../data/audit';
 import { actorOf } from '../../domain/audit';
@@ -152,7 +153,7 @@ export async function reviewHomework(
       ? [
           {
             key: `homework-returned#${application.id}#${assignmentId}#${next.version}`,
-            message: homeworkReturned(application, iteration, assignment.title, input.feedback),
+            message: homeworkReturned(application, iteration, assignment.title, input.feedback, config.publicBaseUrl),
           },
         ]
       : [];
