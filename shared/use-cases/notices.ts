@@ -239,6 +239,13 @@ export async function noticesForDds(cursor: string | undefined, limit: number) {
   };
 }
 
+/** The list a period's notice sent, as attached to the email (stored with the notice when it was sent). */
+export async function sentNoticeList(period: string) {
+  const notice = await getNotice(period);
+  if (!notice?.content) throw new NotFound('The notice');
+  return { body: notice.content.csv, filename: `ce-expiring-${period}.csv` };
+}
+
 /** ADS re-sends a period's notice on purpose (what was sent, to today's recipients), with a reason (audited). */
 export async function resendNotice(period: string, reason: string, actor: Actor) {
   const notice = await getNotice(period);

@@ -143,6 +143,14 @@ describe('the monthly notice to DDS', () => {
         'Recertification under way': 'yes',
       },
     ]);
+    // The list as sent opens again, for ADS and DDS alike: the attachment, byte for byte; an unknown period 404.
+    for (const as of [m.ads, m.dds]) {
+      const list = await m.invoke(m.noticeRoutes.sentNoticeList, { as, params: { period: '2027-03' } });
+      expect([list.status, list.text]).toEqual([200, Buffer.from(attachment.content, 'base64').toString('utf8')]);
+    }
+    expect((await m.invoke(m.noticeRoutes.sentNoticeList, { as: m.dds, params: { period: '2019-01' } })).status).toBe(
+      404,
+    );
     const listed = await m.invoke(m.noticeRoutes.listNotices, { as: m.ads });
     expect(listed.body.items[0]).toMatchObject({
       period: '2027-03',

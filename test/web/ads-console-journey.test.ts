@@ -530,6 +530,14 @@ test('DDS: the registry (keyboard search, CSV), the completions (CSV) and the no
   await dds.getByRole('rowheader', { name: '2027-07' }).waitFor();
   expect(await main(dds)).not.toMatch(/SES|scheduler/);
   await expectAccessible(dds);
+  // The list that was sent opens again from the history: the email's CSV attachment.
+  const [sentList] = await Promise.all([
+    dds.waitForEvent('download'),
+    dds.getByRole('button', { name: 'Download the 2027-07 list (CSV)' }).click(),
+  ]);
+  expect(sentList.suggestedFilename()).toBe('ce-expiring-2027-07.csv');
+  expect(readFileSync((await sentList.path())!, 'utf8')).toMatch(/^\uFEFF?Status,Standing now,Holder,/);
+  await expectStatus(dds, 'The 2027-07 list is downloaded.');
 
   await dds.goto('/ads/people');
   await dds.getByRole('heading', { level: 1, name: 'Not available to your account' }).waitFor();

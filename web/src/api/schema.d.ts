@@ -1899,6 +1899,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/notices/{period}/list.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A period's notice list as it was sent: the CSV attached to the email, byte for byte
+         * @description What DDS received (the first send; a re-send sends the same list), to open again from the history.
+         *
+         *     Roles: ads-staff, dds.
+         */
+        get: operations["sentNoticeList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ads/notices/{period}/resend": {
         parameters: {
             query?: never;
@@ -8606,6 +8628,36 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["UnauthorizedAtGateway"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    sentNoticeList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The notice period: a calendar month. */
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["UnauthorizedAtGateway"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];
