@@ -76,6 +76,7 @@ export function Issuing() {
   const chosen = items.map((l, index) => ({ l, index, e: exceptions[l.applicationId] })).filter((x) => x.e?.on);
 
   const [confirming, setConfirming] = useState(false);
+  /** The page's checks, then the confirmation naming who will be certified (issuing cannot be undone). */
   const ask = (event: FormEvent) => {
     event.preventDefault();
     const missing = chosen
@@ -89,16 +90,9 @@ export function Issuing() {
     setConfirming(true);
   };
   const qualifying = items.filter((l) => l.qualifies).length;
+  // Sent only from the confirmation, after `ask` checked every exception's reason.
   const issue = async () => {
     setConfirming(false);
-    const missing = chosen
-      .filter((x) => !x.e?.reason.trim())
-      .map((x) => ({
-        field: `exceptions.${x.l.applicationId}.reason`,
-        message: `Give the reason for certifying ${x.l.name} by exception.`,
-      }));
-    if (missing.length) return setProblem(localProblem(missing));
-    setProblem(undefined);
     const { data, error } = await api.POST('/ads/iterations/{iterationId}/certifications', {
       params: { path: { iterationId } },
       body: { exceptions: chosen.map((x) => ({ applicationId: x.l.applicationId, reason: x.e!.reason.trim() })) },
