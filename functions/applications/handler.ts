@@ -24,6 +24,8 @@ export const handler = areaHandler(
       applications.listForAds(params.iterationId, query, query.cursor, query.limit),
     exportApplications: async ({ params, query }) =>
       applicationsCsv(params.iterationId, await applications.exportRows(params.iterationId, query)),
+    myRecertificationStanding: ({ caller, params }) =>
+      applications.myRecertificationStanding(caller, params.iterationId),
     admitToRecertification: ({ params, body, caller }) =>
       applications.admit(params.iterationId, params.personId, body.reason, caller),
   }),

@@ -20,6 +20,7 @@ import { ROLES } from '../../shared/domain/vocabulary';
 import { functionName } from '../concurrency';
 import { CeFunction, type FunctionSettings } from '../constructs/ce-function';
 import { TableBackup, type TableBackupProps } from '../constructs/table-backup';
+import { PASSWORD_POLICY } from '../../shared/domain/password-policy';
 
 export interface DataStackProps extends StackProps {
   functions: FunctionSettings;
@@ -111,14 +112,7 @@ export class DataStack extends Stack {
       keepOriginal: { email: true },
       mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
-      passwordPolicy: {
-        minLength: 12,
-        requireDigits: true,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireSymbols: true,
-        tempPasswordValidity: Duration.days(3),
-      },
+      passwordPolicy: { ...PASSWORD_POLICY, tempPasswordValidity: Duration.days(3) },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       email: UserPoolEmail.withSES({
         fromEmail: props.email.from,

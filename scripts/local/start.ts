@@ -5,6 +5,7 @@
 import { requireTools } from './preflight';
 import { DEFAULT_DATA_DIR, deployedOrigins, startStack } from './stack';
 import { serveWebApp } from './web';
+import { demoAccountLines } from './demo-accounts';
 
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
@@ -61,9 +62,7 @@ async function main() {
     'Sign-in',
     `cognito-local ${state.cognitoEndpoint}   pool ${state.userPoolId}, clients ${state.clientId} (applicants), ${state.staffClientId} (staff)`,
   );
-  console.log('\n  Sign-in tokens (ID tokens, valid for 24 h) — in another terminal:');
-  for (const [role, user] of Object.entries(state.users))
-    console.log(`    npm run token -- ${role.padEnd(10)} # ${user.email}`);
+  console.log(`\n${demoAccountLines(state.users).join('\n')}`);
   console.log(
     `    then: curl -H "Authorization: Bearer $(npm run -s token -- ads-staff)" ${state.gatewayUrl}/ads/iterations`,
   );

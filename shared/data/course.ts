@@ -1,7 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { AttendanceRecord, HomeworkRecord } from '../domain/qualification';
+import type { AttendanceRecord, HomeworkRecord, QualificationNotices } from '../domain/qualification';
 import { dynamo, TABLE_NAME } from './client';
-import { queryAll, versionCondition } from './query';
+import { getMany, queryAll, versionCondition } from './query';
 import type { TransactItem } from './transactions';
 
 /**
@@ -141,3 +141,32 @@ export const homeworkOfIteration = (iterationId: string, assignmentId?: string):
     },
     (i) => strip<StoredHomework>(i),
   );
+
+/** What an enrolment's learner was last told about qualifying, at `APPLICATION#<id>`/`QUALIFICATION_NOTICES`. */
+export interface StoredQualificationNotices extends QualificationNotices {
+  applicationId: string;
+  version: number;
+}
+
+const noticesKey = (applicationId: string) => ({ pk: `APPLICATION#${applicationId}`, sk: 'QUALIFICATION_NOTICES' });
+
+/** The notices of several enrolments, one BatchGet (consistent: they decide whether an email goes). */
+export const getQualificationNotices = (applicationIds: readonly string[]) =>
+  getMany(
+    applicationIds,
+    noticesKey,
+    (item) => strip<StoredQualificationNotices>(item),
+    (n) => n.applicationId,
+    true,
+  );
+
+/** The notices after one more was sent, conditioned on the version read (two notices at once: one wins). */
+export function putQualificationNotices(n: StoredQualificationNotices, expectedVersion: number): TransactItem {
+  return {
+    Put: {
+      TableName: TABLE_NAME,
+      Item: { ...noticesKey(n.applicationId), type: 'qualification-notices', ...n },
+      ...versionCondition(expectedVersion),
+    },
+  };
+}

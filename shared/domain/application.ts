@@ -99,7 +99,8 @@ export function applicationProblem(input: {
   region: Region;
   providerRegions: Region[] | undefined;
   iterationKind: IterationKind;
-  recertificationEligible: boolean;
+  /** For a recertification iteration: whether this person may apply, and why (`recertificationStanding`). */
+  recertification?: { mayApply: boolean; reason: string };
 }): FieldProblem | undefined {
   if (!input.published)
     return { field: 'iterationId', code: 'not_published', message: 'this iteration is not open to applications' };
@@ -114,11 +115,11 @@ export function applicationProblem(input: {
       message: `your provider does not cover the ${input.region} region`,
     };
   }
-  if (input.iterationKind === 'recertification' && !input.recertificationEligible) {
+  if (input.iterationKind === 'recertification' && !input.recertification?.mayApply) {
     return {
       field: 'iterationId',
       code: 'not_eligible',
-      message: 'this is a recertification iteration and you are not eligible for it',
+      message: input.recertification?.reason ?? 'this is a recertification course and you may not apply to it',
     };
   }
   return undefined;

@@ -1,3 +1,4 @@
+import { formatCt } from './calendar/format';
 import { parseDate } from './calendar/time';
 import { RuleBroken, StateConflict } from './errors';
 import type { CeStage, Region } from './vocabulary';
@@ -179,6 +180,46 @@ export function mayRecertifyWith(
 ): boolean {
   const s = certificationState(c, today, policy);
   return s.inRenewalWindow || s.state === 'in-grace' || s.state === 'expired';
+}
+
+/** Whether a person may apply to a recertification iteration, and why, in words the applicant reads before the form. */
+export interface RecertificationStanding {
+  mayApply: boolean;
+  reason: string;
+}
+
+/** "March 20, 2029": a calendar day in words (noon UTC is that day in Connecticut too). */
+const dayInWords = (date: string) => formatCt(new Date(`${date}T12:00:00Z`), 'MMMM d, yyyy');
+
+/**
+ * Who may apply to a recertification iteration: a holder of a certification in its renewal window, in grace or
+ * expired (not revoked, superseded or suspended); or someone ADS admitted. One home for the rule and for saying it.
+ */
+export function recertificationStanding(
+  certs: readonly Pick<Certification, 'standing' | 'expiresOn'>[],
+  today: string,
+  policy: LifecyclePolicy,
+  admitted: boolean,
+): RecertificationStanding {
+  if (certs.some((c) => mayRecertifyWith(c, today, policy)))
+    return {
+      mayApply: true,
+      reason:
+        'You may apply: you hold a certification that can be renewed now (in its renewal window, in grace or expired).',
+    };
+  if (admitted) return { mayApply: true, reason: 'You may apply: ADS admitted you to this recertification course.' };
+  const who = `A recertification course is for holders of a certification from ${policy.renewalWindowMonths} months before it expires, in its grace period (${policy.graceDays} days) or after it expired — not a revoked or suspended one.`;
+  const opens = certs
+    .filter((c) => certificationState(c, today, policy).active)
+    .map((c) => certificationState(c, today, policy).renewalOpensOn)
+    .sort()[0];
+  const yours = opens
+    ? `Yours can be renewed from ${dayInWords(opens)}.`
+    : 'You hold no certification that can be renewed.';
+  return {
+    mayApply: false,
+    reason: `${who} ${yours} If you think you should take this one, ask the ADS CE team: ADS can admit you, with a reason.`,
+  };
 }
 
 /**

@@ -21,6 +21,15 @@ export type FileContentType = keyof typeof FILE_TYPES;
 export const FILE_CONTENT_TYPES = Object.keys(FILE_TYPES) as [FileContentType, ...FileContentType[]];
 type Family = (typeof FILE_TYPES)[FileContentType]['family'];
 
+/** A size as people read it: "10 MB", "2 KB". */
+export const sizeWords = (bytes: number) =>
+  bytes >= MEBIBYTE ? `${(bytes / MEBIBYTE).toFixed(1).replace(/\.0$/, '')} MB` : `${Math.ceil(bytes / 1024)} KB`;
+
+/** Why a type is refused, naming the accepted ones by their labels (never the content types' codes). */
+export const typeRefusedWords = `not a type of file that can be handed in (accepted: ${Object.values(FILE_TYPES)
+  .map((t) => t.label)
+  .join(', ')})`;
+
 const startsWith = (bytes: Uint8Array, signature: readonly number[]) =>
   bytes.length >= signature.length && signature.every((b, i) => bytes[i] === b);
 
@@ -173,7 +182,7 @@ export const heldFiles = (files: readonly HomeworkFile[], at: Date) =>
 export function assertMayStartUpload(size: number, held: readonly HomeworkFile[], limits: FileLimits): void {
   if (size > limits.maxFileBytes)
     throw new RuleBroken('The file is larger than allowed.', [
-      { field: 'size', code: 'too_large', message: `files may be at most ${limits.maxFileBytes} bytes` },
+      { field: 'size', code: 'too_large', message: `files may be at most ${sizeWords(limits.maxFileBytes)}` },
     ]);
   if (held.length >= limits.maxFilesPerAssignment)
     throw new RuleBroken('This assignment already has as many files as allowed.', [

@@ -1,6 +1,7 @@
 import { liveClassTimes } from './calendar/live-classes';
 import { instantMs, parseCtDateTime } from './calendar/time';
 import { NotFound, RuleBroken } from './errors';
+import { whenCt } from '../email/format';
 import type { Assignment } from './iteration';
 
 /** Attendance at one live class. Only `present` counts toward qualifying: joining late or leaving early does not. */
@@ -55,13 +56,20 @@ export function classesWithoutRoster(
   );
 }
 
+/** A live class has started (9:00 Connecticut time): from then on its attendance may be taken. */
+export const classHasStarted = (date: string, at: Date): boolean =>
+  at.getTime() >= instantMs(liveClassTimes(date).startsAt);
+
 /** Attendance is taken for a live class of the iteration, once it has started: before, nobody has attended it. */
 export function assertClassStarted(classDates: readonly string[], date: string, at: Date): void {
   if (!classDates.includes(date)) throw new NotFound('The live class');
-  const { startsAt } = liveClassTimes(date);
-  if (at.getTime() < instantMs(startsAt))
+  if (!classHasStarted(date, at))
     throw new RuleBroken('Attendance cannot be recorded before the class has started.', [
-      { field: 'date', code: 'class_not_started', message: `the class starts ${startsAt}` },
+      {
+        field: 'date',
+        code: 'class_not_started',
+        message: `the class has not started yet: it starts ${whenCt(liveClassTimes(date).startsAt)}`,
+      },
     ]);
 }
 
@@ -175,3 +183,24 @@ export const describeMissing = (m: Missing): string =>
   m.kind === 'class'
     ? `Live class of ${m.date}: ${missingReasonWords(m)}`
     : `Assignment "${m.title}": ${missingReasonWords(m)}`;
+
+/** What a learner was last told about qualifying, and how many such notices went (each has its own email key). */
+export interface QualificationNotices {
+  told: 'none' | 'lost' | 'restored';
+  sent: number;
+}
+
+/**
+ * The notice a change to a learner's record calls for. **Lost**: a class now marked absent or partial, unless the
+ * learner was already told so and not told otherwise since. **Restored** ("back on track"): a correction or an
+ * extension after which the learner can qualify again, when a "no longer" notice stands or the change itself undid
+ * the loss. Anything else changes nothing the learner was told.
+ */
+export function qualificationNotice(
+  notices: QualificationNotices,
+  change: { missedClass: boolean; canStillQualifyBefore?: boolean; canStillQualifyAfter?: boolean },
+): 'lost' | 'restored' | undefined {
+  if (change.missedClass) return notices.told === 'lost' ? undefined : 'lost';
+  if (change.canStillQualifyAfter !== true) return undefined;
+  return notices.told === 'lost' || change.canStillQualifyBefore === false ? 'restored' : undefined;
+}

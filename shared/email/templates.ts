@@ -1,6 +1,6 @@
 import type { Application } from '../domain/application';
 import type { Iteration } from '../domain/iteration';
-import { classLine, classList, dayWords, verificationUrl, whenCt } from './format';
+import { classLine, classList, dayWords, pageUrl, verificationUrl, whenCt } from './format';
 import { compose, type EmailMessage } from './message';
 
 /**
@@ -104,7 +104,7 @@ export const applicationNotConsidered = (a: Application, it: It): EmailMessage =
     ],
   });
 
-export const seatOffered = (a: Application, it: It, deadline: string): EmailMessage =>
+export const seatOffered = (a: Application, it: It, deadline: string, publicBaseUrl: string): EmailMessage =>
   compose({
     to: [a.applicant.email],
     subject: `A seat is offered to you: ${it.title}`,
@@ -112,7 +112,14 @@ export const seatOffered = (a: Application, it: It, deadline: string): EmailMess
       `Dear ${a.applicant.name},`,
       `You are offered a seat in ${it.title}. The live classes, all 9:00 AM–12:00 PM Connecticut time:`,
       classList(it.classDates),
-      `To take the seat, accept the offer and sign the CE Provider Training Agreement in your account; your supervisor, ${a.supervisor.name}, then co-signs it by email. Both must be done by ${whenCt(deadline)}, or the seat goes to the next person on the waitlist.`,
+      `To take the seat, accept the offer and sign the CE Provider Training Agreement on the course website; your supervisor, ${a.supervisor.name}, then co-signs it by email. Both must be done by ${whenCt(deadline)}, or the seat goes to the next person on the waitlist.`,
+      [
+        'Read the agreement, then accept or decline: ',
+        {
+          href: pageUrl(publicBaseUrl, `/applications/${encodeURIComponent(a.id)}/agreement`),
+          text: 'Your offer and training agreement',
+        },
+      ],
       'If you cannot attend every live class, please decline, so the seat can go to someone else.',
     ],
   });
@@ -198,6 +205,7 @@ export const waitlistEnded = (
   a: Application,
   it: It,
   next: { title: string; opensAt: string; closesAt: string } | undefined,
+  publicBaseUrl: string,
 ): EmailMessage =>
   compose({
     to: [a.applicant.email],
@@ -208,6 +216,7 @@ export const waitlistEnded = (
       next
         ? `The next iteration is ${next.title}; its application window runs from ${whenCt(next.opensAt)} to ${whenCt(next.closesAt)}.`
         : 'No later iteration is open or announced yet; we will publish the next one on the course page.',
+      ['Apply again here: ', { href: pageUrl(publicBaseUrl, '/iterations'), text: 'Courses open for applications' }],
     ],
   });
 
@@ -223,17 +232,64 @@ export const cannotQualify = (a: Application, it: It, what: string, adsTeam: str
     ],
   });
 
-export const homeworkReminder = (a: Application, it: It, title: string, dueAt: string): EmailMessage =>
+/**
+ * The follow-up to `cannotQualify` (or to a deadline that had passed): a correction or an extension means the learner
+ * can qualify again. Sent to the same people the "no longer" notice went to, so none of them acts on it.
+ */
+export const qualificationRestored = (
+  a: Application,
+  it: It,
+  what: string,
+  adsTeam: string[],
+  publicBaseUrl: string,
+): EmailMessage =>
+  compose({
+    to: [a.applicant.email],
+    cc: [a.supervisor.email, ...adsTeam],
+    subject: `${a.applicant.name} can qualify for certification in ${it.title} again`,
+    blocks: [
+      `Dear ${a.applicant.name},`,
+      `${what}. You are back on track: you can still qualify for certification in ${it.title}, and any earlier message saying you could no longer be certified no longer applies.`,
+      'To qualify, attend every remaining live class in full and complete each assignment by its deadline.',
+      [
+        'What is still to do: ',
+        {
+          href: `${publicBaseUrl.replace(/\/$/, '')}/learning/${encodeURIComponent(a.id)}/qualification`,
+          text: 'Can I still qualify?',
+        },
+      ],
+    ],
+  });
+
+const handInLink = (a: Pick<Application, 'id'>, publicBaseUrl: string) => [
+  'Hand it in here: ',
+  { href: pageUrl(publicBaseUrl, `/learning/${encodeURIComponent(a.id)}/homework`), text: 'Your homework' },
+];
+
+export const homeworkReminder = (
+  a: Application,
+  it: It,
+  title: string,
+  dueAt: string,
+  publicBaseUrl: string,
+): EmailMessage =>
   compose({
     to: [a.applicant.email],
     subject: `Reminder: "${title}" is due ${whenCt(dueAt)}`,
     blocks: [
       `Dear ${a.applicant.name},`,
       `The homework "${title}" of ${it.title} is due ${whenCt(dueAt)}, and we have no submission from you yet. Homework completed by its deadline is required for certification.`,
+      handInLink(a, publicBaseUrl),
     ],
   });
 
-export const homeworkReturned = (a: Application, it: It, title: string, feedback: string | undefined): EmailMessage =>
+export const homeworkReturned = (
+  a: Application,
+  it: It,
+  title: string,
+  feedback: string | undefined,
+  publicBaseUrl: string,
+): EmailMessage =>
   compose({
     to: [a.applicant.email],
     subject: `Your homework "${title}" was returned for rework`,
@@ -241,6 +297,7 @@ export const homeworkReturned = (a: Application, it: It, title: string, feedback
       `Dear ${a.applicant.name},`,
       `ADS returned your submission of "${title}" (${it.title}).${feedback ? ` Feedback: ${feedback}` : ''}`,
       'Resubmit it by the deadline for it to count.',
+      handInLink(a, publicBaseUrl),
     ],
   });
 
@@ -264,7 +321,7 @@ export const certificationsIssued = (
           rows: certificates.map((c) => [
             c.stage,
             c.number,
-            c.expiresOn,
+            dayWords(c.expiresOn),
             { href: verificationUrl(publicBaseUrl, c.number) },
           ]),
         },
@@ -315,14 +372,15 @@ export const expiryReminder = (
   certificates: { number: string; stage: string }[],
   expiresOn: string,
   daysBefore: number,
+  publicBaseUrl: string,
 ): EmailMessage =>
   compose({
     to: [holder.email],
     cc: supervisorEmail ? [supervisorEmail] : undefined,
-    subject: `Your CE certification expires on ${expiresOn} (in ${daysBefore} days or less)`,
+    subject: `Your CE certification expires on ${dayWords(expiresOn)} (in ${daysBefore} days or less)`,
     blocks: [
       `Dear ${holder.name},`,
-      `Your Customized Employment certification expires on ${expiresOn}. From that date you may no longer provide CE services for the stages below until you recertify. Recertification is taken as a recertification iteration of the course, in the same format; apply when one opens.`,
+      `Your Customized Employment certification expires on ${dayWords(expiresOn)}. From that date you may no longer provide CE services for the stages below until you recertify. Recertification is taken as a recertification iteration of the course, in the same format; apply when one opens.`,
       {
         table: {
           caption: 'Certifications expiring',
@@ -330,6 +388,10 @@ export const expiryReminder = (
           rows: certificates.map((c) => [c.stage, c.number]),
         },
       },
+      [
+        'Recertification courses open for applications: ',
+        { href: pageUrl(publicBaseUrl, '/iterations'), text: 'Courses' },
+      ],
     ],
   });
 

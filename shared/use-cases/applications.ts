@@ -34,7 +34,7 @@ import { verifiedEmail, type Actor } from '../domain/actor';
 import { NotFound, RuleBroken, StaleWrite, StateConflict } from '../domain/errors';
 import { count } from '../observability/metrics';
 import { applicationView } from './application-views';
-import { recertificationEligible } from './lifecycle';
+import { recertificationEligibility } from './lifecycle';
 import { releaseSeat } from './seats/ledger';
 import { linkOrWait } from './supervisor';
 import { nameSupervisor } from './supervisor-authorisation';
@@ -80,8 +80,8 @@ export async function apply(actor: Actor, input: ApplyInput) {
     region: input.region,
     providerRegions: provider?.regions,
     iterationKind: iteration.kind,
-    recertificationEligible:
-      iteration.kind === 'recertification' ? await recertificationEligible(actor.sub, iteration.id) : true,
+    recertification:
+      iteration.kind === 'recertification' ? await recertificationEligibility(actor.sub, iteration.id) : undefined,
   });
   if (problem) throw new RuleBroken('This application cannot be made.', [problem]);
 
@@ -289,6 +289,17 @@ export async function exportRows(iterationId: string, filter: ApplicationFilter)
   const stored = await getIteration(iterationId);
   if (!stored) throw new NotFound('The iteration');
   return rows(await allApplicationsListed(iterationId, filter), stored.iteration);
+}
+
+/** Whether the caller may apply to a published recertification iteration, and why (said before the form). */
+export async function myRecertificationStanding(actor: Actor, iterationId: string) {
+  const stored = await getIteration(iterationId);
+  if (stored?.iteration.status !== 'published') throw new NotFound('The iteration');
+  if (stored.iteration.kind !== 'recertification')
+    throw new RuleBroken('Only recertification iterations ask who may apply.', [
+      { field: 'iterationId', code: 'not_recertification', message: 'initial iterations are open to everyone' },
+    ]);
+  return recertificationEligibility(actor.sub, iterationId);
 }
 
 /** ADS admits a person to a recertification iteration, with a reason (audited). */

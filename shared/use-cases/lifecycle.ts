@@ -1,3 +1,4 @@
+import { config } from '../config/runtime';
 import { now } from '../clock';
 import { auditPut } from '../data/audit';
 import { actorOf } from '../domain/audit';
@@ -6,11 +7,10 @@ import { certificatesExpiringBetween, certificatesOfPerson } from '../data/certi
 import { getPeople } from '../data/people';
 import { lifecycleSettings, saveSettingsItem, type LifecycleSettings } from '../data/settings';
 import { ctDate, toCtIso } from '../domain/calendar/time';
-import { addDays, mayRecertifyWith, reminderPoint, remindedOfExpiry } from '../domain/certification';
+import { addDays, recertificationStanding, reminderPoint, remindedOfExpiry } from '../domain/certification';
 import { CE_STAGE_NAMES } from '../domain/vocabulary';
 import type { Outgoing } from '../email/outbox';
 import { agencyExpiryWatch, expiryReminder } from '../email/templates';
-import { config } from '../config/runtime';
 import { adminsOf, alreadyWatched, watchedItem } from '../data/provider-admins';
 import { getProviders } from '../data/providers';
 import type { Certification } from '../domain/certification';
@@ -53,15 +53,14 @@ export async function putSettings(input: Omit<LifecycleSettings, 'version'> & { 
   return settingsView(next);
 }
 
-/**
- * Who may apply to a recertification iteration: someone holding a certification in its renewal window, in grace,
- * or expired (not revoked, not superseded); or someone ADS admitted with a reason.
- */
-export async function recertificationEligible(sub: string, iterationId: string): Promise<boolean> {
-  const today = ctDate(now());
-  const policy = await lifecycleSettings();
-  const certs = await certificatesOfPerson(sub);
-  return certs.some((c) => mayRecertifyWith(c, today, policy)) || isAdmitted(iterationId, sub);
+/** Whether this person may apply to this recertification iteration, and why in words (`recertificationStanding`). */
+export async function recertificationEligibility(sub: string, iterationId: string) {
+  const [policy, certs, admitted] = await Promise.all([
+    lifecycleSettings(),
+    certificatesOfPerson(sub),
+    isAdmitted(iterationId, sub),
+  ]);
+  return recertificationStanding(certs, ctDate(now()), policy, admitted);
 }
 
 /**
@@ -99,6 +98,7 @@ export async function sendExpiryReminders(at: Date) {
           group.map((c) => ({ number: c.number, stage: CE_STAGE_NAMES[c.stage] })),
           expiresOn,
           point,
+          config.publicBaseUrl,
         ),
       },
     ];

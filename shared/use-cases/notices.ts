@@ -20,7 +20,13 @@ import { getPeople } from '../data/people';
 import { getProviders } from '../data/providers';
 import { lifecycleSettings } from '../data/settings';
 import { ctDate, toCtIso } from '../domain/calendar/time';
-import { stillStands, type Certification } from '../domain/certification';
+import {
+  certificationState,
+  type LifecyclePolicy,
+  STATE_WORDS,
+  stillStands,
+  type Certification,
+} from '../domain/certification';
 import { noticeRange, periodOf } from '../domain/notice';
 import type { Person } from '../domain/person';
 import type { Provider } from '../domain/provider';
@@ -39,6 +45,7 @@ type NoticeLine = Awaited<ReturnType<typeof rows>>[number];
 /** The notice's columns: the email's table and its CSV attachment say the same, in the same words. */
 const COLUMNS: CsvColumn<NoticeLine>[] = [
   { header: 'Status', value: (r) => r.status },
+  { header: 'Standing now', value: (r) => r.standing },
   { header: 'Holder', value: (r) => r.holder },
   { header: 'Provider', value: (r) => r.provider },
   { header: 'Regions', value: (r) => r.regions },
@@ -64,7 +71,11 @@ function providerCell(c: Certification, holder: Person | undefined, claimed: Map
   return 'self-hired / none';
 }
 
-async function rows(expired: Certification[], expiring: Certification[]) {
+/**
+ * The lines of the notice. Each says the certification's state today in the verification page's words, so a
+ * suspended one is never read as merely "expiring" (it is not active now, whatever its dates).
+ */
+async function rows(expired: Certification[], expiring: Certification[], today: string, policy: LifecyclePolicy) {
   const holders = [...new Set([...expired, ...expiring].map((c) => c.holderSub))];
   // One Query of the sparse index, not one per holder: the number of reads does not grow with the list.
   const [underWay, people] = await Promise.all([holdersWithRecertificationUnderWay(), getPeople(holders)]);
@@ -73,6 +84,7 @@ async function rows(expired: Certification[], expiring: Certification[]) {
   );
   const row = (status: string) => (c: Certification) => ({
     status,
+    standing: STATE_WORDS[certificationState(c, today, policy).state],
     holder: c.holderName,
     provider: providerCell(c, people.get(c.holderSub), claimed),
     regions: c.providerRegions.join(' ') || '—',
@@ -156,7 +168,7 @@ export async function runDdsNotice(at: Date) {
     certificatesExpiringBetween(range.expiredFrom, range.expiredTo).then((l) => l.filter(stillStands)),
     certificatesExpiringBetween(range.expiringFrom, range.expiringTo).then((l) => l.filter(stillStands)),
   ]);
-  const list = await rows(expired, expiring);
+  const list = await rows(expired, expiring, today, settings);
   const message = noticeMessage(period, range, list);
   const outcome = await send(message);
   await recordNotice(period, {
@@ -225,6 +237,13 @@ export async function noticesForDds(cursor: string | undefined, limit: number) {
     }),
     cursor: page.cursor,
   };
+}
+
+/** The list a period's notice sent, as attached to the email (stored with the notice when it was sent). */
+export async function sentNoticeList(period: string) {
+  const notice = await getNotice(period);
+  if (!notice?.content) throw new NotFound('The notice');
+  return { body: notice.content.csv, filename: `ce-expiring-${period}.csv` };
 }
 
 /** ADS re-sends a period's notice on purpose (what was sent, to today's recipients), with a reason (audited). */

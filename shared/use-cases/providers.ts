@@ -50,6 +50,16 @@ async function loadProvider(id: string): Promise<Provider> {
   return provider;
 }
 
+/** What ADS types about an agency (not what the system keeps on it: figures, priority, versions). */
+const inputFieldsOf = (p: Provider): ProviderInput => ({
+  name: p.name,
+  regions: p.regions,
+  contractsWithAds: p.contractsWithAds,
+  contractsWithDds: p.contractsWithDds,
+  contact: p.contact,
+  staffEmailDomains: p.staffEmailDomains,
+});
+
 const uniqueRegions = (regions: Region[]) => [...new Set(regions)].sort() as Region[];
 
 export async function createProvider(input: ProviderInput, actor: Actor) {
@@ -101,8 +111,9 @@ export async function updateProvider(id: string, input: ProviderInput & { versio
           action: 'updated',
           actor: actorOf(actor),
           at,
-          before: providerView(previous),
-          after: fields,
+          // The same fields on both sides, so the trail names only what the edit changed.
+          before: inputFieldsOf(previous),
+          after: inputFieldsOf(next),
         }),
       ],
     },

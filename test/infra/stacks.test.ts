@@ -51,6 +51,16 @@ describe('the data stack', () => {
   it('has a user pool requiring MFA of everyone (provider administrators as staff), with the role groups and a sign-up trigger', () => {
     stacks.data.hasResourceProperties('AWS::Cognito::UserPool', {
       MfaConfiguration: 'ON',
+      // The pages' hint says the same rule (shared/domain/password-policy.ts).
+      Policies: {
+        PasswordPolicy: Match.objectLike({
+          MinimumLength: 12,
+          RequireNumbers: true,
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireSymbols: true,
+        }),
+      },
       LambdaConfig: { PostConfirmation: Match.anyValue() },
     });
     const groups = Object.values(stacks.data.findResources('AWS::Cognito::UserPoolGroup'))

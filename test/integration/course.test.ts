@@ -1,7 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { handler as homeworkReminders } from '../../functions/jobs/homework-reminders';
 import { meter } from '../../scripts/bench/ddb-meter';
-import { dynamo } from '../../shared/data/client';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo, TABLE_NAME } from '../../shared/data/client';
 import { getEmail } from '../../shared/email/outbox';
 import { auditRoutes } from '../../shared/http/routes/audit';
 import { courseRoutes as r } from '../../shared/http/routes/course';
@@ -64,8 +65,11 @@ describe('attendance at the live classes', () => {
           params: { iterationId: iteration.id, date: '2027-02-02' },
           body: roster,
         })
-      ).body.errors[0].code,
-    ).toBe('class_not_started');
+      ).body.errors[0],
+    ).toMatchObject({
+      code: 'class_not_started',
+      message: 'the class has not started yet: it starts Tuesday, February 2, 2027 at 9:00 AM (Connecticut time)',
+    });
     at('2027-02-02T09:00:00.000-05:00');
     const stranger = {
       entries: [
@@ -135,7 +139,7 @@ describe('attendance at the live classes', () => {
       a!.who.supervisorEmail,
       'ce-team@ads.example.org',
     ]);
-    expect(notice[0]!.body.text).toContain('recorded absent from the live class of 2027-02-02');
+    expect(notice[0]!.body.text).toContain('recorded absent from the live class of Tuesday, February 2, 2027');
     expect(
       (await emailsTo(b!.who.email!)).find((m) => m.subject.includes('can no longer qualify'))?.body.text,
     ).toContain('25 minutes missed');
@@ -165,6 +169,180 @@ describe('attendance at the live classes', () => {
       before: { status: 'absent' },
       after: { status: 'present' },
     });
+  });
+
+  it('a correction or an extension after which the learner can qualify again tells them they are back on track; a later loss is told again', async () => {
+    const { iteration, learners } = await enrolledLearners(3);
+    const [a, b, c] = learners;
+    const hw = iteration.assignments[0]!;
+    const subjects = async (email: string) => (await emailsTo(email)).map((m) => m.subject);
+    const lost = (s: string) => s.includes('can no longer qualify');
+    const back = (s: string) => s.includes('can qualify for certification') && s.endsWith('again');
+    const correct = (applicationId: string, date: string, status: string, minutesMissed?: number) =>
+      invoke(r.correctAttendance, {
+        as: ads,
+        params: { iterationId: iteration.id, date, applicationId },
+        body: { status, minutesMissed, reason: 'Checked against the meeting log' },
+      });
+    at('2027-02-02T12:30:00-05:00');
+    await invoke(r.recordAttendance, {
+      as: ads,
+      params: { iterationId: iteration.id, date: '2027-02-02' },
+      body: {
+        entries: [
+          { applicationId: a!.applicationId, status: 'partial', minutesMissed: 20 },
+          { applicationId: b!.applicationId, status: 'absent' },
+          { applicationId: c!.applicationId, status: 'present' },
+        ],
+      },
+    });
+    expect((await subjects(a!.who.email!)).filter(lost)).toHaveLength(1);
+
+    // Partial → present: the "no longer" notice is withdrawn, to the same people, with a link to the page.
+    expect((await correct(a!.applicationId, '2027-02-02', 'present')).status).toBe(200);
+    const restored = (await emailsTo(a!.who.email!)).filter((m) => back(m.subject));
+    expect(restored).toHaveLength(1);
+    expect(restored[0]!.body.text).toContain(
+      'ADS corrected your attendance at the live class of Tuesday, February 2, 2027: you are now recorded as present',
+    );
+    expect(restored[0]!.body.text).toContain('You are back on track');
+    expect(restored[0]!.body.text).toContain(`/learning/${a!.applicationId}/qualification`);
+    expect((await getEmail(`qualification-restored#${a!.applicationId}#2`))?.cc).toEqual([
+      a!.who.supervisorEmail,
+      'ce-team@ads.example.org',
+    ]);
+    // Present again (nothing lost, nothing restored): no email.
+    await correct(a!.applicationId, '2027-02-02', 'present');
+    expect((await subjects(a!.who.email!)).filter(back)).toHaveLength(1);
+
+    // Lost again after being told back on track: told again, with its own key; partial → absent says nothing new.
+    at('2027-02-09T12:30:00-05:00');
+    await invoke(r.recordAttendance, {
+      as: ads,
+      params: { iterationId: iteration.id, date: '2027-02-09' },
+      body: {
+        entries: [
+          { applicationId: a!.applicationId, status: 'absent' },
+          { applicationId: b!.applicationId, status: 'present' },
+          { applicationId: c!.applicationId, status: 'present' },
+        ],
+      },
+    });
+    expect((await subjects(a!.who.email!)).filter(lost)).toHaveLength(2);
+    expect(await getEmail(`cannot-qualify#${a!.applicationId}#3`)).toBeDefined();
+    await correct(a!.applicationId, '2027-02-09', 'partial', 10);
+    expect((await subjects(a!.who.email!)).filter(lost)).toHaveLength(2);
+    expect((await subjects(a!.who.email!)).filter(back)).toHaveLength(1);
+
+    // B has a second reason: her homework deadline passes without a submission. Correcting the absence alone does not
+    // restore her; the extension then does.
+    at('2027-03-16T08:00:00-04:00');
+    await correct(b!.applicationId, '2027-02-02', 'present');
+    expect((await subjects(b!.who.email!)).filter(back)).toHaveLength(0);
+    const extended = await invoke(r.grantExtension, {
+      as: ads,
+      params: { iterationId: iteration.id, assignmentId: hw.id, applicationId: b!.applicationId },
+      body: { until: '2027-03-19T17:00', reason: 'Family emergency' },
+    });
+    expect(extended.status).toBe(200);
+    const afterExtension = (await emailsTo(b!.who.email!)).filter((m) => back(m.subject));
+    expect(afterExtension).toHaveLength(1);
+    expect(afterExtension[0]!.body.text).toContain(
+      'ADS extended your deadline for "Discovery profile" to Friday, March 19, 2027 at 5:00 PM (Connecticut time)',
+    );
+
+    // C was never told anything; her deadline passed, and the extension makes qualifying possible again: she is told.
+    // A second extension changes nothing she was told.
+    const extend = (until: string) =>
+      invoke(r.grantExtension, {
+        as: ads,
+        params: { iterationId: iteration.id, assignmentId: hw.id, applicationId: c!.applicationId },
+        body: { until, reason: 'Laptop stolen' },
+      });
+    await extend('2027-03-18T17:00');
+    expect((await subjects(c!.who.email!)).filter(back)).toHaveLength(1);
+    await extend('2027-03-19T17:00');
+    expect((await subjects(c!.who.email!)).filter(back)).toHaveLength(1);
+    expect((await subjects(c!.who.email!)).filter(lost)).toHaveLength(0);
+  });
+
+  it('an extension restores a learner whose deadline had passed, once; one who is still absent from a class is told nothing more', async () => {
+    const { iteration, learners } = await enrolledLearners(2);
+    const [a, b] = learners;
+    const hw = iteration.assignments[0]!;
+    at('2027-02-02T12:30:00-05:00');
+    await invoke(r.recordAttendance, {
+      as: ads,
+      params: { iterationId: iteration.id, date: '2027-02-02' },
+      body: {
+        entries: [
+          { applicationId: a!.applicationId, status: 'present' },
+          { applicationId: b!.applicationId, status: 'absent' },
+        ],
+      },
+    });
+    at('2027-03-16T08:00:00-04:00');
+    for (const l of [a!, b!]) {
+      const extended = await invoke(r.grantExtension, {
+        as: ads,
+        params: { iterationId: iteration.id, assignmentId: hw.id, applicationId: l.applicationId },
+        body: { until: '2027-03-19T17:00', reason: 'Snow day' },
+      });
+      expect(extended.status).toBe(200);
+    }
+    // A's deadline had passed: restored. B is still absent from a class: nothing but the one "no longer" notice.
+    expect((await emailsTo(a!.who.email!)).filter((m) => m.subject.endsWith('again'))).toHaveLength(1);
+    expect((await emailsTo(b!.who.email!)).map((m) => m.subject).filter((s) => s.includes('qualify'))).toEqual([
+      expect.stringContaining('can no longer qualify'),
+    ]);
+    at('2027-03-17T08:00:00-04:00');
+    await invoke(r.grantExtension, {
+      as: ads,
+      params: { iterationId: iteration.id, assignmentId: hw.id, applicationId: a!.applicationId },
+      body: { until: '2027-03-20T17:00', reason: 'Snow day, again' },
+    });
+    expect((await emailsTo(a!.who.email!)).filter((m) => m.subject.endsWith('again'))).toHaveLength(1);
+  });
+
+  it('a learner told before the notices were recorded (only the first email exists) is read as told', async () => {
+    const { iteration, learners } = await enrolledLearners(1);
+    const [a] = learners;
+    at('2027-02-02T12:30:00-05:00');
+    await invoke(r.recordAttendance, {
+      as: ads,
+      params: { iterationId: iteration.id, date: '2027-02-02' },
+      body: { entries: [{ applicationId: a!.applicationId, status: 'absent' }] },
+    });
+    await dynamo.send(
+      new DeleteCommand({
+        TableName: TABLE_NAME,
+        Key: { pk: `APPLICATION#${a!.applicationId}`, sk: 'QUALIFICATION_NOTICES' },
+      }),
+    );
+    at('2027-02-09T12:30:00-05:00');
+    await invoke(r.recordAttendance, {
+      as: ads,
+      params: { iterationId: iteration.id, date: '2027-02-09' },
+      body: { entries: [{ applicationId: a!.applicationId, status: 'present' }] },
+    });
+    await invoke(r.correctAttendance, {
+      as: ads,
+      params: { iterationId: iteration.id, date: '2027-02-09', applicationId: a!.applicationId },
+      body: { status: 'absent', reason: 'Camera off; did not answer' },
+    });
+    const subjects = (await emailsTo(a!.who.email!)).map((m) => m.subject);
+    expect(subjects.filter((s) => s.includes('can no longer qualify'))).toHaveLength(1);
+    await invoke(r.correctAttendance, {
+      as: ads,
+      params: { iterationId: iteration.id, date: '2027-02-09', applicationId: a!.applicationId },
+      body: { status: 'present', reason: 'Wrong learner marked' },
+    });
+    await invoke(r.correctAttendance, {
+      as: ads,
+      params: { iterationId: iteration.id, date: '2027-02-02', applicationId: a!.applicationId },
+      body: { status: 'present', reason: 'Zoom log shows full attendance' },
+    });
+    expect(await getEmail(`qualification-restored#${a!.applicationId}#2`)).toBeDefined();
   });
 
   it("a learner sees their own; ADS sees the grid and exports it with each class's start, end and duration", async () => {

@@ -158,17 +158,31 @@ describe('homework as files', () => {
     const declaredTooBig = await upload(c!, pdf(3000));
     expect(declaredTooBig.started.status).toBe(422);
     expect(declaredTooBig.started.body.errors).toEqual([
-      expect.objectContaining({ field: 'body.size', code: 'too_large' }),
+      expect.objectContaining({ field: 'body.size', code: 'too_large', message: 'files may be at most 2 KB' }),
+    ]);
+    // A type not accepted: refused in words naming the accepted types, never the content-type codes.
+    const zip = await upload(c!, pdf(1000), 'application/zip');
+    expect(zip.started.status).toBe(400);
+    expect(zip.started.body.errors).toEqual([
+      {
+        field: 'body.contentType',
+        code: 'invalid_value',
+        message:
+          'not a type of file that can be handed in (accepted: PDF, Word, PowerPoint, Excel, Word 97–2003, PowerPoint 97–2003, PNG image, JPEG image)',
+      },
     ]);
     // Locally no POST policy is enforced: a body larger than declared arrives, and recording it refuses it.
     const sneaked = await upload(c!, pdf(3000), PDF, 1000);
     expect(sneaked.recorded!.status).toBe(422);
-    expect(sneaked.recorded!.body.errors[0].code).toBe('too_large');
+    expect(sneaked.recorded!.body.errors[0]).toMatchObject({
+      code: 'too_large',
+      message: 'files may be at most 2 KB; this one is 3 KB',
+    });
     expect(await exists(keyOf(c!, sneaked.fileId!))).toBe(false);
     const disguised = await upload(c!, png(), PDF);
     expect(disguised.recorded!.status).toBe(422);
     expect(disguised.recorded!.body.errors).toEqual([
-      expect.objectContaining({ field: 'path.fileId', code: 'wrong_type' }),
+      expect.objectContaining({ field: 'path.fileId', code: 'wrong_type', message: 'the content is not a PDF file' }),
     ]);
     expect(await exists(keyOf(c!, disguised.fileId!))).toBe(false);
     const handed = await invoke(courseRoutes.submitHomework, {

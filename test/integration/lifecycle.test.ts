@@ -2,6 +2,7 @@ import { handler as expiryReminders } from '../../functions/jobs/expiry-reminder
 import { forgetSettings } from '../../shared/data/settings';
 import { getEmail } from '../../shared/email/outbox';
 import { auditRoutes } from '../../shared/http/routes/audit';
+import { applicationRoutes } from '../../shared/http/routes/applications';
 import { JSDOM } from 'jsdom';
 import { listPosition } from '../../shared/credentials/status-list';
 import { reserveStatusIndexes } from '../../shared/data/credential-status';
@@ -82,13 +83,45 @@ describe('who may apply to a recertification iteration', () => {
       ['far', '2028-06-01', 'not_eligible'],
       ['none', undefined, 'not_eligible'],
     ];
+    const reasons: Record<string, string> = {};
     for (const [name, expiresOn, refused] of cases) {
       const person = newApplicant(`Holder ${name}`);
       await saveProfile(person, provider.id);
       if (expiresOn) await seedCertificate({ holderSub: person.sub, holderName: person.name, expiresOn });
+      // Asked before the form, the same rule answers: whether, and why in words.
+      const standing = await invoke(applicationRoutes.myRecertificationStanding, {
+        as: person,
+        params: { iterationId: recert.id },
+      });
+      expect([name, standing.status, standing.body.mayApply]).toEqual([name, 200, !refused]);
+      reasons[name] = standing.body.reason;
       const answer = await applyTo(person, recert.id);
       expect([name, answer.status, answer.body.errors?.[0]?.code]).toEqual([name, refused ? 422 : 201, refused]);
+      if (refused) expect(answer.body.errors[0].message).toBe(standing.body.reason);
     }
+    expect(reasons.window).toMatch(/^You may apply: you hold a certification that can be renewed now/);
+    const who =
+      'A recertification course is for holders of a certification from 9 months before it expires, in its grace period (90 days) or after it expired — not a revoked or suspended one.';
+    const ask = 'If you think you should take this one, ask the ADS CE team: ADS can admit you, with a reason.';
+    expect(reasons.far).toBe(`${who} Yours can be renewed from September 1, 2027. ${ask}`);
+    expect(reasons.none).toBe(`${who} You hold no certification that can be renewed. ${ask}`);
+    // An initial iteration asks no such question; an unknown one is not found.
+    const initial = await createIteration({ title: 'Initial spring 2027' });
+    await invoke(iterationRoutes.publishIteration, { as: ads, params: { iterationId: initial.id } });
+    const someone = newApplicant('Someone');
+    const asked = await invoke(applicationRoutes.myRecertificationStanding, {
+      as: someone,
+      params: { iterationId: initial.id },
+    });
+    expect([asked.status, asked.body.errors[0].code]).toEqual([422, 'not_recertification']);
+    expect(
+      (
+        await invoke(applicationRoutes.myRecertificationStanding, {
+          as: someone,
+          params: { iterationId: 'it-0000000000000000' },
+        })
+      ).status,
+    ).toBe(404);
   });
 });
 
@@ -200,7 +233,7 @@ describe('expiry reminders', () => {
     await expiryReminders({});
     await expiryReminders({});
     expect((await reminders()).map((m) => m.subject)).toEqual([
-      'Your CE certification expires on 2027-12-01 (in 180 days or less)',
+      'Your CE certification expires on December 1, 2027 (in 180 days or less)',
     ]);
     expect((await reminders())[0]!.body.text).toContain('Job Development, Negotiation & Placement');
     expect((await getEmail(`expiry-reminder#${person.sub}#2027-12-01#180`))?.cc).toEqual([person.supervisorEmail]);

@@ -42,6 +42,7 @@ async function noticeOf(period: string) {
   const csv = Buffer.from(emails[0]!.attachments[0]!.content, 'base64').toString('utf8');
   const rows = (parse(csv, { columns: true, bom: true }) as Record<string, string>[]).map((r) => ({
     status: r.Status!,
+    standing: r['Standing now']!,
     certificateNumber: r['Certificate number']!,
     holder: r.Holder!,
     recertificationUnderWay: r['Recertification under way']!,
@@ -139,6 +140,13 @@ describe('the DDS notice at its edges', () => {
         ...c.expired('issued, expired', 'suspended, expired'),
       ].sort(),
     );
+    // Each line says its standing today: a suspended one is not merely "expiring", it is not active now.
+    expect(Object.fromEntries(notice.rows.map((r) => [r.holder, `${r.status}: ${r.standing}`]))).toEqual({
+      'issued, expiring': 'expiring: Active',
+      'suspended, expiring': 'expiring: Suspended',
+      'issued, expired': 'expired: In grace — not active',
+      'suspended, expired': 'expired: Suspended',
+    });
   });
 
   it('a month with nothing in its window says so, even with certifications just outside it', async () => {

@@ -122,6 +122,7 @@ describe('the monthly notice to DDS', () => {
     expect(rows).toEqual([
       {
         Status: 'expired',
+        'Standing now': 'In grace — not active',
         Holder: 'Bo Lapsed',
         Provider: 'self-hired / none',
         Regions: '—',
@@ -132,6 +133,7 @@ describe('the monthly notice to DDS', () => {
       },
       {
         Status: 'expiring',
+        'Standing now': 'Active',
         Holder: 'Ann Expiring',
         Provider: 'Harbor Supports',
         Regions: 'North West',
@@ -141,6 +143,14 @@ describe('the monthly notice to DDS', () => {
         'Recertification under way': 'yes',
       },
     ]);
+    // The list as sent opens again, for ADS and DDS alike: the attachment, byte for byte; an unknown period 404.
+    for (const as of [m.ads, m.dds]) {
+      const list = await m.invoke(m.noticeRoutes.sentNoticeList, { as, params: { period: '2027-03' } });
+      expect([list.status, list.text]).toEqual([200, Buffer.from(attachment.content, 'base64').toString('utf8')]);
+    }
+    expect((await m.invoke(m.noticeRoutes.sentNoticeList, { as: m.dds, params: { period: '2019-01' } })).status).toBe(
+      404,
+    );
     const listed = await m.invoke(m.noticeRoutes.listNotices, { as: m.ads });
     expect(listed.body.items[0]).toMatchObject({
       period: '2027-03',
@@ -235,6 +245,7 @@ describe('the monthly notice to DDS', () => {
     const { headers, rows } = readSafeCsv(Buffer.from(email!.attachments[0]!.content, 'base64'));
     expect(headers).toEqual([
       'Status',
+      'Standing now',
       'Holder',
       'Provider',
       'Regions',

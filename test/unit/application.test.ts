@@ -7,7 +7,6 @@ const ok = {
   region: 'North' as const,
   providerRegions: ['North', 'West'] as ('North' | 'West')[],
   iterationKind: 'initial' as const,
-  recertificationEligible: false,
 };
 
 describe('applying to an iteration', () => {
@@ -32,10 +31,13 @@ describe('applying to an iteration', () => {
     ],
     [
       'a recertification iteration, for someone not eligible',
-      { iterationKind: 'recertification' },
+      {
+        iterationKind: 'recertification',
+        recertification: { mayApply: false, reason: 'A recertification course is for holders of …' },
+      },
       'iterationId',
       'not_eligible',
-      /recertification iteration and you are not eligible/,
+      /^A recertification course is for holders of …$/,
     ],
   ] as const)('is refused for %s, naming the field and why', (_, change, field, code, message) => {
     expect(applicationProblem({ ...ok, ...change })).toEqual({ field, code, message: expect.stringMatching(message) });
@@ -43,7 +45,11 @@ describe('applying to an iteration', () => {
 
   it('a recertification iteration is open to someone eligible', () => {
     expect(
-      applicationProblem({ ...ok, iterationKind: 'recertification', recertificationEligible: true }),
+      applicationProblem({
+        ...ok,
+        iterationKind: 'recertification',
+        recertification: { mayApply: true, reason: 'You may apply' },
+      }),
     ).toBeUndefined();
   });
 

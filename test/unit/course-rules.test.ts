@@ -23,7 +23,11 @@ describe('taking attendance', () => {
     const early = thrown(() => assertClassStarted(classes, '2027-02-02', new Date('2027-02-02T13:59:59Z')));
     expect(early).toBeInstanceOf(RuleBroken);
     expect((early as RuleBroken).problems).toEqual([
-      { field: 'date', code: 'class_not_started', message: 'the class starts 2027-02-02T09:00:00.000-05:00' },
+      {
+        field: 'date',
+        code: 'class_not_started',
+        message: 'the class has not started yet: it starts Tuesday, February 2, 2027 at 9:00 AM (Connecticut time)',
+      },
     ]);
     expect(thrown(() => assertClassStarted(classes, '2027-02-03', new Date('2027-03-01T00:00:00Z')))).toBeInstanceOf(
       NotFound,

@@ -36,7 +36,12 @@ const EMAILS: Record<string, EmailMessage> = {
   endorsementReminder: templates.endorsementReminder(application, iteration),
   supervisorRefused: templates.supervisorRefused(application, iteration, 'The agency has no such supervisor'),
   applicationNotConsidered: templates.applicationNotConsidered(application, iteration),
-  seatOffered: templates.seatOffered(application, iteration, '2027-02-22T23:59:00.000-05:00'),
+  seatOffered: templates.seatOffered(
+    application,
+    iteration,
+    '2027-02-22T23:59:00.000-05:00',
+    'https://ce.example.org/',
+  ),
   waitlisted: templates.waitlisted(application, iteration, 3),
   agreementCosignRequest: templates.agreementCosignRequest(
     application,
@@ -50,17 +55,23 @@ const EMAILS: Record<string, EmailMessage> = {
   ]),
   enrolledSupervisorNotice: templates.enrolledSupervisorNotice(application, iteration),
   seatReleased: templates.seatReleased(application, iteration, 'lapsed'),
-  waitlistEnded: templates.waitlistEnded(application, iteration, {
-    title: 'CE Certification — Fall 2027',
-    opensAt: '2027-07-01T09:00:00.000-04:00',
-    closesAt: '2027-08-01T17:00:00.000-04:00',
-  }),
+  waitlistEnded: templates.waitlistEnded(
+    application,
+    iteration,
+    {
+      title: 'CE Certification — Fall 2027',
+      opensAt: '2027-07-01T09:00:00.000-04:00',
+      closesAt: '2027-08-01T17:00:00.000-04:00',
+    },
+    'https://ce.example.org/',
+  ),
   cannotQualify: templates.cannotQualify(application, iteration, 'Absent on March 2', ['ads@example.org']),
   homeworkReminder: templates.homeworkReminder(
     application,
     iteration,
     'Discovery profile',
     '2027-03-15T23:59:00.000-04:00',
+    'https://ce.example.org/',
   ),
   homeworkFileQuarantined: templates.homeworkFileQuarantined(
     application,
@@ -73,6 +84,7 @@ const EMAILS: Record<string, EmailMessage> = {
     iteration,
     'Discovery profile',
     'Add the <job seeker> interests',
+    'https://ce.example.org/',
   ),
   certificationsIssued: templates.certificationsIssued(
     application,
@@ -102,6 +114,14 @@ const EMAILS: Record<string, EmailMessage> = {
     [{ number: 'CT-CE-ABCD-EFGH-JKMN-PQRS', stage: 'Discovery' }],
     '2030-03-20',
     90,
+    'https://ce.example.org/',
+  ),
+  qualificationRestored: templates.qualificationRestored(
+    application,
+    iteration,
+    'ADS corrected your attendance at the live class of Tuesday, March 2, 2027: you are now recorded as present',
+    ['ads@example.org'],
+    'https://ce.example.org/',
   ),
   agencyExpiryWatch: templates.agencyExpiryWatch(
     { name: 'Riley Park', email: 'riley@provider.example.org' },
@@ -201,5 +221,24 @@ describe('structure where the content has it', () => {
   it('escapes what people typed', () => {
     expect(EMAILS.homeworkReturned!.html).toContain('Add the &lt;job seeker&gt; interests');
     expect(EMAILS.homeworkReturned!.html).not.toContain('<job seeker>');
+  });
+});
+
+describe('emails that ask for an action link to its page, and write days as the pages do', () => {
+  const links = (email: { html: string }) =>
+    [...new JSDOM(email.html).window.document.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+  it.each([
+    ['seatOffered', `/applications/${application.id}/agreement`],
+    ['waitlistEnded', '/iterations'],
+    ['homeworkReminder', `/learning/${application.id}/homework`],
+    ['homeworkReturned', `/learning/${application.id}/homework`],
+    ['expiryReminder', '/iterations'],
+    ['qualificationRestored', `/learning/${application.id}/qualification`],
+  ])('%s links %s', (name, path) => {
+    expect(links(EMAILS[name]!)).toContain(`https://ce.example.org${path}`);
+  });
+  it('no email writes a day as YYYY-MM-DD', () => {
+    for (const [name, email] of Object.entries(EMAILS))
+      expect([name, `${email.subject}\n${email.text}`.match(/\b\d{4}-\d{2}-\d{2}\b/g)]).toEqual([name, null]);
   });
 });

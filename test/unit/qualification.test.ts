@@ -3,6 +3,7 @@ import {
   effectiveDeadline,
   onTime,
   qualification,
+  qualificationNotice,
   type HomeworkRecord,
 } from '../../shared/domain/qualification';
 
@@ -98,5 +99,28 @@ describe('qualifying for certification', () => {
     // 7 November 2027, 23:59 EST (clocks fell back that morning) is 04:59 UTC on the 8th.
     expect(onTime('2027-11-08T04:58:59.999Z', '2027-11-07T23:59:00.000-05:00')).toBe(true);
     expect(onTime('2027-11-08T04:59:00.001Z', '2027-11-07T23:59:00.000-05:00')).toBe(false);
+  });
+});
+
+describe('which notice a change calls for', () => {
+  const told = (t: 'none' | 'lost' | 'restored') => ({ told: t, sent: t === 'none' ? 0 : 1 });
+  it('a missed class tells "no longer" unless that notice stands', () => {
+    expect(qualificationNotice(told('none'), { missedClass: true })).toBe('lost');
+    expect(qualificationNotice(told('restored'), { missedClass: true })).toBe('lost');
+    expect(qualificationNotice(told('lost'), { missedClass: true })).toBeUndefined();
+  });
+  it('"back on track" when qualifying is possible again after a standing notice or a loss the change undid', () => {
+    const change = (before: boolean, after: boolean) => ({
+      missedClass: false,
+      canStillQualifyBefore: before,
+      canStillQualifyAfter: after,
+    });
+    expect(qualificationNotice(told('lost'), change(false, true))).toBe('restored');
+    expect(qualificationNotice(told('none'), change(false, true))).toBe('restored');
+    expect(qualificationNotice(told('restored'), change(false, true))).toBe('restored');
+    expect(qualificationNotice(told('lost'), change(false, false))).toBeUndefined();
+    expect(qualificationNotice(told('none'), change(true, true))).toBeUndefined();
+    expect(qualificationNotice(told('restored'), change(true, true))).toBeUndefined();
+    expect(qualificationNotice(told('lost'), { missedClass: false })).toBeUndefined();
   });
 });

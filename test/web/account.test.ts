@@ -42,6 +42,10 @@ test('sign up → code from the email viewer → confirm → sign in → profile
   const email = uniqueEmail('newcomer');
   const page = await openPage(browser(), '/sign-up');
   await expectAccessible(page);
+  // The hint says the pool's own rule (12 characters in AWS), from the one home the CDK pool reads too.
+  await expect(page.locator('#field-password-hint').innerText()).resolves.toBe(
+    'At least 12 characters, with upper- and lower-case letters, a number and a symbol.',
+  );
 
   // Nothing typed: the page's own checks, in the API's shape, tied to the fields.
   await page.getByRole('button', { name: 'Create account' }).click();

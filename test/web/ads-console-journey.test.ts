@@ -126,7 +126,16 @@ test('create with the calendar rules named at their fields, then publish', async
   await expect(page.locator('main').textContent()).resolves.toContain('Draft (only ADS sees it)');
   await expectAccessible(page);
 
-  await page.getByRole('button', { name: 'Publish' }).click();
+  // Publishing cannot be undone: asked once more, naming what happens; "No" backs out, nothing published.
+  await page.getByRole('button', { name: 'Publish…' }).click();
+  const publishing = page.getByRole('alert').filter({ hasText: 'shows it to every provider and applicant' });
+  await publishing.waitFor();
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
+  await expectAccessible(page);
+  await publishing.getByRole('button', { name: 'No, go back' }).click();
+  await expect(page.locator('main').textContent()).resolves.toContain('Draft (only ADS sees it)');
+  await page.getByRole('button', { name: 'Publish…' }).click();
+  await page.getByRole('button', { name: 'Yes, publish it' }).click();
   await expectStatus(page, `${TITLE} is published`);
   await page.getByRole('link', { name: 'Allocation' }).waitFor();
   await expectAccessible(page);
@@ -167,6 +176,28 @@ test('applications: a table filtered by region and endorsement, each person a li
   await page.goto(`/ads/iterations/${iterationId}/applications`);
   await page.getByRole('link', { name: 'Ada Early' }).waitFor();
   await expect(page.getByRole('status').filter({ hasText: 'Showing' }).textContent()).resolves.toContain('3 of 3');
+  // Statuses in words, not the API's codes; at 1280 px no word in the table is broken across lines (only a long
+  // email may be, where it is marked to).
+  const statuses = await page.locator('.ads-table td[data-label="Status"]').allInnerTexts();
+  expect(statuses.sort()).toEqual(['Awaiting endorsement', 'Endorsed', 'Endorsed']);
+  const broken = await page.evaluate(() => {
+    const out: string[] = [];
+    for (const cell of document.querySelectorAll('.ads-table td, .ads-table tbody th')) {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement?.closest('.break-anywhere')) continue;
+        for (const m of (node.textContent ?? '').matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (lines.size > 1) out.push(m[0]);
+        }
+      }
+    }
+    return out;
+  });
+  expect(broken).toEqual([]);
   await page.getByLabel('Endorsed', { exact: true }).selectOption('false');
   await expect(page.getByRole('link', { name: 'Cy Unendorsed' }).count()).resolves.toBe(1);
   await expect(page.getByRole('link', { name: 'Ada Early' }).count()).resolves.toBe(0);
@@ -297,8 +328,9 @@ test('the learner accepts (API); the first class roster by hand, then corrected 
   await history.getByText('Corrected Bo Later: Partial (30 minutes missed) → Present').waitFor();
   // The form stayed while the record reloaded: the keyboard user is still where they were, not thrown to the top.
   await expect(focused(page)).resolves.toMatchObject({ id: 'field-reason' });
-  // Who recorded and who corrected: a name with the role, not an account id.
+  // Who recorded and who corrected: a name with the role, not an account id; this roster was taken by hand.
   expect(await history.innerText()).toMatch(/Dana Reyes \(ADS\)[\s\S]*Dana Reyes \(ADS\)/);
+  expect(await history.innerText()).toContain('Roster recorded by hand (1 learner)');
   await expectAccessible(page);
   await screenshot(page, 'ads-roster');
 }, 60_000);
@@ -373,6 +405,10 @@ test("the second class's roster by importing the meeting's participant report, k
   await page.keyboard.press('Enter');
   await expectStatus(page, 'Attendance recorded for 1 learner.');
   await expect(focused(page)).resolves.toMatchObject({ id: 'recorded-heading' });
+  await page
+    .locator('table', { hasText: 'Recorded and corrected' })
+    .getByText('Roster recorded from the imported meeting report (1 learner); every mark as the report proposed')
+    .waitFor();
   const mine = await callApi(`/me/applications/${people[1]!.id}/attendance`, { token: people[1]!.token });
   expect(mine.body.classes.map((c: { status: string }) => c.status)).toEqual(['present', 'present']);
   await expectAccessible(page);
@@ -407,7 +443,13 @@ test('homework reviewed; the board, issuing, and revoking one certification (a r
   await page.goto(`/ads/iterations/${iterationId}/qualification`);
   await page.getByRole('heading', { level: 2, name: 'Bo Later: qualifies' }).waitFor();
   await expectAccessible(page);
-  await page.getByRole('button', { name: 'Issue certifications' }).click();
+  await page.getByRole('button', { name: 'Issue certifications…' }).click();
+  await page
+    .getByRole('alert')
+    .getByText(/^1 learner who qualifies will each be issued one certification per CE stage/)
+    .waitFor();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Yes, issue the certifications' }).click();
   await expectStatus(page, '1 learner certified, 0 not certified.');
   const issued = page.locator('section', { hasText: 'Issued' });
   expect(await issued.innerText()).toMatch(/Bo Later: CT-CE-/);
@@ -424,6 +466,13 @@ test('homework reviewed; the board, issuing, and revoking one certification (a r
   await expectAccessible(page);
   await page.getByLabel(/^Reason/).fill('Certified in error: this stage was not taught');
   await page.getByRole('button', { name: 'Change the standing' }).click();
+  // Revoking is final: the confirmation names the certificate and what follows; only "Yes" sends it.
+  await page
+    .getByRole('alert')
+    .getByText(new RegExp(`^Revoking ${revoked} \\(.+\\) of Bo Later is final`))
+    .waitFor();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: `Yes, revoke ${revoked}` }).click();
   await expectStatus(page, `Certification ${revoked} is now revoked.`);
   // The certificate's history says who revoked it, by name.
   await page.getByText(/revoked by Dana Reyes \(ADS\), because: Certified in error/).waitFor();
@@ -460,6 +509,12 @@ test('DDS: the registry (keyboard search, CSV), the completions (CSV) and the no
 
   await dds.getByRole('link', { name: 'Completions' }).first().click();
   await dds.getByRole('heading', { level: 1, name: 'Completions by provider' }).waitFor();
+  // The range starts as the twelve months through today (the browser's day, in Connecticut).
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York' }).format(new Date());
+  await expect(dds.getByLabel('Completed on or before').inputValue()).resolves.toBe(today);
+  await expect(dds.getByLabel('Completed on or after').inputValue()).resolves.toBe(
+    `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`.replace(/-02-29$/, '-02-28'),
+  );
   await dds.getByLabel('Provider agency').selectOption({ label: `${TITLE} Supports` });
   await dds.getByLabel('Completed on or after').fill('2027-01-01');
   await dds.getByLabel('Completed on or before').fill('2027-12-31');
@@ -478,6 +533,14 @@ test('DDS: the registry (keyboard search, CSV), the completions (CSV) and the no
   await dds.getByRole('rowheader', { name: '2027-07' }).waitFor();
   expect(await main(dds)).not.toMatch(/SES|scheduler/);
   await expectAccessible(dds);
+  // The list that was sent opens again from the history: the email's CSV attachment.
+  const [sentList] = await Promise.all([
+    dds.waitForEvent('download'),
+    dds.getByRole('button', { name: 'Download the 2027-07 list (CSV)' }).click(),
+  ]);
+  expect(sentList.suggestedFilename()).toBe('ce-expiring-2027-07.csv');
+  expect(readFileSync((await sentList.path())!, 'utf8')).toMatch(/^\uFEFF?Status,Standing now,Holder,/);
+  await expectStatus(dds, 'The 2027-07 list is downloaded.');
 
   await dds.goto('/ads/people');
   await dds.getByRole('heading', { level: 1, name: 'Not available to your account' }).waitFor();

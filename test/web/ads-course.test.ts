@@ -6,6 +6,8 @@
  * qualify yet and an exception refused without a reason. One seeded iteration (test/web/enrolment.ts); the tests run
  * in order, moving the local clock through the course.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { type Learner, seedEnrolment, WINTER } from './enrolment';
 import { tabTo } from './journey';
@@ -53,7 +55,19 @@ test('the roster by keyboard alone: nothing chosen, minutes out of range (the AP
   // The class has ended with no roster: the API flags it and the page says so.
   expect(await main(page)).toMatch(/Tuesday, February 2, 2027, 9:00 AM–12:00 PM: 0 of 1 recorded Roster not taken/i);
   expect(await main(page)).toContain('One class has ended without a complete roster');
+  // A class still to come is said to be so, and its page offers nothing to record (the API would refuse it).
+  expect(await main(page)).toContain('Tuesday, February 9, 2027, 9:00 AM–12:00 PM: not held yet');
   await expectAccessible(page);
+  await page.getByRole('link', { name: /^Tuesday, February 9, 2027/ }).click();
+  await page
+    .getByText(
+      'This class has not been held yet: it starts Tuesday, February 9, 2027 at 9:00 AM (Connecticut time). Its attendance can be taken',
+    )
+    .waitFor();
+  expect(await page.getByRole('button', { name: /^Record attendance|^Read the report/ }).count()).toBe(0);
+  await expectAccessible(page);
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: `Course work: ${TITLE}` }).waitFor();
 
   // From the course work to the class, then the roster, with the keyboard only.
   await tabTo(page, /^Tuesday, February 2, 2027/);
@@ -115,6 +129,24 @@ test("the roster by import refused: no file (the page), not a meeting report (th
   await page.getByRole('button', { name: 'Read the report' }).click();
   await page.locator('#field-base64[aria-invalid="true"]').waitFor();
   expect(await page.locator('.usa-alert--error').innerText()).not.toContain('Choose the report file.');
+  await expectAccessible(page);
+
+  // A real report proposes Partial (joined at 9:25); ADS marks Present by hand. The history says the roster came from
+  // the report and names the mark set by hand.
+  const [m, d, y] = [SECOND.slice(5, 7), SECOND.slice(8, 10), SECOND.slice(0, 4)];
+  const report = readFileSync(join(__dirname, '..', 'fixtures', 'meeting-reports', 'zoom-participants.csv'), 'utf8')
+    .replaceAll('02/02/2027', `${m}/${d}/${y}`)
+    .replace('Cara Diaz,cara.diaz@provider.example.org', `Robin Park,${learner.email}`);
+  await file.setInputFiles({ name: 'participants.csv', mimeType: 'text/csv', buffer: Buffer.from(report) });
+  await page.getByRole('button', { name: 'Read the report' }).click();
+  await expectStatus(page, /Report read: 1 learner matched/);
+  await choose(page.getByRole('group', { name: 'Robin Park' }), 'Present');
+  await page.getByRole('button', { name: 'Confirm attendance of 1 learner' }).click();
+  await expectStatus(page, 'Attendance recorded for 1 learner.');
+  const history = page.locator('table', { hasText: 'Recorded and corrected' });
+  await history
+    .getByText('Roster recorded from the imported meeting report (1 learner); set by hand: Robin Park (Present)')
+    .waitFor();
   await expectAccessible(page);
 }, 60_000);
 

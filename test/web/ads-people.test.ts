@@ -3,6 +3,7 @@
  * the local stack (the DDS views are in the continuous journey, ads-console-journey.test.ts). One holder is seeded through the API (a profile, an outside ACRE
  * certification for two stages, one of them suspended with a reason) and one monthly DDS notice is sent by the job.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { seedProfile } from './journey';
@@ -119,6 +120,17 @@ test('a person’s record opened by its address: applications, attendance, homew
   await expectStatus(page, /Outside certification recorded: /);
   await page.getByRole('cell', { name: 'Elsewhere: Customized Employment Certificate' }).waitFor();
   await expectAccessible(page);
+  // ADS downloads the certificate as a PDF from the record, the stage named on the button and in the document.
+  const [pdf] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the Post-Employment Supports certificate (PDF)' }).click(),
+  ]);
+  expect(pdf.suggestedFilename()).toMatch(/^CT-CE-[0-9A-Z-]+\.pdf$/);
+  const pdfText = execFileSync('pdftotext', [await pdf.path(), '-'], { encoding: 'utf8' });
+  expect(pdfText).toContain('Post-Employment Supports');
+  expect(pdfText).toContain('Robin Park');
+  await expectStatus(page, 'The Post-Employment Supports certificate PDF is downloaded.');
+  expect(await page.getByRole('button', { name: /signed credential/ }).count()).toBe(0);
 
   const departure = page.locator('section', { has: page.getByRole('heading', { name: /departure/ }) });
   await departure.getByRole('button', { name: 'Record the departure' }).click();

@@ -17,9 +17,11 @@ import {
   openPage,
   screenshot,
   setClock,
+  tokenOf,
   useBrowser,
   waitForEmail,
 } from './support';
+import { plan } from '../support/plan';
 
 const browser = useBrowser();
 let course: Awaited<ReturnType<typeof seedCourse>>;
@@ -109,6 +111,58 @@ test("apply: without a profile the page says so and links it; with one, the regi
   await expectAccessible(page);
   await page.context().close();
 }, 120_000);
+
+test('a recertification course says who may apply before the form, and why not; admitted, the form asks no homework promise of a course without homework', async () => {
+  const ads = await tokenOf('ads-staff');
+  const created = await callApi('/ads/iterations', {
+    method: 'POST',
+    token: ads,
+    json: plan({
+      kind: 'recertification',
+      title: 'Recertification 2027 (applying)',
+      seats: { North: 1, South: 0, West: 3 },
+      assignments: [],
+    }),
+  });
+  expect(created.status).toBe(201);
+  const iterationId = created.body.id as string;
+  expect((await callApi(`/ads/iterations/${iterationId}/publish`, { method: 'POST', token: ads })).status).toBe(200);
+  const who = await newApplicant('recertifier');
+  await seedProfile(await applicantToken(who.email, who.password), course.providerId, 'Rey Recert');
+  const page = await signedIn(`/iterations/${iterationId}/apply`, who);
+  await page.getByRole('heading', { name: 'You cannot apply to this course' }).waitFor();
+  const text = await page.locator('main').innerText();
+  expect(text).toContain(
+    'A recertification course is for holders of a certification from 9 months before it expires, in its grace period (90 days) or after it expired',
+  );
+  expect(text).toContain('You hold no certification that can be renewed.');
+  expect(text).toContain('ADS can admit you, with a reason.');
+  expect(await page.getByRole('button', { name: 'Send my application' }).count()).toBe(0);
+  await expectAccessible(page);
+
+  const personId = (await callApi(`/ads/people?email=${encodeURIComponent(who.email)}`, { token: ads })).body.items[0]
+    .personId;
+  const admitted = await callApi(`/ads/iterations/${iterationId}/admissions/${encodeURIComponent(personId)}`, {
+    method: 'PUT',
+    token: ads,
+    json: { reason: 'Certified in Massachusetts; moving to CT' },
+  });
+  expect(admitted.status).toBe(200);
+  await page.reload();
+  await page.getByRole('heading', { name: 'You may apply to this recertification course' }).waitFor();
+  expect(await page.locator('main').innerText()).toContain('ADS admitted you to this recertification course.');
+  const regions = await page.getByLabel('DDS region whose seat you apply for').locator('option').allInnerTexts();
+  expect(regions).toEqual(['- Choose a region -', 'North (1 seat)', 'West (3 seats)']);
+  expect(await page.getByLabel(/complete every homework assignment/).count()).toBe(0);
+  await page.getByText('This course has no homework.').waitFor();
+  await page.getByLabel('DDS region whose seat you apply for').selectOption('North');
+  await tick(page, /attend and take part in every live class/);
+  await page.getByLabel(/How many staff/).fill('0');
+  await page.getByRole('button', { name: 'Send my application' }).click();
+  await page.getByRole('heading', { name: 'Application: Recertification 2027 (applying)' }).waitFor();
+  await expectAccessible(page);
+  await page.context().close();
+}, 90_000);
 
 test("an application's page: resend the link until the limit (429 in words), another supervisor (field errors, then sent), withdraw after confirming; someone else's application is not found", async () => {
   const who = await newApplicant('changer');

@@ -54,17 +54,23 @@ test('hand in with files: refused by content and by size on the file field, uplo
   // Text called a PDF: S3 takes it, the API reads it, deletes it and refuses it — on the file field.
   await choose(page, 'notes.pdf', 'application/pdf', Buffer.from('just some text, not a PDF at all'));
   await uploadButton(page).click();
-  await expect(page.locator('#field-file-error').innerText()).resolves.toBe(
-    'notes.pdf: the content is not a application/pdf file',
-  );
+  await expect(page.locator('#field-file-error').innerText()).resolves.toBe('notes.pdf: the content is not a PDF file');
   await expect(fileInput(page).getAttribute('aria-invalid')).resolves.toBe('true');
   expect(await main(page)).toContain('No files uploaded yet.');
+  await expectAccessible(page);
+
+  // A type that cannot be handed in: refused before anything is sent, naming the accepted types in words.
+  await choose(page, 'notes.zip', 'application/zip', Buffer.from('PK'));
+  await uploadButton(page).click();
+  await expect(page.locator('#field-file-error').textContent()).resolves.toBe(
+    'notes.zip: not a type of file that can be handed in (accepted: PDF, Word, PowerPoint, Excel, Word 97–2003, PowerPoint 97–2003, PNG image, JPEG image)',
+  );
   await expectAccessible(page);
 
   // Over ADS's size limit (10 MB): refused before anything is uploaded.
   await choose(page, 'scan.pdf', 'application/pdf', pdf(11 * 1024 * 1024));
   await uploadButton(page).click();
-  await page.locator('#field-file-error', { hasText: 'scan.pdf: files may be at most 10485760 bytes' }).waitFor();
+  await page.locator('#field-file-error', { hasText: 'scan.pdf: files may be at most 10 MB' }).waitFor();
   await expectAccessible(page);
 
   // Within the limits: posted straight to the local S3 server, recorded, waiting for its scan.

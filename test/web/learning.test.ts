@@ -4,6 +4,8 @@
  * pages — and their error states. One seeded iteration for the file (test/web/enrolment.ts); the tests run in order,
  * moving the local clock through the course.
  */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { type Learner, seedEnrolment, takeAttendance, WINTER } from './enrolment';
 import {
@@ -213,6 +215,34 @@ test('my certifications: each stage with its state in words and its verification
   expect(text).toContain('Expires on\nFebruary 13, 2030 (the first day it is no longer active)');
   await expectAccessible(page);
   await screenshot(page, 'my-certifications');
+
+  // Each certificate's PDF and signed credential, the stage named on the button and in the document; by keyboard.
+  const suspendedCard = page.locator('section.certificate').nth(1);
+  const stage = (await suspendedCard.getByRole('heading', { level: 2 }).innerText()).trim();
+  const pdfButton = suspendedCard.getByRole('button', { name: `Download the ${stage} certificate (PDF)` });
+  await pdfButton.focus();
+  const [pdf] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  expect(pdf.suggestedFilename()).toBe(`${numbers[1]}.pdf`);
+  const pdfText = execFileSync('pdftotext', [await pdf.path(), '-'], { encoding: 'utf8' });
+  expect(pdfText).toContain(stage);
+  expect(pdfText).toContain(numbers[1]);
+  expect(pdfText).toMatch(/Not valid/);
+  await expectStatus(page, `The ${stage} certificate PDF is downloaded.`);
+  const [jwt] = await Promise.all([
+    page.waitForEvent('download'),
+    suspendedCard
+      .getByRole('button', { name: `Download the ${stage} signed credential (JWT, for a digital wallet)` })
+      .click(),
+  ]);
+  expect(jwt.suggestedFilename()).toBe(`${numbers[1]}.jwt`);
+  const parts = readFileSync(await jwt.path(), 'utf8').split('.');
+  expect(parts).toHaveLength(3);
+  const payload = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8'));
+  expect(JSON.stringify(payload)).toContain('Robin Park');
+  expect(JSON.stringify(payload)).toContain(stage);
+  await expectStatus(page, `The ${stage} signed credential is downloaded.`);
+  await expect(page.getByRole('button', { name: /Download the .* certificate \(PDF\)/ }).count()).resolves.toBe(3);
+  await expectAccessible(page);
 
   await page.getByRole('link', { name: `Verification page of certificate ${numbers[1]}` }).click();
   await page.waitForURL(`**/verify/${numbers[1]}`);

@@ -48,6 +48,10 @@ test('the home page: title, skip link to the main content, banner, navigation, f
   ).resolves.toBe(1);
   await expectAccessible(page);
   await screenshot(page, 'home');
+  // The public verification is one link away, for employers.
+  await page.getByRole('link', { name: 'Check a certificate' }).click();
+  await page.waitForURL('**/verify');
+  await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toMatch(/certificate/i);
   await page.context().close();
 });
 

@@ -14,6 +14,7 @@ import { Roster } from './pages/ads/Roster';
 import { Notices } from './pages/ads/Notices';
 import { Accounts, AuditLookup, People } from './pages/ads/People';
 import { Person } from './pages/ads/Person';
+import { AdsProviders, ProviderForm } from './pages/ads/Providers';
 import { Registry } from './pages/ads/Registry';
 import { Settings } from './pages/ads/Settings';
 import { Supervisors } from './pages/ads/Supervisors';
@@ -56,6 +57,9 @@ export const STAFF_ROUTES: StaffRoute[] = [
   { path: '/ads/iterations/:iterationId/qualification', element: <Issuing />, role: 'ads-staff' },
   { path: '/ads/people/:personId/certifications', element: <PersonCertifications />, role: 'ads-staff' },
   { path: '/ads/people', element: <People />, role: 'ads-staff', nav: 'People' },
+  { path: '/ads/providers', element: <AdsProviders />, role: 'ads-staff', nav: 'Provider agencies' },
+  { path: '/ads/providers/new', element: <ProviderForm />, role: 'ads-staff' },
+  { path: '/ads/providers/:providerId', element: <ProviderForm />, role: 'ads-staff' },
   { path: '/ads/supervisors', element: <Supervisors />, role: 'ads-staff', nav: 'Supervisors' },
   { path: '/ads/people/:personId', element: <Person />, role: 'ads-staff' },
   { path: '/ads/accounts', element: <Accounts />, role: 'ads-staff', nav: 'Staff accounts' },

@@ -204,6 +204,30 @@ export const applicationRoutes = {
     success: { status: 200, description: 'text/csv', contentType: 'text/csv; charset=utf-8' },
     problems: [404],
   }),
+  myRecertificationStanding: route({
+    operationId: 'myRecertificationStanding',
+    method: 'GET',
+    path: '/me/iterations/{iterationId}/recertification-standing',
+    area: 'applications',
+    access: mine,
+    tag,
+    summary: 'Whether you may apply to a recertification iteration, and why, before you fill in the form',
+    description:
+      'The rule the application itself is refused by (`not_eligible`), said in words: a certification in its renewal window, in grace or expired, or an admission by ADS. 422 `not_recertification` for an initial iteration (open to everyone).',
+    params: z.strictObject({ iterationId }),
+    success: {
+      status: 200,
+      description: 'Whether you may apply, and why',
+      schema: meta(
+        z.object({
+          mayApply: described(z.boolean(), 'You may apply to this recertification iteration.'),
+          reason: described(z.string(), 'Why, in words (who may apply, and when yours can be renewed).'),
+        }),
+        { id: 'RecertificationStanding' },
+      ),
+    },
+    problems: [404, 422],
+  }),
   admitToRecertification: route({
     operationId: 'admitToRecertification',
     method: 'PUT',

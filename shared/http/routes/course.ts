@@ -27,6 +27,10 @@ const cell = z.nullable(
 const Grid = meta(
   z.object({
     classes: described(z.array(LiveClass), 'Every live class, in date order.'),
+    classesStarted: described(
+      z.array(date),
+      'Classes that have started (9:00 AM Connecticut time): their attendance may be taken. The others are still to come.',
+    ),
     rosterMissing: described(
       z.array(date),
       'Classes that have ended (12:00 Connecticut time) with an enrolled learner whose attendance is not recorded: the rosters still to take.',
@@ -166,7 +170,17 @@ export const courseRoutes = {
     params: classParams,
     body: z.strictObject({
       entries: described(
-        z.array(entry).check(z.minLength(1), z.maxLength(90)),
+        z
+          .array(
+            z.strictObject({
+              ...entry.shape,
+              setBy: described(
+                z.optional(z.enum(['report', 'hand'])),
+                "Where the mark came from, kept in the roster's history: `report`, as the imported meeting report proposed it; `hand`, set or changed by ADS. Absent: by hand, no report imported.",
+              ),
+            }),
+          )
+          .check(z.minLength(1), z.maxLength(90)),
         'One entry per enrolled learner: the whole roster.',
       ),
     }),

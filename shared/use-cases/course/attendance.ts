@@ -1,5 +1,4 @@
 import { now } from '../../clock';
-import { config } from '../../config/runtime';
 import { auditPut } from '../../data/audit';
 import { actorOf } from '../../domain/audit';
 import { applicationsInStatus, getApplications } from '../../data/applications';
@@ -7,65 +6,45 @@ import {
   attendanceOfIteration,
   attendanceOfLearner,
   getAttendance,
+  homeworkOfLearner,
   putAttendanceItem,
   type StoredAttendance,
 } from '../../data/course';
-import type { Application } from '../../domain/application';
 import { liveClassTimes } from '../../domain/calendar/live-classes';
 import { toCtIso } from '../../domain/calendar/time';
-import type { Iteration } from '../../domain/iteration';
-import { assertClassStarted, type AttendanceStatus, classesWithoutRoster } from '../../domain/qualification';
-import { getEmail, getEmails, type Outgoing } from '../../email/outbox';
-import { cannotQualify } from '../../email/templates';
+import {
+  assertClassStarted,
+  type AttendanceStatus,
+  classesWithoutRoster,
+  classHasStarted,
+  qualification,
+} from '../../domain/qualification';
+import { classDay } from '../../email/format';
+import type { Outgoing } from '../../email/outbox';
 import type { Actor } from '../../domain/actor';
 import { RuleBroken, StateConflict } from '../../domain/errors';
 import { commitOrStale, type Change } from '../unit-of-work';
 import { findIteration } from '../find';
 import { assertEnrolled, enrolledApplication } from './learners';
+import { noticeWrites, noticesOf, replaced } from './qualification-notices';
 import { findOwnApplication } from '../find';
 
 const missedClassWords = (date: string, status: AttendanceStatus, minutes?: number) =>
   status === 'absent'
-    ? `You were recorded absent from the live class of ${date}`
-    : `You were recorded as joining late or leaving early (${minutes ?? 0} minutes missed) at the live class of ${date}`;
-
-const cannotQualifyKey = (a: Pick<Application, 'id'>) => `cannot-qualify#${a.id}`;
-
-/** The "can no longer qualify" email, once per application (`alreadyQueued`: its key was used), whatever happens after. */
-function cannotQualifyEmailUnlessQueued(
-  a: Application,
-  iteration: Iteration,
-  date: string,
-  status: AttendanceStatus,
-  minutes: number | undefined,
-  alreadyQueued: boolean,
-): Outgoing[] {
-  if (status === 'present' || alreadyQueued) return [];
-  const message = cannotQualify(a, iteration, missedClassWords(date, status, minutes), config.adsTeam);
-  return [{ key: cannotQualifyKey(a), message }];
-}
-
-async function cannotQualifyEmail(
-  a: Application,
-  iteration: Iteration,
-  date: string,
-  status: AttendanceStatus,
-  minutes?: number,
-): Promise<Outgoing[]> {
-  const queued = status !== 'present' && (await getEmail(cannotQualifyKey(a))) !== undefined;
-  return cannotQualifyEmailUnlessQueued(a, iteration, date, status, minutes, queued);
-}
+    ? `You were recorded absent from the live class of ${classDay(date)}`
+    : `You were recorded as joining late or leaving early (${minutes ?? 0} minutes missed) at the live class of ${classDay(date)}`;
 
 /**
  * The roster of one live class, in one submission: every entry or none. Refused before the class starts, for
  * anyone not enrolled, and for learners already recorded (that is a correction, with a reason). A learner
- * recorded absent or partial is emailed (with their supervisor and ADS) that they can no longer qualify.
+ * recorded absent or partial is emailed (with their supervisor and ADS) that they can no longer qualify, unless that
+ * notice already stands (`qualification-notices.ts`).
  * Reads do not grow with the roster: the applications and their emails in batches, the class's records in one Query.
  */
 export async function recordAttendance(
   iterationId: string,
   date: string,
-  entries: { applicationId: string; status: AttendanceStatus; minutesMissed?: number }[],
+  entries: { applicationId: string; status: AttendanceStatus; minutesMissed?: number; setBy?: 'report' | 'hand' }[],
   actor: Actor,
 ) {
   const iteration = await findIteration(iterationId);
@@ -76,7 +55,7 @@ export async function recordAttendance(
   const [applications, recorded, queued] = await Promise.all([
     getApplications(entries.map((e) => e.applicationId)),
     attendanceOfIteration(iterationId, date).then((l) => new Set(l.map((r) => r.learnerSub))),
-    getEmails(entries.filter((e) => e.status !== 'present').map((e) => cannotQualifyKey({ id: e.applicationId }))),
+    noticesOf(entries.filter((e) => e.status !== 'present').map((e) => e.applicationId)),
   ]);
   const ids = new Set<string>();
   for (const entry of entries) {
@@ -106,10 +85,15 @@ export async function recordAttendance(
         undefined,
       ),
     );
-    const alreadyQueued = queued.has(cannotQualifyKey(application));
-    emails.push(
-      ...cannotQualifyEmailUnlessQueued(application, iteration, date, entry.status, entry.minutesMissed, alreadyQueued),
-    );
+    const notices = queued.get(application.id);
+    if (notices) {
+      const notice = noticeWrites(application, iteration, notices, {
+        missedClass: true,
+        what: missedClassWords(date, entry.status, entry.minutesMissed),
+      });
+      writes.push(...notice.writes);
+      emails.push(...notice.emails);
+    }
   }
   writes.push(
     auditPut({
@@ -125,7 +109,11 @@ export async function recordAttendance(
   return attendanceGrid(iterationId);
 }
 
-/** A correction of one learner's attendance at one class, with a reason: audited before → after. */
+/**
+ * A correction of one learner's attendance at one class, with a reason: audited before → after. A correction to
+ * absent or partial tells the learner they can no longer qualify; one after which they can qualify again tells them
+ * they are back on track (`qualification-notices.ts`).
+ */
 export async function correctAttendance(
   iterationId: string,
   date: string,
@@ -149,10 +137,25 @@ export async function correctAttendance(
     recordedAt: stamp,
     version: (before?.version ?? 0) + 1,
   };
-  const emails = await cannotQualifyEmail(application, iteration, date, change.status, change.minutesMissed);
+  const [attendance, homework, notices] = await Promise.all([
+    attendanceOfLearner(application.applicantSub, iterationId),
+    homeworkOfLearner(application.applicantSub, iterationId),
+    noticesOf([applicationId]).then((n) => n.get(applicationId)!),
+  ]);
+  const after = replaced(attendance, next, (r) => r.classDate === date);
+  const notice = noticeWrites(application, iteration, notices, {
+    missedClass: next.status !== 'present',
+    canStillQualifyBefore: qualification(iteration, attendance, homework, now()).canStillQualify,
+    canStillQualifyAfter: qualification(iteration, after, homework, now()).canStillQualify,
+    what:
+      next.status === 'present'
+        ? `ADS corrected your attendance at the live class of ${classDay(date)}: you are now recorded as present`
+        : missedClassWords(date, next.status, next.minutesMissed),
+  });
   await commitOrStale(
     {
       writes: [
+        ...notice.writes,
         putAttendanceItem(next, before?.version),
         auditPut({
           subjectType: 'attendance',
@@ -165,7 +168,7 @@ export async function correctAttendance(
           after: { applicationId, status: next.status, minutesMissed: next.minutesMissed },
         }),
       ],
-      emails,
+      emails: notice.emails,
     },
     'This attendance changed at the same moment; reload.',
   );
@@ -183,6 +186,7 @@ export async function attendanceGrid(iterationId: string) {
   ]);
   return {
     classes: iteration.classDates.map(liveClassTimes),
+    classesStarted: iteration.classDates.filter((d) => classHasStarted(d, now())),
     rosterMissing: classesWithoutRoster(
       iteration.classDates,
       learners.map((a) => a.applicantSub),

@@ -18,6 +18,7 @@ import {
   assertMayDelete,
   assertMayStartUpload,
   contentMatches,
+  FILE_TYPES,
   fileView,
   heldFiles,
   objectKey,
@@ -25,6 +26,7 @@ import {
   QUARANTINE_PREFIX,
   recordedState,
   scanVerdict,
+  sizeWords,
   UPLOAD_WINDOW_SECONDS,
   uploadConditions,
   type FileContentType,
@@ -168,12 +170,16 @@ async function checkObject(
   limits: FileSettings,
 ): Promise<{ code: string; message: string } | undefined> {
   if (object.size < 1 || object.size > limits.maxFileBytes)
-    return { code: 'too_large', message: `files may be 1 to ${limits.maxFileBytes} bytes; this one is ${object.size}` };
-  if (object.contentType !== declared) return { code: 'wrong_type', message: `the upload was not sent as ${declared}` };
+    return {
+      code: 'too_large',
+      message: `files may be at most ${sizeWords(limits.maxFileBytes)}; this one is ${sizeWords(object.size)}`,
+    };
+  if (object.contentType !== declared)
+    return { code: 'wrong_type', message: `the upload was not sent as a ${FILE_TYPES[declared].label} file` };
   const head = await readRange(key, 'bytes=0-4095');
   const tail = object.size > head.length ? await readRange(key, 'bytes=-65536') : head;
   if (!contentMatches(declared, head, tail))
-    return { code: 'wrong_type', message: `the content is not a ${declared} file` };
+    return { code: 'wrong_type', message: `the content is not a ${FILE_TYPES[declared].label} file` };
   return undefined;
 }
 

@@ -28,7 +28,7 @@ export async function sendHomeworkReminders(at: Date) {
         const emails = [
           {
             key: `homework-reminder#${learner.id}#${assignment.id}`,
-            message: homeworkReminder(learner, record, assignment.title, assignment.dueAt),
+            message: homeworkReminder(learner, record, assignment.title, assignment.dueAt, config.publicBaseUrl),
           },
         ];
         if ((await commit({ writes: [], emails })).ok) reminded++;

@@ -1,8 +1,10 @@
+import { config } from '../../config/runtime';
 import { now } from '../../clock';
 import { auditPut } from '../../data/audit';
 import { actorOf } from '../../domain/audit';
 import { applicationsInStatus } from '../../data/applications';
 import {
+  attendanceOfLearner,
   getHomework,
   homeworkOfIteration,
   homeworkOfLearner,
@@ -11,7 +13,8 @@ import {
 } from '../../data/course';
 import { toCtIso } from '../../domain/calendar/time';
 import type { Iteration } from '../../domain/iteration';
-import { effectiveDeadline, extensionEnd, markedComplete, onTime } from '../../domain/qualification';
+import { effectiveDeadline, extensionEnd, markedComplete, onTime, qualification } from '../../domain/qualification';
+import { whenCt } from '../../email/format';
 import type { Outgoing } from '../../email/outbox';
 import { homeworkReturned } from '../../email/templates';
 import type { Actor } from '../../domain/actor';
@@ -19,6 +22,8 @@ import { NotFound, RuleBroken, StateConflict } from '../../domain/errors';
 import { commitOrStale } from '../unit-of-work';
 import { findIteration } from '../find';
 import { enrolledApplication, ownEnrolment } from './learners';
+import { noticeWrites, noticesOf, replaced } from './qualification-notices';
+import type { Application } from '../../domain/application';
 import { findOwnApplication } from '../find';
 import { fileSettings, filesOfAssignment, filesOfLearner } from '../../data/homework-files';
 import { FILE_TYPES, fileView, type FileContentType, type HomeworkFile } from '../../domain/homework-files';
@@ -148,7 +153,7 @@ export async function reviewHomework(
       ? [
           {
             key: `homework-returned#${application.id}#${assignmentId}#${next.version}`,
-            message: homeworkReturned(application, iteration, assignment.title, input.feedback),
+            message: homeworkReturned(application, iteration, assignment.title, input.feedback, config.publicBaseUrl),
           },
         ]
       : [];
@@ -174,6 +179,30 @@ export async function reviewHomework(
   return homeworkView(assignment, next, files);
 }
 
+/**
+ * The "back on track" notice an extension calls for: the learner's records judged before and with it, at once (an
+ * extension to a deadline that had passed can make qualifying possible again).
+ */
+async function restoredByExtension(
+  application: Application,
+  iteration: Iteration,
+  next: StoredHomework,
+  title: string,
+) {
+  const [attendance, homework, notices] = await Promise.all([
+    attendanceOfLearner(application.applicantSub, iteration.id),
+    homeworkOfLearner(application.applicantSub, iteration.id),
+    noticesOf([application.id]).then((n) => n.get(application.id)!),
+  ]);
+  const after = replaced(homework, next, (h) => h.assignmentId === next.assignmentId);
+  return noticeWrites(application, iteration, notices, {
+    missedClass: false,
+    canStillQualifyBefore: qualification(iteration, attendance, homework, now()).canStillQualify,
+    canStillQualifyAfter: qualification(iteration, attendance, after, now()).canStillQualify,
+    what: `ADS extended your deadline for "${title}" to ${whenCt(next.extension!.until)}`,
+  });
+}
+
 /** An individual extension for one learner and assignment, with a reason (audited). */
 export async function grantExtension(
   iterationId: string,
@@ -182,7 +211,11 @@ export async function grantExtension(
   input: { until: string; reason: string },
   actor: Actor,
 ) {
-  const { assignment, application, record, files } = await homeworkFor(iterationId, assignmentId, applicationId);
+  const { iteration, assignment, application, record, files } = await homeworkFor(
+    iterationId,
+    assignmentId,
+    applicationId,
+  );
   const until = extensionEnd(assignment, input.until);
   const stamp = toCtIso(now());
   const extension = { until: toCtIso(until), reason: input.reason, at: stamp, by: actor.sub };
@@ -197,9 +230,11 @@ export async function grantExtension(
         extension,
         version: 1,
       };
+  const notice = await restoredByExtension(application, iteration, next, assignment.title);
   await commitOrStale(
     {
       writes: [
+        ...notice.writes,
         putHomeworkItem(next, record?.version),
         auditPut({
           subjectType: 'homework',
@@ -212,6 +247,7 @@ export async function grantExtension(
           after: extension,
         }),
       ],
+      emails: notice.emails,
     },
     'This homework changed at the same moment; reload.',
   );

@@ -38,7 +38,13 @@ export function offer(
     version: a.version + 1,
     updatedAt: stamp,
   };
-  return { next, email: { key: `offer#${a.id}#${next.version}`, message: seatOffered(next, iteration, deadline) } };
+  return {
+    next,
+    email: {
+      key: `offer#${a.id}#${next.version}`,
+      message: seatOffered(next, iteration, deadline, config.publicBaseUrl),
+    },
+  };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { config } from '../../config/runtime';
 import { auditPut } from '../../data/audit';
 import type { AuditActor } from '../../domain/audit';
 import { applicationsInStatus, saveApplicationItem } from '../../data/applications';
@@ -25,7 +26,7 @@ export async function endWaitlist(
     const batch = waiting.slice(i, i + 30);
     const emails = batch.map((a) => ({
       key: `waitlist-ended#${a.id}`,
-      message: waitlistEnded(a, iteration, nextInfo),
+      message: waitlistEnded(a, iteration, nextInfo, config.publicBaseUrl),
     }));
     const result = await commit({
       writes: [

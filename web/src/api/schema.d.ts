@@ -1069,6 +1069,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/iterations/{iterationId}/recertification-standing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether you may apply to a recertification iteration, and why, before you fill in the form
+         * @description The rule the application itself is refused by (`not_eligible`), said in words: a certification in its renewal window, in grace or expired, or an admission by ADS. 422 `not_recertification` for an initial iteration (open to everyone).
+         *
+         *     Roles: applicant.
+         */
+        get: operations["myRecertificationStanding"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/ads/iterations/{iterationId}/admissions/{personId}": {
         parameters: {
             query?: never;
@@ -2187,6 +2209,28 @@ export interface paths {
          *     Roles: dds.
          */
         get: operations["ddsNoticeHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notices/{period}/list.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A period's notice list as it was sent: the CSV attached to the email, byte for byte
+         * @description What DDS received (the first send; a re-send sends the same list), to open again from the history.
+         *
+         *     Roles: ads-staff, dds.
+         */
+        get: operations["sentNoticeList"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4220,6 +4264,12 @@ export interface components {
                 seatRegion: "North" | "South" | "West";
             };
         };
+        RecertificationStanding: {
+            /** @description You may apply to this recertification iteration. */
+            mayApply: boolean;
+            /** @description Why, in words (who may apply, and when yours can be renewed). */
+            reason: string;
+        };
         AllocationProposal: {
             /** @description The proposal version (confirm only the latest). */
             version: number;
@@ -4470,6 +4520,8 @@ export interface components {
         AttendanceGrid: {
             /** @description Every live class, in date order. */
             classes: components["schemas"]["LiveClass"][];
+            /** @description Classes that have started (9:00 AM Connecticut time): their attendance may be taken. The others are still to come. */
+            classesStarted: string[];
             /** @description Classes that have ended (12:00 Connecticut time) with an enrolled learner whose attendance is not recorded: the rosters still to take. */
             rosterMissing: string[];
             /** @description Every enrolled learner, with their attendance. */
@@ -7462,6 +7514,37 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    myRecertificationStanding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The iteration. */
+                iterationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Whether you may apply, and why */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecertificationStanding"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["RuleViolated"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     admitToRecertification: {
         parameters: {
             query?: never;
@@ -7993,6 +8076,11 @@ export interface operations {
                         status: "present" | "absent" | "partial";
                         /** @description For `partial`: how many minutes were missed. */
                         minutesMissed?: number;
+                        /**
+                         * @description Where the mark came from, kept in the roster's history: `report`, as the imported meeting report proposed it; `hand`, set or changed by ADS. Absent: by hand, no report imported.
+                         * @enum {string}
+                         */
+                        setBy?: "report" | "hand";
                     }[];
                 };
             };
@@ -9888,6 +9976,36 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    sentNoticeList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The notice period: a calendar month. */
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["Unavailable"];

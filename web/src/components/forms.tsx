@@ -19,6 +19,20 @@ export function fieldErrors(problem: Problem | undefined): Record<string, string
 
 export const inputId = (name: string) => `field-${name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
+/**
+ * Where a message's link leads: the page's input for the API's field, else its nearest enclosing one
+ * (`staffEmailDomains.1` → the domains input); none when the page has no such field (then the message is plain text).
+ */
+function fieldTarget(apiField: string): string | undefined {
+  let name = fieldName(apiField);
+  for (;;) {
+    if (document.getElementById(inputId(name))) return inputId(name);
+    const cut = name.lastIndexOf('.');
+    if (cut < 0) return undefined;
+    name = name.slice(0, cut);
+  }
+}
+
 export function ErrorSummary({ problem }: { problem: Problem | undefined }) {
   const box = useRef<HTMLDivElement>(null);
   const titleId = useId();
@@ -40,7 +54,7 @@ export function ErrorSummary({ problem }: { problem: Problem | undefined }) {
           <ul className="usa-list">
             {errors.map((e) => (
               <li key={`${e.field}-${e.code}`}>
-                <a href={`#${inputId(fieldName(e.field))}`}>{e.message}</a>
+                {fieldTarget(e.field) ? <a href={`#${fieldTarget(e.field)}`}>{e.message}</a> : e.message}
               </li>
             ))}
           </ul>

@@ -8,6 +8,9 @@ import { Page } from '../components/Page';
 import { useAnnounce } from '../components/status';
 import { classLine, whenCt } from '../time';
 
+/** "1 seat", "4 seats". */
+export const seatWords = (n: number) => `${n} ${n === 1 ? 'seat' : 'seats'}`;
+
 /**
  * Apply to an open iteration (`POST /me/applications`): the region (one the API says is open to you), the two
  * acknowledgements of what the course requires, and the future-staff figure. Without a profile there is nothing to
@@ -24,7 +27,15 @@ export function Apply() {
     ]);
     if (iteration.error) return { error: iteration.error };
     if (profile.error && profile.response.status !== 404) return { error: profile.error };
-    return { data: { iteration: iteration.data, profile: profile.data } };
+    // A recertification course says who may apply, and whether you may, before the form (the API's own rule).
+    const standing =
+      iteration.data.kind === 'recertification' && profile.data
+        ? await api.GET('/me/iterations/{iterationId}/recertification-standing', {
+            params: { path: { iterationId } },
+          })
+        : undefined;
+    if (standing?.error) return { error: standing.error };
+    return { data: { iteration: iteration.data, profile: profile.data, standing: standing?.data } };
   }, [iterationId]);
   const [region, setRegion] = useState('');
   const [attend, setAttend] = useState(false);
@@ -36,6 +47,8 @@ export function Apply() {
 
   const iteration = loaded.data?.iteration;
   const profile = loaded.data?.profile;
+  const standing = loaded.data?.standing;
+  const hasHomework = (iteration?.assignments.length ?? 0) > 0;
   const regions = profile?.regionsOpen ?? [];
   const chosenRegion = region || (regions.length === 1 ? (regions[0] ?? '') : '');
 
@@ -46,7 +59,7 @@ export function Apply() {
       ...(attend
         ? []
         : [{ field: 'acknowledgement.attendAllLiveClasses', message: 'Confirm you will attend every live class' }]),
-      ...(homework
+      ...(homework || !hasHomework
         ? []
         : [
             {
@@ -65,7 +78,8 @@ export function Apply() {
       body: {
         iterationId,
         region: chosenRegion as 'North' | 'South' | 'West',
-        // Both were checked above: the page sends only what the API accepts.
+        // Both were checked above (a course with no homework has no deadline to promise): the page sends only what
+        // the API accepts.
         acknowledgement: { attendAllLiveClasses: true, homeworkByDeadlines: true },
         futureStaffPlanned: Number(futureStaff),
       },
@@ -103,7 +117,20 @@ export function Apply() {
           close {whenCt(iteration.applicationWindow.closesAt)}.
         </p>
       ) : null}
-      {iteration && profile && iteration.applicationWindow.state === 'open' ? (
+      {standing ? (
+        <section
+          className={`usa-alert ${standing.mayApply ? 'usa-alert--info' : 'usa-alert--warning'}`}
+          aria-labelledby="recertification-standing"
+        >
+          <div className="usa-alert__body">
+            <h2 className="usa-alert__heading" id="recertification-standing">
+              {standing.mayApply ? 'You may apply to this recertification course' : 'You cannot apply to this course'}
+            </h2>
+            <p className="usa-alert__text">{standing.reason}</p>
+          </div>
+        </section>
+      ) : null}
+      {iteration && profile && iteration.applicationWindow.state === 'open' && (!standing || standing.mayApply) ? (
         <>
           <p>
             Applications close {whenCt(iteration.applicationWindow.closesAt)}. You apply as {profile.name},{' '}
@@ -124,13 +151,16 @@ export function Apply() {
               error={errors.region}
               options={[
                 ...(regions.length === 1 ? [] : [{ value: '', label: '- Choose a region -' }]),
-                ...regions.map((r) => ({ value: r, label: `${r} (${iteration.seats[r]} seats)` })),
+                ...regions.map((r) => ({ value: r, label: `${r} (${seatWords(iteration.seats[r])})` })),
               ]}
               onChange={setRegion}
             />
             <fieldset className="usa-fieldset margin-top-4">
               <legend className="usa-legend text-bold">What the course requires of you</legend>
-              <p>To qualify for certification you must do both. The live classes of this course are:</p>
+              <p>
+                To qualify for certification you must {hasHomework ? 'do both' : 'attend them all'}. The live classes of
+                this course are:
+              </p>
               <ol className="usa-list">
                 {iteration.liveClasses.map((c) => (
                   <li key={c.id}>{classLine(c.date)} (Connecticut time)</li>
@@ -143,13 +173,17 @@ export function Apply() {
                 error={errors['acknowledgement.attendAllLiveClasses']}
                 onChange={setAttend}
               />
-              <CheckboxField
-                name="acknowledgement.homeworkByDeadlines"
-                label="I will complete every homework assignment by its deadline."
-                checked={homework}
-                error={errors['acknowledgement.homeworkByDeadlines']}
-                onChange={setHomework}
-              />
+              {hasHomework ? (
+                <CheckboxField
+                  name="acknowledgement.homeworkByDeadlines"
+                  label="I will complete every homework assignment by its deadline."
+                  checked={homework}
+                  error={errors['acknowledgement.homeworkByDeadlines']}
+                  onChange={setHomework}
+                />
+              ) : (
+                <p>This course has no homework.</p>
+              )}
             </fieldset>
             <Field
               name="futureStaffPlanned"

@@ -2,13 +2,17 @@ import { STATE_WORDS } from '../../../shared/domain/certification';
 import { api } from '../api/client';
 import type { components } from '../api/schema';
 import { useApi } from '../api/useApi';
+import { CertificateDownloads } from '../components/CertificateDownloads';
 import { Loading } from '../components/Loading';
 import { Page } from '../components/Page';
 import { dayWords, whenCt } from '../time';
 
 type Certificate = components['schemas']['Certificate'];
 
-/** My certifications: each with its state in words (the verification page's words) and its verification link. */
+/**
+ * My certifications: each with its state in words (the verification page's words), its downloads (the PDF, the
+ * signed credential) and its verification link.
+ */
 export function Certifications() {
   const { data, problem, loading } = useApi(() => api.GET('/me/certifications'));
   return (
@@ -59,6 +63,7 @@ function CertificateCard({ certificate: c }: { certificate: Certificate }) {
         <dt>Record last changed</dt>
         <dd>{whenCt(c.lastChangedAt)}</dd>
       </dl>
+      <CertificateDownloads certificate={c} for="holder" />
       <p>
         <a className="usa-link" href={`/verify/${encodeURIComponent(c.number)}`}>
           Verification page of certificate {c.number}

@@ -8,7 +8,7 @@ export function Home() {
       lead="Connecticut certifies the staff of provider agencies who deliver Customized Employment services. Certification comes from completing this course: every live class attended and all homework handed in on time."
     >
       <ul className="usa-card-group">
-        <li className="usa-card tablet:grid-col-4">
+        <li className="usa-card tablet:grid-col-6 desktop:grid-col-3">
           <div className="usa-card__container">
             <div className="usa-card__header">
               <h2 className="usa-card__heading">Courses</h2>
@@ -23,7 +23,7 @@ export function Home() {
             </div>
           </div>
         </li>
-        <li className="usa-card tablet:grid-col-4">
+        <li className="usa-card tablet:grid-col-6 desktop:grid-col-3">
           <div className="usa-card__container">
             <div className="usa-card__header">
               <h2 className="usa-card__heading">Provider agencies</h2>
@@ -38,7 +38,7 @@ export function Home() {
             </div>
           </div>
         </li>
-        <li className="usa-card tablet:grid-col-4">
+        <li className="usa-card tablet:grid-col-6 desktop:grid-col-3">
           <div className="usa-card__container">
             <div className="usa-card__header">
               <h2 className="usa-card__heading">Your account</h2>
@@ -50,6 +50,24 @@ export function Home() {
               <Link className="usa-button" to="/sign-in">
                 Sign in
               </Link>
+            </div>
+          </div>
+        </li>
+        <li className="usa-card tablet:grid-col-6 desktop:grid-col-3">
+          <div className="usa-card__container">
+            <div className="usa-card__header">
+              <h2 className="usa-card__heading">Check a certificate</h2>
+            </div>
+            <div className="usa-card__body">
+              <p>
+                Employers and anyone else: whether a certificate is active, by its number or the QR code it carries.
+              </p>
+            </div>
+            <div className="usa-card__footer">
+              {/* A server-rendered page, not one of the app's: a full page load. */}
+              <a className="usa-button" href="/verify">
+                Check a certificate
+              </a>
             </div>
           </div>
         </li>

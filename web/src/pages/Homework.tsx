@@ -7,6 +7,7 @@ import { ErrorSummary, Field, fieldErrors, inputId, localProblem, TextAreaField 
 import { Loading } from '../components/Loading';
 import { Page } from '../components/Page';
 import { useAnnounce } from '../components/status';
+import { sizeWords, typeRefusedWords } from '../../../shared/domain/homework-files';
 import { whenCt } from '../time';
 
 type Homework = components['schemas']['Homework'];
@@ -21,11 +22,6 @@ const FILE_STATE_WORDS: Record<HomeworkFile['status'], string> = {
   quarantined: 'quarantined (the malware scan found a threat; it was set aside)',
   deleted: 'deleted',
 };
-
-const sizeWords = (bytes: number) =>
-  bytes >= 1024 * 1024
-    ? `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`
-    : `${Math.ceil(bytes / 1024)} KB`;
 
 /** Files a submission can hand in: recorded, and not quarantined or deleted. */
 const handable = (f: HomeworkFile) => f.status === 'scan-pending' || f.status === 'clean';
@@ -169,6 +165,11 @@ export function HandIn() {
         for (const message of messages)
           refused.push({ field: 'file', code: `refused-${refused.length}`, message: `${file.name}: ${message}` });
       };
+      // The type is known before anything is sent: refused in the API's words, naming the accepted types.
+      if (limits && !limits.types.some((t) => t.contentType === file.type)) {
+        refuse(localProblem([{ field: 'file', message: typeRefusedWords }]));
+        continue;
+      }
       announce(`Uploading ${file.name}…`);
       setProgress({ name: file.name, percent: 0 });
       const started = await api.POST('/me/applications/{applicationId}/homework/{assignmentId}/files', {

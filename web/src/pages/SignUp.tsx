@@ -20,7 +20,7 @@ const NOT_CONFIRMABLE = new Set([
 ]);
 const WRONG_CODE = Object.assign(new Error('The code is not right.'), { name: 'CodeMismatchException' });
 
-const PASSWORD_HINT = 'At least 8 characters, with upper- and lower-case letters, a number and a symbol.';
+import { PASSWORD_HINT } from '../../../shared/domain/password-policy';
 
 /** Create an account (applicants sign themselves up); a code is emailed to confirm the address. */
 export function SignUp() {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { FILE_CONTENT_TYPES } from '../../../domain/homework-files';
+import { FILE_CONTENT_TYPES, typeRefusedWords } from '../../../domain/homework-files';
 import { described, instant, meta } from '../../schemas';
 
 /**
@@ -7,7 +7,7 @@ import { described, instant, meta } from '../../schemas';
  * not another area's route file (a function then bundles no other area's schemas).
  */
 export const contentType = described(
-  z.enum(FILE_CONTENT_TYPES),
+  z.enum(FILE_CONTENT_TYPES, typeRefusedWords),
   'The file type: PDF, Word (.docx, .doc), PowerPoint (.pptx, .ppt), Excel (.xlsx), PNG or JPEG. Checked against the content.',
 );
 

@@ -10,6 +10,7 @@ import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { useAnnounce } from '../../components/status';
 import { whenCt } from '../../time';
+import { APPLICATION_STATUS_WORDS } from './words';
 
 export type ApplicationRow = components['schemas']['ApplicationRow'];
 
@@ -96,7 +97,10 @@ export function AdsApplications() {
               name="status"
               label="Status"
               value={filter.status}
-              options={[option(ANY, 'Any status'), ...APPLICATION_STATUSES.map((s) => option(s))]}
+              options={[
+                option(ANY, 'Any status'),
+                ...APPLICATION_STATUSES.map((s) => option(s, APPLICATION_STATUS_WORDS[s])),
+              ]}
               onChange={(status) => setFilter((f) => ({ ...f, status }))}
             />
             <SelectField
@@ -153,10 +157,10 @@ export function AdsApplications() {
                   <th scope="row" data-label="Applicant">
                     <Link to={personLink(a.personId)}>{a.applicantName}</Link>
                     <br />
-                    {a.applicantEmail}
+                    <span className="break-anywhere">{a.applicantEmail}</span>
                   </th>
                   <td data-label="Status">
-                    {a.status}
+                    {APPLICATION_STATUS_WORDS[a.status]}
                     {a.waitlistPosition ? ` (waitlist #${a.waitlistPosition})` : ''}
                     {a.offer ? `, answer by ${whenCt(a.offer.deadline)}` : ''}
                   </td>

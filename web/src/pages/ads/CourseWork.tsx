@@ -68,7 +68,9 @@ export function CourseWork() {
                 <Link className="usa-link" to={`/ads/iterations/${iterationId}/classes/${c.date}`}>
                   {classLine(c.date)}
                 </Link>
-                : {recorded(c.date)} of {data.grid.learners.length} recorded
+                {data.grid.classesStarted.includes(c.date)
+                  ? `: ${recorded(c.date)} of ${data.grid.learners.length} recorded`
+                  : ': not held yet'}
                 {data.grid.rosterMissing.includes(c.date) ? (
                   <>
                     {' '}

@@ -5,6 +5,7 @@ import { api, asProblem, type Problem } from '../../api/client';
 import type { components, operations } from '../../api/schema';
 import { useApi } from '../../api/useApi';
 import { CheckboxField, ErrorSummary, Field, fieldErrors, localProblem } from '../../components/forms';
+import { Confirm } from '../../components/Confirm';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { useAnnounce } from '../../components/status';
@@ -74,7 +75,9 @@ export function Issuing() {
   const items = loaded.data?.items ?? [];
   const chosen = items.map((l, index) => ({ l, index, e: exceptions[l.applicationId] })).filter((x) => x.e?.on);
 
-  const issue = async (event: FormEvent) => {
+  const [confirming, setConfirming] = useState(false);
+  /** The page's checks, then the confirmation naming who will be certified (issuing cannot be undone). */
+  const ask = (event: FormEvent) => {
     event.preventDefault();
     const missing = chosen
       .filter((x) => !x.e?.reason.trim())
@@ -84,6 +87,12 @@ export function Issuing() {
       }));
     if (missing.length) return setProblem(localProblem(missing));
     setProblem(undefined);
+    setConfirming(true);
+  };
+  const qualifying = items.filter((l) => l.qualifies).length;
+  // Sent only from the confirmation, after `ask` checked every exception's reason.
+  const issue = async () => {
+    setConfirming(false);
     const { data, error } = await api.POST('/ads/iterations/{iterationId}/certifications', {
       params: { path: { iterationId } },
       body: { exceptions: chosen.map((x) => ({ applicationId: x.l.applicationId, reason: x.e!.reason.trim() })) },
@@ -108,7 +117,7 @@ export function Issuing() {
             {items.filter((l) => l.qualifies).length} of {items.length} enrolled learners qualify. Times are Connecticut
             time.
           </p>
-          <form className="usa-form usa-form--large maxw-full" onSubmit={issue} noValidate>
+          <form className="usa-form usa-form--large maxw-full" onSubmit={ask} noValidate>
             <ErrorSummary problem={problem} />
             {items.map((l) => (
               <section key={l.applicationId} aria-labelledby={`q-${l.applicationId}`} className="qualification-row">
@@ -153,9 +162,18 @@ export function Issuing() {
                 ) : null}
               </section>
             ))}
-            <button className="usa-button margin-top-3" type="submit">
-              Issue certifications
-            </button>
+            {confirming ? (
+              <Confirm
+                what={`${learners(qualifying)} who ${qualifying === 1 ? 'qualifies' : 'qualify'}${chosen.length ? ` and ${learners(chosen.length)} by exception` : ''} will each be issued one certification per CE stage, numbered and dated today (anyone certified before is skipped). A certification once issued can only be suspended or revoked, never taken back.`}
+                yes="Yes, issue the certifications"
+                onYes={issue}
+                onNo={() => setConfirming(false)}
+              />
+            ) : (
+              <button className="usa-button margin-top-3" type="submit">
+                Issue certifications…
+              </button>
+            )}
             <p className="usa-hint">
               Learners who qualify, and those certified by exception, get one certification per CE stage. Nobody is
               certified twice.

@@ -5,6 +5,7 @@ import { api, asProblem, type Problem } from '../../api/client';
 import type { components } from '../../api/schema';
 import { useApi } from '../../api/useApi';
 import { ErrorSummary, Field, fieldErrors, localProblem } from '../../components/forms';
+import { Confirm } from '../../components/Confirm';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { useAnnounce } from '../../components/status';
@@ -87,7 +88,9 @@ export function AdsIteration() {
   const [problem, setProblem] = useState<Problem>();
   const it = changed ?? loaded.data;
 
+  const [confirming, setConfirming] = useState(false);
   const publish = async () => {
+    setConfirming(false);
     const { data, error } = await api.POST('/ads/iterations/{iterationId}/publish', {
       params: { path: { iterationId } },
     });
@@ -116,8 +119,8 @@ export function AdsIteration() {
             </li>
             {it.status === 'draft' ? (
               <li className="usa-button-group__item">
-                <button type="button" className="usa-button" onClick={publish}>
-                  Publish
+                <button type="button" className="usa-button" onClick={() => setConfirming(true)}>
+                  Publish…
                 </button>
               </li>
             ) : (
@@ -140,6 +143,14 @@ export function AdsIteration() {
               </>
             )}
           </ul>
+          {confirming ? (
+            <Confirm
+              what={`Publishing ${it.title} shows it to every provider and applicant; applications open ${whenCt(it.applicationWindow.opensAt)}. A published iteration cannot go back to draft, and its classes can then only be changed by a correction with a reason.`}
+              yes="Yes, publish it"
+              onYes={publish}
+              onNo={() => setConfirming(false)}
+            />
+          ) : null}
           <h2>Applications</h2>
           <p>
             {it.applicationWindow.state === 'open'

@@ -6,6 +6,7 @@ import { api, asProblem, type Problem } from '../../api/client';
 import type { components } from '../../api/schema';
 import { useApi } from '../../api/useApi';
 import { actionWords, AuditTrail } from '../../components/AuditTrail';
+import { CertificateDownloads } from '../../components/CertificateDownloads';
 import { CheckboxField, ErrorSummary, Field, fieldErrors, localProblem, SelectField } from '../../components/forms';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
@@ -129,6 +130,7 @@ function Applications({ items }: { items: PersonRecord['applications'] }) {
               <th scope="col">Status</th>
               <th scope="col">Submitted</th>
               <th scope="col">History</th>
+              <th scope="col">Certificate PDF</th>
             </tr>
           </thead>
           <tbody>
@@ -243,6 +245,7 @@ function Certifications({ items }: { items: PersonRecord['certifications'] }) {
               <th scope="col">Earned</th>
               <th scope="col">Expires on</th>
               <th scope="col">History</th>
+              <th scope="col">Certificate PDF</th>
             </tr>
           </thead>
           <tbody>
@@ -259,6 +262,9 @@ function Certifications({ items }: { items: PersonRecord['certifications'] }) {
                 <td data-label="Expires on">{dayWords(c.expiresOn)}</td>
                 <td data-label="History">
                   {c.history.map((h) => `${actionWords(h.action)}${h.reason ? ` (${h.reason})` : ''}`).join('; ')}
+                </td>
+                <td data-label="Certificate PDF">
+                  <CertificateDownloads certificate={c} for="ads" />
                 </td>
               </tr>
             ))}

@@ -5,6 +5,7 @@ import { api, asProblem, type Problem } from '../../api/client';
 import type { components } from '../../api/schema';
 import { useApi } from '../../api/useApi';
 import { ErrorSummary, Field, fieldErrors, localProblem, SelectField } from '../../components/forms';
+import { Confirm } from '../../components/Confirm';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
 import { useAnnounce } from '../../components/status';
@@ -31,15 +32,20 @@ export function StandingForm({
   const announce = useAnnounce();
   const [form, setForm] = useState({ number: certificates[0]?.number ?? '', action: '', reason: '' });
   const [problem, setProblem] = useState<Problem>();
+  const [confirming, setConfirming] = useState(false);
   const errors = fieldErrors(problem);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const chosenCertificate = certificates.find((c) => c.number === form.number);
+  const submit = async (event?: FormEvent) => {
+    event?.preventDefault();
     const missing = [
       ...(form.action ? [] : [{ field: 'action', message: 'Choose what to do.' }]),
       ...(form.reason.trim() ? [] : [{ field: 'reason', message: 'Give the reason.' }]),
     ];
     if (missing.length) return setProblem(localProblem(missing));
     setProblem(undefined);
+    // Revoking is final: asked once more, naming the certificate (suspending and reinstating can be undone).
+    if (form.action === 'revoke' && !confirming) return setConfirming(true);
+    setConfirming(false);
     const { data, error } = await api.POST('/ads/certificates/{number}/standing', {
       params: { path: { number: form.number } },
       body: { action: form.action as (typeof ACTIONS)[number]['value'], reason: form.reason.trim() },
@@ -78,9 +84,18 @@ export function StandingForm({
           error={errors.reason}
           onChange={(e) => setForm((f) => ({ ...f, reason: e.target.value }))}
         />
-        <button className="usa-button" type="submit">
-          Change the standing
-        </button>
+        {confirming && chosenCertificate ? (
+          <Confirm
+            what={`Revoking ${chosenCertificate.number} (${chosenCertificate.stageName}) of ${chosenCertificate.holderName} is final: its verification page and digital credential will say Revoked, the holder is emailed, and it can never be reinstated.`}
+            yes={`Yes, revoke ${chosenCertificate.number}`}
+            onYes={() => submit()}
+            onNo={() => setConfirming(false)}
+          />
+        ) : (
+          <button className="usa-button" type="submit">
+            Change the standing
+          </button>
+        )}
       </form>
     </section>
   );

@@ -147,9 +147,18 @@ function TakeRoster({
     const { entries, missing } = rosterEntries(grid.learners, marks);
     if (missing.length) return setProblem(localProblem(missing));
     setProblem(undefined);
+    // With a report read, each mark says whether it is the report's or ADS's own (kept in the roster's history).
+    const asProposed = (e: (typeof entries)[number]) =>
+      proposed?.roster.entries.some(
+        (p) => p.applicationId === e.applicationId && p.status === e.status && p.minutesMissed === e.minutesMissed,
+      );
     const { data, error } = await api.POST('/ads/iterations/{iterationId}/classes/{date}/attendance', {
       params: { path: { iterationId, date } },
-      body: { entries },
+      body: {
+        entries: proposed
+          ? entries.map((e) => ({ ...e, setBy: asProposed(e) ? ('report' as const) : ('hand' as const) }))
+          : entries,
+      },
     });
     if (error) return setProblem(asProblem(error));
     announce(`Attendance recorded for ${learners(entries.length)}.`);
@@ -260,6 +269,25 @@ function Correction({
   );
 }
 
+type RecordedEntry = {
+  applicationId: string;
+  status: 'present' | 'absent' | 'partial';
+  minutesMissed?: number;
+  setBy?: 'report' | 'hand';
+};
+
+/** How a roster was recorded: by hand, or from the imported meeting report with the marks ADS set by hand named. */
+function rosterRecordedWords(after: unknown, names: (applicationId: string) => string): string {
+  const entries = (Array.isArray(after) ? after : []) as RecordedEntry[];
+  if (!entries.some((e) => e.setBy)) return `Roster recorded by hand (${learners(entries.length)})`;
+  const byHand = entries.filter((e) => e.setBy === 'hand');
+  return `Roster recorded from the imported meeting report (${learners(entries.length)}); ${
+    byHand.length === 0
+      ? 'every mark as the report proposed'
+      : `set by hand: ${byHand.map((e) => `${names(e.applicationId)} (${statusWords(e)})`).join(', ')}`
+  }`;
+}
+
 /** Who recorded and corrected this class's attendance, when and why (the audit trail). */
 function History({
   iterationId,
@@ -304,7 +332,7 @@ function History({
                   {e.action === 'corrected'
                     ? `Corrected ${learnerOf(e.after)}: ${statusWords(e.before)} → ${statusWords(e.after)}`
                     : e.action === 'roster-recorded'
-                      ? `Roster recorded (${learners(Array.isArray(e.after) ? e.after.length : 0)})`
+                      ? rosterRecordedWords(e.after, names)
                       : e.action}
                 </td>
                 <td data-label="Why">{e.reason ?? '—'}</td>
@@ -356,6 +384,9 @@ export function Roster() {
       ? { status: 404, title: 'Not found', detail: 'This iteration has no live class that day.' }
       : undefined;
   const taken = grid ? grid.learners.some((l) => l.attendance[date]) : false;
+  // A class still to come offers nothing to record: the API would refuse it, and nobody has attended it yet.
+  const started = grid?.classesStarted.includes(date) ?? false;
+  const startsAt = grid?.classes.find((c) => c.date === date)?.startsAt;
   const names = (id: string) => grid?.learners.find((l) => l.applicationId === id)?.name ?? id;
 
   return (
@@ -367,7 +398,13 @@ export function Roster() {
             {title}. Connecticut time. {learners(grid.learners.length)} enrolled.
           </p>
           {grid.learners.length === 0 ? <p>No learner is enrolled.</p> : null}
-          {!taken && grid.learners.length > 0 ? (
+          {!started && startsAt ? (
+            <p>
+              This class has not been held yet: it starts {whenCt(startsAt)}. Its attendance can be taken, or the
+              meeting's report imported, once it has started.
+            </p>
+          ) : null}
+          {started && !taken && grid.learners.length > 0 ? (
             <>
               <RosterImport
                 iterationId={iterationId}

@@ -1,6 +1,23 @@
 import type { components } from '../../api/schema';
 
 type Cell = components['schemas']['AttendanceGrid']['learners'][number]['attendance'][string];
+type ApplicationStatus = components['schemas']['ApplicationRow']['status'];
+
+/** An application's status in ADS's words (the table, its filter): the API's codes are for machines. */
+export const APPLICATION_STATUS_WORDS: Record<ApplicationStatus, string> = {
+  submitted: 'Awaiting endorsement',
+  'not-endorsed': 'Not endorsed (the supervisor declined)',
+  endorsed: 'Endorsed',
+  'not-considered': 'Not considered (not endorsed in time)',
+  waitlisted: 'Waitlisted',
+  offered: 'Seat offered',
+  accepted: 'Accepted, awaiting co-signature',
+  enrolled: 'Enrolled',
+  declined: 'Declined the seat',
+  lapsed: 'Offer lapsed',
+  withdrawn: 'Withdrawn',
+  'waitlist-ended': 'Waitlist ended',
+};
 
 /** An attendance record in words: what the API recorded, nothing worked out here. */
 export const attendanceWords = (cell: Cell | undefined): string =>

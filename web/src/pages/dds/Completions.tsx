@@ -5,17 +5,25 @@ import { useApi } from '../../api/useApi';
 import { ErrorSummary, Field, fieldErrors, localProblem, SelectField } from '../../components/forms';
 import { Page } from '../../components/Page';
 import { useAnnounce } from '../../components/status';
+import { formatCt } from '../../../../shared/domain/calendar/format';
 import { dayWords, whenCt } from '../../time';
 import { providerOptions, saveBlob } from '../ads/staffData';
 
 type Completion =
   paths['/reports/providers/{providerId}/completions']['get']['responses'][200]['content']['application/json']['items'][number];
 
+/** The range the page starts with: the twelve months through today (Connecticut), the usual span of a payment review. */
+export function lastTwelveMonths(now: Date): { from: string; to: string } {
+  const to = formatCt(now, 'yyyy-MM-dd');
+  const from = `${Number(to.slice(0, 4)) - 1}${to.slice(4)}`.replace(/-02-29$/, '-02-28');
+  return { from, to };
+}
+
 /** Course completions of a provider's learners, for DDS's replacement-staff payments, on the page and as CSV. */
 export function Completions() {
   const announce = useAnnounce();
   const providers = useApi(async () => ({ data: await providerOptions() }));
-  const [form, setForm] = useState({ providerId: '', from: '', to: '' });
+  const [form, setForm] = useState({ providerId: '', ...lastTwelveMonths(new Date()) });
   const [problem, setProblem] = useState<Problem>();
   const [items, setItems] = useState<Completion[]>();
   const errors = fieldErrors(problem);

@@ -1,9 +1,13 @@
-import { api } from '../../api/client';
+import { useState } from 'react';
+import { api, asProblem, type Problem } from '../../api/client';
 import type { components } from '../../api/schema';
 import { useApi } from '../../api/useApi';
+import { ErrorSummary } from '../../components/forms';
 import { Loading } from '../../components/Loading';
 import { Page } from '../../components/Page';
+import { useAnnounce } from '../../components/status';
 import { dayWords, whenCt } from '../../time';
+import { saveBlob } from '../ads/staffData';
 
 type Status = components['schemas']['DdsNoticeSent']['status'];
 /** The notice's state in DDS's words: what it means for them, not ADS's operating steps (SES, retries). */
@@ -17,6 +21,19 @@ const DDS_STATUS_WORDS: Record<Status, string> = {
 /** For DDS: the notices of expiring certifications sent to DDS, read only. */
 export function NoticeHistory() {
   const { data, problem, loading } = useApi(() => api.GET('/dds/notices', { params: { query: { limit: 24 } } }));
+  const announce = useAnnounce();
+  const [refused, setRefused] = useState<Problem>();
+  // The list as it was sent (the email's CSV attachment), fetched with the token and handed over as a blob.
+  const openList = async (period: string) => {
+    setRefused(undefined);
+    const { data: csv, error } = await api.GET('/notices/{period}/list.csv', {
+      params: { path: { period } },
+      parseAs: 'blob',
+    });
+    if (error || !csv) return setRefused(asProblem(error));
+    saveBlob(csv, `ce-expiring-${period}.csv`);
+    announce(`The ${period} list is downloaded.`);
+  };
   return (
     <Page title="Notices sent to DDS">
       <p>
@@ -24,6 +41,7 @@ export function NoticeHistory() {
         the list attached as CSV. This is the record of what was sent.
       </p>
       <Loading loading={loading} problem={problem} />
+      <ErrorSummary problem={refused} />
       {data && data.items.length === 0 ? <p>No notice has been sent yet.</p> : null}
       {data && data.items.length > 0 ? (
         <table className="usa-table usa-table--stacked">
@@ -36,6 +54,7 @@ export function NoticeHistory() {
               <th scope="col">Sent to</th>
               <th scope="col">Sent</th>
               <th scope="col">Re-sent by ADS</th>
+              <th scope="col">The list sent</th>
             </tr>
           </thead>
           <tbody>
@@ -59,6 +78,15 @@ export function NoticeHistory() {
                             `${whenCt(r.at)}: ${(DDS_STATUS_WORDS[r.status as Status] ?? r.status).toLowerCase()}, because “${r.reason}”`,
                         )
                         .join('; ')}
+                </td>
+                <td data-label="The list sent">
+                  {n.sentAt || n.resends.length ? (
+                    <button type="button" className="usa-button usa-button--outline" onClick={() => openList(n.period)}>
+                      Download the {n.period} list (CSV)
+                    </button>
+                  ) : (
+                    'Not sent yet'
+                  )}
                 </td>
               </tr>
             ))}
