@@ -72,6 +72,9 @@ test('sign up → code from the email viewer → confirm → sign in → profile
   await page.getByLabel('Confirmation code').fill(code);
   await page.getByRole('button', { name: 'Confirm' }).click();
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  // The sign-in page says, on the page, that the account is confirmed.
+  await page.locator('#account-confirmed').getByText('Your account is confirmed. Sign in to continue.').waitFor();
+  await expectAccessible(page);
 
   // A wrong password, then the right one.
   await signInWith(page, email, 'Wrong-Passw0rd!');

@@ -15,6 +15,7 @@ import {
   screenshot,
   tokenOf,
   useBrowser,
+  STAFF_SIGN_IN,
 } from './support';
 import { tokenFor } from './enrolment';
 
@@ -53,6 +54,7 @@ beforeAll(async () => {
 async function signInAsAds(path: string, heading: string): Promise<Page> {
   const page = await openPage(browser(), path);
   const user = JSON.parse(process.env.WEB_STACK ?? '{}').users['ads-staff'];
+  await page.locator('label', { hasText: STAFF_SIGN_IN }).click();
   await page.getByLabel('Email').fill(user.email);
   await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Sign in' }).click();

@@ -4,12 +4,22 @@
  * offered to an applicant filling in their profile.
  */
 import type { Page } from 'playwright-core';
-import { expectAccessible, expectStatus, newApplicant, openPage, screenshot, stack, useBrowser } from './support';
+import {
+  expectAccessible,
+  expectStatus,
+  newApplicant,
+  openPage,
+  STAFF_SIGN_IN,
+  screenshot,
+  stack,
+  useBrowser,
+} from './support';
 
 const browser = useBrowser();
 const NAME = `Harbor Supports ${Date.now().toString(36)}`;
 
-async function signIn(page: Page, email: string, password: string, heading: string | RegExp) {
+async function signIn(page: Page, email: string, password: string, heading: string | RegExp, staff = false) {
+  if (staff) await page.locator('label', { hasText: STAFF_SIGN_IN }).click();
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -19,7 +29,7 @@ async function signIn(page: Page, email: string, password: string, heading: stri
 test('ADS adds an agency (refused on its fields first), edits it, and each change is in its audit trail', async () => {
   const ads = stack().users['ads-staff'];
   const page = await openPage(browser(), '/ads', 320);
-  await signIn(page, ads.email, ads.password, /console/i);
+  await signIn(page, ads.email, ads.password, /console/i, true);
   await page.getByRole('link', { name: 'Provider agencies' }).first().click();
   await page.getByRole('heading', { level: 1, name: 'Provider agencies' }).waitFor();
   await expectAccessible(page);

@@ -10,6 +10,7 @@ import { SITE_NAME } from '../../../shared/site';
 import { useAnnounce } from '../components/status';
 import { type SignInAs, signInAs, signInThrough, webConfig } from '../config';
 import { homeOf, staffRoleOf } from '../staff';
+import { ACCOUNT_CONFIRMED } from './SignUp';
 
 type Step = { kind: 'password' } | { kind: 'totp-setup'; secret: string; uri: string } | { kind: 'totp-code' };
 
@@ -131,6 +132,13 @@ export function SignIn() {
 
   return (
     <Page title={title}>
+      {(location.state as { confirmed?: boolean } | null)?.confirmed && !problem && step.kind === 'password' ? (
+        <div className="usa-alert usa-alert--success usa-alert--slim" id="account-confirmed">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">{ACCOUNT_CONFIRMED}</p>
+          </div>
+        </div>
+      ) : null}
       <ErrorSummary problem={problem} />
       <form className="usa-form" onSubmit={submit} noValidate>
         {step.kind === 'password' ? (

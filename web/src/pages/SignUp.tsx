@@ -7,6 +7,9 @@ import { ErrorSummary, Field, fieldErrors, localProblem } from '../components/fo
 import { Page } from '../components/Page';
 import { useAnnounce } from '../components/status';
 
+/** What confirming a sign-up answers, announced and shown on the sign-in page it leads to. */
+export const ACCOUNT_CONFIRMED = 'Your account is confirmed. Sign in to continue.';
+
 /** What sign-up answers, for a new address and for one that already has an account alike. */
 export const codeSentWords = (email: string) =>
   `We emailed a confirmation code to ${email}, unless it already has an account: then sign in, or reset your password.`;
@@ -108,8 +111,9 @@ export function ConfirmAccount() {
       await confirmSignUp({ username: email, confirmationCode: code }).catch((error: Error) => {
         throw NOT_CONFIRMABLE.has(error.name) ? WRONG_CODE : error;
       });
-      announce('Your account is confirmed. Sign in to continue.');
-      navigate('/sign-in');
+      announce(ACCOUNT_CONFIRMED);
+      // The sign-in page says it too, on the page (an announcement alone is heard, not seen).
+      navigate('/sign-in', { state: { confirmed: true } });
     } catch (error) {
       setProblem(authProblem(error));
     }

@@ -136,7 +136,7 @@ function Queue({ queue, onDone }: { queue: Supervisor[]; onDone: () => void }) {
               {queue.map((s) => (
                 <tr key={`${s.providerId}/${s.id}`}>
                   <th scope="row" data-label="Supervisor">
-                    {s.name} ({s.email})
+                    {s.name} (<span className="break-anywhere">{s.email}</span>)
                   </th>
                   <td data-label="Agency">{agencyOf(s)}</td>
                   <td data-label="Address">{addressWords(s)}</td>
@@ -231,7 +231,7 @@ function Reviews({ reviews, onDone }: { reviews: Review[]; onDone: () => void })
                   </th>
                   <td data-label="Agency">{r.providerName ?? 'Self-hired'}</td>
                   <td data-label="Endorsed by">
-                    {r.supervisor.name} ({r.supervisor.email})
+                    {r.supervisor.name} (<span className="break-anywhere">{r.supervisor.email}</span>)
                   </td>
                   <td data-label="Why flagged">{r.flags.map((f) => FLAG_WORDS[f]).join('; ')}</td>
                   <td data-label="When">{whenCt(r.flaggedAt)}</td>
