@@ -132,8 +132,10 @@ test('a recertification course says who may apply before the form, and why not; 
   const page = await signedIn(`/iterations/${iterationId}/apply`, who);
   await page.getByRole('heading', { name: 'You cannot apply to this course' }).waitFor();
   const text = await page.locator('main').innerText();
+  // The periods are ADS's settings of the moment (another test of this stack may have saved others).
+  const settings = (await callApi('/ads/settings/lifecycle', { token: ads })).body;
   expect(text).toContain(
-    'A recertification course is for holders of a certification from 9 months before it expires, in its grace period (90 days) or after it expired',
+    `A recertification course is for holders of a certification from ${settings.renewalWindowMonths} months before it expires, in its grace period (${settings.graceDays} days) or after it expired`,
   );
   expect(text).toContain('You hold no certification that can be renewed.');
   expect(text).toContain('ADS can admit you, with a reason.');
