@@ -8,7 +8,7 @@ import { logger } from '../../shared/observability/logger';
  */
 export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
   logger.resetKeys();
-  const { archived, changed, failures } = await archiveAuditRecords(event.Records);
-  logger.info('audit archive batch', { records: event.Records.length, archived, changed, failed: failures.length });
-  return { batchItemFailures: failures.slice(0, 1).map((itemIdentifier) => ({ itemIdentifier })) };
+  const { archived, changed, failedFrom } = await archiveAuditRecords(event.Records);
+  logger.info('audit archive batch', { records: event.Records.length, archived, changed, failed: Boolean(failedFrom) });
+  return { batchItemFailures: failedFrom ? [{ itemIdentifier: failedFrom }] : [] };
 };

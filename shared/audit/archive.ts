@@ -45,11 +45,11 @@ async function put(key: string, body: unknown, onceOnly: boolean): Promise<void>
  * every object for the records period: no role, the account root included, can overwrite or delete it there.
  * The app only ever inserts audit records (a conditional put); an overwrite or a delete in the table is kept as a
  * change object (the record before and after) and counted, which alarms. Other items of the stream are ignored
- * (the event source mapping's filter passes only `AUDIT#` keys). Returns the records that failed, for Lambda to
- * retry from them (partial batch responses).
+ * (the event source mapping's filter passes only `AUDIT#` keys). Stops at the first record it cannot archive and
+ * returns its sequence number, for Lambda to retry from there (partial batch responses).
  */
 export async function archiveAuditRecords(records: DynamoDBRecord[]) {
-  const failures: string[] = [];
+  let failedFrom: string | undefined;
   let archived = 0;
   let changed = 0;
   for (const record of records) {
@@ -77,10 +77,10 @@ export async function archiveAuditRecords(records: DynamoDBRecord[]) {
       }
     } catch (error) {
       logger.warn('audit record not archived', { error: (error as Error).name });
-      if (record.dynamodb?.SequenceNumber) failures.push(record.dynamodb.SequenceNumber);
+      failedFrom = record.dynamodb?.SequenceNumber;
       break;
     }
   }
   count('AuditRecordsChanged', changed);
-  return { archived, changed, failures };
+  return { archived, changed, failedFrom };
 }

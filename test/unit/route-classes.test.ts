@@ -7,14 +7,23 @@ const matches = (path: string, m: { path: string; exact: boolean }) =>
   m.exact ? path === m.path : path.startsWith(m.path);
 
 describe('route classes', () => {
-  it('puts every anonymous route with a token in its path in token-link, other anonymous ones in public, the rest signed-in', () => {
-    for (const r of ALL_ROUTES) {
-      const expected = r.access !== 'public' ? 'signed-in' : r.path.includes('{token}') ? 'token-link' : 'public';
-      expect([r.operationId, routeClass(r)]).toEqual([r.operationId, expected]);
-    }
-    expect(ALL_ROUTES.filter((r) => routeClass(r) === 'token-link').map((r) => r.path)).toEqual(
-      expect.arrayContaining(['/links/{token}', '/calendar-feeds/{token}/calendar.ics']),
+  it('puts the anonymous routes with a token in their path in token-link, the other anonymous ones in public, the rest signed-in', () => {
+    const of = (cls: string) =>
+      ALL_ROUTES.filter((r) => routeClass(r) === cls)
+        .map((r) => `${r.method} ${r.path}`)
+        .sort();
+    expect(of('token-link')).toEqual([
+      'GET /calendar-feeds/{token}/calendar.ics',
+      'GET /links/{token}',
+      'POST /links/{token}/confirm',
+      'POST /links/{token}/decline',
+    ]);
+    expect(of('public')).toEqual(
+      expect.arrayContaining(['GET /verify/{number}', 'GET /providers', 'GET /iterations', 'GET /openapi.json']),
     );
+    expect(of('public')).not.toContain('GET /providers/{providerId}/supervisors');
+    for (const r of ALL_ROUTES.filter((r) => r.access !== 'public'))
+      expect([r.operationId, routeClass(r)]).toEqual([r.operationId, 'signed-in']);
   });
 
   it('gives the anonymous classes lower limits than the signed-in routes, and a per-IP rule each', () => {
